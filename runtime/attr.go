@@ -1,0 +1,244 @@
+package runtime
+
+// This file implements attribute access: Python's object.__getattribute__
+// with descriptors (functions, properties, static and class methods),
+// instance dictionaries and modules.
+
+// Descriptor is implemented by class attributes that compute their value
+// on access: functions bind to the instance, properties call their getter.
+// obj is the zero Value when the attribute is read from the class itself.
+type Descriptor interface {
+	Get(th *Thread, obj Value, cls *Type) (Value, error)
+}
+
+// DataDescriptor is a Descriptor that also intercepts assignment and so
+// takes precedence over the instance dictionary (a property).
+type DataDescriptor interface {
+	Descriptor
+	Set(th *Thread, obj Value, v Value) error
+}
+
+// HasAttrs is implemented by objects with their own attribute namespace
+// (instances, modules, exceptions, functions).
+type HasAttrs interface {
+	// Attr returns a per-object attribute, if set.
+	Attr(name string) (Value, bool)
+	// SetAttrValue sets a per-object attribute; it fails with an
+	// AttributeError-worthy false when the object does not allow it.
+	SetAttrValue(name string, v Value) bool
+	// DelAttrValue deletes a per-object attribute, reporting whether it existed.
+	DelAttrValue(name string) bool
+}
+
+// Instance is an instance of a user class that does not derive from a
+// built-in type other than object.
+type Instance struct {
+	Class *Type
+	Dict  map[string]Value
+}
+
+// Type returns the instance's class.
+func (o *Instance) Type() *Type { return o.Class }
+
+// Attr returns an instance attribute.
+func (o *Instance) Attr(name string) (Value, bool) { v, ok := o.Dict[name]; return v, ok }
+
+// SetAttrValue sets an instance attribute.
+func (o *Instance) SetAttrValue(name string, v Value) bool {
+	if o.Dict == nil {
+		o.Dict = map[string]Value{}
+	}
+	o.Dict[name] = v
+	return true
+}
+
+// DelAttrValue deletes an instance attribute.
+func (o *Instance) DelAttrValue(name string) bool {
+	if _, ok := o.Dict[name]; !ok {
+		return false
+	}
+	delete(o.Dict, name)
+	return true
+}
+
+// bindAttr applies the descriptor protocol to a class attribute found for obj.
+func bindAttr(th *Thread, attr Value, obj Value) (Value, error) {
+	if d, ok := attr.obj.(Descriptor); ok {
+		return d.Get(th, obj, obj.Type())
+	}
+	return attr, nil
+}
+
+// Get binds a built-in method to its receiver.
+func (m *MethodDescriptor) Get(th *Thread, obj Value, cls *Type) (Value, error) {
+	if !obj.IsValid() {
+		return Obj(m), nil
+	}
+	return Obj(&Builtin{Name: m.Name, Fn: m.Fn, Self: obj, Owner: m.Owner}), nil
+}
+
+// GetAttr returns v.name.
+func GetAttr(th *Thread, v Value, name string) (Value, error) {
+	if t, ok := v.obj.(*Type); ok {
+		return typeGetAttr(th, t, name)
+	}
+	cls := v.Type()
+	attr, found := cls.Lookup(name)
+	if found {
+		if d, ok := attr.obj.(DataDescriptor); ok {
+			return d.Get(th, v, cls)
+		}
+	}
+	if h, ok := v.obj.(HasAttrs); ok {
+		if r, ok := h.Attr(name); ok {
+			return r, nil
+		}
+	}
+	if found {
+		return bindAttr(th, attr, v)
+	}
+	if r, ok, err := specialAttr(th, v, name); ok || err != nil {
+		return r, err
+	}
+	if ga, ok := cls.Lookup("__getattr__"); ok && cls.User {
+		fn, err := bindAttr(th, ga, v)
+		if err != nil {
+			return Value{}, err
+		}
+		return th.Call(fn, []Value{Str(name)}, nil)
+	}
+	return Value{}, attributeError(v, name)
+}
+
+// attributeError builds CPython's AttributeError for a missing attribute,
+// remembering the object and name so the traceback can suggest a fix.
+func attributeError(v Value, name string) *Exception {
+	var e *Exception
+	if m, ok := v.obj.(*Module); ok {
+		e = Errorf(AttributeError, "module '%s' has no attribute '%s'", m.Name, name)
+	} else {
+		e = Errorf(AttributeError, "'%s' object has no attribute '%s'", v.Type().Name, name)
+	}
+	e.Name = name
+	e.Obj = v
+	return e
+}
+
+// typeGetAttr looks an attribute up on a class (`Foo.x`, `int.__name__`).
+func typeGetAttr(th *Thread, t *Type, name string) (Value, error) {
+	if attr, ok := t.Lookup(name); ok {
+		if d, ok := attr.obj.(Descriptor); ok {
+			return d.Get(th, Value{}, t)
+		}
+		return attr, nil
+	}
+	switch name {
+	case "__name__", "__qualname__":
+		return Str(t.Name), nil
+	case "__module__":
+		return Str(t.Module), nil
+	case "__base__":
+		if t.Base == nil {
+			return None, nil
+		}
+		return Obj(t.Base), nil
+	case "__bases__":
+		if t.Base == nil {
+			return Obj(NewTuple(nil)), nil
+		}
+		return Obj(NewTuple([]Value{Obj(t.Base)})), nil
+	case "__mro__":
+		var mro []Value
+		for c := t; c != nil; c = c.Base {
+			mro = append(mro, Obj(c))
+		}
+		return Obj(NewTuple(mro)), nil
+	case "__class__":
+		return Obj(TypeType), nil
+	case "__doc__":
+		return None, nil
+	}
+	e := Errorf(AttributeError, "type object '%s' has no attribute '%s'", t.Name, name)
+	e.Name, e.Obj = name, Obj(t)
+	return Value{}, e
+}
+
+// specialAttr handles attributes every object has: __class__, and the
+// names of functions.
+func specialAttr(th *Thread, v Value, name string) (Value, bool, error) {
+	switch name {
+	case "__class__":
+		return Obj(v.Type()), true, nil
+	case "__dict__":
+		if inst, ok := v.obj.(*Instance); ok {
+			d := NewDict()
+			for k, x := range inst.Dict {
+				if err := d.SetItem(th, Str(k), x); err != nil {
+					return Value{}, true, err
+				}
+			}
+			return Obj(d), true, nil
+		}
+	case "__name__", "__qualname__":
+		if b, ok := v.obj.(*Builtin); ok {
+			return Str(b.Name), true, nil
+		}
+	}
+	return Value{}, false, nil
+}
+
+// SetAttr performs v.name = x.
+func SetAttr(th *Thread, v Value, name string, x Value) error {
+	if t, ok := v.obj.(*Type); ok {
+		if !t.User {
+			return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, t.Name)
+		}
+		t.SetAttr(name, x)
+		return nil
+	}
+	cls := v.Type()
+	if attr, ok := cls.Lookup(name); ok {
+		if d, ok := attr.obj.(DataDescriptor); ok {
+			return d.Set(th, v, x)
+		}
+	}
+	if h, ok := v.obj.(HasAttrs); ok && h.SetAttrValue(name, x) {
+		return nil
+	}
+	if _, ok := cls.Lookup(name); ok {
+		return Errorf(AttributeError, "'%s' object attribute '%s' is read-only", cls.Name, name)
+	}
+	return Errorf(AttributeError, "'%s' object has no attribute '%s'", cls.Name, name)
+}
+
+// DelAttr performs del v.name.
+func DelAttr(th *Thread, v Value, name string) error {
+	if t, ok := v.obj.(*Type); ok && t.User {
+		if t.DelAttr(name) {
+			return nil
+		}
+		return Errorf(AttributeError, "type object '%s' has no attribute '%s'", t.Name, name)
+	}
+	if attr, ok := v.Type().Lookup(name); ok {
+		if p, ok := attr.obj.(*Property); ok {
+			return p.Delete(th, v)
+		}
+	}
+	if h, ok := v.obj.(HasAttrs); ok && h.DelAttrValue(name) {
+		return nil
+	}
+	return attributeError(v, name)
+}
+
+// HasAttr reports whether v.name exists, propagating errors other than
+// AttributeError.
+func HasAttr(th *Thread, v Value, name string) (bool, error) {
+	_, err := GetAttr(th, v, name)
+	if err == nil {
+		return true, nil
+	}
+	if e, ok := err.(*Exception); ok && e.Class.IsSubtype(AttributeError) {
+		return false, nil
+	}
+	return false, err
+}

@@ -1,0 +1,123 @@
+package runtime
+
+// This file defines property, staticmethod, classmethod and super.
+
+// Property is a property object (`@property`, with .setter/.deleter).
+type Property struct {
+	Fget, Fset, Fdel Value
+}
+
+// Type returns PropertyType.
+func (*Property) Type() *Type { return PropertyType }
+
+// Get calls the getter.
+func (p *Property) Get(th *Thread, obj Value, cls *Type) (Value, error) {
+	if !obj.IsValid() {
+		return Obj(p), nil
+	}
+	if !p.Fget.IsValid() || p.Fget.IsNone() {
+		return Value{}, Errorf(AttributeError, "property object has no getter")
+	}
+	return th.Call(p.Fget, []Value{obj}, nil)
+}
+
+// Set calls the setter.
+func (p *Property) Set(th *Thread, obj Value, v Value) error {
+	if !p.Fset.IsValid() || p.Fset.IsNone() {
+		return Errorf(AttributeError, "can't set attribute")
+	}
+	_, err := th.Call(p.Fset, []Value{obj, v}, nil)
+	return err
+}
+
+// Delete calls the deleter.
+func (p *Property) Delete(th *Thread, obj Value) error {
+	if !p.Fdel.IsValid() || p.Fdel.IsNone() {
+		return Errorf(AttributeError, "can't delete attribute")
+	}
+	_, err := th.Call(p.Fdel, []Value{obj}, nil)
+	return err
+}
+
+// StaticMethod wraps a function so that it does not bind.
+type StaticMethod struct{ Func Value }
+
+// Type returns StaticMethodType.
+func (*StaticMethod) Type() *Type { return StaticMethodType }
+
+// Get returns the function unbound.
+func (s *StaticMethod) Get(th *Thread, obj Value, cls *Type) (Value, error) { return s.Func, nil }
+
+// Call calls the wrapped function (staticmethod objects are callable in 3.10+).
+func (s *StaticMethod) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) {
+	return th.Call(s.Func, args, kw)
+}
+
+// ClassMethod wraps a function so that it binds to the class.
+type ClassMethod struct{ Func Value }
+
+// Type returns ClassMethodType.
+func (*ClassMethod) Type() *Type { return ClassMethodType }
+
+// Get binds the function to the class.
+func (c *ClassMethod) Get(th *Thread, obj Value, cls *Type) (Value, error) {
+	if obj.IsValid() {
+		cls = obj.Type()
+	}
+	return Obj(&BoundMethod{Self: Obj(cls), Func: c.Func}), nil
+}
+
+// Super is the object returned by super(): attribute lookup starts after
+// Start in the class chain of Obj.
+type Super struct {
+	Start *Type
+	Obj   Value
+}
+
+// Type returns SuperType.
+func (*Super) Type() *Type { return SuperType }
+
+// SuperGetAttr looks name up in the bases of s.Start and binds it to s.Obj.
+func SuperGetAttr(th *Thread, s *Super, name string) (Value, error) {
+	for c := s.Start.Base; c != nil; c = c.Base {
+		if v, ok := c.Attrs[name]; ok {
+			if d, ok := v.obj.(Descriptor); ok {
+				if t, isType := s.Obj.obj.(*Type); isType {
+					if cm, ok := v.obj.(*ClassMethod); ok {
+						return Obj(&BoundMethod{Self: Obj(t), Func: cm.Func}), nil
+					}
+					return d.Get(th, Value{}, t)
+				}
+				return d.Get(th, s.Obj, s.Obj.Type())
+			}
+			return v, nil
+		}
+	}
+	return Value{}, Errorf(AttributeError, "'super' object has no attribute '%s'", name)
+}
+
+func init() {
+	PropertyType.Methods(map[string]BuiltinFn{
+		"setter": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			p := self.obj.(*Property)
+			if len(args) != 1 {
+				return Value{}, Errorf(TypeError, "setter() takes exactly one argument (%d given)", len(args))
+			}
+			return Obj(&Property{Fget: p.Fget, Fset: args[0], Fdel: p.Fdel}), nil
+		},
+		"getter": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			p := self.obj.(*Property)
+			if len(args) != 1 {
+				return Value{}, Errorf(TypeError, "getter() takes exactly one argument (%d given)", len(args))
+			}
+			return Obj(&Property{Fget: args[0], Fset: p.Fset, Fdel: p.Fdel}), nil
+		},
+		"deleter": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			p := self.obj.(*Property)
+			if len(args) != 1 {
+				return Value{}, Errorf(TypeError, "deleter() takes exactly one argument (%d given)", len(args))
+			}
+			return Obj(&Property{Fget: p.Fget, Fset: p.Fset, Fdel: args[0]}), nil
+		},
+	})
+}

@@ -1,0 +1,424 @@
+package runtime
+
+// This file implements the operators: arithmetic and bitwise binary
+// operators, unary operators and truth testing. Built-in types are handled
+// by Go type switches; user classes through their dunder methods.
+
+import (
+	"errors"
+	"math"
+)
+
+// Op is a binary operator.
+type Op uint8
+
+// The binary operators.
+const (
+	OpAdd Op = iota
+	OpSub
+	OpMul
+	OpMatMul
+	OpTrueDiv
+	OpFloorDiv
+	OpMod
+	OpPow
+	OpLShift
+	OpRShift
+	OpOr
+	OpXor
+	OpAnd
+)
+
+var opSymbols = [...]string{"+", "-", "*", "@", "/", "//", "%", "** or pow()", "<<", ">>", "|", "^", "&"}
+var opDunders = [...]string{"add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "or", "xor", "and"}
+
+// String returns the operator's symbol as CPython's error messages show it.
+func (op Op) String() string { return opSymbols[op] }
+
+// errUnsupported signals that a built-in type does not implement an
+// operator for the given operand types.
+var errUnsupported = errors.New("unsupported")
+
+// Binary returns a op b.
+func Binary(th *Thread, op Op, a, b Value) (Value, error) {
+	// Fast paths for inline numbers.
+	if a.IsSmallInt() && b.IsSmallInt() && op != OpTrueDiv && op != OpPow {
+		return intBinary(op, a, b)
+	}
+	r, err := builtinBinary(th, op, a, b)
+	if err != errUnsupported {
+		return r, err
+	}
+	if r, ok, err := dunderBinary(th, op, a, b, ""); ok || err != nil {
+		return r, err
+	}
+	return Value{}, binaryTypeError(op, a, b)
+}
+
+// InPlace returns a op= b: lists extend in place for +=, sets update for
+// |= &= -= ^=, user classes may define __iadd__ and friends.
+func InPlace(th *Thread, op Op, a, b Value) (Value, error) {
+	switch x := a.obj.(type) {
+	case *List:
+		switch op {
+		case OpAdd:
+			items, err := Collect(th, b)
+			if err != nil {
+				return Value{}, err
+			}
+			x.Items = append(x.Items, items...)
+			return a, nil
+		case OpMul:
+			n, ok := asInt64(b)
+			if ok {
+				x.Items = repeatValues(x.Items, n)
+				return a, nil
+			}
+		}
+	case *Set:
+		if _, ok := b.obj.(*Set); ok {
+			switch op {
+			case OpOr, OpAnd, OpSub, OpXor:
+				r, err := builtinBinary(th, op, a, b)
+				if err != nil {
+					return Value{}, err
+				}
+				x.replaceWith(r.obj.(*Set))
+				return a, nil
+			}
+		}
+	case *Instance:
+		if r, ok, err := dunderBinary(th, op, a, b, "i"); ok || err != nil {
+			return r, err
+		}
+	}
+	return Binary(th, op, a, b)
+}
+
+func binaryTypeError(op Op, a, b Value) error {
+	ta, tb := a.Type(), b.Type()
+	if op == OpAdd && (ta == StrType || ta == ListType || ta == TupleType) && !tb.IsSubtype(ta) {
+		return Errorf(TypeError, "can only concatenate %s (not \"%s\") to %s", ta.Name, tb.Name, ta.Name)
+	}
+	if op == OpMul && (isSequence(a) || isSequence(b)) {
+		other := tb
+		if isSequence(b) && !isSequence(a) {
+			other = ta
+		}
+		return Errorf(TypeError, "can't multiply sequence by non-int of type '%s'", other.Name)
+	}
+	return Errorf(TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", op, ta.Name, tb.Name)
+}
+
+func isSequence(v Value) bool {
+	switch v.obj.(type) {
+	case *StrObj, *List, *Tuple:
+		return true
+	}
+	return false
+}
+
+// dunderBinary tries a.__op__(b) then b.__rop__(a) for user classes.
+// prefix "i" tries the in-place method only.
+func dunderBinary(th *Thread, op Op, a, b Value, prefix string) (Value, bool, error) {
+	name := opDunders[op]
+	if prefix == "i" {
+		r, found, err := th.CallMethod(a, "__i"+name+"__", b)
+		if found && (err != nil || !r.Is(NotImplemented)) {
+			return r, true, err
+		}
+		return Value{}, false, nil
+	}
+	if a.Type().User {
+		r, found, err := th.CallMethod(a, "__"+name+"__", b)
+		if found && (err != nil || !r.Is(NotImplemented)) {
+			return r, true, err
+		}
+	}
+	if b.Type().User {
+		r, found, err := th.CallMethod(b, "__r"+name+"__", a)
+		if found && (err != nil || !r.Is(NotImplemented)) {
+			return r, true, err
+		}
+	}
+	return Value{}, false, nil
+}
+
+// builtinBinary implements operators between built-in types; it returns
+// errUnsupported when the operand types are not handled.
+func builtinBinary(th *Thread, op Op, a, b Value) (Value, error) {
+	aNum, bNum := isIntLike(a), isIntLike(b)
+	if aNum && bNum {
+		if op == OpTrueDiv || op == OpPow {
+			x, _ := toBig(a)
+			y, _ := toBig(b)
+			if op == OpTrueDiv {
+				return intTrueDiv(x, y)
+			}
+			return intPow(x, y)
+		}
+		if op == OpMatMul {
+			return Value{}, errUnsupported
+		}
+		return intBinary(op, a, b)
+	}
+	if (aNum || a.IsFloat()) && (bNum || b.IsFloat()) {
+		x, err := toFloat(a)
+		if err != nil {
+			return Value{}, err
+		}
+		y, err := toFloat(b)
+		if err != nil {
+			return Value{}, err
+		}
+		return floatBinary(op, x, y)
+	}
+	switch x := a.obj.(type) {
+	case *StrObj:
+		switch op {
+		case OpAdd:
+			if y, ok := b.obj.(*StrObj); ok {
+				return Str(x.S + y.S), nil
+			}
+		case OpMul:
+			if n, ok := asInt64(b); ok {
+				return repeatStr(x, n)
+			}
+		case OpMod:
+			return Value{}, errUnsupported
+		}
+	case *List:
+		switch op {
+		case OpAdd:
+			if y, ok := b.obj.(*List); ok {
+				items := make([]Value, 0, len(x.Items)+len(y.Items))
+				return Obj(&List{Items: append(append(items, x.Items...), y.Items...)}), nil
+			}
+		case OpMul:
+			if n, ok := asInt64(b); ok {
+				return Obj(&List{Items: repeatValues(x.Items, n)}), nil
+			}
+		}
+	case *Tuple:
+		switch op {
+		case OpAdd:
+			if y, ok := b.obj.(*Tuple); ok {
+				items := make([]Value, 0, len(x.Items)+len(y.Items))
+				return Obj(NewTuple(append(append(items, x.Items...), y.Items...))), nil
+			}
+		case OpMul:
+			if n, ok := asInt64(b); ok {
+				return Obj(NewTuple(repeatValues(x.Items, n))), nil
+			}
+		}
+	case *Set:
+		if y, ok := b.obj.(*Set); ok {
+			return setBinary(th, op, x, y)
+		}
+	case *Dict:
+		if y, ok := b.obj.(*Dict); ok && op == OpOr {
+			d := x.Copy()
+			if err := d.Update(th, y); err != nil {
+				return Value{}, err
+			}
+			return Obj(d), nil
+		}
+	}
+	if op == OpMul && isIntLike(a) {
+		switch b.obj.(type) {
+		case *StrObj, *List, *Tuple:
+			return builtinBinary(th, op, b, a)
+		}
+	}
+	return Value{}, errUnsupported
+}
+
+func repeatValues(items []Value, n int64) []Value {
+	if n <= 0 || len(items) == 0 {
+		return nil
+	}
+	out := make([]Value, 0, int64(len(items))*n)
+	for i := int64(0); i < n; i++ {
+		out = append(out, items...)
+	}
+	return out
+}
+
+// toFloat converts an int-like or float to float64.
+func toFloat(v Value) (float64, error) {
+	if v.IsFloat() {
+		return v.FloatVal(), nil
+	}
+	if x, ok := asInt64(v); ok {
+		return float64(x), nil
+	}
+	if x, ok := toBig(v); ok {
+		return bigToFloat(x)
+	}
+	return 0, Errorf(TypeError, "must be real number, not %s", v.Type().Name)
+}
+
+// floatBinary applies op to two floats with CPython's errors.
+func floatBinary(op Op, x, y float64) (Value, error) {
+	switch op {
+	case OpAdd:
+		return Float(x + y), nil
+	case OpSub:
+		return Float(x - y), nil
+	case OpMul:
+		return Float(x * y), nil
+	case OpTrueDiv:
+		if y == 0 {
+			return Value{}, Errorf(ZeroDivisionError, "float division by zero")
+		}
+		return Float(x / y), nil
+	case OpFloorDiv:
+		if y == 0 {
+			return Value{}, Errorf(ZeroDivisionError, "float floor division by zero")
+		}
+		q, _ := floatDivMod(x, y)
+		return Float(q), nil
+	case OpMod:
+		if y == 0 {
+			return Value{}, Errorf(ZeroDivisionError, "float modulo")
+		}
+		_, m := floatDivMod(x, y)
+		return Float(m), nil
+	case OpPow:
+		return floatPow(x, y)
+	}
+	return Value{}, errUnsupported
+}
+
+// floatDivMod is CPython's float_divmod.
+func floatDivMod(vx, wx float64) (float64, float64) {
+	mod := math.Mod(vx, wx)
+	div := (vx - mod) / wx
+	if mod != 0 {
+		if (wx < 0) != (mod < 0) {
+			mod += wx
+			div -= 1.0
+		}
+	} else {
+		mod = math.Copysign(0, wx)
+	}
+	var floordiv float64
+	if div != 0 {
+		floordiv = math.Floor(div)
+		if div-floordiv > 0.5 {
+			floordiv += 1.0
+		}
+	} else {
+		floordiv = math.Copysign(0, vx/wx)
+	}
+	return floordiv, mod
+}
+
+// floatPow is x ** y for floats with CPython's errors.
+func floatPow(x, y float64) (Value, error) {
+	if x == 0 && y < 0 {
+		return Value{}, Errorf(ZeroDivisionError, "0.0 cannot be raised to a negative power")
+	}
+	if x < 0 && y != math.Trunc(y) && !math.IsInf(y, 0) {
+		return Value{}, Errorf(ValueError, "math domain error")
+	}
+	r := math.Pow(x, y)
+	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
+		return Value{}, NewException(OverflowError, Obj(NewTuple([]Value{Int(34), Str("Numerical result out of range")})))
+	}
+	return Float(r), nil
+}
+
+// Neg returns -v.
+func Neg(th *Thread, v Value) (Value, error) {
+	if x, ok := asInt64(v); ok {
+		return SubInt64(0, x), nil
+	}
+	switch o := v.obj.(type) {
+	case floatTag:
+		return Float(-v.FloatVal()), nil
+	case *Big:
+		return BigInt(new(bigInt).Neg(o.X)), nil
+	}
+	return unaryDunder(th, v, "__neg__", "-")
+}
+
+// Pos returns +v.
+func Pos(th *Thread, v Value) (Value, error) {
+	if x, ok := asInt64(v); ok {
+		return Int(x), nil
+	}
+	switch v.obj.(type) {
+	case floatTag, *Big:
+		return v, nil
+	}
+	return unaryDunder(th, v, "__pos__", "+")
+}
+
+// Invert returns ~v.
+func Invert(th *Thread, v Value) (Value, error) {
+	if x, ok := asInt64(v); ok {
+		return Int(^x), nil
+	}
+	if o, ok := v.obj.(*Big); ok {
+		return BigInt(new(bigInt).Not(o.X)), nil
+	}
+	return unaryDunder(th, v, "__invert__", "~")
+}
+
+func unaryDunder(th *Thread, v Value, name, sym string) (Value, error) {
+	if v.Type().User {
+		if r, found, err := th.CallMethod(v, name); found {
+			return r, err
+		}
+	}
+	return Value{}, Errorf(TypeError, "bad operand type for unary %s: '%s'", sym, v.Type().Name)
+}
+
+// Truth returns the truth value of v (Python's bool(v)).
+func Truth(th *Thread, v Value) (bool, error) {
+	switch o := v.obj.(type) {
+	case *Bool:
+		return o.B, nil
+	case intTag:
+		return v.bits != 0, nil
+	case floatTag:
+		return v.FloatVal() != 0, nil
+	case *NoneType:
+		return false, nil
+	case *StrObj:
+		return len(o.S) > 0, nil
+	case *List:
+		return len(o.Items) > 0, nil
+	case *Tuple:
+		return len(o.Items) > 0, nil
+	case *Dict:
+		return o.Len() > 0, nil
+	case *Set:
+		return o.Len() > 0, nil
+	case *Big:
+		return o.X.Sign() != 0, nil
+	case *Range:
+		return o.Len() > 0, nil
+	}
+	if v.Type().User {
+		if r, found, err := th.CallMethod(v, "__bool__"); found {
+			if err != nil {
+				return false, err
+			}
+			b, ok := r.obj.(*Bool)
+			if !ok {
+				return false, Errorf(TypeError, "__bool__ should return bool, returned %s", r.Type().Name)
+			}
+			return b.B, nil
+		}
+		if r, found, err := th.CallMethod(v, "__len__"); found {
+			if err != nil {
+				return false, err
+			}
+			n, err := lenResult(r)
+			return n != 0, err
+		}
+	}
+	return true, nil
+}

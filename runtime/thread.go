@@ -1,0 +1,120 @@
+package runtime
+
+// This file defines Thread, the per-interpreter execution context that
+// built-ins receive, and the calling protocol shared by every callable.
+
+import (
+	"io"
+	"os"
+)
+
+// Kwarg is one keyword argument of a call.
+type Kwarg struct {
+	Name  string
+	Value Value
+}
+
+// Callable is implemented by objects that can be called: built-in
+// functions, bound methods, classes, and the interpreter's functions.
+type Callable interface {
+	Object
+	Call(th *Thread, args []Value, kw []Kwarg) (Value, error)
+}
+
+// Thread is the state of one interpreter that built-ins may need: its
+// output streams, recursion depth and a slot for the interpreter itself.
+// A Thread is used by one goroutine at a time.
+type Thread struct {
+	Stdout io.Writer
+	Stderr io.Writer
+	Stdin  io.Reader
+
+	// Depth is the current call depth; MaxDepth is the recursion limit
+	// (CPython's default is 1000).
+	Depth    int
+	MaxDepth int
+
+	// Host is owned by the interpreter that runs on this thread.
+	Host any
+
+	// Modules holds imported modules by name.
+	Modules map[string]*Module
+	// ModuleLoaders creates built-in modules on first import; a name
+	// missing from it cannot be imported.
+	ModuleLoaders map[string]func(th *Thread) *Module
+
+	// Argv is sys.argv.
+	Argv []string
+
+	// Random is the state of the random module.
+	Random any
+
+	// reprDepth guards against infinite recursion in repr of
+	// self-containing containers.
+	reprActive map[Object]bool
+}
+
+// NewThread returns a Thread writing to the process's standard streams,
+// with CPython's default recursion limit and the standard modules.
+func NewThread() *Thread {
+	th := &Thread{
+		Stdout:   os.Stdout,
+		Stderr:   os.Stderr,
+		Stdin:    os.Stdin,
+		MaxDepth: 1000,
+		Modules:  map[string]*Module{},
+	}
+	th.ModuleLoaders = map[string]func(*Thread) *Module{}
+	for name, l := range stdModules {
+		th.ModuleLoaders[name] = l
+	}
+	return th
+}
+
+// stdModules maps module names to their loaders; files defining modules
+// register themselves here in init.
+var stdModules = map[string]func(*Thread) *Module{}
+
+// RegisterStdModule makes a built-in module importable in new threads.
+func RegisterStdModule(name string, load func(*Thread) *Module) { stdModules[name] = load }
+
+// Call calls fn with the given arguments.
+func (th *Thread) Call(fn Value, args []Value, kw []Kwarg) (Value, error) {
+	if c, ok := fn.obj.(Callable); ok {
+		return c.Call(th, args, kw)
+	}
+	if inst, ok := fn.obj.(*Instance); ok {
+		if m, ok := inst.Class.Lookup("__call__"); ok {
+			return th.Call(m, append([]Value{fn}, args...), kw)
+		}
+	}
+	return Value{}, Errorf(TypeError, "'%s' object is not callable", fn.Type().Name)
+}
+
+// CallMethod looks up a method on v's class and calls it with v as self.
+// found is false when v's class has no such attribute.
+func (th *Thread) CallMethod(v Value, name string, args ...Value) (result Value, found bool, err error) {
+	m, ok := v.Type().Lookup(name)
+	if !ok {
+		return Value{}, false, nil
+	}
+	bound, err := bindAttr(th, m, v)
+	if err != nil {
+		return Value{}, true, err
+	}
+	r, err := th.Call(bound, args, nil)
+	return r, true, err
+}
+
+// Enter increments the call depth, failing with RecursionError past the limit.
+func (th *Thread) Enter() error {
+	th.Depth++
+	if th.Depth > th.MaxDepth {
+		th.Depth--
+		return Errorf(RecursionError, "maximum recursion depth exceeded")
+	}
+	return nil
+}
+
+// Leave decrements the call depth.
+func (th *Thread) Leave() { th.Depth-- }

@@ -1,0 +1,222 @@
+package runtime
+
+// This file defines Type, the class object shared by built-in types and
+// classes created by `class` statements, and attribute lookup along the
+// single-inheritance chain.
+
+import "sort"
+
+// NewFunc creates an instance of cls (Python's __new__ and, for built-in
+// types, __init__ too).
+type NewFunc func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error)
+
+// Type is an aio class. Built-in types and user classes are both Types;
+// attributes (methods, class variables) live in Attrs and are found by
+// walking Base.
+type Type struct {
+	Name   string
+	Module string // "builtins" for built-in types, the defining module otherwise
+	Base   *Type  // nil only for object
+	Attrs  map[string]Value
+	order  []string // attribute names in definition order
+	New    NewFunc  // inherited from the nearest base that defines it
+	// User is true for classes made by a class statement.
+	User bool
+	// Final types cannot be subclassed.
+	Final bool
+	// ExcBase is true for BaseException and its subclasses.
+	ExcBase bool
+}
+
+// Type returns TypeType: every class is an instance of type.
+func (*Type) Type() *Type { return TypeType }
+
+// NewType makes a class named name deriving from base.
+func NewType(name string, base *Type) *Type {
+	t := &Type{Name: name, Module: "builtins", Base: base, Attrs: map[string]Value{}}
+	if base != nil {
+		t.New = base.New
+		t.ExcBase = base.ExcBase
+	}
+	return t
+}
+
+// SetAttr sets a class attribute, remembering definition order.
+func (t *Type) SetAttr(name string, v Value) {
+	if _, ok := t.Attrs[name]; !ok {
+		t.order = append(t.order, name)
+	}
+	t.Attrs[name] = v
+}
+
+// DelAttr removes a class attribute; it reports whether it existed.
+func (t *Type) DelAttr(name string) bool {
+	if _, ok := t.Attrs[name]; !ok {
+		return false
+	}
+	delete(t.Attrs, name)
+	for i, n := range t.order {
+		if n == name {
+			t.order = append(t.order[:i], t.order[i+1:]...)
+			break
+		}
+	}
+	return true
+}
+
+// AttrNames returns the names defined directly on t, in definition order.
+func (t *Type) AttrNames() []string { return append([]string(nil), t.order...) }
+
+// Lookup finds name on t or its bases (the MRO of single inheritance).
+func (t *Type) Lookup(name string) (Value, bool) {
+	for c := t; c != nil; c = c.Base {
+		if v, ok := c.Attrs[name]; ok {
+			return v, true
+		}
+	}
+	return Value{}, false
+}
+
+// IsSubtype reports whether t is base or derives from it.
+func (t *Type) IsSubtype(base *Type) bool {
+	for c := t; c != nil; c = c.Base {
+		if c == base {
+			return true
+		}
+	}
+	return false
+}
+
+// QualName returns the name as repr shows it: "int" or "__main__.Foo".
+func (t *Type) QualName() string {
+	if t.Module == "builtins" || t.Module == "" {
+		return t.Name
+	}
+	return t.Module + "." + t.Name
+}
+
+// allAttrNames lists names visible on t and its bases, sorted (for dir()).
+func (t *Type) allAttrNames() []string {
+	seen := map[string]bool{}
+	var names []string
+	for c := t; c != nil; c = c.Base {
+		for n := range c.Attrs {
+			if !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// The built-in types. Their methods are installed by init functions in the
+// files that implement each type.
+var (
+	ObjectType             = &Type{Name: "object", Module: "builtins", Attrs: map[string]Value{}}
+	TypeType               = NewType("type", ObjectType)
+	NoneTypeType           = finalType("NoneType")
+	NotImplementedTypeType = finalType("NotImplementedType")
+	EllipsisTypeType       = finalType("ellipsis")
+	IntType                = NewType("int", ObjectType)
+	BoolType               = finalSub("bool", IntType)
+	FloatType              = NewType("float", ObjectType)
+	StrType                = NewType("str", ObjectType)
+	ListType               = NewType("list", ObjectType)
+	TupleType              = NewType("tuple", ObjectType)
+	DictType               = NewType("dict", ObjectType)
+	SetType                = NewType("set", ObjectType)
+	FrozenSetType          = NewType("frozenset", ObjectType)
+	RangeType              = finalType("range")
+	SliceType              = finalType("slice")
+	ModuleType             = NewType("module", ObjectType)
+	BuiltinFunctionType    = finalType("builtin_function_or_method")
+	MethodType             = finalType("method")
+	PropertyType           = NewType("property", ObjectType)
+	StaticMethodType       = NewType("staticmethod", ObjectType)
+	ClassMethodType        = NewType("classmethod", ObjectType)
+	SuperType              = NewType("super", ObjectType)
+	IteratorType           = finalType("iterator")
+)
+
+func finalType(name string) *Type {
+	t := NewType(name, ObjectType)
+	t.Final = true
+	return t
+}
+
+func finalSub(name string, base *Type) *Type {
+	t := NewType(name, base)
+	t.Final = true
+	return t
+}
+
+// Call instantiates the class: New creates the object, then a user-defined
+// __init__ initialises it. type(x) with one argument returns x's class.
+func (t *Type) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) {
+	if t == TypeType && len(args) == 1 && len(kw) == 0 {
+		return Obj(args[0].Type()), nil
+	}
+	if t.New == nil {
+		return Value{}, Errorf(TypeError, "cannot create '%s' instances", t.QualName())
+	}
+	obj, err := t.New(th, t, args, kw)
+	if err != nil {
+		return Value{}, err
+	}
+	if !t.User || !obj.Type().IsSubtype(t) {
+		return obj, nil
+	}
+	init, ok := t.Lookup("__init__")
+	if !ok {
+		return obj, nil
+	}
+	if _, builtin := init.obj.(*MethodDescriptor); builtin {
+		if t.ExcBase {
+			return obj, nil
+		}
+		return obj, nil
+	}
+	fn, err := bindAttr(th, init, obj)
+	if err != nil {
+		return Value{}, err
+	}
+	r, err := th.Call(fn, args, kw)
+	if err != nil {
+		return Value{}, err
+	}
+	if !r.IsNone() {
+		return Value{}, Errorf(TypeError, "__init__() should return None, not '%s'", r.Type().Name)
+	}
+	return obj, nil
+}
+
+func init() {
+	ObjectType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
+		if len(args) > 0 || len(kw) > 0 {
+			if _, ok := cls.Lookup("__init__"); !ok || cls == ObjectType || !hasUserInit(cls) {
+				return Value{}, Errorf(TypeError, "%s() takes no arguments", cls.Name)
+			}
+		}
+		if cls == ObjectType {
+			return Obj(&Instance{Class: ObjectType}), nil
+		}
+		return Obj(&Instance{Class: cls}), nil
+	}
+	ObjectType.Methods(map[string]BuiltinFn{
+		"__init__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) { return None, nil },
+	})
+}
+
+// hasUserInit reports whether cls or a base other than object defines
+// __init__ in a class statement.
+func hasUserInit(cls *Type) bool {
+	for c := cls; c != nil && c != ObjectType; c = c.Base {
+		if v, ok := c.Attrs["__init__"]; ok {
+			_, builtin := v.obj.(*MethodDescriptor)
+			return !builtin || c.ExcBase
+		}
+	}
+	return false
+}

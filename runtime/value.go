@@ -1,0 +1,149 @@
+// Package runtime defines aio's object model: values, types, exceptions,
+// the built-in functions and the standard modules.
+//
+// A Value is a small struct rather than an interface so that ints and
+// floats live inline and arithmetic on them never allocates: the Object
+// field carries a zero-size tag for those two kinds and the payload sits in
+// bits. Every other value is a heap Object (a pointer type) with bits
+// unused. The zero Value is "no value": it marks unbound locals and is
+// never visible to scripts.
+package runtime
+
+import (
+	"math"
+	"math/big"
+)
+
+// Object is implemented by every heap-allocated aio value.
+type Object interface {
+	// Type returns the object's class.
+	Type() *Type
+}
+
+// Value is an aio value: an inline int or float, or a reference to an Object.
+type Value struct {
+	obj  Object
+	bits uint64
+}
+
+type intTag struct{}
+type floatTag struct{}
+
+func (intTag) Type() *Type   { return IntType }
+func (floatTag) Type() *Type { return FloatType }
+
+// Int returns the int value i.
+func Int(i int64) Value { return Value{obj: intTag{}, bits: uint64(i)} }
+
+// Float returns the float value f.
+func Float(f float64) Value { return Value{obj: floatTag{}, bits: math.Float64bits(f)} }
+
+// Obj wraps a heap object as a Value.
+func Obj(o Object) Value { return Value{obj: o} }
+
+// BigInt returns the int value x, stored inline when it fits in 64 bits.
+// x must not be modified afterwards.
+func BigInt(x *big.Int) Value {
+	if x.IsInt64() {
+		return Int(x.Int64())
+	}
+	return Value{obj: &Big{x}}
+}
+
+// IsValid reports whether v holds a value (the zero Value does not).
+func (v Value) IsValid() bool { return v.obj != nil }
+
+// IsSmallInt reports whether v is an int stored inline.
+func (v Value) IsSmallInt() bool { _, ok := v.obj.(intTag); return ok }
+
+// IsFloat reports whether v is a float.
+func (v Value) IsFloat() bool { _, ok := v.obj.(floatTag); return ok }
+
+// SmallInt returns the payload of an inline int. Only valid if IsSmallInt.
+func (v Value) SmallInt() int64 { return int64(v.bits) }
+
+// FloatVal returns the payload of a float. Only valid if IsFloat.
+func (v Value) FloatVal() float64 { return math.Float64frombits(v.bits) }
+
+// Object returns the heap object of v, or nil for inline ints and floats.
+func (v Value) Object() Object {
+	switch v.obj.(type) {
+	case intTag, floatTag:
+		return nil
+	}
+	return v.obj
+}
+
+// Type returns the class of v.
+func (v Value) Type() *Type {
+	if v.obj == nil {
+		return nil
+	}
+	return v.obj.Type()
+}
+
+// IsNone reports whether v is None.
+func (v Value) IsNone() bool { return v.obj == Object(noneObj) }
+
+// Is reports whether v and w are the same object (Python's `is`).
+// Inline ints and floats are compared by value, as CPython's small-int
+// cache and constant sharing make `is` on equal numbers mostly true.
+func (v Value) Is(w Value) bool { return v.obj == w.obj && v.bits == w.bits }
+
+// AsObject returns v's heap object, type-asserted to T.
+func As[T Object](v Value) (T, bool) {
+	t, ok := v.obj.(T)
+	return t, ok
+}
+
+// NoneType is the type of None.
+type NoneType struct{}
+
+// Type returns NoneTypeType.
+func (*NoneType) Type() *Type { return NoneTypeType }
+
+var noneObj = &NoneType{}
+
+// None is the None value.
+var None = Value{obj: noneObj}
+
+// Bool is the object behind True and False.
+type Bool struct{ B bool }
+
+// Type returns BoolType.
+func (*Bool) Type() *Type { return BoolType }
+
+var trueObj, falseObj = &Bool{true}, &Bool{false}
+
+// True and False are the two bool values.
+var (
+	True  = Value{obj: trueObj}
+	False = Value{obj: falseObj}
+)
+
+// MakeBool returns True or False.
+func MakeBool(b bool) Value {
+	if b {
+		return True
+	}
+	return False
+}
+
+// NotImplementedType is the type of the NotImplemented singleton.
+type NotImplementedType struct{}
+
+// Type returns NotImplementedTypeType.
+func (*NotImplementedType) Type() *Type { return NotImplementedTypeType }
+
+// NotImplemented is returned by binary dunder methods that do not handle
+// their operand.
+var NotImplemented = Value{obj: &NotImplementedType{}}
+
+// EllipsisType is the type of `...`.
+type EllipsisType struct{}
+
+// Type returns EllipsisTypeType.
+func (*EllipsisType) Type() *Type { return EllipsisTypeType }
+
+// Ellipsis is the `...` value.
+var Ellipsis = Value{obj: &EllipsisType{}}
