@@ -32,12 +32,14 @@ type Span struct {
 	End   Pos
 }
 
-// Span returns the span itself; embedding Span gives every node Node's methods.
-func (s Span) Span() Span { return s }
+// NodeSpan returns the span itself; embedding Span gives every node the
+// Node interface. (The method cannot be called Span: the embedded field
+// of that name would hide it.)
+func (s Span) NodeSpan() Span { return s }
 
 // Node is implemented by every syntax tree node.
 type Node interface {
-	Span() Span
+	NodeSpan() Span
 }
 
 // Expr is an expression node.
