@@ -361,18 +361,7 @@ func Hash(th *Thread, v Value) (int64, error) {
 	case *List, *Dict:
 		return 0, Errorf(TypeError, "unhashable type: '%s'", v.Type().Name)
 	case *Set:
-		if !o.Frozen {
-			return 0, Errorf(TypeError, "unhashable type: 'set'")
-		}
-		var h uint64
-		for _, x := range o.Items() {
-			xh, err := Hash(th, x)
-			if err != nil {
-				return 0, err
-			}
-			h ^= (uint64(xh) ^ 89869747) * 3644798167
-		}
-		return int64(h), nil
+		return o.Hash()
 	}
 	if v.Type().User {
 		if m, ok := v.Type().Lookup("__hash__"); ok {

@@ -136,8 +136,7 @@ func Iter(th *Thread, v Value) (Iterator, error) {
 	case *DictView:
 		return &dictIter{d: o.D, size: o.D.Len(), kind: o.Kind}, nil
 	case *Set:
-		items := o.Items()
-		return &sliceIter{items: func() []Value { return items }, typ: setIteratorType}, nil
+		return o.NewIter(), nil
 	case Iterator:
 		if !v.Type().User {
 			return o, nil

@@ -76,15 +76,10 @@ func InPlace(th *Thread, op Op, a, b Value) (Value, error) {
 			}
 		}
 	case *Set:
-		if _, ok := b.obj.(*Set); ok {
+		if y, ok := b.obj.(*Set); ok {
 			switch op {
 			case OpOr, OpAnd, OpSub, OpXor:
-				r, err := builtinBinary(th, op, a, b)
-				if err != nil {
-					return Value{}, err
-				}
-				x.replaceWith(r.obj.(*Set))
-				return a, nil
+				return setInPlace(th, op, x, y)
 			}
 		}
 	case *Instance:
@@ -185,7 +180,7 @@ func builtinBinary(th *Thread, op Op, a, b Value) (Value, error) {
 				return repeatStr(x, n)
 			}
 		case OpMod:
-			return Value{}, errUnsupported
+			return StrPercent(th, x.S, b)
 		}
 	case *List:
 		switch op {
@@ -230,7 +225,7 @@ func builtinBinary(th *Thread, op Op, a, b Value) (Value, error) {
 			return builtinBinary(th, op, b, a)
 		}
 	}
-	return Value{}, errUnsupported
+	return dictViewBinary(th, op, a, b)
 }
 
 func repeatValues(items []Value, n int64) []Value {

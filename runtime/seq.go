@@ -374,6 +374,8 @@ func Contains(th *Thread, v, x Value) (bool, error) {
 		return ok, err
 	case *Set:
 		return o.Contains(th, x)
+	case *DictView:
+		return dictViewContains(th, o, x)
 	case *Range:
 		n, ok := asInt64(x)
 		if !ok {

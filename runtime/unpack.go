@@ -78,7 +78,7 @@ func UnpackArgs(fname string, args []Value, kw []Kwarg, pairs ...any) error {
 			}
 		}
 		if !found {
-			return Errorf(TypeError, "%s() got an unexpected keyword argument '%s'", fname, k.Name)
+			return Errorf(TypeError, "'%s' is an invalid keyword argument for %s()", k.Name, fname)
 		}
 	}
 	for i := range names {

@@ -90,8 +90,8 @@ func (v Value) IsNone() bool { return v.obj == Object(noneObj) }
 // cache and constant sharing make `is` on equal numbers mostly true.
 func (v Value) Is(w Value) bool { return v.obj == w.obj && v.bits == w.bits }
 
-// AsObject returns v's heap object, type-asserted to T.
-func As[T Object](v Value) (T, bool) {
+// As returns v's object type-asserted to T (a concrete type or an interface).
+func As[T any](v Value) (T, bool) {
 	t, ok := v.obj.(T)
 	return t, ok
 }

@@ -1,15 +1,131 @@
 // Package cli implements the aio command line: running a file, -c CODE,
-// a program from standard input, and the REPL.
+// a program from standard input, and (later) the REPL.
 package cli
 
 import (
+	"bufio"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/aio-lang/aio/interp"
 )
+
+// Version is the aio release.
+const Version = "0.1.0"
+
+const usage = `usage: aio [option] ... [-c cmd | file | -] [arg] ...
+Options:
+-c cmd         : program passed in as string (terminates option list)
+-h, --help     : print this help message and exit
+--version      : print the aio version and exit
+--virtual-time : run the event loop on a virtual clock (timers fire at once,
+                 in order, with loop.time() advancing as if they had waited)
+file           : program read from script file
+-              : program read from stdin (default; interactive mode if a tty)
+arg ...        : arguments passed to program in sys.argv[1:]
+`
 
 // Main runs the aio command with the given arguments (without the program
 // name) and returns the process exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "aio: not implemented yet")
-	return 2
+	var (
+		code        string
+		haveCode    bool
+		filename    string
+		virtualTime bool
+		rest        []string
+	)
+	i := 0
+loop:
+	for ; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-c":
+			if i+1 >= len(args) {
+				fmt.Fprintln(stderr, "Argument expected for the -c option")
+				fmt.Fprint(stderr, "usage: aio [option] ... [-c cmd | file | -] [arg] ...\nTry `aio -h' for more information.\n")
+				return 2
+			}
+			code, haveCode = args[i+1], true
+			rest = append([]string{"-c"}, args[i+2:]...)
+			break loop
+		case a == "-h" || a == "--help":
+			fmt.Fprint(stdout, usage)
+			return 0
+		case a == "--version" || a == "-V":
+			fmt.Fprintf(stdout, "aio %s\n", Version)
+			return 0
+		case a == "--virtual-time":
+			virtualTime = true
+		case a == "-":
+			filename = "<stdin>"
+			rest = append([]string{"-"}, args[i+1:]...)
+			break loop
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			fmt.Fprintf(stderr, "unknown option %s\n", a)
+			fmt.Fprint(stderr, "usage: aio [option] ... [-c cmd | file | -] [arg] ...\nTry `aio -h' for more information.\n")
+			return 2
+		default:
+			filename = a
+			rest = args[i:]
+			break loop
+		}
+	}
+	_ = virtualTime
+	var src []byte
+	switch {
+	case haveCode:
+		filename = "<string>"
+		src = []byte(code)
+	case filename == "" || filename == "<stdin>":
+		if filename == "" {
+			if f, ok := stdin.(*os.File); ok && isTerminal(f) {
+				fmt.Fprintln(stderr, "aio: the interactive REPL is not available yet; run a file or pipe a program")
+				return 2
+			}
+			rest = []string{""}
+		}
+		filename = "<stdin>"
+		b, err := io.ReadAll(stdin)
+		if err != nil {
+			fmt.Fprintf(stderr, "aio: cannot read standard input: %v\n", err)
+			return 2
+		}
+		src = b
+	default:
+		b, err := os.ReadFile(filename)
+		if err != nil {
+			abs, _ := filepath.Abs(filename)
+			msg := "No such file or directory"
+			if !os.IsNotExist(err) {
+				msg = err.Error()
+			}
+			fmt.Fprintf(stderr, "aio: can't open file '%s': [Errno 2] %s\n", abs, msg)
+			return 2
+		}
+		src = b
+	}
+	// Standard output is block-buffered unless it is a terminal, as
+	// CPython's is; it is flushed before the process exits.
+	out := stdout
+	if f, ok := stdout.(*os.File); !ok || !isTerminal(f) {
+		bw := bufio.NewWriterSize(stdout, 64<<10)
+		defer bw.Flush()
+		out = bw
+	}
+	in := interp.New(interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest})
+	err := in.ExecMain(filename, src)
+	if bw, ok := out.(*bufio.Writer); ok {
+		bw.Flush()
+	}
+	return in.ExitStatus(err, stderr)
+}
+
+// isTerminal reports whether f is a character device (a terminal).
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

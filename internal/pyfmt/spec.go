@@ -1,0 +1,689 @@
+package pyfmt
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Spec is a parsed format specification, the text after ':' in a
+// replacement field:
+//
+//	[[fill]align][sign]["z"]["#"]["0"][width][grouping]["." precision][type]
+//
+// It records what the text says; the defaults that depend on the
+// formatted type (alignment, presentation type) are applied when
+// formatting.
+type Spec struct {
+	Fill      rune // fill character, meaningful when FillSet
+	FillSet   bool // a fill character preceded the alignment
+	Align     rune // '<', '>', '^', '=' or 0 when not given
+	Sign      rune // '+', '-', ' ' or 0 when not given
+	NoNegZero bool // 'z': coerce negative zero to zero (floats)
+	Alternate bool // '#'
+	Zero      bool // '0' before the width (zero padding), without a fill
+	Width     int  // minimum width, -1 when not given
+	Grouping  rune // ',' or '_' or 0
+	Precision int  // -1 when not given
+	Type      rune // presentation type, 0 when not given
+}
+
+// ParseSpec parses a format specification. Error messages that name the
+// formatted object's type say 'object'; use ParseSpecFor to name it.
+func ParseSpec(spec string) (Spec, error) {
+	return ParseSpecFor(spec, "object")
+}
+
+// ParseSpecFor parses a format specification for a value of the Python
+// type typeName, with CPython's error messages.
+func ParseSpecFor(spec, typeName string) (Spec, error) {
+	rs := []rune(spec)
+	sp := Spec{Fill: ' ', Width: -1, Precision: -1}
+	pos, end := 0, len(rs)
+	isAlign := func(r rune) bool { return r == '<' || r == '>' || r == '=' || r == '^' }
+	if end-pos >= 2 && isAlign(rs[pos+1]) {
+		sp.Align = rs[pos+1]
+		sp.Fill = rs[pos]
+		sp.FillSet = true
+		pos += 2
+	} else if end-pos >= 1 && isAlign(rs[pos]) {
+		sp.Align = rs[pos]
+		pos++
+	}
+	if pos < end && (rs[pos] == '+' || rs[pos] == '-' || rs[pos] == ' ') {
+		sp.Sign = rs[pos]
+		pos++
+	}
+	if pos < end && rs[pos] == 'z' {
+		sp.NoNegZero = true
+		pos++
+	}
+	if pos < end && rs[pos] == '#' {
+		sp.Alternate = true
+		pos++
+	}
+	if !sp.FillSet && pos < end && rs[pos] == '0' {
+		sp.Zero = true
+		pos++
+	}
+	n, consumed, err := specInteger(rs, &pos)
+	if err != nil {
+		return sp, err
+	}
+	if consumed > 0 {
+		sp.Width = n
+	}
+	if pos < end && rs[pos] == ',' {
+		sp.Grouping = ','
+		pos++
+	}
+	if pos < end && rs[pos] == '_' {
+		if sp.Grouping != 0 {
+			return sp, valueError("Cannot specify both ',' and '_'.")
+		}
+		sp.Grouping = '_'
+		pos++
+	}
+	if pos < end && rs[pos] == ',' && sp.Grouping == '_' {
+		return sp, valueError("Cannot specify both ',' and '_'.")
+	}
+	if pos < end && rs[pos] == '.' {
+		pos++
+		n, consumed, err := specInteger(rs, &pos)
+		if err != nil {
+			return sp, err
+		}
+		if consumed == 0 {
+			return sp, valueError("Format specifier missing precision")
+		}
+		sp.Precision = n
+	}
+	if end-pos > 1 {
+		return sp, valueError(fmt.Sprintf("Invalid format specifier '%s' for object of type '%s'", spec, typeName))
+	}
+	if end-pos == 1 {
+		sp.Type = rs[pos]
+	}
+	return sp, nil
+}
+
+// specInteger reads a run of decimal digits (any Unicode Nd digits, as
+// CPython's get_integer does) at *pos.
+func specInteger(rs []rune, pos *int) (n, consumed int, err error) {
+	for ; *pos < len(rs); *pos++ {
+		d := DecimalValue(rs[*pos])
+		if d < 0 {
+			break
+		}
+		if n > (math.MaxInt64-d)/10 {
+			return 0, 0, valueError("Too many decimal digits in format string")
+		}
+		n = n*10 + d
+		consumed++
+	}
+	return n, consumed, nil
+}
+
+// codeName renders a presentation type for an error message.
+func codeName(t rune) string {
+	if t > 32 && t < 128 {
+		return string(t)
+	}
+	return fmt.Sprintf("\\x%x", t)
+}
+
+// format is a Spec with the type-dependent defaults applied.
+type format struct {
+	Spec
+	fill  rune
+	align rune
+	typ   rune
+	group int // digits per group, 0 for none
+}
+
+// resolve applies CPython's defaults for a type whose default
+// presentation type is defType and default alignment defAlign, and
+// validates the grouping option against the presentation type.
+func (sp Spec) resolve(defType, defAlign rune) (format, error) {
+	f := format{Spec: sp, fill: ' ', align: defAlign, typ: sp.Type}
+	if sp.Align != 0 {
+		f.align = sp.Align
+	}
+	if sp.FillSet {
+		f.fill = sp.Fill
+	}
+	if sp.Zero {
+		f.fill = '0'
+		if sp.Align == 0 && defAlign == '>' {
+			f.align = '='
+		}
+	}
+	if f.typ == 0 {
+		f.typ = defType
+	}
+	if sp.Grouping != 0 {
+		switch f.typ {
+		case 'd', 'e', 'f', 'g', 'E', 'G', '%', 'F', 0:
+			f.group = 3
+		case 'b', 'o', 'x', 'X':
+			if sp.Grouping == '_' {
+				f.group = 4
+				break
+			}
+			fallthrough
+		default:
+			return f, valueError(fmt.Sprintf("Cannot specify '%c' with '%s'.", sp.Grouping, codeName(f.typ)))
+		}
+	}
+	return f, nil
+}
+
+func unknownCode(t rune, typeName string) error {
+	return valueError(fmt.Sprintf("Unknown format code '%s' for object of type '%s'", codeName(t), typeName))
+}
+
+// numField is a formatted number split as CPython's fill_number sees it.
+type numField struct {
+	neg        bool
+	prefix     string // "0x" and friends, when '#' is given
+	digits     string // the part subject to grouping and zero padding
+	hasDecimal bool
+	remainder  string // after the decimal point: fraction, exponent, "%", or a 'c' character
+}
+
+// render lays out a number: padding, sign, prefix, grouped digits,
+// decimal point and remainder (CPython's calc_number_widths and
+// fill_number).
+func (f *format) render(nf numField) (string, error) {
+	var signCh rune
+	switch f.Sign {
+	case '+':
+		signCh = '+'
+		if nf.neg {
+			signCh = '-'
+		}
+	case ' ':
+		signCh = ' '
+		if nf.neg {
+			signCh = '-'
+		}
+	default:
+		if nf.neg {
+			signCh = '-'
+		}
+	}
+	nonDigit := len(nf.prefix) + utf8.RuneCountInString(nf.remainder)
+	if signCh != 0 {
+		nonDigit++
+	}
+	if nf.hasDecimal {
+		nonDigit++
+	}
+	if f.Width > maxOutput {
+		return "", memoryError()
+	}
+	minWidth := 0
+	if f.fill == '0' && f.align == '=' {
+		minWidth = f.Width - nonDigit
+	}
+	sep := byte(',')
+	if f.Grouping == '_' {
+		sep = '_'
+	}
+	grouped := ""
+	if nf.digits != "" {
+		grouped = groupDigits(nf.digits, minWidth, f.group, sep)
+	}
+	var lpad, spad, rpad int
+	if pad := f.Width - (nonDigit + len(grouped)); pad > 0 {
+		switch f.align {
+		case '<':
+			rpad = pad
+		case '^':
+			lpad = pad / 2
+			rpad = pad - lpad
+		case '=':
+			spad = pad
+		default:
+			lpad = pad
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(grouped) + len(nf.remainder) + 8 + (lpad+spad+rpad)*utf8.RuneLen(f.fill))
+	fill := func(n int) {
+		for ; n > 0; n-- {
+			b.WriteRune(f.fill)
+		}
+	}
+	fill(lpad)
+	if signCh != 0 {
+		b.WriteRune(signCh)
+	}
+	b.WriteString(nf.prefix)
+	fill(spad)
+	b.WriteString(grouped)
+	if nf.hasDecimal {
+		b.WriteByte('.')
+	}
+	b.WriteString(nf.remainder)
+	fill(rpad)
+	return b.String(), nil
+}
+
+// groupDigits is CPython's _PyUnicode_InsertThousandsGrouping: it
+// inserts sep every group digits from the right (group 0: no grouping)
+// and left-pads with zeros (grouped too) to at least minWidth characters.
+func groupDigits(digits string, minWidth, group int, sep byte) string {
+	minWidth = max(minWidth, 0)
+	if group == 0 && minWidth <= len(digits) {
+		return digits
+	}
+	// Chunks are produced right to left; each is [zeros][chars][sep].
+	var chunks []string
+	remaining := len(digits)
+	useSep := false
+	emit := func(l int) {
+		nZeros := max(0, l-remaining)
+		nChars := max(0, min(remaining, l))
+		var c strings.Builder
+		for i := 0; i < nZeros; i++ {
+			c.WriteByte('0')
+		}
+		c.WriteString(digits[remaining-nChars : remaining])
+		if useSep {
+			c.WriteByte(sep)
+		}
+		chunks = append(chunks, c.String())
+		useSep = true
+		remaining -= nChars
+	}
+	broken := false
+	if group > 0 {
+		for {
+			l := min(group, max(remaining, minWidth, 1))
+			emit(l)
+			minWidth -= l
+			if remaining <= 0 && minWidth <= 0 {
+				broken = true
+				break
+			}
+			minWidth--
+		}
+	}
+	if !broken {
+		emit(max(remaining, minWidth, 1))
+	}
+	var b strings.Builder
+	for i := len(chunks) - 1; i >= 0; i-- {
+		b.WriteString(chunks[i])
+	}
+	return b.String()
+}
+
+// MaxStrDigits is CPython's default limit on the number of decimal
+// digits in int/str conversions (sys.get_int_max_str_digits()); 0
+// disables the check.
+var MaxStrDigits = 4300
+
+// intValue is an integer held either as an int64 or as a *big.Int.
+type intValue struct {
+	small int64
+	big   *big.Int
+}
+
+func (v intValue) neg() bool {
+	if v.big != nil {
+		return v.big.Sign() < 0
+	}
+	return v.small < 0
+}
+
+// absText returns |v| in base (lowercase letters).
+func (v intValue) absText(base int) string {
+	if v.big != nil {
+		if v.big.Sign() < 0 {
+			return new(big.Int).Neg(v.big).Text(base)
+		}
+		return v.big.Text(base)
+	}
+	if v.small < 0 {
+		return strconv.FormatUint(uint64(-v.small), base)
+	}
+	return strconv.FormatUint(uint64(v.small), base)
+}
+
+func (v intValue) toFloat() (float64, error) {
+	if v.big != nil {
+		return IntToFloat(v.big)
+	}
+	return float64(v.small), nil
+}
+
+func (v intValue) toBig() *big.Int {
+	if v.big != nil {
+		return v.big
+	}
+	return big.NewInt(v.small)
+}
+
+func strDigitsError() error {
+	return valueError(fmt.Sprintf("Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", MaxStrDigits))
+}
+
+// IntToFloat converts x to the nearest float64 (ties to even), failing
+// with CPython's OverflowError "int too large to convert to float".
+func IntToFloat(x *big.Int) (float64, error) {
+	if x.IsInt64() {
+		i := x.Int64()
+		if i > -(1<<53) && i < 1<<53 {
+			return float64(i), nil
+		}
+	}
+	f, _ := new(big.Float).SetInt(x).Float64()
+	if math.IsInf(f, 0) {
+		return 0, overflowError("int too large to convert to float")
+	}
+	return f, nil
+}
+
+// IntStr returns str(x), failing as CPython does when x has more than
+// MaxStrDigits decimal digits.
+func IntStr(x *big.Int) (string, error) {
+	s := x.String()
+	n := len(s)
+	if x.Sign() < 0 {
+		n--
+	}
+	if MaxStrDigits > 0 && n > MaxStrDigits {
+		return "", strDigitsError()
+	}
+	return s, nil
+}
+
+// FormatInt returns format(x, spec) for an int.
+func FormatInt(x *big.Int, spec string) (string, error) {
+	return FormatIntType(x, spec, "int")
+}
+
+// FormatInt64 returns format(x, spec) for an int that fits in int64; it
+// gives the same results as FormatInt.
+func FormatInt64(x int64, spec string) (string, error) {
+	if spec == "" {
+		return strconv.FormatInt(x, 10), nil
+	}
+	sp, err := ParseSpecFor(spec, "int")
+	if err != nil {
+		return "", err
+	}
+	return formatIntSpec(intValue{small: x}, sp, "int")
+}
+
+// FormatIntType is FormatInt for a value whose Python type is typeName
+// (an int subclass such as bool), as named in error messages. An empty
+// spec gives str(x) of the int; for a subclass with its own str (bool)
+// the caller handles the empty spec itself.
+func FormatIntType(x *big.Int, spec, typeName string) (string, error) {
+	if spec == "" {
+		return IntStr(x)
+	}
+	sp, err := ParseSpecFor(spec, typeName)
+	if err != nil {
+		return "", err
+	}
+	v := intValue{big: x}
+	if x.IsInt64() {
+		v = intValue{small: x.Int64()}
+	}
+	return formatIntSpec(v, sp, typeName)
+}
+
+// FormatIntSpec formats x with an already parsed spec; typeName is the
+// Python type named in error messages.
+func FormatIntSpec(x *big.Int, sp Spec, typeName string) (string, error) {
+	return formatIntSpec(intValue{big: x}, sp, typeName)
+}
+
+func formatIntSpec(v intValue, sp Spec, typeName string) (string, error) {
+	f, err := sp.resolve('d', '>')
+	if err != nil {
+		return "", err
+	}
+	switch f.typ {
+	case 'b', 'c', 'd', 'o', 'x', 'X', 'n':
+	case 'e', 'E', 'f', 'F', 'g', 'G', '%':
+		fv, err := v.toFloat()
+		if err != nil {
+			return "", err
+		}
+		return formatFloatResolved(fv, f)
+	default:
+		return "", unknownCode(f.typ, typeName)
+	}
+	if sp.Precision != -1 {
+		return "", valueError("Precision not allowed in integer format specifier")
+	}
+	if sp.NoNegZero {
+		return "", valueError("Negative zero coercion (z) not allowed in integer format specifier")
+	}
+	if f.typ == 'c' {
+		if sp.Sign != 0 {
+			return "", valueError("Sign not allowed with integer format specifier 'c'")
+		}
+		if sp.Alternate {
+			return "", valueError("Alternate form (#) not allowed with integer format specifier 'c'")
+		}
+		b := v.toBig()
+		if !b.IsInt64() {
+			return "", overflowError("Python int too large to convert to C long")
+		}
+		c := b.Int64()
+		if c < 0 || c > 0x10ffff {
+			return "", overflowError("%c arg not in range(0x110000)")
+		}
+		return f.render(numField{remainder: string(rune(c))})
+	}
+	base, prefix := 10, ""
+	switch f.typ {
+	case 'b':
+		base, prefix = 2, "0b"
+	case 'o':
+		base, prefix = 8, "0o"
+	case 'x':
+		base, prefix = 16, "0x"
+	case 'X':
+		base, prefix = 16, "0X"
+	}
+	if !sp.Alternate {
+		prefix = ""
+	}
+	digits := v.absText(base)
+	if base == 10 && MaxStrDigits > 0 && len(digits) > MaxStrDigits {
+		return "", strDigitsError()
+	}
+	if f.typ == 'X' {
+		digits = strings.ToUpper(digits)
+	}
+	if f.typ == 'n' {
+		f.group = 0 // the C locale has no grouping
+	}
+	return f.render(numField{neg: v.neg(), prefix: prefix, digits: digits})
+}
+
+// FormatFloat returns format(f, spec) for a float.
+func FormatFloat(f float64, spec string) (string, error) {
+	return FormatFloatType(f, spec, "float")
+}
+
+// FormatFloatType is FormatFloat for a value whose Python type is
+// typeName, as named in error messages.
+func FormatFloatType(f float64, spec, typeName string) (string, error) {
+	if spec == "" {
+		return FloatRepr(f), nil
+	}
+	sp, err := ParseSpecFor(spec, typeName)
+	if err != nil {
+		return "", err
+	}
+	return FormatFloatSpec(f, sp, typeName)
+}
+
+// FormatFloatSpec formats f with an already parsed spec; typeName is the
+// Python type named in error messages.
+func FormatFloatSpec(f float64, sp Spec, typeName string) (string, error) {
+	fm, err := sp.resolve(0, '>')
+	if err != nil {
+		return "", err
+	}
+	switch fm.typ {
+	case 0, 'e', 'E', 'f', 'F', 'g', 'G', 'n', '%':
+		return formatFloatResolved(f, fm)
+	}
+	return "", unknownCode(fm.typ, typeName)
+}
+
+// formatFloatResolved is CPython's format_float_internal.
+func formatFloatResolved(val float64, f format) (string, error) {
+	if f.Precision > math.MaxInt32 {
+		return "", valueError("precision too big")
+	}
+	if f.Precision > maxOutput {
+		return "", memoryError()
+	}
+	precision := f.Precision
+	typ := f.typ
+	defaultPrecision := 6
+	addDot0 := false
+	if typ == 0 {
+		addDot0 = true
+		typ = 'r'
+		defaultPrecision = 0
+	}
+	if typ == 'n' {
+		typ = 'g'
+		f.group = 0 // the C locale has no grouping
+	}
+	addPct := false
+	if typ == '%' {
+		typ = 'f'
+		val *= 100
+		addPct = true
+	}
+	if precision < 0 {
+		precision = defaultPrecision
+	} else if typ == 'r' {
+		typ = 'g'
+	}
+	upper := false
+	switch typ {
+	case 'E', 'F', 'G':
+		upper = true
+		typ += 'a' - 'A'
+	}
+	if typ == 'f' && !math.IsInf(val, 0) && !math.IsNaN(val) {
+		if e := math.Abs(val); e >= 1 && float64(precision)+math.Log10(e) > maxOutput {
+			return "", memoryError()
+		}
+	}
+	s := formatFloatShort(val, byte(typ), precision, false, addDot0, f.Alternate, f.NoNegZero, upper)
+	if addPct {
+		s += "%"
+	}
+	nf := numField{}
+	if s[0] == '-' {
+		nf.neg = true
+		s = s[1:]
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	nf.digits = s[:i]
+	rest := s[i:]
+	if rest != "" && rest[0] == '.' {
+		nf.hasDecimal = true
+		rest = rest[1:]
+	}
+	nf.remainder = rest
+	return f.render(nf)
+}
+
+// FormatStr returns format(s, spec) for a str.
+func FormatStr(s, spec string) (string, error) {
+	return FormatStrType(s, spec, "str")
+}
+
+// FormatStrType is FormatStr for a value whose Python type is typeName,
+// as named in error messages.
+func FormatStrType(s, spec, typeName string) (string, error) {
+	if spec == "" {
+		return s, nil
+	}
+	sp, err := ParseSpecFor(spec, typeName)
+	if err != nil {
+		return "", err
+	}
+	return FormatStrSpec(s, sp, typeName)
+}
+
+// FormatStrSpec formats s with an already parsed spec; typeName is the
+// Python type named in error messages.
+func FormatStrSpec(s string, sp Spec, typeName string) (string, error) {
+	f, err := sp.resolve('s', '<')
+	if err != nil {
+		return "", err
+	}
+	if f.typ != 's' {
+		return "", unknownCode(f.typ, typeName)
+	}
+	switch {
+	case sp.Sign == ' ':
+		return "", valueError("Space not allowed in string format specifier")
+	case sp.Sign != 0:
+		return "", valueError("Sign not allowed in string format specifier")
+	case sp.NoNegZero:
+		return "", valueError("Negative zero coercion (z) not allowed in string format specifier")
+	case sp.Alternate:
+		return "", valueError("Alternate form (#) not allowed in string format specifier")
+	case f.align == '=':
+		return "", valueError("'=' alignment not allowed in string format specifier")
+	}
+	n := utf8.RuneCountInString(s)
+	if sp.Precision >= 0 && n >= sp.Precision {
+		i := 0
+		for k := 0; k < sp.Precision; k++ {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		s = s[:i]
+		n = sp.Precision
+	}
+	if f.Width > maxOutput {
+		return "", memoryError()
+	}
+	total := max(n, f.Width)
+	lpad := 0
+	switch f.align {
+	case '>':
+		lpad = total - n
+	case '^':
+		lpad = (total - n) / 2
+	}
+	rpad := total - n - lpad
+	if lpad == 0 && rpad == 0 {
+		return s, nil
+	}
+	var b strings.Builder
+	fw := utf8.RuneLen(f.fill)
+	b.Grow(len(s) + (lpad+rpad)*fw)
+	for ; lpad > 0; lpad-- {
+		b.WriteRune(f.fill)
+	}
+	b.WriteString(s)
+	for ; rpad > 0; rpad-- {
+		b.WriteRune(f.fill)
+	}
+	return b.String(), nil
+}

@@ -1,0 +1,36 @@
+package interp
+
+// This file adds the built-ins that need the interpreter: super, and the
+// exit/quit helpers.
+
+import "github.com/aio-lang/aio/runtime"
+
+// SuperBuiltinType is the class of super objects, callable as super(cls, obj).
+func (in *Interp) installBuiltins() {
+	in.builtins["super"] = runtime.NewBuiltin("super", func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		if len(args) == 0 {
+			return runtime.Value{}, runtime.Errorf(runtime.RuntimeError, "super(): no arguments")
+		}
+		if len(args) != 2 {
+			return runtime.Value{}, runtime.Errorf(runtime.TypeError, "super() takes 2 arguments (%d given)", len(args))
+		}
+		cls, ok := runtime.As[*runtime.Type](args[0])
+		if !ok {
+			return runtime.Value{}, runtime.Errorf(runtime.TypeError, "super() argument 1 must be a type, not %s", args[0].Type().Name)
+		}
+		obj := args[1]
+		objType := obj.Type()
+		if t, isType := runtime.As[*runtime.Type](obj); isType && t.IsSubtype(cls) {
+			objType = t
+		}
+		if !objType.IsSubtype(cls) {
+			return runtime.Value{}, runtime.Errorf(runtime.TypeError, "super(type, obj): obj must be an instance or subtype of type")
+		}
+		return runtime.Obj(&runtime.Super{Start: cls, Obj: obj}), nil
+	})
+	exit := func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		return runtime.Value{}, runtime.NewException(runtime.SystemExit, args...)
+	}
+	in.builtins["exit"] = runtime.NewBuiltin("exit", exit)
+	in.builtins["quit"] = runtime.NewBuiltin("quit", exit)
+}

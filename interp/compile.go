@@ -1,0 +1,895 @@
+package interp
+
+// This file implements the compiler from a resolved syntax tree to Code.
+//
+// Control flow inside try/with/loops follows CPython's compiler: a stack
+// of "frame blocks" remembers what encloses the current statement, and a
+// return, break or continue emits the clean-up each enclosing block needs
+// (popping an iterator, running a finally body inline, calling __exit__,
+// leaving an except handler) before jumping. The VM therefore needs no
+// "why" codes: exceptions are the only non-local control transfer it does.
+
+import (
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/aio-lang/aio/ast"
+	"github.com/aio-lang/aio/parser"
+	"github.com/aio-lang/aio/runtime"
+)
+
+// CompileOptions adjust compilation.
+type compileOptions struct {
+	// interactive makes top-level expression statements echo their value
+	// (the REPL).
+	interactive bool
+}
+
+type fblockKind uint8
+
+const (
+	fbWhile fblockKind = iota
+	fbFor
+	fbTryExcept
+	fbFinallyTry
+	fbFinallyEnd
+	fbHandlerCleanup
+	fbWith
+	fbAsyncWith
+)
+
+type fblock struct {
+	kind      fblockKind
+	top, exit label // continue and break targets of loops
+	final     []ast.Stmt
+	name      string // handler cleanup: the bound exception name
+}
+
+type label int
+
+type unit struct {
+	scope    *scope
+	code     *Code
+	consts   map[string]int
+	names    map[string]int
+	labels   []int   // label → pc (-1 until bound)
+	patches  [][2]int // (pc, label)
+	fblocks  []fblock
+	span     ast.Span
+	lastSpan ast.Span
+	hasLine  bool
+}
+
+type compiler struct {
+	filename string
+	src      []byte
+	scopes   map[ast.Node]*scope
+	opts     compileOptions
+	u        *unit
+	err      error
+}
+
+// compileModule compiles a parsed module.
+func compileModule(filename string, src []byte, mod *ast.Module, opts compileOptions) (*Code, error) {
+	scopes, top, err := resolveModule(filename, src, mod)
+	if err != nil {
+		return nil, err
+	}
+	c := &compiler{filename: filename, src: src, scopes: scopes, opts: opts}
+	c.enter(top, "<module>", "<module>", 1)
+	c.u.code.Flags |= FlagModule
+	if top.hasAwait {
+		c.u.code.Flags |= FlagTopLevelAwait
+	}
+	c.stmts(mod.Body)
+	c.emitConst(Const{Kind: ConstNone})
+	c.emit(RETURN_VALUE, 0)
+	code := c.leave()
+	if c.err != nil {
+		return nil, c.err
+	}
+	return code, nil
+}
+
+func (c *compiler) enter(s *scope, name, qualname string, line int) {
+	code := &Code{Name: name, QualName: qualname, Filename: c.filename, FirstLine: line}
+	c.u = &unit{scope: s, code: code, consts: map[string]int{}, names: map[string]int{}}
+	if s.isFunctionLike() {
+		code.Locals = append([]string(nil), s.locals...)
+	}
+	code.CellNames = s.cells
+	code.FreeNames = s.frees
+	code.Cell2Arg = make([]int, len(s.cells))
+	for i, cell := range s.cells {
+		code.Cell2Arg[i] = -1
+		for j, p := range code.Locals {
+			if p == cell && j < len(s.params) {
+				code.Cell2Arg[i] = j
+			}
+		}
+	}
+	if s.isGenerator {
+		code.Flags |= FlagGenerator
+	}
+	if s.kind == scopeFunction && s.isAsync {
+		code.Flags |= FlagCoroutine
+	}
+	if s.kind == scopeClass {
+		code.Flags |= FlagClassBody
+	}
+}
+
+// leave finishes the current unit: resolves jumps and computes the
+// maximum stack depth.
+func (c *compiler) leave() *Code {
+	u := c.u
+	for _, p := range u.patches {
+		pc, l := p[0], p[1]
+		in := u.code.Instrs[pc]
+		u.code.Instrs[pc] = mkInstr(in.Op(), u.labels[l])
+	}
+	u.code.MaxStack = maxStackDepth(u.code)
+	return u.code
+}
+
+func (c *compiler) errorf(n ast.Node, msg string) {
+	if c.err == nil {
+		sp := n.NodeSpan()
+		c.err = parser.NewSyntaxError(c.filename, c.src, "SyntaxError", msg, sp.Start, sp.End)
+	}
+}
+
+// --- emission helpers ---
+
+func (c *compiler) emit(op Opcode, arg int) int {
+	u := c.u
+	if arg > maxArg {
+		c.err = parser.NewSyntaxError(c.filename, c.src, "SyntaxError", "too many constants or names", u.span.Start, u.span.End)
+		arg = 0
+	}
+	pc := len(u.code.Instrs)
+	u.code.Instrs = append(u.code.Instrs, mkInstr(op, arg))
+	if !u.hasLine || u.span != u.lastSpan {
+		sp := u.span
+		u.code.lines = append(u.code.lines, lineEntry{pc: int32(pc), line: int32(sp.Start.Line), col: int32(sp.Start.Col), endLine: int32(sp.End.Line), endCol: int32(sp.End.Col)})
+		u.lastSpan = sp
+		u.hasLine = true
+	}
+	return pc
+}
+
+func (c *compiler) newLabel() label {
+	c.u.labels = append(c.u.labels, -1)
+	return label(len(c.u.labels) - 1)
+}
+
+func (c *compiler) bind(l label) { c.u.labels[l] = len(c.u.code.Instrs) }
+
+func (c *compiler) emitJump(op Opcode, l label) {
+	pc := c.emit(op, 0)
+	c.u.patches = append(c.u.patches, [2]int{pc, int(l)})
+}
+
+func constKey(k Const) string {
+	switch k.Kind {
+	case ConstInt:
+		return "i" + strconv.FormatInt(k.Int, 10)
+	case ConstBig:
+		return "b" + k.Big.String()
+	case ConstFloat:
+		return "f" + strconv.FormatUint(uint64FromFloat(k.Float), 16)
+	case ConstStr:
+		return "s" + k.Str
+	case ConstCode:
+		return ""
+	case ConstTuple:
+		parts := make([]string, len(k.Tuple))
+		for i, t := range k.Tuple {
+			parts[i] = constKey(t)
+			if parts[i] == "" {
+				return ""
+			}
+		}
+		return "t(" + strings.Join(parts, ",") + ")"
+	}
+	return "k" + strconv.Itoa(int(k.Kind))
+}
+
+func (c *compiler) addConst(k Const) int {
+	key := constKey(k)
+	if key != "" {
+		if i, ok := c.u.consts[key]; ok {
+			return i
+		}
+	}
+	c.u.code.Consts = append(c.u.code.Consts, k)
+	i := len(c.u.code.Consts) - 1
+	if key != "" {
+		c.u.consts[key] = i
+	}
+	return i
+}
+
+func (c *compiler) emitConst(k Const) { c.emit(LOAD_CONST, c.addConst(k)) }
+
+func (c *compiler) name(s string) int {
+	if i, ok := c.u.names[s]; ok {
+		return i
+	}
+	c.u.code.Names = append(c.u.code.Names, s)
+	i := len(c.u.code.Names) - 1
+	c.u.names[s] = i
+	return i
+}
+
+func (c *compiler) setSpan(n ast.Node) ast.Span {
+	prev := c.u.span
+	c.u.span = n.NodeSpan()
+	return prev
+}
+
+// --- names ---
+
+func (c *compiler) cellIndex(name string) int {
+	code := c.u.code
+	for i, n := range code.CellNames {
+		if n == name {
+			return i
+		}
+	}
+	for i, n := range code.FreeNames {
+		if n == name {
+			return len(code.CellNames) + i
+		}
+	}
+	return -1
+}
+
+func (c *compiler) localIndex(name string) int {
+	for i, n := range c.u.code.Locals {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+type nameCtx uint8
+
+const (
+	ctxLoad nameCtx = iota
+	ctxStore
+	ctxDel
+)
+
+func (c *compiler) nameOp(name string, ctx nameCtx) {
+	s := c.u.scope
+	y := s.lookupSym(name)
+	kind := bindGlobalImplicit
+	if y != nil {
+		kind = y.kind
+	}
+	// A class body that binds a name also passed through to its methods
+	// keeps using its namespace for its own accesses.
+	if s.kind == scopeClass && y != nil && y.flags&symAssigned != 0 && kind == bindFree && y.flags&symNonlocal == 0 {
+		kind = bindName
+	}
+	pick := func(load, store, del Opcode) Opcode {
+		switch ctx {
+		case ctxStore:
+			return store
+		case ctxDel:
+			return del
+		}
+		return load
+	}
+	switch kind {
+	case bindLocal:
+		c.emit(pick(LOAD_FAST, STORE_FAST, DELETE_FAST), c.localIndex(name))
+	case bindCell, bindFree:
+		op := pick(LOAD_DEREF, STORE_DEREF, DELETE_DEREF)
+		if s.kind == scopeClass && ctx == ctxLoad {
+			op = LOAD_CLASSDEREF
+		}
+		c.emit(op, c.cellIndex(name))
+	case bindGlobalExplicit:
+		c.emit(pick(LOAD_GLOBAL, STORE_GLOBAL, DELETE_GLOBAL), c.name(name))
+	case bindGlobalImplicit:
+		if s.kind == scopeClass {
+			c.emit(pick(LOAD_NAME, STORE_NAME, DELETE_NAME), c.name(name))
+		} else {
+			c.emit(pick(LOAD_GLOBAL, STORE_GLOBAL, DELETE_GLOBAL), c.name(name))
+		}
+	case bindName:
+		c.emit(pick(LOAD_NAME, STORE_NAME, DELETE_NAME), c.name(name))
+	}
+}
+
+// --- statements ---
+
+func (c *compiler) stmts(list []ast.Stmt) {
+	for _, s := range list {
+		if c.err != nil {
+			return
+		}
+		c.stmt(s)
+	}
+}
+
+func (c *compiler) stmt(s ast.Stmt) {
+	prev := c.setSpan(s)
+	defer func() { c.u.span = prev }()
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		c.expr(s.Value)
+		if c.opts.interactive && c.u.scope.kind == scopeModule {
+			c.emit(PRINT_EXPR, 0)
+		} else {
+			c.emit(POP_TOP, 0)
+		}
+	case *ast.Assign:
+		c.expr(s.Value)
+		for i, t := range s.Targets {
+			if i < len(s.Targets)-1 {
+				c.emit(COPY, 1)
+			}
+			c.store(t)
+		}
+	case *ast.AugAssign:
+		c.augAssign(s)
+	case *ast.AnnAssign:
+		if s.Value != nil {
+			c.expr(s.Value)
+			c.store(s.Target)
+		}
+	case *ast.FunctionDef:
+		c.functionDef(s)
+	case *ast.ClassDef:
+		c.classDef(s)
+	case *ast.Return:
+		if s.Value != nil {
+			c.expr(s.Value)
+		} else {
+			c.emitConst(Const{Kind: ConstNone})
+		}
+		c.unwindAll(true)
+		c.emit(RETURN_VALUE, 0)
+	case *ast.Delete:
+		for _, t := range s.Targets {
+			c.del(t)
+		}
+	case *ast.If:
+		end := c.newLabel()
+		orelse := end
+		if len(s.OrElse) > 0 {
+			orelse = c.newLabel()
+		}
+		c.jumpIf(s.Test, false, orelse)
+		c.stmts(s.Body)
+		if len(s.OrElse) > 0 {
+			c.emitJump(JUMP, end)
+			c.bind(orelse)
+			c.stmts(s.OrElse)
+		}
+		c.bind(end)
+	case *ast.While:
+		top, orelse, end := c.newLabel(), c.newLabel(), c.newLabel()
+		c.bind(top)
+		c.jumpIf(s.Test, false, orelse)
+		c.pushBlock(fblock{kind: fbWhile, top: top, exit: end})
+		c.stmts(s.Body)
+		c.popBlock()
+		c.emitJump(JUMP, top)
+		c.bind(orelse)
+		c.stmts(s.OrElse)
+		c.bind(end)
+	case *ast.For:
+		c.forStmt(s)
+	case *ast.With:
+		c.with(s, 0)
+	case *ast.Raise:
+		n := 0
+		if s.Exc != nil {
+			c.expr(s.Exc)
+			n = 1
+			if s.Cause != nil {
+				c.expr(s.Cause)
+				n = 2
+			}
+		}
+		c.emit(RAISE_VARARGS, n)
+	case *ast.Try:
+		if len(s.Finalbody) > 0 {
+			c.tryFinally(s)
+		} else {
+			c.tryExcept(s)
+		}
+	case *ast.Assert:
+		ok := c.newLabel()
+		c.jumpIf(s.Test, true, ok)
+		c.emit(LOAD_ASSERTION_ERROR, 0)
+		if s.Msg != nil {
+			c.expr(s.Msg)
+			c.emit(CALL, 1)
+		}
+		c.emit(RAISE_VARARGS, 1)
+		c.bind(ok)
+	case *ast.Import:
+		for _, a := range s.Names {
+			c.emit(IMPORT_NAME, c.name(a.Name))
+			if a.AsName != "" {
+				// import a.b as c binds the submodule.
+				parts := strings.Split(a.Name, ".")
+				for _, p := range parts[1:] {
+					c.emit(LOAD_ATTR, c.name(p))
+				}
+				c.nameOp(a.AsName, ctxStore)
+			} else {
+				c.nameOp(strings.Split(a.Name, ".")[0], ctxStore)
+			}
+		}
+	case *ast.ImportFrom:
+		c.emit(IMPORT_NAME, c.name(strings.Repeat(".", s.Level)+s.Module))
+		for _, a := range s.Names {
+			c.emit(IMPORT_FROM, c.name(a.Name))
+			if a.Name == "*" {
+				c.emit(POP_TOP, 0)
+				continue
+			}
+			name := a.AsName
+			if name == "" {
+				name = a.Name
+			}
+			c.nameOp(name, ctxStore)
+		}
+		c.emit(POP_TOP, 0)
+	case *ast.Global, *ast.Nonlocal, *ast.Pass:
+		c.emit(NOP, 0)
+	case *ast.Break:
+		c.breakContinue(s, true)
+	case *ast.Continue:
+		c.breakContinue(s, false)
+	default:
+		c.errorf(s, "unsupported statement")
+	}
+}
+
+func (c *compiler) pushBlock(b fblock) { c.u.fblocks = append(c.u.fblocks, b) }
+func (c *compiler) popBlock()          { c.u.fblocks = c.u.fblocks[:len(c.u.fblocks)-1] }
+
+// unwindBlock emits the clean-up for leaving block b early. preserveTOS
+// keeps a return value on top of the stack.
+func (c *compiler) unwindBlock(b fblock, preserveTOS bool) {
+	switch b.kind {
+	case fbWhile:
+	case fbFor:
+		if preserveTOS {
+			c.emit(SWAP, 2)
+		}
+		c.emit(POP_TOP, 0)
+	case fbTryExcept:
+		c.emit(POP_BLOCK, 0)
+	case fbFinallyTry:
+		c.emit(POP_BLOCK, 0)
+		// Run the finally body with this block removed, so that a return
+		// inside it does not run it again.
+		saved := c.u.fblocks
+		c.u.fblocks = c.u.fblocks[:len(c.u.fblocks)-1]
+		for i := len(saved) - 1; i >= 0; i-- {
+			if &saved[i] == &b {
+				break
+			}
+		}
+		c.stmts(b.final)
+		c.u.fblocks = saved
+	case fbFinallyEnd:
+		if preserveTOS {
+			c.emit(SWAP, 2)
+		}
+		c.emit(POP_EXCEPT, 0)
+	case fbHandlerCleanup:
+		if b.name != "" {
+			c.emit(POP_BLOCK, 0)
+		}
+		if preserveTOS {
+			c.emit(SWAP, 2)
+		}
+		c.emit(POP_EXCEPT, 0)
+		if b.name != "" {
+			c.emitConst(Const{Kind: ConstNone})
+			c.nameOp(b.name, ctxStore)
+			c.nameOp(b.name, ctxDel)
+		}
+	case fbWith, fbAsyncWith:
+		c.emit(POP_BLOCK, 0)
+		if preserveTOS {
+			c.emit(SWAP, 2)
+		}
+		c.emitConst(Const{Kind: ConstNone})
+		c.emitConst(Const{Kind: ConstNone})
+		c.emitConst(Const{Kind: ConstNone})
+		c.emit(CALL, 3)
+		if b.kind == fbAsyncWith {
+			c.emit(GET_AWAITABLE, 0)
+			c.emit(AWAIT, 0)
+		}
+		c.emit(POP_TOP, 0)
+	}
+}
+
+// unwindAll emits the clean-up of every enclosing block (for return).
+func (c *compiler) unwindAll(preserveTOS bool) {
+	blocks := c.u.fblocks
+	for i := len(blocks) - 1; i >= 0; i-- {
+		b := blocks[i]
+		c.u.fblocks = blocks[:i+1]
+		if b.kind == fbFinallyTry {
+			c.u.fblocks = blocks[:i]
+			c.emit(POP_BLOCK, 0)
+			c.stmts(b.final)
+			continue
+		}
+		c.unwindBlock(b, preserveTOS)
+	}
+	c.u.fblocks = blocks
+}
+
+func (c *compiler) breakContinue(s ast.Stmt, isBreak bool) {
+	blocks := c.u.fblocks
+	for i := len(blocks) - 1; i >= 0; i-- {
+		b := blocks[i]
+		if b.kind == fbWhile || b.kind == fbFor {
+			if isBreak {
+				c.unwindBlock(b, false)
+				c.u.fblocks = blocks
+				c.emitJump(JUMP, b.exit)
+			} else {
+				c.u.fblocks = blocks
+				c.emitJump(JUMP, b.top)
+			}
+			return
+		}
+		if b.kind == fbFinallyTry {
+			c.u.fblocks = blocks[:i]
+			c.emit(POP_BLOCK, 0)
+			c.stmts(b.final)
+			continue
+		}
+		c.unwindBlock(b, false)
+	}
+	c.u.fblocks = blocks
+	if isBreak {
+		c.errorf(s, "'break' outside loop")
+	} else {
+		c.errorf(s, "'continue' not properly in loop")
+	}
+}
+
+func (c *compiler) forStmt(s *ast.For) {
+	top, orelse, end := c.newLabel(), c.newLabel(), c.newLabel()
+	c.expr(s.Iter)
+	if s.IsAsync {
+		c.errorf(s, "'async for' is not supported yet")
+		return
+	}
+	c.emit(GET_ITER, 0)
+	c.bind(top)
+	c.emitJump(FOR_ITER, orelse)
+	c.store(s.Target)
+	c.pushBlock(fblock{kind: fbFor, top: top, exit: end})
+	c.stmts(s.Body)
+	c.popBlock()
+	c.emitJump(JUMP, top)
+	c.bind(orelse)
+	c.stmts(s.OrElse)
+	c.bind(end)
+}
+
+func (c *compiler) with(s *ast.With, i int) {
+	if i == len(s.Items) {
+		c.stmts(s.Body)
+		return
+	}
+	item := s.Items[i]
+	exc, end := c.newLabel(), c.newLabel()
+	c.expr(item.ContextExpr)
+	kind := fbWith
+	if s.IsAsync {
+		kind = fbAsyncWith
+		c.emit(BEFORE_ASYNC_WITH, 0)
+		c.emit(GET_AWAITABLE, 0)
+		c.emit(AWAIT, 0)
+	} else {
+		c.emit(BEFORE_WITH, 0)
+	}
+	c.emitJump(SETUP_FINALLY, exc)
+	if item.OptionalVars != nil {
+		c.store(item.OptionalVars)
+	} else {
+		c.emit(POP_TOP, 0)
+	}
+	c.pushBlock(fblock{kind: kind})
+	c.with(s, i+1)
+	c.popBlock()
+	c.unwindBlock(fblock{kind: kind}, false)
+	c.emitJump(JUMP, end)
+	// Exception path: stack is [exit, exc].
+	c.bind(exc)
+	c.emit(WITH_EXCEPT_START, 0)
+	if s.IsAsync {
+		c.emit(GET_AWAITABLE, 0)
+		c.emit(AWAIT, 0)
+	}
+	suppress := c.newLabel()
+	c.emitJump(POP_JUMP_IF_TRUE, suppress)
+	c.emit(RERAISE, 0)
+	c.bind(suppress)
+	c.emit(POP_EXCEPT, 0)
+	c.emit(POP_TOP, 0)
+	c.bind(end)
+}
+
+func (c *compiler) tryFinally(s *ast.Try) {
+	fin, end := c.newLabel(), c.newLabel()
+	c.emitJump(SETUP_FINALLY, fin)
+	c.pushBlock(fblock{kind: fbFinallyTry, final: s.Finalbody})
+	if len(s.Handlers) > 0 {
+		c.tryExcept(s)
+	} else {
+		c.stmts(s.Body)
+	}
+	c.popBlock()
+	c.emit(POP_BLOCK, 0)
+	c.stmts(s.Finalbody)
+	c.emitJump(JUMP, end)
+	c.bind(fin)
+	c.pushBlock(fblock{kind: fbFinallyEnd})
+	c.stmts(s.Finalbody)
+	c.popBlock()
+	c.emit(RERAISE, 0)
+	c.bind(end)
+}
+
+func (c *compiler) tryExcept(s *ast.Try) {
+	handler, end := c.newLabel(), c.newLabel()
+	c.emitJump(SETUP_FINALLY, handler)
+	c.pushBlock(fblock{kind: fbTryExcept})
+	c.stmts(s.Body)
+	c.popBlock()
+	c.emit(POP_BLOCK, 0)
+	c.stmts(s.OrElse)
+	c.emitJump(JUMP, end)
+	c.bind(handler)
+	for i, h := range s.Handlers {
+		prev := c.setSpan(h)
+		next := c.newLabel()
+		if h.Type == nil && i != len(s.Handlers)-1 {
+			c.errorf(h, "default 'except:' must be last")
+		}
+		if h.Type != nil {
+			c.emit(COPY, 1)
+			c.expr(h.Type)
+			c.emit(CHECK_EXC_MATCH, 0)
+			c.emitJump(POP_JUMP_IF_FALSE, next)
+		}
+		if h.Name != "" {
+			cleanup := c.newLabel()
+			c.emit(COPY, 1)
+			c.nameOp(h.Name, ctxStore)
+			c.emitJump(SETUP_FINALLY, cleanup)
+			c.pushBlock(fblock{kind: fbHandlerCleanup, name: h.Name})
+			c.stmts(h.Body)
+			c.popBlock()
+			c.emit(POP_BLOCK, 0)
+			c.emit(POP_EXCEPT, 0)
+			c.emitConst(Const{Kind: ConstNone})
+			c.nameOp(h.Name, ctxStore)
+			c.nameOp(h.Name, ctxDel)
+			c.emitJump(JUMP, end)
+			// An exception inside the handler: clear the name, re-raise.
+			// Stack: [exc, exc2].
+			c.bind(cleanup)
+			c.emitConst(Const{Kind: ConstNone})
+			c.nameOp(h.Name, ctxStore)
+			c.nameOp(h.Name, ctxDel)
+			c.emit(RERAISE, 0)
+		} else {
+			c.pushBlock(fblock{kind: fbHandlerCleanup})
+			c.stmts(h.Body)
+			c.popBlock()
+			c.emit(POP_EXCEPT, 0)
+			c.emitJump(JUMP, end)
+		}
+		c.bind(next)
+		c.u.span = prev
+	}
+	c.emit(RERAISE, 0)
+	c.bind(end)
+}
+
+func (c *compiler) augAssign(s *ast.AugAssign) {
+	op := binOp(s.Op)
+	switch t := s.Target.(type) {
+	case *ast.Name:
+		c.nameOp(t.Id, ctxLoad)
+		c.expr(s.Value)
+		c.emit(INPLACE_OP, int(op))
+		c.nameOp(t.Id, ctxStore)
+	case *ast.Attribute:
+		c.expr(t.Value)
+		c.emit(COPY, 1)
+		c.emit(LOAD_ATTR, c.name(t.Attr))
+		c.expr(s.Value)
+		c.emit(INPLACE_OP, int(op))
+		c.emit(SWAP, 2)
+		c.emit(STORE_ATTR, c.name(t.Attr))
+	case *ast.Subscript:
+		c.expr(t.Value)
+		c.subscriptIndex(t.Index)
+		c.emit(COPY, 2)
+		c.emit(COPY, 2)
+		c.emit(BINARY_SUBSCR, 0)
+		c.expr(s.Value)
+		c.emit(INPLACE_OP, int(op))
+		c.emit(SWAP, 3)
+		c.emit(SWAP, 2)
+		c.emit(STORE_SUBSCR, 0)
+	default:
+		c.errorf(s, "'"+exprKind(s.Target)+"' is an illegal expression for augmented assignment")
+	}
+}
+
+// store assigns the value on top of the stack to a target.
+func (c *compiler) store(t ast.Expr) {
+	prev := c.setSpan(t)
+	defer func() { c.u.span = prev }()
+	switch t := t.(type) {
+	case *ast.Name:
+		c.nameOp(t.Id, ctxStore)
+	case *ast.Attribute:
+		c.expr(t.Value)
+		c.emit(STORE_ATTR, c.name(t.Attr))
+	case *ast.Subscript:
+		c.expr(t.Value)
+		c.subscriptIndex(t.Index)
+		c.emit(STORE_SUBSCR, 0)
+	case *ast.Tuple:
+		c.unpack(t, t.Elts)
+	case *ast.List:
+		c.unpack(t, t.Elts)
+	case *ast.Starred:
+		c.errorf(t, "starred assignment target must be in a list or tuple")
+	default:
+		c.errorf(t, "cannot assign to "+exprKind(t))
+	}
+}
+
+func (c *compiler) unpack(n ast.Expr, elts []ast.Expr) {
+	star := -1
+	for i, e := range elts {
+		if _, ok := e.(*ast.Starred); ok {
+			if star >= 0 {
+				c.errorf(e, "multiple starred expressions in assignment")
+				return
+			}
+			star = i
+		}
+	}
+	if star < 0 {
+		c.emit(UNPACK_SEQUENCE, len(elts))
+	} else {
+		c.emit(UNPACK_EX, star|(len(elts)-star-1)<<8)
+	}
+	for _, e := range elts {
+		if s, ok := e.(*ast.Starred); ok {
+			c.store(s.Value)
+		} else {
+			c.store(e)
+		}
+	}
+}
+
+func (c *compiler) del(t ast.Expr) {
+	prev := c.setSpan(t)
+	defer func() { c.u.span = prev }()
+	switch t := t.(type) {
+	case *ast.Name:
+		c.nameOp(t.Id, ctxDel)
+	case *ast.Attribute:
+		c.expr(t.Value)
+		c.emit(DELETE_ATTR, c.name(t.Attr))
+	case *ast.Subscript:
+		c.expr(t.Value)
+		c.subscriptIndex(t.Index)
+		c.emit(DELETE_SUBSCR, 0)
+	case *ast.Tuple:
+		for _, e := range t.Elts {
+			c.del(e)
+		}
+	case *ast.List:
+		for _, e := range t.Elts {
+			c.del(e)
+		}
+	default:
+		c.errorf(t, "cannot delete "+exprKind(t))
+	}
+}
+
+// exprKind names an expression as CPython's "cannot assign to ..." does.
+func exprKind(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Call:
+		return "function call"
+	case *ast.Constant:
+		return "literal"
+	case *ast.BinOp, *ast.UnaryOp, *ast.BoolOp:
+		return "expression"
+	case *ast.Compare:
+		return "comparison"
+	case *ast.Lambda:
+		return "lambda"
+	case *ast.IfExp:
+		return "conditional expression"
+	case *ast.Await:
+		return "await expression"
+	case *ast.JoinedStr:
+		return "f-string expression"
+	case *ast.NamedExpr:
+		return "named expression"
+	case *ast.ListComp:
+		return "list comprehension"
+	case *ast.Dict:
+		return "dict literal"
+	case *ast.Set:
+		return "set display"
+	case *ast.GeneratorExp:
+		return "generator expression"
+	case *ast.Starred:
+		return "starred"
+	default:
+		_ = e
+	}
+	return "expression"
+}
+
+func binOp(op ast.Operator) runtime.Op {
+	switch op {
+	case ast.Add:
+		return runtime.OpAdd
+	case ast.Sub:
+		return runtime.OpSub
+	case ast.Mult:
+		return runtime.OpMul
+	case ast.MatMult:
+		return runtime.OpMatMul
+	case ast.Div:
+		return runtime.OpTrueDiv
+	case ast.FloorDiv:
+		return runtime.OpFloorDiv
+	case ast.Mod:
+		return runtime.OpMod
+	case ast.Pow:
+		return runtime.OpPow
+	case ast.LShift:
+		return runtime.OpLShift
+	case ast.RShift:
+		return runtime.OpRShift
+	case ast.BitOr:
+		return runtime.OpOr
+	case ast.BitXor:
+		return runtime.OpXor
+	}
+	return runtime.OpAnd
+}
+
+func intConst(text string) Const {
+	n, ok := new(big.Int).SetString(text, 10)
+	if !ok {
+		return Const{Kind: ConstInt}
+	}
+	if n.IsInt64() {
+		return Const{Kind: ConstInt, Int: n.Int64()}
+	}
+	return Const{Kind: ConstBig, Big: n}
+}

@@ -1,0 +1,264 @@
+package interp
+
+// This file defines coroutine and generator objects: a suspended frame
+// chain plus the protocol to resume it by sending a value or throwing an
+// exception in.
+
+import (
+	"github.com/aio-lang/aio/runtime"
+)
+
+type coroState uint8
+
+const (
+	coroCreated coroState = iota
+	coroRunning
+	coroSuspended
+	coroClosed
+)
+
+// CoroutineType is the class of coroutine objects.
+var CoroutineType = runtime.NewType("coroutine", runtime.ObjectType)
+
+// GeneratorType is the class of generator objects.
+var GeneratorType = runtime.NewType("generator", runtime.ObjectType)
+
+// Coroutine is the object made by calling an async def function.
+type Coroutine struct {
+	frame *Frame
+	fn    *Function
+	state coroState
+}
+
+// Type returns CoroutineType.
+func (*Coroutine) Type() *runtime.Type { return CoroutineType }
+
+// Name returns the coroutine's function name.
+func (co *Coroutine) Name() string { return co.fn.name }
+
+// QualName returns the coroutine's qualified name.
+func (co *Coroutine) QualName() string { return co.fn.qualname }
+
+// Repr returns "<coroutine object NAME at 0x...>".
+func (co *Coroutine) Repr(th *runtime.Thread) (string, error) {
+	return "<coroutine object " + co.fn.qualname + " at " + addrOf(co) + ">", nil
+}
+
+// Done reports whether the coroutine has finished.
+func (co *Coroutine) Done() bool { return co.state == coroClosed }
+
+// Step is the result of resuming a coroutine.
+type Step struct {
+	// Done is true when the coroutine returned (Value) or raised (Err).
+	Done  bool
+	Value runtime.Value
+	Err   error
+	// Awaiting is the pending awaitable the coroutine suspended on, or
+	// the zero Value for a bare yield (a request to be rescheduled).
+	Awaiting runtime.Value
+}
+
+// Resume runs the coroutine until it finishes or suspends. throw, when
+// not nil, is raised at the suspension point instead of resuming normally.
+// It is the engine of Task.__step.
+func (co *Coroutine) Resume(th *runtime.Thread, throw error) Step {
+	in := co.fn.mod.vm
+	switch co.state {
+	case coroClosed:
+		return Step{Done: true, Err: runtime.Errorf(runtime.RuntimeError, "cannot reuse already awaited coroutine")}
+	case coroRunning:
+		return Step{Done: true, Err: runtime.Errorf(runtime.ValueError, "coroutine already executing")}
+	}
+	top := co.frame
+	if co.state == coroSuspended {
+		top = co.frame.resumeAt
+		if err := recount(th, top, co.frame); err != nil {
+			throw = err
+		}
+		if throw != nil && top.suspended == suspendedAwait {
+			// Abandon the awaited object: the exception replaces its result.
+			top.pop()
+			top.pc++
+		}
+		top.suspended = notSuspended
+	} else if throw != nil {
+		co.state = coroClosed
+		return Step{Done: true, Err: throw}
+	}
+	co.state = coroRunning
+	if err := th.Enter(); err != nil {
+		co.state = coroSuspended
+		return Step{Done: true, Err: err}
+	}
+	out, v, err := in.resume(th, top, co.frame, throw)
+	th.Leave()
+	switch out {
+	case outReturn:
+		co.state = coroClosed
+		return Step{Done: true, Value: v}
+	case outRaise:
+		co.state = coroClosed
+		return Step{Done: true, Err: err}
+	case outYield:
+		co.state = coroSuspended
+		return Step{}
+	}
+	co.state = coroSuspended
+	return Step{Awaiting: v}
+}
+
+// RunSync drives a coroutine that never waits on a pending future (for
+// scripts without an event loop); it fails if the coroutine suspends.
+func (co *Coroutine) RunSync(th *runtime.Thread) (runtime.Value, error) {
+	st := co.Resume(th, nil)
+	if !st.Done {
+		return runtime.Value{}, runtime.Errorf(runtime.RuntimeError, "no running event loop")
+	}
+	return st.Value, st.Err
+}
+
+// Generator is the object made by calling a function that contains yield.
+type Generator struct {
+	frame   *Frame
+	fn      *Function
+	started bool
+	running bool
+	done    bool
+}
+
+// Type returns GeneratorType.
+func (*Generator) Type() *runtime.Type { return GeneratorType }
+
+// Repr returns "<generator object NAME at 0x...>".
+func (g *Generator) Repr(th *runtime.Thread) (string, error) {
+	return "<generator object " + g.fn.qualname + " at " + addrOf(g) + ">", nil
+}
+
+// Next resumes the generator; ok is false when it is exhausted.
+func (g *Generator) Next(th *runtime.Thread) (runtime.Value, bool, error) {
+	return g.send(th, runtime.None, nil)
+}
+
+func (g *Generator) send(th *runtime.Thread, v runtime.Value, throw error) (runtime.Value, bool, error) {
+	if g.done {
+		if throw != nil {
+			return runtime.Value{}, false, throw
+		}
+		return runtime.Value{}, false, nil
+	}
+	if g.running {
+		return runtime.Value{}, false, runtime.Errorf(runtime.ValueError, "generator already executing")
+	}
+	top := g.frame
+	if g.started {
+		top = g.frame.resumeAt
+		if err := recount(th, top, g.frame); err != nil {
+			throw = err
+		}
+		if throw == nil && top.suspended == suspendedYield {
+			top.push(v)
+		}
+		top.suspended = notSuspended
+	} else {
+		if !v.IsNone() && throw == nil {
+			return runtime.Value{}, false, runtime.Errorf(runtime.TypeError, "can't send non-None value to a just-started generator")
+		}
+		if throw != nil {
+			g.done = true
+			return runtime.Value{}, false, throw
+		}
+	}
+	g.started = true
+	g.running = true
+	if err := th.Enter(); err != nil {
+		g.running = false
+		return runtime.Value{}, false, err
+	}
+	out, r, err := g.fn.mod.vm.resume(th, top, g.frame, throw)
+	th.Leave()
+	g.running = false
+	switch out {
+	case outYield:
+		return r, true, nil
+	case outReturn:
+		g.done = true
+		return runtime.Value{}, false, nil
+	case outRaise:
+		g.done = true
+		if runtime.IsInstance(err, runtime.StopIteration) {
+			return runtime.Value{}, false, runtime.Errorf(runtime.RuntimeError, "generator raised StopIteration")
+		}
+		return runtime.Value{}, false, err
+	}
+	g.done = true
+	return runtime.Value{}, false, runtime.Errorf(runtime.RuntimeError, "await inside a generator")
+}
+
+func init() {
+	GeneratorType.Methods(map[string]runtime.BuiltinFn{
+		"__next__": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			g, _ := runtime.As[*Generator](self)
+			v, ok, err := g.Next(th)
+			if err != nil {
+				return runtime.Value{}, err
+			}
+			if !ok {
+				return runtime.Value{}, runtime.NewException(runtime.StopIteration)
+			}
+			return v, nil
+		},
+		"send": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			var v runtime.Value
+			if err := runtime.UnpackArgs("send", args, kw, "value", &v); err != nil {
+				return runtime.Value{}, err
+			}
+			g, _ := runtime.As[*Generator](self)
+			r, ok, err := g.send(th, v, nil)
+			if err != nil {
+				return runtime.Value{}, err
+			}
+			if !ok {
+				return runtime.Value{}, runtime.NewException(runtime.StopIteration)
+			}
+			return r, nil
+		},
+		"close": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			g, _ := runtime.As[*Generator](self)
+			if !g.started || g.done {
+				g.done = true
+				return runtime.None, nil
+			}
+			_, ok, err := g.send(th, runtime.None, runtime.NewException(runtime.GeneratorExit))
+			if ok {
+				return runtime.Value{}, runtime.Errorf(runtime.RuntimeError, "generator ignored GeneratorExit")
+			}
+			if err != nil && !runtime.IsInstance(err, runtime.GeneratorExit) {
+				return runtime.Value{}, err
+			}
+			return runtime.None, nil
+		},
+	})
+	CoroutineType.Methods(map[string]runtime.BuiltinFn{
+		"send": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			co, _ := runtime.As[*Coroutine](self)
+			st := co.Resume(th, nil)
+			if st.Done {
+				if st.Err != nil {
+					return runtime.Value{}, st.Err
+				}
+				return runtime.Value{}, runtime.NewException(runtime.StopIteration, st.Value)
+			}
+			if st.Awaiting.IsValid() {
+				return st.Awaiting, nil
+			}
+			return runtime.None, nil
+		},
+		"close": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			co, _ := runtime.As[*Coroutine](self)
+			if co.state == coroCreated {
+				co.state = coroClosed
+			}
+			return runtime.None, nil
+		},
+	})
+}

@@ -1,0 +1,134 @@
+package interp
+
+// This file defines Frame, one activation of a Code. Frames live on the
+// heap and link to their caller through back; the VM's run loop switches
+// between them without recursing on the Go stack, so a coroutine chain can
+// be suspended by returning from the loop and resumed later from the
+// innermost frame.
+
+import (
+	"github.com/aio-lang/aio/runtime"
+)
+
+type blockKind uint8
+
+const (
+	blockTry     blockKind = iota // a SETUP_FINALLY handler
+	blockHandler                  // an except handler in progress
+)
+
+// block is an entry of a frame's handler stack.
+type block struct {
+	kind    blockKind
+	handler int                // blockTry: handler pc
+	level   int                // stack depth to restore
+	prev    *runtime.Exception // blockHandler: exception handled before
+}
+
+// suspendKind records how a suspended frame must be resumed.
+type suspendKind uint8
+
+const (
+	notSuspended suspendKind = iota
+	suspendedYield
+	suspendedAwait
+)
+
+// Frame is the state of one function activation.
+type Frame struct {
+	fn       *Function
+	code     *Code
+	consts   []runtime.Value
+	globals  *runtime.Module
+	builtins map[string]runtime.Value
+	ns       *runtime.Dict // class body namespace (FlagClassBody)
+
+	locals []runtime.Value
+	stack  []runtime.Value
+	sp     int
+	cells  []*Cell
+	pc     int
+	blocks []block
+	back   *Frame
+
+	// excInfo is the exception being handled in this frame, if any.
+	excInfo *runtime.Exception
+
+	coro      *Coroutine
+	gen       *Generator
+	suspended suspendKind
+	counted   bool // the frame holds a unit of the thread's call depth
+	// resumeAt is, on an entry frame whose chain is suspended, the
+	// innermost frame to resume.
+	resumeAt *Frame
+}
+
+func newFrame(fn *Function, code *Code) *Frame {
+	nl := len(code.Locals)
+	slots := make([]runtime.Value, nl+code.MaxStack)
+	f := &Frame{
+		fn:       fn,
+		code:     code,
+		consts:   fn.consts,
+		globals:  fn.mod.globals,
+		builtins: fn.mod.builtins,
+		locals:   slots[:nl:nl],
+		stack:    slots[nl:],
+	}
+	return f
+}
+
+// initCells creates the frame's cells (initialised from parameters where
+// a parameter is captured) and attaches the closure's free cells.
+func (f *Frame) initCells() {
+	code := f.code
+	n := len(code.CellNames) + len(code.FreeNames)
+	if n == 0 {
+		return
+	}
+	f.cells = make([]*Cell, n)
+	for i := range code.CellNames {
+		c := &Cell{}
+		if a := code.Cell2Arg[i]; a >= 0 {
+			c.v = f.locals[a]
+			f.locals[a] = runtime.Value{}
+		}
+		f.cells[i] = c
+	}
+	copy(f.cells[len(code.CellNames):], f.fn.closure)
+}
+
+func (f *Frame) push(v runtime.Value) {
+	f.stack[f.sp] = v
+	f.sp++
+}
+
+func (f *Frame) pop() runtime.Value {
+	f.sp--
+	v := f.stack[f.sp]
+	f.stack[f.sp] = runtime.Value{}
+	return v
+}
+
+func (f *Frame) top() runtime.Value { return f.stack[f.sp-1] }
+
+// currentException returns the exception being handled by this frame or
+// the nearest calling frame (for bare raise and implicit chaining).
+func (f *Frame) currentException() *runtime.Exception {
+	for fr := f; fr != nil; fr = fr.back {
+		if fr.excInfo != nil {
+			return fr.excInfo
+		}
+	}
+	return nil
+}
+
+// traceEntry describes where the frame is, for a traceback.
+func (f *Frame) traceEntry() runtime.TraceEntry {
+	pc := f.pc - 1
+	if pc < 0 {
+		pc = 0
+	}
+	line, col, endLine, endCol := f.code.Span(pc)
+	return runtime.TraceEntry{Filename: f.code.Filename, Func: f.code.Name, Line: line, Col: col, EndLine: endLine, EndCol: endCol}
+}

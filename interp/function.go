@@ -1,0 +1,308 @@
+package interp
+
+// This file defines the interpreter's callable objects: functions (made by
+// def and lambda), cells for closures, and argument binding with CPython's
+// error messages.
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/aio-lang/aio/runtime"
+)
+
+// FunctionType is the class of script functions.
+var FunctionType = runtime.NewType("function", runtime.ObjectType)
+
+// CellType is the class of closure cells.
+var CellType = runtime.NewType("cell", runtime.ObjectType)
+
+// Cell holds a variable shared between a function and its inner functions.
+type Cell struct{ v runtime.Value }
+
+// Type returns CellType.
+func (*Cell) Type() *runtime.Type { return CellType }
+
+// Function is a function defined in a script.
+type Function struct {
+	code       *Code
+	mod        *moduleState
+	consts     []runtime.Value
+	defaults   []runtime.Value
+	kwdefaults map[string]runtime.Value
+	closure    []*Cell
+	name       string
+	qualname   string
+	dict       map[string]runtime.Value
+}
+
+// Type returns FunctionType.
+func (*Function) Type() *runtime.Type { return FunctionType }
+
+// Name returns the function's name.
+func (fn *Function) Name() string { return fn.name }
+
+// Get binds the function to an instance (the descriptor protocol).
+func (fn *Function) Get(th *runtime.Thread, obj runtime.Value, cls *runtime.Type) (runtime.Value, error) {
+	if !obj.IsValid() {
+		return runtime.Obj(fn), nil
+	}
+	return runtime.Obj(&runtime.BoundMethod{Self: obj, Func: runtime.Obj(fn)}), nil
+}
+
+// Attr returns function attributes: __name__, __qualname__, user ones.
+func (fn *Function) Attr(name string) (runtime.Value, bool) {
+	switch name {
+	case "__name__":
+		return runtime.Str(fn.name), true
+	case "__qualname__":
+		return runtime.Str(fn.qualname), true
+	case "__module__":
+		return runtime.Str(fn.mod.name), true
+	case "__doc__":
+		return runtime.None, true
+	case "__defaults__":
+		if fn.defaults == nil {
+			return runtime.None, true
+		}
+		return runtime.TupleOf(fn.defaults...), true
+	}
+	v, ok := fn.dict[name]
+	return v, ok
+}
+
+// SetAttrValue sets a function attribute.
+func (fn *Function) SetAttrValue(name string, v runtime.Value) bool {
+	switch name {
+	case "__name__":
+		if s, ok := runtime.As[*runtime.StrObj](v); ok {
+			fn.name = s.S
+			return true
+		}
+		return false
+	case "__qualname__":
+		if s, ok := runtime.As[*runtime.StrObj](v); ok {
+			fn.qualname = s.S
+			return true
+		}
+		return false
+	}
+	if fn.dict == nil {
+		fn.dict = map[string]runtime.Value{}
+	}
+	fn.dict[name] = v
+	return true
+}
+
+// DelAttrValue deletes a function attribute.
+func (fn *Function) DelAttrValue(name string) bool {
+	if _, ok := fn.dict[name]; !ok {
+		return false
+	}
+	delete(fn.dict, name)
+	return true
+}
+
+// Repr returns "<function NAME at 0x...>".
+func (fn *Function) Repr(th *runtime.Thread) (string, error) {
+	return "<function " + fn.qualname + " at " + addrOf(fn) + ">", nil
+}
+
+// Call calls the function from Go (a built-in calling back into a script):
+// it runs a nested VM loop. Calls made by scripts push a frame instead.
+func (fn *Function) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+	f, err := fn.newFrame(th, args, kw)
+	if err != nil {
+		return runtime.Value{}, err
+	}
+	if fn.code.Flags&(FlagCoroutine|FlagGenerator) != 0 {
+		return fn.wrapFrame(f), nil
+	}
+	if err := th.Enter(); err != nil {
+		return runtime.Value{}, err
+	}
+	defer th.Leave()
+	vm := fn.mod.vm
+	out, v, err := vm.run(th, f, f)
+	switch out {
+	case outReturn:
+		return v, nil
+	case outRaise:
+		return runtime.Value{}, err
+	}
+	return runtime.Value{}, runtime.Errorf(runtime.RuntimeError, "unexpected suspension of %s()", fn.qualname)
+}
+
+// wrapFrame makes the coroutine or generator object for a fresh frame.
+func (fn *Function) wrapFrame(f *Frame) runtime.Value {
+	if fn.code.Flags&FlagCoroutine != 0 {
+		co := &Coroutine{frame: f, fn: fn}
+		f.coro = co
+		return runtime.Obj(co)
+	}
+	g := &Generator{frame: f, fn: fn}
+	f.gen = g
+	return runtime.Obj(g)
+}
+
+// newFrame allocates a frame for a call and binds the arguments.
+func (fn *Function) newFrame(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (*Frame, error) {
+	code := fn.code
+	f := newFrame(fn, code)
+	if err := fn.bindArgs(f.locals, args, kw); err != nil {
+		return nil, err
+	}
+	f.initCells()
+	return f, nil
+}
+
+// bindArgs assigns call arguments to parameter slots, applying defaults;
+// its TypeErrors are CPython's.
+func (fn *Function) bindArgs(locals []runtime.Value, args []runtime.Value, kw []runtime.Kwarg) error {
+	code := fn.code
+	nargs := code.ArgCount
+	// Fast path: exactly the positional parameters.
+	if len(kw) == 0 && len(args) == nargs && code.Flags&(FlagVarargs|FlagVarkw) == 0 && code.KwOnlyCount == 0 {
+		copy(locals, args)
+		return nil
+	}
+	slot := nargs + code.KwOnlyCount
+	var extra []runtime.Value
+	if len(args) > nargs {
+		if code.Flags&FlagVarargs == 0 {
+			return fn.tooManyPositional(len(args), kw)
+		}
+		extra = args[nargs:]
+		args = args[:nargs]
+	}
+	copy(locals, args)
+	if code.Flags&FlagVarargs != 0 {
+		locals[slot] = runtime.TupleOf(append([]runtime.Value(nil), extra...)...)
+		slot++
+	}
+	var kwdict *runtime.Dict
+	if code.Flags&FlagVarkw != 0 {
+		kwdict = runtime.NewDict()
+		locals[slot] = runtime.Obj(kwdict)
+	}
+	for _, k := range kw {
+		i := -1
+		for j := 0; j < nargs+code.KwOnlyCount; j++ {
+			if code.Locals[j] == k.Name {
+				i = j
+				break
+			}
+		}
+		if i < 0 {
+			if kwdict == nil {
+				return runtime.Errorf(runtime.TypeError, "%s() got an unexpected keyword argument '%s'", fn.qualname, k.Name)
+			}
+			kwdict.SetItem(nil, runtime.Str(k.Name), k.Value)
+			continue
+		}
+		if locals[i].IsValid() {
+			return runtime.Errorf(runtime.TypeError, "%s() got multiple values for argument '%s'", fn.qualname, k.Name)
+		}
+		locals[i] = k.Value
+	}
+	// Defaults for missing positional parameters.
+	ndef := len(fn.defaults)
+	var missing []string
+	for i := len(args); i < nargs; i++ {
+		if locals[i].IsValid() {
+			continue
+		}
+		if d := i - (nargs - ndef); d >= 0 {
+			locals[i] = fn.defaults[d]
+		} else {
+			missing = append(missing, code.Locals[i])
+		}
+	}
+	if len(missing) > 0 {
+		return runtime.Errorf(runtime.TypeError, "%s() missing %d required positional argument%s: %s", fn.qualname, len(missing), plural(len(missing)), nameList(missing))
+	}
+	for i := nargs; i < nargs+code.KwOnlyCount; i++ {
+		if locals[i].IsValid() {
+			continue
+		}
+		if d, ok := fn.kwdefaults[code.Locals[i]]; ok {
+			locals[i] = d
+		} else {
+			missing = append(missing, code.Locals[i])
+		}
+	}
+	if len(missing) > 0 {
+		return runtime.Errorf(runtime.TypeError, "%s() missing %d required keyword-only argument%s: %s", fn.qualname, len(missing), plural(len(missing)), nameList(missing))
+	}
+	return nil
+}
+
+func (fn *Function) tooManyPositional(given int, kw []runtime.Kwarg) error {
+	code := fn.code
+	nargs := code.ArgCount
+	ndef := len(fn.defaults)
+	takes := ""
+	if ndef > 0 {
+		takes = itoa(nargs-ndef) + " to " + itoa(nargs)
+		takes = "from " + takes + " positional arguments"
+	} else {
+		takes = itoa(nargs) + " positional argument" + plural(nargs)
+	}
+	kwGiven := 0
+	for _, k := range kw {
+		for j := nargs; j < nargs+code.KwOnlyCount; j++ {
+			if code.Locals[j] == k.Name {
+				kwGiven++
+			}
+		}
+	}
+	was := "were"
+	if given == 1 {
+		was = "was"
+	}
+	if kwGiven > 0 {
+		kwPart := itoa(kwGiven) + " keyword-only argument"
+		if kwGiven > 1 {
+			kwPart += "s"
+		}
+		return runtime.Errorf(runtime.TypeError, "%s() takes %s but %d positional argument%s (and %s) were given", fn.qualname, takes, given, plural(given), kwPart)
+	}
+	return runtime.Errorf(runtime.TypeError, "%s() takes %s but %d %s given", fn.qualname, takes, given, was)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// nameList formats 'a', 'a' and 'b', or 'a', 'b', and 'c' as CPython does.
+func nameList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = "'" + n + "'"
+	}
+	switch len(q) {
+	case 1:
+		return q[0]
+	case 2:
+		return q[0] + " and " + q[1]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + ", and " + q[len(q)-1]
+}
+
+func itoa(n int) string {
+	return strconv.Itoa(n)
+}
+
+// sortedKeys returns map keys sorted (deterministic error messages).
+func sortedKeys(m map[string]runtime.Value) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,208 @@
+// Package interp compiles and runs aio programs: the resolver, the
+// bytecode compiler, the virtual machine and the embedding API.
+package interp
+
+import (
+	"errors"
+	"io"
+	"math/big"
+	"os"
+	"strings"
+
+	"github.com/aio-lang/aio/parser"
+	"github.com/aio-lang/aio/runtime"
+)
+
+// Options configure an interpreter. Zero values mean the process's
+// standard streams and CPython's defaults.
+type Options struct {
+	Stdout io.Writer
+	Stderr io.Writer
+	Stdin  io.Reader
+	// Argv becomes sys.argv.
+	Argv []string
+	// MaxDepth is the recursion limit (default 1000).
+	MaxDepth int
+}
+
+// Interp is one aio interpreter: a thread of execution with its own
+// globals, modules and output streams. It is not safe for concurrent use;
+// run many interpreters on many goroutines instead.
+type Interp struct {
+	th       *runtime.Thread
+	builtins map[string]runtime.Value
+	consts   map[*Code][]runtime.Value
+	sources  map[string][]string // filename → source lines, for tracebacks
+	main     *moduleState
+
+	checkInterrupt func() error
+}
+
+// moduleState is a module's namespace as functions defined in it see it.
+type moduleState struct {
+	name     string
+	globals  *runtime.Module
+	builtins map[string]runtime.Value
+	vm       *Interp
+}
+
+func (m *moduleState) constsFor(code *Code) []runtime.Value {
+	return m.vm.constsFor(code)
+}
+
+// New creates an interpreter.
+func New(opts Options) *Interp {
+	th := runtime.NewThread()
+	if opts.Stdout != nil {
+		th.Stdout = opts.Stdout
+	}
+	if opts.Stderr != nil {
+		th.Stderr = opts.Stderr
+	}
+	if opts.Stdin != nil {
+		th.Stdin = opts.Stdin
+	}
+	if opts.MaxDepth > 0 {
+		th.MaxDepth = opts.MaxDepth
+	}
+	th.Argv = opts.Argv
+	in := &Interp{
+		th:       th,
+		builtins: map[string]runtime.Value{},
+		consts:   map[*Code][]runtime.Value{},
+		sources:  map[string][]string{},
+	}
+	th.Host = in
+	for k, v := range runtime.Builtins() {
+		in.builtins[k] = v
+	}
+	in.installBuiltins()
+	main := runtime.NewModule("__main__")
+	main.Set("__name__", runtime.Str("__main__"))
+	main.Set("__doc__", runtime.None)
+	in.main = &moduleState{name: "__main__", globals: main, builtins: in.builtins, vm: in}
+	return in
+}
+
+// Thread returns the interpreter's runtime thread.
+func (in *Interp) Thread() *runtime.Thread { return in.th }
+
+// step is called every instruction while an interrupt check is installed.
+func (in *Interp) step() error { return in.checkInterrupt() }
+
+// constsFor materializes a code object's constants for this interpreter.
+func (in *Interp) constsFor(code *Code) []runtime.Value {
+	if vs, ok := in.consts[code]; ok {
+		return vs
+	}
+	vs := make([]runtime.Value, len(code.Consts))
+	for i, k := range code.Consts {
+		vs[i] = constValue(k)
+	}
+	in.consts[code] = vs
+	return vs
+}
+
+func constValue(k Const) runtime.Value {
+	switch k.Kind {
+	case ConstNone:
+		return runtime.None
+	case ConstTrue:
+		return runtime.True
+	case ConstFalse:
+		return runtime.False
+	case ConstEllipsis:
+		return runtime.Ellipsis
+	case ConstInt:
+		return runtime.Int(k.Int)
+	case ConstBig:
+		return runtime.BigInt(new(big.Int).Set(k.Big))
+	case ConstFloat:
+		return runtime.Float(k.Float)
+	case ConstStr:
+		return runtime.Str(k.Str)
+	case ConstTuple:
+		items := make([]runtime.Value, len(k.Tuple))
+		for i, t := range k.Tuple {
+			items[i] = constValue(t)
+		}
+		return runtime.TupleOf(items...)
+	}
+	return runtime.None
+}
+
+// Compile parses and compiles a module.
+func Compile(filename string, src []byte) (*Code, error) {
+	mod, err := parser.Parse(filename, src)
+	if err != nil {
+		return nil, err
+	}
+	return compileModule(filename, src, mod, compileOptions{})
+}
+
+// ExecMain compiles src and runs it as the __main__ module. A script with
+// top-level await runs its body as a coroutine.
+func (in *Interp) ExecMain(filename string, src []byte) error {
+	in.sources[filename] = strings.Split(string(src), "\n")
+	code, err := Compile(filename, src)
+	if err != nil {
+		return err
+	}
+	return in.runModule(code, in.main)
+}
+
+func (in *Interp) runModule(code *Code, mod *moduleState) error {
+	fn := &Function{code: code, mod: mod, name: code.Name, qualname: code.QualName}
+	fn.consts = in.constsFor(code)
+	f := newFrame(fn, code)
+	if code.Flags&FlagTopLevelAwait != 0 {
+		co := &Coroutine{frame: f, fn: fn}
+		f.coro = co
+		_, err := co.RunSync(in.th)
+		return err
+	}
+	out, _, err := in.run(in.th, f, f)
+	if out == outRaise {
+		return err
+	}
+	return nil
+}
+
+// ExitStatus interprets an error returned by ExecMain as the process exit
+// status CPython would use: 0 for none, SystemExit's code, 1 otherwise.
+// It writes the traceback or SystemExit message to w.
+func (in *Interp) ExitStatus(err error, w io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	var se *parser.SyntaxError
+	if errors.As(err, &se) {
+		io.WriteString(w, se.Error()+"\n")
+		return 1
+	}
+	exc := runtime.AsException(err)
+	if exc.Class.IsSubtype(runtime.SystemExit) {
+		var code runtime.Value = runtime.None
+		if len(exc.Args) == 1 {
+			code = exc.Args[0]
+		} else if len(exc.Args) > 1 {
+			code = runtime.TupleOf(exc.Args...)
+		}
+		if code.IsNone() {
+			return 0
+		}
+		if code.IsSmallInt() {
+			return int(code.SmallInt()) & 0xff
+		}
+		s, _ := runtime.ToStr(in.th, code)
+		io.WriteString(w, s+"\n")
+		return 1
+	}
+	io.WriteString(w, in.FormatException(exc))
+	if exc.Class.IsSubtype(runtime.KeyboardInterrupt) {
+		return 130
+	}
+	return 1
+}
+
+var _ = os.Stdout

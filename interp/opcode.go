@@ -1,0 +1,206 @@
+package interp
+
+// This file defines the instruction set. An instruction is 32 bits: the
+// opcode in the low 8 bits and an unsigned argument in the high 24. Names
+// follow CPython's dis where the meaning matches. Each comment shows the
+// stack effect: items before "→" are popped (top of stack rightmost),
+// items after it are pushed.
+
+// Opcode is a bytecode operation.
+type Opcode uint8
+
+// The opcodes.
+const (
+	NOP        Opcode = iota //  → (does nothing)
+	POP_TOP                  // x →
+	COPY                     // ... x(arg from top, 1 = top) → ... x x
+	SWAP                     // swaps top with the item arg-1 below it (arg ≥ 2)
+	LOAD_CONST               // → consts[arg]
+
+	LOAD_FAST       // → locals[arg]; UnboundLocalError if unset
+	STORE_FAST      // x → ; locals[arg] = x
+	DELETE_FAST     // → ; locals[arg] = unset
+	LOAD_DEREF      // → cells[arg].value (cell or free variable)
+	STORE_DEREF     // x → ; cells[arg].value = x
+	DELETE_DEREF    // → ; cells[arg] emptied
+	LOAD_CLOSURE    // → cells[arg] (the cell object itself, for MAKE_FUNCTION)
+	LOAD_GLOBAL     // → globals[names[arg]] or builtins[...]
+	STORE_GLOBAL    // x → ; globals[names[arg]] = x
+	DELETE_GLOBAL   // → ; del globals[names[arg]]
+	LOAD_NAME       // → class namespace, then globals, then builtins
+	STORE_NAME      // x → ; namespace[names[arg]] = x
+	DELETE_NAME     // → ; del namespace[names[arg]]
+	LOAD_CLASSDEREF // → namespace[name of cells[arg]] if set, else cells[arg].value
+
+	LOAD_ATTR       // obj → obj.names[arg]
+	STORE_ATTR      // x obj → ; obj.names[arg] = x
+	DELETE_ATTR     // obj → ; del obj.names[arg]
+	LOAD_METHOD     // obj → meth self   (or: → attr NULL when not a plain method)
+
+	BINARY_OP      // a b → a op b   (arg: runtime.Op)
+	INPLACE_OP     // a b → a op= b  (arg: runtime.Op)
+	UNARY_NEGATIVE // x → -x
+	UNARY_POSITIVE // x → +x
+	UNARY_INVERT   // x → ~x
+	UNARY_NOT      // x → not x
+	COMPARE_OP     // a b → a cmp b (arg: runtime.CmpOp)
+	IS_OP          // a b → a is b (arg 1: is not)
+	CONTAINS_OP    // a b → a in b (arg 1: not in)
+
+	BINARY_SUBSCR // obj key → obj[key]
+	STORE_SUBSCR  // x obj key → ; obj[key] = x
+	DELETE_SUBSCR // obj key → ; del obj[key]
+	BUILD_SLICE   // start stop [step] → slice (arg: 2 or 3)
+
+	BUILD_TUPLE     // x1..xn → (x1, ..., xn)
+	BUILD_LIST      // x1..xn → [x1, ..., xn]
+	BUILD_SET       // x1..xn → {x1, ..., xn}
+	BUILD_MAP       // k1 v1 .. kn vn → {k1: v1, ...}
+	LIST_APPEND     // list ... x → list ... (list at depth arg below x)
+	SET_ADD         // set ... x → set ...
+	MAP_ADD         // map ... k v → map ...
+	LIST_EXTEND     // list ... it → list ... (list.extend(it))
+	SET_UPDATE      // set ... it → set ...
+	DICT_UPDATE     // map ... m → map ... (map.update(m), for {**m})
+	DICT_MERGE      // map ... m → map ... (like update, but duplicate keys are an error: f(**m))
+	LIST_TO_TUPLE   // list → tuple
+	UNPACK_SEQUENCE // seq → xn .. x1 (x1 on top)
+	UNPACK_EX       // seq → ... (arg: before | after<<8; a list in the middle)
+
+	JUMP                 // → ; pc = arg
+	POP_JUMP_IF_FALSE    // x → ; if not x: pc = arg
+	POP_JUMP_IF_TRUE     // x → ; if x: pc = arg
+	JUMP_IF_FALSE_OR_POP // x → x (and jump) | → (no jump)
+	JUMP_IF_TRUE_OR_POP  // x → x (and jump) | → (no jump)
+	GET_ITER             // x → iter(x)
+	FOR_ITER             // it → it next | → (exhausted: pops it, pc = arg)
+
+	CALL                // f x1..xn → f(x1..xn)  (arg: n)
+	CALL_KW             // f x1..xn k1..km → f(...)  (arg: n+m | kwnames index<<12, kwnames = Code.KwNames[i])
+	CALL_EX             // f args [kwargs] → f(*args, **kwargs) (arg 1: kwargs present)
+	CALL_METHOD         // meth self x1..xn → meth(self, x1..xn) | attr NULL x1..xn → attr(x1..xn)
+	MAKE_FUNCTION       // [defaults] [kwdefaults] [closure] → fn (arg: code const index | flags<<16)
+	RETURN_VALUE        // x → (returns x)
+	YIELD_VALUE         // x → sent (suspends a generator)
+	GET_AWAITABLE       // x → awaitable (checks that x can be awaited)
+	AWAIT               // awaitable → result (runs a coroutine inline; suspends on a pending future)
+	GET_YIELD_FROM_ITER // x → iter (for yield from)
+	YIELD_FROM          // it x → it | result (delegating generator step)
+
+	FORMAT_VALUE // x [spec] → str (arg: conversion 0/'s'/'r'/'a' | 0x100 if spec present)
+	BUILD_STRING // s1..sn → s1+...+sn
+
+	RAISE_VARARGS        // [exc [cause]] → (arg 0: re-raise, 1: raise exc, 2: raise exc from cause)
+	SETUP_FINALLY        // → ; push a handler block jumping to arg with the stack at this depth
+	POP_BLOCK            // → ; pop the innermost handler block
+	POP_EXCEPT           // exc → ; leave an except handler, restoring the previously handled exception
+	RERAISE              // exc → (raises exc again, leaving its handler)
+	CHECK_EXC_MATCH      // exc type → exc bool
+	BEFORE_WITH          // mgr → exit enter_result
+	WITH_EXCEPT_START    // exit exc → exit exc result (calls exit(type, exc, None))
+	BEFORE_ASYNC_WITH    // mgr → aexit awaitable_of_aenter
+	LOAD_ASSERTION_ERROR // → AssertionError
+
+	BUILD_CLASS // body name bases [kwnames...] → class (arg: number of bases)
+	IMPORT_NAME // → module names[arg]
+	IMPORT_FROM // module → module module.names[arg]
+	PRINT_EXPR  // x → (REPL: echo repr(x) unless None, store in _)
+	EXTENDED    // reserved
+	numOpcodes
+)
+
+var opcodeNames = [...]string{
+	NOP:                  "NOP",
+	POP_TOP:              "POP_TOP",
+	COPY:                 "COPY",
+	SWAP:                 "SWAP",
+	LOAD_CONST:           "LOAD_CONST",
+	LOAD_FAST:            "LOAD_FAST",
+	STORE_FAST:           "STORE_FAST",
+	DELETE_FAST:          "DELETE_FAST",
+	LOAD_DEREF:           "LOAD_DEREF",
+	STORE_DEREF:          "STORE_DEREF",
+	DELETE_DEREF:         "DELETE_DEREF",
+	LOAD_CLOSURE:         "LOAD_CLOSURE",
+	LOAD_GLOBAL:          "LOAD_GLOBAL",
+	STORE_GLOBAL:         "STORE_GLOBAL",
+	DELETE_GLOBAL:        "DELETE_GLOBAL",
+	LOAD_NAME:            "LOAD_NAME",
+	STORE_NAME:           "STORE_NAME",
+	DELETE_NAME:          "DELETE_NAME",
+	LOAD_CLASSDEREF:      "LOAD_CLASSDEREF",
+	LOAD_ATTR:            "LOAD_ATTR",
+	STORE_ATTR:           "STORE_ATTR",
+	DELETE_ATTR:          "DELETE_ATTR",
+	LOAD_METHOD:          "LOAD_METHOD",
+	BINARY_OP:            "BINARY_OP",
+	INPLACE_OP:           "INPLACE_OP",
+	UNARY_NEGATIVE:       "UNARY_NEGATIVE",
+	UNARY_POSITIVE:       "UNARY_POSITIVE",
+	UNARY_INVERT:         "UNARY_INVERT",
+	UNARY_NOT:            "UNARY_NOT",
+	COMPARE_OP:           "COMPARE_OP",
+	IS_OP:                "IS_OP",
+	CONTAINS_OP:          "CONTAINS_OP",
+	BINARY_SUBSCR:        "BINARY_SUBSCR",
+	STORE_SUBSCR:         "STORE_SUBSCR",
+	DELETE_SUBSCR:        "DELETE_SUBSCR",
+	BUILD_SLICE:          "BUILD_SLICE",
+	BUILD_TUPLE:          "BUILD_TUPLE",
+	BUILD_LIST:           "BUILD_LIST",
+	BUILD_SET:            "BUILD_SET",
+	BUILD_MAP:            "BUILD_MAP",
+	LIST_APPEND:          "LIST_APPEND",
+	SET_ADD:              "SET_ADD",
+	MAP_ADD:              "MAP_ADD",
+	LIST_EXTEND:          "LIST_EXTEND",
+	SET_UPDATE:           "SET_UPDATE",
+	DICT_UPDATE:          "DICT_UPDATE",
+	DICT_MERGE:           "DICT_MERGE",
+	LIST_TO_TUPLE:        "LIST_TO_TUPLE",
+	UNPACK_SEQUENCE:      "UNPACK_SEQUENCE",
+	UNPACK_EX:            "UNPACK_EX",
+	JUMP:                 "JUMP",
+	POP_JUMP_IF_FALSE:    "POP_JUMP_IF_FALSE",
+	POP_JUMP_IF_TRUE:     "POP_JUMP_IF_TRUE",
+	JUMP_IF_FALSE_OR_POP: "JUMP_IF_FALSE_OR_POP",
+	JUMP_IF_TRUE_OR_POP:  "JUMP_IF_TRUE_OR_POP",
+	GET_ITER:             "GET_ITER",
+	FOR_ITER:             "FOR_ITER",
+	CALL:                 "CALL",
+	CALL_KW:              "CALL_KW",
+	CALL_EX:              "CALL_EX",
+	CALL_METHOD:          "CALL_METHOD",
+	MAKE_FUNCTION:        "MAKE_FUNCTION",
+	RETURN_VALUE:         "RETURN_VALUE",
+	YIELD_VALUE:          "YIELD_VALUE",
+	GET_AWAITABLE:        "GET_AWAITABLE",
+	AWAIT:                "AWAIT",
+	GET_YIELD_FROM_ITER:  "GET_YIELD_FROM_ITER",
+	YIELD_FROM:           "YIELD_FROM",
+	FORMAT_VALUE:         "FORMAT_VALUE",
+	BUILD_STRING:         "BUILD_STRING",
+	RAISE_VARARGS:        "RAISE_VARARGS",
+	SETUP_FINALLY:        "SETUP_FINALLY",
+	POP_BLOCK:            "POP_BLOCK",
+	POP_EXCEPT:           "POP_EXCEPT",
+	RERAISE:              "RERAISE",
+	CHECK_EXC_MATCH:      "CHECK_EXC_MATCH",
+	BEFORE_WITH:          "BEFORE_WITH",
+	WITH_EXCEPT_START:    "WITH_EXCEPT_START",
+	BEFORE_ASYNC_WITH:    "BEFORE_ASYNC_WITH",
+	LOAD_ASSERTION_ERROR: "LOAD_ASSERTION_ERROR",
+	BUILD_CLASS:          "BUILD_CLASS",
+	IMPORT_NAME:          "IMPORT_NAME",
+	IMPORT_FROM:          "IMPORT_FROM",
+	PRINT_EXPR:           "PRINT_EXPR",
+	EXTENDED:             "EXTENDED",
+}
+
+// String returns the opcode's name.
+func (op Opcode) String() string {
+	if int(op) < len(opcodeNames) {
+		return opcodeNames[op]
+	}
+	return "?"
+}

@@ -1,0 +1,292 @@
+package interp
+
+// This file formats uncaught exceptions as CPython 3.11 does: the chain
+// of causes and contexts, one entry per frame with its source line and
+// carets, and the final "Type: message" line with a "Did you mean"
+// suggestion for NameError and AttributeError.
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/aio-lang/aio/runtime"
+)
+
+// FormatException renders exc and its chained exceptions.
+func (in *Interp) FormatException(exc *runtime.Exception) string {
+	var b strings.Builder
+	in.formatChain(&b, exc, map[*runtime.Exception]bool{})
+	return b.String()
+}
+
+func (in *Interp) formatChain(b *strings.Builder, exc *runtime.Exception, seen map[*runtime.Exception]bool) {
+	seen[exc] = true
+	if exc.Cause != nil && !seen[exc.Cause] {
+		in.formatChain(b, exc.Cause, seen)
+		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
+	} else if exc.Context != nil && !exc.SuppressContext && !seen[exc.Context] {
+		in.formatChain(b, exc.Context, seen)
+		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+	}
+	if len(exc.Traceback) > 0 {
+		b.WriteString("Traceback (most recent call last):\n")
+		for i := len(exc.Traceback) - 1; i >= 0; i-- {
+			in.formatEntry(b, exc.Traceback[i])
+		}
+	}
+	b.WriteString(in.ExceptionLine(exc))
+	b.WriteByte('\n')
+}
+
+func (in *Interp) formatEntry(b *strings.Builder, e runtime.TraceEntry) {
+	b.WriteString("  File \"" + e.Filename + "\", line " + strconv.Itoa(e.Line) + ", in " + e.Func + "\n")
+	lines := in.sources[e.Filename]
+	if e.Line < 1 || e.Line > len(lines) {
+		return
+	}
+	src := strings.TrimRight(lines[e.Line-1], " \t\r")
+	trimmed := strings.TrimLeft(src, " \t")
+	if trimmed == "" {
+		return
+	}
+	b.WriteString("    " + trimmed + "\n")
+	// Carets under the failing expression when it is not the whole line.
+	indent := len([]rune(src)) - len([]rune(trimmed))
+	start, end := e.Col-indent, e.EndCol-indent
+	if e.EndLine != e.Line {
+		end = len([]rune(trimmed))
+	}
+	if start < 0 || end <= start || (start == 0 && end >= len([]rune(trimmed))) {
+		return
+	}
+	b.WriteString("    " + strings.Repeat(" ", start) + strings.Repeat("^", end-start) + "\n")
+}
+
+// ExceptionLine returns the last line of a traceback: "Type: message",
+// with CPython 3.11's suggestion for misspelled names.
+func (in *Interp) ExceptionLine(exc *runtime.Exception) string {
+	msg, err := runtime.ToStr(in.th, runtime.Obj(exc))
+	if err != nil {
+		msg = "<exception str() failed>"
+	}
+	if exc.Name != "" {
+		if s := in.suggest(exc); s != "" {
+			msg += ". Did you mean: '" + s + "'?"
+		}
+	}
+	name := exc.Class.QualNameForTraceback()
+	if msg == "" {
+		return name
+	}
+	return name + ": " + msg
+}
+
+// suggest computes CPython's "Did you mean" candidate.
+func (in *Interp) suggest(exc *runtime.Exception) string {
+	if exc.Class.IsSubtype(runtime.AttributeError) && exc.Obj.IsValid() {
+		return closestName(exc.Name, dirOf(in.th, exc.Obj))
+	}
+	if exc.Class.IsSubtype(runtime.NameError) {
+		// Locals, then globals, then builtins, each searched separately.
+		groups := [][]string{nil}
+		for _, s := range exc.Scope {
+			if s == "\x00" {
+				groups = append(groups, nil)
+				continue
+			}
+			groups[len(groups)-1] = append(groups[len(groups)-1], s)
+		}
+		for _, g := range groups {
+			if s := closestName(exc.Name, g); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+func dirOf(th *runtime.Thread, v runtime.Value) []string {
+	seen := map[string]bool{}
+	var names []string
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	if h, ok := runtime.As[*runtime.Instance](v); ok {
+		for k := range h.Dict {
+			add(k)
+		}
+	}
+	if m, ok := runtime.As[*runtime.Module](v); ok {
+		for _, k := range m.Names() {
+			add(k)
+		}
+	}
+	t := v.Type()
+	if tt, ok := runtime.As[*runtime.Type](v); ok {
+		t = tt
+	}
+	for c := t; c != nil; c = c.Base {
+		for _, k := range c.AttrNames() {
+			add(k)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+const (
+	suggestMoveCost     = 2
+	suggestCaseCost     = 1
+	suggestMaxCandidate = 750
+	suggestMaxString    = 40
+)
+
+// closestName is CPython 3.11's calculate_suggestions (suggestions.c).
+func closestName(name string, candidates []string) string {
+	if len(candidates) >= suggestMaxCandidate {
+		return ""
+	}
+	best := -1
+	bestDist := int(^uint(0) >> 1)
+	for i, c := range candidates {
+		if c == name {
+			continue
+		}
+		maxDist := (len(name) + len(c) + 3) * suggestMoveCost / 6
+		if bestDist-1 < maxDist {
+			maxDist = bestDist - 1
+		}
+		d := levenshtein(name, c, maxDist)
+		if d > maxDist {
+			continue
+		}
+		if best < 0 || d < bestDist {
+			best, bestDist = i, d
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return candidates[best]
+}
+
+func substitutionCost(a, b byte) int {
+	if a == b {
+		return 0
+	}
+	lower := func(c byte) byte {
+		if c >= 'A' && c <= 'Z' {
+			return c + 32
+		}
+		return c
+	}
+	if lower(a) == lower(b) {
+		return suggestCaseCost
+	}
+	return suggestMoveCost
+}
+
+func levenshtein(a, b string, maxCost int) int {
+	if a == b {
+		return 0
+	}
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		a, b = a[1:], b[1:]
+	}
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
+	if len(a) == 0 || len(b) == 0 {
+		return (len(a) + len(b)) * suggestMoveCost
+	}
+	if len(a) > suggestMaxString || len(b) > suggestMaxString {
+		return maxCost + 1
+	}
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	if (len(b)-len(a))*suggestMoveCost > maxCost {
+		return maxCost + 1
+	}
+	buf := make([]int, len(a))
+	tmp := suggestMoveCost
+	for i := range buf {
+		buf[i] = tmp
+		tmp += suggestMoveCost
+	}
+	result := 0
+	for bi := 0; bi < len(b); bi++ {
+		code := b[bi]
+		distance := bi * suggestMoveCost
+		result = distance
+		minimum := int(^uint(0) >> 1)
+		for i := 0; i < len(a); i++ {
+			substitute := distance + substitutionCost(code, a[i])
+			distance = buf[i]
+			insertDelete := result
+			if distance < insertDelete {
+				insertDelete = distance
+			}
+			insertDelete += suggestMoveCost
+			result = insertDelete
+			if substitute < result {
+				result = substitute
+			}
+			buf[i] = result
+			if result < minimum {
+				minimum = result
+			}
+		}
+		if minimum > maxCost {
+			return maxCost + 1
+		}
+	}
+	return result
+}
+
+// cpythonBuiltinOrder is the order of CPython's builtins dict, which
+// decides ties between equally close suggestions.
+var cpythonBuiltinOrder = strings.Fields(`__name__ __doc__ __package__ __loader__ __spec__
+__build_class__ __import__ abs all any ascii bin breakpoint callable chr compile delattr dir
+divmod eval exec format getattr globals hasattr hash hex id input isinstance issubclass iter
+aiter len locals max min next anext oct ord pow print repr round setattr sorted sum vars None
+Ellipsis NotImplemented False True bool memoryview bytearray bytes classmethod complex dict
+enumerate filter float frozenset property int list map object range reversed set slice
+staticmethod str super tuple type zip __debug__ BaseException BaseExceptionGroup Exception
+GeneratorExit KeyboardInterrupt SystemExit ArithmeticError AssertionError AttributeError
+BufferError EOFError ImportError LookupError MemoryError NameError OSError ReferenceError
+RuntimeError StopAsyncIteration StopIteration SyntaxError SystemError TypeError ValueError
+Warning FloatingPointError OverflowError ZeroDivisionError BytesWarning DeprecationWarning
+EncodingWarning FutureWarning ImportWarning PendingDeprecationWarning ResourceWarning
+RuntimeWarning SyntaxWarning UnicodeWarning UserWarning BlockingIOError ChildProcessError
+ConnectionError BrokenPipeError ConnectionAbortedError ConnectionRefusedError
+ConnectionResetError FileExistsError FileNotFoundError IsADirectoryError NotADirectoryError
+InterruptedError PermissionError ProcessLookupError TimeoutError IndentationError IndexError
+KeyError ModuleNotFoundError NotImplementedError RecursionError UnboundLocalError UnicodeError
+TabError UnicodeDecodeError UnicodeEncodeError UnicodeTranslateError ExceptionGroup
+EnvironmentError IOError open copyright credits license help quit exit`)
+
+// builtinOrder lists the available builtins in CPython's order, then any
+// others (aio extensions) sorted.
+func builtinOrder(b map[string]runtime.Value) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range cpythonBuiltinOrder {
+		if _, ok := b[n]; ok {
+			out = append(out, n)
+			seen[n] = true
+		}
+	}
+	var rest []string
+	for n := range b {
+		if !seen[n] {
+			rest = append(rest, n)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}

@@ -1,0 +1,677 @@
+package interp
+
+// This file implements the run loop: it executes frames until the entry
+// frame returns, an exception leaves it, or the frame chain suspends (a
+// generator yields, or an await meets a pending future). Script calls
+// push a frame and continue the loop; they never recurse on the Go stack.
+
+import (
+	"strings"
+
+	"github.com/aio-lang/aio/runtime"
+)
+
+// outcome is how a run of the loop ended.
+type outcome uint8
+
+const (
+	outReturn outcome = iota // the entry frame returned a value
+	outRaise                 // an exception left the entry frame
+	outYield                 // the entry (generator) frame yielded a value
+	outAwait                 // the chain waits on a pending awaitable
+)
+
+// run executes from frame f (the innermost frame of a chain whose
+// outermost frame is entry) until entry returns, raises or suspends. On
+// suspension, entry.resumeAt records the frame to resume.
+func (in *Interp) run(th *runtime.Thread, f *Frame, entry *Frame) (outcome, runtime.Value, error) {
+	return in.resume(th, f, entry, nil)
+}
+
+// resume is run, starting by raising throw in f when it is not nil.
+func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error) (outcome, runtime.Value, error) {
+	err := throw
+	reraise := false
+	for {
+		if err != nil {
+			// Unwind: find a handler in this frame or its callers.
+			exc := runtime.AsException(err)
+			if !reraise {
+				chainContext(exc, f.currentException())
+			}
+			err, reraise = nil, false
+			for {
+				if h := f.findHandler(exc); h {
+					break
+				}
+				exc.Traceback = append(exc.Traceback, f.traceEntry())
+				f.finish(th)
+				if f == entry {
+					return outRaise, runtime.Value{}, exc
+				}
+				caller := f.back
+				f.back = nil
+				f = caller
+			}
+		}
+		if in.checkInterrupt != nil {
+			if err = in.step(); err != nil {
+				continue
+			}
+		}
+		instr := f.code.Instrs[f.pc]
+		f.pc++
+		arg := instr.Arg()
+		switch instr.Op() {
+		case NOP:
+		case POP_TOP:
+			f.sp--
+			f.stack[f.sp] = runtime.Value{}
+		case COPY:
+			f.push(f.stack[f.sp-arg])
+		case SWAP:
+			f.stack[f.sp-1], f.stack[f.sp-arg] = f.stack[f.sp-arg], f.stack[f.sp-1]
+		case LOAD_CONST:
+			f.push(f.consts[arg])
+		case LOAD_FAST:
+			v := f.locals[arg]
+			if !v.IsValid() {
+				err = runtime.Errorf(runtime.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.Locals[arg])
+				continue
+			}
+			f.push(v)
+		case STORE_FAST:
+			f.locals[arg] = f.pop()
+		case DELETE_FAST:
+			if !f.locals[arg].IsValid() {
+				err = runtime.Errorf(runtime.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.Locals[arg])
+				continue
+			}
+			f.locals[arg] = runtime.Value{}
+		case LOAD_DEREF:
+			v := f.cells[arg].v
+			if !v.IsValid() {
+				err = f.unboundCell(arg)
+				continue
+			}
+			f.push(v)
+		case STORE_DEREF:
+			f.cells[arg].v = f.pop()
+		case DELETE_DEREF:
+			if !f.cells[arg].v.IsValid() {
+				err = f.unboundCell(arg)
+				continue
+			}
+			f.cells[arg].v = runtime.Value{}
+		case LOAD_CLOSURE:
+			f.push(runtime.Obj(f.cells[arg]))
+		case LOAD_CLASSDEREF:
+			name := f.code.cellName(arg)
+			if v, ok, _ := f.ns.Get(th, runtime.Str(name)); ok {
+				f.push(v)
+				continue
+			}
+			v := f.cells[arg].v
+			if !v.IsValid() {
+				err = f.unboundCell(arg)
+				continue
+			}
+			f.push(v)
+		case LOAD_GLOBAL:
+			name := f.code.Names[arg]
+			if v, ok := f.globals.Dict[name]; ok {
+				f.push(v)
+			} else if v, ok := f.builtins[name]; ok {
+				f.push(v)
+			} else {
+				err = nameError(name, f)
+			}
+		case STORE_GLOBAL:
+			f.globals.Set(f.code.Names[arg], f.pop())
+		case DELETE_GLOBAL:
+			if !f.globals.DelAttrValue(f.code.Names[arg]) {
+				err = nameError(f.code.Names[arg], f)
+			}
+		case LOAD_NAME:
+			name := f.code.Names[arg]
+			if f.ns != nil {
+				if v, ok, _ := f.ns.Get(th, runtime.Str(name)); ok {
+					f.push(v)
+					continue
+				}
+			}
+			if v, ok := f.globals.Dict[name]; ok {
+				f.push(v)
+			} else if v, ok := f.builtins[name]; ok {
+				f.push(v)
+			} else {
+				err = nameError(name, f)
+			}
+		case STORE_NAME:
+			v := f.pop()
+			if f.ns != nil {
+				err = f.ns.SetItem(th, runtime.Str(f.code.Names[arg]), v)
+			} else {
+				f.globals.Set(f.code.Names[arg], v)
+			}
+		case DELETE_NAME:
+			name := f.code.Names[arg]
+			if f.ns != nil {
+				if _, ok, _ := f.ns.Delete(th, runtime.Str(name)); !ok {
+					err = nameError(name, f)
+				}
+			} else if !f.globals.DelAttrValue(name) {
+				err = nameError(name, f)
+			}
+		case LOAD_ATTR:
+			var v runtime.Value
+			v, err = getAttr(th, f.top(), f.code.Names[arg])
+			if err == nil {
+				f.stack[f.sp-1] = v
+			}
+		case STORE_ATTR:
+			obj := f.pop()
+			v := f.pop()
+			err = runtime.SetAttr(th, obj, f.code.Names[arg], v)
+		case DELETE_ATTR:
+			err = runtime.DelAttr(th, f.pop(), f.code.Names[arg])
+		case LOAD_METHOD:
+			err = loadMethod(th, f, f.code.Names[arg])
+		case BINARY_OP:
+			b := f.pop()
+			a := f.top()
+			var r runtime.Value
+			r, err = binaryOp(th, runtime.Op(arg), a, b)
+			f.stack[f.sp-1] = r
+		case INPLACE_OP:
+			b := f.pop()
+			a := f.top()
+			var r runtime.Value
+			if a.IsSmallInt() && b.IsSmallInt() {
+				r, err = binaryOp(th, runtime.Op(arg), a, b)
+			} else {
+				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
+			}
+			f.stack[f.sp-1] = r
+		case UNARY_NEGATIVE:
+			var r runtime.Value
+			r, err = runtime.Neg(th, f.top())
+			f.stack[f.sp-1] = r
+		case UNARY_POSITIVE:
+			var r runtime.Value
+			r, err = runtime.Pos(th, f.top())
+			f.stack[f.sp-1] = r
+		case UNARY_INVERT:
+			var r runtime.Value
+			r, err = runtime.Invert(th, f.top())
+			f.stack[f.sp-1] = r
+		case UNARY_NOT:
+			var t bool
+			t, err = runtime.Truth(th, f.top())
+			f.stack[f.sp-1] = runtime.MakeBool(!t)
+		case COMPARE_OP:
+			b := f.pop()
+			a := f.top()
+			if a.IsSmallInt() && b.IsSmallInt() {
+				f.stack[f.sp-1] = runtime.MakeBool(cmpInts(runtime.CmpOp(arg), a.SmallInt(), b.SmallInt()))
+				continue
+			}
+			var r runtime.Value
+			r, err = runtime.Compare(th, runtime.CmpOp(arg), a, b)
+			f.stack[f.sp-1] = r
+		case IS_OP:
+			b := f.pop()
+			f.stack[f.sp-1] = runtime.MakeBool(f.top().Is(b) != (arg == 1))
+		case CONTAINS_OP:
+			b := f.pop()
+			var in bool
+			in, err = runtime.Contains(th, b, f.top())
+			f.stack[f.sp-1] = runtime.MakeBool(in != (arg == 1))
+		case BINARY_SUBSCR:
+			key := f.pop()
+			var r runtime.Value
+			r, err = runtime.GetItem(th, f.top(), key)
+			f.stack[f.sp-1] = r
+		case STORE_SUBSCR:
+			key := f.pop()
+			obj := f.pop()
+			err = runtime.SetItem(th, obj, key, f.pop())
+		case DELETE_SUBSCR:
+			key := f.pop()
+			err = runtime.DelItem(th, f.pop(), key)
+		case BUILD_SLICE:
+			s := &runtime.Slice{Step: runtime.None}
+			if arg == 3 {
+				s.Step = f.pop()
+			}
+			s.Stop = f.pop()
+			s.Start = f.pop()
+			f.push(runtime.Obj(s))
+		case BUILD_TUPLE:
+			items := make([]runtime.Value, arg)
+			copy(items, f.stack[f.sp-arg:f.sp])
+			f.popN(arg)
+			f.push(runtime.TupleOf(items...))
+		case BUILD_LIST:
+			items := make([]runtime.Value, arg)
+			copy(items, f.stack[f.sp-arg:f.sp])
+			f.popN(arg)
+			f.push(runtime.NewList(items))
+		case BUILD_SET:
+			s := runtime.NewSet()
+			for _, v := range f.stack[f.sp-arg : f.sp] {
+				if err = s.Add(th, v); err != nil {
+					break
+				}
+			}
+			f.popN(arg)
+			f.push(runtime.Obj(s))
+		case BUILD_MAP:
+			d := runtime.NewDict()
+			for i := f.sp - 2*arg; i < f.sp; i += 2 {
+				if err = d.SetItem(th, f.stack[i], f.stack[i+1]); err != nil {
+					break
+				}
+			}
+			f.popN(2 * arg)
+			f.push(runtime.Obj(d))
+		case LIST_APPEND:
+			v := f.pop()
+			l, _ := runtime.As[*runtime.List](f.stack[f.sp-arg])
+			l.Items = append(l.Items, v)
+		case SET_ADD:
+			v := f.pop()
+			s, _ := runtime.As[*runtime.Set](f.stack[f.sp-arg])
+			err = s.Add(th, v)
+		case MAP_ADD:
+			v := f.pop()
+			k := f.pop()
+			d, _ := runtime.As[*runtime.Dict](f.stack[f.sp-arg])
+			err = d.SetItem(th, k, v)
+		case LIST_EXTEND:
+			it := f.pop()
+			l, _ := runtime.As[*runtime.List](f.stack[f.sp-arg])
+			var items []runtime.Value
+			items, err = runtime.Collect(th, it)
+			if err != nil {
+				if runtime.IsInstance(err, runtime.TypeError) && !isIterable(th, it) {
+					err = runtime.Errorf(runtime.TypeError, "Value after * must be an iterable, not %s", it.Type().Name)
+				}
+				continue
+			}
+			l.Items = append(l.Items, items...)
+		case SET_UPDATE:
+			it := f.pop()
+			s, _ := runtime.As[*runtime.Set](f.stack[f.sp-arg])
+			var items []runtime.Value
+			if items, err = runtime.Collect(th, it); err == nil {
+				for _, v := range items {
+					if err = s.Add(th, v); err != nil {
+						break
+					}
+				}
+			}
+		case DICT_UPDATE, DICT_MERGE:
+			m := f.pop()
+			d, _ := runtime.As[*runtime.Dict](f.stack[f.sp-arg])
+			err = dictMerge(th, d, m, instr.Op() == DICT_MERGE, f)
+		case LIST_TO_TUPLE:
+			l, _ := runtime.As[*runtime.List](f.top())
+			f.stack[f.sp-1] = runtime.TupleOf(l.Items...)
+		case UNPACK_SEQUENCE:
+			err = unpackSequence(th, f, arg)
+		case UNPACK_EX:
+			err = unpackEx(th, f, arg&0xff, arg>>8)
+		case JUMP:
+			f.pc = arg
+		case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE:
+			v := f.pop()
+			var t bool
+			if v.Is(runtime.True) {
+				t = true
+			} else if !v.Is(runtime.False) {
+				if t, err = runtime.Truth(th, v); err != nil {
+					continue
+				}
+			}
+			if t == (instr.Op() == POP_JUMP_IF_TRUE) {
+				f.pc = arg
+			}
+		case JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP:
+			var t bool
+			if t, err = runtime.Truth(th, f.top()); err != nil {
+				continue
+			}
+			if t == (instr.Op() == JUMP_IF_TRUE_OR_POP) {
+				f.pc = arg
+			} else {
+				f.pop()
+			}
+		case GET_ITER:
+			var it runtime.Iterator
+			it, err = runtime.Iter(th, f.top())
+			if err == nil {
+				f.stack[f.sp-1] = runtime.Obj(it)
+			}
+		case FOR_ITER:
+			it, _ := runtime.As[runtime.Iterator](f.top())
+			v, ok, e := it.Next(th)
+			if e != nil {
+				err = e
+				continue
+			}
+			if ok {
+				f.push(v)
+			} else {
+				f.pop()
+				f.pc = arg
+			}
+		case CALL, CALL_METHOD, CALL_KW, CALL_EX:
+			var nf *Frame
+			nf, err = in.call(th, f, instr)
+			if nf != nil {
+				if err = th.Enter(); err != nil {
+					continue
+				}
+				nf.counted = true
+				nf.back = f
+				f = nf
+			}
+		case MAKE_FUNCTION:
+			in.makeFunction(f, arg)
+		case RETURN_VALUE:
+			v := f.pop()
+			f.finish(th)
+			if f.coro != nil {
+				f.coro.state = coroClosed
+			}
+			if f.gen != nil {
+				f.gen.done = true
+			}
+			if f == entry {
+				return outReturn, v, nil
+			}
+			caller := f.back
+			f.back = nil
+			f = caller
+			f.push(v)
+		case YIELD_VALUE:
+			v := f.pop()
+			f.suspended = suspendedYield
+			entry.resumeAt = f
+			uncount(th, f, entry)
+			return outYield, v, nil
+		case GET_AWAITABLE:
+			err = checkAwaitable(f.top())
+		case AWAIT:
+			aw := f.top()
+			if co, ok := runtime.As[*Coroutine](aw); ok {
+				if co.state != coroCreated {
+					err = runtime.Errorf(runtime.RuntimeError, "cannot reuse already awaited coroutine")
+					continue
+				}
+				if err = th.Enter(); err != nil {
+					continue
+				}
+				f.pop()
+				co.state = coroRunning
+				nf := co.frame
+				nf.counted = true
+				nf.back = f
+				f = nf
+				continue
+			}
+			a, _ := runtime.As[runtime.Awaitable](aw)
+			done, v, e := a.AwaitResult()
+			if done {
+				f.pop()
+				if e != nil {
+					err = e
+					continue
+				}
+				f.push(v)
+				continue
+			}
+			// Suspend the whole chain; AWAIT runs again on resumption.
+			f.pc--
+			f.suspended = suspendedAwait
+			entry.resumeAt = f
+			uncount(th, f, entry)
+			return outAwait, aw, nil
+		case FORMAT_VALUE:
+			err = formatValue(th, f, arg)
+		case BUILD_STRING:
+			var b strings.Builder
+			for _, v := range f.stack[f.sp-arg : f.sp] {
+				s, _ := runtime.As[*runtime.StrObj](v)
+				b.WriteString(s.S)
+			}
+			f.popN(arg)
+			f.push(runtime.Str(b.String()))
+		case RAISE_VARARGS:
+			err, reraise = doRaise(th, f, arg)
+		case SETUP_FINALLY:
+			f.blocks = append(f.blocks, block{kind: blockTry, handler: arg, level: f.sp})
+		case POP_BLOCK:
+			f.blocks = f.blocks[:len(f.blocks)-1]
+		case POP_EXCEPT:
+			b := f.blocks[len(f.blocks)-1]
+			f.blocks = f.blocks[:len(f.blocks)-1]
+			f.excInfo = b.prev
+			f.pop()
+		case RERAISE:
+			v := f.pop()
+			err = runtime.AsException(asError(v))
+			reraise = true
+		case CHECK_EXC_MATCH:
+			typ := f.pop()
+			exc := f.pop()
+			var ok bool
+			ok, err = excMatches(exc, typ)
+			f.push(runtime.MakeBool(ok))
+		case BEFORE_WITH:
+			err = beforeWith(th, f, false)
+		case BEFORE_ASYNC_WITH:
+			err = beforeWith(th, f, true)
+		case WITH_EXCEPT_START:
+			exc := f.stack[f.sp-1]
+			exit := f.stack[f.sp-2]
+			var r runtime.Value
+			r, err = th.Call(exit, []runtime.Value{runtime.Obj(exc.Type()), exc, runtime.None}, nil)
+			if err == nil {
+				if _, isAwaitable := runtime.As[*Coroutine](r); !isAwaitable {
+					if _, isAw := runtime.As[runtime.Awaitable](r); !isAw {
+						var t bool
+						t, err = runtime.Truth(th, r)
+						r = runtime.MakeBool(t)
+					}
+				}
+				f.push(r)
+			}
+		case LOAD_ASSERTION_ERROR:
+			f.push(runtime.Obj(runtime.AssertionError))
+		case BUILD_CLASS:
+			err = in.buildClass(th, f, arg)
+		case IMPORT_NAME:
+			var m *runtime.Module
+			m, err = in.importModule(th, f.code.Names[arg])
+			if err == nil {
+				f.push(runtime.Obj(m))
+			}
+		case IMPORT_FROM:
+			err = importFrom(th, f, f.code.Names[arg])
+		case PRINT_EXPR:
+			err = in.printExpr(th, f.pop())
+		default:
+			err = runtime.Errorf(runtime.SystemError, "unknown opcode %d", instr.Op())
+		}
+	}
+}
+
+// uncount releases the call depth held by a suspended chain; recount
+// takes it again on resumption.
+func uncount(th *runtime.Thread, f, entry *Frame) {
+	for fr := f; fr != nil; fr = fr.back {
+		fr.finish(th)
+		if fr == entry {
+			break
+		}
+	}
+}
+
+func recount(th *runtime.Thread, f, entry *Frame) error {
+	for fr := f; fr != nil && fr != entry; fr = fr.back {
+		if err := th.Enter(); err != nil {
+			return err
+		}
+		fr.counted = true
+	}
+	return nil
+}
+
+func (f *Frame) popN(n int) {
+	for i := f.sp - n; i < f.sp; i++ {
+		f.stack[i] = runtime.Value{}
+	}
+	f.sp -= n
+}
+
+// finish releases the frame's share of the call depth.
+func (f *Frame) finish(th *runtime.Thread) {
+	if f.counted {
+		th.Leave()
+		f.counted = false
+	}
+}
+
+// findHandler looks for a try block in f that handles exc; if there is one
+// it sets up the handler (stack depth, handled-exception state, pc).
+func (f *Frame) findHandler(exc *runtime.Exception) bool {
+	for len(f.blocks) > 0 {
+		b := f.blocks[len(f.blocks)-1]
+		f.blocks = f.blocks[:len(f.blocks)-1]
+		if b.kind == blockHandler {
+			f.excInfo = b.prev
+			continue
+		}
+		for f.sp > b.level {
+			f.pop()
+		}
+		f.blocks = append(f.blocks, block{kind: blockHandler, prev: f.excInfo, level: f.sp})
+		f.excInfo = exc
+		f.push(runtime.Obj(exc))
+		f.pc = b.handler
+		return true
+	}
+	return false
+}
+
+// chainContext sets exc.__context__ to the exception being handled, as
+// CPython does when an exception is raised inside an except or finally
+// block, without creating a cycle.
+func chainContext(exc, ctx *runtime.Exception) {
+	if ctx == nil || ctx == exc || exc.Context != nil {
+		return
+	}
+	for c := ctx; c != nil; c = c.Context {
+		if c.Context == exc {
+			c.Context = nil
+			break
+		}
+	}
+	exc.Context = ctx
+}
+
+func (f *Frame) unboundCell(i int) error {
+	name := f.code.cellName(i)
+	if i < len(f.code.CellNames) {
+		return runtime.Errorf(runtime.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", name)
+	}
+	return runtime.Errorf(runtime.NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name)
+}
+
+func nameError(name string, f *Frame) error {
+	e := runtime.Errorf(runtime.NameError, "name '%s' is not defined", name)
+	e.Name = name
+	// Candidates for "Did you mean": bound locals, then globals, then
+	// builtins, separated by "\x00" (CPython searches each in turn).
+	var scope []string
+	for i, name := range f.code.Locals {
+		if f.locals[i].IsValid() {
+			scope = append(scope, name)
+		}
+	}
+	if f.ns != nil {
+		for _, k := range f.ns.Keys() {
+			if s, ok := runtime.As[*runtime.StrObj](k); ok {
+				scope = append(scope, s.S)
+			}
+		}
+	}
+	scope = append(scope, "\x00")
+	scope = append(scope, f.globals.Names()...)
+	scope = append(scope, "\x00")
+	scope = append(scope, builtinOrder(f.builtins)...)
+	e.Scope = scope
+	return e
+}
+
+func cmpInts(op runtime.CmpOp, x, y int64) bool {
+	switch op {
+	case runtime.CmpLT:
+		return x < y
+	case runtime.CmpLE:
+		return x <= y
+	case runtime.CmpEQ:
+		return x == y
+	case runtime.CmpNE:
+		return x != y
+	case runtime.CmpGT:
+		return x > y
+	}
+	return x >= y
+}
+
+// binaryOp is BINARY_OP with inline fast paths for small ints and floats.
+func binaryOp(th *runtime.Thread, op runtime.Op, a, b runtime.Value) (runtime.Value, error) {
+	if a.IsSmallInt() && b.IsSmallInt() {
+		x, y := a.SmallInt(), b.SmallInt()
+		switch op {
+		case runtime.OpAdd:
+			if s := x + y; (s > x) == (y > 0) {
+				return runtime.Int(s), nil
+			}
+		case runtime.OpSub:
+			if s := x - y; (s < x) == (y > 0) {
+				return runtime.Int(s), nil
+			}
+		case runtime.OpMul:
+			if x > -1<<31 && x < 1<<31 && y > -1<<31 && y < 1<<31 {
+				return runtime.Int(x * y), nil
+			}
+		case runtime.OpMod:
+			if y > 0 && x >= 0 {
+				return runtime.Int(x % y), nil
+			}
+		case runtime.OpFloorDiv:
+			if y > 0 && x >= 0 {
+				return runtime.Int(x / y), nil
+			}
+		}
+	} else if a.IsFloat() && b.IsFloat() {
+		x, y := a.FloatVal(), b.FloatVal()
+		switch op {
+		case runtime.OpAdd:
+			return runtime.Float(x + y), nil
+		case runtime.OpSub:
+			return runtime.Float(x - y), nil
+		case runtime.OpMul:
+			return runtime.Float(x * y), nil
+		case runtime.OpTrueDiv:
+			if y != 0 {
+				return runtime.Float(x / y), nil
+			}
+		}
+	}
+	return runtime.Binary(th, op, a, b)
+}

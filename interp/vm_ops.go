@@ -1,0 +1,664 @@
+package interp
+
+// This file holds the parts of the run loop that are too long to inline:
+// calls, attribute and method lookup, unpacking, raising, with blocks,
+// class creation and imports.
+
+import (
+	"strings"
+
+	"github.com/aio-lang/aio/runtime"
+)
+
+func addrOf(o runtime.Object) string {
+	return "0x" + strings.TrimLeft(strings.ToLower(uint64Hex(runtime.ID(runtime.Obj(o)))), "")
+}
+
+func uint64Hex(u uint64) string {
+	const digits = "0123456789abcdef"
+	var buf [16]byte
+	i := len(buf)
+	for {
+		i--
+		buf[i] = digits[u&15]
+		u >>= 4
+		if u == 0 {
+			break
+		}
+	}
+	return string(buf[i:])
+}
+
+// getAttr is LOAD_ATTR: ordinary attribute access, plus super objects.
+func getAttr(th *runtime.Thread, v runtime.Value, name string) (runtime.Value, error) {
+	if s, ok := runtime.As[*runtime.Super](v); ok {
+		return runtime.SuperGetAttr(th, s, name)
+	}
+	return runtime.GetAttr(th, v, name)
+}
+
+// loadMethod is LOAD_METHOD: for a plain method found on the class it
+// pushes the function and the receiver, avoiding a bound-method object;
+// otherwise the attribute and an empty marker.
+func loadMethod(th *runtime.Thread, f *Frame, name string) error {
+	obj := f.top()
+	cls := obj.Type()
+	if _, isType := runtime.As[*runtime.Type](obj); !isType {
+		if m, ok := cls.Lookup(name); ok {
+			switch fn := m.Object().(type) {
+			case *Function:
+				if inst, ok := runtime.As[*runtime.Instance](obj); !ok || !hasKey(inst.Dict, name) {
+					f.stack[f.sp-1] = m
+					f.push(obj)
+					return nil
+				}
+			case *runtime.MethodDescriptor:
+				_ = fn
+				f.stack[f.sp-1] = m
+				f.push(obj)
+				return nil
+			}
+		}
+	}
+	v, err := getAttr(th, obj, name)
+	if err != nil {
+		return err
+	}
+	f.stack[f.sp-1] = v
+	f.push(runtime.Value{})
+	return nil
+}
+
+func hasKey(m map[string]runtime.Value, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+// call executes a call instruction. For a plain script function it returns
+// the new frame for the loop to enter; otherwise it calls and pushes the
+// result itself.
+func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error) {
+	arg := instr.Arg()
+	var fnv runtime.Value
+	var args []runtime.Value
+	var kw []runtime.Kwarg
+	base := 0 // stack index of the callable
+	switch instr.Op() {
+	case CALL:
+		base = f.sp - arg - 1
+		fnv = f.stack[base]
+		args = f.stack[base+1 : f.sp]
+	case CALL_METHOD:
+		base = f.sp - arg - 2
+		fnv = f.stack[base]
+		if f.stack[base+1].IsValid() {
+			// Method with receiver: self and the arguments are contiguous.
+			if md, ok := runtime.As[*runtime.MethodDescriptor](fnv); ok {
+				self := f.stack[base+1]
+				if !self.Type().IsSubtype(md.Owner) {
+					return nil, runtime.Errorf(runtime.TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md.Name, md.Owner.Name, self.Type().Name)
+				}
+				r, err := md.Fn(th, self, f.stack[base+2:f.sp], nil)
+				f.popN(f.sp - base)
+				if err != nil {
+					return nil, err
+				}
+				f.push(r)
+				return nil, nil
+			}
+			args = f.stack[base+1 : f.sp]
+		} else {
+			args = f.stack[base+2 : f.sp]
+		}
+	case CALL_KW:
+		n := arg & 0xfff
+		names := f.code.KwNames[arg>>12]
+		base = f.sp - n - 1
+		fnv = f.stack[base]
+		npos := n - len(names)
+		args = f.stack[base+1 : base+1+npos]
+		kw = make([]runtime.Kwarg, len(names))
+		for i, name := range names {
+			kw[i] = runtime.Kwarg{Name: name, Value: f.stack[base+1+npos+i]}
+		}
+	case CALL_EX:
+		base = f.sp - 2 - arg
+		fnv = f.stack[base]
+		t, _ := runtime.As[*runtime.Tuple](f.stack[base+1])
+		args = t.Items
+		if arg == 1 {
+			d, _ := runtime.As[*runtime.Dict](f.stack[base+2])
+			var err error
+			d.Items(func(k, v runtime.Value) bool {
+				s, ok := runtime.As[*runtime.StrObj](k)
+				if !ok {
+					err = runtime.Errorf(runtime.TypeError, "keywords must be strings")
+					return false
+				}
+				kw = append(kw, runtime.Kwarg{Name: s.S, Value: v})
+				return true
+			})
+			if err != nil {
+				f.popN(f.sp - base)
+				return nil, err
+			}
+		}
+	}
+	if fn, ok := runtime.As[*Function](fnv); ok {
+		nf, err := fn.newFrame(th, args, kw)
+		f.popN(f.sp - base)
+		if err != nil {
+			return nil, err
+		}
+		if fn.code.Flags&(FlagCoroutine|FlagGenerator) != 0 {
+			f.push(fn.wrapFrame(nf))
+			return nil, nil
+		}
+		return nf, nil
+	}
+	if bm, ok := runtime.As[*runtime.BoundMethod](fnv); ok {
+		if fn, ok := runtime.As[*Function](bm.Func); ok {
+			full := make([]runtime.Value, len(args)+1)
+			full[0] = bm.Self
+			copy(full[1:], args)
+			nf, err := fn.newFrame(th, full, kw)
+			f.popN(f.sp - base)
+			if err != nil {
+				return nil, err
+			}
+			if fn.code.Flags&(FlagCoroutine|FlagGenerator) != 0 {
+				f.push(fn.wrapFrame(nf))
+				return nil, nil
+			}
+			return nf, nil
+		}
+	}
+	// Built-ins, classes and other callables: call through Go. The
+	// arguments are copied because the callee may keep them.
+	argsCopy := append([]runtime.Value(nil), args...)
+	f.popN(f.sp - base)
+	r, err := th.Call(fnv, argsCopy, kw)
+	if err != nil {
+		return nil, err
+	}
+	f.push(r)
+	return nil, nil
+}
+
+func (in *Interp) makeFunction(f *Frame, arg int) {
+	flags := arg >> 16
+	code := f.code.Consts[arg&0xffff].Code
+	fn := &Function{code: code, mod: f.fn.mod, name: code.Name, qualname: code.QualName}
+	fn.consts = fn.mod.constsFor(code)
+	if flags&4 != 0 {
+		t, _ := runtime.As[*runtime.Tuple](f.pop())
+		fn.closure = make([]*Cell, len(t.Items))
+		for i, c := range t.Items {
+			fn.closure[i], _ = runtime.As[*Cell](c)
+		}
+	}
+	if flags&2 != 0 {
+		d, _ := runtime.As[*runtime.Dict](f.pop())
+		fn.kwdefaults = map[string]runtime.Value{}
+		d.Items(func(k, v runtime.Value) bool {
+			s, _ := runtime.As[*runtime.StrObj](k)
+			fn.kwdefaults[s.S] = v
+			return true
+		})
+	}
+	if flags&1 != 0 {
+		t, _ := runtime.As[*runtime.Tuple](f.pop())
+		fn.defaults = t.Items
+	}
+	f.push(runtime.Obj(fn))
+}
+
+func isIterable(th *runtime.Thread, v runtime.Value) bool {
+	_, err := runtime.Iter(th, v)
+	return err == nil
+}
+
+func dictMerge(th *runtime.Thread, d *runtime.Dict, m runtime.Value, noDup bool, f *Frame) error {
+	src, ok := runtime.As[*runtime.Dict](m)
+	if !ok {
+		// A mapping with keys() and __getitem__.
+		if !m.Type().User {
+			if noDup {
+				return runtime.Errorf(runtime.TypeError, "argument after ** must be a mapping, not %s", m.Type().Name)
+			}
+			return runtime.Errorf(runtime.TypeError, "'%s' object is not a mapping", m.Type().Name)
+		}
+		keysFn, err := runtime.GetAttr(th, m, "keys")
+		if err != nil {
+			return err
+		}
+		keys, err := th.Call(keysFn, nil, nil)
+		if err != nil {
+			return err
+		}
+		items, err := runtime.Collect(th, keys)
+		if err != nil {
+			return err
+		}
+		src = runtime.NewDict()
+		for _, k := range items {
+			v, err := runtime.GetItem(th, m, k)
+			if err != nil {
+				return err
+			}
+			src.SetItem(th, k, v)
+		}
+	}
+	var err error
+	src.Items(func(k, v runtime.Value) bool {
+		if noDup {
+			if _, dup, _ := d.Get(th, k); dup {
+				s, _ := runtime.Repr(th, k)
+				s = strings.Trim(s, "'")
+				err = runtime.Errorf(runtime.TypeError, "%s got multiple values for keyword argument '%s'", calleeName(f), s)
+				return false
+			}
+		}
+		err = d.SetItem(th, k, v)
+		return err == nil
+	})
+	return err
+}
+
+// calleeName finds the function being called below a DICT_MERGE, for
+// CPython's "f() got multiple values" message.
+func calleeName(f *Frame) string {
+	for i := f.sp - 1; i >= 0; i-- {
+		if fn, ok := runtime.As[*Function](f.stack[i]); ok {
+			return fn.qualname + "()"
+		}
+		if b, ok := runtime.As[*runtime.Builtin](f.stack[i]); ok {
+			return b.Name + "()"
+		}
+	}
+	return "function"
+}
+
+func unpackSequence(th *runtime.Thread, f *Frame, n int) error {
+	v := f.pop()
+	var items []runtime.Value
+	switch o := v.Object().(type) {
+	case *runtime.Tuple:
+		items = o.Items
+	case *runtime.List:
+		items = o.Items
+	default:
+		it, err := runtime.Iter(th, v)
+		if err != nil {
+			if runtime.IsInstance(err, runtime.TypeError) {
+				return runtime.Errorf(runtime.TypeError, "cannot unpack non-iterable %s object", v.Type().Name)
+			}
+			return err
+		}
+		for len(items) <= n {
+			x, ok, err := it.Next(th)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				break
+			}
+			items = append(items, x)
+		}
+	}
+	if len(items) < n {
+		return runtime.Errorf(runtime.ValueError, "not enough values to unpack (expected %d, got %d)", n, len(items))
+	}
+	if len(items) > n {
+		if _, ok := v.Object().(*runtime.Tuple); ok {
+			return runtime.Errorf(runtime.ValueError, "too many values to unpack (expected %d, got %d)", n, len(items))
+		}
+		if _, ok := v.Object().(*runtime.List); ok {
+			return runtime.Errorf(runtime.ValueError, "too many values to unpack (expected %d, got %d)", n, len(items))
+		}
+		return runtime.Errorf(runtime.ValueError, "too many values to unpack (expected %d)", n)
+	}
+	for i := n - 1; i >= 0; i-- {
+		f.push(items[i])
+	}
+	return nil
+}
+
+func unpackEx(th *runtime.Thread, f *Frame, before, after int) error {
+	v := f.pop()
+	items, err := runtime.Collect(th, v)
+	if err != nil {
+		if runtime.IsInstance(err, runtime.TypeError) && !isIterable(th, v) {
+			return runtime.Errorf(runtime.TypeError, "cannot unpack non-iterable %s object", v.Type().Name)
+		}
+		return err
+	}
+	if len(items) < before+after {
+		return runtime.Errorf(runtime.ValueError, "not enough values to unpack (expected at least %d, got %d)", before+after, len(items))
+	}
+	for i := len(items) - 1; i >= len(items)-after; i-- {
+		f.push(items[i])
+	}
+	mid := append([]runtime.Value(nil), items[before:len(items)-after]...)
+	f.push(runtime.NewList(mid))
+	for i := before - 1; i >= 0; i-- {
+		f.push(items[i])
+	}
+	return nil
+}
+
+func checkAwaitable(v runtime.Value) error {
+	switch v.Object().(type) {
+	case *Coroutine:
+		return nil
+	case runtime.Awaitable:
+		return nil
+	}
+	return runtime.Errorf(runtime.TypeError, "object %s can't be used in 'await' expression", v.Type().Name)
+}
+
+func formatValue(th *runtime.Thread, f *Frame, arg int) error {
+	var spec string
+	if arg&0x100 != 0 {
+		s, _ := runtime.As[*runtime.StrObj](f.pop())
+		spec = s.S
+	}
+	v := f.pop()
+	var err error
+	switch rune(arg & 0xff) {
+	case 'r':
+		var s string
+		s, err = runtime.Repr(th, v)
+		v = runtime.Str(s)
+	case 's':
+		var s string
+		s, err = runtime.ToStr(th, v)
+		v = runtime.Str(s)
+	case 'a':
+		var s string
+		s, err = runtime.Repr(th, v)
+		v = runtime.Str(asciiEscape(s))
+	}
+	if err != nil {
+		return err
+	}
+	if s, ok := runtime.As[*runtime.StrObj](v); ok && spec == "" {
+		f.push(runtime.Str(s.S))
+		return nil
+	}
+	out, err := runtime.Format(th, v, spec)
+	if err != nil {
+		return err
+	}
+	f.push(runtime.Str(out))
+	return nil
+}
+
+func asciiEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			b.WriteRune(r)
+		case r < 0x100:
+			b.WriteString("\\x" + pad(uint64Hex(uint64(r)), 2))
+		case r < 0x10000:
+			b.WriteString("\\u" + pad(uint64Hex(uint64(r)), 4))
+		default:
+			b.WriteString("\\U" + pad(uint64Hex(uint64(r)), 8))
+		}
+	}
+	return b.String()
+}
+
+func pad(s string, n int) string {
+	for len(s) < n {
+		s = "0" + s
+	}
+	return s
+}
+
+// asError converts an exception value back to a Go error.
+func asError(v runtime.Value) error {
+	if e, ok := runtime.As[*runtime.Exception](v); ok {
+		return e
+	}
+	return runtime.Errorf(runtime.SystemError, "RERAISE of a non-exception %s", v.Type().Name)
+}
+
+// makeException turns the operand of raise into an exception instance.
+func makeException(th *runtime.Thread, v runtime.Value, what string) (*runtime.Exception, error) {
+	if e, ok := runtime.As[*runtime.Exception](v); ok {
+		return e, nil
+	}
+	if t, ok := runtime.As[*runtime.Type](v); ok && t.ExcBase {
+		r, err := th.Call(v, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		if e, ok := runtime.As[*runtime.Exception](r); ok {
+			return e, nil
+		}
+		return nil, runtime.Errorf(runtime.TypeError, "calling %s should have returned an instance of BaseException, not %s", t.Name, r.Type().Name)
+	}
+	return nil, runtime.Errorf(runtime.TypeError, "%s", what)
+}
+
+// doRaise executes RAISE_VARARGS; the second result is true for a bare
+// re-raise, which keeps the exception's context as it is.
+func doRaise(th *runtime.Thread, f *Frame, n int) (error, bool) {
+	switch n {
+	case 0:
+		exc := f.currentException()
+		if exc == nil {
+			return runtime.Errorf(runtime.RuntimeError, "No active exception to reraise"), false
+		}
+		return exc, true
+	case 1:
+		exc, err := makeException(th, f.pop(), "exceptions must derive from BaseException")
+		if err != nil {
+			return err, false
+		}
+		return exc, false
+	}
+	causeV := f.pop()
+	exc, err := makeException(th, f.pop(), "exceptions must derive from BaseException")
+	if err != nil {
+		return err, false
+	}
+	if causeV.IsNone() {
+		exc.Cause = nil
+	} else {
+		cause, err := makeException(th, causeV, "exception causes must derive from BaseException")
+		if err != nil {
+			return err, false
+		}
+		exc.Cause = cause
+	}
+	exc.SuppressContext = true
+	return exc, false
+}
+
+func excMatches(exc, typ runtime.Value) (bool, error) {
+	e, _ := runtime.As[*runtime.Exception](exc)
+	check := func(t runtime.Value) (bool, error) {
+		cls, ok := runtime.As[*runtime.Type](t)
+		if !ok || !cls.ExcBase {
+			return false, runtime.Errorf(runtime.TypeError, "catching classes that do not inherit from BaseException is not allowed")
+		}
+		return e.Class.IsSubtype(cls), nil
+	}
+	if tup, ok := runtime.As[*runtime.Tuple](typ); ok {
+		for _, t := range tup.Items {
+			m, err := check(t)
+			if err != nil || m {
+				return m, err
+			}
+		}
+		return false, nil
+	}
+	return check(typ)
+}
+
+// beforeWith is BEFORE_WITH and BEFORE_ASYNC_WITH: it pushes the bound
+// exit method and the result of calling enter.
+func beforeWith(th *runtime.Thread, f *Frame, async bool) error {
+	mgr := f.pop()
+	enterName, exitName := "__enter__", "__exit__"
+	msg := "'%s' object does not support the context manager protocol"
+	if async {
+		enterName, exitName = "__aenter__", "__aexit__"
+		msg = "'%s' object does not support the asynchronous context manager protocol"
+	}
+	cls := mgr.Type()
+	enter, ok := cls.Lookup(enterName)
+	if !ok {
+		return runtime.Errorf(runtime.TypeError, msg, cls.Name)
+	}
+	exit, ok := cls.Lookup(exitName)
+	if !ok {
+		return runtime.Errorf(runtime.TypeError, msg, cls.Name)
+	}
+	boundExit, err := bind(th, exit, mgr)
+	if err != nil {
+		return err
+	}
+	boundEnter, err := bind(th, enter, mgr)
+	if err != nil {
+		return err
+	}
+	r, err := th.Call(boundEnter, nil, nil)
+	if err != nil {
+		return err
+	}
+	f.push(boundExit)
+	f.push(r)
+	return nil
+}
+
+func bind(th *runtime.Thread, attr, obj runtime.Value) (runtime.Value, error) {
+	if d, ok := runtime.As[runtime.Descriptor](attr); ok {
+		return d.Get(th, obj, obj.Type())
+	}
+	return attr, nil
+}
+
+// buildClass runs a class body and creates the class.
+func (in *Interp) buildClass(th *runtime.Thread, f *Frame, nbases int) error {
+	bases := append([]runtime.Value(nil), f.stack[f.sp-nbases:f.sp]...)
+	f.popN(nbases)
+	nameV := f.pop()
+	bodyV := f.pop()
+	name, _ := runtime.As[*runtime.StrObj](nameV)
+	body, _ := runtime.As[*Function](bodyV)
+	base := runtime.ObjectType
+	if len(bases) > 1 {
+		return runtime.Errorf(runtime.TypeError, "multiple inheritance is not supported")
+	}
+	if len(bases) == 1 {
+		b, ok := runtime.As[*runtime.Type](bases[0])
+		if !ok {
+			return runtime.Errorf(runtime.TypeError, "bases must be types")
+		}
+		if b.Final {
+			return runtime.Errorf(runtime.TypeError, "type '%s' is not an acceptable base type", b.Name)
+		}
+		base = b
+	}
+	ns := runtime.NewDict()
+	bf := newFrame(body, body.code)
+	bf.ns = ns
+	bf.initCells()
+	if err := th.Enter(); err != nil {
+		return err
+	}
+	out, r, err := in.run(th, bf, bf)
+	th.Leave()
+	if out != outReturn {
+		if err == nil {
+			err = runtime.Errorf(runtime.SyntaxErrorType, "class body cannot suspend")
+		}
+		return err
+	}
+	cls := runtime.NewType(name.S, base)
+	cls.User = true
+	cls.Module = "__main__"
+	var serr error
+	ns.Items(func(k, v runtime.Value) bool {
+		s, ok := runtime.As[*runtime.StrObj](k)
+		if !ok {
+			return true
+		}
+		if s.S == "__module__" {
+			if m, ok := runtime.As[*runtime.StrObj](v); ok {
+				cls.Module = m.S
+			}
+			return true
+		}
+		if s.S == "__qualname__" {
+			return true
+		}
+		cls.SetAttr(s.S, v)
+		return true
+	})
+	if serr != nil {
+		return serr
+	}
+	if cell, ok := runtime.As[*Cell](r); ok {
+		cell.v = runtime.Obj(cls)
+	}
+	f.push(runtime.Obj(cls))
+	return nil
+}
+
+func (in *Interp) importModule(th *runtime.Thread, name string) (*runtime.Module, error) {
+	top := strings.Split(name, ".")[0]
+	if m, ok := th.Modules[top]; ok {
+		return m, nil
+	}
+	load, ok := th.ModuleLoaders[top]
+	if !ok || strings.HasPrefix(name, ".") {
+		e := runtime.Errorf(runtime.ModuleNotFoundError, "No module named '%s'", name)
+		return nil, e
+	}
+	m := load(th)
+	th.Modules[top] = m
+	return m, nil
+}
+
+func importFrom(th *runtime.Thread, f *Frame, name string) error {
+	m, _ := runtime.As[*runtime.Module](f.top())
+	if name == "*" {
+		for _, n := range m.Names() {
+			if strings.HasPrefix(n, "_") {
+				continue
+			}
+			if f.ns != nil {
+				f.ns.SetItem(th, runtime.Str(n), m.Dict[n])
+			} else {
+				f.globals.Set(n, m.Dict[n])
+			}
+		}
+		f.push(runtime.None)
+		return nil
+	}
+	v, ok := m.Attr(name)
+	if !ok {
+		return runtime.Errorf(runtime.ImportError, "cannot import name '%s' from '%s' (unknown location)", name, m.Name)
+	}
+	f.push(v)
+	return nil
+}
+
+func (in *Interp) printExpr(th *runtime.Thread, v runtime.Value) error {
+	if v.IsNone() {
+		return nil
+	}
+	s, err := runtime.Repr(th, v)
+	if err != nil {
+		return err
+	}
+	in.builtins["_"] = v
+	_, err = th.Stdout.Write([]byte(s + "\n"))
+	return err
+}

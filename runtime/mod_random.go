@@ -1,0 +1,932 @@
+package runtime
+
+// This file defines the random module and its Random class. The module's
+// functions are methods of a hidden Random instance kept per Thread (in
+// th.Random), as CPython's are methods of a module-level instance; the
+// generator itself is internal/pyrand, which draws the numbers CPython
+// draws for the same seed.
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/aio-lang/aio/internal/pyrand"
+)
+
+// RandomObj is an instance of random.Random.
+type RandomObj struct {
+	cls       *Type
+	R         *pyrand.Random
+	gaussNext float64
+	hasGauss  bool
+	dict      map[string]Value
+}
+
+// RandomType is random.Random.
+var RandomType = NewType("Random", ObjectType)
+
+// Type returns the instance's class.
+func (r *RandomObj) Type() *Type { return r.cls }
+
+// Attr returns an attribute set on the instance.
+func (r *RandomObj) Attr(name string) (Value, bool) { v, ok := r.dict[name]; return v, ok }
+
+// SetAttrValue sets an instance attribute (subclasses may keep state).
+func (r *RandomObj) SetAttrValue(name string, v Value) bool {
+	if r.dict == nil {
+		r.dict = map[string]Value{}
+	}
+	r.dict[name] = v
+	return true
+}
+
+// DelAttrValue deletes an instance attribute.
+func (r *RandomObj) DelAttrValue(name string) bool {
+	if _, ok := r.dict[name]; !ok {
+		return false
+	}
+	delete(r.dict, name)
+	return true
+}
+
+// ThreadRandom returns the generator behind th's random module, creating
+// it seeded from the operating system on first use.
+func ThreadRandom(th *Thread) *RandomObj {
+	switch r := th.Random.(type) {
+	case *RandomObj:
+		return r
+	case *pyrand.Random:
+		o := &RandomObj{cls: RandomType, R: r}
+		th.Random = o
+		return o
+	}
+	o := &RandomObj{cls: RandomType, R: pyrand.New()}
+	th.Random = o
+	return o
+}
+
+// randomMethods are the methods of Random that the module exports as
+// functions.
+var randomMethods = map[string]BuiltinFn{
+	"seed": randomSeed, "random": randomRandom, "getrandbits": randomGetRandBits,
+	"randrange": randomRandRange, "randint": randomRandInt, "choice": randomChoice,
+	"shuffle": randomShuffle, "sample": randomSample, "choices": randomChoices,
+	"uniform": randomUniform, "triangular": randomTriangular, "gauss": randomGauss,
+	"normalvariate": randomNormalVariate, "lognormvariate": randomLogNormVariate,
+	"expovariate": randomExpoVariate, "vonmisesvariate": randomVonMisesVariate,
+	"gammavariate": randomGammaVariate, "betavariate": randomBetaVariate,
+	"paretovariate": randomParetoVariate, "weibullvariate": randomWeibullVariate,
+}
+
+func init() {
+	RandomType.Module = "random"
+	RandomType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
+		var a [1]Value
+		if err := bindPyArgs("Random.__init__", args, kw, []string{"x"}, 0, nil, a[:]); err != nil {
+			return Value{}, err
+		}
+		r := &RandomObj{cls: cls, R: &pyrand.Random{}}
+		if err := randSeed(th, r, a[0], Value{}); err != nil {
+			return Value{}, err
+		}
+		return Obj(r), nil
+	}
+	RandomType.Methods(randomMethods)
+	RegisterStdModule("random", loadRandom)
+}
+
+// loadRandom builds the random module for th: Random, and the methods of
+// the thread's generator as functions.
+func loadRandom(th *Thread) *Module {
+	m := NewModule("random")
+	m.Set("Random", Obj(RandomType))
+	self := Obj(ThreadRandom(th))
+	for name, fn := range randomMethods {
+		m.Set(name, Obj(&Builtin{Name: name, Fn: fn, Self: self, Owner: RandomType}))
+	}
+	return m
+}
+
+// randSelf returns the generator of a Random method's receiver.
+func randSelf(self Value) *RandomObj { return self.obj.(*RandomObj) }
+
+// bindPyArgs binds arguments as a Python method `def f(self, names...,
+// *, kwonly...)` would, the last len(names)-nreq positional parameters
+// having defaults, with CPython's TypeError messages. out receives the
+// values in order (positional then keyword-only); parameters not given
+// keep the zero Value.
+func bindPyArgs(qual string, args []Value, kw []Kwarg, names []string, nreq int, kwonly []string, out []Value) error {
+	if len(args) > len(names) {
+		sig := strconv.Itoa(len(names) + 1)
+		if nreq < len(names) {
+			sig = "from " + strconv.Itoa(nreq+1) + " to " + strconv.Itoa(len(names)+1)
+		}
+		plural := "s"
+		if len(names) == 0 {
+			plural = ""
+		}
+		return Errorf(TypeError, "%s() takes %s positional argument%s but %d were given", qual, sig, plural, len(args)+1)
+	}
+	copy(out, args)
+	for _, k := range kw {
+		i := nameIndex(names, k.Name)
+		if i < 0 {
+			if j := nameIndex(kwonly, k.Name); j >= 0 {
+				i = len(names) + j
+			}
+		}
+		if i < 0 {
+			return Errorf(TypeError, "%s() got an unexpected keyword argument '%s'", qual, k.Name)
+		}
+		if out[i].IsValid() {
+			return Errorf(TypeError, "%s() got multiple values for argument '%s'", qual, k.Name)
+		}
+		out[i] = k.Value
+	}
+	var missing []string
+	for i := 0; i < nreq; i++ {
+		if !out[i].IsValid() {
+			missing = append(missing, "'"+names[i]+"'")
+		}
+	}
+	if len(missing) > 0 {
+		plural := "s"
+		if len(missing) == 1 {
+			plural = ""
+		}
+		list := missing[0]
+		switch n := len(missing); {
+		case n == 2:
+			list = missing[0] + " and " + missing[1]
+		case n > 2:
+			list = strings.Join(missing[:n-1], ", ") + ", and " + missing[n-1]
+		}
+		return Errorf(TypeError, "%s() missing %d required positional argument%s: %s", qual, len(missing), plural, list)
+	}
+	return nil
+}
+
+func nameIndex(names []string, name string) int {
+	for i, n := range names {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// randFloatArgs binds float parameters with defaults (NaN marks "required").
+func randFloatArgs(th *Thread, qual string, args []Value, kw []Kwarg, names []string, defaults []float64) ([]float64, error) {
+	nreq := 0
+	for _, d := range defaults {
+		if math.IsNaN(d) {
+			nreq++
+		}
+	}
+	vals := make([]Value, len(names))
+	if err := bindPyArgs(qual, args, kw, names, nreq, nil, vals); err != nil {
+		return nil, err
+	}
+	out := make([]float64, len(names))
+	for i, v := range vals {
+		if !v.IsValid() {
+			out[i] = defaults[i]
+			continue
+		}
+		f, err := mathToDouble(th, v)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = f
+	}
+	return out, nil
+}
+
+// randSeed is Random.seed(a=None, version=2).
+func randSeed(th *Thread, r *RandomObj, a, version Value) error {
+	r.hasGauss = false
+	v := int64(2)
+	if version.IsValid() {
+		if n, ok := asInt64(version); ok {
+			v = n
+		} else {
+			v = 0
+		}
+	}
+	switch o := a.obj.(type) {
+	case nil, *NoneType:
+		r.R.SeedRandom()
+	case *StrObj:
+		if v == 1 {
+			r.R.Seed(new(big.Int).SetUint64(randSeedV1(o)))
+		} else {
+			r.R.SeedString(o.S)
+		}
+	case intTag, *Big, *Bool:
+		x, _ := toBig(a)
+		r.R.Seed(new(big.Int).Abs(x))
+	case floatTag:
+		h, err := Hash(th, a)
+		if err != nil {
+			return err
+		}
+		r.R.Seed(new(big.Int).SetUint64(uint64(h)))
+	default:
+		return Errorf(TypeError, "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.")
+	}
+	return nil
+}
+
+// randSeedV1 is the version 1 hash of a str seed.
+func randSeedV1(s *StrObj) uint64 {
+	rs := s.Runes()
+	var x uint64
+	if len(rs) > 0 {
+		x = uint64(rs[0]) << 7
+	}
+	for _, c := range rs {
+		x = (1000003 * x) ^ uint64(c)
+	}
+	return x ^ uint64(len(rs))
+}
+
+func randomSeed(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	var a [2]Value
+	if err := bindPyArgs("Random.seed", args, kw, []string{"a", "version"}, 0, nil, a[:]); err != nil {
+		return Value{}, err
+	}
+	return None, randSeed(th, randSelf(self), a[0], a[1])
+}
+
+func randomRandom(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	if err := ArgCount("Random.random", args, kw, 0, 0); err != nil {
+		return Value{}, err
+	}
+	return Float(randSelf(self).R.Random()), nil
+}
+
+func randomGetRandBits(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	if err := biOneArg("Random.getrandbits", args, kw); err != nil {
+		return Value{}, err
+	}
+	k, err := biCInt(args[0])
+	if err != nil {
+		return Value{}, err
+	}
+	if k < 0 {
+		return Value{}, Errorf(ValueError, "number of bits must be non-negative")
+	}
+	r := randSelf(self).R
+	if k <= 63 {
+		return Int(int64(r.GetRandBits64(int(k)))), nil
+	}
+	return BigInt(r.GetRandBits(int(k))), nil
+}
+
+// randIndex converts an argument of randrange as 3.11 does: an int, or
+// an integral value that int() accepts (deprecated but allowed).
+func randIndex(th *Thread, v Value, what string) (*big.Int, error) {
+	if x, ok := toBig(v); ok {
+		return x, nil
+	}
+	x, err := biIndexBig(th, v)
+	if err == nil || !IsInstance(err, TypeError) {
+		return x, err
+	}
+	iv, err := th.Call(Obj(IntType), []Value{v}, nil)
+	if err != nil {
+		return nil, err
+	}
+	eq, err := Equal(th, iv, v)
+	if err != nil {
+		return nil, err
+	}
+	if !eq {
+		return nil, Errorf(ValueError, "non-integer %s for randrange()", what)
+	}
+	x, _ = toBig(iv)
+	return x, nil
+}
+
+// randRange is randrange(start, stop, step) with step and stop possibly
+// absent (zero Values).
+func randRange(th *Thread, r *RandomObj, start, stop, step Value) (Value, error) {
+	if a, ok := asInt64(start); ok && (!stop.IsValid() || stop.IsSmallInt()) && (!step.IsValid() || step.IsSmallInt()) {
+		if !stop.IsValid() || stop.IsNone() {
+			if step.IsValid() {
+				return Value{}, Errorf(TypeError, "Missing a non-None stop argument")
+			}
+			if a <= 0 {
+				return Value{}, Errorf(ValueError, "empty range for randrange()")
+			}
+			return Int(int64(r.R.RandBelow64(uint64(a)))), nil
+		}
+		st := int64(1)
+		if step.IsValid() {
+			st = step.SmallInt()
+		}
+		x, err := r.R.RandRange64(a, stop.SmallInt(), st)
+		return Int(x), biPyfmtErr(err)
+	}
+	a, err := randIndex(th, start, "arg 1")
+	if err != nil {
+		return Value{}, err
+	}
+	if !stop.IsValid() || stop.IsNone() {
+		if step.IsValid() {
+			return Value{}, Errorf(TypeError, "Missing a non-None stop argument")
+		}
+		x, err := r.R.RandRange(a, nil, nil)
+		return randBigResult(x, err)
+	}
+	b, err := randIndex(th, stop, "stop")
+	if err != nil {
+		return Value{}, err
+	}
+	var s *big.Int
+	if step.IsValid() {
+		if s, err = randIndex(th, step, "step"); err != nil {
+			return Value{}, err
+		}
+	}
+	x, err := r.R.RandRange(a, b, s)
+	return randBigResult(x, err)
+}
+
+func randBigResult(x *big.Int, err error) (Value, error) {
+	if err != nil {
+		return Value{}, biPyfmtErr(err)
+	}
+	return BigInt(x), nil
+}
+
+func randomRandRange(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	var a [3]Value
+	if err := bindPyArgs("Random.randrange", args, kw, []string{"start", "stop", "step"}, 1, nil, a[:]); err != nil {
+		return Value{}, err
+	}
+	return randRange(th, randSelf(self), a[0], a[1], a[2])
+}
+
+func randomRandInt(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	var a [2]Value
+	if err := bindPyArgs("Random.randint", args, kw, []string{"a", "b"}, 2, nil, a[:]); err != nil {
+		return Value{}, err
+	}
+	if x, ok := asInt64(a[0]); ok {
+		if y, ok := asInt64(a[1]); ok && y < math.MaxInt64 {
+			v, err := randSelf(self).R.RandRange64(x, y+1, 1)
+			return Int(v), biPyfmtErr(err)
+		}
+	}
+	stop, err := Binary(th, OpAdd, a[1], Int(1))
+	if err != nil {
+		return Value{}, err
+	}
+	return randRange(th, randSelf(self), a[0], stop, Value{})
+}
+
+func randomChoice(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	var a [1]Value
+	if err := bindPyArgs("Random.choice", args, kw, []string{"seq"}, 1, nil, a[:]); err != nil {
+		return Value{}, err
+	}
+	n, err := Len(th, a[0])
+	if err != nil {
+		return Value{}, err
+	}
+	i, err := randSelf(self).R.Choice(n)
+	if err != nil {
+		return Value{}, biPyfmtErr(err)
+	}
+	if l, ok := a[0].obj.(*List); ok && i < len(l.Items) {
+		return l.Items[i], nil
+	}
+	return GetItem(th, a[0], Int(int64(i)))
+}
+
+func randomShuffle(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	var a [1]Value
+	if err := bindPyArgs("Random.shuffle", args, kw, []string{"x"}, 1, nil, a[:]); err != nil {
+		return Value{}, err
+	}
+	x := a[0]
+	n, err := Len(th, x)
+	if err != nil {
+		return Value{}, err
+	}
+	if l, ok := x.obj.(*List); ok {
+		randSelf(self).R.Shuffle(n, func(i, j int) {
+			if i < len(l.Items) && j < len(l.Items) {
+				l.Items[i], l.Items[j] = l.Items[j], l.Items[i]
+			}
+		})
+		return None, nil
+	}
+	// A general mutable sequence: x[i], x[j] = x[j], x[i]. The first
+	// failure ends the swaps.
+	randSelf(self).R.Shuffle(n, func(i, j int) {
+		if err != nil {
+			return
+		}
+		var vi, vj Value
+		if vj, err = GetItem(th, x, Int(int64(j))); err != nil {
+			return
+		}
+		if vi, err = GetItem(th, x, Int(int64(i))); err != nil {
+			return
+		}
+		if err = SetItem(th, x, Int(int64(i)), vj); err != nil {
+			return
+		}
+		err = SetItem(th, x, Int(int64(j)), vi)
+	})
+	if err != nil {
+		return Value{}, err
+	}
+	return None, nil
+}
+
+// isSequence reports whether v is a collections.abc.Sequence for sample.
+func isSequenceForSample(v Value) bool {
+	switch v.obj.(type) {
+	case *List, *Tuple, *StrObj, *Range:
+		return true
+	}
+	return false
+}
+
+func randomSample(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	var a [3]Value
+	if err := bindPyArgs("Random.sample", args, kw, []string{"population", "k"}, 2, []string{"counts"}, a[:]); err != nil {
+		return Value{}, err
+	}
+	pop, kv, counts := a[0], a[1], a[2]
+	if !isSequenceForSample(pop) {
+		return Value{}, Errorf(TypeError, "Population must be a sequence.  For dicts or sets, use sorted(d).")
+	}
+	n, err := Len(th, pop)
+	if err != nil {
+		return Value{}, err
+	}
+	if counts.IsValid() && !counts.IsNone() {
+		return randSampleCounts(th, self, pop, n, kv, counts)
+	}
+	if kv.IsFloat() {
+		return Value{}, Errorf(TypeError, "can't multiply sequence by non-int of type 'float'")
+	}
+	k, err := IndexValue(kv)
+	if err != nil {
+		return Value{}, err
+	}
+	if k > int64(n) {
+		k = int64(n) + 1 // fails as too large, without overflowing int
+	}
+	idx, err := randSelf(self).R.Sample(n, int(k))
+	if err != nil {
+		return Value{}, biPyfmtErr(err)
+	}
+	out := make([]Value, len(idx))
+	for i, j := range idx {
+		if out[i], err = GetItem(th, pop, Int(int64(j))); err != nil {
+			return Value{}, err
+		}
+	}
+	return NewList(out), nil
+}
+
+// randSampleCounts is sample(population, k, counts=...): a sample of
+// range(total) mapped back through the cumulative counts.
+func randSampleCounts(th *Thread, self, pop Value, n int, k, counts Value) (Value, error) {
+	cum, err := randAccumulate(th, counts)
+	if err != nil {
+		return Value{}, err
+	}
+	if len(cum) != n {
+		return Value{}, Errorf(ValueError, "The number of counts does not match the population")
+	}
+	total := cum[len(cum)-1]
+	cum = cum[:len(cum)-1]
+	if !isIntLike(total) {
+		return Value{}, Errorf(TypeError, "Counts must be integers")
+	}
+	if t, _ := toBig(total); t.Sign() <= 0 {
+		return Value{}, Errorf(ValueError, "Total of counts must be greater than zero")
+	}
+	sel, err := randomSample(th, self, []Value{Obj(&Range{Start: 0, Stop: randMustInt64(total), Step: 1})}, []Kwarg{{Name: "k", Value: k}})
+	if err != nil {
+		return Value{}, err
+	}
+	items := sel.obj.(*List).Items
+	out := make([]Value, len(items))
+	for i, s := range items {
+		j, err := randBisectRight(th, cum, s, 0, len(cum))
+		if err != nil {
+			return Value{}, err
+		}
+		if out[i], err = GetItem(th, pop, Int(int64(j))); err != nil {
+			return Value{}, err
+		}
+	}
+	return NewList(out), nil
+}
+
+func randMustInt64(v Value) int64 {
+	n, ok := asInt64(v)
+	if !ok {
+		return math.MaxInt64
+	}
+	return n
+}
+
+// randAccumulate returns the running sums of an iterable (itertools.accumulate).
+func randAccumulate(th *Thread, v Value) ([]Value, error) {
+	items, err := Collect(th, v)
+	if err != nil {
+		return nil, err
+	}
+	for i := 1; i < len(items); i++ {
+		if items[i], err = Binary(th, OpAdd, items[i-1], items[i]); err != nil {
+			return nil, err
+		}
+	}
+	return items, nil
+}
+
+// randBisectRight is bisect.bisect_right(a, x, lo, hi).
+func randBisectRight(th *Thread, a []Value, x Value, lo, hi int) (int, error) {
+	for lo < hi {
+		mid := (lo + hi) / 2
+		less, err := Less(th, x, a[mid])
+		if err != nil {
+			return 0, err
+		}
+		if less {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo, nil
+}
+
+func randomChoices(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	var a [4]Value
+	if err := bindPyArgs("Random.choices", args, kw, []string{"population", "weights"}, 1, []string{"cum_weights", "k"}, a[:]); err != nil {
+		return Value{}, err
+	}
+	pop, weights, cumW := a[0], a[1], a[2]
+	k := int64(1)
+	if a[3].IsValid() {
+		var err error
+		if k, err = IndexValue(a[3]); err != nil {
+			return Value{}, err
+		}
+	}
+	r := randSelf(self).R
+	n, err := Len(th, pop)
+	if err != nil {
+		return Value{}, err
+	}
+	var out []Value
+	if !cumW.IsValid() || cumW.IsNone() {
+		if !weights.IsValid() || weights.IsNone() {
+			fn := float64(n)
+			for i := int64(0); i < k; i++ {
+				v, err := GetItem(th, pop, Int(int64(math.Floor(r.Random()*fn))))
+				if err != nil {
+					return Value{}, err
+				}
+				out = append(out, v)
+			}
+			return NewList(out), nil
+		}
+		cum, err := randAccumulate(th, weights)
+		if err != nil {
+			if IsInstance(err, TypeError) && isIntLike(weights) {
+				return Value{}, Errorf(TypeError, "The number of choices must be a keyword argument: k=%s", randRepr(weights))
+			}
+			return Value{}, err
+		}
+		cumW = NewList(cum)
+	} else if weights.IsValid() && !weights.IsNone() {
+		return Value{}, Errorf(TypeError, "Cannot specify both weights and cumulative weights")
+	}
+	cum, err := Collect(th, cumW)
+	if err != nil {
+		return Value{}, err
+	}
+	if len(cum) != n {
+		return Value{}, Errorf(ValueError, "The number of weights does not match the population")
+	}
+	if n == 0 {
+		return Value{}, Errorf(IndexError, "list index out of range")
+	}
+	tv, err := Binary(th, OpAdd, cum[n-1], Float(0))
+	if err != nil {
+		return Value{}, err
+	}
+	total, err := mathToDouble(th, tv)
+	if err != nil {
+		return Value{}, err
+	}
+	if total <= 0 {
+		return Value{}, Errorf(ValueError, "Total of weights must be greater than zero")
+	}
+	if math.IsInf(total, 0) || math.IsNaN(total) {
+		return Value{}, Errorf(ValueError, "Total of weights must be finite")
+	}
+	for i := int64(0); i < k; i++ {
+		j, err := randBisectRight(th, cum, Float(r.Random()*total), 0, n-1)
+		if err != nil {
+			return Value{}, err
+		}
+		v, err := GetItem(th, pop, Int(int64(j)))
+		if err != nil {
+			return Value{}, err
+		}
+		out = append(out, v)
+	}
+	return NewList(out), nil
+}
+
+func randRepr(v Value) string {
+	s, _ := Repr(nil, v)
+	return s
+}
+
+func randomUniform(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	var a [2]Value
+	if err := bindPyArgs("Random.uniform", args, kw, []string{"a", "b"}, 2, nil, a[:]); err != nil {
+		return Value{}, err
+	}
+	// a + (b - a) * random(), with Python's arithmetic.
+	d, err := Binary(th, OpSub, a[1], a[0])
+	if err != nil {
+		return Value{}, err
+	}
+	d, err = Binary(th, OpMul, d, Float(randSelf(self).R.Random()))
+	if err != nil {
+		return Value{}, err
+	}
+	return Binary(th, OpAdd, a[0], d)
+}
+
+func randomTriangular(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	var a [3]Value
+	if err := bindPyArgs("Random.triangular", args, kw, []string{"low", "high", "mode"}, 0, nil, a[:]); err != nil {
+		return Value{}, err
+	}
+	low, high := 0.0, 1.0
+	var err error
+	if a[0].IsValid() {
+		if low, err = mathToDouble(th, a[0]); err != nil {
+			return Value{}, err
+		}
+	}
+	if a[1].IsValid() {
+		if high, err = mathToDouble(th, a[1]); err != nil {
+			return Value{}, err
+		}
+	}
+	u := randSelf(self).R.Random()
+	c := 0.5
+	if a[2].IsValid() && !a[2].IsNone() {
+		mode, err := mathToDouble(th, a[2])
+		if err != nil {
+			return Value{}, err
+		}
+		if high-low == 0 {
+			// CPython catches the ZeroDivisionError and returns low as is.
+			if a[0].IsValid() {
+				return a[0], nil
+			}
+			return Float(low), nil
+		}
+		c = (mode - low) / (high - low)
+	}
+	if u > c {
+		u = 1.0 - u
+		c = 1.0 - c
+		low, high = high, low
+	}
+	return Float(low + (high-low)*math.Sqrt(u*c)), nil
+}
+
+// randNVMagic is random.NV_MAGICCONST, 4 * exp(-0.5) / sqrt(2.0).
+var randNVMagic = 4 * mExp(-0.5) / math.Sqrt(2.0)
+
+func randNormal(r *RandomObj, mu, sigma float64) float64 {
+	var z float64
+	for {
+		u1 := r.R.Random()
+		u2 := 1.0 - r.R.Random()
+		z = randNVMagic * (u1 - 0.5) / u2
+		zz := z * z / 4.0
+		if zz <= -mLog(u2) {
+			break
+		}
+	}
+	return mu + z*sigma
+}
+
+func randomNormalVariate(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	p, err := randFloatArgs(th, "Random.normalvariate", args, kw, []string{"mu", "sigma"}, []float64{0, 1})
+	if err != nil {
+		return Value{}, err
+	}
+	return Float(randNormal(randSelf(self), p[0], p[1])), nil
+}
+
+func randomGauss(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	p, err := randFloatArgs(th, "Random.gauss", args, kw, []string{"mu", "sigma"}, []float64{0, 1})
+	if err != nil {
+		return Value{}, err
+	}
+	r := randSelf(self)
+	z := r.gaussNext
+	if !r.hasGauss {
+		x2pi := r.R.Random() * (2 * math.Pi)
+		g2rad := math.Sqrt(-2.0 * mLog(1.0-r.R.Random()))
+		z = mCos(x2pi) * g2rad
+		r.gaussNext = mSin(x2pi) * g2rad
+		r.hasGauss = true
+	} else {
+		r.hasGauss = false
+	}
+	return Float(p[0] + z*p[1]), nil
+}
+
+func randomLogNormVariate(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	p, err := randFloatArgs(th, "Random.lognormvariate", args, kw, []string{"mu", "sigma"}, []float64{math.NaN(), math.NaN()})
+	if err != nil {
+		return Value{}, err
+	}
+	r, err := mathCheck1(0, mExp(randNormal(randSelf(self), p[0], p[1])), true)
+	return Float(r), err
+}
+
+func randomExpoVariate(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	p, err := randFloatArgs(th, "Random.expovariate", args, kw, []string{"lambd"}, []float64{math.NaN()})
+	if err != nil {
+		return Value{}, err
+	}
+	u := randSelf(self).R.Random()
+	if p[0] == 0 {
+		return Value{}, Errorf(ZeroDivisionError, "float division by zero")
+	}
+	return Float(-mLog(1.0-u) / p[0]), nil
+}
+
+func randomVonMisesVariate(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	p, err := randFloatArgs(th, "Random.vonmisesvariate", args, kw, []string{"mu", "kappa"}, []float64{math.NaN(), math.NaN()})
+	if err != nil {
+		return Value{}, err
+	}
+	mu, kappa := p[0], p[1]
+	r := randSelf(self).R
+	const twoPi = 2 * math.Pi
+	if kappa <= 1e-6 {
+		return Float(twoPi * r.Random()), nil
+	}
+	s := 0.5 / kappa
+	rr := s + math.Sqrt(1.0+s*s)
+	var z float64
+	for {
+		u1 := r.Random()
+		z = mCos(math.Pi * u1)
+		d := z / (rr + z)
+		u2 := r.Random()
+		if u2 < 1.0-d*d || u2 <= (1.0-d)*mExp(d) {
+			break
+		}
+	}
+	q := 1.0 / rr
+	f := (q + z) / (1.0 + q*z)
+	var theta Value
+	if r.Random() > 0.5 {
+		theta, err = floatBinary(OpMod, mu+mAcos(f), twoPi)
+	} else {
+		theta, err = floatBinary(OpMod, mu-mAcos(f), twoPi)
+	}
+	return theta, err
+}
+
+// randGamma is Random.gammavariate(alpha, beta).
+func randGamma(r *RandomObj, alpha, beta float64) (float64, error) {
+	if alpha <= 0 || beta <= 0 {
+		return 0, Errorf(ValueError, "gammavariate: alpha and beta must be > 0.0")
+	}
+	random := r.R.Random
+	switch {
+	case alpha > 1.0:
+		// R.C.H. Cheng, "The generation of Gamma variables with
+		// non-integral shape parameters", Applied Statistics (1977).
+		log4 := mLog(4.0)
+		sgMagic := 1.0 + mLog(4.5)
+		ainv := math.Sqrt(2.0*alpha - 1.0)
+		bbb := alpha - log4
+		ccc := alpha + ainv
+		for {
+			u1 := random()
+			if !(1e-7 < u1 && u1 < 0.9999999) {
+				continue
+			}
+			u2 := 1.0 - random()
+			v := mLog(u1/(1.0-u1)) / ainv
+			x := alpha * mExp(v)
+			z := u1 * u1 * u2
+			rr := bbb + ccc*v - x
+			if rr+sgMagic-4.5*z >= 0.0 || rr >= mLog(z) {
+				return x * beta, nil
+			}
+		}
+	case alpha == 1.0:
+		return -mLog(1.0-random()) * beta, nil
+	}
+	// 0 < alpha < 1: algorithm GS of Kennedy & Gentle.
+	var x float64
+	for {
+		u := random()
+		b := (math.E + alpha) / math.E
+		p := b * u
+		if p <= 1.0 {
+			x = mPow(p, 1.0/alpha)
+		} else {
+			x = -mLog((b - p) / alpha)
+		}
+		u1 := random()
+		if p > 1.0 {
+			if u1 <= mPow(x, alpha-1.0) {
+				break
+			}
+		} else if u1 <= mExp(-x) {
+			break
+		}
+	}
+	return x * beta, nil
+}
+
+func randomGammaVariate(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	p, err := randFloatArgs(th, "Random.gammavariate", args, kw, []string{"alpha", "beta"}, []float64{math.NaN(), math.NaN()})
+	if err != nil {
+		return Value{}, err
+	}
+	x, err := randGamma(randSelf(self), p[0], p[1])
+	return Float(x), err
+}
+
+func randomBetaVariate(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	p, err := randFloatArgs(th, "Random.betavariate", args, kw, []string{"alpha", "beta"}, []float64{math.NaN(), math.NaN()})
+	if err != nil {
+		return Value{}, err
+	}
+	y, err := randGamma(randSelf(self), p[0], 1.0)
+	if err != nil || y == 0 {
+		return Float(0), err
+	}
+	z, err := randGamma(randSelf(self), p[1], 1.0)
+	return Float(y / (y + z)), err
+}
+
+func randomParetoVariate(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	p, err := randFloatArgs(th, "Random.paretovariate", args, kw, []string{"alpha"}, []float64{math.NaN()})
+	if err != nil {
+		return Value{}, err
+	}
+	u := 1.0 - randSelf(self).R.Random()
+	if p[0] == 0 {
+		return Value{}, Errorf(ZeroDivisionError, "float division by zero")
+	}
+	return randPow(u, -1.0/p[0])
+}
+
+func randomWeibullVariate(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	p, err := randFloatArgs(th, "Random.weibullvariate", args, kw, []string{"alpha", "beta"}, []float64{math.NaN(), math.NaN()})
+	if err != nil {
+		return Value{}, err
+	}
+	u := 1.0 - randSelf(self).R.Random()
+	if p[1] == 0 {
+		return Value{}, Errorf(ZeroDivisionError, "float division by zero")
+	}
+	x, err := randPow(-mLog(u), 1.0/p[1])
+	if err != nil {
+		return Value{}, err
+	}
+	return Float(p[0] * x.FloatVal()), nil
+}
+
+// randPow is x ** y for floats with Python's errors.
+func randPow(x, y float64) (Value, error) {
+	if x == 0 && y < 0 {
+		return Value{}, Errorf(ZeroDivisionError, "0.0 cannot be raised to a negative power")
+	}
+	r := mPow(x, y)
+	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
+		return Value{}, NewException(OverflowError, Int(34), Str("Numerical result out of range"))
+	}
+	return Float(r), nil
+}

@@ -1,0 +1,115 @@
+package runtime
+
+import (
+	"bytes"
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestSysModule(t *testing.T) {
+	th := NewThread()
+	th.Argv = []string{"script.aio", "-v", "x"}
+	var out, errOut bytes.Buffer
+	th.Stdout, th.Stderr = &out, &errOut
+	m, err := btModule(th, "sys")
+	require.NoError(t, err)
+	get := func(name string) string {
+		v, err := GetAttr(th, Obj(m), name)
+		return btOut(th, v, err)
+	}
+	assert.Equal(t, "['script.aio', '-v', 'x']", get("argv"))
+	assert.Equal(t, "9223372036854775807", get("maxsize"))
+	assert.Equal(t, "(3, 11, 7, 'final', 0)", get("version_info"))
+	assert.Regexp(t, `^'3\.11\.7 `, get("version"))
+	assert.Equal(t, "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>", get("stdout"))
+	assert.Equal(t, "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>", get("stderr"))
+
+	runBtCases(t, []btCase{
+		{py: `sys.exit()`, fn: "sys.exit", want: `SystemExit`},
+		{py: `sys.exit(None)`, fn: "sys.exit", args: []Value{None}, want: `SystemExit`},
+		{py: `sys.exit(2)`, fn: "sys.exit", args: []Value{Int(2)}, want: `SystemExit: 2`},
+		{py: `sys.exit('msg')`, fn: "sys.exit", args: []Value{Str("msg")}, want: `SystemExit: msg`},
+		{py: `sys.exit(1, 2)`, fn: "sys.exit", args: []Value{Int(1), Int(2)}, want: `TypeError: exit expected at most 1 argument, got 2`},
+		{py: `sys.exit(x=1)`, fn: "sys.exit", kw: []Kwarg{btKw("x", Int(1))}, want: `TypeError: sys.exit() takes no keyword arguments`},
+		{py: `sys.getrecursionlimit()`, fn: "sys.getrecursionlimit", want: `1000`},
+		{py: `sys.getrecursionlimit(1)`, fn: "sys.getrecursionlimit", args: []Value{Int(1)}, want: `TypeError: sys.getrecursionlimit() takes no arguments (1 given)`},
+		{py: `sys.setrecursionlimit(0)`, fn: "sys.setrecursionlimit", args: []Value{Int(0)}, want: `ValueError: recursion limit must be greater or equal than 1`},
+		{py: `sys.setrecursionlimit('a')`, fn: "sys.setrecursionlimit", args: []Value{Str("a")}, want: `TypeError: 'str' object cannot be interpreted as an integer`},
+		{py: `sys.setrecursionlimit()`, fn: "sys.setrecursionlimit", want: `TypeError: sys.setrecursionlimit() takes exactly one argument (0 given)`},
+	})
+
+	// sys.exit's exception carries its status as code.
+	_, err = btCall(th, "sys.exit", []Value{Int(3)})
+	code, _ := AsException(err).Attr("code")
+	assert.Equal(t, "3", btOut(th, code, nil))
+	_, err = btCall(th, "sys.exit", nil)
+	code, _ = AsException(err).Attr("code")
+	assert.Equal(t, "None", btOut(th, code, nil))
+
+	v, err := btCall(th, "sys.setrecursionlimit", []Value{Int(50)})
+	assert.Equal(t, "None", btOut(th, v, err))
+	assert.Equal(t, 50, th.MaxDepth)
+
+	// The streams write to the thread's Stdout and Stderr.
+	stdout, err := GetAttr(th, Obj(m), "stdout")
+	require.NoError(t, err)
+	write := func(stream Value, args ...Value) string {
+		f, err := GetAttr(th, stream, "write")
+		require.NoError(t, err)
+		v, err := th.Call(f, args, nil)
+		return btOut(th, v, err)
+	}
+	assert.Equal(t, "6", write(stdout, Str("héllo\n")))
+	assert.Equal(t, "héllo\n", out.String())
+	assert.Equal(t, "TypeError: write() argument must be str, not int", write(stdout, Int(1)))
+	assert.Equal(t, "TypeError: TextIOWrapper.write() takes exactly one argument (0 given)", write(stdout))
+	stderr, err := GetAttr(th, Obj(m), "stderr")
+	require.NoError(t, err)
+	assert.Equal(t, "3", write(stderr, Str("err")))
+	assert.Equal(t, "err", errOut.String())
+	flush, err := GetAttr(th, stdout, "flush")
+	require.NoError(t, err)
+	v, err = th.Call(flush, nil, nil)
+	assert.Equal(t, "None", btOut(th, v, err))
+	v, err = th.Call(flush, []Value{Int(1)}, nil)
+	assert.Equal(t, "TypeError: TextIOWrapper.flush() takes no arguments (1 given)", btOut(th, v, err))
+	v, err = GetAttr(th, stdout, "name")
+	assert.Equal(t, "'<stdout>'", btOut(th, v, err))
+}
+
+func TestTimeModule(t *testing.T) {
+	th := NewThread()
+	runBtCases(t, []btCase{
+		{py: `time.sleep(-1)`, fn: "time.sleep", args: []Value{Int(-1)}, want: `ValueError: sleep length must be non-negative`},
+		{py: `time.sleep('a')`, fn: "time.sleep", args: []Value{Str("a")}, want: `TypeError: 'str' object cannot be interpreted as an integer`},
+		{py: `time.sleep()`, fn: "time.sleep", want: `TypeError: time.sleep() takes exactly one argument (0 given)`},
+		{py: `time.sleep(x=1)`, fn: "time.sleep", kw: []Kwarg{btKw("x", Int(1))}, want: `TypeError: time.sleep() takes no keyword arguments`},
+		{py: `time.sleep(float('nan'))`, fn: "time.sleep", args: []Value{Float(math.NaN())}, want: `ValueError: Invalid value NaN (not a number)`},
+		{py: `time.sleep(10**30)`, fn: "time.sleep", args: []Value{btBig(t, "1000000000000000000000000000000")}, want: `OverflowError: timestamp too large to convert to C _PyTime_t`},
+		{py: `time.sleep(0)`, fn: "time.sleep", args: []Value{Int(0)}, want: `None`},
+		{py: `time.sleep(0.001)`, fn: "time.sleep", args: []Value{Float(0.001)}, want: `None`},
+		{py: `time.time(1)`, fn: "time.time", args: []Value{Int(1)}, want: `TypeError: time.time() takes no arguments (1 given)`},
+	})
+	for _, name := range []string{"time", "monotonic", "perf_counter"} {
+		a, err := btCall(th, "time."+name, nil)
+		require.NoError(t, err)
+		require.True(t, a.IsFloat(), name)
+		_, err = btCall(th, "time.sleep", []Value{Float(0.002)})
+		require.NoError(t, err)
+		b, err := btCall(th, "time."+name, nil)
+		require.NoError(t, err)
+		d := b.FloatVal() - a.FloatVal()
+		assert.True(t, d >= 0.002 && d < 1, "%s advanced by %v", name, d)
+	}
+	for _, name := range []string{"time_ns", "monotonic_ns", "perf_counter_ns"} {
+		a, err := btCall(th, "time."+name, nil)
+		require.NoError(t, err)
+		assert.True(t, a.IsSmallInt() && a.SmallInt() > 0, name)
+	}
+	now, err := btCall(th, "time.time", nil)
+	require.NoError(t, err)
+	assert.Greater(t, now.FloatVal(), 1.7e9, "seconds since the epoch")
+}
