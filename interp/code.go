@@ -59,14 +59,14 @@ type CodeFlags uint16
 
 // The code flags.
 const (
-	FlagVarargs   CodeFlags = 1 << iota // has *args
-	FlagVarkw                           // has **kwargs
-	FlagCoroutine                       // async def: calling it makes a coroutine
-	FlagGenerator                       // contains yield
-	FlagClassBody                       // a class body: names live in a namespace
-	FlagModule                          // a module body
-	FlagTopLevelAwait                   // a module body that awaits: runs as a task
-	FlagNeedsClassCell                  // class body whose methods use super()/__class__
+	FlagVarargs        CodeFlags = 1 << iota // has *args
+	FlagVarkw                                // has **kwargs
+	FlagCoroutine                            // async def: calling it makes a coroutine
+	FlagGenerator                            // contains yield
+	FlagClassBody                            // a class body: names live in a namespace
+	FlagModule                               // a module body
+	FlagTopLevelAwait                        // a module body that awaits: runs as a task
+	FlagNeedsClassCell                       // class body whose methods use super()/__class__
 )
 
 // Code is a compiled function, class body or module.
@@ -76,15 +76,15 @@ type Code struct {
 	Filename string
 	Flags    CodeFlags
 
-	Instrs []Instr
-	Consts []Const
-	Names  []string   // global, attribute and namespace names
+	Instrs  []Instr
+	Consts  []Const
+	Names   []string   // global, attribute and namespace names
 	KwNames [][]string // keyword names of CALL_KW sites
 
 	// Locals are the fast-local slots: parameters first, in order:
 	// positional, keyword-only, *args, **kwargs.
-	Locals     []string
-	ArgCount   int // positional parameters
+	Locals      []string
+	ArgCount    int // positional parameters
 	KwOnlyCount int
 	// CellNames are locals captured by inner functions; FreeNames are
 	// variables of enclosing functions. A frame's cells are CellNames
@@ -102,7 +102,7 @@ type Code struct {
 
 // lineEntry starts a run of instructions that share one source span.
 type lineEntry struct {
-	pc                          int32
+	pc                         int32
 	line, col, endLine, endCol int32
 }
 
@@ -196,7 +196,7 @@ func (c *Code) argMeaning(in Instr) string {
 		return fmt.Sprintf("%d args, kw %v", a&0xfff, c.KwNames[a>>12])
 	case MAKE_FUNCTION:
 		return c.Consts[a&0xffff].Code.QualName
-	case JUMP, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP, FOR_ITER, SETUP_FINALLY:
+	case JUMP, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP, FOR_ITER, SETUP_FINALLY, SETUP_WITH:
 		return fmt.Sprintf("to %d", a)
 	}
 	return ""

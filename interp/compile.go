@@ -53,7 +53,7 @@ type unit struct {
 	code     *Code
 	consts   map[string]int
 	names    map[string]int
-	labels   []int   // label → pc (-1 until bound)
+	labels   []int    // label → pc (-1 until bound)
 	patches  [][2]int // (pc, label)
 	fblocks  []fblock
 	span     ast.Span
@@ -603,7 +603,7 @@ func (c *compiler) with(s *ast.With, i int) {
 	} else {
 		c.emit(BEFORE_WITH, 0)
 	}
-	c.emitJump(SETUP_FINALLY, exc)
+	c.emitJump(SETUP_WITH, exc)
 	if item.OptionalVars != nil {
 		c.store(item.OptionalVars)
 	} else {

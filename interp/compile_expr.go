@@ -414,18 +414,23 @@ func (c *compiler) call(e *ast.Call) {
 		c.emit(CALL_KW, (len(e.Args)+len(names))|(len(c.u.code.KwNames)-1)<<12)
 		return
 	}
-	// General form: build an args tuple and a kwargs dict.
-	c.emit(BUILD_LIST, 0)
-	for _, a := range e.Args {
-		if s, ok := a.(*ast.Starred); ok {
-			c.expr(s.Value)
-			c.emit(LIST_EXTEND, 1)
-		} else {
-			c.expr(a)
-			c.emit(LIST_APPEND, 1)
+	// General form: build an args tuple and a kwargs dict. A lone *x is
+	// passed as it is; CALL_EX converts it (and words its error).
+	if s, ok := singleStarred(e.Args); ok {
+		c.expr(s.Value)
+	} else {
+		c.emit(BUILD_LIST, 0)
+		for _, a := range e.Args {
+			if s, ok := a.(*ast.Starred); ok {
+				c.expr(s.Value)
+				c.emit(LIST_EXTEND, 1)
+			} else {
+				c.expr(a)
+				c.emit(LIST_APPEND, 1)
+			}
 		}
+		c.emit(LIST_TO_TUPLE, 0)
 	}
-	c.emit(LIST_TO_TUPLE, 0)
 	if len(e.Keywords) == 0 {
 		c.emit(CALL_EX, 0)
 		return
@@ -443,6 +448,14 @@ func (c *compiler) call(e *ast.Call) {
 		}
 	}
 	c.emit(CALL_EX, 1)
+}
+
+func singleStarred(args []ast.Expr) (*ast.Starred, bool) {
+	if len(args) != 1 {
+		return nil, false
+	}
+	s, ok := args[0].(*ast.Starred)
+	return s, ok
 }
 
 func (c *compiler) zeroArgSuper(n *ast.Name) bool {

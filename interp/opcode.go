@@ -32,10 +32,10 @@ const (
 	DELETE_NAME     // → ; del namespace[names[arg]]
 	LOAD_CLASSDEREF // → namespace[name of cells[arg]] if set, else cells[arg].value
 
-	LOAD_ATTR       // obj → obj.names[arg]
-	STORE_ATTR      // x obj → ; obj.names[arg] = x
-	DELETE_ATTR     // obj → ; del obj.names[arg]
-	LOAD_METHOD     // obj → meth self   (or: → attr NULL when not a plain method)
+	LOAD_ATTR   // obj → obj.names[arg]
+	STORE_ATTR  // x obj → ; obj.names[arg] = x
+	DELETE_ATTR // obj → ; del obj.names[arg]
+	LOAD_METHOD // obj → meth self   (or: → attr NULL when not a plain method)
 
 	BINARY_OP      // a b → a op b   (arg: runtime.Op)
 	INPLACE_OP     // a b → a op= b  (arg: runtime.Op)
@@ -92,6 +92,7 @@ const (
 
 	RAISE_VARARGS        // [exc [cause]] → (arg 0: re-raise, 1: raise exc, 2: raise exc from cause)
 	SETUP_FINALLY        // → ; push a handler block jumping to arg with the stack at this depth
+	SETUP_WITH           // exit res → exit res; like SETUP_FINALLY, but the handler sees [exit exc]
 	POP_BLOCK            // → ; pop the innermost handler block
 	POP_EXCEPT           // exc → ; leave an except handler, restoring the previously handled exception
 	RERAISE              // exc → (raises exc again, leaving its handler)
@@ -182,6 +183,7 @@ var opcodeNames = [...]string{
 	BUILD_STRING:         "BUILD_STRING",
 	RAISE_VARARGS:        "RAISE_VARARGS",
 	SETUP_FINALLY:        "SETUP_FINALLY",
+	SETUP_WITH:           "SETUP_WITH",
 	POP_BLOCK:            "POP_BLOCK",
 	POP_EXCEPT:           "POP_EXCEPT",
 	RERAISE:              "RERAISE",

@@ -66,6 +66,8 @@ func stackEffect(in Instr) (next, jump int) {
 		return -a, -a
 	case SETUP_FINALLY:
 		return 0, 1
+	case SETUP_WITH:
+		return 0, 0
 	case BUILD_CLASS:
 		return -1 - a, -1 - a
 	}
@@ -106,7 +108,7 @@ func maxStackDepth(code *Code) int {
 			continue
 		case RETURN_VALUE, RERAISE, RAISE_VARARGS:
 			continue
-		case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP, FOR_ITER, SETUP_FINALLY:
+		case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP, FOR_ITER, SETUP_FINALLY, SETUP_WITH:
 			visit(in.Arg(), d+jump)
 		}
 		visit(pc+1, d+next)

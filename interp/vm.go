@@ -31,20 +31,21 @@ func (in *Interp) run(th *runtime.Thread, f *Frame, entry *Frame) (outcome, runt
 // resume is run, starting by raising throw in f when it is not nil.
 func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error) (outcome, runtime.Value, error) {
 	err := throw
+	// reraise marks RERAISE and bare `raise`: the exception continues as
+	// it is, with no new context and no new traceback entry.
 	reraise := false
 	for {
 		if err != nil {
-			// Unwind: find a handler in this frame or its callers.
+			// Unwind: record the frame in the traceback, as CPython does for
+			// every frame an exception passes through, and find a handler in
+			// this frame or its callers.
 			exc := runtime.AsException(err)
 			if !reraise {
 				chainContext(exc, f.currentException())
+				exc.Traceback = append(exc.Traceback, f.traceEntry())
 			}
 			err, reraise = nil, false
-			for {
-				if h := f.findHandler(exc); h {
-					break
-				}
-				exc.Traceback = append(exc.Traceback, f.traceEntry())
+			for !f.findHandler(exc) {
 				f.finish(th)
 				if f == entry {
 					return outRaise, runtime.Value{}, exc
@@ -52,6 +53,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				caller := f.back
 				f.back = nil
 				f = caller
+				exc.Traceback = append(exc.Traceback, f.traceEntry())
 			}
 		}
 		if in.checkInterrupt != nil {
@@ -452,6 +454,10 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			err, reraise = doRaise(th, f, arg)
 		case SETUP_FINALLY:
 			f.blocks = append(f.blocks, block{kind: blockTry, handler: arg, level: f.sp})
+		case SETUP_WITH:
+			// The handler's stack keeps the exit method, not the result
+			// of __enter__ above it.
+			f.blocks = append(f.blocks, block{kind: blockTry, handler: arg, level: f.sp - 1})
 		case POP_BLOCK:
 			f.blocks = f.blocks[:len(f.blocks)-1]
 		case POP_EXCEPT:
@@ -477,7 +483,8 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			exc := f.stack[f.sp-1]
 			exit := f.stack[f.sp-2]
 			var r runtime.Value
-			r, err = th.Call(exit, []runtime.Value{runtime.Obj(exc.Type()), exc, runtime.None}, nil)
+			e, _ := runtime.As[*runtime.Exception](exc)
+			r, err = th.Call(exit, []runtime.Value{runtime.Obj(exc.Type()), exc, e.TracebackValue()}, nil)
 			if err == nil {
 				if _, isAwaitable := runtime.As[*Coroutine](r); !isAwaitable {
 					if _, isAw := runtime.As[runtime.Awaitable](r); !isAw {

@@ -43,7 +43,9 @@ func getAttr(th *runtime.Thread, v runtime.Value, name string) (runtime.Value, e
 func loadMethod(th *runtime.Thread, f *Frame, name string) error {
 	obj := f.top()
 	cls := obj.Type()
-	if _, isType := runtime.As[*runtime.Type](obj); !isType {
+	_, isType := runtime.As[*runtime.Type](obj)
+	_, isSuper := runtime.As[*runtime.Super](obj)
+	if !isType && !isSuper {
 		if m, ok := cls.Lookup(name); ok {
 			switch fn := m.Object().(type) {
 			case *Function:
@@ -124,8 +126,22 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 	case CALL_EX:
 		base = f.sp - 2 - arg
 		fnv = f.stack[base]
-		t, _ := runtime.As[*runtime.Tuple](f.stack[base+1])
-		args = t.Items
+		switch o := f.stack[base+1].Object().(type) {
+		case *runtime.Tuple:
+			args = o.Items
+		case *runtime.List:
+			args = o.Items
+		default:
+			items, err := runtime.Collect(th, f.stack[base+1])
+			if err != nil {
+				if runtime.IsInstance(err, runtime.TypeError) && !isIterable(th, f.stack[base+1]) {
+					err = runtime.Errorf(runtime.TypeError, "%s argument after * must be an iterable, not %s", funcStr(fnv), f.stack[base+1].Type().Name)
+				}
+				f.popN(f.sp - base)
+				return nil, err
+			}
+			args = items
+		}
 		if arg == 1 {
 			d, _ := runtime.As[*runtime.Dict](f.stack[base+2])
 			var err error
@@ -224,7 +240,7 @@ func dictMerge(th *runtime.Thread, d *runtime.Dict, m runtime.Value, noDup bool,
 		// A mapping with keys() and __getitem__.
 		if !m.Type().User {
 			if noDup {
-				return runtime.Errorf(runtime.TypeError, "argument after ** must be a mapping, not %s", m.Type().Name)
+				return runtime.Errorf(runtime.TypeError, "%s argument after ** must be a mapping, not %s", calleeName(f), m.Type().Name)
 			}
 			return runtime.Errorf(runtime.TypeError, "'%s' object is not a mapping", m.Type().Name)
 		}
@@ -269,14 +285,28 @@ func dictMerge(th *runtime.Thread, d *runtime.Dict, m runtime.Value, noDup bool,
 // CPython's "f() got multiple values" message.
 func calleeName(f *Frame) string {
 	for i := f.sp - 1; i >= 0; i-- {
-		if fn, ok := runtime.As[*Function](f.stack[i]); ok {
-			return fn.qualname + "()"
-		}
-		if b, ok := runtime.As[*runtime.Builtin](f.stack[i]); ok {
-			return b.Name + "()"
+		switch f.stack[i].Object().(type) {
+		case *Function, *runtime.Builtin, *runtime.BoundMethod, *runtime.Type:
+			return funcStr(f.stack[i])
 		}
 	}
 	return "function"
+}
+
+// funcStr names a callable as CPython's _PyObject_FunctionStr does:
+// "module.qualname()" for script functions, "name()" for built-ins.
+func funcStr(v runtime.Value) string {
+	switch o := v.Object().(type) {
+	case *Function:
+		return o.mod.name + "." + o.qualname + "()"
+	case *runtime.Builtin:
+		return o.Name + "()"
+	case *runtime.BoundMethod:
+		return funcStr(o.Func)
+	case *runtime.Type:
+		return o.Name + "()"
+	}
+	return v.Type().Name + " object"
 }
 
 func unpackSequence(th *runtime.Thread, f *Frame, n int) error {
@@ -310,12 +340,6 @@ func unpackSequence(th *runtime.Thread, f *Frame, n int) error {
 		return runtime.Errorf(runtime.ValueError, "not enough values to unpack (expected %d, got %d)", n, len(items))
 	}
 	if len(items) > n {
-		if _, ok := v.Object().(*runtime.Tuple); ok {
-			return runtime.Errorf(runtime.ValueError, "too many values to unpack (expected %d, got %d)", n, len(items))
-		}
-		if _, ok := v.Object().(*runtime.List); ok {
-			return runtime.Errorf(runtime.ValueError, "too many values to unpack (expected %d, got %d)", n, len(items))
-		}
 		return runtime.Errorf(runtime.ValueError, "too many values to unpack (expected %d)", n)
 	}
 	for i := n - 1; i >= 0; i-- {

@@ -123,6 +123,9 @@ type parseFailure struct {
 	farLine int
 	// unexpectedIndent errors are never replaced by a tokenizer error.
 	noOverride bool
+	// eofMsg is an error at the end of the input, whose location only
+	// the caller, which has the source, can compute.
+	eofMsg string
 }
 
 // touch records that the parser looked at token t.

@@ -53,6 +53,8 @@ func readExpectation(t *testing.T, path string) cpythonError {
 var renderingMismatches = map[string]string{
 	"block_eof":         "at the end of a file CPython's file tokenizer reports offset 0 (no caret); compile() reports the end of the line",
 	"block_eof_comment": "same as block_eof",
+	"else_eof":          "same as block_eof",
+	"try_eof":           "same as block_eof",
 }
 
 // columnMismatches lists the cases whose column aio does not reproduce,

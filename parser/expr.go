@@ -158,6 +158,8 @@ func (p *exprParser) errToken(t *lexer.Token, msg string) {
 	switch t.Type {
 	case tBad:
 		atBad()
+	case lexer.EOF:
+		panic(&parseFailure{eofMsg: msg})
 	case tIndent:
 		p.touch(t)
 		panic(&parseFailure{err: &SyntaxError{Kind: "IndentationError", Msg: "unexpected indent",

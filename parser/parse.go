@@ -217,13 +217,23 @@ func (st *state) fromPanic(r any) *SyntaxError {
 		return st.lexErr()
 	}
 	st.failTok = 0
+	if pf.eofMsg != "" {
+		st.failTok = lexer.EOF
+		kind := "SyntaxError"
+		if pf.eofMsg != "invalid syntax" {
+			kind = "" // located after the last line's text, no end
+		}
+		e := st.eofError(kind, pf.eofMsg)
+		e.Kind = "SyntaxError"
+		return st.finish(&parseFailure{err: e, farLine: e.Line})
+	}
 	return st.finish(pf)
 }
 
 // eofError is CPython's location for an error at the end of the input:
 // the last line (a final newline does not start another), at column 0
-// for a plain syntax error and after the line's text for an indentation
-// error.
+// for a plain syntax error and after the line's text for others (kind
+// "" makes such a SyntaxError).
 func (st *state) eofError(kind, msg string) *SyntaxError {
 	src := strings.TrimSuffix(st.src, "\n")
 	line := strings.Count(src, "\n") + 1

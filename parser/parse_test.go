@@ -182,7 +182,7 @@ with (open(p) as fp, q):
 	iff := m.Body[3].(*ast.If)
 	elif := iff.OrElse[0].(*ast.If)
 	assert.Len(t, elif.OrElse, 1)
-	assert.Equal(t, 23, iff.End.Line)
+	assert.Equal(t, 25, iff.End.Line)
 	assert.Len(t, m.Body[4].(*ast.While).OrElse, 1)
 	w := m.Body[5].(*ast.With)
 	assert.Len(t, w.Items, 2)

@@ -43,8 +43,12 @@ func (o *Instance) Type() *Type { return o.Class }
 // Attr returns an instance attribute.
 func (o *Instance) Attr(name string) (Value, bool) { v, ok := o.Dict[name]; return v, ok }
 
-// SetAttrValue sets an instance attribute.
+// SetAttrValue sets an instance attribute. Plain object() instances have
+// no attribute dictionary, as in CPython.
 func (o *Instance) SetAttrValue(name string, v Value) bool {
+	if o.Class == ObjectType {
+		return false
+	}
 	if o.Dict == nil {
 		o.Dict = map[string]Value{}
 	}

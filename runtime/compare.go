@@ -182,6 +182,11 @@ func builtinCompare(th *Thread, op CmpOp, a, b Value) (result, ok bool, err erro
 		if y, ok := b.obj.(*Set); ok {
 			return setCompare(th, op, x, y)
 		}
+	case *BoundMethod:
+		if y, ok := b.obj.(*BoundMethod); ok && (op == CmpEQ || op == CmpNE) {
+			eq := x.Self.Is(y.Self) && x.Func.Is(y.Func)
+			return eq == (op == CmpEQ), true, nil
+		}
 	case *Range:
 		if y, ok := b.obj.(*Range); ok && (op == CmpEQ || op == CmpNE) {
 			eq := rangeEqual(x, y)
@@ -302,9 +307,6 @@ func setCompare(th *Thread, op CmpOp, x, y *Set) (bool, bool, error) {
 // Equal reports whether a == b, as containers use it (identity first).
 func Equal(th *Thread, a, b Value) (bool, error) {
 	if a.Is(b) {
-		if a.IsFloat() && math.IsNaN(a.FloatVal()) {
-			return false, nil
-		}
 		return true, nil
 	}
 	if a.IsSmallInt() && b.IsSmallInt() {

@@ -24,7 +24,7 @@ func (p *Property) Get(th *Thread, obj Value, cls *Type) (Value, error) {
 // Set calls the setter.
 func (p *Property) Set(th *Thread, obj Value, v Value) error {
 	if !p.Fset.IsValid() || p.Fset.IsNone() {
-		return Errorf(AttributeError, "can't set attribute")
+		return Errorf(AttributeError, "property %s of '%s' object has no setter", p.name(th), obj.Type().Name)
 	}
 	_, err := th.Call(p.Fset, []Value{obj, v}, nil)
 	return err
@@ -33,10 +33,23 @@ func (p *Property) Set(th *Thread, obj Value, v Value) error {
 // Delete calls the deleter.
 func (p *Property) Delete(th *Thread, obj Value) error {
 	if !p.Fdel.IsValid() || p.Fdel.IsNone() {
-		return Errorf(AttributeError, "can't delete attribute")
+		return Errorf(AttributeError, "property %s of '%s' object has no deleter", p.name(th), obj.Type().Name)
 	}
 	_, err := th.Call(p.Fdel, []Value{obj}, nil)
 	return err
+}
+
+// name returns the quoted getter name for error messages, as CPython
+// 3.11 words them ("property 'area' of 'Circle' object has no setter").
+func (p *Property) name(th *Thread) string {
+	if p.Fget.IsValid() {
+		if n, err := GetAttr(th, p.Fget, "__name__"); err == nil {
+			if s, ok := n.obj.(*StrObj); ok {
+				return "'" + s.S + "'"
+			}
+		}
+	}
+	return ""
 }
 
 // StaticMethod wraps a function so that it does not bind.

@@ -102,7 +102,7 @@ func (e *Exception) Attr(name string) (Value, bool) {
 	case "__suppress_context__":
 		return MakeBool(e.SuppressContext), true
 	case "__traceback__":
-		return None, true
+		return e.TracebackValue(), true
 	case "code":
 		if e.Class.IsSubtype(SystemExit) {
 			switch len(e.Args) {
@@ -129,6 +129,25 @@ func (e *Exception) Attr(name string) (Value, bool) {
 		}
 	}
 	return Value{}, false
+}
+
+// TracebackType is the class of traceback objects.
+var TracebackType = finalType("traceback")
+
+// Traceback is the object behind e.__traceback__ (aio keeps the entries on
+// the exception; this object only stands for them).
+type Traceback struct{ Exc *Exception }
+
+// Type returns TracebackType.
+func (*Traceback) Type() *Type { return TracebackType }
+
+// TracebackValue returns e.__traceback__: None until the exception has
+// been raised through a frame.
+func (e *Exception) TracebackValue() Value {
+	if len(e.Traceback) == 0 {
+		return None
+	}
+	return Obj(&Traceback{Exc: e})
 }
 
 func excOrNone(e *Exception) Value {

@@ -102,15 +102,15 @@ func init() {
 			return Round(th, self, optArg(args, 0))
 		},
 	})
-	zero := func(v Value) func(*Thread, Value) (Value, error) {
+	constant := func(v Value) func(*Thread, Value) (Value, error) {
 		return func(*Thread, Value) (Value, error) { return v, nil }
 	}
 	IntType.SetAttr("real", numAttr("real", ToInt))
-	IntType.SetAttr("imag", numAttr("imag", zero(Int(0))))
+	IntType.SetAttr("imag", numAttr("imag", constant(Int(0))))
 	IntType.SetAttr("numerator", numAttr("numerator", ToInt))
-	IntType.SetAttr("denominator", numAttr("denominator", zero(Int(1))))
+	IntType.SetAttr("denominator", numAttr("denominator", constant(Int(1))))
 	FloatType.SetAttr("real", numAttr("real", func(th *Thread, v Value) (Value, error) { return v, nil }))
-	FloatType.SetAttr("imag", numAttr("imag", zero(Float(0))))
+	FloatType.SetAttr("imag", numAttr("imag", constant(Float(0))))
 	FloatType.Methods(map[string]BuiltinFn{
 		"is_integer": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			if err := noArgs("float.is_integer", args, kw); err != nil {

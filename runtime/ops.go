@@ -7,6 +7,7 @@ package runtime
 import (
 	"errors"
 	"math"
+	"strings"
 )
 
 // Op is a binary operator.
@@ -87,7 +88,22 @@ func InPlace(th *Thread, op Op, a, b Value) (Value, error) {
 			return r, err
 		}
 	}
-	return Binary(th, op, a, b)
+	r, err := Binary(th, op, a, b)
+	if err != nil && IsInstance(err, TypeError) {
+		if e := err.(*Exception); len(e.Args) == 1 {
+			if s, ok := e.Args[0].obj.(*StrObj); ok && strings.HasPrefix(s.S, "unsupported operand type(s) for "+op.String()+":") {
+				e.Args[0] = Str(strings.Replace(s.S, op.String()+":", inplaceSymbol(op)+":", 1))
+			}
+		}
+	}
+	return r, err
+}
+
+func inplaceSymbol(op Op) string {
+	if op == OpPow {
+		return "**="
+	}
+	return op.String() + "="
 }
 
 func binaryTypeError(op Op, a, b Value) error {
@@ -143,6 +159,18 @@ func dunderBinary(th *Thread, op Op, a, b Value, prefix string) (Value, bool, er
 // errUnsupported when the operand types are not handled.
 func builtinBinary(th *Thread, op Op, a, b Value) (Value, error) {
 	aNum, bNum := isIntLike(a), isIntLike(b)
+	if ab, ok := a.obj.(*Bool); ok {
+		if bb, ok := b.obj.(*Bool); ok {
+			switch op {
+			case OpAnd:
+				return MakeBool(ab.B && bb.B), nil
+			case OpOr:
+				return MakeBool(ab.B || bb.B), nil
+			case OpXor:
+				return MakeBool(ab.B != bb.B), nil
+			}
+		}
+	}
 	if aNum && bNum {
 		if op == OpTrueDiv || op == OpPow {
 			x, _ := toBig(a)
@@ -317,7 +345,7 @@ func floatPow(x, y float64) (Value, error) {
 	if x < 0 && y != math.Trunc(y) && !math.IsInf(y, 0) {
 		return Value{}, Errorf(ValueError, "math domain error")
 	}
-	r := math.Pow(x, y)
+	r := LibmPow(x, y)
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
 		return Value{}, NewException(OverflowError, Obj(NewTuple([]Value{Int(34), Str("Numerical result out of range")})))
 	}

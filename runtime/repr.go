@@ -86,11 +86,17 @@ func Repr(th *Thread, v Value) (string, error) {
 	case *EllipsisType:
 		return "Ellipsis", nil
 	}
-	if th != nil {
+	if th != nil && v.Type().User {
 		if r, found, err := th.CallMethod(v, "__repr__"); found {
 			return reprResult(r, err)
 		}
 	}
+	return defaultRepr(th, v)
+}
+
+// defaultRepr is object.__repr__: a type's own Repr method, or
+// "<module.Class object at 0x...>".
+func defaultRepr(th *Thread, v Value) (string, error) {
 	if r, ok := v.obj.(interface{ Repr(*Thread) (string, error) }); ok {
 		return r.Repr(th)
 	}

@@ -17,77 +17,47 @@ import (
 func init() {
 	StrType.New = strNew
 	StrType.Methods(map[string]BuiltinFn{
-		"join": strJoin,
-		"split": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return strSplit(th, self, args, kw, "split")
-		},
-		"rsplit": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return strSplit(th, self, args, kw, "rsplit")
-		},
-		"strip": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return strStrip(self, args, kw, "strip")
-		},
-		"lstrip": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return strStrip(self, args, kw, "lstrip")
-		},
-		"rstrip": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return strStrip(self, args, kw, "rstrip")
-		},
-		"startswith": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return strTailMatch(th, self, args, kw, "startswith")
-		},
-		"endswith": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return strTailMatch(th, self, args, kw, "endswith")
-		},
-		"find": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return strFind(th, self, args, kw, "find")
-		},
-		"rfind": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return strFind(th, self, args, kw, "rfind")
-		},
-		"index": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return strFind(th, self, args, kw, "index")
-		},
-		"rindex": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return strFind(th, self, args, kw, "rindex")
-		},
-		"count":       strCount,
-		"replace":     strReplace,
-		"upper":       strMapper("upper", pyfmt.Upper),
-		"lower":       strMapper("lower", pyfmt.Lower),
-		"title":       strMapper("title", pyfmt.Title),
-		"capitalize":  strMapper("capitalize", pyfmt.Capitalize),
-		"swapcase":    strMapper("swapcase", pyfmt.SwapCase),
-		"casefold":    strMapper("casefold", caseFold),
-		"isdigit":     strPredicate("isdigit", pyfmt.IsDigit),
-		"isalpha":     strPredicate("isalpha", pyfmt.IsAlpha),
-		"isspace":     strPredicate("isspace", pyfmt.IsSpace),
-		"isalnum":     strPredicate("isalnum", pyfmt.IsAlnum),
-		"isupper":     strPredicate("isupper", pyfmt.IsUpper),
-		"islower":     strPredicate("islower", pyfmt.IsLower),
-		"istitle":     strPredicate("istitle", pyfmt.IsTitle),
-		"isdecimal":   strPredicate("isdecimal", pyfmt.IsDecimal),
-		"isnumeric":   strPredicate("isnumeric", pyfmt.IsNumeric),
-		"isascii":     strPredicate("isascii", pyfmt.IsASCII),
-		"isprintable": strPredicate("isprintable", pyfmt.IsPrintable),
-		"zfill":       strZFill,
-		"center":      strJustifier("center", pyfmt.Center),
-		"ljust":       strJustifier("ljust", pyfmt.LJust),
-		"rjust":       strJustifier("rjust", pyfmt.RJust),
-		"splitlines":  strSplitLines,
-		"partition": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return strPartition(self, args, kw, "partition")
-		},
-		"rpartition": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return strPartition(self, args, kw, "rpartition")
-		},
-		"expandtabs": strExpandTabs,
-		"removeprefix": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return strRemoveAffix(self, args, kw, "removeprefix")
-		},
-		"removesuffix": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return strRemoveAffix(self, args, kw, "removesuffix")
-		},
+		"join":         strJoin,
+		"split":        withName("split", strSplit),
+		"rsplit":       withName("rsplit", strSplit),
+		"strip":        withName("strip", strStrip),
+		"lstrip":       withName("lstrip", strStrip),
+		"rstrip":       withName("rstrip", strStrip),
+		"startswith":   withName("startswith", strTailMatch),
+		"endswith":     withName("endswith", strTailMatch),
+		"find":         withName("find", strFind),
+		"rfind":        withName("rfind", strFind),
+		"index":        withName("index", strFind),
+		"rindex":       withName("rindex", strFind),
+		"count":        strCount,
+		"replace":      strReplace,
+		"upper":        strMapper("upper", pyfmt.Upper),
+		"lower":        strMapper("lower", pyfmt.Lower),
+		"title":        strMapper("title", pyfmt.Title),
+		"capitalize":   strMapper("capitalize", pyfmt.Capitalize),
+		"swapcase":     strMapper("swapcase", pyfmt.SwapCase),
+		"casefold":     strMapper("casefold", caseFold),
+		"isdigit":      strPredicate("isdigit", pyfmt.IsDigit),
+		"isalpha":      strPredicate("isalpha", pyfmt.IsAlpha),
+		"isspace":      strPredicate("isspace", pyfmt.IsSpace),
+		"isalnum":      strPredicate("isalnum", pyfmt.IsAlnum),
+		"isupper":      strPredicate("isupper", pyfmt.IsUpper),
+		"islower":      strPredicate("islower", pyfmt.IsLower),
+		"istitle":      strPredicate("istitle", pyfmt.IsTitle),
+		"isdecimal":    strPredicate("isdecimal", pyfmt.IsDecimal),
+		"isnumeric":    strPredicate("isnumeric", pyfmt.IsNumeric),
+		"isascii":      strPredicate("isascii", pyfmt.IsASCII),
+		"isprintable":  strPredicate("isprintable", pyfmt.IsPrintable),
+		"zfill":        strZFill,
+		"center":       strJustifier("center", pyfmt.Center),
+		"ljust":        strJustifier("ljust", pyfmt.LJust),
+		"rjust":        strJustifier("rjust", pyfmt.RJust),
+		"splitlines":   strSplitLines,
+		"partition":    withName("partition", strPartition),
+		"rpartition":   withName("rpartition", strPartition),
+		"expandtabs":   strExpandTabs,
+		"removeprefix": withName("removeprefix", strRemoveAffix),
+		"removesuffix": withName("removesuffix", strRemoveAffix),
 		"format": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			s, err := StrFormat(th, self.obj.(*StrObj).S, args, kw)
 			if err != nil {
@@ -107,6 +77,13 @@ func init() {
 			return Str(s), nil
 		},
 	})
+}
+
+// withName adapts an implementation shared by several methods.
+func withName(name string, f func(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error)) BuiltinFn {
+	return func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+		return f(th, self, args, kw, name)
+	}
 }
 
 // Argument parsing. CPython parses str methods' arguments in three ways,
@@ -218,7 +195,7 @@ func cintArg(th *Thread, v Value) (int, error) {
 	return int(x), nil
 }
 
-// strNew is str(object=”, encoding=..., errors=...). aio has no bytes,
+// strNew is str(object, encoding, errors). aio has no bytes,
 // so decoding always fails as CPython does for a non-bytes object.
 func strNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	var obj, encoding, errors Value
@@ -434,7 +411,7 @@ func strSplit(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Va
 	return strList(pyfmt.RSplit(s, sep.S, ms)), nil
 }
 
-func strStrip(self Value, args []Value, kw []Kwarg, name string) (Value, error) {
+func strStrip(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error) {
 	if err := clinicPositional(name, "str."+name, args, kw, 0, 1); err != nil {
 		return Value{}, err
 	}
@@ -472,7 +449,14 @@ func strTailMatch(th *Thread, self Value, args []Value, kw []Kwarg, name string)
 	if err != nil {
 		return Value{}, err
 	}
+	whole := len(args) == 1
 	match := func(sub *StrObj) bool {
+		if whole {
+			if name == "startswith" {
+				return strings.HasPrefix(s.S, sub.S)
+			}
+			return strings.HasSuffix(s.S, sub.S)
+		}
 		if end-start < sub.Len() {
 			return false
 		}
@@ -556,6 +540,9 @@ func strCount(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 	sub, err := strArg(args[0])
 	if err != nil {
 		return Value{}, err
+	}
+	if len(args) == 1 {
+		return Int(int64(pyfmt.Count(s.S, sub.S))), nil
 	}
 	if end-start < sub.Len() {
 		return Int(0), nil
@@ -792,7 +779,7 @@ func strSplitLines(th *Thread, self Value, args []Value, kw []Kwarg) (Value, err
 	return strList(pyfmt.SplitLines(self.obj.(*StrObj).S, keepends)), nil
 }
 
-func strPartition(self Value, args []Value, kw []Kwarg, name string) (Value, error) {
+func strPartition(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error) {
 	arg, err := oneArg("str."+name, args, kw)
 	if err != nil {
 		return Value{}, err
@@ -840,7 +827,7 @@ func strExpandTabs(th *Thread, self Value, args []Value, kw []Kwarg) (Value, err
 	return Str(pyfmt.ExpandTabs(s, tabsize)), nil
 }
 
-func strRemoveAffix(self Value, args []Value, kw []Kwarg, name string) (Value, error) {
+func strRemoveAffix(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error) {
 	arg, err := oneArg("str."+name, args, kw)
 	if err != nil {
 		return Value{}, err

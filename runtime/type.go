@@ -206,6 +206,14 @@ func init() {
 	}
 	ObjectType.Methods(map[string]BuiltinFn{
 		"__init__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) { return None, nil },
+		"__repr__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			s, err := defaultRepr(th, self)
+			return Str(s), err
+		},
+		"__str__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			s, err := Repr(th, self)
+			return Str(s), err
+		},
 	})
 }
 
