@@ -47,64 +47,57 @@ func (co *Coroutine) Repr(th *runtime.Thread) (string, error) {
 // Done reports whether the coroutine has finished.
 func (co *Coroutine) Done() bool { return co.state == coroClosed }
 
-// Step is the result of resuming a coroutine.
-type Step struct {
-	// Done is true when the coroutine returned (Value) or raised (Err).
-	Done  bool
-	Value runtime.Value
-	Err   error
-	// Awaiting is the pending awaitable the coroutine suspended on, or
-	// the zero Value for a bare yield (a request to be rescheduled).
-	Awaiting runtime.Value
-}
+// CoroName returns the coroutine's qualified name (runtime.Coro).
+func (co *Coroutine) CoroName() string { return co.fn.qualname }
 
 // Resume runs the coroutine until it finishes or suspends. throw, when
 // not nil, is raised at the suspension point instead of resuming normally.
-// It is the engine of Task.__step.
-func (co *Coroutine) Resume(th *runtime.Thread, throw error) Step {
+// It is the engine of Task.__step (runtime.Coro).
+func (co *Coroutine) Resume(th *runtime.Thread, throw error) runtime.CoroStep {
 	in := co.fn.mod.vm
 	switch co.state {
 	case coroClosed:
-		return Step{Done: true, Err: runtime.Errorf(runtime.RuntimeError, "cannot reuse already awaited coroutine")}
+		return runtime.CoroStep{Done: true, Err: runtime.Errorf(runtime.RuntimeError, "cannot reuse already awaited coroutine")}
 	case coroRunning:
-		return Step{Done: true, Err: runtime.Errorf(runtime.ValueError, "coroutine already executing")}
+		return runtime.CoroStep{Done: true, Err: runtime.Errorf(runtime.ValueError, "coroutine already executing")}
 	}
 	top := co.frame
 	if co.state == coroSuspended {
 		top = co.frame.resumeAt
-		if err := recount(th, top, co.frame); err != nil {
+		if err := recount(th, top, co.frame); err != nil && throw == nil {
 			throw = err
 		}
-		if throw != nil && top.suspended == suspendedAwait {
-			// Abandon the awaited object: the exception replaces its result.
-			top.pop()
-			top.pc++
+		if top.suspended == suspendedAwait {
+			// AWAIT runs again and hands the exception to the awaited
+			// object, which decides how it ends (a sleep cancels its timer).
+			top.pendingThrow = throw
+			throw = nil
 		}
 		top.suspended = notSuspended
 	} else if throw != nil {
 		co.state = coroClosed
-		return Step{Done: true, Err: throw}
+		return runtime.CoroStep{Done: true, Err: throw}
 	}
 	co.state = coroRunning
 	if err := th.Enter(); err != nil {
 		co.state = coroSuspended
-		return Step{Done: true, Err: err}
+		return runtime.CoroStep{Done: true, Err: err}
 	}
 	out, v, err := in.resume(th, top, co.frame, throw)
 	th.Leave()
 	switch out {
 	case outReturn:
 		co.state = coroClosed
-		return Step{Done: true, Value: v}
+		return runtime.CoroStep{Done: true, Value: v}
 	case outRaise:
 		co.state = coroClosed
-		return Step{Done: true, Err: err}
+		return runtime.CoroStep{Done: true, Err: err}
 	case outYield:
 		co.state = coroSuspended
-		return Step{}
+		return runtime.CoroStep{}
 	}
 	co.state = coroSuspended
-	return Step{Awaiting: v}
+	return runtime.CoroStep{Awaiting: v}
 }
 
 // RunSync drives a coroutine that never waits on a pending future (for

@@ -58,6 +58,9 @@ type Frame struct {
 	gen       *Generator
 	suspended suspendKind
 	counted   bool // the frame holds a unit of the thread's call depth
+	// pendingThrow is an exception to deliver to the awaited object when
+	// AWAIT runs again after a suspension.
+	pendingThrow error
 	// resumeAt is, on an entry frame whose chain is suspended, the
 	// innermost frame to resume.
 	resumeAt *Frame

@@ -23,6 +23,9 @@ type Options struct {
 	Argv []string
 	// MaxDepth is the recursion limit (default 1000).
 	MaxDepth int
+	// VirtualTime runs event loops on a virtual clock: when no task is
+	// ready the loop jumps to the next timer instead of sleeping.
+	VirtualTime bool
 }
 
 // Interp is one aio interpreter: a thread of execution with its own
@@ -66,6 +69,7 @@ func New(opts Options) *Interp {
 		th.MaxDepth = opts.MaxDepth
 	}
 	th.Argv = opts.Argv
+	th.VirtualTime = opts.VirtualTime
 	in := &Interp{
 		th:       th,
 		builtins: map[string]runtime.Value{},
@@ -73,6 +77,10 @@ func New(opts Options) *Interp {
 		sources:  map[string][]string{},
 	}
 	th.Host = in
+	th.ModuleLoaders["asyncio"] = nil
+	th.ReportException = func(msg string, exc *runtime.Exception) {
+		io.WriteString(th.Stderr, msg+"\n"+in.FormatException(exc))
+	}
 	for k, v := range runtime.Builtins() {
 		in.builtins[k] = v
 	}
@@ -152,13 +160,24 @@ func (in *Interp) ExecMain(filename string, src []byte) error {
 }
 
 func (in *Interp) runModule(code *Code, mod *moduleState) error {
+	if mod == in.main && usesAsyncioBuiltins(code) {
+		if err := in.installAsyncioBuiltins(); err != nil {
+			return err
+		}
+	}
 	fn := &Function{code: code, mod: mod, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
 	f := newFrame(fn, code)
 	if code.Flags&FlagTopLevelAwait != 0 {
+		// Top-level await: the module body is the main task of a fresh
+		// event loop, as if run by asyncio.run().
 		co := &Coroutine{frame: f, fn: fn}
 		f.coro = co
-		_, err := co.RunSync(in.th)
+		if in.th.Loop != nil {
+			_, err := co.RunSync(in.th)
+			return err
+		}
+		_, err := runtime.RunMain(in.th, runtime.Obj(co))
 		return err
 	}
 	out, _, err := in.run(in.th, f, f)

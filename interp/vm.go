@@ -424,14 +424,16 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				continue
 			}
 			a, _ := runtime.As[runtime.Awaitable](aw)
-			done, v, e := a.AwaitResult()
-			if done {
+			throw := f.pendingThrow
+			f.pendingThrow = nil
+			st := a.AwaitStep(th, throw)
+			if st.Done {
 				f.pop()
-				if e != nil {
-					err = e
+				if st.Err != nil {
+					err = st.Err
 					continue
 				}
-				f.push(v)
+				f.push(st.Value)
 				continue
 			}
 			// Suspend the whole chain; AWAIT runs again on resumption.
@@ -439,7 +441,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			f.suspended = suspendedAwait
 			entry.resumeAt = f
 			uncount(th, f, entry)
-			return outAwait, aw, nil
+			return outAwait, st.Awaiting, nil
 		case FORMAT_VALUE:
 			err = formatValue(th, f, arg)
 		case BUILD_STRING:

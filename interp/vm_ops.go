@@ -640,6 +640,9 @@ func (in *Interp) importModule(th *runtime.Thread, name string) (*runtime.Module
 	if m, ok := th.Modules[top]; ok {
 		return m, nil
 	}
+	if top == "asyncio" {
+		return in.loadAsyncio(th)
+	}
 	load, ok := th.ModuleLoaders[top]
 	if !ok || strings.HasPrefix(name, ".") {
 		e := runtime.Errorf(runtime.ModuleNotFoundError, "No module named '%s'", name)

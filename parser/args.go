@@ -222,7 +222,10 @@ func (p *exprParser) params(closer lexer.TokenType, lambda bool) *ast.Arguments 
 			}
 			var def ast.Expr
 			if p.tok.Type == opAssign {
-				p.next()
+				eq := p.next()
+				if !lambda && (p.tok.Type == opRParen || p.tok.Type == opComma) {
+					p.errRange(tokStart(eq), tokEnd(eq), "expected default value expression")
+				}
 				if !startsExpr(p.tok.Type) {
 					p.unexpected()
 				}

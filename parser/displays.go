@@ -41,6 +41,10 @@ func (p *exprParser) parenAtom() ast.Expr {
 		if st, ok := first.(*ast.Starred); ok {
 			p.errNode(st, "cannot use starred expression here")
 		}
+		if p.grouped == nil {
+			p.grouped = map[ast.Expr]bool{}
+		}
+		p.grouped[first] = true
 		return first // a group keeps the inner node and its position
 	}
 	if p.tok.Type != opComma {

@@ -28,6 +28,24 @@ type exprParser struct {
 	lastDisjEnd *lexer.Token
 
 	far *lexer.Token // the furthest token looked at (see touch)
+
+	// grouped holds the expressions written in parentheses: an atom
+	// for CPython's grammar whatever node it holds.
+	grouped map[ast.Expr]bool
+
+	depth int // recursion depth, bounded by maxDepth
+}
+
+// maxDepth bounds the recursion of right-nested expressions ("- - - 1",
+// "not not x", "lambda: lambda: ..."). CPython gives up on such input
+// with a MemoryError or RecursionError; aio reports a SyntaxError.
+const maxDepth = 1500
+
+func (p *exprParser) enter() {
+	p.depth++
+	if p.depth > maxDepth {
+		p.errToken(p.tok, "expression nested too deeply")
+	}
 }
 
 func newExprParser(lex *lexer.PeekingLexer) *exprParser {
@@ -279,7 +297,7 @@ func (p *exprParser) namedExpression() ast.Expr {
 // invalidNamedAssign reports `a = b` where a named expression was
 // expected (CPython's invalid_named_expression), e.g. `if x = 1:`.
 func (p *exprParser) invalidNamedAssign(a ast.Expr) {
-	if t, ok := a.(*ast.Tuple); !isBitwiseOrLevel(a) || ok && !t.Parens {
+	if t, ok := a.(*ast.Tuple); !p.grouped[a] && (!isBitwiseOrLevel(a) || ok && !t.Parens) {
 		return
 	}
 	cp := p.lex.MakeCheckpoint()
@@ -330,6 +348,8 @@ func isBitwiseOrLevel(e ast.Expr) bool {
 
 // expression is: disjunction ['if' disjunction 'else' expression] | lambdef.
 func (p *exprParser) expression() ast.Expr {
+	p.enter()
+	defer func() { p.depth-- }()
 	if p.tok.Type == kwLambda {
 		return p.lambdef()
 	}
@@ -382,6 +402,8 @@ func (p *exprParser) conjunction() ast.Expr {
 
 func (p *exprParser) inversion() ast.Expr {
 	if p.tok.Type == kwNot {
+		p.enter()
+		defer func() { p.depth-- }()
 		t := p.next()
 		v := p.inversion()
 		return &ast.UnaryOp{Span: span(tokStart(t), p.prevEnd()), Op: ast.Not, Operand: v}
@@ -475,6 +497,8 @@ func (p *exprParser) factor() ast.Expr {
 	default:
 		return p.power()
 	}
+	p.enter()
+	defer func() { p.depth-- }()
 	t := p.next()
 	v := p.factor()
 	return &ast.UnaryOp{Span: span(tokStart(t), p.prevEnd()), Op: op, Operand: v}
@@ -488,6 +512,8 @@ func (p *exprParser) power() ast.Expr {
 	if p.tok.Type != opDStar {
 		return a
 	}
+	p.enter()
+	defer func() { p.depth-- }()
 	p.next()
 	b := p.factor()
 	return &ast.BinOp{Span: span(s, p.prevEnd()), Left: a, Op: ast.Pow, Right: b}

@@ -246,8 +246,8 @@ func TestNumbers(t *testing.T) {
 		"0": "0", "00": "0", "0_0": "0", "7": "7", "1_000": "1000", "0x1F": "31",
 		"0X_ff": "255", "0o17": "15", "0b101": "5", "0B_1_0": "2",
 		"123456789012345678901234567890": "123456789012345678901234567890",
-		"0xFFFFFFFFFFFFFFFFFFFFFFFF":      "79228162514264337593543950335",
-		"0b" + strings.Repeat("1", 70):    "1180591620717411303423",
+		"0xFFFFFFFFFFFFFFFFFFFFFFFF":     "79228162514264337593543950335",
+		"0b" + strings.Repeat("1", 70):   "1180591620717411303423",
 	}
 	for src, want := range ints {
 		c, ok := mustExpr(t, src).(*ast.Constant)
@@ -272,9 +272,9 @@ func TestNumbers(t *testing.T) {
 
 func TestStrings(t *testing.T) {
 	strs := map[string]string{
-		`"abc"`:                   "abc",
-		`'a' "b" '''c'''`:         "abc",
-		`"\n\t\r\0\\\'\"\a\b\f\v"`: "\n\t\r\x00\\'\"\a\b\f\v",
+		`"abc"`:                      "abc",
+		`'a' "b" '''c'''`:            "abc",
+		`"\n\t\r\0\\\'\"\a\b\f\v"`:   "\n\t\r\x00\\'\"\a\b\f\v",
 		`"\101\x41\u0041\U00000041"`: "AAAA",
 		`"\u00e9\U0001F600"`:         "é😀",
 		`"\d\q"`:                     `\d\q`,

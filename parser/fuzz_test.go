@@ -2,7 +2,6 @@ package parser
 
 import (
 	"os"
-	"strconv"
 	"path/filepath"
 	"testing"
 	"time"
@@ -46,14 +45,6 @@ func FuzzParse(f *testing.F) {
 				if _, ok := err.(*SyntaxError); !ok {
 					t.Errorf("ParseInput error of type %T", err)
 				}
-			}
-		}()
-		start := time.Now()
-		defer func() {
-			if d := time.Since(start); d > 500*time.Millisecond && os.Getenv("AIO_SLOW") != "" {
-				fp, _ := os.OpenFile(os.Getenv("AIO_SLOW"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-				fp.WriteString(d.String() + " " + strconv.Quote(string(src)) + "\n")
-				fp.Close()
 			}
 		}()
 		select {

@@ -6,8 +6,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/alecthomas/participle/v2/lexer"
 	"github.com/aio-lang/aio/ast"
+	"github.com/alecthomas/participle/v2/lexer"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -331,6 +331,22 @@ func TestNeverPanics(t *testing.T) {
 			_, _ = ParseExpr("p", []byte(src))
 			_, _, _ = ParseInput("p", []byte(src))
 		}, "input %q", src)
+	}
+}
+
+func TestDeepNesting(t *testing.T) {
+	for _, tc := range []struct{ head, rep, tail string }{
+		{"", "-", "1"}, {"", "not ", "x"}, {"", "lambda: ", "1"}, {"", "a if b else ", "c"},
+		{"1", " ** 1", ""}, {"", "~", "1"}, {"x", ".a", ""}, {"x", "()", ""}, {"x", " + 1", ""},
+	} {
+		ok := tc.head + strings.Repeat(tc.rep, 500) + tc.tail
+		_, err := ParseExpr("d", []byte(ok))
+		assert.NoError(t, err, tc.rep)
+		deep := tc.head + strings.Repeat(tc.rep, 100000) + tc.tail
+		_, err = Parse("d", []byte(deep))
+		if err != nil {
+			assert.IsType(t, &SyntaxError{}, err, tc.rep)
+		}
 	}
 }
 

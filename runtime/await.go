@@ -1,12 +1,78 @@
 package runtime
 
-// This file defines the interface between awaitable objects (futures and
-// tasks, defined with the event loop) and the interpreter's AWAIT.
+// This file defines the interface between coroutines, awaitable objects
+// (futures, tasks, built-in coroutines such as sleep) and the interpreter.
 
-// Awaitable is implemented by objects that `await` can suspend on.
+// CoroStep is the result of advancing a coroutine or awaitable by one step.
+type CoroStep struct {
+	// Done is true when it finished: with Value, or raising Err.
+	Done  bool
+	Value Value
+	Err   error
+	// Awaiting is, when not done, the pending future it waits on; the
+	// zero Value means a bare yield (reschedule me on the next loop pass).
+	Awaiting Value
+}
+
+// Coro is a coroutine that a Task can drive: the interpreter's coroutine
+// objects and built-in ones like asyncio.sleep().
+type Coro interface {
+	Object
+	// Resume runs the coroutine until it suspends or finishes; throw, if
+	// not nil, is raised at the point where it is suspended.
+	Resume(th *Thread, throw error) CoroStep
+	// CoroName is the coroutine's qualified name, for reprs.
+	CoroName() string
+}
+
+// Awaitable is implemented by objects that `await` drives step by step
+// inside the awaiting coroutine: futures, tasks and built-in coroutines.
 type Awaitable interface {
 	Object
-	// AwaitResult reports whether the awaitable is done and, if so, its
-	// result or exception.
-	AwaitResult() (done bool, result Value, err error)
+	AwaitStep(th *Thread, throw error) CoroStep
+}
+
+// NativeCoroType is the class of coroutines implemented in Go.
+var NativeCoroType = NewType("coroutine", ObjectType)
+
+// NativeCoro is a coroutine implemented in Go as a step function. It can
+// be awaited by scripts and driven by tasks like a script coroutine.
+type NativeCoro struct {
+	Name    string
+	step    func(th *Thread, throw error) CoroStep
+	started bool
+	done    bool
+}
+
+// NewNativeCoro makes a coroutine whose successive steps are computed by
+// step (called first with throw == nil unless an exception is thrown in).
+func NewNativeCoro(name string, step func(th *Thread, throw error) CoroStep) *NativeCoro {
+	return &NativeCoro{Name: name, step: step}
+}
+
+// Type returns NativeCoroType.
+func (c *NativeCoro) Type() *Type { return NativeCoroType }
+
+// CoroName returns the coroutine's name.
+func (c *NativeCoro) CoroName() string { return c.Name }
+
+// Resume advances the coroutine.
+func (c *NativeCoro) Resume(th *Thread, throw error) CoroStep {
+	if c.done {
+		return CoroStep{Done: true, Err: Errorf(RuntimeError, "cannot reuse already awaited coroutine")}
+	}
+	c.started = true
+	st := c.step(th, throw)
+	if st.Done {
+		c.done = true
+	}
+	return st
+}
+
+// AwaitStep lets scripts await the coroutine inline.
+func (c *NativeCoro) AwaitStep(th *Thread, throw error) CoroStep { return c.Resume(th, throw) }
+
+// Repr returns "<coroutine object NAME at 0x...>".
+func (c *NativeCoro) Repr(th *Thread) (string, error) {
+	return "<coroutine object " + c.Name + " at " + addr(Obj(c)) + ">", nil
 }

@@ -17,30 +17,30 @@ package runtime
 import "math"
 
 var (
-	mAcos  = math.Acos
-	mAcosh = math.Acosh
-	mAsin  = math.Asin
-	mAsinh = math.Asinh
-	mAtan  = math.Atan
-	mAtanh = math.Atanh
-	mAtan2 = math.Atan2
-	mCbrt  = math.Cbrt
+	mAcos  = LibmAcos
+	mAcosh = LibmAcosh
+	mAsin  = LibmAsin
+	mAsinh = LibmAsinh
+	mAtan  = LibmAtan
+	mAtanh = LibmAtanh
+	mAtan2 = LibmAtan2
+	mCbrt  = LibmCbrt
 	mCos   = LibmCos
-	mCosh  = math.Cosh
+	mCosh  = LibmCosh
 	mExp   = LibmExp
-	mExp2  = math.Exp2
-	mExpm1 = math.Expm1
+	mExp2  = LibmExp2
+	mExpm1 = LibmExpm1
 	mLog   = LibmLog
-	mLog2  = math.Log2
-	mLog10 = math.Log10
-	mLog1p = math.Log1p
+	mLog2  = LibmLog2
+	mLog10 = LibmLog10
+	mLog1p = LibmLog1p
 	mPow   = LibmPow
 	mSin   = LibmSin
-	mSinh  = math.Sinh
-	mTan   = math.Tan
-	mTanh  = math.Tanh
-	mErf   = math.Erf
-	mErfc  = math.Erfc
+	mSinh  = LibmSinh
+	mTan   = LibmTan
+	mTanh  = LibmTanh
+	mErf   = LibmErf
+	mErfc  = LibmErfc
 )
 
 var (

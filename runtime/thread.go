@@ -49,6 +49,17 @@ type Thread struct {
 	// Random is the state of the random module.
 	Random any
 
+	// Loop is the running event loop, or nil.
+	Loop *Loop
+	// VirtualTime makes new event loops use a virtual clock.
+	VirtualTime bool
+	// TaskCounter numbers tasks Task-1, Task-2, ... across event loops, as
+	// CPython's process-wide counter does.
+	TaskCounter int64
+	// ReportException prints an error that cannot propagate (an exception
+	// in a loop callback), as CPython's default exception handler logs it.
+	ReportException func(msg string, exc *Exception)
+
 	// reprDepth guards against infinite recursion in repr of
 	// self-containing containers.
 	reprActive map[Object]bool

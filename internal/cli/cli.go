@@ -74,7 +74,6 @@ loop:
 			break loop
 		}
 	}
-	_ = virtualTime
 	var src []byte
 	switch {
 	case haveCode:
@@ -116,7 +115,7 @@ loop:
 		defer bw.Flush()
 		out = bw
 	}
-	in := interp.New(interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest})
+	in := interp.New(interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest, VirtualTime: virtualTime})
 	err := in.ExecMain(filename, src)
 	if bw, ok := out.(*bufio.Writer); ok {
 		bw.Flush()

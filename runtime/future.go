@@ -1,0 +1,252 @@
+package runtime
+
+// This file defines Future, a port of asyncio's Future (futures.py, with
+// the C implementation's messages). A future never calls its callbacks
+// directly: when it completes it schedules each of them with call_soon.
+
+type futureState uint8
+
+const (
+	futPending futureState = iota
+	futCancelled
+	futFinished
+)
+
+// The asyncio exception classes.
+var (
+	CancelledError    = asyncioExc("CancelledError", BaseException)
+	InvalidStateError = asyncioExc("InvalidStateError", ExceptionType)
+)
+
+func asyncioExc(name string, base *Type) *Type {
+	t := NewType(name, base)
+	t.Module = "asyncio.exceptions"
+	t.New = BaseException.New
+	return t
+}
+
+// FutureType and TaskType are the classes of futures and tasks.
+var (
+	FutureType = NewType("Future", ObjectType)
+	TaskType   = NewType("Task", FutureType)
+)
+
+func init() {
+	FutureType.Module = "asyncio"
+	TaskType.Module = "asyncio"
+}
+
+type futureCallback struct {
+	fn func(*Future) error // Go callback, or
+	cb Value               // script callable called with the future
+}
+
+// Future is an asyncio Future. A Task embeds one.
+type Future struct {
+	loop      *Loop
+	state     futureState
+	result    Value
+	exc       *Exception
+	callbacks []futureCallback
+	cancelMsg Value // zero Value: no message
+
+	cancelledExc *Exception
+	task         *Task // set when this future is a task's
+	class        *Type // a user subclass, if any
+	Dict         map[string]Value
+}
+
+// NewFuture makes a pending future on loop.
+func NewFuture(loop *Loop) *Future { return &Future{loop: loop} }
+
+// Type returns FutureType (or the user's subclass).
+func (f *Future) Type() *Type {
+	if f.class != nil {
+		return f.class
+	}
+	return FutureType
+}
+
+// Value returns the script value of the future (the task, for a task).
+func (f *Future) Value() Value {
+	if f.task != nil {
+		return Obj(f.task)
+	}
+	return Obj(f)
+}
+
+// Loop returns the future's event loop.
+func (f *Future) Loop() *Loop { return f.loop }
+
+// Done reports whether the future has a result, an exception, or was cancelled.
+func (f *Future) Done() bool { return f.state != futPending }
+
+// Cancelled reports whether the future was cancelled.
+func (f *Future) Cancelled() bool { return f.state == futCancelled }
+
+func (f *Future) scheduleCallbacks() {
+	cbs := f.callbacks
+	f.callbacks = nil
+	for _, c := range cbs {
+		c := c
+		if c.fn != nil {
+			f.loop.CallSoon(func() error { return c.fn(f) })
+		} else {
+			f.loop.CallSoonValue(c.cb, []Value{f.Value()})
+		}
+	}
+}
+
+// addCallback adds a Go done callback (scheduled at once if done).
+func (f *Future) addCallback(fn func(*Future) error) {
+	if f.Done() {
+		f.loop.CallSoon(func() error { return fn(f) })
+		return
+	}
+	f.callbacks = append(f.callbacks, futureCallback{fn: fn})
+}
+
+// AddDoneCallback adds a Go done callback, as add_done_callback does.
+func (f *Future) AddDoneCallback(fn func(*Future) error) { f.addCallback(fn) }
+
+// SetResult completes the future.
+func (f *Future) SetResult(v Value) error {
+	if f.state != futPending {
+		return Errorf(InvalidStateError, "invalid state")
+	}
+	f.result = v
+	f.state = futFinished
+	f.scheduleCallbacks()
+	return nil
+}
+
+// SetException completes the future with an exception.
+func (f *Future) SetException(e *Exception) error {
+	if f.state != futPending {
+		return Errorf(InvalidStateError, "invalid state")
+	}
+	if e.Class.IsSubtype(StopIteration) {
+		return Errorf(TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future")
+	}
+	f.exc = e
+	f.state = futFinished
+	f.scheduleCallbacks()
+	return nil
+}
+
+// Cancel cancels the future (Future.cancel); msg may be the zero Value.
+func (f *Future) Cancel(msg Value) bool {
+	if f.state != futPending {
+		return false
+	}
+	f.state = futCancelled
+	f.cancelMsg = msg
+	f.scheduleCallbacks()
+	return true
+}
+
+// makeCancelledError is _make_cancelled_error.
+func (f *Future) makeCancelledError() *Exception {
+	if f.cancelledExc != nil {
+		e := f.cancelledExc
+		f.cancelledExc = nil
+		return e
+	}
+	if !f.cancelMsg.IsValid() || f.cancelMsg.IsNone() {
+		return NewException(CancelledError)
+	}
+	return NewException(CancelledError, f.cancelMsg)
+}
+
+// Result returns the result or raises the exception (Future.result).
+func (f *Future) Result() (Value, error) {
+	switch f.state {
+	case futCancelled:
+		return Value{}, f.makeCancelledError()
+	case futPending:
+		return Value{}, Errorf(InvalidStateError, "Result is not set.")
+	}
+	if f.exc != nil {
+		return Value{}, f.exc
+	}
+	return f.result, nil
+}
+
+// Exception returns the exception (nil if none) (Future.exception).
+func (f *Future) Exception() (*Exception, error) {
+	switch f.state {
+	case futCancelled:
+		return nil, f.makeCancelledError()
+	case futPending:
+		return nil, Errorf(InvalidStateError, "Exception is not set.")
+	}
+	return f.exc, nil
+}
+
+// AwaitStep implements await on a future: suspend while pending, then
+// return the result.
+func (f *Future) AwaitStep(th *Thread, throw error) CoroStep {
+	if throw != nil {
+		return CoroStep{Done: true, Err: throw}
+	}
+	if !f.Done() {
+		return CoroStep{Awaiting: f.Value()}
+	}
+	v, err := f.Result()
+	return CoroStep{Done: true, Value: v, Err: err}
+}
+
+// Attr returns attributes set on a future by scripts.
+func (f *Future) Attr(name string) (Value, bool) { v, ok := f.Dict[name]; return v, ok }
+
+// SetAttrValue sets an attribute.
+func (f *Future) SetAttrValue(name string, v Value) bool {
+	if f.Dict == nil {
+		f.Dict = map[string]Value{}
+	}
+	f.Dict[name] = v
+	return true
+}
+
+// DelAttrValue deletes an attribute.
+func (f *Future) DelAttrValue(name string) bool {
+	if _, ok := f.Dict[name]; !ok {
+		return false
+	}
+	delete(f.Dict, name)
+	return true
+}
+
+// Repr renders the future as CPython does (without addresses).
+func (f *Future) Repr(th *Thread) (string, error) {
+	return "<" + f.Type().Name + " " + f.stateInfo(th) + ">", nil
+}
+
+func (f *Future) stateInfo(th *Thread) string {
+	switch f.state {
+	case futPending:
+		return "pending"
+	case futCancelled:
+		return "cancelled"
+	}
+	if f.exc != nil {
+		s, _ := Repr(th, Obj(f.exc))
+		return "finished exception=" + s
+	}
+	s, _ := Repr(th, f.result)
+	return "finished result=" + s
+}
+
+// asFuture returns the Future of a future or task value.
+func asFuture(v Value) (*Future, bool) {
+	switch o := v.obj.(type) {
+	case *Future:
+		return o, true
+	case *Task:
+		return &o.Future, true
+	}
+	return nil, false
+}
+
+// AsFuture returns the Future inside a future or task value.
+func AsFuture(v Value) (*Future, bool) { return asFuture(v) }

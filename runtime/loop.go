@@ -1,0 +1,459 @@
+package runtime
+
+// This file defines the event loop, a port of CPython's BaseEventLoop
+// (base_events.py) without I/O: a FIFO ready queue of handles, a heap of
+// timer handles ordered by (deadline, creation order), a clock that is
+// real or virtual, and a goroutine-safe inbox through which work finished
+// on other goroutines schedules callbacks on the loop.
+
+import (
+	"container/heap"
+	"sync"
+	"time"
+)
+
+// Clock tells the loop's time in seconds.
+type Clock interface {
+	Now() float64
+}
+
+type realClock struct{ start time.Time }
+
+func (c realClock) Now() float64 { return time.Since(c.start).Seconds() + 1000 }
+
+var processStart = time.Now()
+
+// virtualClock is advanced by the loop itself: when nothing is ready it
+// jumps to the next timer instead of sleeping.
+type virtualClock struct{ now float64 }
+
+func (c *virtualClock) Now() float64 { return c.now }
+
+// HandleType and TimerHandleType are the classes of loop callbacks.
+var (
+	HandleType      = finalType("Handle")
+	TimerHandleType = finalType("TimerHandle")
+)
+
+// Handle is a callback scheduled on the loop (call_soon), or a timer
+// (call_later/call_at) when timer is set.
+type Handle struct {
+	loop      *Loop
+	fn        func() error // a Go callback, or
+	cb        Value        // a script callable with args
+	args      []Value
+	cancelled bool
+	timer     bool
+	when      float64
+	seq       uint64
+	index     int // position in the timer heap, -1 when not scheduled
+}
+
+// Type returns HandleType or TimerHandleType.
+func (h *Handle) Type() *Type {
+	if h.timer {
+		return TimerHandleType
+	}
+	return HandleType
+}
+
+// Cancel cancels the callback.
+func (h *Handle) Cancel() {
+	if !h.cancelled {
+		h.cancelled = true
+		if h.timer && h.index >= 0 {
+			h.loop.timerCancelledCount++
+		}
+		h.cb, h.args, h.fn = Value{}, nil, nil
+	}
+}
+
+func (h *Handle) run(th *Thread) error {
+	if h.fn != nil {
+		return h.fn()
+	}
+	_, err := th.Call(h.cb, h.args, nil)
+	if err != nil {
+		e := AsException(err)
+		if e.Class.IsSubtype(KeyboardInterrupt) || e.Class.IsSubtype(SystemExit) {
+			return e
+		}
+		h.loop.reportCallbackError(h, e)
+	}
+	return nil
+}
+
+type timerHeap []*Handle
+
+func (t timerHeap) Len() int { return len(t) }
+func (t timerHeap) Less(i, j int) bool {
+	if t[i].when != t[j].when {
+		return t[i].when < t[j].when
+	}
+	return t[i].seq < t[j].seq
+}
+func (t timerHeap) Swap(i, j int) {
+	t[i], t[j] = t[j], t[i]
+	t[i].index = i
+	t[j].index = j
+}
+func (t *timerHeap) Push(x any) {
+	h := x.(*Handle)
+	h.index = len(*t)
+	*t = append(*t, h)
+}
+func (t *timerHeap) Pop() any {
+	old := *t
+	h := old[len(old)-1]
+	old[len(old)-1] = nil
+	*t = old[:len(old)-1]
+	h.index = -1
+	return h
+}
+
+// LoopType is the class of event loops.
+var LoopType = finalType("_UnixSelectorEventLoop")
+
+// Loop is an event loop.
+type Loop struct {
+	th      *Thread
+	clock   Clock
+	virtual *virtualClock
+
+	ready     []*Handle // FIFO; ready[readyHead:] are pending
+	readyHead int
+	timers    timerHeap
+	seq       uint64
+
+	timerCancelledCount int
+	stopping            bool
+	running             bool
+	closed              bool
+
+	current *Task
+	tasks   []*Task // every task created on this loop, for all_tasks()
+
+	inboxMu   sync.Mutex
+	inbox     []func() error
+	wake      chan struct{}
+	hostWork  int64 // outstanding host operations that will post to the inbox
+	hostMu    sync.Mutex
+	interrupt func() error
+}
+
+// Type returns LoopType.
+func (l *Loop) Type() *Type { return LoopType }
+
+// NewLoop makes an event loop for th, on a virtual clock if th.VirtualTime.
+func NewLoop(th *Thread) *Loop {
+	l := &Loop{th: th, wake: make(chan struct{}, 1)}
+	if th.VirtualTime {
+		l.virtual = &virtualClock{now: 1000}
+		l.clock = l.virtual
+	} else {
+		l.clock = realClock{start: processStart}
+	}
+	return l
+}
+
+// Time returns the loop's current time (loop.time()).
+func (l *Loop) Time() float64 { return l.clock.Now() }
+
+// IsVirtual reports whether the loop runs on a virtual clock.
+func (l *Loop) IsVirtual() bool { return l.virtual != nil }
+
+// CallSoon schedules a Go callback for the next loop pass.
+func (l *Loop) CallSoon(fn func() error) *Handle {
+	h := &Handle{loop: l, fn: fn, index: -1}
+	l.ready = append(l.ready, h)
+	return h
+}
+
+// CallSoonValue schedules a script callback.
+func (l *Loop) CallSoonValue(cb Value, args []Value) *Handle {
+	h := &Handle{loop: l, cb: cb, args: args, index: -1}
+	l.ready = append(l.ready, h)
+	return h
+}
+
+// CallAt schedules a callback at a loop time.
+func (l *Loop) CallAt(when float64, fn func() error, cb Value, args []Value) *Handle {
+	l.seq++
+	h := &Handle{loop: l, fn: fn, cb: cb, args: args, timer: true, when: when, seq: l.seq}
+	heap.Push(&l.timers, h)
+	return h
+}
+
+// CallLater schedules a callback after delay seconds.
+func (l *Loop) CallLater(delay float64, fn func() error, cb Value, args []Value) *Handle {
+	return l.CallAt(l.Time()+delay, fn, cb, args)
+}
+
+// Post schedules fn on the loop from any goroutine; it wakes the loop if
+// it is waiting. It is the only method of Loop that is goroutine-safe.
+func (l *Loop) Post(fn func() error) {
+	l.inboxMu.Lock()
+	l.inbox = append(l.inbox, fn)
+	l.inboxMu.Unlock()
+	select {
+	case l.wake <- struct{}{}:
+	default:
+	}
+}
+
+// BeginHostWork records that a host goroutine will Post a result later,
+// so that the loop waits for it instead of reporting a deadlock (and the
+// virtual clock does not jump past it). EndHostWork balances it.
+func (l *Loop) BeginHostWork() {
+	l.hostMu.Lock()
+	l.hostWork++
+	l.hostMu.Unlock()
+}
+
+// EndHostWork marks the end of a host operation started by BeginHostWork.
+func (l *Loop) EndHostWork() {
+	l.hostMu.Lock()
+	l.hostWork--
+	l.hostMu.Unlock()
+}
+
+func (l *Loop) outstandingHostWork() bool {
+	l.hostMu.Lock()
+	defer l.hostMu.Unlock()
+	return l.hostWork > 0
+}
+
+func (l *Loop) drainInbox() {
+	l.inboxMu.Lock()
+	items := l.inbox
+	l.inbox = nil
+	l.inboxMu.Unlock()
+	for _, fn := range items {
+		l.CallSoon(fn)
+	}
+}
+
+// SetInterrupt installs a check called once per loop pass (context
+// cancellation by an embedding host).
+func (l *Loop) SetInterrupt(f func() error) { l.interrupt = f }
+
+// errDeadlock is returned when no callback, timer or host work can ever
+// make the awaited future complete.
+func (l *Loop) deadlockError() error {
+	return Errorf(RuntimeError, "event loop deadlock: no task can make progress (every task waits on something that nothing will complete)")
+}
+
+// runOnce is one pass of the loop (BaseEventLoop._run_once).
+func (l *Loop) runOnce() error {
+	// Drop cancelled timers from the head of the heap (or rebuild the heap
+	// when too many are cancelled, as CPython does).
+	if len(l.timers) > 100 && float64(l.timerCancelledCount)/float64(len(l.timers)) > 0.5 {
+		live := l.timers[:0]
+		for _, h := range l.timers {
+			if h.cancelled {
+				h.index = -1
+			} else {
+				live = append(live, h)
+			}
+		}
+		for i := len(live); i < len(l.timers); i++ {
+			l.timers[i] = nil
+		}
+		l.timers = live
+		for i, h := range l.timers {
+			h.index = i
+		}
+		heap.Init(&l.timers)
+		l.timerCancelledCount = 0
+	} else {
+		for len(l.timers) > 0 && l.timers[0].cancelled {
+			l.timerCancelledCount--
+			heap.Pop(&l.timers)
+		}
+	}
+	l.drainInbox()
+	if len(l.ready) == l.readyHead && !l.stopping {
+		// Nothing to run now: wait for the next timer or host result.
+		if err := l.wait(); err != nil {
+			return err
+		}
+		l.drainInbox()
+	}
+	endTime := l.Time() + 1e-9
+	for len(l.timers) > 0 {
+		h := l.timers[0]
+		if h.when >= endTime {
+			break
+		}
+		heap.Pop(&l.timers)
+		l.ready = append(l.ready, h)
+	}
+	// Run only the callbacks that were ready when this pass started.
+	ntodo := len(l.ready) - l.readyHead
+	for i := 0; i < ntodo; i++ {
+		h := l.ready[l.readyHead]
+		l.ready[l.readyHead] = nil
+		l.readyHead++
+		if h.cancelled {
+			continue
+		}
+		if err := h.run(l.th); err != nil {
+			l.compactReady()
+			return err
+		}
+	}
+	l.compactReady()
+	if l.interrupt != nil {
+		return l.interrupt()
+	}
+	return nil
+}
+
+// compactReady reclaims the consumed prefix of the ready queue.
+func (l *Loop) compactReady() {
+	if l.readyHead == len(l.ready) {
+		l.ready = l.ready[:0]
+		l.readyHead = 0
+	} else if l.readyHead > 1024 && l.readyHead > len(l.ready)/2 {
+		n := copy(l.ready, l.ready[l.readyHead:])
+		for i := n; i < len(l.ready); i++ {
+			l.ready[i] = nil
+		}
+		l.ready = l.ready[:n]
+		l.readyHead = 0
+	}
+}
+
+// wait blocks until the next timer is due or a host result arrives. The
+// virtual clock jumps to the next timer instead, unless host work is
+// outstanding (its result may arrive before that timer would fire).
+func (l *Loop) wait() error {
+	for {
+		l.inboxMu.Lock()
+		pending := len(l.inbox) > 0
+		l.inboxMu.Unlock()
+		if pending {
+			return nil
+		}
+		host := l.outstandingHostWork()
+		if len(l.timers) == 0 {
+			if !host {
+				return l.deadlockError()
+			}
+			if err := l.block(-1); err != nil {
+				return err
+			}
+			continue
+		}
+		when := l.timers[0].when
+		if l.virtual != nil && !host {
+			if when > l.virtual.now {
+				l.virtual.now = when
+			}
+			return nil
+		}
+		delay := when - l.Time()
+		if delay <= 0 {
+			return nil
+		}
+		if l.virtual != nil {
+			// Host work outstanding under a virtual clock: wait for it for
+			// real, then continue without moving the clock.
+			return l.block(-1)
+		}
+		return l.block(delay)
+	}
+}
+
+// block waits for a wake-up (or delay seconds when delay >= 0), checking
+// the interrupt hook periodically.
+func (l *Loop) block(delay float64) error {
+	var timeout <-chan time.Time
+	if delay >= 0 {
+		t := time.NewTimer(time.Duration(delay * float64(time.Second)))
+		defer t.Stop()
+		timeout = t.C
+	}
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-l.wake:
+			return nil
+		case <-timeout:
+			return nil
+		case <-tick.C:
+			if l.interrupt != nil {
+				if err := l.interrupt(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+// RunUntilComplete runs the loop until fut is done and returns its result
+// (loop.run_until_complete).
+func (l *Loop) RunUntilComplete(fut *Future) (Value, error) {
+	if l.running {
+		return Value{}, Errorf(RuntimeError, "This event loop is already running")
+	}
+	stopped := false
+	fut.addCallback(func(*Future) error {
+		l.stopping = true
+		stopped = true
+		return nil
+	})
+	l.running = true
+	prev := l.th.Loop
+	l.th.Loop = l
+	defer func() {
+		l.running = false
+		l.stopping = false
+		l.th.Loop = prev
+	}()
+	for {
+		if err := l.runOnce(); err != nil {
+			return Value{}, err
+		}
+		if l.stopping {
+			break
+		}
+	}
+	if !stopped || !fut.Done() {
+		return Value{}, Errorf(RuntimeError, "Event loop stopped before Future completed.")
+	}
+	return fut.Result()
+}
+
+func (l *Loop) reportCallbackError(h *Handle, e *Exception) {
+	if l.th.ReportException != nil {
+		name := "callback"
+		if h.cb.IsValid() {
+			if s, err := Repr(l.th, h.cb); err == nil {
+				name = s
+			}
+		}
+		l.th.ReportException("Exception in callback "+name, e)
+	}
+}
+
+// AllTasks returns the loop's tasks that are not done, in creation order.
+func (l *Loop) AllTasks() []*Task {
+	var out []*Task
+	live := l.tasks[:0]
+	for _, t := range l.tasks {
+		if !t.Done() {
+			out = append(out, t)
+			live = append(live, t)
+		}
+	}
+	for i := len(live); i < len(l.tasks); i++ {
+		l.tasks[i] = nil
+	}
+	l.tasks = live
+	return out
+}
+
+// Current returns the running task, or nil.
+func (l *Loop) Current() *Task { return l.current }

@@ -1,0 +1,569 @@
+package runtime
+
+// This file defines the core of the asyncio module in Go: run, sleep,
+// create_task, the Future, Task, loop and handle methods. The rest of
+// asyncio (gather, wait_for, locks, queues, ...) is ported from CPython's
+// Python sources as aio code that the interpreter loads on top of this.
+
+import "math"
+
+// RunningLoop returns the running loop or CPython's RuntimeError.
+func RunningLoop(th *Thread) (*Loop, error) {
+	if th.Loop == nil || !th.Loop.running {
+		return nil, Errorf(RuntimeError, "no running event loop")
+	}
+	return th.Loop, nil
+}
+
+// IsCoroutine reports whether v is a coroutine object.
+func IsCoroutine(v Value) bool {
+	_, ok := v.obj.(Coro)
+	return ok
+}
+
+// RunMain runs coro as the main task of a fresh event loop and shuts the
+// loop down as asyncio.run does: remaining tasks are cancelled and given a
+// chance to finish.
+func RunMain(th *Thread, coro Value) (Value, error) {
+	loop := NewLoop(th)
+	task, err := NewTask(loop, coro, Value{})
+	if err != nil {
+		return Value{}, err
+	}
+	result, runErr := loop.RunUntilComplete(&task.Future)
+	if e, ok := runErr.(*Exception); ok && (e.Class.IsSubtype(KeyboardInterrupt) || e.Class.IsSubtype(SystemExit)) {
+		return Value{}, runErr
+	}
+	if err := loop.shutdown(); err != nil {
+		return Value{}, err
+	}
+	return result, runErr
+}
+
+// shutdown is Runner.close: cancel every remaining task and wait for them
+// (_cancel_all_tasks), then run the two shutdown steps CPython runs as
+// tasks (shutdown_asyncgens, shutdown_default_executor).
+func (l *Loop) shutdown() error {
+	toCancel := l.AllTasks()
+	if len(toCancel) > 0 {
+		for _, t := range toCancel {
+			t.Cancel(Value{})
+		}
+		// gather(*to_cancel, return_exceptions=True)
+		outer := NewFuture(l)
+		remaining := len(toCancel)
+		for _, t := range toCancel {
+			t.addCallback(func(*Future) error {
+				remaining--
+				if remaining == 0 && !outer.Done() {
+					outer.SetResult(None)
+				}
+				return nil
+			})
+		}
+		if _, err := l.RunUntilComplete(outer); err != nil {
+			if e, ok := err.(*Exception); ok && (e.Class.IsSubtype(KeyboardInterrupt) || e.Class.IsSubtype(SystemExit)) {
+				return err
+			}
+		}
+		for _, t := range toCancel {
+			if t.Cancelled() {
+				continue
+			}
+			if t.exc != nil && l.th.ReportException != nil {
+				l.th.ReportException("unhandled exception during asyncio.run() shutdown", t.exc)
+			}
+		}
+	}
+	for _, name := range []string{"shutdown_asyncgens", "shutdown_default_executor"} {
+		done := false
+		c := NewNativeCoro("BaseEventLoop."+name, func(th *Thread, throw error) CoroStep {
+			done = true
+			return CoroStep{Done: true, Value: None, Err: throw}
+		})
+		t, _ := NewTask(l, Obj(c), Value{})
+		l.RunUntilComplete(&t.Future)
+		_ = done
+	}
+	l.closed = true
+	return nil
+}
+
+// Sleep returns the coroutine of asyncio.sleep(delay, result).
+func Sleep(th *Thread, delay float64, result Value) *NativeCoro {
+	var (
+		fut    *Future
+		handle *Handle
+		state  int
+	)
+	return NewNativeCoro("sleep", func(th *Thread, throw error) CoroStep {
+		switch state {
+		case 0:
+			if throw != nil {
+				state = 2
+				return CoroStep{Done: true, Err: throw}
+			}
+			if delay <= 0 || math.IsNaN(delay) {
+				state = 1
+				return CoroStep{} // bare yield: one loop pass
+			}
+			loop, err := RunningLoop(th)
+			if err != nil {
+				state = 2
+				return CoroStep{Done: true, Err: err}
+			}
+			fut = NewFuture(loop)
+			handle = loop.CallLater(delay, func() error {
+				if !fut.Done() {
+					fut.SetResult(result)
+				}
+				return nil
+			}, Value{}, nil)
+			state = 3
+			return CoroStep{Awaiting: Obj(fut)}
+		case 1:
+			state = 2
+			if throw != nil {
+				return CoroStep{Done: true, Err: throw}
+			}
+			return CoroStep{Done: true, Value: result}
+		case 3:
+			st := fut.AwaitStep(th, throw)
+			if st.Done {
+				handle.Cancel()
+				state = 2
+			}
+			return st
+		}
+		return CoroStep{Done: true, Err: Errorf(RuntimeError, "cannot reuse already awaited coroutine")}
+	})
+}
+
+// EnsureFuture is asyncio.ensure_future for coroutines, futures and tasks.
+func EnsureFuture(th *Thread, v Value) (*Future, error) {
+	if f, ok := asFuture(v); ok {
+		return f, nil
+	}
+	if IsCoroutine(v) {
+		loop, err := RunningLoop(th)
+		if err != nil {
+			return nil, err
+		}
+		t, err := NewTask(loop, v, Value{})
+		if err != nil {
+			return nil, err
+		}
+		return &t.Future, nil
+	}
+	if _, ok := v.obj.(Awaitable); ok {
+		return nil, Errorf(TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
+	}
+	return nil, Errorf(TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
+}
+
+func loopOf(th *Thread, self Value) *Loop {
+	l, _ := self.obj.(*Loop)
+	return l
+}
+
+func createTask(th *Thread, loop *Loop, coro, name Value) (Value, error) {
+	t, err := NewTask(loop, coro, name)
+	if err != nil {
+		return Value{}, err
+	}
+	return Obj(t), nil
+}
+
+func fnArgs(fname string, args []Value, kw []Kwarg, min int) error {
+	if len(args) < min {
+		return Errorf(TypeError, "%s() missing required argument", fname)
+	}
+	for _, k := range kw {
+		if k.Name != "context" {
+			return Errorf(TypeError, "%s() got an unexpected keyword argument '%s'", fname, k.Name)
+		}
+	}
+	return nil
+}
+
+func init() {
+	LoopType.Methods(map[string]BuiltinFn{
+		"time": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			return Float(loopOf(th, self).Time()), nil
+		},
+		"call_soon": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := fnArgs("call_soon", args, kw, 1); err != nil {
+				return Value{}, err
+			}
+			return Obj(loopOf(th, self).CallSoonValue(args[0], append([]Value(nil), args[1:]...))), nil
+		},
+		"call_later": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := fnArgs("call_later", args, kw, 2); err != nil {
+				return Value{}, err
+			}
+			d, err := toFloat(args[0])
+			if err != nil {
+				return Value{}, err
+			}
+			l := loopOf(th, self)
+			return Obj(l.CallLater(d, nil, args[1], append([]Value(nil), args[2:]...))), nil
+		},
+		"call_at": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := fnArgs("call_at", args, kw, 2); err != nil {
+				return Value{}, err
+			}
+			w, err := toFloat(args[0])
+			if err != nil {
+				return Value{}, err
+			}
+			l := loopOf(th, self)
+			return Obj(l.CallAt(w, nil, args[1], append([]Value(nil), args[2:]...))), nil
+		},
+		"create_future": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			return Obj(NewFuture(loopOf(th, self))), nil
+		},
+		"create_task": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			var coro, name Value
+			if err := UnpackArgs("create_task", args, kw, "coro", &coro, "$name?", &name, "$context?", new(Value)); err != nil {
+				return Value{}, err
+			}
+			return createTask(th, loopOf(th, self), coro, name)
+		},
+		"is_running": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			return MakeBool(loopOf(th, self).running), nil
+		},
+		"is_closed": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			return MakeBool(loopOf(th, self).closed), nil
+		},
+	})
+	for _, t := range []*Type{HandleType, TimerHandleType} {
+		t.Methods(map[string]BuiltinFn{
+			"cancel": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+				self.obj.(*Handle).Cancel()
+				return None, nil
+			},
+			"cancelled": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+				return MakeBool(self.obj.(*Handle).cancelled), nil
+			},
+		})
+	}
+	TimerHandleType.Methods(map[string]BuiltinFn{
+		"when": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			return Float(self.obj.(*Handle).when), nil
+		},
+	})
+	FutureType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
+		var loopV Value
+		if err := UnpackArgs("Future", args, kw, "$loop?", &loopV); err != nil {
+			return Value{}, err
+		}
+		loop, ok := loopV.obj.(*Loop)
+		if !ok {
+			var err error
+			if loop, err = RunningLoop(th); err != nil {
+				return Value{}, err
+			}
+		}
+		f := NewFuture(loop)
+		if cls != FutureType {
+			f.class = cls
+		}
+		return Obj(f), nil
+	}
+	TaskType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
+		var coro, loopV, name Value
+		if err := UnpackArgs("Task", args, kw, "coro", &coro, "$loop?", &loopV, "$name?", &name, "$context?", new(Value)); err != nil {
+			return Value{}, err
+		}
+		loop, ok := loopV.obj.(*Loop)
+		if !ok {
+			var err error
+			if loop, err = RunningLoop(th); err != nil {
+				return Value{}, err
+			}
+		}
+		t, err := NewTask(loop, coro, name)
+		if err != nil {
+			return Value{}, err
+		}
+		if cls != TaskType {
+			t.class = cls
+		}
+		return Obj(t), nil
+	}
+	fut := func(v Value) *Future { f, _ := asFuture(v); return f }
+	FutureType.Methods(map[string]BuiltinFn{
+		"done": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			return MakeBool(fut(self).Done()), nil
+		},
+		"cancelled": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			return MakeBool(fut(self).Cancelled()), nil
+		},
+		"result": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			return fut(self).Result()
+		},
+		"exception": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			e, err := fut(self).Exception()
+			if err != nil {
+				return Value{}, err
+			}
+			if e == nil {
+				return None, nil
+			}
+			return Obj(e), nil
+		},
+		"set_result": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			var v Value
+			if err := UnpackArgs("set_result", args, kw, "result", &v); err != nil {
+				return Value{}, err
+			}
+			if _, isTask := self.obj.(*Task); isTask {
+				return Value{}, Errorf(RuntimeError, "Task does not support set_result operation")
+			}
+			return None, fut(self).SetResult(v)
+		},
+		"set_exception": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			var v Value
+			if err := UnpackArgs("set_exception", args, kw, "exception", &v); err != nil {
+				return Value{}, err
+			}
+			if _, isTask := self.obj.(*Task); isTask {
+				return Value{}, Errorf(RuntimeError, "Task does not support set_exception operation")
+			}
+			f := fut(self)
+			if f.Done() {
+				return Value{}, Errorf(InvalidStateError, "invalid state")
+			}
+			if t, ok := v.obj.(*Type); ok && t.ExcBase {
+				r, err := th.Call(v, nil, nil)
+				if err != nil {
+					return Value{}, err
+				}
+				v = r
+			}
+			e, ok := v.obj.(*Exception)
+			if !ok {
+				return Value{}, Errorf(TypeError, "exception must be a BaseException instance, not %s", v.Type().Name)
+			}
+			return None, f.SetException(e)
+		},
+		"cancel": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			var msg Value
+			if err := UnpackArgs("cancel", args, kw, "msg?", &msg); err != nil {
+				return Value{}, err
+			}
+			return MakeBool(cancelFuture(fut(self), msg)), nil
+		},
+		"add_done_callback": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := fnArgs("add_done_callback", args, kw, 1); err != nil {
+				return Value{}, err
+			}
+			f := fut(self)
+			if f.Done() {
+				f.loop.CallSoonValue(args[0], []Value{self})
+			} else {
+				f.callbacks = append(f.callbacks, futureCallback{cb: args[0]})
+			}
+			return None, nil
+		},
+		"remove_done_callback": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := ArgCount("remove_done_callback", args, kw, 1, 1); err != nil {
+				return Value{}, err
+			}
+			f := fut(self)
+			kept := f.callbacks[:0]
+			removed := 0
+			for _, c := range f.callbacks {
+				if c.fn == nil {
+					eq, err := Equal(th, c.cb, args[0])
+					if err != nil {
+						return Value{}, err
+					}
+					if eq {
+						removed++
+						continue
+					}
+				}
+				kept = append(kept, c)
+			}
+			f.callbacks = kept
+			return Int(int64(removed)), nil
+		},
+		"get_loop": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			return Obj(fut(self).loop), nil
+		},
+	})
+	task := func(v Value) *Task { t, _ := v.obj.(*Task); return t }
+	TaskType.Methods(map[string]BuiltinFn{
+		"get_name": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			return task(self).name, nil
+		},
+		"set_name": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := ArgCount("set_name", args, kw, 1, 1); err != nil {
+				return Value{}, err
+			}
+			s, err := ToStr(th, args[0])
+			if err != nil {
+				return Value{}, err
+			}
+			task(self).name = Str(s)
+			return None, nil
+		},
+		"get_coro": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			return Obj(task(self).coro), nil
+		},
+		"cancelling": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			return Int(int64(task(self).Cancelling())), nil
+		},
+		"uncancel": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			return Int(int64(task(self).Uncancel())), nil
+		},
+	})
+
+	RegisterStdModule("asyncio", loadAsyncio)
+}
+
+func loadAsyncio(th *Thread) *Module {
+	m := NewModule("asyncio")
+	for name, v := range AsyncioCore() {
+		m.Set(name, v)
+	}
+	return m
+}
+
+// AsyncioCore returns the names the Go core of asyncio defines.
+func AsyncioCore() map[string]Value {
+	return map[string]Value{
+		"Future":            Obj(FutureType),
+		"Task":              Obj(TaskType),
+		"CancelledError":    Obj(CancelledError),
+		"InvalidStateError": Obj(InvalidStateError),
+		"TimeoutError":      Obj(TimeoutError),
+		"run": NewBuiltin("run", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			var main, debug Value
+			if err := UnpackArgs("run", args, kw, "main", &main, "$debug?", &debug); err != nil {
+				return Value{}, err
+			}
+			if th.Loop != nil && th.Loop.running {
+				return Value{}, Errorf(RuntimeError, "asyncio.run() cannot be called from a running event loop")
+			}
+			if !IsCoroutine(main) {
+				s, err := Repr(th, main)
+				if err != nil {
+					return Value{}, err
+				}
+				return Value{}, Errorf(ValueError, "a coroutine was expected, got %s", s)
+			}
+			return RunMain(th, main)
+		}),
+		"sleep": NewBuiltin("sleep", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			var delay float64
+			result := None
+			if err := UnpackArgs("sleep", args, kw, "delay", &delay, "result?", &result); err != nil {
+				return Value{}, err
+			}
+			return Obj(Sleep(th, delay, result)), nil
+		}),
+		"create_task": NewBuiltin("create_task", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			var coro, name Value
+			if err := UnpackArgs("create_task", args, kw, "coro", &coro, "$name?", &name, "$context?", new(Value)); err != nil {
+				return Value{}, err
+			}
+			loop, err := RunningLoop(th)
+			if err != nil {
+				return Value{}, err
+			}
+			t, err := NewTask(loop, coro, Value{})
+			if err != nil {
+				return Value{}, err
+			}
+			if name.IsValid() && !name.IsNone() {
+				s, err := ToStr(th, name)
+				if err != nil {
+					return Value{}, err
+				}
+				t.name = Str(s)
+			}
+			return Obj(t), nil
+		}),
+		"ensure_future": NewBuiltin("ensure_future", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			var v, loopV Value
+			if err := UnpackArgs("ensure_future", args, kw, "coro_or_future", &v, "$loop?", &loopV); err != nil {
+				return Value{}, err
+			}
+			f, err := EnsureFuture(th, v)
+			if err != nil {
+				return Value{}, err
+			}
+			return f.Value(), nil
+		}),
+		"isfuture": NewBuiltin("isfuture", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := ArgCount("isfuture", args, kw, 1, 1); err != nil {
+				return Value{}, err
+			}
+			_, ok := asFuture(args[0])
+			return MakeBool(ok), nil
+		}),
+		"iscoroutine": NewBuiltin("iscoroutine", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := ArgCount("iscoroutine", args, kw, 1, 1); err != nil {
+				return Value{}, err
+			}
+			return MakeBool(IsCoroutine(args[0])), nil
+		}),
+		"get_running_loop": NewBuiltin("get_running_loop", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			l, err := RunningLoop(th)
+			if err != nil {
+				return Value{}, err
+			}
+			return Obj(l), nil
+		}),
+		"get_event_loop": NewBuiltin("get_event_loop", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			l, err := RunningLoop(th)
+			if err != nil {
+				return Value{}, err
+			}
+			return Obj(l), nil
+		}),
+		"current_task": NewBuiltin("current_task", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			var loopV Value
+			if err := UnpackArgs("current_task", args, kw, "loop?", &loopV); err != nil {
+				return Value{}, err
+			}
+			l, err := RunningLoop(th)
+			if err != nil {
+				return Value{}, err
+			}
+			if l.current == nil {
+				return None, nil
+			}
+			return Obj(l.current), nil
+		}),
+		"all_tasks": NewBuiltin("all_tasks", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			var loopV Value
+			if err := UnpackArgs("all_tasks", args, kw, "loop?", &loopV); err != nil {
+				return Value{}, err
+			}
+			l, err := RunningLoop(th)
+			if err != nil {
+				return Value{}, err
+			}
+			s := NewSet()
+			for _, t := range l.AllTasks() {
+				if err := s.Add(th, Obj(t)); err != nil {
+					return Value{}, err
+				}
+			}
+			return Obj(s), nil
+		}),
+		"_get_loop": NewBuiltin("_get_loop", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := ArgCount("_get_loop", args, kw, 1, 1); err != nil {
+				return Value{}, err
+			}
+			f, ok := asFuture(args[0])
+			if !ok {
+				return Value{}, Errorf(TypeError, "not a future")
+			}
+			return Obj(f.loop), nil
+		}),
+	}
+}

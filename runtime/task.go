@@ -1,0 +1,230 @@
+package runtime
+
+// This file defines Task, a port of asyncio's Task (tasks.py and the C
+// _asyncio module): it drives a coroutine step by step, suspending while
+// the coroutine waits on a future and waking when that future completes,
+// with CPython's cancellation protocol (_must_cancel, cancel requests
+// counted by cancelling()/uncancel()).
+
+import "strconv"
+
+// Task runs a coroutine on the event loop.
+type Task struct {
+	Future
+	coro       Coro
+	name       Value
+	waiter     *Future
+	mustCancel bool
+	numCancels int
+}
+
+// Type returns TaskType.
+func (t *Task) Type() *Type {
+	if t.class != nil {
+		return t.class
+	}
+	return TaskType
+}
+
+// Name returns the task's name.
+func (t *Task) Name() Value { return t.name }
+
+// Coro returns the task's coroutine.
+func (t *Task) Coro() Coro { return t.coro }
+
+// NewTask creates a task for coro on loop and schedules its first step
+// (Task.__init__). name may be the zero Value or None for "Task-N".
+func NewTask(loop *Loop, coro Value, name Value) (*Task, error) {
+	c, ok := coro.obj.(Coro)
+	if !ok {
+		s, err := Repr(loop.th, coro)
+		if err != nil {
+			return nil, err
+		}
+		return nil, Errorf(TypeError, "a coroutine was expected, got %s", s)
+	}
+	t := &Task{coro: c}
+	t.Future.loop = loop
+	t.Future.task = t
+	if !name.IsValid() || name.IsNone() {
+		loop.th.TaskCounter++
+		t.name = Str("Task-" + strconv.FormatInt(loop.th.TaskCounter, 10))
+	} else if _, isStr := name.obj.(*StrObj); isStr {
+		t.name = name
+	} else {
+		s, err := ToStr(loop.th, name)
+		if err != nil {
+			return nil, err
+		}
+		t.name = Str(s)
+	}
+	loop.CallSoon(func() error { return t.step(nil) })
+	loop.tasks = append(loop.tasks, t)
+	return t, nil
+}
+
+// Cancel requests cancellation (Task.cancel).
+func (t *Task) Cancel(msg Value) bool {
+	if t.Done() {
+		return false
+	}
+	t.numCancels++
+	if t.waiter != nil {
+		if cancelFuture(t.waiter, msg) {
+			return true
+		}
+	}
+	t.mustCancel = true
+	t.cancelMsg = msg
+	return true
+}
+
+// Uncancel decrements the count of cancellation requests.
+func (t *Task) Uncancel() int {
+	if t.numCancels > 0 {
+		t.numCancels--
+	}
+	return t.numCancels
+}
+
+// Cancelling returns the number of pending cancellation requests.
+func (t *Task) Cancelling() int { return t.numCancels }
+
+// cancelFuture cancels a future or task with the right method.
+func cancelFuture(f *Future, msg Value) bool {
+	if f.task != nil {
+		return f.task.Cancel(msg)
+	}
+	return f.Cancel(msg)
+}
+
+// CancelFuture cancels a future or task value (Task.cancel for tasks).
+func CancelFuture(f *Future, msg Value) bool { return cancelFuture(f, msg) }
+
+// step is Task.__step: resume the coroutine (throwing exc into it when
+// given) and act on how it stopped. It returns an error only for
+// KeyboardInterrupt and SystemExit, which stop the loop.
+func (t *Task) step(exc *Exception) error {
+	loop := t.loop
+	if t.Done() {
+		return nil
+	}
+	if t.mustCancel {
+		if exc == nil || !exc.Class.IsSubtype(CancelledError) {
+			exc = t.makeCancelledError()
+		}
+		t.mustCancel = false
+	}
+	t.waiter = nil
+	if loop.current != nil {
+		return Errorf(RuntimeError, "Cannot enter into task %s while another task %s is being executed.", t.reprString(), loop.current.reprString())
+	}
+	loop.current = t
+	var throw error
+	if exc != nil {
+		throw = exc
+	}
+	st := t.coro.Resume(loop.th, throw)
+	loop.current = nil
+	if st.Done {
+		if st.Err == nil {
+			if t.mustCancel {
+				t.mustCancel = false
+				t.Future.Cancel(t.cancelMsg)
+			} else {
+				t.Future.SetResult(st.Value)
+			}
+			return nil
+		}
+		e := AsException(st.Err)
+		switch {
+		case e.Class.IsSubtype(CancelledError):
+			t.cancelledExc = e
+			t.Future.Cancel(Value{})
+		case e.Class.IsSubtype(KeyboardInterrupt) || e.Class.IsSubtype(SystemExit):
+			t.Future.SetException(e)
+			return e
+		default:
+			t.Future.SetException(e)
+		}
+		return nil
+	}
+	if !st.Awaiting.IsValid() {
+		// A bare yield gives up control for one loop pass.
+		loop.CallSoon(func() error { return t.step(nil) })
+		return nil
+	}
+	fut, ok := asFuture(st.Awaiting)
+	switch {
+	case !ok:
+		s, _ := Repr(loop.th, st.Awaiting)
+		e := Errorf(RuntimeError, "Task got bad yield: %s", s)
+		loop.CallSoon(func() error { return t.step(e) })
+	case fut.loop != loop:
+		e := Errorf(RuntimeError, "Task %s got Future %s attached to a different loop", t.reprString(), fut.reprValue())
+		loop.CallSoon(func() error { return t.step(e) })
+	case fut == &t.Future:
+		e := Errorf(RuntimeError, "Task cannot await on itself: %s", t.reprString())
+		loop.CallSoon(func() error { return t.step(e) })
+	default:
+		fut.addCallback(t.wakeup)
+		t.waiter = fut
+		if t.mustCancel {
+			if cancelFuture(fut, t.cancelMsg) {
+				t.mustCancel = false
+			}
+		}
+	}
+	return nil
+}
+
+// wakeup is Task.__wakeup, the done callback of the awaited future.
+func (t *Task) wakeup(fut *Future) error {
+	if _, err := fut.Result(); err != nil {
+		return t.step(AsException(err))
+	}
+	return t.step(nil)
+}
+
+func (f *Future) reprValue() string {
+	s, _ := Repr(f.loop.th, f.Value())
+	return s
+}
+
+func (t *Task) reprString() string {
+	s, _ := t.Repr(t.loop.th)
+	return s
+}
+
+// Repr renders the task like CPython (without source locations).
+func (t *Task) Repr(th *Thread) (string, error) {
+	name, _ := ToStr(th, t.name)
+	nameRepr, _ := Repr(th, Str(name))
+	info := "pending"
+	switch t.state {
+	case futCancelled:
+		info = "cancelled"
+	case futFinished:
+		info = "finished"
+	}
+	if t.state == futPending && t.mustCancel {
+		info = "cancelling"
+	}
+	s := "<" + t.Type().Name + " " + info + " name=" + nameRepr + " coro=<" + t.coro.CoroName() + "()"
+	if t.Done() {
+		s += " done"
+	} else {
+		s += " running"
+	}
+	s += ">"
+	if t.state == futFinished {
+		if t.exc != nil {
+			e, _ := Repr(th, Obj(t.exc))
+			s += " exception=" + e
+		} else {
+			r, _ := Repr(th, t.result)
+			s += " result=" + r
+		}
+	}
+	return s + ">", nil
+}
