@@ -43,6 +43,7 @@ type Frame struct {
 	builtins map[string]runtime.Value
 	ns       *runtime.Dict // class body namespace (FlagClassBody)
 
+	slots  []runtime.Value // locals followed by the operand stack
 	locals []runtime.Value
 	stack  []runtime.Value
 	sp     int
@@ -68,17 +69,44 @@ type Frame struct {
 
 func newFrame(fn *Function, code *Code) *Frame {
 	nl := len(code.Locals)
-	slots := make([]runtime.Value, nl+code.MaxStack)
-	f := &Frame{
-		fn:       fn,
-		code:     code,
-		consts:   fn.consts,
-		globals:  fn.mod.globals,
-		builtins: fn.mod.builtins,
-		locals:   slots[:nl:nl],
-		stack:    slots[nl:],
+	in := fn.mod.vm
+	var f *Frame
+	if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= nl+code.MaxStack {
+		// Reuse a released frame: calls are the hottest allocation site.
+		f = in.framePool[n-1]
+		in.framePool[n-1] = nil
+		in.framePool = in.framePool[:n-1]
+		// releaseFrame cleared the slots; reset only the state fields a
+		// finished plain frame can leave behind.
+		f.slots = f.slots[:nl+code.MaxStack]
+		f.blocks = f.blocks[:0]
+		f.sp, f.pc = 0, 0
+		f.excInfo = nil
+		f.suspended = notSuspended
+		f.counted = false
+	} else {
+		f = &Frame{slots: make([]runtime.Value, nl+code.MaxStack)}
 	}
+	f.fn = fn
+	f.code = code
+	f.consts = fn.consts
+	f.globals = fn.mod.globals
+	f.builtins = fn.mod.builtins
+	f.locals = f.slots[:nl:nl]
+	f.stack = f.slots[nl:]
 	return f
+}
+
+// releaseFrame returns a finished plain-function frame to the pool.
+// Coroutine, generator and class-body frames are never pooled: other
+// objects may still refer to them.
+func (in *Interp) releaseFrame(f *Frame) {
+	if f.coro != nil || f.gen != nil || f.ns != nil || len(in.framePool) >= 256 {
+		return
+	}
+	clear(f.slots)
+	f.cells = nil
+	in.framePool = append(in.framePool, f)
 }
 
 // initCells creates the frame's cells (initialised from parameters where

@@ -39,6 +39,7 @@ type Interp struct {
 	main     *moduleState
 
 	checkInterrupt func() error
+	framePool      []*Frame
 }
 
 // moduleState is a module's namespace as functions defined in it see it.

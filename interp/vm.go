@@ -52,6 +52,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				}
 				caller := f.back
 				f.back = nil
+				in.releaseFrame(f)
 				f = caller
 				exc.Traceback = append(exc.Traceback, f.traceEntry())
 			}
@@ -328,10 +329,8 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			f.pc = arg
 		case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE:
 			v := f.pop()
-			var t bool
-			if v.Is(runtime.True) {
-				t = true
-			} else if !v.Is(runtime.False) {
+			t, isBool := v.BoolVal()
+			if !isBool {
 				if t, err = runtime.Truth(th, v); err != nil {
 					continue
 				}
@@ -395,6 +394,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			}
 			caller := f.back
 			f.back = nil
+			in.releaseFrame(f)
 			f = caller
 			f.push(v)
 		case YIELD_VALUE:

@@ -622,6 +622,9 @@ func (in *Interp) buildClass(th *runtime.Thread, f *Frame, nbases int) error {
 		if s.S == "__qualname__" {
 			return true
 		}
+		if p, ok := runtime.As[*runtime.Property](v); ok && p.Name == "" {
+			p.Name = s.S // __set_name__
+		}
 		cls.SetAttr(s.S, v)
 		return true
 	})

@@ -31,6 +31,9 @@ type SyntaxError struct {
 // leading whitespace removed, carets under the error (one caret for
 // IndentationError and TabError, as CPython), and "Kind: msg".
 func (e *SyntaxError) Error() string {
+	if e.Line == 0 {
+		return e.Kind + ": " + e.Msg // no location (undecodable source)
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "  File \"%s\", line %d\n", e.Filename, e.Line)
 	if e.Text != "" {

@@ -226,8 +226,9 @@ func (p *exprParser) try(f func() ast.Expr) (e ast.Expr) {
 	return e
 }
 
-// expressionNoInvalid is CPython's expression_without_invalid: it parses
-// the longest expression it can and never reports an error of its own.
+// expressionNoInvalid stands for CPython's expression_without_invalid in
+// the missing-comma check; it runs under try, so its errors only mean
+// "no expression here".
 func (p *exprParser) expressionNoInvalid() ast.Expr {
 	if !startsExpr(p.tok.Type) {
 		p.unexpected()

@@ -263,6 +263,17 @@ func (f *fstringBuilder) compileExpr(from, to int) ast.Expr {
 	} else {
 		col += runeLen(before)
 	}
+	// CPython subtracts its starting_col_offset from the columns of an
+	// error on any line of the expression, though only the first line's
+	// tokens were shifted by it; on a field that does not start on the
+	// string's first line it is computed one column off. Reproduce both.
+	start := col
+	if strings.IndexByte(before, '\n') >= 0 {
+		start = f.tok.Pos.Column - 1 + col + 1
+	}
+	if t := strings.TrimLeft(text, " \t\f"); t == "" || t[0] == '\n' {
+		start = f.tok.Pos.Column - 1 // newline right after the brace
+	}
 	sub := "(" + text + ")"
 	t := newTokenizer(f.tok.Pos.Filename, sub)
 	t.line, t.firstLine, t.colBias = line, line, col
@@ -276,8 +287,8 @@ func (f *fstringBuilder) compileExpr(from, to int) ast.Expr {
 				return
 			}
 			pf, ok := r.(*parseFailure)
-			if !ok {
-				panic(r)
+			if !ok || pf.fixed || pf.eofMsg != "" {
+				panic(r) // not ours, or already placed by a nested f-string
 			}
 			var e SyntaxError
 			if pf.atBad {
@@ -287,13 +298,18 @@ func (f *fstringBuilder) compileExpr(from, to int) ast.Expr {
 				e.Msg = "f-string: " + e.Msg
 				if e.Line == line {
 					e.Col -= col
+				} else {
+					e.Col -= start
 				}
-				if e.EndLine == line && e.EndCol > 0 {
+				if e.EndLine == line {
 					e.EndCol -= col
+				} else {
+					e.EndCol -= start
 				}
 			}
 			e.Text = sourceLine(sub, e.Line-line+1)
-			panic(&parseFailure{err: &e, fixed: true})
+			f.p.touch(f.p.tok)
+			panic(&parseFailure{err: &e, fixed: true, farLine: f.p.far.Pos.Line})
 		}()
 		sp := newExprParser(peek)
 		result = sp.starExpressions()

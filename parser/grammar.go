@@ -4,11 +4,22 @@ package parser
 // Expression slots are interface types parsed by the hand-written
 // expression parser through participle.ParseTypeWith (see the x* types
 // and their parse functions below); lower.go turns the grammar tree into
-// ast nodes and raises CPython's semantic syntax errors.
+// ast nodes.
 //
-// The grammar follows the participle study's rules: lookahead 1, accept
-// broadly and check in the lowering, no alternative that can match
-// nothing.
+// Two departures from the participle study, both for CPython's error
+// locations:
+//   - The parser runs with UseLookahead(0). Every alternative here starts
+//     with its own token, so a branch that fails after consuming a token
+//     is a syntax error at the failing token. With lookahead 1 participle
+//     backtracks over one token and reports the error at the start of
+//     the statement ("return yield" blamed "return"). The few places that
+//     needed one token of backtracking (a trailing ';' or ',') use an
+//     optional item plus a zero-width check instead.
+//   - Semantic checks (assignment targets, parameter order, ...) happen
+//     while parsing, in the expression parser, not in the lowering: CPython
+//     reports the first error in the file, while a check run after the
+//     whole file parsed would lose to any plain syntax error further on.
+// No alternative can match nothing (participle panics on those).
 
 import (
 	"sync"

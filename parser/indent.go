@@ -257,11 +257,9 @@ func (t *tokenizer) scan() {
 		}
 		typ, n := scanOp(src, start)
 		if n == 0 {
-			// A control character or other stray byte.
+			// A control character (the printable ASCII characters that
+			// are no token are opErr tokens).
 			t.fail(false, "SyntaxError", fmt.Sprintf("invalid non-printable character U+%04X", c), line, col+1, line, col+1)
-			if c >= ' ' {
-				t.err.Msg = "invalid syntax"
-			}
 			t.emitBad(start)
 			return
 		}

@@ -12,6 +12,7 @@ package parser
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/aio-lang/aio/ast"
 	"github.com/alecthomas/participle/v2"
@@ -35,6 +36,9 @@ func ParseExpr(filename string, src []byte) (e ast.Expr, err error) {
 	s := normalizeNewlines(src)
 	s = strings.TrimLeft(s, " \t")
 	st := &state{filename: filename, src: s}
+	if e := st.checkUTF8(); e != nil {
+		return nil, e
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			e, err = nil, st.fromPanic(r)
@@ -59,6 +63,7 @@ func ParseExpr(filename string, src []byte) (e ast.Expr, err error) {
 
 // expressions is CPython's expressions rule: star-free, a tuple on commas.
 func (p *exprParser) expressions() ast.Expr {
+	s := tokStart(p.tok)
 	first := p.expression()
 	if p.tok.Type != opComma {
 		p.finish()
@@ -73,7 +78,7 @@ func (p *exprParser) expressions() ast.Expr {
 		elts = append(elts, p.expression())
 	}
 	p.finish()
-	return &ast.Tuple{Span: span(startOf(first), p.prevEnd()), Elts: elts}
+	return &ast.Tuple{Span: span(s, p.prevEnd()), Elts: elts}
 }
 
 // InputStatus classifies a chunk of REPL input.
@@ -154,6 +159,9 @@ func newState(filename string, src []byte) *state {
 }
 
 func (st *state) parseModule() (m *ast.Module, err error) {
+	if e := st.checkUTF8(); e != nil {
+		return nil, e
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			m, err = nil, st.fromPanic(r)
@@ -168,6 +176,26 @@ func (st *state) parseModule() (m *ast.Module, err error) {
 		return nil, st.fromParticiple(perr)
 	}
 	return lowerModule(g, st.filename), nil
+}
+
+// checkUTF8 rejects a source that is not UTF-8 with CPython's message
+// for such a file. CPython raises it before it has a location, so the
+// error has no line and prints without the File line.
+func (st *state) checkUTF8() *SyntaxError {
+	if utf8.ValidString(st.src) {
+		return nil
+	}
+	for i := 0; i < len(st.src); {
+		r, n := utf8.DecodeRuneInString(st.src[i:])
+		if r == utf8.RuneError && n == 1 {
+			line := strings.Count(st.src[:i], "\n") + 1
+			return &SyntaxError{Kind: "SyntaxError", Filename: st.filename, Msg: fmt.Sprintf(
+				"Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+				st.src[i], st.filename, line)}
+		}
+		i += n
+	}
+	return nil
 }
 
 // lexErr returns the tokenizer's error, completed.

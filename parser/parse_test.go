@@ -295,6 +295,14 @@ SyntaxError: Generator expression must be parenthesized`, err.Error())
 IndentationError: unexpected indent`, err.Error())
 }
 
+func TestNonUTF8(t *testing.T) {
+	_, err := Parse("bad.aio", []byte("x = 1\ny = \"\xff\"\n"))
+	require.Error(t, err)
+	assert.Equal(t, `SyntaxError: Non-UTF-8 code starting with '\xff' in file bad.aio on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details`, err.Error())
+	_, err = ParseExpr("bad", []byte("\xc3"))
+	assert.IsType(t, &SyntaxError{}, err)
+}
+
 func TestNewSyntaxError(t *testing.T) {
 	src := []byte("def f():\n    pass\n\nreturn 42\n")
 	e := NewSyntaxError("r.aio", src, "SyntaxError", "'return' outside function",

@@ -350,7 +350,11 @@ func (s *tokenizer) scanName() bool {
 		if r == utf8.RuneError && n <= 1 || !validIdentRune(r, i == start) {
 			if r >= 0x80 || r == utf8.RuneError {
 				col := s.column(i) + 1
-				s.fail(false, "SyntaxError", fmt.Sprintf("invalid character '%c' (U+%04X)", r, r), s.line, col, s.line, col)
+				msg := fmt.Sprintf("invalid character '%c' (U+%04X)", r, r)
+				if !unicode.IsPrint(r) {
+					msg = fmt.Sprintf("invalid non-printable character U+%04X", r)
+				}
+				s.fail(false, "SyntaxError", msg, s.line, col, s.line, col)
 				return false
 			}
 		}

@@ -11,8 +11,6 @@ import (
 	"io"
 	"maps"
 	"strings"
-
-	"github.com/aio-lang/aio/internal/pyfmt"
 )
 
 // builtinsMap holds the builtins namespace. Its values are shared by every
@@ -336,39 +334,11 @@ func builtinASCII(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) 
 	if err := biOneArg("ascii", args, kw); err != nil {
 		return Value{}, err
 	}
-	s, err := Repr(th, args[0])
+	s, err := ASCII(th, args[0])
 	if err != nil {
 		return Value{}, err
 	}
-	return Str(biASCIIEscape(s)), nil
-}
-
-// biASCIIEscape escapes the non-ASCII characters of s as \xhh, \uhhhh or
-// \Uhhhhhhhh.
-func biASCIIEscape(s string) string {
-	const hex = "0123456789abcdef"
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r < 0x80:
-			b.WriteRune(r)
-		case r < 0x100:
-			b.WriteString(`\x`)
-			b.WriteByte(hex[r>>4])
-			b.WriteByte(hex[r&15])
-		case r < 0x10000:
-			b.WriteString(`\u`)
-			for sh := 12; sh >= 0; sh -= 4 {
-				b.WriteByte(hex[(r>>sh)&15])
-			}
-		default:
-			b.WriteString(`\U`)
-			for sh := 28; sh >= 0; sh -= 4 {
-				b.WriteByte(hex[(r>>sh)&15])
-			}
-		}
-	}
-	return b.String()
+	return Str(s), nil
 }
 
 // format(value[, format_spec]) calls type(value).__format__.
@@ -378,46 +348,7 @@ func builtinFormat(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error)
 	if err := UnpackArgs("format", args, kw, "value", &v, "format_spec?", &spec); err != nil {
 		return Value{}, err
 	}
-	return biFormat(th, v, spec)
-}
-
-// biFormat is format(v, spec): the type's __format__ method, or
-// object.__format__ (str(v), for an empty spec only).
-func biFormat(th *Thread, v Value, spec string) (Value, error) {
-	if _, ok := v.Type().Lookup("__format__"); ok {
-		r, _, err := th.CallMethod(v, "__format__", Str(spec))
-		if err != nil {
-			return Value{}, err
-		}
-		if _, ok := r.obj.(*StrObj); !ok {
-			return Value{}, Errorf(TypeError, "__format__ must return a str, not %s", r.Type().Name)
-		}
-		return r, nil
-	}
-	// The number and str types' own format, should they not define
-	// __format__ as a method.
-	switch o := v.obj.(type) {
-	case intTag, *Big:
-		x, _ := toBig(v)
-		s, err := pyfmt.FormatInt(x, spec)
-		return Str(s), biPyfmtErr(err)
-	case *Bool:
-		if spec != "" {
-			x, _ := toBig(v)
-			s, err := pyfmt.FormatInt(x, spec)
-			return Str(s), biPyfmtErr(err)
-		}
-	case floatTag:
-		s, err := pyfmt.FormatFloat(v.FloatVal(), spec)
-		return Str(s), biPyfmtErr(err)
-	case *StrObj:
-		s, err := pyfmt.FormatStr(o.S, spec)
-		return Str(s), biPyfmtErr(err)
-	}
-	if spec != "" {
-		return Value{}, Errorf(TypeError, "unsupported format string passed to %s.__format__", v.Type().Name)
-	}
-	s, err := ToStr(th, v)
+	s, err := Format(th, v, spec)
 	if err != nil {
 		return Value{}, err
 	}
@@ -587,16 +518,4 @@ func builtinExit(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 		code = None
 	}
 	return Value{}, NewException(SystemExit, code)
-}
-
-// biPyfmtErr converts an error of the pure algorithm packages to an exception.
-func biPyfmtErr(err error) error {
-	if e, ok := err.(*pyfmt.Error); ok {
-		cls := ValueError
-		if t, ok := builtinsMap[e.Type].obj.(*Type); ok {
-			cls = t
-		}
-		return Errorf(cls, "%s", e.Msg)
-	}
-	return err
 }

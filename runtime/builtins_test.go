@@ -535,7 +535,7 @@ func TestDescriptorConstructors(t *testing.T) {
 	v, err := GetAttr(th, btInst(cls), "p")
 	assert.Equal(t, "42", btOut(th, v, err))
 	err = SetAttr(th, btInst(cls), "p", Int(1))
-	assert.Equal(t, "AttributeError: can't set attribute", btOut(th, Value{}, err))
+	assert.Equal(t, "AttributeError: property of 'C' object has no setter", btOut(th, Value{}, err))
 
 	f := btBuiltin("len")
 	sm, err := btCall(th, "staticmethod", []Value{f})

@@ -5,6 +5,9 @@ package runtime
 // Property is a property object (`@property`, with .setter/.deleter).
 type Property struct {
 	Fget, Fset, Fdel Value
+	// Name is the class attribute the property was assigned to in a class
+	// body (Python's __set_name__), used in error messages.
+	Name string
 }
 
 // Type returns PropertyType.
@@ -24,7 +27,7 @@ func (p *Property) Get(th *Thread, obj Value, cls *Type) (Value, error) {
 // Set calls the setter.
 func (p *Property) Set(th *Thread, obj Value, v Value) error {
 	if !p.Fset.IsValid() || p.Fset.IsNone() {
-		return Errorf(AttributeError, "property %s of '%s' object has no setter", p.name(th), obj.Type().Name)
+		return Errorf(AttributeError, "property %sof '%s' object has no setter", p.name(), obj.Type().Name)
 	}
 	_, err := th.Call(p.Fset, []Value{obj, v}, nil)
 	return err
@@ -33,23 +36,19 @@ func (p *Property) Set(th *Thread, obj Value, v Value) error {
 // Delete calls the deleter.
 func (p *Property) Delete(th *Thread, obj Value) error {
 	if !p.Fdel.IsValid() || p.Fdel.IsNone() {
-		return Errorf(AttributeError, "property %s of '%s' object has no deleter", p.name(th), obj.Type().Name)
+		return Errorf(AttributeError, "property %sof '%s' object has no deleter", p.name(), obj.Type().Name)
 	}
 	_, err := th.Call(p.Fdel, []Value{obj}, nil)
 	return err
 }
 
-// name returns the quoted getter name for error messages, as CPython
-// 3.11 words them ("property 'area' of 'Circle' object has no setter").
-func (p *Property) name(th *Thread) string {
-	if p.Fget.IsValid() {
-		if n, err := GetAttr(th, p.Fget, "__name__"); err == nil {
-			if s, ok := n.obj.(*StrObj); ok {
-				return "'" + s.S + "'"
-			}
-		}
+// name returns "'NAME' " for error messages, or "" for a property that
+// was never assigned in a class body.
+func (p *Property) name() string {
+	if p.Name == "" {
+		return ""
 	}
-	return ""
+	return "'" + p.Name + "' "
 }
 
 // StaticMethod wraps a function so that it does not bind.

@@ -34,6 +34,8 @@ var (
 func init() {
 	FutureType.Module = "asyncio"
 	TaskType.Module = "asyncio"
+	CancelledError.New = BaseException.New
+	InvalidStateError.New = BaseException.New
 }
 
 type futureCallback struct {

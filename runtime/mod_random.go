@@ -328,7 +328,7 @@ func randRange(th *Thread, r *RandomObj, start, stop, step Value) (Value, error)
 			st = step.SmallInt()
 		}
 		x, err := r.R.RandRange64(a, stop.SmallInt(), st)
-		return Int(x), biPyfmtErr(err)
+		return Int(x), pyErr(err)
 	}
 	a, err := randIndex(th, start, "arg 1")
 	if err != nil {
@@ -357,7 +357,7 @@ func randRange(th *Thread, r *RandomObj, start, stop, step Value) (Value, error)
 
 func randBigResult(x *big.Int, err error) (Value, error) {
 	if err != nil {
-		return Value{}, biPyfmtErr(err)
+		return Value{}, pyErr(err)
 	}
 	return BigInt(x), nil
 }
@@ -378,7 +378,7 @@ func randomRandInt(th *Thread, self Value, args []Value, kw []Kwarg) (Value, err
 	if x, ok := asInt64(a[0]); ok {
 		if y, ok := asInt64(a[1]); ok && y < math.MaxInt64 {
 			v, err := randSelf(self).R.RandRange64(x, y+1, 1)
-			return Int(v), biPyfmtErr(err)
+			return Int(v), pyErr(err)
 		}
 	}
 	stop, err := Binary(th, OpAdd, a[1], Int(1))
@@ -399,7 +399,7 @@ func randomChoice(th *Thread, self Value, args []Value, kw []Kwarg) (Value, erro
 	}
 	i, err := randSelf(self).R.Choice(n)
 	if err != nil {
-		return Value{}, biPyfmtErr(err)
+		return Value{}, pyErr(err)
 	}
 	if l, ok := a[0].obj.(*List); ok && i < len(l.Items) {
 		return l.Items[i], nil
@@ -486,7 +486,7 @@ func randomSample(th *Thread, self Value, args []Value, kw []Kwarg) (Value, erro
 	}
 	idx, err := randSelf(self).R.Sample(n, int(k))
 	if err != nil {
-		return Value{}, biPyfmtErr(err)
+		return Value{}, pyErr(err)
 	}
 	out := make([]Value, len(idx))
 	for i, j := range idx {

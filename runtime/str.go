@@ -11,10 +11,10 @@ import (
 
 // StrObj is a str value.
 type StrObj struct {
-	S     string
-	runes []rune // decoded lazily for non-ASCII indexing
-	ascii int8   // 0 unknown, 1 ASCII, -1 not ASCII
-	hash  int64
+	S      string
+	runes  []rune // decoded lazily for non-ASCII indexing
+	ascii  int8   // 0 unknown, 1 ASCII, -1 not ASCII
+	hash   int64
 	hashed bool
 }
 

@@ -82,6 +82,14 @@ func (v Value) Type() *Type {
 	return v.obj.Type()
 }
 
+// BoolVal returns the value of a bool; ok is false for other types.
+func (v Value) BoolVal() (b, ok bool) {
+	if o, isBool := v.obj.(*Bool); isBool {
+		return o.B, true
+	}
+	return false, false
+}
+
 // IsNone reports whether v is None.
 func (v Value) IsNone() bool { return v.obj == Object(noneObj) }
 
