@@ -7,7 +7,6 @@ package runtime
 // enumerate, zip, map, filter and reversed in iterators.go.
 
 import (
-	"bufio"
 	"io"
 	"maps"
 	"strings"
@@ -288,16 +287,9 @@ func builtinInput(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) 
 	if th.Stdin == nil {
 		return Value{}, Errorf(RuntimeError, "input(): lost sys.stdin")
 	}
-	// Replace the thread's stdin by a buffered reader once, so that
-	// successive calls share the buffer instead of losing read-ahead.
-	br, ok := th.Stdin.(*bufio.Reader)
-	if !ok {
-		br = bufio.NewReader(th.Stdin)
-		th.Stdin = br
-	}
-	line, err := br.ReadString('\n')
-	if err != nil && err != io.EOF {
-		return Value{}, Errorf(OSError, "%s", err.Error())
+	line, err := readStdinLine(th)
+	if err != nil {
+		return Value{}, err
 	}
 	if line == "" {
 		return Value{}, Errorf(EOFError, "EOF when reading a line")

@@ -4,9 +4,11 @@ package runtime
 // streams, version information and the recursion limit.
 
 import (
+	"bufio"
 	"io"
 	"math"
 	goruntime "runtime"
+	"strings"
 )
 
 // The version aio reports as sys.version and sys.version_info: the
@@ -18,30 +20,52 @@ const (
 	sysVersion      = "3.11.7 (aio)"
 )
 
-// StdStream is sys.stdout or sys.stderr: a text stream that writes to the
-// calling thread's Stdout or Stderr.
+// StreamKind tells which standard stream a StdStream stands for.
+type StreamKind uint8
+
+// The standard streams.
+const (
+	StreamStdout StreamKind = iota
+	StreamStderr
+	StreamStdin
+)
+
+// StdStream is sys.stdout, sys.stderr or sys.stdin: a text stream that
+// reads or writes the calling thread's Stdin, Stdout or Stderr.
 type StdStream struct {
-	Name   string // "<stdout>" or "<stderr>"
-	Stderr bool
+	Name string // "<stdout>", "<stderr>" or "<stdin>"
+	Kind StreamKind
 }
 
-// TextIOWrapperType is the class of sys.stdout and sys.stderr.
+// TextIOWrapperType is the class of the standard streams.
 var TextIOWrapperType = finalType("TextIOWrapper")
+
+// UnsupportedOperation is io.UnsupportedOperation, raised when writing to
+// stdin or reading from stdout. (CPython's also derives from ValueError.)
+var UnsupportedOperation = excType("UnsupportedOperation", OSError)
 
 // Type returns TextIOWrapperType.
 func (*StdStream) Type() *Type { return TextIOWrapperType }
 
-// writer returns the Go stream the object stands for on th.
+// writer returns the Go stream the object writes to on th.
 func (s *StdStream) writer(th *Thread) io.Writer {
-	if s.Stderr {
+	if s.Kind == StreamStderr {
 		return th.Stderr
 	}
 	return th.Stdout
 }
 
+// mode is "r" for stdin and "w" for the others.
+func (s *StdStream) mode() string {
+	if s.Kind == StreamStdin {
+		return "r"
+	}
+	return "w"
+}
+
 // Repr returns CPython's repr of the standard streams.
 func (s *StdStream) Repr(th *Thread) (string, error) {
-	return "<_io.TextIOWrapper name='" + s.Name + "' mode='w' encoding='utf-8'>", nil
+	return "<_io.TextIOWrapper name='" + s.Name + "' mode='" + s.mode() + "' encoding='utf-8'>", nil
 }
 
 // Attr exposes the stream's name and mode.
@@ -50,7 +74,7 @@ func (s *StdStream) Attr(name string) (Value, bool) {
 	case "name":
 		return Str(s.Name), true
 	case "mode":
-		return Str("w"), true
+		return Str(s.mode()), true
 	case "encoding":
 		return Str("utf-8"), true
 	}
@@ -63,26 +87,195 @@ func (s *StdStream) SetAttrValue(name string, v Value) bool { return false }
 // DelAttrValue refuses deletion.
 func (s *StdStream) DelAttrValue(name string) bool { return false }
 
+// Next reads the next line of stdin, so that `for line in sys.stdin`
+// works; the output streams are not readable.
+func (s *StdStream) Next(th *Thread) (Value, bool, error) {
+	if s.Kind != StreamStdin {
+		return Value{}, false, NewException(UnsupportedOperation, Str("not readable"))
+	}
+	line, err := readStdinLine(th)
+	if err != nil || line == "" {
+		return Value{}, false, err
+	}
+	return Str(line), true, nil
+}
+
+// stdinReader returns the thread's stdin as a buffered reader, replacing
+// th.Stdin by it once so that input() and sys.stdin share one buffer.
+func stdinReader(th *Thread) (*bufio.Reader, error) {
+	if th.Stdin == nil {
+		return nil, Errorf(RuntimeError, "lost sys.stdin")
+	}
+	br, ok := th.Stdin.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReader(th.Stdin)
+		th.Stdin = br
+	}
+	return br, nil
+}
+
+// readStdinLine reads a line including its newline ("" at end of input).
+func readStdinLine(th *Thread) (string, error) {
+	br, err := stdinReader(th)
+	if err != nil {
+		return "", err
+	}
+	line, err := br.ReadString('\n')
+	if err != nil && err != io.EOF {
+		return "", Errorf(OSError, "%s", err.Error())
+	}
+	return line, nil
+}
+
+// sizeArg converts read's and readline's size argument (None or an int).
+func sizeArg(args []Value, fname string) (int64, error) {
+	if err := biPositional(fname, len(args), 0, 1); err != nil {
+		return 0, err
+	}
+	if len(args) == 0 || args[0].IsNone() {
+		return -1, nil
+	}
+	n, ok := asInt64(args[0])
+	if !ok {
+		return 0, Errorf(TypeError, "argument should be integer or None, not '%s'", args[0].Type().Name)
+	}
+	return n, nil
+}
+
+// readRunes reads up to n characters (all when n < 0) from stdin; a
+// line-limited read stops after a newline.
+func readRunes(th *Thread, n int64, line bool) (string, error) {
+	br, err := stdinReader(th)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for count := int64(0); n < 0 || count < n; count++ {
+		r, _, err := br.ReadRune()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", Errorf(OSError, "%s", err.Error())
+		}
+		b.WriteRune(r)
+		if line && r == '\n' {
+			break
+		}
+	}
+	return b.String(), nil
+}
+
 func init() {
-	TextIOWrapperType.Module = "_io"
+	UnsupportedOperation.Module = "io"
+	notWritable := func(s *StdStream) error {
+		if s.Kind == StreamStdin {
+			return NewException(UnsupportedOperation, Str("not writable"))
+		}
+		return nil
+	}
+	notReadable := func(s *StdStream) error {
+		if s.Kind != StreamStdin {
+			return NewException(UnsupportedOperation, Str("not readable"))
+		}
+		return nil
+	}
 	TextIOWrapperType.Methods(map[string]BuiltinFn{
 		"write": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			if err := biOneArg("TextIOWrapper.write", args, kw); err != nil {
 				return Value{}, err
 			}
+			st := self.obj.(*StdStream)
 			s, ok := args[0].obj.(*StrObj)
 			if !ok {
 				return Value{}, Errorf(TypeError, "write() argument must be str, not %s", args[0].Type().Name)
 			}
-			io.WriteString(self.obj.(*StdStream).writer(th), s.S)
+			if err := notWritable(st); err != nil {
+				return Value{}, err
+			}
+			io.WriteString(st.writer(th), s.S)
 			return Int(int64(s.Len())), nil
+		},
+		"writelines": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := biOneArg("TextIOWrapper.writelines", args, kw); err != nil {
+				return Value{}, err
+			}
+			st := self.obj.(*StdStream)
+			if err := notWritable(st); err != nil {
+				return Value{}, err
+			}
+			lines, err := Collect(th, args[0])
+			if err != nil {
+				return Value{}, err
+			}
+			for _, l := range lines {
+				s, ok := l.obj.(*StrObj)
+				if !ok {
+					return Value{}, Errorf(TypeError, "write() argument must be str, not %s", l.Type().Name)
+				}
+				io.WriteString(st.writer(th), s.S)
+			}
+			return None, nil
 		},
 		"flush": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			if err := ArgCount("TextIOWrapper.flush", args, kw, 0, 0); err != nil {
 				return Value{}, err
 			}
-			biFlush(self.obj.(*StdStream).writer(th))
+			if st := self.obj.(*StdStream); st.Kind != StreamStdin {
+				biFlush(st.writer(th))
+			}
 			return None, nil
+		},
+		"read": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := NoKwargs("TextIOWrapper.read", kw); err != nil {
+				return Value{}, err
+			}
+			n, err := sizeArg(args, "read")
+			if err != nil {
+				return Value{}, err
+			}
+			if err := notReadable(self.obj.(*StdStream)); err != nil {
+				return Value{}, err
+			}
+			s, err := readRunes(th, n, false)
+			return Str(s), err
+		},
+		"readline": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := NoKwargs("TextIOWrapper.readline", kw); err != nil {
+				return Value{}, err
+			}
+			n, err := sizeArg(args, "readline")
+			if err != nil {
+				return Value{}, err
+			}
+			if err := notReadable(self.obj.(*StdStream)); err != nil {
+				return Value{}, err
+			}
+			if n < 0 {
+				s, err := readStdinLine(th)
+				return Str(s), err
+			}
+			s, err := readRunes(th, n, true)
+			return Str(s), err
+		},
+		"readlines": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := ArgCount("TextIOWrapper.readlines", args, kw, 0, 0); err != nil {
+				return Value{}, err
+			}
+			if err := notReadable(self.obj.(*StdStream)); err != nil {
+				return Value{}, err
+			}
+			var lines []Value
+			for {
+				s, err := readStdinLine(th)
+				if err != nil {
+					return Value{}, err
+				}
+				if s == "" {
+					return NewList(lines), nil
+				}
+				lines = append(lines, Str(s))
+			}
 		},
 		"isatty": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			if err := ArgCount("TextIOWrapper.isatty", args, kw, 0, 0); err != nil {
@@ -94,7 +287,13 @@ func init() {
 			if err := ArgCount("TextIOWrapper.writable", args, kw, 0, 0); err != nil {
 				return Value{}, err
 			}
-			return True, nil
+			return MakeBool(self.obj.(*StdStream).Kind != StreamStdin), nil
+		},
+		"readable": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := ArgCount("TextIOWrapper.readable", args, kw, 0, 0); err != nil {
+				return Value{}, err
+			}
+			return MakeBool(self.obj.(*StdStream).Kind == StreamStdin), nil
 		},
 	})
 	RegisterStdModule("sys", loadSys)
@@ -155,8 +354,10 @@ func loadSys(th *Thread) *Module {
 	}
 	m.Set("argv", NewList(argv))
 	m.Set("exit", NewBuiltin("exit", sysExit))
-	m.Set("stdout", Obj(&StdStream{Name: "<stdout>"}))
-	m.Set("stderr", Obj(&StdStream{Name: "<stderr>", Stderr: true}))
+	m.Set("stdin", Obj(&StdStream{Name: "<stdin>", Kind: StreamStdin}))
+	m.Set("stdout", Obj(&StdStream{Name: "<stdout>", Kind: StreamStdout}))
+	m.Set("stderr", Obj(&StdStream{Name: "<stderr>", Kind: StreamStderr}))
+	m.Set("__stdin__", m.Dict["stdin"])
 	m.Set("__stdout__", m.Dict["stdout"])
 	m.Set("__stderr__", m.Dict["stderr"])
 	m.Set("version", Str(sysVersion))
@@ -165,6 +366,8 @@ func loadSys(th *Thread) *Module {
 	m.Set("maxsize", Int(math.MaxInt64))
 	m.Set("platform", Str(sysPlatform()))
 	m.Set("byteorder", Str("little"))
+	m.Set("maxunicode", Int(0x10ffff))
+	m.Set("float_info", Obj(floatInfo()))
 	m.Set("getrecursionlimit", NewBuiltin("getrecursionlimit", sysGetRecursionLimit))
 	m.Set("setrecursionlimit", NewBuiltin("setrecursionlimit", sysSetRecursionLimit))
 	return m
@@ -180,4 +383,22 @@ func sysPlatform() string {
 		return "ios"
 	}
 	return goruntime.GOOS
+}
+
+// floatInfo is sys.float_info, as a module-like namespace (CPython's is a
+// named tuple; attribute access is what scripts use).
+func floatInfo() *Module {
+	m := NewModule("sys.float_info")
+	m.Set("max", Float(math.MaxFloat64))
+	m.Set("max_exp", Int(1024))
+	m.Set("max_10_exp", Int(308))
+	m.Set("min", Float(0x1p-1022))
+	m.Set("min_exp", Int(-1021))
+	m.Set("min_10_exp", Int(-307))
+	m.Set("dig", Int(15))
+	m.Set("mant_dig", Int(53))
+	m.Set("epsilon", Float(0x1p-52))
+	m.Set("radix", Int(2))
+	m.Set("rounds", Int(1))
+	return m
 }

@@ -35,7 +35,7 @@ const programTimeout = 20 * time.Second
 // virtualTimeSuites lists the suite directories whose programs run with
 // the virtual clock, so that programs sleeping for seconds finish at once
 // and print the same loop.time() readings on every run.
-var virtualTimeSuites = map[string]bool{"async": true}
+var virtualTimeSuites = map[string]bool{"async": true, "examples": true}
 
 // A program is one conformance case: NAME.aio plus the NAME.out, NAME.err
 // and NAME.code files that regen.sh wrote from CPython's run.
@@ -58,6 +58,12 @@ type expectation struct {
 func TestConformance(t *testing.T) {
 	progs := findPrograms(t, ".")
 	require.NotEmpty(t, progs, "no *.aio programs found under tests/")
+	// The runnable examples are checked the same way, so they stay true.
+	examples, err := filepath.Glob("../examples/*.aio")
+	require.NoError(t, err)
+	for _, path := range examples {
+		progs = append(progs, program{suite: "examples", name: strings.TrimSuffix(filepath.Base(path), ".aio"), path: path})
+	}
 	for _, p := range progs {
 		t.Run(p.suite+"/"+p.name, func(t *testing.T) {
 			t.Parallel()

@@ -40,7 +40,7 @@ if [ $# -gt 0 ]; then
   progs=("$@")
 else
   shopt -s nullglob
-  progs=("$here"/*/*.aio)
+  progs=("$here"/*/*.aio "$here"/../examples/*.aio)
 fi
 
 # run PROGRAM OUT ERR CODE: run one program under CPython, writing its
