@@ -104,6 +104,7 @@ func (in *Interp) installAsyncioBuiltins() error {
 	for _, name := range asyncioBuiltinNames {
 		if v, ok := m.Dict[name]; ok {
 			in.builtins[name] = v
+			in.builtinsVersion++
 		}
 	}
 	return nil

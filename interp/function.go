@@ -35,6 +35,15 @@ type Function struct {
 	name       string
 	qualname   string
 	dict       map[string]runtime.Value
+	// globalCache memoizes LOAD_GLOBAL per name index while the module's
+	// globals and the builtins are unchanged.
+	globalCache []globalEntry
+}
+
+type globalEntry struct {
+	version  uint64
+	builtins uint64
+	v        runtime.Value
 }
 
 // Type returns FunctionType.

@@ -40,6 +40,8 @@ type Interp struct {
 
 	checkInterrupt func() error
 	framePool      []*Frame
+	// builtinsVersion changes when the builtins map does (LOAD_GLOBAL cache).
+	builtinsVersion uint64
 }
 
 // moduleState is a module's namespace as functions defined in it see it.

@@ -121,10 +121,22 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			}
 			f.push(v)
 		case LOAD_GLOBAL:
+			cache := f.fn.globalCache
+			if cache == nil {
+				cache = make([]globalEntry, len(f.code.Names))
+				f.fn.globalCache = cache
+			}
+			e := &cache[arg]
+			if e.v.IsValid() && e.version == f.globals.Version && e.builtins == in.builtinsVersion {
+				f.push(e.v)
+				continue
+			}
 			name := f.code.Names[arg]
 			if v, ok := f.globals.Dict[name]; ok {
+				*e = globalEntry{f.globals.Version, in.builtinsVersion, v}
 				f.push(v)
 			} else if v, ok := f.builtins[name]; ok {
+				*e = globalEntry{f.globals.Version, in.builtinsVersion, v}
 				f.push(v)
 			} else {
 				err = nameError(name, f)

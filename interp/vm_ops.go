@@ -689,6 +689,7 @@ func (in *Interp) printExpr(th *runtime.Thread, v runtime.Value) error {
 		return err
 	}
 	in.builtins["_"] = v
+	in.builtinsVersion++
 	_, err = th.Stdout.Write([]byte(s + "\n"))
 	return err
 }

@@ -55,6 +55,7 @@ func init() {
 		"isinstance": builtinIsInstance, "issubclass": builtinIsSubclass,
 		"callable": builtinCallable, "getattr": builtinGetAttr, "setattr": builtinSetAttr,
 		"hasattr": builtinHasAttr, "delattr": builtinDelAttr, "dir": builtinDir,
+		"vars": builtinVars,
 	} {
 		builtinsMap[name] = NewBuiltin(name, fn)
 	}

@@ -152,6 +152,29 @@ func builtinDelAttr(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error
 	return None, nil
 }
 
+// vars([object]) is object.__dict__; without an argument it is the
+// caller's locals, which only the interpreter knows (it is expected to
+// wrap this built-in for that case).
+func builtinVars(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+	if len(kw) > 0 {
+		return Value{}, Errorf(TypeError, "vars() takes no keyword arguments")
+	}
+	if err := biPositional("vars", len(args), 1, 1); err != nil {
+		if len(args) == 0 {
+			return Value{}, Errorf(TypeError, "vars() without an argument is not supported here")
+		}
+		return Value{}, err
+	}
+	d, err := GetAttr(th, args[0], "__dict__")
+	if err != nil {
+		if IsInstance(err, AttributeError) {
+			return Value{}, Errorf(TypeError, "vars() argument must have __dict__ attribute")
+		}
+		return Value{}, err
+	}
+	return d, nil
+}
+
 // ScopeNamer is implemented by a Thread's Host to give dir() without an
 // argument the names of the running frame's scope.
 type ScopeNamer interface {

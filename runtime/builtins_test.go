@@ -565,3 +565,16 @@ func TestDescriptorConstructors(t *testing.T) {
 	v, err = GetAttr(th, a, "x")
 	assert.Equal(t, "7", btOut(th, v, err))
 }
+
+func TestVars(t *testing.T) {
+	cls := btClass("A", nil)
+	obj := btInst(cls)
+	th := NewThread()
+	require.NoError(t, SetAttr(th, obj, "x", Int(1)))
+	runBtCases(t, []btCase{
+		{py: `vars(o)`, fn: "vars", args: []Value{obj}, want: `{'x': 1}`}, // SKIPCHECK (o differs in the checker)
+		{py: `vars(1)`, fn: "vars", args: []Value{Int(1)}, want: `TypeError: vars() argument must have __dict__ attribute`},
+		{py: `vars(1, 2)`, fn: "vars", args: []Value{Int(1), Int(2)}, want: `TypeError: vars expected at most 1 argument, got 2`},
+		{py: `vars(x=1)`, fn: "vars", kw: []Kwarg{btKw("x", Int(1))}, want: `TypeError: vars() takes no keyword arguments`},
+	})
+}

@@ -72,6 +72,9 @@ type Module struct {
 	Name  string
 	Dict  map[string]Value
 	order []string
+	// Version changes whenever a name is bound or deleted, so the
+	// interpreter can cache global lookups.
+	Version uint64
 }
 
 // Type returns ModuleType.
@@ -82,6 +85,7 @@ func NewModule(name string) *Module { return &Module{Name: name, Dict: map[strin
 
 // Set sets a module attribute.
 func (m *Module) Set(name string, v Value) {
+	m.Version++
 	if _, ok := m.Dict[name]; !ok {
 		m.order = append(m.order, name)
 	}
@@ -110,6 +114,7 @@ func (m *Module) DelAttrValue(name string) bool {
 	if _, ok := m.Dict[name]; !ok {
 		return false
 	}
+	m.Version++
 	delete(m.Dict, name)
 	for i, n := range m.order {
 		if n == name {

@@ -42,7 +42,7 @@ var TextIOWrapperType = finalType("TextIOWrapper")
 
 // UnsupportedOperation is io.UnsupportedOperation, raised when writing to
 // stdin or reading from stdout. (CPython's also derives from ValueError.)
-var UnsupportedOperation = excType("UnsupportedOperation", OSError)
+var UnsupportedOperation = NewType("UnsupportedOperation", OSError)
 
 // Type returns TextIOWrapperType.
 func (*StdStream) Type() *Type { return TextIOWrapperType }
@@ -167,7 +167,10 @@ func readRunes(th *Thread, n int64, line bool) (string, error) {
 }
 
 func init() {
+	// Not made with excType: it is not a built-in name.
 	UnsupportedOperation.Module = "io"
+	UnsupportedOperation.ExcBase = true
+	UnsupportedOperation.New = BaseException.New
 	notWritable := func(s *StdStream) error {
 		if s.Kind == StreamStdin {
 			return NewException(UnsupportedOperation, Str("not writable"))

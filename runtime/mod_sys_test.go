@@ -3,6 +3,7 @@ package runtime
 import (
 	"bytes"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -112,4 +113,73 @@ func TestTimeModule(t *testing.T) {
 	now, err := btCall(th, "time.time", nil)
 	require.NoError(t, err)
 	assert.Greater(t, now.FloatVal(), 1.7e9, "seconds since the epoch")
+}
+
+func TestSysStdin(t *testing.T) {
+	th := NewThread()
+	th.Stdin = strings.NewReader("line1\nabcdéf\nx\ny\n")
+	var out bytes.Buffer
+	th.Stdout = &out
+	m, err := btModule(th, "sys")
+	require.NoError(t, err)
+	stdin, err := GetAttr(th, Obj(m), "stdin")
+	require.NoError(t, err)
+	call := func(name string, args ...Value) string {
+		f, err := GetAttr(th, stdin, name)
+		require.NoError(t, err)
+		v, err := th.Call(f, args, nil)
+		return btOut(th, v, err)
+	}
+	// As CPython gives them for the same input.
+	assert.Equal(t, "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>", btOut(th, stdin, nil))
+	assert.Equal(t, "'line1\\n'", call("readline"))
+	assert.Equal(t, "'abc'", call("read", Int(3)))
+	assert.Equal(t, "'d'", call("readline", Int(1)))
+	v, err := btCall(th, "input", nil)
+	assert.Equal(t, "'éf'", btOut(th, v, err), "input() shares the buffer")
+	assert.Equal(t, "['x\\n', 'y\\n']", call("readlines"))
+	assert.Equal(t, "''", call("readline"))
+	assert.Equal(t, "''", call("read"))
+	assert.Equal(t, "TypeError: readline expected at most 1 argument, got 2", call("readline", Int(1), Int(2)))
+	assert.Equal(t, "TypeError: argument should be integer or None, not 'str'", call("read", Str("a")))
+	assert.Equal(t, "io.UnsupportedOperation: not writable", call("write", Str("x")))
+	stdout, err := GetAttr(th, Obj(m), "stdout")
+	require.NoError(t, err)
+	f, err := GetAttr(th, stdout, "read")
+	require.NoError(t, err)
+	v, err = th.Call(f, nil, nil)
+	assert.Equal(t, "io.UnsupportedOperation: not readable", btOut(th, v, err))
+	f, err = GetAttr(th, stdout, "writelines")
+	require.NoError(t, err)
+	v, err = th.Call(f, []Value{btStrs("a", "b\n")}, nil)
+	assert.Equal(t, "None", btOut(th, v, err))
+	assert.Equal(t, "ab\n", out.String())
+
+	// for line in sys.stdin
+	th.Stdin = strings.NewReader("a\nb")
+	items, err := Collect(th, stdin)
+	require.NoError(t, err)
+	assert.Equal(t, "['a\\n', 'b']", btOut(th, NewList(items), nil))
+
+	fi, err := GetAttr(th, Obj(m), "float_info")
+	require.NoError(t, err)
+	for name, want := range map[string]string{"epsilon": "2.220446049250313e-16", "max": "1.7976931348623157e+308", "dig": "15"} {
+		v, err := GetAttr(th, fi, name)
+		assert.Equal(t, want, btOut(th, v, err), name)
+	}
+}
+
+// scopeHost stands in for the interpreter, which names the caller's scope
+// for dir() without an argument.
+type scopeHost struct{}
+
+func (scopeHost) ScopeNames() []string { return []string{"zed", "alpha"} }
+
+func TestDirWithoutArgument(t *testing.T) {
+	th := NewThread()
+	v, err := btCall(th, "dir", nil)
+	assert.Equal(t, "[]", btOut(th, v, err))
+	th.Host = scopeHost{}
+	v, err = btCall(th, "dir", nil)
+	assert.Equal(t, "['alpha', 'zed']", btOut(th, v, err))
 }

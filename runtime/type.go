@@ -4,7 +4,10 @@ package runtime
 // classes created by `class` statements, and attribute lookup along the
 // single-inheritance chain.
 
-import "sort"
+import (
+	"sort"
+	"sync/atomic"
+)
 
 // NewFunc creates an instance of cls (Python's __new__ and, for built-in
 // types, __init__ too).
@@ -26,7 +29,22 @@ type Type struct {
 	Final bool
 	// ExcBase is true for BaseException and its subclasses.
 	ExcBase bool
+
+	// cache memoizes Lookup for user classes (attribute lookups walk the
+	// base chain with a map access per class otherwise); it is valid while
+	// cacheEpoch equals classEpoch.
+	cache      map[string]cachedAttr
+	cacheEpoch uint64
 }
+
+type cachedAttr struct {
+	v     Value
+	found bool
+}
+
+// classEpoch changes whenever an attribute of any user class changes, so
+// that every lookup cache (which may depend on base classes) is dropped.
+var classEpoch atomic.Uint64
 
 // Type returns TypeType: every class is an instance of type.
 func (*Type) Type() *Type { return TypeType }
@@ -43,6 +61,9 @@ func NewType(name string, base *Type) *Type {
 
 // SetAttr sets a class attribute, remembering definition order.
 func (t *Type) SetAttr(name string, v Value) {
+	if t.User {
+		classEpoch.Add(1)
+	}
 	if _, ok := t.Attrs[name]; !ok {
 		t.order = append(t.order, name)
 	}
@@ -53,6 +74,9 @@ func (t *Type) SetAttr(name string, v Value) {
 func (t *Type) DelAttr(name string) bool {
 	if _, ok := t.Attrs[name]; !ok {
 		return false
+	}
+	if t.User {
+		classEpoch.Add(1)
 	}
 	delete(t.Attrs, name)
 	for i, n := range t.order {
@@ -69,6 +93,25 @@ func (t *Type) AttrNames() []string { return append([]string(nil), t.order...) }
 
 // Lookup finds name on t or its bases (the MRO of single inheritance).
 func (t *Type) Lookup(name string) (Value, bool) {
+	if !t.User {
+		return t.lookup(name)
+	}
+	// User classes belong to one interpreter, so their cache is not shared
+	// between goroutines; built-in types are, and are not cached.
+	epoch := classEpoch.Load()
+	if t.cache == nil || t.cacheEpoch != epoch {
+		t.cache = make(map[string]cachedAttr, 8)
+		t.cacheEpoch = epoch
+	}
+	if e, ok := t.cache[name]; ok {
+		return e.v, e.found
+	}
+	v, found := t.lookup(name)
+	t.cache[name] = cachedAttr{v, found}
+	return v, found
+}
+
+func (t *Type) lookup(name string) (Value, bool) {
 	for c := t; c != nil; c = c.Base {
 		if v, ok := c.Attrs[name]; ok {
 			return v, true
