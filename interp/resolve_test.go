@@ -74,14 +74,14 @@ func TestResolveSuperNeedsClassCell(t *testing.T) {
 
 func TestResolveErrors(t *testing.T) {
 	cases := map[string]string{
-		"return 1\n":                                   "'return' outside function",
-		"def f():\n    await g()\n":                    "'await' outside async function",
-		"nonlocal x\n":                                 "nonlocal declaration not allowed at module level",
-		"def f():\n    nonlocal y\n":                   "no binding for nonlocal 'y' found",
-		"def f(a):\n    global a\n":                    "name 'a' is parameter and global",
-		"def f():\n    x = 1\n    global x\n":         "name 'x' is assigned to before global declaration",
-		"def f():\n    print(x)\n    global x\n":      "name 'x' is used prior to global declaration",
-		"class C:\n    await x\n":                      "'await' outside function",
+		"return 1\n":                                               "'return' outside function",
+		"def f():\n    await g()\n":                                "'await' outside async function",
+		"nonlocal x\n":                                             "nonlocal declaration not allowed at module level",
+		"def f():\n    nonlocal y\n":                               "no binding for nonlocal 'y' found",
+		"def f(a):\n    global a\n":                                "name 'a' is parameter and global",
+		"def f():\n    x = 1\n    global x\n":                      "name 'x' is assigned to before global declaration",
+		"def f():\n    print(x)\n    global x\n":                   "name 'x' is used prior to global declaration",
+		"class C:\n    await x\n":                                  "'await' outside function",
 		"def f():\n    yield 1\n    return [(yield) for x in y]\n": "'yield' inside list comprehension",
 	}
 	for src, want := range cases {
