@@ -1,7 +1,6 @@
 package interp
 
-// This file adds the built-ins that need the interpreter: super, and the
-// exit/quit helpers.
+// This file adds the built-ins that need the interpreter: super.
 
 import "github.com/aio-lang/aio/runtime"
 
@@ -28,9 +27,4 @@ func (in *Interp) installBuiltins() {
 		}
 		return runtime.Obj(&runtime.Super{Start: cls, Obj: obj}), nil
 	})
-	exit := func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		return runtime.Value{}, runtime.NewException(runtime.SystemExit, args...)
-	}
-	in.builtins["exit"] = runtime.NewBuiltin("exit", exit)
-	in.builtins["quit"] = runtime.NewBuiltin("quit", exit)
 }

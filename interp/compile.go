@@ -473,14 +473,10 @@ func (c *compiler) unwindBlock(b fblock, preserveTOS bool) {
 	case fbFinallyTry:
 		c.emit(POP_BLOCK, 0)
 		// Run the finally body with this block removed, so that a return
-		// inside it does not run it again.
+		// inside it does not run it again. The capped slice makes blocks
+		// pushed meanwhile reallocate instead of overwriting saved ones.
 		saved := c.u.fblocks
-		c.u.fblocks = c.u.fblocks[:len(c.u.fblocks)-1]
-		for i := len(saved) - 1; i >= 0; i-- {
-			if &saved[i] == &b {
-				break
-			}
-		}
+		c.u.fblocks = saved[: len(saved)-1 : len(saved)-1]
 		c.stmts(b.final)
 		c.u.fblocks = saved
 	case fbFinallyEnd:
@@ -523,9 +519,9 @@ func (c *compiler) unwindAll(preserveTOS bool) {
 	blocks := c.u.fblocks
 	for i := len(blocks) - 1; i >= 0; i-- {
 		b := blocks[i]
-		c.u.fblocks = blocks[:i+1]
+		c.u.fblocks = blocks[: i+1 : i+1]
 		if b.kind == fbFinallyTry {
-			c.u.fblocks = blocks[:i]
+			c.u.fblocks = blocks[:i:i]
 			c.emit(POP_BLOCK, 0)
 			c.stmts(b.final)
 			continue
@@ -551,7 +547,7 @@ func (c *compiler) breakContinue(s ast.Stmt, isBreak bool) {
 			return
 		}
 		if b.kind == fbFinallyTry {
-			c.u.fblocks = blocks[:i]
+			c.u.fblocks = blocks[:i:i]
 			c.emit(POP_BLOCK, 0)
 			c.stmts(b.final)
 			continue

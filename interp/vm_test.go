@@ -140,3 +140,19 @@ r = await main()
 print(r)
 `, "ok\n13\n")
 }
+
+func TestReturnThroughFinallyWithLoop(t *testing.T) {
+	// A loop inside a finally body must not corrupt the block stack used to
+	// compile an earlier return (regression: the finally body was skipped).
+	expectRun(t, `
+def f():
+    try:
+        for t in []:
+            return t
+        return "ret"
+    finally:
+        for u in [1]:
+            print("finally", u)
+print(f())
+`, "finally 1\nret\n")
+}

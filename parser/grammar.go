@@ -34,10 +34,15 @@ type gModule struct {
 	Stmts []*gStmt `parser:"@@*"`
 }
 
-// gStmt is one statement; simple statements come first because they are
-// the most common.
+// gStmt is one statement. A line of expression statements and
+// assignments, by far the most common kind, comes first and is matched
+// directly rather than through gSimpleLine and gSmall: each participle
+// alternative tried costs allocations.
 type gStmt struct {
-	Simple    *gSimpleLine `parser:"  @@"`
+	Expr      xExprStmt    `parser:"  @@ ( ';'"`
+	ExprCheck xSemiCheck   `parser:"    @@"`
+	ExprMore  []*gSmall    `parser:"    @@? )* NEWLINE"`
+	Simple    *gSimpleLine `parser:"| @@"`
 	If        *gIf         `parser:"| @@"`
 	For       *gFor        `parser:"| @@"`
 	Def       *gDef        `parser:"| @@"`
@@ -60,8 +65,7 @@ type gSimpleLine struct {
 }
 
 type gSmall struct {
-	Expr     xExprStmt    `parser:"  @@"`
-	Return   *gReturn     `parser:"| @@"`
+	Return   *gReturn     `parser:"  @@"`
 	Pass     *lexer.Token `parser:"| @'pass'"`
 	Import   *gImport     `parser:"| @@"`
 	From     *gFrom       `parser:"| @@"`
@@ -71,6 +75,7 @@ type gSmall struct {
 	Names    *gNames      `parser:"| @@"`
 	Del      *gDel        `parser:"| @@"`
 	Assert   *gAssert     `parser:"| @@"`
+	Expr     xExprStmt    `parser:"| @@"`
 }
 
 type gReturn struct {

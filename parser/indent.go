@@ -26,9 +26,9 @@ type lexError struct {
 	// tokenizes the rest of the source after a syntax error).
 	override bool
 	// unclosedLine > 0 for "'(' was never closed": it replaces a parse
-	// error only when that error is on a later line than the bracket.
+	// error only when the parser had looked at a line after the
+	// bracket's (see parseFailure.farLine).
 	unclosedLine int
-	tokIndex     int // index of the tBad token in the stream
 }
 
 type indentLevel struct{ col, alt int }
@@ -110,7 +110,6 @@ func (t *tokenizer) emitBad(off int) {
 	if off > len(t.src) {
 		off = len(t.src)
 	}
-	t.err.tokIndex = t.count + len(t.queue) - t.qhead
 	t.push(tBad, "", off, t.line, t.column(off))
 	t.done = true
 }

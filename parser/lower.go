@@ -41,6 +41,12 @@ func lastEnd(stmts []ast.Stmt) ast.Pos { return endOf(stmts[len(stmts)-1]) }
 
 func lowerStmt(g *gStmt, out []ast.Stmt) []ast.Stmt {
 	switch {
+	case g.Expr != nil:
+		out = append(out, g.Expr.(ast.Stmt))
+		for _, s := range g.ExprMore {
+			out = append(out, lowerSmall(s))
+		}
+		return out
 	case g.Simple != nil:
 		return lowerSimple(g.Simple, out)
 	case g.If != nil:

@@ -159,11 +159,11 @@ func builtinVars(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	if len(kw) > 0 {
 		return Value{}, Errorf(TypeError, "vars() takes no keyword arguments")
 	}
-	if err := biPositional("vars", len(args), 1, 1); err != nil {
-		if len(args) == 0 {
-			return Value{}, Errorf(TypeError, "vars() without an argument is not supported here")
-		}
+	if err := biPositional("vars", len(args), 0, 1); err != nil {
 		return Value{}, err
+	}
+	if len(args) == 0 {
+		return Value{}, Errorf(TypeError, "vars() without an argument is not supported here")
 	}
 	d, err := GetAttr(th, args[0], "__dict__")
 	if err != nil {

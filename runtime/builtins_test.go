@@ -14,8 +14,8 @@ import (
 
 // btCase is one call of a built-in: py is the same call in Python, and
 // want is what CPython 3.11 gives for it (repr of the result, or
-// "Type: message"). The want strings were produced by running the py
-// expressions under CPython (see btcases.py in the report of this work).
+// "Type: message"). testdata/btcases.py checks the want strings by
+// running the py expressions under CPython.
 type btCase struct {
 	py   string
 	fn   string

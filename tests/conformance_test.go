@@ -362,3 +362,30 @@ func quotedLine(lines []string, i int) string {
 	}
 	return "(end of output)"
 }
+
+// TestRealClockSample runs a sample of the asyncio programs on the real
+// clock (without --virtual-time): the virtual clock must only remove the
+// waiting, never change what a program prints.
+func TestRealClockSample(t *testing.T) {
+	if testing.Short() {
+		t.Skip("real-clock runs take a few seconds")
+	}
+	var sample []program
+	for i, p := range findPrograms(t, ".") {
+		if p.suite == "async" && i%12 == 0 {
+			sample = append(sample, p)
+		}
+	}
+	require.NotEmpty(t, sample)
+	for _, p := range sample {
+		t.Run(p.name, func(t *testing.T) {
+			t.Parallel()
+			want := readExpectation(t, p)
+			got, ok := runMain([]string{p.path}, programTimeout)
+			require.True(t, ok, "%s did not finish", p.path)
+			assert.Equal(t, want.stdout, got.stdout, "stdout of %s on the real clock", p.path)
+			assert.Equal(t, want.code, got.code, "exit status of %s", p.path)
+			assert.Equal(t, want.errLine, lastNonBlankLine(got.stderr), "last line of stderr of %s", p.path)
+		})
+	}
+}

@@ -112,6 +112,11 @@ def dump(tree):
 
 
 def main():
+    # Compile with the files' directory as the current one: CPython then
+    # reads the offending line from the file, as it does when running a
+    # script (this changes the column of an error on a line with a
+    # byte-order mark).
+    os.chdir(os.path.join(HERE, "errors"))
     for path in sorted(glob.glob(os.path.join(HERE, "errors", "*.aio"))):
         with open(path, "rb") as fp:
             src = fp.read()
