@@ -36,9 +36,7 @@ func (e *SyntaxError) Error() string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "  File \"%s\", line %d\n", e.Filename, e.Line)
-	if e.Text != "" {
-		writeErrorText(&b, e)
-	}
+	writeErrorText(&b, e) // an empty line still prints, as in CPython
 	b.WriteString(e.Kind)
 	b.WriteString(": ")
 	b.WriteString(e.Msg)

@@ -258,7 +258,7 @@ func (t *tokenizer) scan() {
 		if n == 0 {
 			// A control character (the printable ASCII characters that
 			// are no token are opErr tokens).
-			t.fail(false, "SyntaxError", fmt.Sprintf("invalid non-printable character U+%04X", c), line, col+1, line, col+1)
+			t.fail(true, "SyntaxError", fmt.Sprintf("invalid non-printable character U+%04X", c), line, col+1, line, col+1)
 			t.emitBad(start)
 			return
 		}

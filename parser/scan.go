@@ -354,7 +354,7 @@ func (s *tokenizer) scanName() bool {
 				if !unicode.IsPrint(r) {
 					msg = fmt.Sprintf("invalid non-printable character U+%04X", r)
 				}
-				s.fail(false, "SyntaxError", msg, s.line, col, s.line, col)
+				s.fail(true, "SyntaxError", msg, s.line, col, s.line, col)
 				return false
 			}
 		}
@@ -386,7 +386,7 @@ func (s *tokenizer) numErr(msg string) bool {
 		s.pos = len(s.src)
 	}
 	col := s.column(s.pos)
-	s.fail(false, "SyntaxError", msg, s.line, col, s.line, col)
+	s.fail(true, "SyntaxError", msg, s.line, col, s.line, col)
 	return false
 }
 
@@ -555,7 +555,7 @@ func (s *tokenizer) scanNumber() bool {
 				s.backup()
 				col := s.column(start) + 1
 				end := s.column(zerosEnd)
-				s.fail(false, "SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", s.line, col, s.line, end)
+				s.fail(true, "SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", s.line, col, s.line, end)
 				return false
 			}
 			if !s.verifyEndOfNumber(c, "decimal") {

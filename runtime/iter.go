@@ -4,7 +4,10 @@ package runtime
 // the built-in containers, and adapters for user classes with __iter__ and
 // __next__.
 
-import "strings"
+import (
+	"math/big"
+	"strings"
+)
 
 // Iterator is an object that produces values; ok is false when exhausted.
 type Iterator interface {
@@ -131,6 +134,8 @@ func Iter(th *Thread, v Value) (Iterator, error) {
 		return &strIter{s: o}, nil
 	case *Range:
 		return &rangeIter{next: o.Start, step: o.Step, left: o.Len()}, nil
+	case *BigRange:
+		return &bigRangeIter{r: o, i: new(big.Int), n: o.length()}, nil
 	case *Dict:
 		return &dictIter{d: o, size: o.Len()}, nil
 	case *DictView:

@@ -423,6 +423,8 @@ func Truth(th *Thread, v Value) (bool, error) {
 		return o.X.Sign() != 0, nil
 	case *Range:
 		return o.Len() > 0, nil
+	case *BigRange:
+		return o.length().Sign() > 0, nil
 	}
 	if v.Type().User {
 		if r, found, err := th.CallMethod(v, "__bool__"); found {

@@ -18,6 +18,8 @@ func Len(th *Thread, v Value) (int, error) {
 		return o.Len(), nil
 	case *Range:
 		return int(o.Len()), nil
+	case *BigRange:
+		return o.Len()
 	}
 	if v.Type().User {
 		if r, found, err := th.CallMethod(v, "__len__"); found {
@@ -234,6 +236,8 @@ func GetItem(th *Thread, v, key Value) (Value, error) {
 			return Obj(&Range{Start: o.At(int64(start)), Stop: o.Start + int64(stop)*o.Step, Step: o.Step * int64(step)}), nil
 		}
 		return Value{}, Errorf(TypeError, "range indices must be integers or slices, not %s", key.Type().Name)
+	case *BigRange:
+		return o.getItem(key)
 	case *Type:
 		if o == ListType || o == DictType || o == TupleType || o == SetType || o == TypeType {
 			return v, nil // generic alias such as list[int], used in annotations

@@ -268,6 +268,11 @@ func init() {
 			return Value{}, err
 		}
 		var bounds [3]int64
+		for _, a := range args {
+			if _, isBig := a.obj.(*Big); isBig {
+				return newBigRange(args)
+			}
+		}
 		for i, a := range args {
 			n, err := rangeArg(a)
 			if err != nil {
