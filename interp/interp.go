@@ -4,9 +4,10 @@ package interp
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"math/big"
-	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/aio-lang/aio/parser"
@@ -153,7 +154,8 @@ func Compile(filename string, src []byte) (*Code, error) {
 
 // ExecMain compiles src and runs it as the __main__ module. A script with
 // top-level await runs its body as a coroutine.
-func (in *Interp) ExecMain(filename string, src []byte) error {
+func (in *Interp) ExecMain(filename string, src []byte) (err error) {
+	defer recoverInternal(&err)
 	in.sources[filename] = strings.Split(string(src), "\n")
 	code, err := Compile(filename, src)
 	if err != nil {
@@ -202,6 +204,11 @@ func (in *Interp) ExitStatus(err error, w io.Writer) int {
 		io.WriteString(w, se.Error()+"\n")
 		return 1
 	}
+	var ie *InternalError
+	if errors.As(err, &ie) {
+		io.WriteString(w, ie.Error()+"\n"+ie.Stack+"\n")
+		return 70
+	}
 	exc := runtime.AsException(err)
 	if exc.Class.IsSubtype(runtime.SystemExit) {
 		var code runtime.Value = runtime.None
@@ -227,4 +234,21 @@ func (in *Interp) ExitStatus(err error, w io.Writer) int {
 	return 1
 }
 
-var _ = os.Stdout
+// InternalError reports a bug in aio itself (a Go panic caught at the API
+// boundary), so that it never takes the host program down.
+type InternalError struct {
+	Value any
+	Stack string
+}
+
+// Error describes the panic.
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("aio internal error: %v", e.Value)
+}
+
+// recoverInternal turns a panic into an *InternalError stored in *err.
+func recoverInternal(err *error) {
+	if r := recover(); r != nil {
+		*err = &InternalError{Value: r, Stack: string(debug.Stack())}
+	}
+}
