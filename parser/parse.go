@@ -178,10 +178,17 @@ func (st *state) parseModule() (m *ast.Module, err error) {
 	return lowerModule(g, st.filename), nil
 }
 
-// checkUTF8 rejects a source that is not UTF-8 with CPython's message
-// for such a file. CPython raises it before it has a location, so the
-// error has no line and prints without the File line.
+// checkUTF8 rejects a source that is not UTF-8, or holds a NUL byte,
+// with CPython's messages for such a file. CPython raises the first
+// before it has a location, so that error has no line and prints without
+// the File line; the second shows the line up to the NUL, no caret.
 func (st *state) checkUTF8() *SyntaxError {
+	if i := strings.IndexByte(st.src, 0); i >= 0 {
+		line := strings.Count(st.src[:i], "\n") + 1
+		text := st.src[strings.LastIndexByte(st.src[:i], '\n')+1 : i]
+		return &SyntaxError{Kind: "SyntaxError", Msg: "source code cannot contain null bytes",
+			Filename: st.filename, Line: line, EndLine: line, Text: text}
+	}
 	if utf8.ValidString(st.src) {
 		return nil
 	}
@@ -200,6 +207,12 @@ func (st *state) checkUTF8() *SyntaxError {
 
 // lexErr returns the tokenizer's error, completed.
 func (st *state) lexErr() *SyntaxError {
+	if st.tz == nil || st.tz.err == nil {
+		// Cannot happen: a tBad token always comes with an error.
+		e := st.eofError("SyntaxError", "invalid syntax")
+		e.Filename = st.filename
+		return e
+	}
 	e := st.tz.err.SyntaxError
 	e.Filename = st.filename
 	if e.Text == "" {

@@ -381,3 +381,11 @@ func TestBuildIsCheap(t *testing.T) {
 	assert.NotNil(t, theParser)
 	assert.Less(t, buildTime.Milliseconds(), int64(500))
 }
+
+func TestNulByte(t *testing.T) {
+	_, err := Parse("nul.aio", []byte("x = 1\ny = 2\x00\n"))
+	require.Error(t, err)
+	assert.Equal(t, "  File \"nul.aio\", line 2\n    y = 2\nSyntaxError: source code cannot contain null bytes", err.Error())
+	_, err = ParseExpr("nul", []byte("1\x00"))
+	assert.IsType(t, &SyntaxError{}, err)
+}

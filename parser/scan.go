@@ -427,8 +427,12 @@ func (s *tokenizer) verifyEndOfNumber(c int, kind string) bool {
 	return true
 }
 
+// errChar is what decimalTail returns after an error (CPython uses 0,
+// which aio keeps free for a NUL byte).
+const errChar = -2
+
 // decimalTail scans digits with single underscores; it returns the first
-// character after them, or 0 after an error.
+// character after them, or errChar after an error.
 func (s *tokenizer) decimalTail() int {
 	var c int
 	for {
@@ -445,7 +449,7 @@ func (s *tokenizer) decimalTail() int {
 		if !isDigit(c) {
 			s.backup()
 			s.numErr("invalid decimal literal")
-			return 0
+			return errChar
 		}
 	}
 	return c
@@ -539,7 +543,7 @@ func (s *tokenizer) scanNumber() bool {
 			if isDigit(c) {
 				nonzero = true
 				c = s.decimalTail()
-				if c == 0 {
+				if c == errChar {
 					return false
 				}
 			}
@@ -568,7 +572,7 @@ func (s *tokenizer) scanNumber() bool {
 	// Decimal.
 	s.backup()
 	c = s.decimalTail()
-	if c == 0 {
+	if c == errChar {
 		return false
 	}
 	if c == '.' {
@@ -582,7 +586,7 @@ func (s *tokenizer) fraction(c int) bool {
 	if isDigit(c) {
 		s.backup()
 		c = s.decimalTail()
-		if c == 0 {
+		if c == errChar {
 			return false
 		}
 	}
@@ -621,7 +625,7 @@ func (s *tokenizer) exponent(e int) bool {
 	}
 	s.backup()
 	c = s.decimalTail()
-	if c == 0 {
+	if c == errChar {
 		return false
 	}
 	if c == 'j' || c == 'J' {

@@ -9,12 +9,16 @@ package runtime
 // not this file's to change:
 //
 //   - CPython's ExceptionGroup has two bases, (BaseExceptionGroup,
-//     Exception), and `except Exception` must catch it. aio classes have a
-//     single base, so init re-parents ExceptionGroup under Exception and
-//     gives it the group methods itself. The cost: an ExceptionGroup is not
-//     isinstance of BaseExceptionGroup. isGroupType and isExceptionType
-//     below answer the PEP's questions under either hierarchy, so this
-//     file keeps working once Type grows a second base.
+//     Exception): `except Exception` and `except BaseExceptionGroup` both
+//     catch it. aio classes have a single base, so init puts Exception
+//     between BaseExceptionGroup and BaseException. ExceptionGroup's MRO is
+//     then CPython's (ExceptionGroup, BaseExceptionGroup, Exception,
+//     BaseException, object); the cost is that a BaseExceptionGroup proper
+//     (one holding a KeyboardInterrupt, say: rare, since TaskGroup raises
+//     such base errors alone) also passes isinstance(x, Exception).
+//     isGroupType and isExceptionType below answer the PEP's questions
+//     exactly under either hierarchy, so this file keeps working once Type
+//     grows a second base and init's re-parenting is dropped.
 //   - str() of a built-in exception is Exception.Message(), computed from
 //     args; only classes marked User have their __str__ consulted. The two
 //     group classes are therefore marked User, and their __str__ is a
@@ -79,13 +83,15 @@ func (m strMethod) Repr(th *Thread) (string, error) {
 
 // isGroupType reports whether t is BaseExceptionGroup or a subclass
 // (_PyBaseExceptionGroup_Check).
-func isGroupType(t *Type) bool {
-	return t.IsSubtype(BaseExceptionGroup) || t.IsSubtype(ExceptionGroup)
-}
+func isGroupType(t *Type) bool { return t.IsSubtype(BaseExceptionGroup) }
 
-// isExceptionType reports whether t derives from Exception.
+// isExceptionType reports whether t derives from Exception in CPython's
+// hierarchy: of the group classes, only ExceptionGroup and its subclasses.
 func isExceptionType(t *Type) bool {
-	return t.IsSubtype(ExceptionType) || t.IsSubtype(ExceptionGroup)
+	if t.IsSubtype(BaseExceptionGroup) {
+		return t.IsSubtype(ExceptionGroup)
+	}
+	return t.IsSubtype(ExceptionType)
 }
 
 // egIsSequence is PySequence_Check for aio's values: the built-in sequences
@@ -395,21 +401,19 @@ func egStr(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 	return Str(fmt.Sprintf("%s (%d sub-exception%s)", msg, len(excs), plural)), nil
 }
 
-func installGroupClass(t *Type) {
-	t.New = egNew
-	t.User = true
+func init() {
+	// ExceptionGroup(BaseExceptionGroup, Exception) with single bases
+	// (see the file comment).
+	BaseExceptionGroup.Base = ExceptionType
+	for _, t := range []*Type{BaseExceptionGroup, ExceptionGroup} {
+		t.New = egNew
+		t.User = true
+	}
+	t := BaseExceptionGroup
 	t.Methods(egMethods)
 	t.SetAttr("__str__", Obj(strMethod{&MethodDescriptor{Name: "__str__", Fn: egStr, Owner: t}}))
 	t.SetAttr(egMessageKey, Obj(&memberDescriptor{name: egMessageKey, owner: t}))
 	t.SetAttr(egExceptionsKey, Obj(&memberDescriptor{name: egExceptionsKey, owner: t}))
-}
-
-func init() {
-	// ExceptionGroup(BaseExceptionGroup, Exception): with one base, the
-	// one `except Exception` needs (see the file comment).
-	ExceptionGroup.Base = ExceptionType
-	installGroupClass(BaseExceptionGroup)
-	installGroupClass(ExceptionGroup)
 }
 
 // ExceptionPrinter renders an uncaught exception, its chain and the

@@ -120,13 +120,22 @@ func TestExceptionGroupAttributes(t *testing.T) {
 	d, err := GetAttr(th, Obj(BaseExceptionGroup), "message")
 	assert.Equal(t, "<member 'message' of 'BaseExceptionGroup' objects>", btOut(th, d, err))
 
-	// The hierarchy: except Exception catches an ExceptionGroup, and a
-	// BaseExceptionGroup is not an Exception.
+	// The hierarchy: both `except Exception` and `except
+	// BaseExceptionGroup` catch an ExceptionGroup.
 	assert.True(t, IsInstanceOf(eg, ExceptionType))
+	assert.True(t, IsInstanceOf(eg, BaseExceptionGroup))
 	assert.True(t, IsInstanceOf(eg, BaseException))
+	mro, err := GetAttr(th, Obj(ExceptionGroup), "__mro__")
+	assert.Equal(t, "(<class 'ExceptionGroup'>, <class 'BaseExceptionGroup'>, <class 'Exception'>, <class 'BaseException'>, <class 'object'>)",
+		btOut(th, mro, err))
 	beg := egMake(t, th, BaseExceptionGroup, "b", egExc(KeyboardInterrupt))
-	assert.False(t, IsInstanceOf(beg, ExceptionType))
 	assert.True(t, IsInstanceOf(beg, BaseExceptionGroup))
+	assert.False(t, isExceptionType(beg.Type()))
+	// A BaseExceptionGroup is not an Exception to nest in an ExceptionGroup.
+	_, err = ExceptionGroup.Call(th, []Value{Str("m"), btList(beg)}, nil)
+	assert.Equal(t, "TypeError: Cannot nest BaseExceptions in an ExceptionGroup", btOut(th, Value{}, err))
+	v, err := BaseExceptionGroup.Call(th, []Value{Str("m"), btList(beg)}, nil)
+	assert.Equal(t, "BaseExceptionGroup('m', [BaseExceptionGroup('b', [KeyboardInterrupt()])])", btOut(th, v, err))
 }
 
 func TestExceptionGroupSplit(t *testing.T) {

@@ -90,10 +90,37 @@ func (t *Task) Uncancel() int {
 // Cancelling returns the number of pending cancellation requests.
 func (t *Task) Cancelling() int { return t.numCancels }
 
-// cancelFuture cancels a future or task with the right method.
+// cancelFuture cancels a future or task with the right method: Task.cancel
+// for tasks, and a script subclass's own cancel() (as gather's
+// _GatheringFuture defines) when it overrides Future.cancel.
 func cancelFuture(f *Future, msg Value) bool {
 	if f.task != nil {
 		return f.task.Cancel(msg)
+	}
+	if f.class != nil {
+		if m, ok := f.class.Lookup("cancel"); ok {
+			if _, builtin := m.obj.(*MethodDescriptor); !builtin {
+				th := f.loop.th
+				if !msg.IsValid() {
+					msg = None
+				}
+				fn, err := bindAttr(th, m, f.Value())
+				if err == nil {
+					var r Value
+					r, err = th.Call(fn, nil, []Kwarg{{Name: "msg", Value: msg}})
+					if err == nil {
+						b, _ := Truth(th, r)
+						return b
+					}
+				}
+				// cancel() failed: report it as CPython's loop would log a
+				// failing callback, and treat the future as not cancelled.
+				if th.ReportException != nil {
+					th.ReportException("Exception in cancel()", AsException(err))
+				}
+				return false
+			}
+		}
 	}
 	return f.Cancel(msg)
 }
