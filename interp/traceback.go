@@ -13,11 +13,37 @@ import (
 	"github.com/aio-lang/aio/runtime"
 )
 
-// FormatException renders exc and its chained exceptions.
+// FormatException renders exc and its chained exceptions. Exception
+// groups are drawn in boxes, as CPython's printer draws them.
 func (in *Interp) FormatException(exc *runtime.Exception) string {
+	if hasGroup(exc, map[*runtime.Exception]bool{}) {
+		p := &runtime.ExceptionPrinter{
+			Frames: func(e *runtime.Exception) string {
+				var b strings.Builder
+				for i := len(e.Traceback) - 1; i >= 0; i-- {
+					in.formatEntry(&b, e.Traceback[i])
+				}
+				return b.String()
+			},
+			Line: in.ExceptionLine,
+		}
+		return p.Format(exc)
+	}
 	var b strings.Builder
 	in.formatChain(&b, exc, map[*runtime.Exception]bool{})
 	return b.String()
+}
+
+// hasGroup reports whether exc or an exception chained to it is a group.
+func hasGroup(exc *runtime.Exception, seen map[*runtime.Exception]bool) bool {
+	if exc == nil || seen[exc] {
+		return false
+	}
+	seen[exc] = true
+	if exc.Class.IsSubtype(runtime.BaseExceptionGroup) {
+		return true
+	}
+	return hasGroup(exc.Cause, seen) || hasGroup(exc.Context, seen)
 }
 
 func (in *Interp) formatChain(b *strings.Builder, exc *runtime.Exception, seen map[*runtime.Exception]bool) {
