@@ -28,3 +28,6 @@ func benchProgram(b *testing.B, name string) {
 func BenchmarkFib(b *testing.B)   { benchProgram(b, "fib.aio") }
 func BenchmarkLoop(b *testing.B)  { benchProgram(b, "loop.aio") }
 func BenchmarkCalls(b *testing.B) { benchProgram(b, "calls.aio") }
+
+func BenchmarkAsyncSwitch(b *testing.B) { benchProgram(b, "async_switch.aio") }
+func BenchmarkAsyncSpawn(b *testing.B)  { benchProgram(b, "async_spawn.aio") }

@@ -38,15 +38,16 @@ const (
 type Frame struct {
 	fn       *Function
 	code     *Code
-	consts   []runtime.Value
 	globals  *runtime.Module
 	builtins map[string]runtime.Value
 	ns       *runtime.Dict // class body namespace (FlagClassBody)
 
-	slots  []runtime.Value // locals followed by the operand stack
-	locals []runtime.Value
-	stack  []runtime.Value
-	sp     int
+	// slots holds the fast locals followed by the operand stack; sp is the
+	// absolute index of the first free stack slot (it starts at the
+	// number of locals). One slice keeps frames small: a program with
+	// 100,000 suspended tasks has 100,000 of them.
+	slots []runtime.Value
+	sp    int
 	cells  []*Cell
 	pc     int
 	blocks []block
@@ -80,7 +81,7 @@ func newFrame(fn *Function, code *Code) *Frame {
 		// finished plain frame can leave behind.
 		f.slots = f.slots[:nl+code.MaxStack]
 		f.blocks = f.blocks[:0]
-		f.sp, f.pc = 0, 0
+		f.pc = 0
 		f.excInfo = nil
 		f.suspended = notSuspended
 		f.counted = false
@@ -89,11 +90,9 @@ func newFrame(fn *Function, code *Code) *Frame {
 	}
 	f.fn = fn
 	f.code = code
-	f.consts = fn.consts
 	f.globals = fn.mod.globals
 	f.builtins = fn.mod.builtins
-	f.locals = f.slots[:nl:nl]
-	f.stack = f.slots[nl:]
+	f.sp = nl
 	return f
 }
 
@@ -121,8 +120,8 @@ func (f *Frame) initCells() {
 	for i := range code.CellNames {
 		c := &Cell{}
 		if a := code.Cell2Arg[i]; a >= 0 {
-			c.v = f.locals[a]
-			f.locals[a] = runtime.Value{}
+			c.v = f.slots[a]
+			f.slots[a] = runtime.Value{}
 		}
 		f.cells[i] = c
 	}
@@ -130,18 +129,18 @@ func (f *Frame) initCells() {
 }
 
 func (f *Frame) push(v runtime.Value) {
-	f.stack[f.sp] = v
+	f.slots[f.sp] = v
 	f.sp++
 }
 
 func (f *Frame) pop() runtime.Value {
 	f.sp--
-	v := f.stack[f.sp]
-	f.stack[f.sp] = runtime.Value{}
+	v := f.slots[f.sp]
+	f.slots[f.sp] = runtime.Value{}
 	return v
 }
 
-func (f *Frame) top() runtime.Value { return f.stack[f.sp-1] }
+func (f *Frame) top() runtime.Value { return f.slots[f.sp-1] }
 
 // currentException returns the exception being handled by this frame or
 // the nearest calling frame (for bare raise and implicit chaining).

@@ -134,6 +134,7 @@ func (fn *Function) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.
 	defer th.Leave()
 	vm := fn.mod.vm
 	out, v, err := vm.run(th, f, f)
+	vm.releaseFrame(f)
 	switch out {
 	case outReturn:
 		return v, nil
@@ -159,7 +160,7 @@ func (fn *Function) wrapFrame(f *Frame) runtime.Value {
 func (fn *Function) newFrame(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (*Frame, error) {
 	code := fn.code
 	f := newFrame(fn, code)
-	if err := fn.bindArgs(f.locals, args, kw); err != nil {
+	if err := fn.bindArgs(f.slots[:len(code.Locals)], args, kw); err != nil {
 		return nil, err
 	}
 	f.initCells()

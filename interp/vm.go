@@ -69,28 +69,28 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		case NOP:
 		case POP_TOP:
 			f.sp--
-			f.stack[f.sp] = runtime.Value{}
+			f.slots[f.sp] = runtime.Value{}
 		case COPY:
-			f.push(f.stack[f.sp-arg])
+			f.push(f.slots[f.sp-arg])
 		case SWAP:
-			f.stack[f.sp-1], f.stack[f.sp-arg] = f.stack[f.sp-arg], f.stack[f.sp-1]
+			f.slots[f.sp-1], f.slots[f.sp-arg] = f.slots[f.sp-arg], f.slots[f.sp-1]
 		case LOAD_CONST:
-			f.push(f.consts[arg])
+			f.push(f.fn.consts[arg])
 		case LOAD_FAST:
-			v := f.locals[arg]
+			v := f.slots[arg]
 			if !v.IsValid() {
 				err = runtime.Errorf(runtime.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.Locals[arg])
 				continue
 			}
 			f.push(v)
 		case STORE_FAST:
-			f.locals[arg] = f.pop()
+			f.slots[arg] = f.pop()
 		case DELETE_FAST:
-			if !f.locals[arg].IsValid() {
+			if !f.slots[arg].IsValid() {
 				err = runtime.Errorf(runtime.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.Locals[arg])
 				continue
 			}
-			f.locals[arg] = runtime.Value{}
+			f.slots[arg] = runtime.Value{}
 		case LOAD_DEREF:
 			v := f.cells[arg].v
 			if !v.IsValid() {
@@ -182,7 +182,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			var v runtime.Value
 			v, err = getAttr(th, f.top(), f.code.Names[arg])
 			if err == nil {
-				f.stack[f.sp-1] = v
+				f.slots[f.sp-1] = v
 			}
 		case STORE_ATTR:
 			obj := f.pop()
@@ -197,7 +197,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			a := f.top()
 			var r runtime.Value
 			r, err = binaryOp(th, runtime.Op(arg), a, b)
-			f.stack[f.sp-1] = r
+			f.slots[f.sp-1] = r
 		case INPLACE_OP:
 			b := f.pop()
 			a := f.top()
@@ -207,46 +207,46 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
 			}
-			f.stack[f.sp-1] = r
+			f.slots[f.sp-1] = r
 		case UNARY_NEGATIVE:
 			var r runtime.Value
 			r, err = runtime.Neg(th, f.top())
-			f.stack[f.sp-1] = r
+			f.slots[f.sp-1] = r
 		case UNARY_POSITIVE:
 			var r runtime.Value
 			r, err = runtime.Pos(th, f.top())
-			f.stack[f.sp-1] = r
+			f.slots[f.sp-1] = r
 		case UNARY_INVERT:
 			var r runtime.Value
 			r, err = runtime.Invert(th, f.top())
-			f.stack[f.sp-1] = r
+			f.slots[f.sp-1] = r
 		case UNARY_NOT:
 			var t bool
 			t, err = runtime.Truth(th, f.top())
-			f.stack[f.sp-1] = runtime.MakeBool(!t)
+			f.slots[f.sp-1] = runtime.MakeBool(!t)
 		case COMPARE_OP:
 			b := f.pop()
 			a := f.top()
 			if a.IsSmallInt() && b.IsSmallInt() {
-				f.stack[f.sp-1] = runtime.MakeBool(cmpInts(runtime.CmpOp(arg), a.SmallInt(), b.SmallInt()))
+				f.slots[f.sp-1] = runtime.MakeBool(cmpInts(runtime.CmpOp(arg), a.SmallInt(), b.SmallInt()))
 				continue
 			}
 			var r runtime.Value
 			r, err = runtime.Compare(th, runtime.CmpOp(arg), a, b)
-			f.stack[f.sp-1] = r
+			f.slots[f.sp-1] = r
 		case IS_OP:
 			b := f.pop()
-			f.stack[f.sp-1] = runtime.MakeBool(f.top().Is(b) != (arg == 1))
+			f.slots[f.sp-1] = runtime.MakeBool(f.top().Is(b) != (arg == 1))
 		case CONTAINS_OP:
 			b := f.pop()
 			var in bool
 			in, err = runtime.Contains(th, b, f.top())
-			f.stack[f.sp-1] = runtime.MakeBool(in != (arg == 1))
+			f.slots[f.sp-1] = runtime.MakeBool(in != (arg == 1))
 		case BINARY_SUBSCR:
 			key := f.pop()
 			var r runtime.Value
 			r, err = runtime.GetItem(th, f.top(), key)
-			f.stack[f.sp-1] = r
+			f.slots[f.sp-1] = r
 		case STORE_SUBSCR:
 			key := f.pop()
 			obj := f.pop()
@@ -264,17 +264,17 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			f.push(runtime.Obj(s))
 		case BUILD_TUPLE:
 			items := make([]runtime.Value, arg)
-			copy(items, f.stack[f.sp-arg:f.sp])
+			copy(items, f.slots[f.sp-arg:f.sp])
 			f.popN(arg)
 			f.push(runtime.TupleOf(items...))
 		case BUILD_LIST:
 			items := make([]runtime.Value, arg)
-			copy(items, f.stack[f.sp-arg:f.sp])
+			copy(items, f.slots[f.sp-arg:f.sp])
 			f.popN(arg)
 			f.push(runtime.NewList(items))
 		case BUILD_SET:
 			s := runtime.NewSet()
-			for _, v := range f.stack[f.sp-arg : f.sp] {
+			for _, v := range f.slots[f.sp-arg : f.sp] {
 				if err = s.Add(th, v); err != nil {
 					break
 				}
@@ -284,7 +284,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		case BUILD_MAP:
 			d := runtime.NewDict()
 			for i := f.sp - 2*arg; i < f.sp; i += 2 {
-				if err = d.SetItem(th, f.stack[i], f.stack[i+1]); err != nil {
+				if err = d.SetItem(th, f.slots[i], f.slots[i+1]); err != nil {
 					break
 				}
 			}
@@ -292,20 +292,20 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			f.push(runtime.Obj(d))
 		case LIST_APPEND:
 			v := f.pop()
-			l, _ := runtime.As[*runtime.List](f.stack[f.sp-arg])
+			l, _ := runtime.As[*runtime.List](f.slots[f.sp-arg])
 			l.Items = append(l.Items, v)
 		case SET_ADD:
 			v := f.pop()
-			s, _ := runtime.As[*runtime.Set](f.stack[f.sp-arg])
+			s, _ := runtime.As[*runtime.Set](f.slots[f.sp-arg])
 			err = s.Add(th, v)
 		case MAP_ADD:
 			v := f.pop()
 			k := f.pop()
-			d, _ := runtime.As[*runtime.Dict](f.stack[f.sp-arg])
+			d, _ := runtime.As[*runtime.Dict](f.slots[f.sp-arg])
 			err = d.SetItem(th, k, v)
 		case LIST_EXTEND:
 			it := f.pop()
-			l, _ := runtime.As[*runtime.List](f.stack[f.sp-arg])
+			l, _ := runtime.As[*runtime.List](f.slots[f.sp-arg])
 			var items []runtime.Value
 			items, err = runtime.Collect(th, it)
 			if err != nil {
@@ -317,7 +317,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			l.Items = append(l.Items, items...)
 		case SET_UPDATE:
 			it := f.pop()
-			s, _ := runtime.As[*runtime.Set](f.stack[f.sp-arg])
+			s, _ := runtime.As[*runtime.Set](f.slots[f.sp-arg])
 			var items []runtime.Value
 			if items, err = runtime.Collect(th, it); err == nil {
 				for _, v := range items {
@@ -328,11 +328,11 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			}
 		case DICT_UPDATE, DICT_MERGE:
 			m := f.pop()
-			d, _ := runtime.As[*runtime.Dict](f.stack[f.sp-arg])
+			d, _ := runtime.As[*runtime.Dict](f.slots[f.sp-arg])
 			err = dictMerge(th, d, m, instr.Op() == DICT_MERGE, f)
 		case LIST_TO_TUPLE:
 			l, _ := runtime.As[*runtime.List](f.top())
-			f.stack[f.sp-1] = runtime.TupleOf(l.Items...)
+			f.slots[f.sp-1] = runtime.TupleOf(l.Items...)
 		case UNPACK_SEQUENCE:
 			err = unpackSequence(th, f, arg)
 		case UNPACK_EX:
@@ -364,7 +364,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			var it runtime.Iterator
 			it, err = runtime.Iter(th, f.top())
 			if err == nil {
-				f.stack[f.sp-1] = runtime.Obj(it)
+				f.slots[f.sp-1] = runtime.Obj(it)
 			}
 		case FOR_ITER:
 			it, _ := runtime.As[runtime.Iterator](f.top())
@@ -458,7 +458,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			err = formatValue(th, f, arg)
 		case BUILD_STRING:
 			var b strings.Builder
-			for _, v := range f.stack[f.sp-arg : f.sp] {
+			for _, v := range f.slots[f.sp-arg : f.sp] {
 				s, _ := runtime.As[*runtime.StrObj](v)
 				b.WriteString(s.S)
 			}
@@ -494,8 +494,8 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		case BEFORE_ASYNC_WITH:
 			err = beforeWith(th, f, true)
 		case WITH_EXCEPT_START:
-			exc := f.stack[f.sp-1]
-			exit := f.stack[f.sp-2]
+			exc := f.slots[f.sp-1]
+			exit := f.slots[f.sp-2]
 			var r runtime.Value
 			e, _ := runtime.As[*runtime.Exception](exc)
 			r, err = th.Call(exit, []runtime.Value{runtime.Obj(exc.Type()), exc, e.TracebackValue()}, nil)
@@ -552,7 +552,7 @@ func recount(th *runtime.Thread, f, entry *Frame) error {
 
 func (f *Frame) popN(n int) {
 	for i := f.sp - n; i < f.sp; i++ {
-		f.stack[i] = runtime.Value{}
+		f.slots[i] = runtime.Value{}
 	}
 	f.sp -= n
 }
@@ -618,7 +618,7 @@ func nameError(name string, f *Frame) error {
 	// builtins, separated by "\x00" (CPython searches each in turn).
 	var scope []string
 	for i, name := range f.code.Locals {
-		if f.locals[i].IsValid() {
+		if f.slots[i].IsValid() {
 			scope = append(scope, name)
 		}
 	}

@@ -50,13 +50,13 @@ func loadMethod(th *runtime.Thread, f *Frame, name string) error {
 			switch fn := m.Object().(type) {
 			case *Function:
 				if inst, ok := runtime.As[*runtime.Instance](obj); !ok || !hasKey(inst.Dict, name) {
-					f.stack[f.sp-1] = m
+					f.slots[f.sp-1] = m
 					f.push(obj)
 					return nil
 				}
 			case *runtime.MethodDescriptor:
 				_ = fn
-				f.stack[f.sp-1] = m
+				f.slots[f.sp-1] = m
 				f.push(obj)
 				return nil
 			}
@@ -66,7 +66,7 @@ func loadMethod(th *runtime.Thread, f *Frame, name string) error {
 	if err != nil {
 		return err
 	}
-	f.stack[f.sp-1] = v
+	f.slots[f.sp-1] = v
 	f.push(runtime.Value{})
 	return nil
 }
@@ -88,19 +88,19 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 	switch instr.Op() {
 	case CALL:
 		base = f.sp - arg - 1
-		fnv = f.stack[base]
-		args = f.stack[base+1 : f.sp]
+		fnv = f.slots[base]
+		args = f.slots[base+1 : f.sp]
 	case CALL_METHOD:
 		base = f.sp - arg - 2
-		fnv = f.stack[base]
-		if f.stack[base+1].IsValid() {
+		fnv = f.slots[base]
+		if f.slots[base+1].IsValid() {
 			// Method with receiver: self and the arguments are contiguous.
 			if md, ok := runtime.As[*runtime.MethodDescriptor](fnv); ok {
-				self := f.stack[base+1]
+				self := f.slots[base+1]
 				if !self.Type().IsSubtype(md.Owner) {
 					return nil, runtime.Errorf(runtime.TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md.Name, md.Owner.Name, self.Type().Name)
 				}
-				r, err := md.Fn(th, self, f.stack[base+2:f.sp], nil)
+				r, err := md.Fn(th, self, f.slots[base+2:f.sp], nil)
 				f.popN(f.sp - base)
 				if err != nil {
 					return nil, err
@@ -108,34 +108,34 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 				f.push(r)
 				return nil, nil
 			}
-			args = f.stack[base+1 : f.sp]
+			args = f.slots[base+1 : f.sp]
 		} else {
-			args = f.stack[base+2 : f.sp]
+			args = f.slots[base+2 : f.sp]
 		}
 	case CALL_KW:
 		n := arg & 0xfff
 		names := f.code.KwNames[arg>>12]
 		base = f.sp - n - 1
-		fnv = f.stack[base]
+		fnv = f.slots[base]
 		npos := n - len(names)
-		args = f.stack[base+1 : base+1+npos]
+		args = f.slots[base+1 : base+1+npos]
 		kw = make([]runtime.Kwarg, len(names))
 		for i, name := range names {
-			kw[i] = runtime.Kwarg{Name: name, Value: f.stack[base+1+npos+i]}
+			kw[i] = runtime.Kwarg{Name: name, Value: f.slots[base+1+npos+i]}
 		}
 	case CALL_EX:
 		base = f.sp - 2 - arg
-		fnv = f.stack[base]
-		switch o := f.stack[base+1].Object().(type) {
+		fnv = f.slots[base]
+		switch o := f.slots[base+1].Object().(type) {
 		case *runtime.Tuple:
 			args = o.Items
 		case *runtime.List:
 			args = o.Items
 		default:
-			items, err := runtime.Collect(th, f.stack[base+1])
+			items, err := runtime.Collect(th, f.slots[base+1])
 			if err != nil {
-				if runtime.IsInstance(err, runtime.TypeError) && !isIterable(th, f.stack[base+1]) {
-					err = runtime.Errorf(runtime.TypeError, "%s argument after * must be an iterable, not %s", funcStr(fnv), f.stack[base+1].Type().Name)
+				if runtime.IsInstance(err, runtime.TypeError) && !isIterable(th, f.slots[base+1]) {
+					err = runtime.Errorf(runtime.TypeError, "%s argument after * must be an iterable, not %s", funcStr(fnv), f.slots[base+1].Type().Name)
 				}
 				f.popN(f.sp - base)
 				return nil, err
@@ -143,7 +143,7 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 			args = items
 		}
 		if arg == 1 {
-			d, _ := runtime.As[*runtime.Dict](f.stack[base+2])
+			d, _ := runtime.As[*runtime.Dict](f.slots[base+2])
 			var err error
 			d.Items(func(k, v runtime.Value) bool {
 				s, ok := runtime.As[*runtime.StrObj](k)
@@ -284,10 +284,10 @@ func dictMerge(th *runtime.Thread, d *runtime.Dict, m runtime.Value, noDup bool,
 // calleeName finds the function being called below a DICT_MERGE, for
 // CPython's "f() got multiple values" message.
 func calleeName(f *Frame) string {
-	for i := f.sp - 1; i >= 0; i-- {
-		switch f.stack[i].Object().(type) {
+	for i := f.sp - 1; i >= len(f.code.Locals); i-- {
+		switch f.slots[i].Object().(type) {
 		case *Function, *runtime.Builtin, *runtime.BoundMethod, *runtime.Type:
-			return funcStr(f.stack[i])
+			return funcStr(f.slots[i])
 		}
 	}
 	return "function"
@@ -569,7 +569,7 @@ func bind(th *runtime.Thread, attr, obj runtime.Value) (runtime.Value, error) {
 
 // buildClass runs a class body and creates the class.
 func (in *Interp) buildClass(th *runtime.Thread, f *Frame, nbases int) error {
-	bases := append([]runtime.Value(nil), f.stack[f.sp-nbases:f.sp]...)
+	bases := append([]runtime.Value(nil), f.slots[f.sp-nbases:f.sp]...)
 	f.popN(nbases)
 	nameV := f.pop()
 	bodyV := f.pop()

@@ -39,8 +39,9 @@ func init() {
 }
 
 type futureCallback struct {
-	fn func(*Future) error // Go callback, or
-	cb Value               // script callable called with the future
+	fn   func(*Future) error // Go callback, or
+	cb   Value               // script callable called with the future, or
+	task *Task               // a task to wake up
 }
 
 // Future is an asyncio Future. A Task embeds one.
@@ -90,9 +91,10 @@ func (f *Future) scheduleCallbacks() {
 	cbs := f.callbacks
 	f.callbacks = nil
 	for _, c := range cbs {
-		c := c
-		if c.fn != nil {
-			f.loop.CallSoon(func() error { return c.fn(f) })
+		if c.task != nil {
+			f.loop.callSoonTask(c.task, f)
+		} else if c.fn != nil {
+			f.loop.callSoonFuture(c.fn, f)
 		} else {
 			f.loop.CallSoonValue(c.cb, []Value{f.Value()})
 		}
@@ -102,7 +104,7 @@ func (f *Future) scheduleCallbacks() {
 // addCallback adds a Go done callback (scheduled at once if done).
 func (f *Future) addCallback(fn func(*Future) error) {
 	if f.Done() {
-		f.loop.CallSoon(func() error { return fn(f) })
+		f.loop.callSoonFuture(fn, f)
 		return
 	}
 	f.callbacks = append(f.callbacks, futureCallback{fn: fn})

@@ -40,8 +40,13 @@ var (
 type Handle struct {
 	loop      *Loop
 	fn        func() error // a Go callback, or
-	cb        Value        // a script callable with args
-	args      []Value
+	script    *scriptCallback // a script callable with args, or
+	futCb     func(*Future) error // a future's done callback, with fut
+	fut       *Future             // (or, with futCb nil: set fut's result to result)
+	result    Value
+	internal  bool // not visible to scripts: recycled after it runs
+	task      *Task // a task step (taskWakeup false) or wakeup by fut
+	wakeup    bool
 	cancelled bool
 	timer     bool
 	when      float64
@@ -64,7 +69,7 @@ func (h *Handle) Cancel() {
 		if h.timer && h.index >= 0 {
 			h.loop.timerCancelledCount++
 		}
-		h.cb, h.args, h.fn = Value{}, nil, nil
+		h.script, h.fn, h.futCb, h.fut, h.result = nil, nil, nil, nil, Value{}
 	}
 }
 
@@ -72,7 +77,23 @@ func (h *Handle) run(th *Thread) error {
 	if h.fn != nil {
 		return h.fn()
 	}
-	_, err := th.Call(h.cb, h.args, nil)
+	if h.task != nil {
+		if h.wakeup {
+			return h.task.wakeup(h.fut)
+		}
+		return h.task.step(nil)
+	}
+	if h.fut != nil {
+		if h.futCb != nil {
+			return h.futCb(h.fut)
+		}
+		// asyncio.futures._set_result_unless_cancelled (sleep's timer).
+		if !h.fut.Done() {
+			h.fut.SetResult(h.result)
+		}
+		return nil
+	}
+	_, err := th.Call(h.script.cb, h.script.args, nil)
 	if err != nil {
 		e := AsException(err)
 		if e.Class.IsSubtype(KeyboardInterrupt) || e.Class.IsSubtype(SystemExit) {
@@ -81,6 +102,14 @@ func (h *Handle) run(th *Thread) error {
 		h.loop.reportCallbackError(h, e)
 	}
 	return nil
+}
+
+// scriptCallback is the callable and arguments of a handle made by a
+// script's call_soon/call_later (kept out of line: most handles are the
+// loop's own).
+type scriptCallback struct {
+	cb   Value
+	args []Value
 }
 
 type timerHeap []*Handle
@@ -133,6 +162,8 @@ type Loop struct {
 	current *Task
 	tasks   []*Task // every task created on this loop, for all_tasks()
 
+	freeHandles []*Handle // recycled internal handles
+
 	inboxMu   sync.Mutex
 	inbox     []func() error
 	wake      chan struct{}
@@ -169,9 +200,43 @@ func (l *Loop) CallSoon(fn func() error) *Handle {
 	return h
 }
 
+// internalHandle returns a recycled (or new) handle that scripts never see.
+func (l *Loop) internalHandle() *Handle {
+	if n := len(l.freeHandles); n > 0 {
+		h := l.freeHandles[n-1]
+		l.freeHandles = l.freeHandles[:n-1]
+		return h
+	}
+	return &Handle{loop: l, internal: true, index: -1}
+}
+
+// callSoonFuture schedules cb(fut) without allocating a closure: it is how
+// futures run their done callbacks and tasks their steps.
+func (l *Loop) callSoonFuture(cb func(*Future) error, fut *Future) {
+	h := l.internalHandle()
+	h.futCb, h.fut = cb, fut
+	l.ready = append(l.ready, h)
+}
+
+// callSoonTask schedules a task's step, or its wakeup by fut when fut is
+// not nil, without allocating a closure.
+func (l *Loop) callSoonTask(t *Task, fut *Future) {
+	h := l.internalHandle()
+	h.task, h.fut, h.wakeup = t, fut, fut != nil
+	l.ready = append(l.ready, h)
+}
+
+// recycle returns an internal handle to the free list after it ran.
+func (l *Loop) recycle(h *Handle) {
+	if h.internal && len(l.freeHandles) < 4096 {
+		*h = Handle{loop: l, internal: true, index: -1}
+		l.freeHandles = append(l.freeHandles, h)
+	}
+}
+
 // CallSoonValue schedules a script callback.
 func (l *Loop) CallSoonValue(cb Value, args []Value) *Handle {
-	h := &Handle{loop: l, cb: cb, args: args, index: -1}
+	h := &Handle{loop: l, script: &scriptCallback{cb, args}, index: -1}
 	l.ready = append(l.ready, h)
 	return h
 }
@@ -179,7 +244,10 @@ func (l *Loop) CallSoonValue(cb Value, args []Value) *Handle {
 // CallAt schedules a callback at a loop time.
 func (l *Loop) CallAt(when float64, fn func() error, cb Value, args []Value) *Handle {
 	l.seq++
-	h := &Handle{loop: l, fn: fn, cb: cb, args: args, timer: true, when: when, seq: l.seq}
+	h := &Handle{loop: l, fn: fn, timer: true, when: when, seq: l.seq}
+	if cb.IsValid() {
+		h.script = &scriptCallback{cb, args}
+	}
 	heap.Push(&l.timers, h)
 	return h
 }
@@ -297,7 +365,9 @@ func (l *Loop) runOnce() error {
 		if h.cancelled {
 			continue
 		}
-		if err := h.run(l.th); err != nil {
+		err := h.run(l.th)
+		l.recycle(h)
+		if err != nil {
 			l.compactReady()
 			return err
 		}
@@ -429,8 +499,8 @@ func (l *Loop) RunUntilComplete(fut *Future) (Value, error) {
 func (l *Loop) reportCallbackError(h *Handle, e *Exception) {
 	if l.th.ReportException != nil {
 		name := "callback"
-		if h.cb.IsValid() {
-			if s, err := Repr(l.th, h.cb); err == nil {
+		if h.script != nil {
+			if s, err := Repr(l.th, h.script.cb); err == nil {
 				name = s
 			}
 		}

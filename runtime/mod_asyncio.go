@@ -89,54 +89,73 @@ func (l *Loop) shutdown() error {
 	return nil
 }
 
-// Sleep returns the coroutine of asyncio.sleep(delay, result).
-func Sleep(th *Thread, delay float64, result Value) *NativeCoro {
-	var (
-		fut    *Future
-		handle *Handle
-		state  int
-	)
-	return NewNativeCoro("sleep", func(th *Thread, throw error) CoroStep {
-		switch state {
-		case 0:
-			if throw != nil {
-				state = 2
-				return CoroStep{Done: true, Err: throw}
-			}
-			if delay <= 0 || math.IsNaN(delay) {
-				state = 1
-				return CoroStep{} // bare yield: one loop pass
-			}
-			loop, err := RunningLoop(th)
-			if err != nil {
-				state = 2
-				return CoroStep{Done: true, Err: err}
-			}
-			fut = NewFuture(loop)
-			handle = loop.CallLater(delay, func() error {
-				if !fut.Done() {
-					fut.SetResult(result)
-				}
-				return nil
-			}, Value{}, nil)
-			state = 3
-			return CoroStep{Awaiting: Obj(fut)}
-		case 1:
-			state = 2
-			if throw != nil {
-				return CoroStep{Done: true, Err: throw}
-			}
-			return CoroStep{Done: true, Value: result}
-		case 3:
-			st := fut.AwaitStep(th, throw)
-			if st.Done {
-				handle.Cancel()
-				state = 2
-			}
-			return st
+// sleepCoro is the coroutine of asyncio.sleep(delay, result): a small
+// state machine rather than a closure, since programs create millions.
+type sleepCoro struct {
+	delay  float64
+	result Value
+	fut    *Future
+	handle *Handle
+	state  uint8 // 0 new, 1 yielded once (delay <= 0), 2 done, 3 waiting on fut
+}
+
+// Type returns NativeCoroType (a coroutine).
+func (c *sleepCoro) Type() *Type { return NativeCoroType }
+
+// CoroName returns "sleep".
+func (c *sleepCoro) CoroName() string { return "sleep" }
+
+// Repr returns "<coroutine object sleep at 0x...>".
+func (c *sleepCoro) Repr(th *Thread) (string, error) {
+	return "<coroutine object sleep at " + addr(Obj(c)) + ">", nil
+}
+
+// AwaitStep advances the sleep when awaited inline.
+func (c *sleepCoro) AwaitStep(th *Thread, throw error) CoroStep { return c.Resume(th, throw) }
+
+// Resume is asyncio.sleep: a bare yield for delay <= 0, otherwise a
+// future completed by a timer (cancelled if the sleep is interrupted).
+func (c *sleepCoro) Resume(th *Thread, throw error) CoroStep {
+	switch c.state {
+	case 0:
+		if throw != nil {
+			c.state = 2
+			return CoroStep{Done: true, Err: throw}
 		}
-		return CoroStep{Done: true, Err: Errorf(RuntimeError, "cannot reuse already awaited coroutine")}
-	})
+		if c.delay <= 0 || math.IsNaN(c.delay) {
+			c.state = 1
+			return CoroStep{} // bare yield: one loop pass
+		}
+		loop, err := RunningLoop(th)
+		if err != nil {
+			c.state = 2
+			return CoroStep{Done: true, Err: err}
+		}
+		c.fut = NewFuture(loop)
+		c.handle = loop.CallLater(c.delay, nil, Value{}, nil)
+		c.handle.fut, c.handle.result = c.fut, c.result
+		c.state = 3
+		return CoroStep{Awaiting: Obj(c.fut)}
+	case 1:
+		c.state = 2
+		if throw != nil {
+			return CoroStep{Done: true, Err: throw}
+		}
+		return CoroStep{Done: true, Value: c.result}
+	case 3:
+		st := c.fut.AwaitStep(th, throw)
+		if st.Done {
+			c.handle.Cancel()
+			c.state = 2
+		}
+		return st
+	}
+	return CoroStep{Done: true, Err: Errorf(RuntimeError, "cannot reuse already awaited coroutine")}
+}
+
+// Sleep returns the coroutine of asyncio.sleep(delay, result).
+func Sleep(th *Thread, delay float64, result Value) Coro {
+	return &sleepCoro{delay: delay, result: result}
 }
 
 // EnsureFuture is asyncio.ensure_future for coroutines, futures and tasks.
@@ -374,7 +393,7 @@ func init() {
 			kept := f.callbacks[:0]
 			removed := 0
 			for _, c := range f.callbacks {
-				if c.fn == nil {
+				if c.fn == nil && c.task == nil {
 					eq, err := Equal(th, c.cb, args[0])
 					if err != nil {
 						return Value{}, err
@@ -396,7 +415,7 @@ func init() {
 	task := func(v Value) *Task { t, _ := v.obj.(*Task); return t }
 	TaskType.Methods(map[string]BuiltinFn{
 		"get_name": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return task(self).name, nil
+			return task(self).Name(), nil
 		},
 		"set_name": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			if err := ArgCount("set_name", args, kw, 1, 1); err != nil {
@@ -457,6 +476,12 @@ func AsyncioCore() map[string]Value {
 			return RunMain(th, main)
 		}),
 		"sleep": NewBuiltin("sleep", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			if len(args) == 1 && len(kw) == 0 {
+				// The common sleep(delay): skip the general argument parser.
+				if d, err := toFloat(args[0]); err == nil {
+					return Obj(&sleepCoro{delay: d, result: None}), nil
+				}
+			}
 			var delay float64
 			result := None
 			if err := UnpackArgs("sleep", args, kw, "delay", &delay, "result?", &result); err != nil {

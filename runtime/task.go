@@ -11,8 +11,11 @@ import "strconv"
 // Task runs a coroutine on the event loop.
 type Task struct {
 	Future
-	coro       Coro
+	coro Coro
+	// name is the task's name; when it is the zero Value the name is
+	// "Task-<number>", made on demand (most tasks are never asked).
 	name       Value
+	number     int64
 	waiter     *Future
 	mustCancel bool
 	numCancels int
@@ -27,7 +30,12 @@ func (t *Task) Type() *Type {
 }
 
 // Name returns the task's name.
-func (t *Task) Name() Value { return t.name }
+func (t *Task) Name() Value {
+	if !t.name.IsValid() {
+		t.name = Str("Task-" + strconv.FormatInt(t.number, 10))
+	}
+	return t.name
+}
 
 // Coro returns the task's coroutine.
 func (t *Task) Coro() Coro { return t.coro }
@@ -48,7 +56,7 @@ func NewTask(loop *Loop, coro Value, name Value) (*Task, error) {
 	t.Future.task = t
 	if !name.IsValid() || name.IsNone() {
 		loop.th.TaskCounter++
-		t.name = Str("Task-" + strconv.FormatInt(loop.th.TaskCounter, 10))
+		t.number = loop.th.TaskCounter
 	} else if _, isStr := name.obj.(*StrObj); isStr {
 		t.name = name
 	} else {
@@ -58,7 +66,10 @@ func NewTask(loop *Loop, coro Value, name Value) (*Task, error) {
 		}
 		t.name = Str(s)
 	}
-	loop.CallSoon(func() error { return t.step(nil) })
+	// Steps and wake-ups are scheduled through handles that name the task,
+	// not closures: a million task switches must not mean a million
+	// allocations.
+	loop.callSoonTask(t, nil)
 	loop.tasks = append(loop.tasks, t)
 	return t, nil
 }
@@ -178,7 +189,7 @@ func (t *Task) step(exc *Exception) error {
 	}
 	if !st.Awaiting.IsValid() {
 		// A bare yield gives up control for one loop pass.
-		loop.CallSoon(func() error { return t.step(nil) })
+		loop.callSoonTask(t, nil)
 		return nil
 	}
 	fut, ok := asFuture(st.Awaiting)
@@ -194,7 +205,11 @@ func (t *Task) step(exc *Exception) error {
 		e := Errorf(RuntimeError, "Task cannot await on itself: %s", t.reprString())
 		loop.CallSoon(func() error { return t.step(e) })
 	default:
-		fut.addCallback(t.wakeup)
+		if fut.Done() {
+			loop.callSoonTask(t, fut)
+		} else {
+			fut.callbacks = append(fut.callbacks, futureCallback{task: t})
+		}
 		t.waiter = fut
 		if t.mustCancel {
 			if cancelFuture(fut, t.cancelMsg) {
@@ -225,7 +240,7 @@ func (t *Task) reprString() string {
 
 // Repr renders the task like CPython (without source locations).
 func (t *Task) Repr(th *Thread) (string, error) {
-	name, _ := ToStr(th, t.name)
+	name, _ := ToStr(th, t.Name())
 	nameRepr, _ := Repr(th, Str(name))
 	info := "pending"
 	switch t.state {
