@@ -46,8 +46,8 @@ type Frame struct {
 	// absolute index of the first free stack slot (it starts at the
 	// number of locals). One slice keeps frames small: a program with
 	// 100,000 suspended tasks has 100,000 of them.
-	slots []runtime.Value
-	sp    int
+	slots  []runtime.Value
+	sp     int
 	cells  []*Cell
 	pc     int
 	blocks []block

@@ -39,12 +39,12 @@ var (
 // (call_later/call_at) when timer is set.
 type Handle struct {
 	loop      *Loop
-	fn        func() error // a Go callback, or
-	script    *scriptCallback // a script callable with args, or
+	fn        func() error        // a Go callback, or
+	script    *scriptCallback     // a script callable with args, or
 	futCb     func(*Future) error // a future's done callback, with fut
 	fut       *Future             // (or, with futCb nil: set fut's result to result)
 	result    Value
-	internal  bool // not visible to scripts: recycled after it runs
+	internal  bool  // not visible to scripts: recycled after it runs
 	task      *Task // a task step (taskWakeup false) or wakeup by fut
 	wakeup    bool
 	cancelled bool
