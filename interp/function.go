@@ -38,6 +38,14 @@ type Function struct {
 	// globalCache memoizes LOAD_GLOBAL per name index while the module's
 	// globals and the builtins are unchanged.
 	globalCache []globalEntry
+	// methodCache memoizes LOAD_METHOD's class lookup per name index.
+	methodCache []methodEntry
+}
+
+type methodEntry struct {
+	cls   *runtime.Type
+	epoch uint64
+	m     runtime.Value
 }
 
 type globalEntry struct {

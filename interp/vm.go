@@ -179,6 +179,14 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				err = nameError(name, f)
 			}
 		case LOAD_ATTR:
+			if inst, ok := runtime.As[*runtime.Instance](f.top()); ok && inst.Class.User && !inst.Class.HasDataDescriptors() {
+				// Fast path: an instance attribute of a class without
+				// properties is found in the instance dictionary first.
+				if v, ok := inst.Dict[f.code.Names[arg]]; ok {
+					f.slots[f.sp-1] = v
+					continue
+				}
+			}
 			var v runtime.Value
 			v, err = getAttr(th, f.top(), f.code.Names[arg])
 			if err == nil {
@@ -187,10 +195,40 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		case STORE_ATTR:
 			obj := f.pop()
 			v := f.pop()
+			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Dict != nil && !inst.Class.HasDataDescriptors() {
+				inst.Dict[f.code.Names[arg]] = v
+				continue
+			}
 			err = runtime.SetAttr(th, obj, f.code.Names[arg], v)
 		case DELETE_ATTR:
 			err = runtime.DelAttr(th, f.pop(), f.code.Names[arg])
 		case LOAD_METHOD:
+			// Inline cache: a plain method of a user class, found for the
+			// same class and class epoch before, unless the instance
+			// dictionary shadows it.
+			if inst, ok := runtime.As[*runtime.Instance](f.top()); ok && inst.Class.User {
+				mc := f.fn.methodCache
+				if mc == nil {
+					mc = make([]methodEntry, len(f.code.Names))
+					f.fn.methodCache = mc
+				}
+				e := &mc[arg]
+				epoch := runtime.ClassEpoch()
+				if e.cls != inst.Class || e.epoch != epoch {
+					e.cls, e.epoch, e.m = nil, 0, runtime.Value{}
+					if m, found := inst.Class.Lookup(f.code.Names[arg]); found {
+						if _, isFn := runtime.As[*Function](m); isFn {
+							e.cls, e.epoch, e.m = inst.Class, epoch, m
+						}
+					}
+				}
+				if e.cls != nil && !hasKey(inst.Dict, f.code.Names[arg]) {
+					obj := f.top()
+					f.slots[f.sp-1] = e.m
+					f.push(obj)
+					continue
+				}
+			}
 			err = loadMethod(th, f, f.code.Names[arg])
 		case BINARY_OP:
 			b := f.pop()

@@ -35,6 +35,36 @@ type Type struct {
 	// cacheEpoch equals classEpoch.
 	cache      map[string]cachedAttr
 	cacheEpoch uint64
+	// dataDescr caches whether the class chain has any data descriptor
+	// (property): without one, instance attributes can be read and
+	// written straight from the instance dictionary.
+	dataDescr      bool
+	dataDescrEpoch uint64
+}
+
+// ClassEpoch returns a number that changes whenever an attribute of a user
+// class changes; caches of class lookups are valid while it is unchanged.
+func ClassEpoch() uint64 { return classEpoch.Load() }
+
+// HasDataDescriptors reports whether t or a base defines a data
+// descriptor (such as a property) or __getattribute__-like hooks, so that
+// instance attribute access must consult the class first.
+func (t *Type) HasDataDescriptors() bool {
+	epoch := classEpoch.Load() + 1 // +1: the zero epoch means "not computed"
+	if t.dataDescrEpoch == epoch {
+		return t.dataDescr
+	}
+	has := false
+	for c := t; c != nil && !has; c = c.Base {
+		for name, v := range c.Attrs {
+			if _, ok := v.obj.(DataDescriptor); ok || name == "__setattr__" || name == "__getattribute__" {
+				has = true
+				break
+			}
+		}
+	}
+	t.dataDescr, t.dataDescrEpoch = has, epoch
+	return has
 }
 
 type cachedAttr struct {
