@@ -31,3 +31,6 @@ func BenchmarkCalls(b *testing.B) { benchProgram(b, "calls.aio") }
 
 func BenchmarkAsyncSwitch(b *testing.B) { benchProgram(b, "async_switch.aio") }
 func BenchmarkAsyncSpawn(b *testing.B)  { benchProgram(b, "async_spawn.aio") }
+
+func BenchmarkStrings(b *testing.B) { benchProgram(b, "strings.aio") }
+func BenchmarkDicts(b *testing.B)   { benchProgram(b, "dicts.aio") }

@@ -200,8 +200,15 @@ func GetItem(th *Thread, v, key Value) (Value, error) {
 				}
 				return Str(o.Substr(start, stop)), nil
 			}
+			if o.isASCII() {
+				bs := make([]byte, length)
+				for i := range bs {
+					bs[i] = o.S[start+i*step]
+				}
+				return Str(string(bs)), nil
+			}
 			rs := make([]rune, length)
-			all := []rune(o.S)
+			all := o.Runes()
 			for i := range rs {
 				rs[i] = all[start+i*step]
 			}
