@@ -675,6 +675,14 @@ func nameError(name string, f *Frame) error {
 	return e
 }
 
+// asFloat converts an inline float or int (|i| < 2**53 is exact).
+func asFloat(v runtime.Value) float64 {
+	if v.IsFloat() {
+		return v.FloatVal()
+	}
+	return float64(v.SmallInt())
+}
+
 func cmpInts(op runtime.CmpOp, x, y int64) bool {
 	switch op {
 	case runtime.CmpLT:
@@ -716,9 +724,15 @@ func binaryOp(th *runtime.Thread, op runtime.Op, a, b runtime.Value) (runtime.Va
 			if y > 0 && x >= 0 {
 				return runtime.Int(x / y), nil
 			}
+		case runtime.OpTrueDiv:
+			// Exact operands below 2**53 make float division correctly
+			// rounded, as CPython's int/int is.
+			if y != 0 && x > -1<<53 && x < 1<<53 && y > -1<<53 && y < 1<<53 {
+				return runtime.Float(float64(x) / float64(y)), nil
+			}
 		}
-	} else if a.IsFloat() && b.IsFloat() {
-		x, y := a.FloatVal(), b.FloatVal()
+	} else if a.IsFloat() && (b.IsFloat() || b.IsSmallInt()) || a.IsSmallInt() && b.IsFloat() {
+		x, y := asFloat(a), asFloat(b)
 		switch op {
 		case runtime.OpAdd:
 			return runtime.Float(x + y), nil
