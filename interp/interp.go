@@ -27,6 +27,24 @@ type Options struct {
 	// VirtualTime runs event loops on a virtual clock: when no task is
 	// ready the loop jumps to the next timer instead of sleeping.
 	VirtualTime bool
+
+	// The fields below are the embedding API's (api.go).
+
+	// MaxSteps, when positive, limits each Run, Exec, Eval or Call to
+	// that many bytecode instructions; see the package documentation.
+	MaxSteps int64
+	// MemoryLimit, when positive, is the size in bytes (approximate) that
+	// no single str, list or tuple a script builds may exceed: building a
+	// larger one raises MemoryError.
+	MemoryLimit int64
+	// Globals are predeclared in __main__, converted with ToValue.
+	Globals map[string]any
+	// AllowedModules lists the standard modules scripts may import
+	// ("math", "random", "time", "sys"); nil allows all of them and an
+	// empty non-nil slice none. asyncio is always importable.
+	AllowedModules []string
+	// HostModules are modules made by the host that scripts may import.
+	HostModules []*Module
 }
 
 // Interp is one aio interpreter: a thread of execution with its own
@@ -43,6 +61,8 @@ type Interp struct {
 	framePool      []*Frame
 	// builtinsVersion changes when the builtins map does (LOAD_GLOBAL cache).
 	builtinsVersion uint64
+	// host is the embedding API's state (api.go).
+	host hostState
 }
 
 // moduleState is a module's namespace as functions defined in it see it.
@@ -93,6 +113,7 @@ func New(opts Options) *Interp {
 	main.Set("__name__", runtime.Str("__main__"))
 	main.Set("__doc__", runtime.None)
 	in.main = &moduleState{name: "__main__", globals: main, builtins: in.builtins, vm: in}
+	in.applyOptions(opts)
 	return in
 }
 

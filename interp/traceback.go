@@ -142,7 +142,7 @@ func dirOf(th *runtime.Thread, v runtime.Value) []string {
 		}
 	}
 	if h, ok := runtime.As[*runtime.Instance](v); ok {
-		for k := range h.Dict {
+		for _, k := range h.Dict.Keys() {
 			add(k)
 		}
 	}

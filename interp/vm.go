@@ -182,7 +182,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			if inst, ok := runtime.As[*runtime.Instance](f.top()); ok && inst.Class.User && !inst.Class.HasDataDescriptors() {
 				// Fast path: an instance attribute of a class without
 				// properties is found in the instance dictionary first.
-				if v, ok := inst.Dict[f.code.Names[arg]]; ok {
+				if v, ok := inst.Dict.Get(f.code.Names[arg]); ok {
 					f.slots[f.sp-1] = v
 					continue
 				}
@@ -195,8 +195,8 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		case STORE_ATTR:
 			obj := f.pop()
 			v := f.pop()
-			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Dict != nil && !inst.Class.HasDataDescriptors() {
-				inst.Dict[f.code.Names[arg]] = v
+			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && !inst.Class.HasDataDescriptors() {
+				inst.Dict.Set(f.code.Names[arg], v)
 				continue
 			}
 			err = runtime.SetAttr(th, obj, f.code.Names[arg], v)
@@ -222,7 +222,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 						}
 					}
 				}
-				if e.cls != nil && !hasKey(inst.Dict, f.code.Names[arg]) {
+				if _, shadowed := inst.Dict.Get(f.code.Names[arg]); e.cls != nil && !shadowed {
 					obj := f.top()
 					f.slots[f.sp-1] = e.m
 					f.push(obj)
@@ -331,6 +331,9 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		case LIST_APPEND:
 			v := f.pop()
 			l, _ := runtime.As[*runtime.List](f.slots[f.sp-arg])
+			if err = th.CheckGrow(l.Items, 1); err != nil {
+				continue
+			}
 			l.Items = append(l.Items, v)
 		case SET_ADD:
 			v := f.pop()
@@ -417,7 +420,33 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				f.pop()
 				f.pc = arg
 			}
-		case CALL, CALL_METHOD, CALL_KW, CALL_EX:
+		case CALL:
+			// Fast path: a plain script function called with exactly its
+			// positional parameters (fib(n - 1)).
+			if fn, ok := runtime.As[*Function](f.slots[f.sp-arg-1]); ok && fn.code.Flags&(FlagCoroutine|FlagGenerator|FlagVarargs|FlagVarkw) == 0 && fn.code.ArgCount == arg && fn.code.KwOnlyCount == 0 {
+				if err = th.Enter(); err != nil {
+					continue
+				}
+				nf := newFrame(fn, fn.code)
+				copy(nf.slots, f.slots[f.sp-arg:f.sp])
+				nf.initCells()
+				f.popN(arg + 1)
+				nf.counted = true
+				nf.back = f
+				f = nf
+				continue
+			}
+			var nf *Frame
+			nf, err = in.call(th, f, instr)
+			if nf != nil {
+				if err = th.Enter(); err != nil {
+					continue
+				}
+				nf.counted = true
+				nf.back = f
+				f = nf
+			}
+		case CALL_METHOD, CALL_KW, CALL_EX:
 			var nf *Frame
 			nf, err = in.call(th, f, instr)
 			if nf != nil {

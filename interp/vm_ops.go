@@ -49,7 +49,7 @@ func loadMethod(th *runtime.Thread, f *Frame, name string) error {
 		if m, ok := cls.Lookup(name); ok {
 			switch fn := m.Object().(type) {
 			case *Function:
-				if inst, ok := runtime.As[*runtime.Instance](obj); !ok || !hasKey(inst.Dict, name) {
+				if inst, ok := runtime.As[*runtime.Instance](obj); !ok || !hasAttr(inst, name) {
 					f.slots[f.sp-1] = m
 					f.push(obj)
 					return nil
@@ -71,8 +71,8 @@ func loadMethod(th *runtime.Thread, f *Frame, name string) error {
 	return nil
 }
 
-func hasKey(m map[string]runtime.Value, k string) bool {
-	_, ok := m[k]
+func hasAttr(inst *runtime.Instance, name string) bool {
+	_, ok := inst.Dict.Get(name)
 	return ok
 }
 

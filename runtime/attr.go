@@ -34,14 +34,14 @@ type HasAttrs interface {
 // built-in type other than object.
 type Instance struct {
 	Class *Type
-	Dict  map[string]Value
+	Dict  AttrMap
 }
 
 // Type returns the instance's class.
 func (o *Instance) Type() *Type { return o.Class }
 
 // Attr returns an instance attribute.
-func (o *Instance) Attr(name string) (Value, bool) { v, ok := o.Dict[name]; return v, ok }
+func (o *Instance) Attr(name string) (Value, bool) { return o.Dict.Get(name) }
 
 // SetAttrValue sets an instance attribute. Plain object() instances have
 // no attribute dictionary, as in CPython.
@@ -49,20 +49,13 @@ func (o *Instance) SetAttrValue(name string, v Value) bool {
 	if o.Class == ObjectType {
 		return false
 	}
-	if o.Dict == nil {
-		o.Dict = map[string]Value{}
-	}
-	o.Dict[name] = v
+	o.Dict.Set(name, v)
 	return true
 }
 
 // DelAttrValue deletes an instance attribute.
 func (o *Instance) DelAttrValue(name string) bool {
-	if _, ok := o.Dict[name]; !ok {
-		return false
-	}
-	delete(o.Dict, name)
-	return true
+	return o.Dict.Delete(name)
 }
 
 // bindAttr applies the descriptor protocol to a class attribute found for obj.
@@ -176,10 +169,14 @@ func specialAttr(th *Thread, v Value, name string) (Value, bool, error) {
 	case "__dict__":
 		if inst, ok := v.obj.(*Instance); ok {
 			d := NewDict()
-			for k, x := range inst.Dict {
-				if err := d.SetItem(th, Str(k), x); err != nil {
-					return Value{}, true, err
+			var err error
+			inst.Dict.Range(func(k string, x Value) {
+				if err == nil {
+					err = d.SetItem(th, Str(k), x)
 				}
+			})
+			if err != nil {
+				return Value{}, true, err
 			}
 			return Obj(d), true, nil
 		}

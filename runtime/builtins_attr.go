@@ -287,7 +287,7 @@ func Dir(th *Thread, v Value) ([]string, error) {
 		addClass(o)
 	default:
 		if h, ok := v.obj.(*Instance); ok {
-			for n := range h.Dict {
+			for _, n := range h.Dict.Keys() {
 				seen[n] = true
 			}
 		}

@@ -55,6 +55,9 @@ func (it *rangeIter) Next(th *Thread) (Value, bool, error) {
 	if it.left <= 0 {
 		return Value{}, false, nil
 	}
+	if err := th.pollEvery(it.left); err != nil {
+		return Value{}, false, err
+	}
 	v := it.next
 	it.next += it.step
 	it.left--
@@ -207,6 +210,9 @@ func Collect(th *Thread, v Value) ([]Value, error) {
 		}
 		if !ok {
 			return out, nil
+		}
+		if err := th.CheckGrow(out, 1); err != nil {
+			return nil, err
 		}
 		out = append(out, x)
 	}

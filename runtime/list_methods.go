@@ -103,6 +103,9 @@ var listMethods = map[string]BuiltinFn{
 			return Value{}, err
 		}
 		l := asList(self)
+		if err := th.CheckGrow(l.Items, 1); err != nil {
+			return Value{}, err
+		}
 		l.Items = append(l.Items, args[0])
 		return None, nil
 	},
@@ -271,9 +274,15 @@ var listMethods = map[string]BuiltinFn{
 func ListExtend(th *Thread, l *List, iterable Value) error {
 	switch o := iterable.obj.(type) {
 	case *List:
+		if err := th.CheckGrow(l.Items, len(o.Items)); err != nil {
+			return err
+		}
 		l.Items = append(l.Items, o.Items...)
 		return nil
 	case *Tuple:
+		if err := th.CheckGrow(l.Items, len(o.Items)); err != nil {
+			return err
+		}
 		l.Items = append(l.Items, o.Items...)
 		return nil
 	}
@@ -284,6 +293,9 @@ func ListExtend(th *Thread, l *List, iterable Value) error {
 	for {
 		v, ok, err := it.Next(th)
 		if err != nil || !ok {
+			return err
+		}
+		if err := th.CheckGrow(l.Items, 1); err != nil {
 			return err
 		}
 		l.Items = append(l.Items, v)

@@ -184,6 +184,7 @@ func NewLoop(th *Thread) *Loop {
 	} else {
 		l.clock = realClock{start: processStart}
 	}
+	th.attachLoop(l)
 	return l
 }
 

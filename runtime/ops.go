@@ -67,11 +67,17 @@ func InPlace(th *Thread, op Op, a, b Value) (Value, error) {
 			if err != nil {
 				return Value{}, err
 			}
+			if err := th.CheckGrow(x.Items, len(items)); err != nil {
+				return Value{}, err
+			}
 			x.Items = append(x.Items, items...)
 			return a, nil
 		case OpMul:
 			n, ok := asInt64(b)
 			if ok {
+				if err := th.checkRepeat(len(x.Items), n); err != nil {
+					return Value{}, err
+				}
 				x.Items = repeatValues(x.Items, n)
 				return a, nil
 			}
@@ -201,10 +207,16 @@ func builtinBinary(th *Thread, op Op, a, b Value) (Value, error) {
 		switch op {
 		case OpAdd:
 			if y, ok := b.obj.(*StrObj); ok {
+				if err := th.checkStrRepeat(len(x.S)+len(y.S), 1); err != nil {
+					return Value{}, err
+				}
 				return Str(x.S + y.S), nil
 			}
 		case OpMul:
 			if n, ok := asInt64(b); ok {
+				if err := th.checkStrRepeat(len(x.S), n); err != nil {
+					return Value{}, err
+				}
 				return repeatStr(x, n)
 			}
 		case OpMod:
@@ -214,11 +226,17 @@ func builtinBinary(th *Thread, op Op, a, b Value) (Value, error) {
 		switch op {
 		case OpAdd:
 			if y, ok := b.obj.(*List); ok {
+				if err := th.checkItems(int64(len(x.Items)) + int64(len(y.Items))); err != nil {
+					return Value{}, err
+				}
 				items := make([]Value, 0, len(x.Items)+len(y.Items))
 				return Obj(&List{Items: append(append(items, x.Items...), y.Items...)}), nil
 			}
 		case OpMul:
 			if n, ok := asInt64(b); ok {
+				if err := th.checkRepeat(len(x.Items), n); err != nil {
+					return Value{}, err
+				}
 				return Obj(&List{Items: repeatValues(x.Items, n)}), nil
 			}
 		}
@@ -231,6 +249,9 @@ func builtinBinary(th *Thread, op Op, a, b Value) (Value, error) {
 			}
 		case OpMul:
 			if n, ok := asInt64(b); ok {
+				if err := th.checkRepeat(len(x.Items), n); err != nil {
+					return Value{}, err
+				}
 				return Obj(NewTuple(repeatValues(x.Items, n))), nil
 			}
 		}

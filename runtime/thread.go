@@ -60,6 +60,9 @@ type Thread struct {
 	// in a loop callback), as CPython's default exception handler logs it.
 	ReportException func(msg string, exc *Exception)
 
+	// Limits are resource limits and hooks set by an embedding host.
+	Limits Limits
+
 	// reprDepth guards against infinite recursion in repr of
 	// self-containing containers.
 	reprActive map[Object]bool

@@ -1,5 +1,5 @@
 // Package cli implements the aio command line: running a file, -c CODE,
-// a program from standard input, and (later) the REPL.
+// a program from standard input, and the REPL (repl.go).
 package cli
 
 import (
@@ -81,11 +81,10 @@ loop:
 		src = []byte(code)
 	case filename == "" || filename == "<stdin>":
 		if filename == "" {
-			if f, ok := stdin.(*os.File); ok && isTerminal(f) {
-				fmt.Fprintln(stderr, "aio: the interactive REPL is not available yet; run a file or pipe a program")
-				return 2
-			}
 			rest = []string{""}
+			if f, ok := stdin.(*os.File); ok && isTerminal(f) {
+				return runTerminalREPL(f, stdout, stderr, interp.Options{Stdin: stdin, Argv: rest, VirtualTime: virtualTime})
+			}
 		}
 		filename = "<stdin>"
 		b, err := io.ReadAll(stdin)

@@ -1,0 +1,518 @@
+package interp
+
+// This file is the embedding API: programs compiled once and run in many
+// interpreters, Run/Exec/Eval/Call under a context, globals, and the
+// limits (steps, memory) with the interrupt machinery behind them.
+//
+// Interruption. While a Run, Exec, Eval or Call runs with a context that
+// can be cancelled, or with Options.MaxSteps set, the VM calls in.tick
+// before every instruction: a counter decrement, and every checkEvery
+// instructions a look at the stop flag (an atomic pointer that the
+// context's AfterFunc sets from another goroutine) and at the step count.
+// Once the flag is set the VM raises InterruptedType at every instruction,
+// so no handler runs for long. The event loop polls the same flag once
+// per pass and while it waits (runtime.Limits.Poll), and the AfterFunc
+// posts an empty callback to the loop so that a loop asleep on a timer or
+// on host work wakes up at once; range iteration inside built-ins polls
+// it too. The loop then stops with the exception; asyncio.run's shutdown
+// cancels the remaining tasks (which cancels the contexts of async host
+// calls), and the entry returns an *Error that unwraps to ctx.Err().
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/aio-lang/aio/runtime"
+)
+
+const (
+	// checkEvery is how many instructions run between two looks at the
+	// stop flag: about 10-20µs of work.
+	checkEvery = 1024
+	// stepGrace is how many instructions a script may run after catching
+	// the step-limit RuntimeError (to report it) before it is stopped.
+	stepGrace = 10000
+)
+
+// hostState is the embedding API's part of an Interp.
+type hostState struct {
+	initErr error // a bad Options.Globals or HostModules entry
+
+	maxSteps int64
+	steps    int64 // instructions counted in finished batches
+	batch    int64 // size of the current batch
+	left     int64 // instructions left in the current batch
+	stepExc  *runtime.Exception
+	graceEnd int64
+
+	// stop is set (from any goroutine) when the running entry must stop.
+	stop atomic.Pointer[stopState]
+
+	ctx   context.Context // the running entry's context (cancelled at its end)
+	depth int             // nesting of entries (host functions calling back)
+
+	loopMu sync.Mutex
+	loop   *runtime.Loop // the newest event loop, to wake it
+
+	tick, poll func() error // in.tick and in.poll, made once
+}
+
+// stopState says why a script is being stopped.
+type stopState struct {
+	cause error
+	msg   string
+}
+
+// applyOptions sets up the embedding API's options (called by New).
+func (in *Interp) applyOptions(opts Options) {
+	h := &in.host
+	h.maxSteps = opts.MaxSteps
+	h.tick = in.tick
+	h.poll = in.poll
+	in.th.Limits.MaxAlloc = opts.MemoryLimit
+	in.th.Limits.OnNewLoop = func(l *runtime.Loop) {
+		h.loopMu.Lock()
+		h.loop = l
+		h.loopMu.Unlock()
+	}
+	if report := in.th.ReportException; report != nil {
+		// A script being stopped leaves tasks ending with the interrupt;
+		// that is no news for the host.
+		in.th.ReportException = func(msg string, exc *runtime.Exception) {
+			if h.stop.Load() == nil {
+				report(msg, exc)
+			}
+		}
+	}
+	if opts.AllowedModules != nil {
+		allowed := map[string]bool{"asyncio": true}
+		for _, m := range opts.AllowedModules {
+			allowed[m] = true
+		}
+		for name := range in.th.ModuleLoaders {
+			if !allowed[name] {
+				delete(in.th.ModuleLoaders, name)
+			}
+		}
+	}
+	for _, m := range opts.HostModules {
+		if err := in.RegisterModule(m); err != nil && h.initErr == nil {
+			h.initErr = err
+		}
+	}
+	names := make([]string, 0, len(opts.Globals))
+	for name := range opts.Globals {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := in.Set(name, opts.Globals[name]); err != nil && h.initErr == nil {
+			h.initErr = fmt.Errorf("aio: Options.Globals[%q]: %w", name, err)
+		}
+	}
+}
+
+// tick is the VM's per-instruction check while an entry has limits.
+func (in *Interp) tick() error {
+	h := &in.host
+	h.left--
+	if h.left > 0 {
+		return nil
+	}
+	return in.slowTick()
+}
+
+func (in *Interp) slowTick() error {
+	h := &in.host
+	h.steps += h.batch
+	if s := h.stop.Load(); s != nil {
+		h.batch, h.left = 1, 1
+		return newInterrupted(s)
+	}
+	next := int64(checkEvery)
+	if h.maxSteps > 0 {
+		limit := h.maxSteps
+		if h.stepExc != nil {
+			limit = h.graceEnd
+		}
+		if h.steps >= limit {
+			if h.stepExc == nil {
+				h.stepExc = runtime.Errorf(runtime.RuntimeError, "maximum execution steps exceeded (limit is %d)", h.maxSteps)
+				h.graceEnd = h.steps + stepGrace
+				h.batch, h.left = min(checkEvery, stepGrace), min(checkEvery, stepGrace)
+				return h.stepExc
+			}
+			s := &stopState{cause: ErrStepLimit, msg: fmt.Sprintf("execution step limit exceeded (limit is %d)", h.maxSteps)}
+			h.stop.CompareAndSwap(nil, s)
+			h.batch, h.left = 1, 1
+			return newInterrupted(h.stop.Load())
+		}
+		next = min(next, limit-h.steps)
+	}
+	h.batch, h.left = next, next
+	return nil
+}
+
+// poll is runtime.Limits.Poll: the event loop's and range iteration's
+// look at the stop flag.
+func (in *Interp) poll() error {
+	if s := in.host.stop.Load(); s != nil {
+		return newInterrupted(s)
+	}
+	return nil
+}
+
+func newInterrupted(s *stopState) *runtime.Exception {
+	return runtime.NewException(InterruptedType, runtime.Str(s.msg))
+}
+
+// begin starts an entry (Run, Exec, Eval, Call): it installs the limits
+// and the context watcher; the returned function undoes it. An entry made
+// while another runs (a host function calling back into the script)
+// shares the outer entry's context and limits.
+func (in *Interp) begin(ctx context.Context) (func(), error) {
+	h := &in.host
+	if h.initErr != nil {
+		return nil, h.initErr
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if h.depth > 0 {
+		h.depth++
+		return func() { h.depth-- }, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	h.depth = 1
+	h.stop.Store(nil)
+	h.steps, h.batch, h.left, h.stepExc, h.graceEnd = 0, 0, 0, nil, 0
+	runCtx, cancel := context.WithCancel(ctx)
+	h.ctx = runCtx
+	prevCheck, prevPoll := in.checkInterrupt, in.th.Limits.Poll
+	cancellable := ctx.Done() != nil
+	if cancellable || h.maxSteps > 0 {
+		h.batch = checkEvery
+		if h.maxSteps > 0 && h.maxSteps < checkEvery {
+			h.batch = h.maxSteps
+		}
+		h.left = h.batch
+		in.checkInterrupt = h.tick
+		in.th.Limits.Poll = h.poll
+	}
+	var stopWatch func() bool
+	var fired chan struct{}
+	if cancellable {
+		fired = make(chan struct{})
+		stopWatch = context.AfterFunc(ctx, func() {
+			defer close(fired)
+			cause := ctx.Err()
+			if c := context.Cause(ctx); c != nil && c != cause {
+				cause = fmt.Errorf("%w: %w", cause, c)
+			}
+			h.stop.CompareAndSwap(nil, &stopState{cause: cause, msg: ctx.Err().Error()})
+			h.loopMu.Lock()
+			l := h.loop
+			h.loopMu.Unlock()
+			if l != nil {
+				l.Post(func() error { return nil }) // wake the loop
+			}
+		})
+	}
+	return func() {
+		if stopWatch != nil && !stopWatch() {
+			<-fired
+		}
+		cancel()
+		in.checkInterrupt, in.th.Limits.Poll = prevCheck, prevPoll
+		h.loopMu.Lock()
+		h.loop = nil
+		h.loopMu.Unlock()
+		h.ctx = nil
+		h.depth = 0
+	}, nil
+}
+
+// finish converts an entry's error for the API (see apiError); when the
+// entry was stopped, the error unwraps to the reason.
+func (in *Interp) finish(err error) error {
+	if err == nil {
+		return nil
+	}
+	err = in.apiError(err)
+	if s := in.host.stop.Load(); s != nil {
+		var e *Error
+		if errors.As(err, &e) && (e.cause == nil || !errors.Is(e.cause, s.cause)) {
+			e.cause = s.cause
+		}
+	}
+	return err
+}
+
+// Steps returns the number of instructions the current or last Run,
+// Exec, Eval or Call executed. Instructions are counted only while a
+// limit is in force (Options.MaxSteps, or a context that can be
+// cancelled); otherwise it returns 0.
+func (in *Interp) Steps() int64 {
+	h := &in.host
+	return h.steps + h.batch - h.left
+}
+
+// Program is a compiled module: immutable, holding no runtime values, so
+// that it can be run by any number of interpreters, concurrently.
+type Program struct {
+	filename string
+	code     *Code
+	lines    []string
+}
+
+// CompileProgram parses and compiles src as a module named filename (the
+// name tracebacks show). Errors are *parser.SyntaxError.
+func CompileProgram(filename string, src []byte) (*Program, error) {
+	code, err := Compile(filename, src)
+	if err != nil {
+		return nil, err
+	}
+	return &Program{filename: filename, code: code, lines: strings.Split(string(src), "\n")}, nil
+}
+
+// Filename returns the name the program was compiled with.
+func (p *Program) Filename() string { return p.filename }
+
+// Code returns the program's module code.
+func (p *Program) Code() *Code { return p.code }
+
+// Run runs the program as the interpreter's __main__ module (its globals
+// persist for later Get, Eval and Call). A program with top-level await
+// runs as the main task of a fresh event loop, as asyncio.run would.
+//
+// When ctx is cancelled or its deadline passes, the script stops promptly
+// (within about a thousand instructions, or at once when it waits on the
+// event loop), its pending tasks are cancelled (and with them the
+// contexts of the async host functions they await), and Run returns an
+// *Error for which errors.Is(err, context.Canceled) (or
+// context.DeadlineExceeded) holds. An uncaught exception is returned as
+// *Error, a syntax error as *parser.SyntaxError.
+func (in *Interp) Run(ctx context.Context, p *Program) (err error) {
+	end, err := in.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer end()
+	defer recoverInternal(&err)
+	in.sources[p.filename] = p.lines
+	return in.finish(in.runModule(p.code, in.main))
+}
+
+// Exec compiles src and runs it as Run does.
+func (in *Interp) Exec(ctx context.Context, filename, src string) error {
+	p, err := CompileProgram(filename, []byte(src))
+	if err != nil {
+		return err
+	}
+	return in.Run(ctx, p)
+}
+
+// Eval evaluates a Python expression in the __main__ module's globals
+// and returns its value converted by FromValue. The expression may await
+// (`await fetch(1)`): it then runs as the main task of a fresh event
+// loop. Errors are as for Run.
+func (in *Interp) Eval(ctx context.Context, expr string) (any, error) {
+	v, err := in.EvalValue(ctx, expr)
+	if err != nil {
+		return nil, err
+	}
+	return FromValue(v)
+}
+
+// EvalValue is Eval returning the aio value itself.
+func (in *Interp) EvalValue(ctx context.Context, expr string) (v runtime.Value, err error) {
+	code, err := CompileExpr("<string>", []byte(expr))
+	if err != nil {
+		return runtime.Value{}, err
+	}
+	end, err := in.begin(ctx)
+	if err != nil {
+		return runtime.Value{}, err
+	}
+	defer end()
+	defer recoverInternal(&err)
+	defer in.forgetCode(code)
+	in.sources["<string>"] = strings.Split(expr, "\n")
+	v, err = in.evalCode(code)
+	if err != nil {
+		return runtime.Value{}, in.finish(err)
+	}
+	return v, nil
+}
+
+// evalCode runs a module body made by CompileExpr and returns its value.
+func (in *Interp) evalCode(code *Code) (runtime.Value, error) {
+	if usesAsyncioBuiltins(code) {
+		if err := in.installAsyncioBuiltins(); err != nil {
+			return runtime.Value{}, err
+		}
+	}
+	fn := &Function{code: code, mod: in.main, name: code.Name, qualname: code.QualName}
+	fn.consts = in.constsFor(code)
+	f := newFrame(fn, code)
+	if code.Flags&FlagTopLevelAwait != 0 {
+		co := &Coroutine{frame: f, fn: fn}
+		f.coro = co
+		if in.th.Loop != nil {
+			return co.RunSync(in.th)
+		}
+		return runtime.RunMain(in.th, runtime.Obj(co))
+	}
+	out, v, err := in.run(in.th, f, f)
+	if out == outRaise {
+		return runtime.Value{}, err
+	}
+	return v, nil
+}
+
+// forgetCode drops the constants cached for a code object and the code
+// nested in it (each Eval compiles new code).
+func (in *Interp) forgetCode(code *Code) {
+	delete(in.consts, code)
+	for _, k := range code.Consts {
+		if k.Kind == ConstCode && k.Code != nil {
+			in.forgetCode(k.Code)
+		}
+	}
+}
+
+// Kwargs passes keyword arguments to Call: make it the last argument.
+type Kwargs map[string]any
+
+// Call calls a script function and returns its result converted by
+// FromValue. fn is the name of a global of __main__, a runtime.Value
+// (as Get or EvalValue return for functions), or a *Function. args are
+// converted with ToValue; a last argument of type Kwargs passes keyword
+// arguments. An async function's coroutine is run to completion as the
+// main task of a fresh event loop (asyncio.run semantics). Errors and
+// cancellation are as for Run.
+func (in *Interp) Call(ctx context.Context, fn any, args ...any) (any, error) {
+	callee, err := in.callee(fn)
+	if err != nil {
+		return nil, err
+	}
+	vals := make([]runtime.Value, 0, len(args))
+	var kw []runtime.Kwarg
+	for i, a := range args {
+		if k, ok := a.(Kwargs); ok && i == len(args)-1 {
+			names := make([]string, 0, len(k))
+			for name := range k {
+				names = append(names, name)
+			}
+			sort.Strings(names)
+			for _, name := range names {
+				v, err := toValue(k[name], name)
+				if err != nil {
+					return nil, fmt.Errorf("aio: keyword argument %s: %w", name, err)
+				}
+				kw = append(kw, runtime.Kwarg{Name: name, Value: v})
+			}
+			continue
+		}
+		v, err := ToValue(a)
+		if err != nil {
+			return nil, fmt.Errorf("aio: argument %d: %w", i+1, err)
+		}
+		vals = append(vals, v)
+	}
+	r, err := in.CallValue(ctx, callee, vals, kw)
+	if err != nil {
+		return nil, err
+	}
+	return FromValue(r)
+}
+
+// CallValue is Call with aio values: the fastest way to call a script
+// function from Go.
+func (in *Interp) CallValue(ctx context.Context, fn runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (result runtime.Value, err error) {
+	end, err := in.begin(ctx)
+	if err != nil {
+		return runtime.Value{}, err
+	}
+	defer end()
+	defer recoverInternal(&err)
+	r, err := in.th.Call(fn, args, kw)
+	if err == nil {
+		if _, isCoro := runtime.As[runtime.Coro](r); isCoro {
+			if in.th.Loop != nil {
+				return runtime.Value{}, in.finish(runtime.Errorf(runtime.RuntimeError, "asyncio.run() cannot be called from a running event loop"))
+			}
+			r, err = runtime.RunMain(in.th, r)
+		}
+	}
+	if err != nil {
+		return runtime.Value{}, in.finish(err)
+	}
+	return r, nil
+}
+
+// callee resolves Call's fn argument.
+func (in *Interp) callee(fn any) (runtime.Value, error) {
+	switch f := fn.(type) {
+	case string:
+		v, ok := in.Global(f)
+		if !ok {
+			return runtime.Value{}, fmt.Errorf("aio: name %q is not defined", f)
+		}
+		return v, nil
+	case runtime.Value:
+		if !f.IsValid() {
+			return runtime.Value{}, errors.New("aio: Call of the zero Value")
+		}
+		return f, nil
+	case *Function:
+		return runtime.Obj(f), nil
+	case *HostFunc:
+		return f.value("")
+	}
+	return runtime.Value{}, fmt.Errorf("aio: cannot call %T (want a global's name, a runtime.Value or a *Function)", fn)
+}
+
+// Set binds a global of the __main__ module to v converted by ToValue (a
+// Go func becomes a function named name).
+func (in *Interp) Set(name string, v any) error {
+	val, err := toValue(v, name)
+	if err != nil {
+		return err
+	}
+	in.main.globals.Set(name, val)
+	return nil
+}
+
+// Get returns a global of the __main__ module converted by FromValue.
+func (in *Interp) Get(name string) (any, error) {
+	v, ok := in.Global(name)
+	if !ok {
+		return nil, fmt.Errorf("aio: name %q is not defined", name)
+	}
+	return FromValue(v)
+}
+
+// Global returns a global of the __main__ module as an aio value.
+func (in *Interp) Global(name string) (runtime.Value, bool) {
+	return in.main.globals.Attr(name)
+}
+
+// InterpOf returns the interpreter running on th (for RawFunc functions),
+// or nil.
+func InterpOf(th *runtime.Thread) *Interp {
+	in, _ := th.Host.(*Interp)
+	return in
+}
+
+// ContextOf returns the context of the Run, Exec, Eval or Call running on
+// th (for RawFunc functions): the one Func passes to a function that takes
+// a context.Context. It is context.Background() outside those calls.
+func ContextOf(th *runtime.Thread) context.Context { return hostContext(th) }
