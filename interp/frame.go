@@ -133,11 +133,12 @@ func (f *Frame) push(v runtime.Value) {
 	f.sp++
 }
 
+// pop removes the top of the stack. The slot is not cleared (a hot-path
+// store saved); stale references last until overwritten or until the
+// frame is released, which clears it.
 func (f *Frame) pop() runtime.Value {
 	f.sp--
-	v := f.slots[f.sp]
-	f.slots[f.sp] = runtime.Value{}
-	return v
+	return f.slots[f.sp]
 }
 
 func (f *Frame) top() runtime.Value { return f.slots[f.sp-1] }

@@ -617,12 +617,8 @@ func recount(th *runtime.Thread, f, entry *Frame) error {
 	return nil
 }
 
-func (f *Frame) popN(n int) {
-	for i := f.sp - n; i < f.sp; i++ {
-		f.slots[i] = runtime.Value{}
-	}
-	f.sp -= n
-}
+// popN drops n values (without clearing them, like pop).
+func (f *Frame) popN(n int) { f.sp -= n }
 
 // finish releases the frame's share of the call depth.
 func (f *Frame) finish(th *runtime.Thread) {
