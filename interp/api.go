@@ -53,13 +53,27 @@ type hostState struct {
 	// stop is set (from any goroutine) when the running entry must stop.
 	stop atomic.Pointer[stopState]
 
-	ctx   context.Context // the running entry's context (cancelled at its end)
+	ctx   context.Context // the running entry's context
 	depth int             // nesting of entries (host functions calling back)
+	// asyncCtx is the parent of async host calls' contexts, made on first
+	// use and cancelled when the entry ends.
+	asyncCtx    context.Context
+	asyncCancel context.CancelFunc
+
+	// calls counts the goroutines of async host calls still running.
+	calls sync.WaitGroup
+
+	// What begin installed, for end.
+	prevCheck, prevPoll func() error
+	stopWatch           func() bool
+	fired               chan struct{}
 
 	loopMu sync.Mutex
 	loop   *runtime.Loop // the newest event loop, to wake it
 
-	tick, poll func() error // in.tick and in.poll, made once
+	// tick is the VM's per-instruction check while an entry has limits
+	// (a countdown to slowTick); poll is in.poll. Both are made once.
+	tick, poll func() error
 }
 
 // stopState says why a script is being stopped.
@@ -72,7 +86,13 @@ type stopState struct {
 func (in *Interp) applyOptions(opts Options) {
 	h := &in.host
 	h.maxSteps = opts.MaxSteps
-	h.tick = in.tick
+	h.tick = func() error {
+		h.left--
+		if h.left > 0 {
+			return nil
+		}
+		return in.slowTick()
+	}
 	h.poll = in.poll
 	in.th.Limits.MaxAlloc = opts.MemoryLimit
 	in.th.Limits.OnNewLoop = func(l *runtime.Loop) {
@@ -115,16 +135,6 @@ func (in *Interp) applyOptions(opts Options) {
 			h.initErr = fmt.Errorf("aio: Options.Globals[%q]: %w", name, err)
 		}
 	}
-}
-
-// tick is the VM's per-instruction check while an entry has limits.
-func (in *Interp) tick() error {
-	h := &in.host
-	h.left--
-	if h.left > 0 {
-		return nil
-	}
-	return in.slowTick()
 }
 
 func (in *Interp) slowTick() error {
@@ -172,30 +182,29 @@ func newInterrupted(s *stopState) *runtime.Exception {
 }
 
 // begin starts an entry (Run, Exec, Eval, Call): it installs the limits
-// and the context watcher; the returned function undoes it. An entry made
-// while another runs (a host function calling back into the script)
-// shares the outer entry's context and limits.
-func (in *Interp) begin(ctx context.Context) (func(), error) {
+// and the context watcher; end undoes it. An entry made while another
+// runs (a host function calling back into the script) shares the outer
+// entry's context and limits.
+func (in *Interp) begin(ctx context.Context) error {
 	h := &in.host
 	if h.initErr != nil {
-		return nil, h.initErr
+		return h.initErr
 	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	if h.depth > 0 {
 		h.depth++
-		return func() { h.depth-- }, nil
+		return nil
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return err
 	}
 	h.depth = 1
 	h.stop.Store(nil)
 	h.steps, h.batch, h.left, h.stepExc, h.graceEnd = 0, 0, 0, nil, 0
-	runCtx, cancel := context.WithCancel(ctx)
-	h.ctx = runCtx
-	prevCheck, prevPoll := in.checkInterrupt, in.th.Limits.Poll
+	h.ctx = ctx
+	h.prevCheck, h.prevPoll = in.checkInterrupt, in.th.Limits.Poll
 	cancellable := ctx.Done() != nil
 	if cancellable || h.maxSteps > 0 {
 		h.batch = checkEvery
@@ -206,11 +215,10 @@ func (in *Interp) begin(ctx context.Context) (func(), error) {
 		in.checkInterrupt = h.tick
 		in.th.Limits.Poll = h.poll
 	}
-	var stopWatch func() bool
-	var fired chan struct{}
 	if cancellable {
-		fired = make(chan struct{})
-		stopWatch = context.AfterFunc(ctx, func() {
+		fired := make(chan struct{})
+		h.fired = fired
+		h.stopWatch = context.AfterFunc(ctx, func() {
 			defer close(fired)
 			cause := ctx.Err()
 			if c := context.Cause(ctx); c != nil && c != cause {
@@ -225,18 +233,31 @@ func (in *Interp) begin(ctx context.Context) (func(), error) {
 			}
 		})
 	}
-	return func() {
-		if stopWatch != nil && !stopWatch() {
-			<-fired
-		}
-		cancel()
-		in.checkInterrupt, in.th.Limits.Poll = prevCheck, prevPoll
-		h.loopMu.Lock()
-		h.loop = nil
-		h.loopMu.Unlock()
-		h.ctx = nil
-		h.depth = 0
-	}, nil
+	return nil
+}
+
+// end ends the entry that begin started.
+func (in *Interp) end() {
+	h := &in.host
+	if h.depth > 1 {
+		h.depth--
+		return
+	}
+	if h.stopWatch != nil && !h.stopWatch() {
+		<-h.fired // the watcher is running: let it finish
+	}
+	h.stopWatch, h.fired = nil, nil
+	if h.asyncCancel != nil {
+		h.asyncCancel()
+		h.asyncCtx, h.asyncCancel = nil, nil
+	}
+	in.checkInterrupt, in.th.Limits.Poll = h.prevCheck, h.prevPoll
+	h.prevCheck, h.prevPoll = nil, nil
+	h.loopMu.Lock()
+	h.loop = nil
+	h.loopMu.Unlock()
+	h.ctx = nil
+	h.depth = 0
 }
 
 // finish converts an entry's error for the API (see apiError); when the
@@ -299,12 +320,15 @@ func (p *Program) Code() *Code { return p.code }
 // *Error for which errors.Is(err, context.Canceled) (or
 // context.DeadlineExceeded) holds. An uncaught exception is returned as
 // *Error, a syntax error as *parser.SyntaxError.
+//
+// Run, Exec, Eval and Call may be called by a host function while the
+// interpreter runs a script (a callback); the nested call then runs
+// under the outer call's context and limits.
 func (in *Interp) Run(ctx context.Context, p *Program) (err error) {
-	end, err := in.begin(ctx)
-	if err != nil {
+	if err := in.begin(ctx); err != nil {
 		return err
 	}
-	defer end()
+	defer in.end()
 	defer recoverInternal(&err)
 	in.sources[p.filename] = p.lines
 	return in.finish(in.runModule(p.code, in.main))
@@ -337,11 +361,10 @@ func (in *Interp) EvalValue(ctx context.Context, expr string) (v runtime.Value, 
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	end, err := in.begin(ctx)
-	if err != nil {
+	if err := in.begin(ctx); err != nil {
 		return runtime.Value{}, err
 	}
-	defer end()
+	defer in.end()
 	defer recoverInternal(&err)
 	defer in.forgetCode(code)
 	in.sources["<string>"] = strings.Split(expr, "\n")
@@ -437,11 +460,10 @@ func (in *Interp) Call(ctx context.Context, fn any, args ...any) (any, error) {
 // CallValue is Call with aio values: the fastest way to call a script
 // function from Go.
 func (in *Interp) CallValue(ctx context.Context, fn runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (result runtime.Value, err error) {
-	end, err := in.begin(ctx)
-	if err != nil {
+	if err := in.begin(ctx); err != nil {
 		return runtime.Value{}, err
 	}
-	defer end()
+	defer in.end()
 	defer recoverInternal(&err)
 	r, err := in.th.Call(fn, args, kw)
 	if err == nil {
@@ -510,6 +532,27 @@ func (in *Interp) Global(name string) (runtime.Value, bool) {
 func InterpOf(th *runtime.Thread) *Interp {
 	in, _ := th.Host.(*Interp)
 	return in
+}
+
+// Wait blocks until the goroutines of every async host function call
+// made by the interpreter have returned. Run and its siblings return as
+// soon as the script is done; the goroutines of calls the script
+// abandoned (a timeout, a cancelled task) may still be finishing then,
+// with their contexts cancelled. Call Wait after Run returns, from the
+// goroutine that uses the interpreter.
+func (in *Interp) Wait() { in.host.calls.Wait() }
+
+// asyncParent returns the context that async host calls derive theirs
+// from: the entry's, cancelled when the entry ends.
+func (in *Interp) asyncParent() context.Context {
+	h := &in.host
+	if h.ctx == nil {
+		return context.Background()
+	}
+	if h.asyncCtx == nil {
+		h.asyncCtx, h.asyncCancel = context.WithCancel(h.ctx)
+	}
+	return h.asyncCtx
 }
 
 // ContextOf returns the context of the Run, Exec, Eval or Call running on

@@ -98,6 +98,19 @@ func goToValue(rv reflect.Value, name string, depth int) (runtime.Value, error) 
 		return runtime.Value{}, fmt.Errorf("aio: Go value of type %s is nested too deeply to convert (a cycle?)", rv.Type())
 	}
 	t := rv.Type()
+	if t.NumMethod() == 0 {
+		// Fast path: plain basic types.
+		switch t.Kind() {
+		case reflect.Bool:
+			return runtime.MakeBool(rv.Bool()), nil
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			return runtime.Int(rv.Int()), nil
+		case reflect.Float32, reflect.Float64:
+			return runtime.Float(rv.Float()), nil
+		case reflect.String:
+			return runtime.Str(rv.String()), nil
+		}
+	}
 	switch t {
 	case valueType:
 		v := rv.Interface().(runtime.Value)
@@ -439,23 +452,23 @@ func dictToGo(d *runtime.Dict, depth int) (any, error) {
 	}
 	out := make(map[any]any, d.Len())
 	d.Items(func(k, v runtime.Value) bool {
-			var gk, gv any
-			if gk, err = fromValue(k, depth+1); err != nil {
-				return false
-			}
-			if gk != nil && !reflect.TypeOf(gk).Comparable() {
-				err = fmt.Errorf("aio: dict key of type %s has no comparable Go form", k.Type().Name)
-				return false
-			}
-			if _, isBig := gk.(*big.Int); isBig {
-				err = fmt.Errorf("aio: dict key %s does not fit in an int64", gk)
-				return false
-			}
-			if gv, err = fromValue(v, depth+1); err != nil {
-				return false
-			}
-			out[gk] = gv
-			return true
+		var gk, gv any
+		if gk, err = fromValue(k, depth+1); err != nil {
+			return false
+		}
+		if gk != nil && !reflect.TypeOf(gk).Comparable() {
+			err = fmt.Errorf("aio: dict key of type %s has no comparable Go form", k.Type().Name)
+			return false
+		}
+		if _, isBig := gk.(*big.Int); isBig {
+			err = fmt.Errorf("aio: dict key %s does not fit in an int64", gk)
+			return false
+		}
+		if gv, err = fromValue(v, depth+1); err != nil {
+			return false
+		}
+		out[gk] = gv
+		return true
 	})
 	return out, err
 }

@@ -7,6 +7,9 @@ import (
 	"context"
 	"errors"
 	"os"
+	goruntime "runtime"
+	"sync"
+	"weak"
 
 	"github.com/aio-lang/aio/parser"
 	"github.com/aio-lang/aio/runtime"
@@ -47,6 +50,22 @@ func (e *Error) Error() string {
 
 // Unwrap returns the underlying Go error, or nil.
 func (e *Error) Unwrap() error { return e.cause }
+
+// ExitCode reports whether the script stopped by raising SystemExit
+// (sys.exit(), exit()) and the status a process would exit with: 0 for
+// no argument or None, the int argument, 1 for anything else.
+func (e *Error) ExitCode() (code int, ok bool) {
+	if e.Exception == nil || !e.Exception.Class.IsSubtype(runtime.SystemExit) {
+		return 0, false
+	}
+	switch args := e.Exception.Args; {
+	case len(args) == 0 || len(args) == 1 && args[0].IsNone():
+		return 0, true
+	case len(args) == 1 && args[0].IsSmallInt():
+		return int(args[0].SmallInt()), true
+	}
+	return 1, true
+}
 
 // ErrStepLimit is the error under a script failure caused by
 // Options.MaxSteps (errors.Is(err, ErrStepLimit)).
@@ -106,21 +125,31 @@ func RaiseAs(class *runtime.Type, err error) error {
 	return &raiseAs{class: class, err: err}
 }
 
-// goErrorKey is the attribute under which an exception made from a Go
-// error keeps that error (not a valid identifier, so scripts do not see it
-// by accident).
-const goErrorKey = "<go error>"
+// goErrors remembers the Go error behind each exception made from one,
+// without a trace in the exception (dir(e) shows nothing): a table keyed
+// by weak pointers, whose entries go when their exception is collected.
+var goErrors = struct {
+	sync.Mutex
+	m map[weak.Pointer[runtime.Exception]]error
+}{m: map[weak.Pointer[runtime.Exception]]error{}}
 
-var goErrorBoxType = func() *runtime.Type {
-	t := runtime.NewType("go_error", runtime.ObjectType)
-	t.Final = true
-	return t
-}()
+func rememberGoError(exc *runtime.Exception, err error) {
+	wp := weak.Make(exc)
+	goErrors.Lock()
+	goErrors.m[wp] = err
+	goErrors.Unlock()
+	goruntime.AddCleanup(exc, func(wp weak.Pointer[runtime.Exception]) {
+		goErrors.Lock()
+		delete(goErrors.m, wp)
+		goErrors.Unlock()
+	}, wp)
+}
 
-// goErrorBox carries a Go error inside an exception.
-type goErrorBox struct{ err error }
-
-func (*goErrorBox) Type() *runtime.Type { return goErrorBoxType }
+func goErrorFor(exc *runtime.Exception) error {
+	goErrors.Lock()
+	defer goErrors.Unlock()
+	return goErrors.m[weak.Make(exc)]
+}
 
 // exceptionFromError turns an error returned by a host function into the
 // exception the script sees. defaultClass is used for plain errors.
@@ -151,7 +180,7 @@ func exceptionFromError(err error, defaultClass *runtime.Type) *runtime.Exceptio
 		class = runtime.RuntimeError
 	}
 	exc = runtime.NewException(class, runtime.Str(err.Error()))
-	exc.SetAttrValue(goErrorKey, runtime.Obj(&goErrorBox{err}))
+	rememberGoError(exc, err)
 	return exc
 }
 
@@ -159,10 +188,8 @@ func exceptionFromError(err error, defaultClass *runtime.Type) *runtime.Exceptio
 // raised from or during (__cause__, __context__).
 func goErrorOf(exc *runtime.Exception) error {
 	for i := 0; exc != nil && i < 64; i++ {
-		if v, ok := exc.Attr(goErrorKey); ok {
-			if b, ok := runtime.As[*goErrorBox](v); ok {
-				return b.err
-			}
+		if err := goErrorFor(exc); err != nil {
+			return err
 		}
 		if exc.Cause != nil {
 			exc = exc.Cause

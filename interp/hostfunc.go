@@ -21,6 +21,7 @@ import (
 	"reflect"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	goruntime "runtime"
@@ -74,6 +75,12 @@ func Func(name string, fn any) *HostFunc { return newHostFunc(name, fn, false) }
 // Eval or Call that started it returns. The script sees the cancellation
 // (CancelledError or TimeoutError) at once; fn's late result is dropped.
 // fn may call Sleep to wait on the interpreter's clock (virtual or real).
+//
+// fn runs on another goroutine than the script, so it gets copies
+// (strings, slices, maps, structs), never the script's objects: a
+// parameter of type runtime.Value is refused, and an `any` parameter
+// that receives a value with no Go form (a function, an instance) must
+// not be used by fn.
 func AsyncFunc(name string, fn any) *HostFunc { return newHostFunc(name, fn, true) }
 
 // RawFunc wraps a function in the runtime's own calling convention: it
@@ -108,6 +115,15 @@ func newHostFunc(name string, fn any, async bool) *HostFunc {
 	}
 	h.fn = rv
 	h.sig, h.err = newSignature(name, rv.Type())
+	if h.err == nil && async {
+		// The function runs on another goroutine than the script: it
+		// must not get the script's objects.
+		for i, p := range h.sig.params {
+			if containsValueType(p, 0) {
+				h.err = fmt.Errorf("aio: async host function %s: parameter %d: runtime.Value cannot be used off the interpreter's goroutine", name, i+1)
+			}
+		}
+	}
 	return h
 }
 
@@ -206,6 +222,29 @@ func checkConvertible(t reflect.Type, depth int) error {
 	return nil
 }
 
+// containsValueType reports whether t is or contains runtime.Value.
+func containsValueType(t reflect.Type, depth int) bool {
+	if t == valueType {
+		return true
+	}
+	if depth > 20 {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array, reflect.Pointer:
+		return containsValueType(t.Elem(), depth+1)
+	case reflect.Map:
+		return containsValueType(t.Key(), depth+1) || containsValueType(t.Elem(), depth+1)
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			if containsValueType(t.Field(i).Type, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // arityError words a wrong argument count as CPython's built-ins do.
 func (s *signature) arityError(name string, given int) error {
 	n := len(s.params)
@@ -224,7 +263,7 @@ func (s *signature) arityError(name string, given int) error {
 
 // bind converts script arguments to the function's parameters, leaving
 // room for the context in ins[0] when the function takes one.
-func (s *signature) bind(name string, args []runtime.Value, kw []runtime.Kwarg) ([]reflect.Value, error) {
+func (s *signature) bind(name string, args []runtime.Value, kw []runtime.Kwarg, buf []reflect.Value) ([]reflect.Value, error) {
 	if len(kw) > 0 {
 		return nil, runtime.Errorf(runtime.TypeError, "%s() takes no keyword arguments", name)
 	}
@@ -236,7 +275,11 @@ func (s *signature) bind(name string, args []runtime.Value, kw []runtime.Kwarg) 
 	if s.ctx {
 		off = 1
 	}
-	ins := make([]reflect.Value, off+len(args))
+	ins := buf[:0]
+	if cap(ins) < off+len(args) {
+		ins = make([]reflect.Value, 0, off+len(args))
+	}
+	ins = ins[:off+len(args)]
 	for i, a := range args {
 		t := s.params[min(i, n-1)]
 		if s.variadic && i >= n-1 {
@@ -318,7 +361,8 @@ func hostContext(th *runtime.Thread) context.Context {
 
 // call runs a synchronous host function.
 func (h *HostFunc) call(th *runtime.Thread, name string, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	ins, err := h.sig.bind(name, args, kw)
+	var buf [4]reflect.Value
+	ins, err := h.sig.bind(name, args, kw, buf[:])
 	if err != nil {
 		return runtime.Value{}, err
 	}
@@ -331,7 +375,7 @@ func (h *HostFunc) call(th *runtime.Thread, name string, args []runtime.Value, k
 // callAsync checks and converts the arguments and returns the coroutine
 // that runs the function when awaited.
 func (h *HostFunc) callAsync(th *runtime.Thread, name string, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	ins, err := h.sig.bind(name, args, kw)
+	ins, err := h.sig.bind(name, args, kw, nil)
 	if err != nil {
 		return runtime.Value{}, err
 	}
@@ -350,8 +394,8 @@ type asyncCall struct {
 	loop     *runtime.Loop
 	fut      *runtime.Future
 	cancel   context.CancelFunc
-	holding  bool           // counted as outstanding host work
-	finished bool           // result delivered, or abandoned
+	holding  bool            // counted as outstanding host work
+	finished bool            // result delivered, or abandoned
 	sleep    *runtime.Handle // the timer of a Sleep in progress
 }
 
@@ -388,7 +432,11 @@ func (c *asyncCall) step(th *runtime.Thread, throw error) runtime.CoroStep {
 func (c *asyncCall) start(th *runtime.Thread, loop *runtime.Loop) {
 	c.loop = loop
 	c.fut = runtime.NewFuture(loop)
-	ctx, cancel := context.WithCancel(hostContext(th))
+	parent := context.Background()
+	if in := InterpOf(th); in != nil {
+		parent = in.asyncParent()
+	}
+	ctx, cancel := context.WithCancel(parent)
 	c.cancel = cancel
 	ctx = context.WithValue(ctx, asyncCallKey{}, c)
 	c.fut.AddDoneCallback(func(f *runtime.Future) error {
@@ -404,7 +452,15 @@ func (c *asyncCall) start(th *runtime.Thread, loop *runtime.Loop) {
 		ins[0] = reflect.ValueOf(ctx)
 	}
 	fn, sig, class, name := c.h.fn, c.h.sig, c.h.class, c.name
+	var calls *sync.WaitGroup
+	if in := InterpOf(th); in != nil {
+		calls = &in.host.calls
+		calls.Add(1)
+	}
 	go func() {
+		if calls != nil {
+			defer calls.Done()
+		}
 		defer func() {
 			if r := recover(); r != nil {
 				stack := string(debug.Stack())

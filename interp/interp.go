@@ -1,5 +1,39 @@
 // Package interp compiles and runs aio programs: the resolver, the
 // bytecode compiler, the virtual machine and the embedding API.
+//
+// # Embedding
+//
+// New makes an interpreter from Options (output streams, virtual clock,
+// step, depth and memory limits, predeclared globals, allowed standard
+// modules, host modules). CompileProgram compiles a script once; Run
+// executes it in an interpreter, and any number of interpreters may run
+// the same Program on different goroutines. Eval evaluates an
+// expression, Get and Set read and bind globals, Call calls a script
+// function (sync or async) with Go arguments and returns a Go result.
+// Each takes a context: cancelling it stops the script promptly, even in
+// `while True: pass`, cancels its pending tasks, and makes the call
+// return an error for which errors.Is(err, context.Canceled) holds.
+//
+// Go functions become script functions through Set, Options.Globals or a
+// Module: a plain Go func (or Func) is called by reflection with its
+// arguments converted and checked; AsyncFunc makes an async function
+// whose each await runs the Go function in its own goroutine, resuming
+// the awaiting task through the event loop's inbox, with the goroutine's
+// context cancelled if the task is (wait_for, timeout, TaskGroup);
+// RawFunc takes the runtime's values unconverted. A returned Go error
+// raises an exception (RaiseAs chooses its class).
+//
+// ToValue, FromValue and DecodeValue convert between Go and aio values:
+// bools, integers, floats, strings, slices (lists), maps (dicts), structs
+// (records with one attribute per exported field, named by `aio` tags),
+// pointers, nil (None) and errors (exceptions).
+//
+// A script failure is returned as *Error (exception type, message,
+// traceback text, and the Go error behind it for errors.Is), a syntax
+// error as *parser.SyntaxError, a bug in aio or a panicking host function
+// as *InternalError. An Interp is used by one goroutine at a time; the
+// only operations that other goroutines perform on it are the ones the
+// API makes for them (cancellation, results of async functions).
 package interp
 
 import (
@@ -31,11 +65,19 @@ type Options struct {
 	// The fields below are the embedding API's (api.go).
 
 	// MaxSteps, when positive, limits each Run, Exec, Eval or Call to
-	// that many bytecode instructions; see the package documentation.
+	// that many bytecode instructions. Past it the script gets a
+	// RuntimeError ("maximum execution steps exceeded"), which it may
+	// catch; 10,000 instructions later it is stopped for good (raising
+	// InterruptedType at every instruction). Either way the error
+	// returned unwraps to ErrStepLimit. A built-in's own loop, as in
+	// sum(range(n)), counts as one instruction: bound time with a
+	// context deadline.
 	MaxSteps int64
-	// MemoryLimit, when positive, is the size in bytes (approximate) that
-	// no single str, list or tuple a script builds may exceed: building a
-	// larger one raises MemoryError.
+	// MemoryLimit, when positive, is the size in bytes (approximate: a
+	// list slot counts 24 bytes, a str its UTF-8 length) that no single
+	// str, list or tuple a script builds may exceed: building or growing
+	// one past it raises MemoryError. Without it the cap is 4 GiB. It
+	// bounds each object, not their total.
 	MemoryLimit int64
 	// Globals are predeclared in __main__, converted with ToValue.
 	Globals map[string]any

@@ -75,6 +75,7 @@ type Session struct {
 	pendingAt  atomic.Int64
 
 	closeOnce sync.Once
+	closeReq  atomic.Bool   // Close was called
 	done      chan struct{} // closed when the loop goroutine ends
 	exitCode  atomic.Int64  // -1, or the status of a background SystemExit
 
@@ -85,6 +86,8 @@ type Session struct {
 	keepAlive bool
 	inSync    bool
 	prevCheck func() error
+	// dropGen is an input interrupted before it could start.
+	dropGen int64
 }
 
 // input is one Exec in progress.
@@ -129,7 +132,7 @@ func (s *Session) run() {
 	for {
 		s.stop = runtime.NewFuture(s.loop)
 		err := s.runLoop()
-		if s.closing {
+		if s.closing || s.closeReq.Load() {
 			return
 		}
 		if err != nil && s.loopStopped(err) {
@@ -267,6 +270,11 @@ func (s *Session) ExitCode() (int, bool) {
 // start compiles and starts an input, on the loop goroutine.
 func (s *Session) start(inp *input, src string) {
 	s.cur = inp
+	if s.dropGen == inp.gen {
+		inp.interrupted = true
+		s.finish(inp, runtime.NewException(runtime.KeyboardInterrupt))
+		return
+	}
 	code, err := compileInput(src)
 	if err != nil {
 		s.finish(inp, err)
@@ -401,15 +409,26 @@ func (s *Session) Interrupt() bool {
 // It raises a pending interrupt in the running input, or, after
 // interruptGrace, in whatever code holds the loop.
 func (s *Session) checkInterrupt() error {
+	if s.closeReq.Load() {
+		return runtime.NewException(runtime.KeyboardInterrupt)
+	}
 	if gen := s.pendingGen.Load(); gen != 0 {
 		cur := s.cur
+		started := cur != nil && cur.gen == gen
 		switch {
-		case cur == nil || cur.gen != gen:
-			// Not started yet, or already over: nothing to interrupt here.
-		case s.inSync || (cur.task != nil && s.loop.Current() == cur.task) ||
-			time.Since(time.Unix(0, s.pendingAt.Load())) > interruptGrace:
+		case started && (s.inSync || (cur.task != nil && s.loop.Current() == cur.task)):
+			// The input itself runs: interrupt it here.
 			if s.pendingGen.CompareAndSwap(gen, 0) {
-				if cur.task != nil && s.loop.Current() != cur.task {
+				return runtime.NewException(runtime.KeyboardInterrupt)
+			}
+		case time.Since(time.Unix(0, s.pendingAt.Load())) > interruptGrace:
+			// Other code has held the loop too long: interrupt it, and
+			// cancel the input, or drop it if it has not started.
+			if s.pendingGen.CompareAndSwap(gen, 0) {
+				switch {
+				case !started:
+					s.dropGen = gen
+				case cur.task != nil:
 					cur.interrupted = true
 					cur.task.Cancel(runtime.Value{})
 				}
@@ -424,11 +443,12 @@ func (s *Session) checkInterrupt() error {
 }
 
 // Close ends the session: the loop stops (pending tasks are abandoned,
-// not cancelled) and its goroutine ends. If the loop is held by code that
-// never yields, that code gets KeyboardInterrupt; Close gives up waiting
-// after a few seconds and returns an error.
+// not cancelled) and its goroutine ends. Code still running (a task that
+// never yields) gets KeyboardInterrupt. Close returns an error if the
+// loop has not stopped after a few seconds.
 func (s *Session) Close() error {
 	s.closeOnce.Do(func() {
+		s.closeReq.Store(true)
 		s.loop.Post(func() error {
 			s.closing = true
 			if !s.stop.Done() {
@@ -440,15 +460,7 @@ func (s *Session) Close() error {
 	select {
 	case <-s.done:
 		return nil
-	case <-time.After(interruptGrace / 2):
-	}
-	if gen := s.running.Load(); gen != 0 {
-		s.Interrupt()
-	}
-	select {
-	case <-s.done:
-		return nil
-	case <-time.After(3 * interruptGrace):
+	case <-time.After(3 * time.Second):
 		return errors.New("aio: session still busy after Close")
 	}
 }

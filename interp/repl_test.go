@@ -224,6 +224,22 @@ func TestSessionInterruptBusyLoop(t *testing.T) {
 	require.NoError(t, ts.exec(t, "'alive'\n"))
 }
 
+// When a background task holds the loop, an interrupt waits a moment for
+// the input to run, then raises KeyboardInterrupt in that task.
+func TestSessionInterruptBusyBackgroundTask(t *testing.T) {
+	ts := newTestSession(t, false)
+	require.NoError(t, ts.exec(t, "async def spin():\n    print('spin starts')\n    while True:\n        pass\n\n"))
+	require.NoError(t, ts.exec(t, "s = create_task(spin())\n"))
+	eventually(t, func() bool { return strings.Contains(ts.out.String(), "spin starts") }, "the task starts")
+	done := ts.execAsync("'never run'\n")
+	eventually(t, ts.Interrupt, "the input is submitted")
+	err := waitErr(t, done)
+	require.True(t, runtime.IsInstance(err, runtime.KeyboardInterrupt), "error %v", err)
+	assert.Regexp(t, `^Traceback \(most recent call last\):\n  File "<stdin>", line \d, in spin\nKeyboardInterrupt\nKeyboardInterrupt\n$`, ts.err.take())
+	require.NoError(t, ts.exec(t, "s.done(), type(s.exception()).__name__\n"))
+	assert.Equal(t, "spin starts\n(True, 'KeyboardInterrupt')\n", ts.out.take())
+}
+
 // A context cancelled while the input runs interrupts it.
 func TestSessionExecContext(t *testing.T) {
 	ts := newTestSession(t, false)
@@ -310,6 +326,16 @@ n.child = Node()
 	assert.Empty(t, got)
 	require.NoError(t, ts.exec(t, "calls\n"))
 	assert.Equal(t, "[]\n", ts.out.take())
+}
+
+// Close stops a loop held by a task that never yields.
+func TestSessionCloseBusy(t *testing.T) {
+	out := &syncBuffer{}
+	in := New(Options{Stdout: out, Stderr: &syncBuffer{}})
+	s := in.NewSession()
+	require.NoError(t, s.Exec(context.Background(), "async def spin():\n    print('spin')\n    while True:\n        try:\n            pass\n        except BaseException:\n            pass\n\ncreate_task(spin())\n"))
+	eventually(t, func() bool { return strings.Contains(out.String(), "spin") }, "the task starts")
+	require.NoError(t, s.Close())
 }
 
 func TestSessionClose(t *testing.T) {

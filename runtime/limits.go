@@ -6,7 +6,10 @@ package runtime
 // memory), and an interrupt check that long-running loops implemented in
 // Go (the event loop, range iteration) poll.
 
-import "unsafe"
+import (
+	"time"
+	"unsafe"
+)
 
 // valueSize approximates the bytes one slot of a list or tuple takes.
 const valueSize = int64(unsafe.Sizeof(Value{}))
@@ -100,5 +103,25 @@ func (th *Thread) attachLoop(l *Loop) {
 	}
 	if th.Limits.OnNewLoop != nil {
 		th.Limits.OnNewLoop(l)
+	}
+}
+
+// sleep blocks for d (time.sleep), waking every 20ms to call the Poll
+// hook so that a host can interrupt a long sleep.
+func (th *Thread) sleep(d time.Duration) error {
+	if th == nil || th.Limits.Poll == nil {
+		time.Sleep(d)
+		return nil
+	}
+	deadline := time.Now().Add(d)
+	for {
+		if err := th.Limits.Poll(); err != nil {
+			return err
+		}
+		left := time.Until(deadline)
+		if left <= 0 {
+			return nil
+		}
+		time.Sleep(min(left, 20*time.Millisecond))
 	}
 }

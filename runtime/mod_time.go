@@ -68,7 +68,9 @@ func timeSleep(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	if d < 0 {
 		return Value{}, Errorf(ValueError, "sleep length must be non-negative")
 	}
-	time.Sleep(d)
+	if err := th.sleep(d); err != nil {
+		return Value{}, err
+	}
 	return None, nil
 }
 

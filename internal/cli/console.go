@@ -6,7 +6,8 @@ package cli
 // line, writes the output and draws the prompt and the half-typed line
 // again below it. Only whole lines are written that way: a line still
 // being printed (print(..., end="")) waits for its newline, or for the
-// prompt to end.
+// prompt to end. A stream redirected away from the terminal (aio > file)
+// is written directly.
 
 import (
 	"bytes"
@@ -16,23 +17,35 @@ import (
 	"github.com/chzyer/readline"
 )
 
-type console struct {
-	mu        sync.Mutex
-	term      [2]io.Writer // the terminal's standard output and error
-	rl        *readline.Instance
-	prompting bool
-	// atLineStart is false when the last byte written was not a newline.
-	atLineStart bool
-	partial     [2][]byte // unterminated output held while prompting
-}
-
 const (
 	streamOut = 0
 	streamErr = 1
 )
 
-func newConsole(stdout, stderr io.Writer) *console {
-	return &console{term: [2]io.Writer{stdout, stderr}, atLineStart: true}
+type console struct {
+	mu sync.Mutex
+	// streams are standard output and error; onDisplay tells which of
+	// them is the terminal readline draws on (display).
+	streams   [2]io.Writer
+	onDisplay [2]bool
+	display   io.Writer
+	rl        *readline.Instance
+	prompting bool
+	// atLineStart is false when the last byte written to the display was
+	// not a newline.
+	atLineStart bool
+	partial     [2][]byte // unterminated output held while prompting
+}
+
+// newConsole makes a console for a terminal display and the two output
+// streams (each either the display or a redirection).
+func newConsole(display, stdout, stderr io.Writer, outOnDisplay, errOnDisplay bool) *console {
+	return &console{
+		streams:     [2]io.Writer{stdout, stderr},
+		onDisplay:   [2]bool{outOnDisplay, errOnDisplay},
+		display:     display,
+		atLineStart: true,
+	}
 }
 
 // writer returns the writer for a stream (streamOut or streamErr).
@@ -47,7 +60,7 @@ func (w consoleWriter) Write(p []byte) (int, error) {
 	c := w.c
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.prompting {
+	if !c.prompting || !c.onDisplay[w.stream] {
 		return c.direct(w.stream, p)
 	}
 	buf := append(c.partial[w.stream], p...)
@@ -65,13 +78,16 @@ func (w consoleWriter) Write(p []byte) (int, error) {
 	return len(p), err
 }
 
-// direct writes to the terminal, tracking whether a line is unfinished.
+// direct writes to a stream, tracking whether a display line is
+// unfinished.
 func (c *console) direct(stream int, p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	n, err := c.term[stream].Write(p)
-	c.atLineStart = p[len(p)-1] == '\n'
+	n, err := c.streams[stream].Write(p)
+	if c.onDisplay[stream] {
+		c.atLineStart = p[len(p)-1] == '\n'
+	}
 	return n, err
 }
 
@@ -81,7 +97,8 @@ func (c *console) beginPrompt() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.atLineStart {
-		c.direct(streamOut, []byte("\n"))
+		c.display.Write([]byte("\n"))
+		c.atLineStart = true
 	}
 	c.prompting = c.rl != nil
 }
@@ -99,10 +116,31 @@ func (c *console) endPrompt() {
 	}
 }
 
-// endLine ends the terminal's current line (after the "^C" the terminal
+// endLine ends the display's current line (after the "^C" the terminal
 // echoes for Ctrl-C while an input runs).
 func (c *console) endLine() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.direct(streamOut, []byte("\n"))
+	c.display.Write([]byte("\n"))
+	c.atLineStart = true
+}
+
+// reader wraps the program's standard input. A line the user typed for
+// input() was echoed by the terminal with its newline, so the display's
+// line is ended when the program reads one.
+func (c *console) reader(r io.Reader) io.Reader { return consoleReader{c, r} }
+
+type consoleReader struct {
+	c *console
+	r io.Reader
+}
+
+func (cr consoleReader) Read(p []byte) (int, error) {
+	n, err := cr.r.Read(p)
+	if n > 0 && p[n-1] == '\n' {
+		cr.c.mu.Lock()
+		cr.c.atLineStart = true
+		cr.c.mu.Unlock()
+	}
+	return n, err
 }

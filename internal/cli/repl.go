@@ -45,11 +45,16 @@ const (
 type terminal struct {
 	stdin          io.ReadCloser
 	stdout, stderr io.Writer
-	isTerminal     func() bool
-	makeRaw        func() error
-	exitRaw        func() error
-	width          func() int
-	onWidthChanged func(func())
+	// display is where readline draws: standard output, or standard
+	// error when only that is the terminal. outOnDisplay and
+	// errOnDisplay tell which streams go to the terminal.
+	display                    io.Writer
+	outOnDisplay, errOnDisplay bool
+	isTerminal                 func() bool
+	makeRaw                    func() error
+	exitRaw                    func() error
+	width                      func() int
+	onWidthChanged             func(func())
 	// interrupts delivers Ctrl-C pressed while an input runs (SIGINT).
 	interrupts <-chan os.Signal
 	// echoesInterrupt is set when the terminal echoes Ctrl-C as "^C"
@@ -64,14 +69,27 @@ func runTerminalREPL(stdin *os.File, stdout, stderr io.Writer, opts interp.Optio
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt)
 	defer signal.Stop(sigs)
+	outTTY, errTTY := isTerminalWriter(stdout), isTerminalWriter(stderr)
+	display := stdout
+	if !outTTY && errTTY {
+		display = stderr // as CPython prompts on stderr when stdout is redirected
+	}
 	return runREPL(terminal{
 		stdin:           readline.NewCancelableStdin(stdin),
 		stdout:          stdout,
 		stderr:          stderr,
+		display:         display,
+		outOnDisplay:    outTTY,
+		errOnDisplay:    errTTY,
 		interrupts:      sigs,
 		echoesInterrupt: true,
 		history:         usableHistoryFile(historyFile()),
 	}, opts)
+}
+
+func isTerminalWriter(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && isTerminal(f)
 }
 
 // historyFile returns the history file named by AIO_HISTORY, or
@@ -115,9 +133,12 @@ func banner(virtual bool) string {
 // runREPL runs the read-eval-print loop until end of input or SystemExit
 // and returns the exit status.
 func runREPL(term terminal, opts interp.Options) int {
-	con := newConsole(term.stdout, term.stderr)
+	con := newConsole(term.display, term.stdout, term.stderr, term.outOnDisplay, term.errOnDisplay)
 	opts.Stdout = con.writer(streamOut)
 	opts.Stderr = con.writer(streamErr)
+	if opts.Stdin != nil {
+		opts.Stdin = con.reader(opts.Stdin)
+	}
 	in := interp.New(opts)
 	sess := in.NewSession()
 	defer sess.Close()
@@ -130,7 +151,7 @@ func runREPL(term terminal, opts interp.Options) int {
 		InterruptPrompt:    "^C",
 		EOFPrompt:          "\n", // readline's way to print just a newline
 		Stdin:              term.stdin,
-		Stdout:             term.stdout,
+		Stdout:             term.display,
 		Stderr:             term.stderr,
 		FuncIsTerminal:     term.isTerminal,
 		FuncMakeRaw:        term.makeRaw,
@@ -169,7 +190,7 @@ func runREPL(term terminal, opts interp.Options) int {
 		}
 	}()
 
-	io.WriteString(con.writer(streamOut), banner(opts.VirtualTime))
+	io.WriteString(con.writer(streamErr), banner(opts.VirtualTime))
 	var lines []string
 	for {
 		if len(lines) == 0 {

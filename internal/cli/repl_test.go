@@ -33,6 +33,9 @@ func startREPL(t *testing.T, virtual bool, history string) *fakeREPL {
 		stdin:          r.keys,
 		stdout:         r.screen,
 		stderr:         r.screen,
+		display:        r.screen,
+		outOnDisplay:   true,
+		errOnDisplay:   true,
 		isTerminal:     func() bool { return true },
 		makeRaw:        noop,
 		exitRaw:        noop,
@@ -43,11 +46,19 @@ func startREPL(t *testing.T, virtual bool, history string) *fakeREPL {
 	}
 	go func() { r.done <- runREPL(term, interp.Options{Argv: []string{""}, VirtualTime: virtual}) }()
 	t.Cleanup(func() {
+		// End of input ends the REPL; Ctrl-C ends an input still running.
 		r.keys.Close()
-		select {
-		case <-r.done:
-		case <-time.After(10 * time.Second):
-			t.Error("the REPL did not end")
+		deadline := time.After(10 * time.Second)
+		for {
+			select {
+			case <-r.done:
+				return
+			case r.sigs <- syscall.SIGINT:
+			case <-deadline:
+				t.Error("the REPL did not end")
+				return
+			}
+			time.Sleep(10 * time.Millisecond)
 		}
 	})
 	r.waitFor(t, ">>>")
@@ -57,8 +68,13 @@ func startREPL(t *testing.T, virtual bool, history string) *fakeREPL {
 // waitFor waits until the screen shows want.
 func (r *fakeREPL) waitFor(t *testing.T, want string) {
 	t.Helper()
-	require.Eventually(t, func() bool { return strings.Contains(r.screen.text(), want) }, 10*time.Second, 5*time.Millisecond,
-		"the screen never showed %q; it shows:\n%s", want, r.screen.text())
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(r.screen.text(), want) {
+		if time.Now().After(deadline) {
+			require.Failf(t, "timeout", "the screen never showed %q; it shows:\n%s", want, r.screen.text())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 // exitCode waits for the REPL to end.
@@ -192,7 +208,8 @@ func TestREPLCompletion(t *testing.T) {
 	r.waitFor(t, ">>> box.content\n7\n")
 	// Several candidates: Tab inserts their common prefix.
 	r.keys.send("asyncio.Queue\t")
-	r.waitFor(t, "QueueEmpty(")
+	r.waitFor(t, ">>> asyncio.Queue\nQueue(")
+	r.waitFor(t, "QueueEmpty(  QueueFull(")
 }
 
 func TestREPLCtrlCWhileTyping(t *testing.T) {
@@ -232,7 +249,7 @@ func TestREPLCtrlCCancelsRunningInput(t *testing.T) {
 	assert.NotContains(t, r.screen.text(), "\nnot reached")
 
 	// An input that never yields gets KeyboardInterrupt.
-	r.keys.send("print('spinning')\rwhile True:\r\tpass\r\r")
+	r.keys.send("if True:\r\tprint('spinning')\r\twhile True:\r\t\tpass\r\r")
 	r.waitFor(t, "spinning\n")
 	r.sigs <- syscall.SIGINT
 	r.waitFor(t, "KeyboardInterrupt\n>>>")
@@ -244,7 +261,7 @@ func TestREPLCtrlDExits(t *testing.T) {
 	r := startREPL(t, true, "")
 	r.keys.send("x = 1\r\x04")
 	assert.Equal(t, 0, r.exitCode(t))
-	assert.Equal(t, ">>> x = 1\n>>>", r.session())
+	assert.Equal(t, ">>> x = 1\n>>>\n", r.session())
 }
 
 func TestREPLExit(t *testing.T) {

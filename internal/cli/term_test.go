@@ -46,6 +46,7 @@ func (k *keyboard) Read(p []byte) (int, error) {
 	}
 	n := copy(p, k.buf)
 	k.buf = k.buf[n:]
+
 	return n, nil
 }
 
@@ -66,13 +67,11 @@ type screen struct {
 	lines    [][]rune
 	row, col int
 	esc      []byte // an escape sequence being read
-	raw      strings.Builder
 }
 
 func (s *screen) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.raw.Write(p)
 	for _, r := range string(p) {
 		s.put(r)
 	}
@@ -164,16 +163,26 @@ func (s *screen) csi(param string, final rune) {
 	}
 }
 
-// text returns the screen's lines, trailing blanks trimmed.
+// text returns the screen's lines up to the cursor's or the last one
+// written, trailing blanks trimmed.
 func (s *screen) text() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	last := s.row
+	for i := len(s.lines) - 1; i > last; i-- {
+		if len(s.lines[i]) > 0 {
+			last = i
+			break
+		}
+	}
 	var b strings.Builder
-	for i, l := range s.lines {
+	for i := 0; i <= last; i++ {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(strings.TrimRight(string(l), " "))
+		if i < len(s.lines) {
+			b.WriteString(strings.TrimRight(string(s.lines[i]), " "))
+		}
 	}
-	return strings.TrimRight(b.String(), "\n")
+	return b.String()
 }
