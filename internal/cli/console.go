@@ -2,12 +2,19 @@ package cli
 
 // This file defines console, through which everything the REPL and the
 // program print reaches the terminal. While the prompt is shown, output
-// from background tasks goes through readline, which erases the prompt
-// line, writes the output and draws the prompt and the half-typed line
-// again below it. Only whole lines are written that way: a line still
-// being printed (print(..., end="")) waits for its newline, or for the
-// prompt to end. A stream redirected away from the terminal (aio > file)
-// is written directly.
+// from background tasks erases the prompt line (readline's Clean), is
+// written, and the prompt and the half-typed line are drawn again below
+// it (Refresh). Only whole lines are written that way: a line still being
+// printed (print(..., end="")) waits for its newline, or for the prompt
+// to end. A stream redirected away from the terminal (aio > file) is
+// written directly.
+//
+// readline's own redrawing writer (Instance.Stdout) is not used: it reads
+// the completion and search state that readline's goroutine changes
+// without a lock, a data race (chzyer/readline#220). Clean and Refresh
+// only take the line buffer's lock. A completion list or search line on
+// the screen is erased by background output and comes back with the next
+// key.
 
 import (
 	"bytes"
@@ -69,11 +76,14 @@ func (w consoleWriter) Write(p []byte) (int, error) {
 		c.partial[w.stream] = buf
 		return len(p), nil
 	}
-	target := c.rl.Stdout()
-	if w.stream == streamErr {
-		target = c.rl.Stderr()
+	var err error
+	if c.rl.Terminal.IsReading() {
+		c.rl.Clean()
+		_, err = c.streams[w.stream].Write(buf[:i+1])
+		c.rl.Refresh()
+	} else {
+		_, err = c.streams[w.stream].Write(buf[:i+1])
 	}
-	_, err := target.Write(buf[:i+1])
 	c.partial[w.stream] = append([]byte(nil), buf[i+1:]...)
 	return len(p), err
 }
