@@ -303,7 +303,7 @@ func TestHistoryFile(t *testing.T) {
 	assert.Equal(t, "", historyFile())
 	os.Unsetenv(historyEnv)
 	t.Setenv("HOME", "/home/someone")
-	assert.Equal(t, "/home/someone/.aio_history", historyFile())
+	assert.Equal(t, filepath.Join("/home/someone", ".aio_history"), historyFile())
 
 	dir := t.TempDir()
 	assert.Equal(t, filepath.Join(dir, "h"), usableHistoryFile(filepath.Join(dir, "h")))
