@@ -1,8 +1,10 @@
 package interp
 
 import (
+	"context"
 	"io"
 	"os"
+	"sync"
 	"testing"
 
 	"github.com/aio-lang/aio/runtime"
@@ -53,5 +55,36 @@ func BenchmarkArithmeticLoop(b *testing.B) {
 		if _, err := in.th.Call(fn, args, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkFibSequential2 and BenchmarkFibParallel2 run fib(25) in two
+// interpreters, one after the other and on two goroutines at once: their
+// ratio shows how well interpreters scale across cores.
+func BenchmarkFibSequential2(b *testing.B) { benchFibPair(b, false) }
+
+// BenchmarkFibParallel2 is the parallel half of the pair above.
+func BenchmarkFibParallel2(b *testing.B) { benchFibPair(b, true) }
+
+func benchFibPair(b *testing.B, parallel bool) {
+	prog, err := CompileProgram("fib.aio", []byte("def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nfib(25)\n"))
+	require.NoError(b, err)
+	run := func() {
+		in := New(Options{Stdout: io.Discard})
+		if err := in.Run(context.Background(), prog); err != nil {
+			b.Error(err)
+		}
+	}
+	for b.Loop() {
+		if !parallel {
+			run()
+			run()
+			continue
+		}
+		var wg sync.WaitGroup
+		wg.Add(2)
+		go func() { defer wg.Done(); run() }()
+		go func() { defer wg.Done(); run() }()
+		wg.Wait()
 	}
 }
