@@ -498,6 +498,13 @@ func (c *compiler) function(n ast.Node, name string, args *ast.Arguments, body [
 	}
 	s := c.scopes[n]
 	code := c.compileFunctionBody(s, n, args, body, lambdaBody)
+	c.makeFunction(code, flags)
+}
+
+// makeFunction emits MAKE_FUNCTION for code, first building the closure
+// tuple of the cells its free variables refer to. flags tells which of the
+// defaults (1) and keyword defaults (2) are already on the stack.
+func (c *compiler) makeFunction(code *Code, flags int) {
 	if len(code.FreeNames) > 0 {
 		for _, free := range code.FreeNames {
 			c.emit(LOAD_CLOSURE, c.cellIndex(free))
@@ -505,8 +512,7 @@ func (c *compiler) function(n ast.Node, name string, args *ast.Arguments, body [
 		c.emit(BUILD_TUPLE, len(code.FreeNames))
 		flags |= 4
 	}
-	idx := c.addConst(Const{Kind: ConstCode, Code: code})
-	c.emit(MAKE_FUNCTION, idx|flags<<16)
+	c.emit(MAKE_FUNCTION, c.addConst(Const{Kind: ConstCode, Code: code})|flags<<16)
 }
 
 func (c *compiler) compileFunctionBody(s *scope, n ast.Node, args *ast.Arguments, body []ast.Stmt, lambdaBody ast.Expr) *Code {
@@ -567,15 +573,7 @@ func (c *compiler) classDef(s *ast.ClassDef) {
 		body.Flags |= FlagNeedsClassCell
 	}
 	c.u = saved
-	flags := 0
-	if len(body.FreeNames) > 0 {
-		for _, free := range body.FreeNames {
-			c.emit(LOAD_CLOSURE, c.cellIndex(free))
-		}
-		c.emit(BUILD_TUPLE, len(body.FreeNames))
-		flags |= 4
-	}
-	c.emit(MAKE_FUNCTION, c.addConst(Const{Kind: ConstCode, Code: body})|flags<<16)
+	c.makeFunction(body, 0)
 	c.emitConst(Const{Kind: ConstStr, Str: s.Name})
 	c.exprs(s.Bases)
 	for _, k := range s.Keywords {
@@ -645,15 +643,7 @@ func (c *compiler) comprehension(n ast.Expr, gens []*ast.Comprehension, elt, val
 	c.emit(RETURN_VALUE, 0)
 	code := c.leave()
 	c.u = saved
-	flags := 0
-	if len(code.FreeNames) > 0 {
-		for _, free := range code.FreeNames {
-			c.emit(LOAD_CLOSURE, c.cellIndex(free))
-		}
-		c.emit(BUILD_TUPLE, len(code.FreeNames))
-		flags |= 4
-	}
-	c.emit(MAKE_FUNCTION, c.addConst(Const{Kind: ConstCode, Code: code})|flags<<16)
+	c.makeFunction(code, 0)
 	c.expr(gens[0].Iter)
 	c.emit(GET_ITER, 0)
 	c.emit(CALL, 1)
