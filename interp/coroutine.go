@@ -117,6 +117,7 @@ type Generator struct {
 	started bool
 	running bool
 	done    bool
+	retval  runtime.Value // the value of the generator's return statement
 }
 
 // Type returns GeneratorType.
@@ -175,6 +176,7 @@ func (g *Generator) send(th *runtime.Thread, v runtime.Value, throw error) (runt
 		return r, true, nil
 	case outReturn:
 		g.done = true
+		g.retval = r
 		return runtime.Value{}, false, nil
 	case outRaise:
 		g.done = true

@@ -482,6 +482,44 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			entry.resumeAt = f
 			uncount(th, f, entry)
 			return outYield, v, nil
+		case GET_YIELD_FROM_ITER:
+			if _, ok := runtime.As[*Generator](f.top()); !ok {
+				var it runtime.Iterator
+				if it, err = runtime.Iter(th, f.top()); err == nil {
+					f.slots[f.sp-1] = runtime.Obj(it)
+				}
+			}
+		case YIELD_FROM:
+			// [it, v]: send v into the sub-iterator; re-executed after each
+			// value it yields is passed out, until it is exhausted.
+			v := f.pop()
+			var r runtime.Value
+			var ok bool
+			var ret runtime.Value = runtime.None
+			if g, isGen := runtime.As[*Generator](f.top()); isGen {
+				r, ok, err = g.send(th, v, nil)
+				ret = g.retval
+			} else {
+				it, _ := runtime.As[runtime.Iterator](f.top())
+				r, ok, err = it.Next(th)
+			}
+			if err != nil {
+				f.pop()
+				continue
+			}
+			if !ok {
+				f.pop()
+				if !ret.IsValid() {
+					ret = runtime.None
+				}
+				f.push(ret)
+				continue
+			}
+			f.pc--
+			f.suspended = suspendedYield
+			entry.resumeAt = f
+			uncount(th, f, entry)
+			return outYield, r, nil
 		case GET_AWAITABLE:
 			err = checkAwaitable(f.top())
 		case AWAIT:

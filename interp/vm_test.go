@@ -156,3 +156,20 @@ def f():
 print(f())
 `, "finally 1\nret\n")
 }
+
+func TestYieldFrom(t *testing.T) {
+	expectRun(t, `
+def inner():
+    x = yield 1
+    print("inner got", x)
+    return "done"
+def outer():
+    r = yield from inner()
+    print("outer got", r)
+    yield from [7, 8]
+g = outer()
+print(next(g))
+print(g.send("a"))
+print(list(g))
+`, "1\ninner got a\nouter got done\n7\n[8]\n")
+}
