@@ -209,16 +209,23 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			if inst, ok := runtime.As[*runtime.Instance](f.top()); ok && inst.Class.User {
 				mc := f.fn.methodCache
 				if mc == nil {
-					mc = make([]methodEntry, len(f.code.Names))
+					mc = make([]methodEntry, 2*len(f.code.Names))
 					f.fn.methodCache = mc
 				}
-				e := &mc[arg]
+				// Two ways per name: call sites often see two classes (a
+				// base and a subclass) in turn.
 				epoch := runtime.ClassEpoch()
+				e := &mc[2*arg]
 				if e.cls != inst.Class || e.epoch != epoch {
-					e.cls, e.epoch, e.m = nil, 0, runtime.Value{}
-					if m, found := inst.Class.Lookup(f.code.Names[arg]); found {
-						if _, isFn := runtime.As[*Function](m); isFn {
-							e.cls, e.epoch, e.m = inst.Class, epoch, m
+					if e2 := &mc[2*arg+1]; e2.cls == inst.Class && e2.epoch == epoch {
+						e = e2
+					} else {
+						mc[2*arg+1] = *e // keep the previous class in the second way
+						e.cls, e.epoch, e.m = nil, 0, runtime.Value{}
+						if m, found := inst.Class.Lookup(f.code.Names[arg]); found {
+							if _, isFn := runtime.As[*Function](m); isFn {
+								e.cls, e.epoch, e.m = inst.Class, epoch, m
+							}
 						}
 					}
 				}
