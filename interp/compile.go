@@ -129,7 +129,10 @@ func (c *compiler) leave() *Code {
 		in := u.code.Instrs[pc]
 		u.code.Instrs[pc] = mkInstr(in.Op(), u.labels[l])
 	}
-	u.code.MaxStack = maxStackDepth(u.code)
+	if c.err == nil {
+		// Code emitted after an error may be unbalanced; it is discarded.
+		u.code.MaxStack = maxStackDepth(u.code)
+	}
 	return u.code
 }
 

@@ -84,6 +84,11 @@ func maxStackDepth(code *Code) int {
 	max := 0
 	var work []int
 	visit := func(pc, d int) {
+		// A depth that keeps growing around a loop means unbalanced code
+		// (a compiler bug); stop rather than loop forever.
+		if d > 1<<16 {
+			return
+		}
 		if pc <= n && (depth[pc] < 0 || d > depth[pc]) {
 			depth[pc] = d
 			if d > max {

@@ -165,7 +165,7 @@ func bigToFloat(x *big.Int) (float64, error) {
 }
 
 // intPow is a ** b for ints (b may be negative: the result is a float).
-func intPow(a, b *big.Int) (Value, error) {
+func intPow(th *Thread, a, b *big.Int) (Value, error) {
 	if b.Sign() < 0 {
 		fa, err := bigToFloat(a)
 		if err != nil {
@@ -207,14 +207,18 @@ func intPow(a, b *big.Int) (Value, error) {
 			return Int(result), nil
 		}
 	}
-	if b.BitLen() > 64 {
-		return Value{}, Errorf(MemoryError, "")
+	// The result has about b * bitlen(a) bits: refuse what would not fit
+	// in the allocation limit before spending minutes computing it.
+	if a.BitLen() > 1 || a.Sign() < 0 {
+		if b.BitLen() > 62 || th.CheckAlloc(b.Int64(), int64(a.BitLen()+7)/8) != nil {
+			return Value{}, NewException(MemoryError)
+		}
 	}
 	return BigInt(new(big.Int).Exp(a, b, nil)), nil
 }
 
 // intBinary applies op to two int-like values.
-func intBinary(op Op, a, b Value) (Value, error) {
+func intBinary(th *Thread, op Op, a, b Value) (Value, error) {
 	if x, ok := asInt64(a); ok {
 		if y, ok := asInt64(b); ok {
 			switch op {
@@ -282,7 +286,7 @@ func intBinary(op Op, a, b Value) (Value, error) {
 		_, m := bigFloorDivMod(x, y)
 		return BigInt(m), nil
 	case OpPow:
-		return intPow(x, y)
+		return intPow(th, x, y)
 	case OpAnd:
 		return BigInt(new(big.Int).And(x, y)), nil
 	case OpOr:
@@ -306,6 +310,9 @@ func intBinary(op Op, a, b Value) (Value, error) {
 			return Value{}, Errorf(OverflowError, "too many digits in integer")
 		}
 		if op == OpLShift {
+			if err := th.CheckAlloc(int64(x.BitLen())+y.Int64(), 1); err != nil && x.Sign() != 0 {
+				return Value{}, NewException(MemoryError)
+			}
 			return BigInt(new(big.Int).Lsh(x, uint(y.Int64()))), nil
 		}
 		return BigInt(new(big.Int).Rsh(x, uint(y.Int64()))), nil

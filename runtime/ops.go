@@ -44,7 +44,7 @@ var errUnsupported = errors.New("unsupported")
 func Binary(th *Thread, op Op, a, b Value) (Value, error) {
 	// Fast paths for inline numbers.
 	if a.IsSmallInt() && b.IsSmallInt() && op != OpTrueDiv && op != OpPow {
-		return intBinary(op, a, b)
+		return intBinary(th, op, a, b)
 	}
 	r, err := builtinBinary(th, op, a, b)
 	if err != errUnsupported {
@@ -184,12 +184,12 @@ func builtinBinary(th *Thread, op Op, a, b Value) (Value, error) {
 			if op == OpTrueDiv {
 				return intTrueDiv(x, y)
 			}
-			return intPow(x, y)
+			return intPow(th, x, y)
 		}
 		if op == OpMatMul {
 			return Value{}, errUnsupported
 		}
-		return intBinary(op, a, b)
+		return intBinary(th, op, a, b)
 	}
 	if (aNum || a.IsFloat()) && (bNum || b.IsFloat()) {
 		x, err := toFloat(a)
