@@ -51,7 +51,8 @@ type methodEntry struct {
 type globalEntry struct {
 	version  uint64
 	builtins uint64
-	v        runtime.Value
+	slot     *runtime.GlobalSlot // the module global, or nil for a builtin
+	v        runtime.Value       // the builtin's value
 }
 
 // Type returns FunctionType.

@@ -127,16 +127,25 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				f.fn.globalCache = cache
 			}
 			e := &cache[arg]
-			if e.v.IsValid() && e.version == f.globals.Version && e.builtins == in.builtinsVersion {
-				f.push(e.v)
-				continue
+			if e.version == f.globals.Version && e.builtins == in.builtinsVersion {
+				// Valid while no global was added or deleted: the name is
+				// still a module global (read its slot) or still a builtin.
+				if e.slot != nil {
+					if v := e.slot.V; v.IsValid() {
+						f.push(v)
+						continue
+					}
+				} else if e.v.IsValid() {
+					f.push(e.v)
+					continue
+				}
 			}
 			name := f.code.Names[arg]
 			if v, ok := f.globals.Dict[name]; ok {
-				*e = globalEntry{f.globals.Version, in.builtinsVersion, v}
+				*e = globalEntry{version: f.globals.Version, builtins: in.builtinsVersion, slot: f.globals.Slot(name)}
 				f.push(v)
 			} else if v, ok := f.builtins[name]; ok {
-				*e = globalEntry{f.globals.Version, in.builtinsVersion, v}
+				*e = globalEntry{version: f.globals.Version, builtins: in.builtinsVersion, v: v}
 				f.push(v)
 			} else {
 				err = nameError(name, f)

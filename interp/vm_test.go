@@ -173,3 +173,28 @@ print(g.send("a"))
 print(list(g))
 `, "1\ninner got a\nouter got done\n7\n[8]\n")
 }
+
+func TestGlobalCacheSeesRebindingAndShadowing(t *testing.T) {
+	// LOAD_GLOBAL caches where a name lives; rebinding, deleting and
+	// shadowing a builtin must all be seen.
+	expectRun(t, `
+x = 1
+def f():
+    return x, len("ab")
+print(f())
+x = 2
+print(f())
+def len(s):
+    return -1
+print(f())
+del len
+print(f())
+del x
+try:
+    f()
+except NameError as e:
+    print(e)
+x = 3
+print(f())
+`, "(1, 2)\n(2, 2)\n(2, -1)\n(2, 2)\nname 'x' is not defined\n(3, 2)\n")
+}

@@ -72,9 +72,28 @@ type Module struct {
 	Name  string
 	Dict  map[string]Value
 	order []string
-	// Version changes whenever a name is bound or deleted, so the
-	// interpreter can cache global lookups.
+	// Version changes whenever a name is added or deleted (not when an
+	// existing name is rebound), so the interpreter can cache where a
+	// global lives: in a GlobalSlot of this module, or in the builtins.
 	Version uint64
+	slots   map[string]*GlobalSlot
+}
+
+// GlobalSlot holds the current value of one module global for caches
+// that must see rebinding without a map lookup (zero when unbound).
+type GlobalSlot struct{ V Value }
+
+// Slot returns the slot that tracks name's value.
+func (m *Module) Slot(name string) *GlobalSlot {
+	if s, ok := m.slots[name]; ok {
+		return s
+	}
+	if m.slots == nil {
+		m.slots = map[string]*GlobalSlot{}
+	}
+	s := &GlobalSlot{V: m.Dict[name]}
+	m.slots[name] = s
+	return s
 }
 
 // Type returns ModuleType.
@@ -85,11 +104,14 @@ func NewModule(name string) *Module { return &Module{Name: name, Dict: map[strin
 
 // Set sets a module attribute.
 func (m *Module) Set(name string, v Value) {
-	m.Version++
 	if _, ok := m.Dict[name]; !ok {
 		m.order = append(m.order, name)
+		m.Version++
 	}
 	m.Dict[name] = v
+	if s, ok := m.slots[name]; ok {
+		s.V = v
+	}
 }
 
 // Names returns the module's attribute names in definition order.
@@ -116,6 +138,9 @@ func (m *Module) DelAttrValue(name string) bool {
 	}
 	m.Version++
 	delete(m.Dict, name)
+	if s, ok := m.slots[name]; ok {
+		s.V = Value{}
+	}
 	for i, n := range m.order {
 		if n == name {
 			m.order = append(m.order[:i], m.order[i+1:]...)
