@@ -86,7 +86,8 @@ func AsyncFunc(name string, fn any) *HostFunc { return newHostFunc(name, fn, tru
 // RawFunc wraps a function in the runtime's own calling convention: it
 // gets the script's arguments unconverted and must check them itself
 // (runtime.UnpackArgs words errors as CPython does). th.Host is the
-// *Interp. It is the fastest form.
+// *Interp. It is the fastest form. The args slice may be the interpreter's
+// stack: fn must not keep it after returning (copy what it stores).
 func RawFunc(name string, fn runtime.BuiltinFn) *HostFunc {
 	h := &HostFunc{name: name, raw: fn}
 	if fn == nil {

@@ -189,8 +189,20 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 			return nf, nil
 		}
 	}
-	// Built-ins, classes and other callables: call through Go. The
-	// arguments are copied because the callee may keep them.
+	// Built-in functions get the arguments in place on the stack: a
+	// BuiltinFn must not keep its args slice (those that store arguments
+	// copy them), and the stack stays untouched until it returns.
+	if b, ok := runtime.As[*runtime.Builtin](fnv); ok {
+		r, err := b.Fn(th, b.Self, args, kw)
+		f.popN(f.sp - base)
+		if err != nil {
+			return nil, err
+		}
+		f.push(r)
+		return nil, nil
+	}
+	// Classes and other callables: call through Go with a copy, since the
+	// callee may keep them.
 	argsCopy := append([]runtime.Value(nil), args...)
 	f.popN(f.sp - base)
 	r, err := th.Call(fnv, argsCopy, kw)

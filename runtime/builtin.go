@@ -4,7 +4,9 @@ package runtime
 // the helpers that give a type its method table.
 
 // BuiltinFn is the one signature of every built-in function and method.
-// self is the receiver for methods and the zero Value for functions.
+// self is the receiver for methods and the zero Value for functions. The
+// args slice may be the interpreter's stack: a BuiltinFn must not keep it
+// after returning (copy what it stores).
 type BuiltinFn func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error)
 
 // Builtin is a built-in function, or a built-in method not yet bound.
