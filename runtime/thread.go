@@ -124,10 +124,15 @@ func (th *Thread) CallMethod(v Value, name string, args ...Value) (result Value,
 func (th *Thread) Enter() error {
 	th.Depth++
 	if th.Depth > th.MaxDepth {
-		th.Depth--
-		return Errorf(RecursionError, "maximum recursion depth exceeded")
+		return th.tooDeep()
 	}
 	return nil
+}
+
+// tooDeep is Enter's slow path, kept out of line so Enter inlines.
+func (th *Thread) tooDeep() error {
+	th.Depth--
+	return Errorf(RecursionError, "maximum recursion depth exceeded")
 }
 
 // Leave decrements the call depth.
