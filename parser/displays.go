@@ -219,22 +219,7 @@ func (p *exprParser) forIfClauses() []*ast.Comprehension {
 // starTargets parses assignment targets of a for clause: star_targets,
 // parsed as bitwise_or expressions (so that "x in y" is not swallowed)
 // and checked by the caller.
-func (p *exprParser) starTargets() ast.Expr {
-	s := tokStart(p.tok)
-	first := p.starTarget()
-	if p.tok.Type != opComma {
-		return first
-	}
-	elts := []ast.Expr{first}
-	for p.tok.Type == opComma {
-		p.next()
-		if !startsStarExpr(p.tok.Type) {
-			break
-		}
-		elts = append(elts, p.starTarget())
-	}
-	return &ast.Tuple{Span: span(s, p.prevEnd()), Elts: elts}
-}
+func (p *exprParser) starTargets() ast.Expr { return p.tupleOf(p.starTarget) }
 
 func (p *exprParser) starTarget() ast.Expr {
 	if p.tok.Type == opStar {

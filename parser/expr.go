@@ -239,9 +239,13 @@ func (p *exprParser) expressionNoInvalid() ast.Expr {
 
 // starExpressions is star_expressions: a tuple without parentheses when
 // there is a comma.
-func (p *exprParser) starExpressions() ast.Expr {
+func (p *exprParser) starExpressions() ast.Expr { return p.tupleOf(p.starExpression) }
+
+// tupleOf parses item (',' item)* [','] as a tuple without parentheses,
+// or returns the lone item when no comma follows it.
+func (p *exprParser) tupleOf(item func() ast.Expr) ast.Expr {
 	s := tokStart(p.tok)
-	first := p.starExpression()
+	first := item()
 	if p.tok.Type != opComma {
 		return first
 	}
@@ -251,7 +255,7 @@ func (p *exprParser) starExpressions() ast.Expr {
 		if !startsStarExpr(p.tok.Type) {
 			break
 		}
-		elts = append(elts, p.starExpression())
+		elts = append(elts, item())
 	}
 	return &ast.Tuple{Span: span(s, p.prevEnd()), Elts: elts}
 }
