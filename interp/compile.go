@@ -521,15 +521,9 @@ func (c *compiler) unwindBlock(b fblock, preserveTOS bool) {
 func (c *compiler) unwindAll(preserveTOS bool) {
 	blocks := c.u.fblocks
 	for i := len(blocks) - 1; i >= 0; i-- {
-		b := blocks[i]
+		// unwindBlock compiles a finally body with the blocks enclosing it.
 		c.u.fblocks = blocks[: i+1 : i+1]
-		if b.kind == fbFinallyTry {
-			c.u.fblocks = blocks[:i:i]
-			c.emit(POP_BLOCK, 0)
-			c.stmts(b.final)
-			continue
-		}
-		c.unwindBlock(b, preserveTOS)
+		c.unwindBlock(blocks[i], preserveTOS)
 	}
 	c.u.fblocks = blocks
 }
@@ -549,12 +543,7 @@ func (c *compiler) breakContinue(s ast.Stmt, isBreak bool) {
 			}
 			return
 		}
-		if b.kind == fbFinallyTry {
-			c.u.fblocks = blocks[:i:i]
-			c.emit(POP_BLOCK, 0)
-			c.stmts(b.final)
-			continue
-		}
+		c.u.fblocks = blocks[: i+1 : i+1]
 		c.unwindBlock(b, false)
 	}
 	c.u.fblocks = blocks

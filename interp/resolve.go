@@ -149,9 +149,6 @@ func (r *resolver) errorf(n ast.Node, msg string) {
 
 func (r *resolver) bind(name string, n ast.Node) {
 	y := r.cur.sym(name, n.NodeSpan().Start)
-	if y.flags&(symGlobal|symNonlocal) == 0 && y.flags&symUsed != 0 && y.flags&symAssigned == 0 {
-		// A use before the first binding is fine (UnboundLocalError at run time).
-	}
 	y.flags |= symAssigned
 }
 
@@ -194,9 +191,7 @@ func (r *resolver) stmt(s ast.Stmt) {
 			r.expr(s.Annotation)
 		}
 		if n, ok := s.Target.(*ast.Name); ok {
-			if s.Value != nil || true {
-				r.bind(n.Id, n)
-			}
+			r.bind(n.Id, n)
 		} else {
 			r.target(s.Target)
 		}

@@ -5,28 +5,14 @@ package interp
 // class creation and imports.
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/aio-lang/aio/runtime"
 )
 
 func addrOf(o runtime.Object) string {
-	return "0x" + strings.TrimLeft(strings.ToLower(uint64Hex(runtime.ID(runtime.Obj(o)))), "")
-}
-
-func uint64Hex(u uint64) string {
-	const digits = "0123456789abcdef"
-	var buf [16]byte
-	i := len(buf)
-	for {
-		i--
-		buf[i] = digits[u&15]
-		u >>= 4
-		if u == 0 {
-			break
-		}
-	}
-	return string(buf[i:])
+	return "0x" + strconv.FormatUint(runtime.ID(runtime.Obj(o)), 16)
 }
 
 // getAttr is LOAD_ATTR: ordinary attribute access, plus super objects.
@@ -412,8 +398,8 @@ func formatValue(th *runtime.Thread, f *Frame, arg int) error {
 		v = runtime.Str(s)
 	case 'a':
 		var s string
-		s, err = runtime.Repr(th, v)
-		v = runtime.Str(asciiEscape(s))
+		s, err = runtime.ASCII(th, v)
+		v = runtime.Str(s)
 	}
 	if err != nil {
 		return err
@@ -428,30 +414,6 @@ func formatValue(th *runtime.Thread, f *Frame, arg int) error {
 	}
 	f.push(runtime.Str(out))
 	return nil
-}
-
-func asciiEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r < 0x80:
-			b.WriteRune(r)
-		case r < 0x100:
-			b.WriteString("\\x" + pad(uint64Hex(uint64(r)), 2))
-		case r < 0x10000:
-			b.WriteString("\\u" + pad(uint64Hex(uint64(r)), 4))
-		default:
-			b.WriteString("\\U" + pad(uint64Hex(uint64(r)), 8))
-		}
-	}
-	return b.String()
-}
-
-func pad(s string, n int) string {
-	for len(s) < n {
-		s = "0" + s
-	}
-	return s
 }
 
 // asError converts an exception value back to a Go error.

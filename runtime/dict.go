@@ -116,12 +116,6 @@ func (d *Dict) Get(th *Thread, key Value) (Value, bool, error) {
 	return d.entries[pos].value, true, nil
 }
 
-// GetStr returns d[key] for a str key without allocating.
-func (d *Dict) GetStr(key string) (Value, bool) {
-	v, ok, _ := d.Get(nil, Str(key))
-	return v, ok
-}
-
 // SetItem sets d[key] = v.
 func (d *Dict) SetItem(th *Thread, key, v Value) error {
 	h, err := Hash(th, key)
@@ -229,17 +223,4 @@ func (d *Dict) Update(th *Thread, other *Dict) error {
 		return err == nil
 	})
 	return err
-}
-
-// PopLast removes and returns the most recently inserted item.
-func (d *Dict) PopLast() (k, v Value, ok bool) {
-	for i := len(d.entries) - 1; i >= 0; i-- {
-		if d.entries[i].live {
-			e := d.entries[i]
-			d.Delete(nil, e.key)
-			d.entries = d.entries[:i]
-			return e.key, e.value, true
-		}
-	}
-	return Value{}, Value{}, false
 }
