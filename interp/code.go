@@ -76,7 +76,11 @@ type Code struct {
 	Filename string
 	Flags    CodeFlags
 
-	Instrs  []Instr
+	Instrs []Instr
+	// run is what the VM executes: Instrs with superinstructions written
+	// over the start of common sequences (superinstr.go). Instrs stays
+	// the canonical listing that the disassembler shows.
+	run     []Instr
 	Consts  []Const
 	Names   []string   // global, attribute and namespace names
 	KwNames [][]string // keyword names of CALL_KW sites

@@ -133,6 +133,7 @@ func (c *compiler) leave() *Code {
 		// Code emitted after an error may be unbalanced; it is discarded.
 		u.code.MaxStack = maxStackDepth(u.code)
 	}
+	u.code.run = fuseSuperinstructions(u.code.Instrs)
 	return u.code
 }
 

@@ -175,11 +175,18 @@ func (c *compiler) jumpIf(e ast.Expr, cond bool, target label) {
 		return
 	}
 	c.expr(e)
+	// As in CPython, a failing truth test of a comparison is reported at
+	// the comparison; of any other condition, at the statement.
+	prev := c.u.span
+	if _, isCompare := e.(*ast.Compare); isCompare {
+		c.setSpan(e)
+	}
 	if cond {
 		c.emitJump(POP_JUMP_IF_TRUE, target)
 	} else {
 		c.emitJump(POP_JUMP_IF_FALSE, target)
 	}
+	c.u.span = prev
 }
 
 func (c *compiler) compareOp(op ast.CmpOp) {

@@ -107,6 +107,23 @@ const (
 	IMPORT_FROM // module → module module.names[arg]
 	PRINT_EXPR  // x → (REPL: echo repr(x) unless None, store in _)
 	EXTENDED    // reserved
+
+	// Superinstructions (superinstr.go): never emitted by the compiler, only
+	// written into Code.run over the first instruction of a common
+	// sequence. Each does the work of the whole sequence, reading the
+	// arguments of the following instructions (which stay in place, so a
+	// jump into the middle still works) and continuing after the last.
+	LOAD_FAST_LOAD_FAST       // LOAD_FAST a; LOAD_FAST b → locals[a] locals[b]
+	LOAD_FAST_LOAD_CONST      // LOAD_FAST a; LOAD_CONST k → locals[a] consts[k]
+	LOAD_FAST_CONST_BINARY_OP // LOAD_FAST a; LOAD_CONST k; BINARY_OP op → locals[a] op consts[k]
+	LOAD_FAST_FAST_BINARY_OP  // LOAD_FAST a; LOAD_FAST b; BINARY_OP op → locals[a] op locals[b]
+	LOAD_FAST_BINARY_OP       // x; LOAD_FAST a; BINARY_OP op: x → x op locals[a]
+	LOAD_CONST_BINARY_OP      // x; LOAD_CONST k; BINARY_OP op: x → x op consts[k]
+	LOAD_FAST_LOAD_ATTR       // LOAD_FAST a; LOAD_ATTR n → locals[a].names[n]
+	COMPARE_OP_JUMP_IF_FALSE  // COMPARE_OP op; POP_JUMP_IF_FALSE t: a b → ; jump unless a op b
+	COMPARE_OP_JUMP_IF_TRUE   // COMPARE_OP op; POP_JUMP_IF_TRUE t: a b → ; jump if a op b
+	STORE_FAST_LOAD_FAST      // STORE_FAST a; LOAD_FAST b: x → locals[b] (locals[a] = x)
+	INPLACE_OP_STORE_FAST     // INPLACE_OP op; STORE_FAST a: x y → (locals[a] = x op= y)
 	numOpcodes
 )
 
@@ -197,6 +214,18 @@ var opcodeNames = [...]string{
 	IMPORT_FROM:          "IMPORT_FROM",
 	PRINT_EXPR:           "PRINT_EXPR",
 	EXTENDED:             "EXTENDED",
+
+	LOAD_FAST_LOAD_FAST:       "LOAD_FAST_LOAD_FAST",
+	LOAD_FAST_LOAD_CONST:      "LOAD_FAST_LOAD_CONST",
+	LOAD_FAST_CONST_BINARY_OP: "LOAD_FAST_CONST_BINARY_OP",
+	LOAD_FAST_FAST_BINARY_OP:  "LOAD_FAST_FAST_BINARY_OP",
+	LOAD_FAST_BINARY_OP:       "LOAD_FAST_BINARY_OP",
+	LOAD_CONST_BINARY_OP:      "LOAD_CONST_BINARY_OP",
+	LOAD_FAST_LOAD_ATTR:       "LOAD_FAST_LOAD_ATTR",
+	COMPARE_OP_JUMP_IF_FALSE:  "COMPARE_OP_JUMP_IF_FALSE",
+	COMPARE_OP_JUMP_IF_TRUE:   "COMPARE_OP_JUMP_IF_TRUE",
+	STORE_FAST_LOAD_FAST:      "STORE_FAST_LOAD_FAST",
+	INPLACE_OP_STORE_FAST:     "INPLACE_OP_STORE_FAST",
 }
 
 // String returns the opcode's name.

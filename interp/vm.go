@@ -62,7 +62,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				continue
 			}
 		}
-		instr := f.code.Instrs[f.pc]
+		instr := f.code.run[f.pc]
 		f.pc++
 		arg := instr.Arg()
 		switch instr.Op() {
@@ -79,15 +79,162 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		case LOAD_FAST:
 			v := f.slots[arg]
 			if !v.IsValid() {
-				err = runtime.Errorf(runtime.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.Locals[arg])
+				err = unboundLocal(f, arg)
 				continue
 			}
 			f.push(v)
+		case LOAD_FAST_LOAD_FAST:
+			a := f.slots[arg]
+			if !a.IsValid() {
+				err = unboundLocal(f, arg)
+				continue
+			}
+			i := f.code.run[f.pc].Arg()
+			f.pc++
+			b := f.slots[i]
+			if !b.IsValid() {
+				err = unboundLocal(f, i)
+				continue
+			}
+			f.slots[f.sp] = a
+			f.slots[f.sp+1] = b
+			f.sp += 2
+		case LOAD_FAST_LOAD_CONST:
+			a := f.slots[arg]
+			if !a.IsValid() {
+				err = unboundLocal(f, arg)
+				continue
+			}
+			k := f.code.run[f.pc].Arg()
+			f.pc++
+			f.slots[f.sp] = a
+			f.slots[f.sp+1] = f.fn.consts[k]
+			f.sp += 2
+		case LOAD_FAST_CONST_BINARY_OP:
+			a := f.slots[arg]
+			if !a.IsValid() {
+				err = unboundLocal(f, arg)
+				continue
+			}
+			k := f.code.run[f.pc].Arg()
+			op := runtime.Op(f.code.run[f.pc+1].Arg())
+			f.pc += 2
+			var r runtime.Value
+			if r, err = binaryOp(th, op, a, f.fn.consts[k]); err == nil {
+				f.push(r)
+			}
+		case LOAD_FAST_FAST_BINARY_OP:
+			a := f.slots[arg]
+			if !a.IsValid() {
+				err = unboundLocal(f, arg)
+				continue
+			}
+			i := f.code.run[f.pc].Arg()
+			f.pc++
+			b := f.slots[i]
+			if !b.IsValid() {
+				err = unboundLocal(f, i)
+				continue
+			}
+			op := runtime.Op(f.code.run[f.pc].Arg())
+			f.pc++
+			var r runtime.Value
+			if r, err = binaryOp(th, op, a, b); err == nil {
+				f.push(r)
+			}
+		case LOAD_FAST_BINARY_OP:
+			b := f.slots[arg]
+			if !b.IsValid() {
+				err = unboundLocal(f, arg)
+				continue
+			}
+			op := runtime.Op(f.code.run[f.pc].Arg())
+			f.pc++
+			var r runtime.Value
+			if r, err = binaryOp(th, op, f.top(), b); err == nil {
+				f.slots[f.sp-1] = r
+			}
+		case LOAD_CONST_BINARY_OP:
+			op := runtime.Op(f.code.run[f.pc].Arg())
+			f.pc++
+			var r runtime.Value
+			if r, err = binaryOp(th, op, f.top(), f.fn.consts[arg]); err == nil {
+				f.slots[f.sp-1] = r
+			}
+		case LOAD_FAST_LOAD_ATTR:
+			obj := f.slots[arg]
+			if !obj.IsValid() {
+				err = unboundLocal(f, arg)
+				continue
+			}
+			name := f.code.Names[f.code.run[f.pc].Arg()]
+			f.pc++
+			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && !inst.Class.HasDataDescriptors() {
+				if v, ok := inst.Dict.Get(name); ok {
+					f.push(v)
+					continue
+				}
+			}
+			var v runtime.Value
+			if v, err = getAttr(th, obj, name); err == nil {
+				f.push(v)
+			}
+		case COMPARE_OP_JUMP_IF_FALSE, COMPARE_OP_JUMP_IF_TRUE:
+			b := f.slots[f.sp-1]
+			a := f.slots[f.sp-2]
+			f.sp -= 2
+			var t bool
+			if a.IsSmallInt() && b.IsSmallInt() {
+				t = cmpInts(runtime.CmpOp(arg), a.SmallInt(), b.SmallInt())
+			} else {
+				var r runtime.Value
+				if r, err = runtime.Compare(th, runtime.CmpOp(arg), a, b); err != nil {
+					continue
+				}
+				var isBool bool
+				if t, isBool = r.BoolVal(); !isBool {
+					f.pc++ // a failing truth test is the jump's error
+					if t, err = runtime.Truth(th, r); err != nil {
+						continue
+					}
+					f.pc--
+				}
+			}
+			target := f.code.run[f.pc].Arg()
+			f.pc++
+			if t == (instr.Op() == COMPARE_OP_JUMP_IF_TRUE) {
+				f.pc = target
+			}
+		case STORE_FAST_LOAD_FAST:
+			f.sp--
+			f.slots[arg] = f.slots[f.sp]
+			i := f.code.run[f.pc].Arg()
+			f.pc++
+			v := f.slots[i]
+			if !v.IsValid() {
+				err = unboundLocal(f, i)
+				continue
+			}
+			f.push(v)
+		case INPLACE_OP_STORE_FAST:
+			b := f.pop()
+			a := f.pop()
+			var r runtime.Value
+			if a.IsSmallInt() && b.IsSmallInt() {
+				r, err = binaryOp(th, runtime.Op(arg), a, b)
+			} else {
+				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
+			}
+			if err != nil {
+				continue
+			}
+			f.slots[f.code.run[f.pc].Arg()] = r
+			f.pc++
 		case STORE_FAST:
 			f.slots[arg] = f.pop()
 		case DELETE_FAST:
 			if !f.slots[arg].IsValid() {
-				err = runtime.Errorf(runtime.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.Locals[arg])
+				err = unboundLocal(f, arg)
 				continue
 			}
 			f.slots[arg] = runtime.Value{}
@@ -424,8 +571,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				f.slots[f.sp-1] = runtime.Obj(it)
 			}
 		case FOR_ITER:
-			it, _ := runtime.As[runtime.Iterator](f.top())
-			v, ok, e := it.Next(th)
+			v, ok, e := runtime.IterNext(th, f.top())
 			if e != nil {
 				err = e
 				continue
@@ -778,6 +924,11 @@ func cmpInts(op runtime.CmpOp, x, y int64) bool {
 	return x >= y
 }
 
+// unboundLocal is the error for reading local slot i before assignment.
+func unboundLocal(f *Frame, i int) error {
+	return runtime.Errorf(runtime.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.Locals[i])
+}
+
 // binaryOp is BINARY_OP with inline fast paths for small ints and floats.
 func binaryOp(th *runtime.Thread, op runtime.Op, a, b runtime.Value) (runtime.Value, error) {
 	if a.IsSmallInt() && b.IsSmallInt() {
@@ -799,6 +950,12 @@ func binaryOp(th *runtime.Thread, op runtime.Op, a, b runtime.Value) (runtime.Va
 			if y > 0 && x >= 0 {
 				return runtime.Int(x % y), nil
 			}
+		case runtime.OpAnd:
+			return runtime.Int(x & y), nil
+		case runtime.OpOr:
+			return runtime.Int(x | y), nil
+		case runtime.OpXor:
+			return runtime.Int(x ^ y), nil
 		case runtime.OpFloorDiv:
 			if y > 0 && x >= 0 {
 				return runtime.Int(x / y), nil

@@ -16,8 +16,10 @@ type dictEntry struct {
 	key   Value
 	value Value
 	hash  int64
-	live  bool
 }
+
+// live reports whether the entry holds an item (a deleted entry has no key).
+func (e *dictEntry) live() bool { return e.key.IsValid() }
 
 // Type returns DictType.
 func (*Dict) Type() *Type { return DictType }
@@ -76,13 +78,15 @@ func (d *Dict) lookup(th *Thread, key Value, h int64) (slot int, pos int, err er
 }
 
 func (d *Dict) resize() {
+	// As CPython's GROWTH_RATE: room for three times the items, so a table
+	// fresh from a resize is at most a third full and probes stay short.
 	n := 8
-	for n*2 < (d.used+1)*3 {
+	for n < (d.used+1)*3 {
 		n *= 2
 	}
 	live := make([]dictEntry, 0, n*2/3+1)
 	for _, e := range d.entries {
-		if e.live {
+		if e.live() {
 			live = append(live, e)
 		}
 	}
@@ -135,7 +139,7 @@ func (d *Dict) SetItem(th *Thread, key, v Value) error {
 		slot, _, _ = d.lookup(th, key, h)
 	}
 	d.index[slot] = int32(len(d.entries))
-	d.entries = append(d.entries, dictEntry{key: key, value: v, hash: h, live: true})
+	d.entries = append(d.entries, dictEntry{key: key, value: v, hash: h})
 	d.used++
 	return nil
 }
@@ -161,7 +165,7 @@ func (d *Dict) Delete(th *Thread, key Value) (Value, bool, error) {
 func (d *Dict) Keys() []Value {
 	out := make([]Value, 0, d.used)
 	for _, e := range d.entries {
-		if e.live {
+		if e.live() {
 			out = append(out, e.key)
 		}
 	}
@@ -172,7 +176,7 @@ func (d *Dict) Keys() []Value {
 func (d *Dict) Values() []Value {
 	out := make([]Value, 0, d.used)
 	for _, e := range d.entries {
-		if e.live {
+		if e.live() {
 			out = append(out, e.value)
 		}
 	}
@@ -183,7 +187,7 @@ func (d *Dict) Values() []Value {
 func (d *Dict) Items(f func(k, v Value) bool) {
 	for i := 0; i < len(d.entries); i++ {
 		e := d.entries[i]
-		if e.live && !f(e.key, e.value) {
+		if e.live() && !f(e.key, e.value) {
 			return
 		}
 	}
@@ -196,14 +200,14 @@ func (d *Dict) entryAt(i int) (k, v Value, live, ok bool) {
 		return Value{}, Value{}, false, false
 	}
 	e := d.entries[i]
-	return e.key, e.value, e.live, true
+	return e.key, e.value, e.live(), true
 }
 
 // Copy returns a shallow copy.
 func (d *Dict) Copy() *Dict {
 	c := &Dict{}
 	for _, e := range d.entries {
-		if e.live {
+		if e.live() {
 			c.entries = append(c.entries, e)
 		}
 	}

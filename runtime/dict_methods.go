@@ -220,7 +220,7 @@ var dictMethods = map[string]BuiltinFn{
 func dictPopLast(d *Dict) (k, v Value, ok bool) {
 	for i := len(d.entries) - 1; i >= 0; i-- {
 		e := d.entries[i]
-		if !e.live {
+		if !e.live() {
 			continue
 		}
 		mask := uint64(len(d.index) - 1)

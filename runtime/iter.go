@@ -233,3 +233,18 @@ func (v *DictView) Type() *Type { return dictViewTypes[v.Kind] }
 func (v *DictView) Len() int { return v.D.Len() }
 
 func stringsContains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// IterNext advances the iterator it (a value that GET_ITER produced). The
+// common iterators are matched by concrete type first: asserting an
+// interface to Iterator costs an itab lookup on every loop iteration.
+func IterNext(th *Thread, it Value) (Value, bool, error) {
+	switch o := it.obj.(type) {
+	case *rangeIter:
+		return o.Next(th)
+	case *sliceIter:
+		return o.Next(th)
+	case Iterator:
+		return o.Next(th)
+	}
+	return Value{}, false, Errorf(TypeError, "'%s' object is not an iterator", it.Type().Name)
+}

@@ -65,7 +65,7 @@ func (s *Set) Update(th *Thread, other Value) error {
 		}
 		for i := 0; i < len(o.entries); i++ {
 			e := o.entries[i]
-			if e.live {
+			if e.live() {
 				if err := s.addEntry(th, e.key, e.hash); err != nil {
 					return err
 				}
@@ -341,7 +341,7 @@ func (s *Set) symmetricDifferenceUpdate(th *Thread, other Value) error {
 	if d, ok := other.obj.(*Dict); ok {
 		for i := 0; i < len(d.entries); i++ {
 			e := d.entries[i]
-			if e.live {
+			if e.live() {
 				if err := s.toggle(th, e.key, e.hash); err != nil {
 					return err
 				}
