@@ -36,11 +36,10 @@ const (
 
 // Frame is the state of one function activation.
 type Frame struct {
-	fn       *Function
-	code     *Code
-	globals  *runtime.Module
-	builtins map[string]runtime.Value
-	ns       *runtime.Dict // class body namespace (FlagClassBody)
+	fn      *Function
+	code    *Code
+	globals *runtime.Module
+	ns      *runtime.Dict // class body namespace (FlagClassBody)
 
 	// slots holds the fast locals followed by the operand stack; sp is the
 	// absolute index of the first free stack slot (it starts at the
@@ -91,7 +90,6 @@ func newFrame(fn *Function, code *Code) *Frame {
 	f.fn = fn
 	f.code = code
 	f.globals = fn.mod.globals
-	f.builtins = fn.mod.builtins
 	f.sp = nl
 	return f
 }

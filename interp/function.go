@@ -40,6 +40,42 @@ type Function struct {
 	globalCache []globalEntry
 	// methodCache memoizes LOAD_METHOD's class lookup per name index.
 	methodCache []methodEntry
+	// moduleAttrCache memoizes LOAD_ATTR and LOAD_METHOD on a module
+	// (asyncio.sleep, math.sqrt) per name index.
+	moduleAttrCache []moduleAttrEntry
+}
+
+// moduleAttrEntry is where a module attribute lives while the module's
+// set of names (its Version) is unchanged.
+type moduleAttrEntry struct {
+	mod     *runtime.Module
+	version uint64
+	slot    *runtime.GlobalSlot
+}
+
+// moduleAttr returns m.names[i] through the function's cache, reporting
+// false when the general attribute lookup must decide (the name is
+// missing, or is also an attribute of the module type, which may take
+// precedence).
+func (fn *Function) moduleAttr(m *runtime.Module, i int) (runtime.Value, bool) {
+	c := fn.moduleAttrCache
+	if c == nil {
+		c = make([]moduleAttrEntry, len(fn.code.Names))
+		fn.moduleAttrCache = c
+	}
+	e := &c[i]
+	if e.mod != m || e.version != m.Version {
+		name := fn.code.Names[i]
+		if _, ok := m.Dict[name]; !ok {
+			return runtime.Value{}, false
+		}
+		if _, onType := runtime.ModuleType.Lookup(name); onType {
+			return runtime.Value{}, false
+		}
+		*e = moduleAttrEntry{mod: m, version: m.Version, slot: m.Slot(name)}
+	}
+	v := e.slot.V
+	return v, v.IsValid()
 }
 
 type methodEntry struct {

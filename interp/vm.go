@@ -291,7 +291,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			if v, ok := f.globals.Dict[name]; ok {
 				*e = globalEntry{version: f.globals.Version, builtins: in.builtinsVersion, slot: f.globals.Slot(name)}
 				f.push(v)
-			} else if v, ok := f.builtins[name]; ok {
+			} else if v, ok := f.fn.mod.builtins[name]; ok {
 				*e = globalEntry{version: f.globals.Version, builtins: in.builtinsVersion, v: v}
 				f.push(v)
 			} else {
@@ -313,7 +313,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			}
 			if v, ok := f.globals.Dict[name]; ok {
 				f.push(v)
-			} else if v, ok := f.builtins[name]; ok {
+			} else if v, ok := f.fn.mod.builtins[name]; ok {
 				f.push(v)
 			} else {
 				err = nameError(name, f)
@@ -339,6 +339,12 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				// Fast path: an instance attribute of a class without
 				// properties is found in the instance dictionary first.
 				if v, ok := inst.Dict.Get(f.code.Names[arg]); ok {
+					f.slots[f.sp-1] = v
+					continue
+				}
+			}
+			if m, ok := runtime.As[*runtime.Module](f.top()); ok {
+				if v, ok := f.fn.moduleAttr(m, arg); ok {
 					f.slots[f.sp-1] = v
 					continue
 				}
@@ -389,6 +395,13 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 					obj := f.top()
 					f.slots[f.sp-1] = e.m
 					f.push(obj)
+					continue
+				}
+			}
+			if m, ok := runtime.As[*runtime.Module](f.top()); ok {
+				if v, ok := f.fn.moduleAttr(m, arg); ok {
+					f.slots[f.sp-1] = v
+					f.push(runtime.Value{})
 					continue
 				}
 			}
@@ -702,10 +715,9 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				f = nf
 				continue
 			}
-			a, _ := runtime.As[runtime.Awaitable](aw)
 			throw := f.pendingThrow
 			f.pendingThrow = nil
-			st := a.AwaitStep(th, throw)
+			st := runtime.AwaitStepOf(th, aw, throw)
 			if st.Done {
 				f.pop()
 				if st.Err != nil {
@@ -895,7 +907,7 @@ func nameError(name string, f *Frame) error {
 	scope = append(scope, "\x00")
 	scope = append(scope, f.globals.Names()...)
 	scope = append(scope, "\x00")
-	scope = append(scope, builtinOrder(f.builtins)...)
+	scope = append(scope, builtinOrder(f.fn.mod.builtins)...)
 	e.Scope = scope
 	return e
 }

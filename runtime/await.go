@@ -76,3 +76,19 @@ func (c *NativeCoro) AwaitStep(th *Thread, throw error) CoroStep { return c.Resu
 func (c *NativeCoro) Repr(th *Thread) (string, error) {
 	return "<coroutine object " + c.Name + " at " + addr(Obj(c)) + ">", nil
 }
+
+// AwaitStepOf runs one step of awaiting v (an object that passed
+// GET_AWAITABLE). The awaitables of the event loop's hot path are matched
+// by concrete type first: asserting an interface to Awaitable costs an
+// itab lookup on every await.
+func AwaitStepOf(th *Thread, v Value, throw error) CoroStep {
+	switch o := v.obj.(type) {
+	case *sleepCoro:
+		return o.Resume(th, throw)
+	case *Future:
+		return o.AwaitStep(th, throw)
+	case Awaitable:
+		return o.AwaitStep(th, throw)
+	}
+	return CoroStep{Done: true, Err: Errorf(TypeError, "object %s can't be used in 'await' expression", v.Type().Name)}
+}

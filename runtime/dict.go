@@ -84,7 +84,10 @@ func (d *Dict) resize() {
 	for n < (d.used+1)*3 {
 		n *= 2
 	}
-	live := make([]dictEntry, 0, n*2/3+1)
+	// The entry array grows by append: reserving the table's whole usable
+	// fraction up front would triple the memory of a dict fresh from a
+	// resize (entries are 56 bytes, CPython's 24).
+	live := make([]dictEntry, 0, d.used+d.used/2+1)
 	for _, e := range d.entries {
 		if e.live() {
 			live = append(live, e)

@@ -39,14 +39,10 @@ var (
 // (call_later/call_at) when timer is set.
 type Handle struct {
 	loop      *Loop
-	fn        func() error        // a Go callback, or
-	script    *scriptCallback     // a script callable with args, or
-	futCb     func(*Future) error // a future's done callback, with fut
-	fut       *Future             // (or, with futCb nil: set fut's result to result)
+	fn        func() error    // a Go callback, or
+	script    *scriptCallback // a script callable with args, or
+	fut       *Future         // set fut's result to result (sleep's timer)
 	result    Value
-	internal  bool  // not visible to scripts: recycled after it runs
-	task      *Task // a task step (taskWakeup false) or wakeup by fut
-	wakeup    bool
 	cancelled bool
 	timer     bool
 	when      float64
@@ -69,7 +65,7 @@ func (h *Handle) Cancel() {
 		if h.timer && h.index >= 0 {
 			h.loop.timerCancelledCount++
 		}
-		h.script, h.fn, h.futCb, h.fut, h.result = nil, nil, nil, nil, Value{}
+		h.script, h.fn, h.fut, h.result = nil, nil, nil, Value{}
 	}
 }
 
@@ -77,16 +73,7 @@ func (h *Handle) run(th *Thread) error {
 	if h.fn != nil {
 		return h.fn()
 	}
-	if h.task != nil {
-		if h.wakeup {
-			return h.task.wakeup(h.fut)
-		}
-		return h.task.step(nil)
-	}
 	if h.fut != nil {
-		if h.futCb != nil {
-			return h.futCb(h.fut)
-		}
 		// asyncio.futures._set_result_unless_cancelled (sleep's timer).
 		if !h.fut.Done() {
 			h.fut.SetResult(h.result)
@@ -149,7 +136,7 @@ type Loop struct {
 	clock   Clock
 	virtual *virtualClock
 
-	ready     []*Handle // FIFO; ready[readyHead:] are pending
+	ready     []readyItem // FIFO; ready[readyHead:] are pending
 	readyHead int
 	timers    timerHeap
 	seq       uint64
@@ -161,8 +148,6 @@ type Loop struct {
 
 	current *Task
 	tasks   []*Task // every task created on this loop, for all_tasks()
-
-	freeHandles []*Handle // recycled internal handles
 
 	inboxMu   sync.Mutex
 	inbox     []func() error
@@ -197,48 +182,53 @@ func (l *Loop) IsVirtual() bool { return l.virtual != nil }
 // CallSoon schedules a Go callback for the next loop pass.
 func (l *Loop) CallSoon(fn func() error) *Handle {
 	h := &Handle{loop: l, fn: fn, index: -1}
-	l.ready = append(l.ready, h)
+	l.ready = append(l.ready, readyItem{h: h})
 	return h
 }
 
-// internalHandle returns a recycled (or new) handle that scripts never see.
-func (l *Loop) internalHandle() *Handle {
-	if n := len(l.freeHandles); n > 0 {
-		h := l.freeHandles[n-1]
-		l.freeHandles = l.freeHandles[:n-1]
-		return h
-	}
-	return &Handle{loop: l, internal: true, index: -1}
+// readyItem is an entry of the ready queue: a Handle, or one of the
+// loop's own callbacks stored inline, so that task steps, task wakeups
+// and future done-callbacks (most of what the loop runs) allocate
+// nothing: a task pending its first step costs the queue 32 bytes.
+type readyItem struct {
+	h     *Handle             // a handle (callbacks scripts can see or cancel), or nil:
+	task  *Task               // a task's step, or its wakeup by fut when fut is set
+	fut   *Future             // the future of a wakeup or of futCb
+	futCb func(*Future) error // a future's done callback
 }
 
-// callSoonFuture schedules cb(fut) without allocating a closure: it is how
-// futures run their done callbacks and tasks their steps.
+func (it *readyItem) run(th *Thread) error {
+	switch {
+	case it.h != nil:
+		if it.h.cancelled {
+			return nil
+		}
+		return it.h.run(th)
+	case it.task != nil:
+		if it.fut != nil {
+			return it.task.wakeup(it.fut)
+		}
+		return it.task.step(nil)
+	}
+	return it.futCb(it.fut)
+}
+
+// callSoonFuture schedules cb(fut) without allocating: it is how futures
+// run their done callbacks.
 func (l *Loop) callSoonFuture(cb func(*Future) error, fut *Future) {
-	h := l.internalHandle()
-	h.futCb, h.fut = cb, fut
-	l.ready = append(l.ready, h)
+	l.ready = append(l.ready, readyItem{futCb: cb, fut: fut})
 }
 
 // callSoonTask schedules a task's step, or its wakeup by fut when fut is
-// not nil, without allocating a closure.
+// not nil, without allocating.
 func (l *Loop) callSoonTask(t *Task, fut *Future) {
-	h := l.internalHandle()
-	h.task, h.fut, h.wakeup = t, fut, fut != nil
-	l.ready = append(l.ready, h)
-}
-
-// recycle returns an internal handle to the free list after it ran.
-func (l *Loop) recycle(h *Handle) {
-	if h.internal && len(l.freeHandles) < 4096 {
-		*h = Handle{loop: l, internal: true, index: -1}
-		l.freeHandles = append(l.freeHandles, h)
-	}
+	l.ready = append(l.ready, readyItem{task: t, fut: fut})
 }
 
 // CallSoonValue schedules a script callback.
 func (l *Loop) CallSoonValue(cb Value, args []Value) *Handle {
 	h := &Handle{loop: l, script: &scriptCallback{cb, args}, index: -1}
-	l.ready = append(l.ready, h)
+	l.ready = append(l.ready, readyItem{h: h})
 	return h
 }
 
@@ -355,20 +345,15 @@ func (l *Loop) runOnce() error {
 			break
 		}
 		heap.Pop(&l.timers)
-		l.ready = append(l.ready, h)
+		l.ready = append(l.ready, readyItem{h: h})
 	}
 	// Run only the callbacks that were ready when this pass started.
 	ntodo := len(l.ready) - l.readyHead
 	for i := 0; i < ntodo; i++ {
-		h := l.ready[l.readyHead]
-		l.ready[l.readyHead] = nil
+		it := l.ready[l.readyHead]
+		l.ready[l.readyHead] = readyItem{}
 		l.readyHead++
-		if h.cancelled {
-			continue
-		}
-		err := h.run(l.th)
-		l.recycle(h)
-		if err != nil {
+		if err := it.run(l.th); err != nil {
 			l.compactReady()
 			return err
 		}
@@ -387,9 +372,7 @@ func (l *Loop) compactReady() {
 		l.readyHead = 0
 	} else if l.readyHead > 1024 && l.readyHead > len(l.ready)/2 {
 		n := copy(l.ready, l.ready[l.readyHead:])
-		for i := n; i < len(l.ready); i++ {
-			l.ready[i] = nil
-		}
+		clear(l.ready[n:])
 		l.ready = l.ready[:n]
 		l.readyHead = 0
 	}
