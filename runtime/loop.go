@@ -7,7 +7,6 @@ package runtime
 // on other goroutines schedules callbacks on the loop.
 
 import (
-	"container/heap"
 	"sync"
 	"time"
 )
@@ -47,7 +46,7 @@ type Handle struct {
 	timer     bool
 	when      float64
 	seq       uint64
-	index     int // position in the timer heap, -1 when not scheduled
+	inHeap    bool // a timer still in the loop's heap
 }
 
 // Type returns HandleType or TimerHandleType.
@@ -62,7 +61,7 @@ func (h *Handle) Type() *Type {
 func (h *Handle) Cancel() {
 	if !h.cancelled {
 		h.cancelled = true
-		if h.timer && h.index >= 0 {
+		if h.timer && h.inHeap {
 			h.loop.timerCancelledCount++
 		}
 		h.script, h.fn, h.fut, h.result = nil, nil, nil, Value{}
@@ -99,33 +98,6 @@ type scriptCallback struct {
 	args []Value
 }
 
-type timerHeap []*Handle
-
-func (t timerHeap) Len() int { return len(t) }
-func (t timerHeap) Less(i, j int) bool {
-	if t[i].when != t[j].when {
-		return t[i].when < t[j].when
-	}
-	return t[i].seq < t[j].seq
-}
-func (t timerHeap) Swap(i, j int) {
-	t[i], t[j] = t[j], t[i]
-	t[i].index = i
-	t[j].index = j
-}
-func (t *timerHeap) Push(x any) {
-	h := x.(*Handle)
-	h.index = len(*t)
-	*t = append(*t, h)
-}
-func (t *timerHeap) Pop() any {
-	old := *t
-	h := old[len(old)-1]
-	old[len(old)-1] = nil
-	*t = old[:len(old)-1]
-	h.index = -1
-	return h
-}
 
 // LoopType is the class of event loops.
 var LoopType = finalType("_UnixSelectorEventLoop")
@@ -181,7 +153,7 @@ func (l *Loop) IsVirtual() bool { return l.virtual != nil }
 
 // CallSoon schedules a Go callback for the next loop pass.
 func (l *Loop) CallSoon(fn func() error) *Handle {
-	h := &Handle{loop: l, fn: fn, index: -1}
+	h := &Handle{loop: l, fn: fn}
 	l.ready = append(l.ready, readyItem{h: h})
 	return h
 }
@@ -227,7 +199,7 @@ func (l *Loop) callSoonTask(t *Task, fut *Future) {
 
 // CallSoonValue schedules a script callback.
 func (l *Loop) CallSoonValue(cb Value, args []Value) *Handle {
-	h := &Handle{loop: l, script: &scriptCallback{cb, args}, index: -1}
+	h := &Handle{loop: l, script: &scriptCallback{cb, args}}
 	l.ready = append(l.ready, readyItem{h: h})
 	return h
 }
@@ -239,7 +211,7 @@ func (l *Loop) CallAt(when float64, fn func() error, cb Value, args []Value) *Ha
 	if cb.IsValid() {
 		h.script = &scriptCallback{cb, args}
 	}
-	heap.Push(&l.timers, h)
+	l.timers.push(h)
 	return h
 }
 
@@ -307,27 +279,12 @@ func (l *Loop) runOnce() error {
 	// Drop cancelled timers from the head of the heap (or rebuild the heap
 	// when too many are cancelled, as CPython does).
 	if len(l.timers) > 100 && float64(l.timerCancelledCount)/float64(len(l.timers)) > 0.5 {
-		live := l.timers[:0]
-		for _, h := range l.timers {
-			if h.cancelled {
-				h.index = -1
-			} else {
-				live = append(live, h)
-			}
-		}
-		for i := len(live); i < len(l.timers); i++ {
-			l.timers[i] = nil
-		}
-		l.timers = live
-		for i, h := range l.timers {
-			h.index = i
-		}
-		heap.Init(&l.timers)
+		l.timers.dropCancelled()
 		l.timerCancelledCount = 0
 	} else {
-		for len(l.timers) > 0 && l.timers[0].cancelled {
+		for len(l.timers) > 0 && l.timers[0].h.cancelled {
 			l.timerCancelledCount--
-			heap.Pop(&l.timers)
+			l.timers.pop()
 		}
 	}
 	l.drainInbox()
@@ -340,12 +297,10 @@ func (l *Loop) runOnce() error {
 	}
 	endTime := l.Time() + 1e-9
 	for len(l.timers) > 0 {
-		h := l.timers[0]
-		if h.when >= endTime {
+		if l.timers[0].when >= endTime {
 			break
 		}
-		heap.Pop(&l.timers)
-		l.ready = append(l.ready, readyItem{h: h})
+		l.ready = append(l.ready, readyItem{h: l.timers.pop()})
 	}
 	// Run only the callbacks that were ready when this pass started.
 	ntodo := len(l.ready) - l.readyHead
