@@ -40,9 +40,17 @@ type Function struct {
 	globalCache []globalEntry
 	// methodCache memoizes LOAD_METHOD's class lookup per name index.
 	methodCache []methodEntry
+	// nativeMethodCache memoizes LOAD_METHOD's lookup of a built-in
+	// method (a MethodDescriptor of a built-in class) per name index.
+	nativeMethodCache []nativeMethodEntry
 	// moduleAttrCache memoizes LOAD_ATTR and LOAD_METHOD on a module
 	// (asyncio.sleep, math.sqrt) per name index.
 	moduleAttrCache []moduleAttrEntry
+}
+
+type nativeMethodEntry struct {
+	cls *runtime.Type
+	m   runtime.Value
 }
 
 // moduleAttrEntry is where a module attribute lives while the module's

@@ -117,3 +117,15 @@ h(C(), C())
 		""}, "\n"),
 		tracebackOf(t, "class P:\n    pass\ndef k(p):\n    q = p\n    return q.missing\nk(P())\n"))
 }
+
+// One call site meets several built-in types in turn: the method cached
+// for one type must not be used for another.
+func TestNativeMethodCachePerType(t *testing.T) {
+	expectRun(t, `def counts(xs):
+    out = []
+    for x in xs:
+        out.append(x.count(1))
+    return out
+print(counts([[1, 1], (1, 2, 1, 1), [0], (1,), [1, 1, 1]]))
+`, "[2, 3, 0, 1, 3]\n")
+}

@@ -405,7 +405,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 					continue
 				}
 			}
-			err = loadMethod(th, f, f.code.Names[arg])
+			err = loadMethod(th, f, arg)
 		case BINARY_OP:
 			b := f.pop()
 			a := f.top()

@@ -26,14 +26,29 @@ func getAttr(th *runtime.Thread, v runtime.Value, name string) (runtime.Value, e
 // loadMethod is LOAD_METHOD: for a plain method found on the class it
 // pushes the function and the receiver, avoiding a bound-method object;
 // otherwise the attribute and an empty marker.
-func loadMethod(th *runtime.Thread, f *Frame, name string) error {
+func loadMethod(th *runtime.Thread, f *Frame, arg int) error {
+	name := f.code.Names[arg]
 	obj := f.top()
 	cls := obj.Type()
 	_, isType := runtime.As[*runtime.Type](obj)
 	_, isSuper := runtime.As[*runtime.Super](obj)
 	if !isType && !isSuper {
+		// Built-in classes never change, so the method a call site found
+		// on one stays valid (fut.add_done_callback, parts.append).
+		if !cls.User {
+			c := f.fn.nativeMethodCache
+			if c == nil {
+				c = make([]nativeMethodEntry, len(f.code.Names))
+				f.fn.nativeMethodCache = c
+			}
+			if e := &c[arg]; e.cls == cls {
+				f.slots[f.sp-1] = e.m
+				f.push(obj)
+				return nil
+			}
+		}
 		if m, ok := cls.Lookup(name); ok {
-			switch fn := m.Object().(type) {
+			switch m.Object().(type) {
 			case *Function:
 				if inst, ok := runtime.As[*runtime.Instance](obj); !ok || !hasAttr(inst, name) {
 					f.slots[f.sp-1] = m
@@ -41,7 +56,9 @@ func loadMethod(th *runtime.Thread, f *Frame, name string) error {
 					return nil
 				}
 			case *runtime.MethodDescriptor:
-				_ = fn
+				if !cls.User {
+					f.fn.nativeMethodCache[arg] = nativeMethodEntry{cls: cls, m: m}
+				}
 				f.slots[f.sp-1] = m
 				f.push(obj)
 				return nil
