@@ -88,3 +88,63 @@ func benchFibPair(b *testing.B, parallel bool) {
 		wg.Wait()
 	}
 }
+
+// benchScriptFunc calls the script function fname(n) once per iteration
+// and reports the time per unit of work (n units per call).
+func benchScriptFunc(b *testing.B, src, fname string, n int64, unit string) {
+	in := New(Options{Stdout: io.Discard})
+	require.NoError(b, in.ExecMain("bench.aio", []byte(src)))
+	fn := in.main.globals.Dict[fname]
+	args := []runtime.Value{runtime.Int(n)}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := in.th.Call(fn, args, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(int64(b.N)*n), "ns/"+unit)
+}
+
+// BenchmarkAttributeAccess reads and writes instance attributes: three
+// reads and one write per unit.
+func BenchmarkAttributeAccess(b *testing.B) {
+	benchScriptFunc(b, `class P:
+    def __init__(self):
+        self.x = 1
+        self.y = 2
+def f(n):
+    p = P()
+    for _ in range(n):
+        p.x = p.y + p.x & 1023
+    return p.x
+`, "f", 1000, "access")
+}
+
+// BenchmarkMethodCall calls a method of a user class once per unit.
+func BenchmarkMethodCall(b *testing.B) {
+	benchScriptFunc(b, `class C:
+    def __init__(self):
+        self.v = 0
+    def bump(self, k):
+        self.v += k
+def f(n):
+    c = C()
+    for i in range(n):
+        c.bump(i)
+    return c.v
+`, "f", 1000, "call")
+}
+
+// BenchmarkEventLoopStep runs 10 tasks that each await sleep(0) n/10
+// times: one unit is one task step through the ready queue.
+func BenchmarkEventLoopStep(b *testing.B) {
+	benchScriptFunc(b, `import asyncio
+async def spin(k):
+    for _ in range(k):
+        await asyncio.sleep(0)
+async def main(n):
+    await asyncio.gather(*[spin(n // 10) for _ in range(10)])
+def f(n):
+    asyncio.run(main(n))
+`, "f", 1000, "step")
+}
