@@ -6,8 +6,6 @@ package interp
 // push a frame and continue the loop; they never recurse on the Go stack.
 
 import (
-	"strings"
-
 	"github.com/aio-lang/aio/runtime"
 )
 
@@ -736,13 +734,9 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		case FORMAT_VALUE:
 			err = formatValue(th, f, arg)
 		case BUILD_STRING:
-			var b strings.Builder
-			for _, v := range f.slots[f.sp-arg : f.sp] {
-				s, _ := runtime.As[*runtime.StrObj](v)
-				b.WriteString(s.S)
-			}
+			r := runtime.ConcatStrs(f.slots[f.sp-arg : f.sp])
 			f.popN(arg)
-			f.push(runtime.Str(b.String()))
+			f.push(r)
 		case RAISE_VARARGS:
 			err, reraise = doRaise(th, f, arg)
 		case SETUP_FINALLY:

@@ -8,7 +8,6 @@ package runtime
 // and turns pyfmt's errors into exceptions.
 
 import (
-	"math/big"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -81,7 +80,7 @@ func Format(th *Thread, v Value, spec string) (string, error) {
 			return Repr(th, v)
 		}
 		n, _ := asInt64(v)
-		s, err = pyfmt.FormatIntType(big.NewInt(n), spec, "bool")
+		s, err = pyfmt.FormatInt64Type(n, spec, "bool")
 	case floatTag:
 		s, err = pyfmt.FormatFloat(v.FloatVal(), spec)
 	case *StrObj:

@@ -98,7 +98,6 @@ type scriptCallback struct {
 	args []Value
 }
 
-
 // LoopType is the class of event loops.
 var LoopType = finalType("_UnixSelectorEventLoop")
 

@@ -210,7 +210,7 @@ func builtinBinary(th *Thread, op Op, a, b Value) (Value, error) {
 				if err := th.checkStrRepeat(len(x.S)+len(y.S), 1); err != nil {
 					return Value{}, err
 				}
-				return Str(x.S + y.S), nil
+				return ConcatStr(x, y), nil
 			}
 		case OpMul:
 			if n, ok := asInt64(b); ok {

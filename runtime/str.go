@@ -3,39 +3,101 @@ package runtime
 // This file defines the str type's representation: an immutable Go
 // string (UTF-8) indexed by code point. ASCII strings index bytes
 // directly; other strings decode to runes once, on first indexing.
+//
+// A str is the most common heap object, so its header is kept to 32
+// bytes (one size class smaller than the obvious layout's 64): the rune
+// cache is behind a pointer that only non-ASCII strings ever set, and the
+// hash and the ASCII flag share one word. Strings built here rather than
+// received ready-made (str(int), concatenation, join, repetition) put
+// their bytes in the same allocation as the header (str_alloc.go).
 
 import (
 	"hash/maphash"
 	"unicode/utf8"
 )
 
-// StrObj is a str value.
+// StrObj is a str value. Its bytes must never change once it is built.
 type StrObj struct {
-	S      string
-	runes  []rune // decoded lazily for non-ASCII indexing
-	ascii  int8   // 0 unknown, 1 ASCII, -1 not ASCII
-	hash   int64
-	hashed bool
+	S     string
+	runes *[]rune // decoded lazily for non-ASCII indexing
+	meta  uint64  // strHashed, strASCIIKnown, strASCII flags and the hash
 }
+
+// Bits of StrObj.meta. The hash occupies the low bits so that it keeps
+// maphash's well-mixed low bits, which dict and set tables index by.
+const (
+	strHashed     = 1 << 63
+	strASCIIKnown = 1 << 62
+	strASCII      = 1 << 61
+	strHashMask   = strASCII - 1
+)
 
 // Type returns StrType.
 func (*StrObj) Type() *Type { return StrType }
 
-// Str makes a str value.
-func Str(s string) Value { return Value{obj: &StrObj{S: s}} }
+// Str makes a str value. The empty string and one-character ASCII
+// strings are shared singletons (as CPython's are), which saves an
+// allocation when iterating over or indexing a string.
+func Str(s string) Value {
+	if len(s) <= 1 {
+		if len(s) == 0 {
+			return Value{obj: &strSmall[128]}
+		}
+		if c := s[0]; c < utf8.RuneSelf {
+			return Value{obj: &strSmall[c]}
+		}
+	}
+	return Value{obj: &StrObj{S: s}}
+}
+
+// strSmall holds the one-character ASCII strs, indexed by their byte,
+// and the empty str at index 128.
+var strSmall = func() (t [129]StrObj) {
+	for i := range t[:128] {
+		t[i].S = string(rune(i))
+	}
+	// The hashes are computed now so that these shared objects are
+	// never written to, even by goroutines running separate interpreters.
+	for i := range t {
+		t[i].meta = strASCIIKnown | strASCII
+		t[i].Hash()
+	}
+	return
+}()
 
 // isASCII reports whether s has only ASCII characters (cached).
 func (s *StrObj) isASCII() bool {
-	if s.ascii == 0 {
-		s.ascii = 1
-		for i := 0; i < len(s.S); i++ {
-			if s.S[i] >= utf8.RuneSelf {
-				s.ascii = -1
-				break
-			}
+	m := s.meta
+	if m&strASCIIKnown == 0 {
+		m |= strASCIIKnown
+		if asciiString(s.S) {
+			m |= strASCII
+		}
+		s.meta |= m
+	}
+	return m&strASCII != 0
+}
+
+// knownASCII reports whether s is already known to be ASCII, without
+// scanning it.
+func (s *StrObj) knownASCII() bool { return s.meta&strASCII != 0 }
+
+// asciiString reports whether b has only ASCII bytes, eight at a time.
+func asciiString(b string) bool {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
 		}
 	}
-	return s.ascii == 1
+	for ; i < len(b); i++ {
+		if b[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Len returns the length in code points.
@@ -49,9 +111,10 @@ func (s *StrObj) Len() int {
 // Runes returns the code points of s.
 func (s *StrObj) Runes() []rune {
 	if s.runes == nil {
-		s.runes = []rune(s.S)
+		r := []rune(s.S)
+		s.runes = &r
 	}
-	return s.runes
+	return *s.runes
 }
 
 // At returns the i'th code point as a one-character string (0 <= i < Len).
@@ -72,30 +135,38 @@ func (s *StrObj) Substr(i, j int) string {
 
 var strSeed = maphash.MakeSeed()
 
-// Hash returns the string's hash (cached).
+// Hash returns the string's hash (cached). It is never negative, so never
+// the -1 that CPython reserves for errors.
 func (s *StrObj) Hash() int64 {
-	if !s.hashed {
-		s.hash = int64(maphash.String(strSeed, s.S))
-		if s.hash == -1 {
-			s.hash = -2
-		}
-		s.hashed = true
+	m := s.meta
+	if m&strHashed == 0 {
+		h := maphash.String(strSeed, s.S) & strHashMask
+		s.meta = m&^strHashMask | strHashed | h
+		return int64(h)
 	}
-	return s.hash
+	return int64(m & strHashMask)
 }
 
 func repeatStr(s *StrObj, n int64) (Value, error) {
 	if n <= 0 || len(s.S) == 0 {
 		return Str(""), nil
 	}
+	if n == 1 {
+		return Obj(s), nil
+	}
 	if int64(len(s.S))*n > maxAlloc {
 		return Value{}, Errorf(MemoryError, "")
 	}
-	b := make([]byte, 0, int64(len(s.S))*n)
-	for i := int64(0); i < n; i++ {
-		b = append(b, s.S...)
+	o, b := newStrBuf(len(s.S) * int(n))
+	// Doubling copies: each copy reads bytes already written.
+	k := copy(b, s.S)
+	for k < len(b) {
+		k += copy(b[k:], b[:k])
 	}
-	return Str(string(b)), nil
+	if s.knownASCII() {
+		o.meta = strASCIIKnown | strASCII
+	}
+	return Obj(o), nil
 }
 
 // maxAlloc bounds single allocations made on a script's behalf, so that

@@ -198,6 +198,16 @@ func cintArg(th *Thread, v Value) (int, error) {
 // strNew is str(object, encoding, errors). aio has no bytes,
 // so decoding always fails as CPython does for a non-bytes object.
 func strNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
+	// str(x) of one int or str is by far the most common call; it skips
+	// the argument parsing below.
+	if len(args) == 1 && len(kw) == 0 {
+		switch args[0].obj.(type) {
+		case intTag:
+			return strFromInt(args[0].SmallInt()), nil
+		case *StrObj:
+			return args[0], nil
+		}
+	}
 	var obj, encoding, errors Value
 	if err := clinicArgs("str", args, kw, []string{"object", "encoding", "errors"}, &obj, &encoding, &errors); err != nil {
 		return Value{}, err
@@ -357,15 +367,7 @@ func strJoin(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 	if int64(size) > maxAlloc {
 		return Value{}, NewException(MemoryError)
 	}
-	var b strings.Builder
-	b.Grow(size)
-	for i, it := range items {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(it.obj.(*StrObj).S)
-	}
-	return Str(b.String()), nil
+	return joinStrs(self.obj.(*StrObj), items, size), nil
 }
 
 // strList converts split results to a list of str.

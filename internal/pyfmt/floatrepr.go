@@ -1,7 +1,9 @@
 package pyfmt
 
 import (
+	"bytes"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -11,7 +13,8 @@ import (
 // exponent is in [-4, 16) and with ".0" for integral values, scientific
 // notation otherwise ("1e+16", "1.5e-05"), and "inf", "-inf", "nan".
 func FloatRepr(f float64) string {
-	return formatFloatShort(f, 'r', 0, false, true, false, false, false)
+	var buf [32]byte
+	return string(appendFloatShort(buf[:0], f, 'r', 0, false, true, false, false, false))
 }
 
 // dtoa returns the decimal digits of the finite, non-negative a and the
@@ -20,20 +23,21 @@ func FloatRepr(f float64) string {
 // mode 0 is the shortest round-trip string, mode 2 gives max(ndigits, 1)
 // significant digits and mode 3 gives ndigits digits past the decimal
 // point. Rounding is half-even on the exact binary value. Trailing zeros
-// are removed; zero is "0" with decpt 1.
-func dtoa(a float64, mode int, ndigits int) (digits string, decpt int) {
-	var buf []byte
+// are removed; zero is "0" with decpt 1. The digits are built in buf's
+// storage (grown when too small), so a caller's stack buffer saves the
+// allocations on the formatting path.
+func dtoa(buf []byte, a float64, mode int, ndigits int) (digits []byte, decpt int) {
 	switch mode {
 	case 0:
-		buf = strconv.AppendFloat(make([]byte, 0, 32), a, 'e', -1, 64)
+		buf = strconv.AppendFloat(buf[:0], a, 'e', -1, 64)
 	case 2:
 		if ndigits < 1 {
 			ndigits = 1
 		}
-		buf = strconv.AppendFloat(make([]byte, 0, ndigits+8), a, 'e', ndigits-1, 64)
+		buf = strconv.AppendFloat(buf[:0], a, 'e', ndigits-1, 64)
 	default:
-		buf = strconv.AppendFloat(make([]byte, 0, ndigits+32), a, 'f', ndigits, 64)
-		dot := strings.IndexByte(string(buf), '.')
+		buf = strconv.AppendFloat(buf[:0], a, 'f', ndigits, 64)
+		dot := bytes.IndexByte(buf, '.')
 		if dot < 0 {
 			dot = len(buf)
 		} else {
@@ -49,40 +53,48 @@ func dtoa(a float64, mode int, ndigits int) (digits string, decpt int) {
 			end--
 		}
 		if start == end {
-			return "0", 1
+			buf[0] = '0'
+			return buf[:1], 1
 		}
-		return string(buf[start:end]), dot - start
+		return buf[start:end], dot - start
 	}
 	// buf is d[.ddd]e±XX
-	e := strings.LastIndexByte(string(buf), 'e')
-	exp, _ := strconv.Atoi(string(buf[e+1:]))
+	e := bytes.LastIndexByte(buf, 'e')
+	exp := 0
+	for _, c := range buf[e+2:] {
+		exp = exp*10 + int(c-'0')
+	}
+	if buf[e+1] == '-' {
+		exp = -exp
+	}
 	mant := buf[:e]
 	if len(mant) > 1 {
-		mant = append(mant[:1:1], mant[2:]...)
+		copy(mant[1:], mant[2:])
+		mant = mant[:len(mant)-1]
 	}
 	end := len(mant)
 	for end > 1 && mant[end-1] == '0' {
 		end--
 	}
 	if end == 1 && mant[0] == '0' {
-		return "0", 1
+		return mant[:1], 1
 	}
-	return string(mant[:end]), exp + 1
+	return mant[:end], exp + 1
 }
 
-// formatFloatShort is CPython's format_float_short (Python/pystrtod.c):
-// code is 'e', 'f', 'g' or 'r' (repr), upper selects "E", "INF", "NAN".
-func formatFloatShort(d float64, code byte, precision int, alwaysSign, addDot0, alt, noNeg0, upper bool) string {
-	var b strings.Builder
+// appendFloatShort is CPython's format_float_short (Python/pystrtod.c),
+// appending to dst: code is 'e', 'f', 'g' or 'r' (repr), upper selects
+// "E", "INF", "NAN".
+func appendFloatShort(dst []byte, d float64, code byte, precision int, alwaysSign, addDot0, alt, noNeg0, upper bool) []byte {
 	neg := math.Signbit(d)
 	if math.IsInf(d, 0) || math.IsNaN(d) {
 		if math.IsNaN(d) {
 			neg = false
 		}
 		if neg {
-			b.WriteByte('-')
+			dst = append(dst, '-')
 		} else if alwaysSign {
-			b.WriteByte('+')
+			dst = append(dst, '+')
 		}
 		s := "inf"
 		if math.IsNaN(d) {
@@ -91,27 +103,27 @@ func formatFloatShort(d float64, code byte, precision int, alwaysSign, addDot0, 
 		if upper {
 			s = strings.ToUpper(s)
 		}
-		b.WriteString(s)
-		return b.String()
+		return append(dst, s...)
 	}
 	a := math.Abs(d)
-	var digits string
+	var dbuf [40]byte
+	var digits []byte
 	var decpt int
 	switch code {
 	case 'e':
 		precision++
-		digits, decpt = dtoa(a, 2, precision)
+		digits, decpt = dtoa(dbuf[:0], a, 2, precision)
 	case 'f':
-		digits, decpt = dtoa(a, 3, precision)
+		digits, decpt = dtoa(dbuf[:0], a, 3, precision)
 	case 'g':
 		if precision == 0 {
 			precision = 1
 		}
-		digits, decpt = dtoa(a, 2, precision)
+		digits, decpt = dtoa(dbuf[:0], a, 2, precision)
 	default: // 'r'
-		digits, decpt = dtoa(a, 0, 0)
+		digits, decpt = dtoa(dbuf[:0], a, 0, 0)
 	}
-	if noNeg0 && neg && digits == "0" {
+	if noNeg0 && neg && len(digits) == 1 && digits[0] == '0' {
 		neg = false
 	}
 	digitsLen := len(digits)
@@ -153,41 +165,41 @@ func formatFloatShort(d float64, code byte, precision int, alwaysSign, addDot0, 
 	} else {
 		vdigitsEnd = max(vdigitsEnd, decpt)
 	}
-	b.Grow(vdigitsEnd - vdigitsStart + 8)
+	start := len(dst)
+	dst = slices.Grow(dst, vdigitsEnd-vdigitsStart+8)
 	if neg {
-		b.WriteByte('-')
+		dst = append(dst, '-')
 	} else if alwaysSign {
-		b.WriteByte('+')
+		dst = append(dst, '+')
 	}
 	zeros := func(n int) {
 		for ; n > 0; n-- {
-			b.WriteByte('0')
+			dst = append(dst, '0')
 		}
 	}
 	if decpt <= 0 {
 		zeros(decpt - vdigitsStart)
-		b.WriteByte('.')
+		dst = append(dst, '.')
 		zeros(-decpt)
 	} else {
 		zeros(-vdigitsStart)
 	}
 	if 0 < decpt && decpt <= digitsLen {
-		b.WriteString(digits[:decpt])
-		b.WriteByte('.')
-		b.WriteString(digits[decpt:])
+		dst = append(dst, digits[:decpt]...)
+		dst = append(dst, '.')
+		dst = append(dst, digits[decpt:]...)
 	} else {
-		b.WriteString(digits)
+		dst = append(dst, digits...)
 	}
 	if digitsLen < decpt {
 		zeros(decpt - digitsLen)
-		b.WriteByte('.')
+		dst = append(dst, '.')
 		zeros(vdigitsEnd - decpt)
 	} else {
 		zeros(vdigitsEnd - digitsLen)
 	}
-	s := b.String()
-	if strings.HasSuffix(s, ".") && !alt {
-		s = s[:len(s)-1]
+	if len(dst) > start && dst[len(dst)-1] == '.' && !alt {
+		dst = dst[:len(dst)-1]
 	}
 	if useExp {
 		e := byte('e')
@@ -199,11 +211,11 @@ func formatFloatShort(d float64, code byte, precision int, alwaysSign, addDot0, 
 			sign = '-'
 			exp = -exp
 		}
-		es := strconv.Itoa(exp)
-		if len(es) < 2 {
-			es = "0" + es
+		dst = append(dst, e, sign)
+		if exp < 10 {
+			dst = append(dst, '0')
 		}
-		s += string([]byte{e, sign}) + es
+		dst = strconv.AppendInt(dst, int64(exp), 10)
 	}
-	return s
+	return dst
 }

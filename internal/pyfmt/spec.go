@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -40,6 +41,15 @@ func ParseSpec(spec string) (Spec, error) {
 // ParseSpecFor parses a format specification for a value of the Python
 // type typeName, with CPython's error messages.
 func ParseSpecFor(spec, typeName string) (Spec, error) {
+	if sp, ok := parseSimpleSpec(spec); ok {
+		return sp, nil
+	}
+	return parseSpecGeneral(spec, typeName)
+}
+
+// parseSpecGeneral is ParseSpecFor without the fast path: any spec, with
+// Unicode fill characters and digits, and every error.
+func parseSpecGeneral(spec, typeName string) (Spec, error) {
 	rs := []rune(spec)
 	sp := Spec{Fill: ' ', Width: -1, Precision: -1}
 	pos, end := 0, len(rs)
@@ -186,19 +196,21 @@ func unknownCode(t rune, typeName string) error {
 }
 
 // numField is a formatted number split as CPython's fill_number sees it.
+// Its parts are byte slices so that callers can build them in stack
+// buffers; render copies them into the one string it allocates.
 type numField struct {
 	neg        bool
 	prefix     string // "0x" and friends, when '#' is given
-	digits     string // the part subject to grouping and zero padding
+	digits     []byte // the part subject to grouping and zero padding
 	hasDecimal bool
-	remainder  string // after the decimal point: fraction, exponent, "%", or a 'c' character
+	remainder  []byte // after the decimal point: fraction, exponent, "%", or a 'c' character
 }
 
 // render lays out a number: padding, sign, prefix, grouped digits,
 // decimal point and remainder (CPython's calc_number_widths and
 // fill_number).
 func (f *format) render(nf numField) (string, error) {
-	var signCh rune
+	var signCh byte
 	switch f.Sign {
 	case '+':
 		signCh = '+'
@@ -215,7 +227,7 @@ func (f *format) render(nf numField) (string, error) {
 			signCh = '-'
 		}
 	}
-	nonDigit := len(nf.prefix) + utf8.RuneCountInString(nf.remainder)
+	nonDigit := len(nf.prefix) + utf8.RuneCount(nf.remainder)
 	if signCh != 0 {
 		nonDigit++
 	}
@@ -233,9 +245,10 @@ func (f *format) render(nf numField) (string, error) {
 	if f.Grouping == '_' {
 		sep = '_'
 	}
-	grouped := ""
-	if nf.digits != "" {
-		grouped = groupDigits(nf.digits, minWidth, f.group, sep)
+	var gbuf [64]byte
+	grouped := gbuf[:0]
+	if len(nf.digits) > 0 {
+		grouped = appendGrouped(grouped, nf.digits, minWidth, f.group, sep)
 	}
 	var lpad, spad, rpad int
 	if pad := f.Width - (nonDigit + len(grouped)); pad > 0 {
@@ -251,52 +264,86 @@ func (f *format) render(nf numField) (string, error) {
 			lpad = pad
 		}
 	}
+	// Sized exactly, so the Builder allocates once.
+	size := len(nf.prefix) + len(grouped) + len(nf.remainder) + (lpad+spad+rpad)*utf8.RuneLen(f.fill)
+	if signCh != 0 {
+		size++
+	}
+	if nf.hasDecimal {
+		size++
+	}
 	var b strings.Builder
-	b.Grow(len(grouped) + len(nf.remainder) + 8 + (lpad+spad+rpad)*utf8.RuneLen(f.fill))
+	b.Grow(size)
 	fill := func(n int) {
+		if f.fill < utf8.RuneSelf {
+			for ; n > 0; n-- {
+				b.WriteByte(byte(f.fill))
+			}
+			return
+		}
 		for ; n > 0; n-- {
 			b.WriteRune(f.fill)
 		}
 	}
 	fill(lpad)
 	if signCh != 0 {
-		b.WriteRune(signCh)
+		b.WriteByte(signCh)
 	}
 	b.WriteString(nf.prefix)
 	fill(spad)
-	b.WriteString(grouped)
+	b.Write(grouped)
 	if nf.hasDecimal {
 		b.WriteByte('.')
 	}
-	b.WriteString(nf.remainder)
+	b.Write(nf.remainder)
 	fill(rpad)
 	return b.String(), nil
 }
 
-// groupDigits is CPython's _PyUnicode_InsertThousandsGrouping: it
-// inserts sep every group digits from the right (group 0: no grouping)
-// and left-pads with zeros (grouped too) to at least minWidth characters.
-func groupDigits(digits string, minWidth, group int, sep byte) string {
+// appendGrouped is CPython's _PyUnicode_InsertThousandsGrouping: it
+// appends digits with sep inserted every group digits from the right
+// (group 0: no grouping), left-padded with zeros (grouped too) to at
+// least minWidth characters.
+func appendGrouped(dst, digits []byte, minWidth, group int, sep byte) []byte {
 	minWidth = max(minWidth, 0)
 	if group == 0 && minWidth <= len(digits) {
-		return digits
+		return append(dst, digits...)
 	}
-	// Chunks are produced right to left; each is [zeros][chars][sep].
-	var chunks []string
+	// The first pass measures, the second fills the measured room.
+	n := walkGroups(nil, digits, minWidth, group, sep)
+	dst = slices.Grow(dst, n)
+	out := dst[len(dst) : len(dst)+n]
+	walkGroups(out, digits, minWidth, group, sep)
+	return dst[:len(dst)+n]
+}
+
+// walkGroups produces the chunks of appendGrouped right to left, each
+// [zeros][chars][sep], and returns their total length; when out is not
+// nil it writes them into out, which must have exactly that length.
+func walkGroups(out, digits []byte, minWidth, group int, sep byte) int {
+	total := 0
+	pos := len(out)
 	remaining := len(digits)
 	useSep := false
 	emit := func(l int) {
 		nZeros := max(0, l-remaining)
 		nChars := max(0, min(remaining, l))
-		var c strings.Builder
-		for i := 0; i < nZeros; i++ {
-			c.WriteByte('0')
-		}
-		c.WriteString(digits[remaining-nChars : remaining])
+		total += nZeros + nChars
 		if useSep {
-			c.WriteByte(sep)
+			total++
 		}
-		chunks = append(chunks, c.String())
+		if out != nil {
+			if useSep {
+				pos--
+				out[pos] = sep
+			}
+			pos -= nChars
+			copy(out[pos:], digits[remaining-nChars:remaining])
+			for i := 0; i < nZeros; i++ {
+				pos--
+				out[pos] = '0'
+			}
+		}
 		useSep = true
 		remaining -= nChars
 	}
@@ -316,11 +363,7 @@ func groupDigits(digits string, minWidth, group int, sep byte) string {
 	if !broken {
 		emit(max(remaining, minWidth, 1))
 	}
-	var b strings.Builder
-	for i := len(chunks) - 1; i >= 0; i-- {
-		b.WriteString(chunks[i])
-	}
-	return b.String()
+	return total
 }
 
 // MaxStrDigits is CPython's default limit on the number of decimal
@@ -341,18 +384,21 @@ func (v intValue) neg() bool {
 	return v.small < 0
 }
 
-// absText returns |v| in base (lowercase letters).
-func (v intValue) absText(base int) string {
+// appendAbs appends |v| in base (lowercase letters) to dst.
+func (v intValue) appendAbs(dst []byte, base int) []byte {
 	if v.big != nil {
-		if v.big.Sign() < 0 {
-			return new(big.Int).Neg(v.big).Text(base)
+		n := len(dst)
+		dst = v.big.Append(dst, base)
+		if dst[n] == '-' {
+			dst = append(dst[:n], dst[n+1:]...)
 		}
-		return v.big.Text(base)
+		return dst
 	}
+	u := uint64(v.small)
 	if v.small < 0 {
-		return strconv.FormatUint(uint64(-v.small), base)
+		u = -u // also right for math.MinInt64
 	}
-	return strconv.FormatUint(uint64(v.small), base)
+	return strconv.AppendUint(dst, u, base)
 }
 
 func (v intValue) toFloat() (float64, error) {
@@ -411,14 +457,25 @@ func FormatInt(x *big.Int, spec string) (string, error) {
 // FormatInt64 returns format(x, spec) for an int that fits in int64; it
 // gives the same results as FormatInt.
 func FormatInt64(x int64, spec string) (string, error) {
+	return FormatInt64Type(x, spec, "int")
+}
+
+// FormatInt64Type is FormatInt64 for a value whose Python type is
+// typeName (an int subclass such as bool), as named in error messages;
+// like FormatIntType, it leaves a subclass's own str for an empty spec
+// to the caller.
+func FormatInt64Type(x int64, spec, typeName string) (string, error) {
 	if spec == "" {
 		return strconv.FormatInt(x, 10), nil
 	}
-	sp, err := ParseSpecFor(spec, "int")
+	sp, err := ParseSpecFor(spec, typeName)
 	if err != nil {
 		return "", err
 	}
-	return formatIntSpec(intValue{small: x}, sp, "int")
+	if s, ok := fastInt(x, &sp); ok {
+		return s, nil
+	}
+	return formatIntSpec(intValue{small: x}, sp, typeName)
 }
 
 // FormatIntType is FormatInt for a value whose Python type is typeName
@@ -483,7 +540,8 @@ func formatIntSpec(v intValue, sp Spec, typeName string) (string, error) {
 		if c < 0 || c > 0x10ffff {
 			return "", overflowError("%c arg not in range(0x110000)")
 		}
-		return f.render(numField{remainder: string(rune(c))})
+		var cbuf [utf8.UTFMax]byte
+		return f.render(numField{remainder: utf8.AppendRune(cbuf[:0], rune(c))})
 	}
 	base, prefix := 10, ""
 	switch f.typ {
@@ -499,12 +557,17 @@ func formatIntSpec(v intValue, sp Spec, typeName string) (string, error) {
 	if !sp.Alternate {
 		prefix = ""
 	}
-	digits := v.absText(base)
+	var dbuf [64]byte // room for any int64 in any base
+	digits := v.appendAbs(dbuf[:0], base)
 	if base == 10 && MaxStrDigits > 0 && len(digits) > MaxStrDigits {
 		return "", strDigitsError()
 	}
 	if f.typ == 'X' {
-		digits = strings.ToUpper(digits)
+		for i, c := range digits {
+			if c >= 'a' {
+				digits[i] = c - ('a' - 'A')
+			}
+		}
 	}
 	if f.typ == 'n' {
 		f.group = 0 // the C locale has no grouping
@@ -533,6 +596,9 @@ func FormatFloatType(f float64, spec, typeName string) (string, error) {
 // FormatFloatSpec formats f with an already parsed spec; typeName is the
 // Python type named in error messages.
 func FormatFloatSpec(f float64, sp Spec, typeName string) (string, error) {
+	if s, ok := fastFloat(f, &sp); ok {
+		return s, nil
+	}
 	fm, err := sp.resolve(0, '>')
 	if err != nil {
 		return "", err
@@ -587,9 +653,10 @@ func formatFloatResolved(val float64, f format) (string, error) {
 			return "", memoryError()
 		}
 	}
-	s := formatFloatShort(val, byte(typ), precision, false, addDot0, f.Alternate, f.NoNegZero, upper)
+	var sbuf [48]byte
+	s := appendFloatShort(sbuf[:0], val, byte(typ), precision, false, addDot0, f.Alternate, f.NoNegZero, upper)
 	if addPct {
-		s += "%"
+		s = append(s, '%')
 	}
 	nf := numField{}
 	if s[0] == '-' {
@@ -602,7 +669,7 @@ func formatFloatResolved(val float64, f format) (string, error) {
 	}
 	nf.digits = s[:i]
 	rest := s[i:]
-	if rest != "" && rest[0] == '.' {
+	if len(rest) > 0 && rest[0] == '.' {
 		nf.hasDecimal = true
 		rest = rest[1:]
 	}
