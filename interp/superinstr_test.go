@@ -129,3 +129,22 @@ func TestNativeMethodCachePerType(t *testing.T) {
 print(counts([[1, 1], (1, 2, 1, 1), [0], (1,), [1, 1, 1]]))
 `, "[2, 3, 0, 1, 3]\n")
 }
+
+// A bound method called through every call instruction receives its
+// receiver in front of the positional arguments.
+func TestBoundMethodCalls(t *testing.T) {
+	expectRun(t, `class C:
+    def __init__(self, v):
+        self.v = v
+    def m(self, a, b=10, *rest, k=0):
+        return (self.v, a, b, rest, k)
+c = C(1)
+m = c.m
+print(m(2))
+print(m(2, 3, 4, k=5))
+print(m(2, k=6))
+print(m(*[7, 8]))
+holder = [m]
+print(holder[0](9))
+`, "(1, 2, 10, (), 0)\n(1, 2, 3, (4,), 5)\n(1, 2, 10, (), 6)\n(1, 7, 8, (), 0)\n(1, 9, 10, (), 0)\n")
+}

@@ -88,11 +88,17 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 	var args []runtime.Value
 	var kw []runtime.Kwarg
 	base := 0 // stack index of the callable
+	// argAt is the stack index of args[0] when the arguments lie on the
+	// stack after a slot that is free once fnv is read (the callable or
+	// LOAD_METHOD's empty marker), or -1: a bound method's receiver goes
+	// there instead of into a new argument slice.
+	argAt := -1
 	switch instr.Op() {
 	case CALL:
 		base = f.sp - arg - 1
 		fnv = f.slots[base]
 		args = f.slots[base+1 : f.sp]
+		argAt = base + 1
 	case CALL_METHOD:
 		base = f.sp - arg - 2
 		fnv = f.slots[base]
@@ -114,6 +120,7 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 			args = f.slots[base+1 : f.sp]
 		} else {
 			args = f.slots[base+2 : f.sp]
+			argAt = base + 2
 		}
 	case CALL_KW:
 		n := arg & 0xfff
@@ -122,6 +129,7 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 		fnv = f.slots[base]
 		npos := n - len(names)
 		args = f.slots[base+1 : base+1+npos]
+		argAt = base + 1
 		kw = make([]runtime.Kwarg, len(names))
 		for i, name := range names {
 			kw[i] = runtime.Kwarg{Name: name, Value: f.slots[base+1+npos+i]}
@@ -177,9 +185,15 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 	}
 	if bm, ok := runtime.As[*runtime.BoundMethod](fnv); ok {
 		if fn, ok := runtime.As[*Function](bm.Func); ok {
-			full := make([]runtime.Value, len(args)+1)
-			full[0] = bm.Self
-			copy(full[1:], args)
+			var full []runtime.Value
+			if argAt > 0 {
+				f.slots[argAt-1] = bm.Self
+				full = f.slots[argAt-1 : argAt+len(args)]
+			} else {
+				full = make([]runtime.Value, len(args)+1)
+				full[0] = bm.Self
+				copy(full[1:], args)
+			}
 			nf, err := fn.newFrame(th, full, kw)
 			f.popN(f.sp - base)
 			if err != nil {
