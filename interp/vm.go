@@ -619,7 +619,34 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				nf.back = f
 				f = nf
 			}
-		case CALL_METHOD, CALL_KW, CALL_EX:
+		case CALL_METHOD:
+			// Fast path: a plain script method given exactly self and its
+			// positional parameters (o.bump()).
+			base := f.sp - arg - 2
+			if fn, ok := runtime.As[*Function](f.slots[base]); ok && fn.code.Flags&(FlagCoroutine|FlagGenerator|FlagVarargs|FlagVarkw) == 0 && fn.code.ArgCount == arg+1 && fn.code.KwOnlyCount == 0 && f.slots[base+1].IsValid() {
+				if err = th.Enter(); err != nil {
+					continue
+				}
+				nf := newFrame(fn, fn.code)
+				copy(nf.slots, f.slots[base+1:f.sp])
+				nf.initCells()
+				f.popN(arg + 2)
+				nf.counted = true
+				nf.back = f
+				f = nf
+				continue
+			}
+			var nf *Frame
+			nf, err = in.call(th, f, instr)
+			if nf != nil {
+				if err = th.Enter(); err != nil {
+					continue
+				}
+				nf.counted = true
+				nf.back = f
+				f = nf
+			}
+		case CALL_KW, CALL_EX:
 			var nf *Frame
 			nf, err = in.call(th, f, instr)
 			if nf != nil {
