@@ -118,7 +118,9 @@ type Loop struct {
 	closed              bool
 
 	current *Task
-	tasks   []*Task // every task created on this loop, for all_tasks()
+	tasks   []*Task // tasks created on this loop, for all_tasks() (see addTask)
+
+	tasksPruneAt int
 
 	inboxMu   sync.Mutex
 	inbox     []func() error
@@ -446,21 +448,34 @@ func (l *Loop) reportCallbackError(h *Handle, e *Exception) {
 	}
 }
 
-// AllTasks returns the loop's tasks that are not done, in creation order.
-func (l *Loop) AllTasks() []*Task {
-	var out []*Task
+// addTask records a new task for all_tasks(). CPython keeps a weak set;
+// here finished tasks are dropped whenever the list has doubled since the
+// last pruning, so a loop that runs forever, creating tasks as it goes,
+// holds on only to those still running (amortized O(1) per task).
+func (l *Loop) addTask(t *Task) {
+	if len(l.tasks) >= l.tasksPruneAt {
+		l.pruneTasks()
+		l.tasksPruneAt = 2*len(l.tasks) + 64
+	}
+	l.tasks = append(l.tasks, t)
+}
+
+// pruneTasks drops finished tasks from l.tasks, keeping creation order.
+func (l *Loop) pruneTasks() {
 	live := l.tasks[:0]
 	for _, t := range l.tasks {
 		if !t.Done() {
-			out = append(out, t)
 			live = append(live, t)
 		}
 	}
-	for i := len(live); i < len(l.tasks); i++ {
-		l.tasks[i] = nil
-	}
+	clear(l.tasks[len(live):])
 	l.tasks = live
-	return out
+}
+
+// AllTasks returns the loop's tasks that are not done, in creation order.
+func (l *Loop) AllTasks() []*Task {
+	l.pruneTasks()
+	return append([]*Task(nil), l.tasks...)
 }
 
 // Current returns the running task, or nil.

@@ -70,7 +70,7 @@ func NewTask(loop *Loop, coro Value, name Value) (*Task, error) {
 	// not closures: a million task switches must not mean a million
 	// allocations.
 	loop.callSoonTask(t, nil)
-	loop.tasks = append(loop.tasks, t)
+	loop.addTask(t)
 	return t, nil
 }
 

@@ -49,3 +49,18 @@ func TestTimerHeapDropCancelledKeepsOrder(t *testing.T) {
 		assert.Same(t, want, h.pop())
 	}
 }
+
+// A loop that keeps creating short tasks does not keep the finished ones.
+func TestLoopForgetsFinishedTasks(t *testing.T) {
+	th := NewThread()
+	loop := NewLoop(th)
+	for i := 0; i < 10000; i++ {
+		task := &Task{}
+		task.Future.loop = loop
+		task.Future.task = task
+		loop.addTask(task)
+		task.Future.SetResult(None)
+	}
+	assert.Less(t, len(loop.tasks), 200, "finished tasks are pruned as the list grows")
+	assert.Empty(t, loop.AllTasks())
+}
