@@ -45,18 +45,58 @@ type futureCallback struct {
 }
 
 // Future is an asyncio Future. A Task embeds one.
+//
+// A program may hold a hundred thousand pending futures and tasks, so the
+// fields that only cancellation, subclassing or script attributes use
+// live in a futureExtra allocated when first needed.
 type Future struct {
 	loop      *Loop
-	state     futureState
 	result    Value
 	exc       *Exception
 	callbacks []futureCallback
-	cancelMsg Value // zero Value: no message
+	task      *Task // set when this future is a task's
+	extra     *futureExtra
+	state     futureState
+}
 
+// futureExtra holds a future's rarely used fields.
+type futureExtra struct {
+	cancelMsg    Value // zero Value: no message
 	cancelledExc *Exception
-	task         *Task // set when this future is a task's
 	class        *Type // a user subclass, if any
-	Dict         map[string]Value
+	dict         map[string]Value
+	taskName     Value // a task's name once made or set (see Task.Name)
+}
+
+// more returns the future's extra fields, allocating them.
+func (f *Future) more() *futureExtra {
+	if f.extra == nil {
+		f.extra = &futureExtra{}
+	}
+	return f.extra
+}
+
+// class returns the user subclass the future (or task) was made as, or nil.
+func (f *Future) class() *Type {
+	if f.extra == nil {
+		return nil
+	}
+	return f.extra.class
+}
+
+// cancelMsg returns the message given to cancel, or the zero Value.
+func (f *Future) cancelMsg() Value {
+	if f.extra == nil {
+		return Value{}
+	}
+	return f.extra.cancelMsg
+}
+
+// setCancelMsg records the message given to cancel (the zero Value for none).
+func (f *Future) setCancelMsg(msg Value) {
+	if msg.IsValid() || f.extra != nil {
+		f.more().cancelMsg = msg
+	}
 }
 
 // NewFuture makes a pending future on loop.
@@ -64,8 +104,8 @@ func NewFuture(loop *Loop) *Future { return &Future{loop: loop} }
 
 // Type returns FutureType (or the user's subclass).
 func (f *Future) Type() *Type {
-	if f.class != nil {
-		return f.class
+	if c := f.class(); c != nil {
+		return c
 	}
 	return FutureType
 }
@@ -144,22 +184,23 @@ func (f *Future) Cancel(msg Value) bool {
 		return false
 	}
 	f.state = futCancelled
-	f.cancelMsg = msg
+	f.setCancelMsg(msg)
 	f.scheduleCallbacks()
 	return true
 }
 
 // makeCancelledError is _make_cancelled_error.
 func (f *Future) makeCancelledError() *Exception {
-	if f.cancelledExc != nil {
-		e := f.cancelledExc
-		f.cancelledExc = nil
+	if f.extra != nil && f.extra.cancelledExc != nil {
+		e := f.extra.cancelledExc
+		f.extra.cancelledExc = nil
 		return e
 	}
-	if !f.cancelMsg.IsValid() || f.cancelMsg.IsNone() {
+	msg := f.cancelMsg()
+	if !msg.IsValid() || msg.IsNone() {
 		return NewException(CancelledError)
 	}
-	return NewException(CancelledError, f.cancelMsg)
+	return NewException(CancelledError, msg)
 }
 
 // Result returns the result or raises the exception (Future.result).
@@ -201,23 +242,30 @@ func (f *Future) AwaitStep(th *Thread, throw error) CoroStep {
 }
 
 // Attr returns attributes set on a future by scripts.
-func (f *Future) Attr(name string) (Value, bool) { v, ok := f.Dict[name]; return v, ok }
+func (f *Future) Attr(name string) (Value, bool) {
+	if f.extra == nil {
+		return Value{}, false
+	}
+	v, ok := f.extra.dict[name]
+	return v, ok
+}
 
 // SetAttrValue sets an attribute.
 func (f *Future) SetAttrValue(name string, v Value) bool {
-	if f.Dict == nil {
-		f.Dict = map[string]Value{}
+	x := f.more()
+	if x.dict == nil {
+		x.dict = map[string]Value{}
 	}
-	f.Dict[name] = v
+	x.dict[name] = v
 	return true
 }
 
 // DelAttrValue deletes an attribute.
 func (f *Future) DelAttrValue(name string) bool {
-	if _, ok := f.Dict[name]; !ok {
+	if _, ok := f.Attr(name); !ok {
 		return false
 	}
-	delete(f.Dict, name)
+	delete(f.extra.dict, name)
 	return true
 }
 

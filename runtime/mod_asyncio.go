@@ -285,7 +285,7 @@ func init() {
 		}
 		f := NewFuture(loop)
 		if cls != FutureType {
-			f.class = cls
+			f.more().class = cls
 		}
 		return Obj(f), nil
 	}
@@ -306,7 +306,7 @@ func init() {
 			return Value{}, err
 		}
 		if cls != TaskType {
-			t.class = cls
+			t.more().class = cls
 		}
 		return Obj(t), nil
 	}
@@ -425,7 +425,7 @@ func init() {
 			if err != nil {
 				return Value{}, err
 			}
-			task(self).name = Str(s)
+			task(self).more().taskName = Str(s)
 			return None, nil
 		},
 		"get_coro": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
@@ -507,7 +507,7 @@ func AsyncioCore() map[string]Value {
 				if err != nil {
 					return Value{}, err
 				}
-				t.name = Str(s)
+				t.more().taskName = Str(s)
 			}
 			return Obj(t), nil
 		}),

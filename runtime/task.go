@@ -12,29 +12,29 @@ import "strconv"
 type Task struct {
 	Future
 	coro Coro
-	// name is the task's name; when it is the zero Value the name is
-	// "Task-<number>", made on demand (most tasks are never asked).
-	name       Value
+	// number makes the default name "Task-<number>", made on demand (most
+	// tasks are never asked); a name made or set is in extra.taskName.
 	number     int64
 	waiter     *Future
+	numCancels int32
 	mustCancel bool
-	numCancels int
 }
 
 // Type returns TaskType.
 func (t *Task) Type() *Type {
-	if t.class != nil {
-		return t.class
+	if c := t.class(); c != nil {
+		return c
 	}
 	return TaskType
 }
 
 // Name returns the task's name.
 func (t *Task) Name() Value {
-	if !t.name.IsValid() {
-		t.name = Str("Task-" + strconv.FormatInt(t.number, 10))
+	x := t.more()
+	if !x.taskName.IsValid() {
+		x.taskName = Str("Task-" + strconv.FormatInt(t.number, 10))
 	}
-	return t.name
+	return x.taskName
 }
 
 // Coro returns the task's coroutine.
@@ -58,13 +58,13 @@ func NewTask(loop *Loop, coro Value, name Value) (*Task, error) {
 		loop.th.TaskCounter++
 		t.number = loop.th.TaskCounter
 	} else if _, isStr := name.obj.(*StrObj); isStr {
-		t.name = name
+		t.more().taskName = name
 	} else {
 		s, err := ToStr(loop.th, name)
 		if err != nil {
 			return nil, err
 		}
-		t.name = Str(s)
+		t.more().taskName = Str(s)
 	}
 	// Steps and wake-ups are scheduled through handles that name the task,
 	// not closures: a million task switches must not mean a million
@@ -86,7 +86,7 @@ func (t *Task) Cancel(msg Value) bool {
 		}
 	}
 	t.mustCancel = true
-	t.cancelMsg = msg
+	t.setCancelMsg(msg)
 	return true
 }
 
@@ -95,11 +95,11 @@ func (t *Task) Uncancel() int {
 	if t.numCancels > 0 {
 		t.numCancels--
 	}
-	return t.numCancels
+	return int(t.numCancels)
 }
 
 // Cancelling returns the number of pending cancellation requests.
-func (t *Task) Cancelling() int { return t.numCancels }
+func (t *Task) Cancelling() int { return int(t.numCancels) }
 
 // cancelFuture cancels a future or task with the right method: Task.cancel
 // for tasks, and a script subclass's own cancel() (as gather's
@@ -108,8 +108,8 @@ func cancelFuture(f *Future, msg Value) bool {
 	if f.task != nil {
 		return f.task.Cancel(msg)
 	}
-	if f.class != nil {
-		if m, ok := f.class.Lookup("cancel"); ok {
+	if c := f.class(); c != nil {
+		if m, ok := c.Lookup("cancel"); ok {
 			if _, builtin := m.obj.(*MethodDescriptor); !builtin {
 				th := f.loop.th
 				if !msg.IsValid() {
@@ -168,7 +168,7 @@ func (t *Task) step(exc *Exception) error {
 		if st.Err == nil {
 			if t.mustCancel {
 				t.mustCancel = false
-				t.Future.Cancel(t.cancelMsg)
+				t.Future.Cancel(t.cancelMsg())
 			} else {
 				t.Future.SetResult(st.Value)
 			}
@@ -177,7 +177,7 @@ func (t *Task) step(exc *Exception) error {
 		e := AsException(st.Err)
 		switch {
 		case e.Class.IsSubtype(CancelledError):
-			t.cancelledExc = e
+			t.more().cancelledExc = e
 			t.Future.Cancel(Value{})
 		case e.Class.IsSubtype(KeyboardInterrupt) || e.Class.IsSubtype(SystemExit):
 			t.Future.SetException(e)
@@ -212,7 +212,7 @@ func (t *Task) step(exc *Exception) error {
 		}
 		t.waiter = fut
 		if t.mustCancel {
-			if cancelFuture(fut, t.cancelMsg) {
+			if cancelFuture(fut, t.cancelMsg()) {
 				t.mustCancel = false
 			}
 		}
