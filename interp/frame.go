@@ -101,7 +101,12 @@ func (in *Interp) releaseFrame(f *Frame) {
 	if f.coro != nil || f.gen != nil || f.ns != nil || len(in.framePool) >= 256 {
 		return
 	}
-	clear(f.slots)
+	// A plain loop (not clear, which calls memclrHasPointers): frames
+	// are small and this runs on every return.
+	s := f.slots
+	for i := len(s) - 1; i >= 0; i-- {
+		s[i] = runtime.Value{}
+	}
 	f.cells = nil
 	in.framePool = append(in.framePool, f)
 }

@@ -227,7 +227,9 @@ func (fn *Function) bindArgs(locals []runtime.Value, args []runtime.Value, kw []
 	nargs := code.ArgCount
 	// Fast path: exactly the positional parameters.
 	if len(kw) == 0 && len(args) == nargs && code.Flags&(FlagVarargs|FlagVarkw) == 0 && code.KwOnlyCount == 0 {
-		copy(locals, args)
+		for i := range args { // a plain loop: copy calls typedslicecopy
+			locals[i] = args[i]
+		}
 		return nil
 	}
 	slot := nargs + code.KwOnlyCount

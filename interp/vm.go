@@ -601,7 +601,12 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 					continue
 				}
 				nf := newFrame(fn, fn.code)
-				copy(nf.slots, f.slots[f.sp-arg:f.sp])
+				// A plain loop (not copy, which calls typedslicecopy):
+				// calls pass few arguments.
+				args := f.slots[f.sp-arg : f.sp]
+				for i := range args {
+					nf.slots[i] = args[i]
+				}
 				nf.initCells()
 				f.popN(arg + 1)
 				nf.counted = true
@@ -628,7 +633,10 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 					continue
 				}
 				nf := newFrame(fn, fn.code)
-				copy(nf.slots, f.slots[base+1:f.sp])
+				args := f.slots[base+1 : f.sp]
+				for i := range args {
+					nf.slots[i] = args[i]
+				}
 				nf.initCells()
 				f.popN(arg + 2)
 				nf.counted = true
