@@ -124,6 +124,11 @@ const (
 	COMPARE_OP_JUMP_IF_TRUE   // COMPARE_OP op; POP_JUMP_IF_TRUE t: a b → ; jump if a op b
 	STORE_FAST_LOAD_FAST      // STORE_FAST a; LOAD_FAST b: x → locals[b] (locals[a] = x)
 	INPLACE_OP_STORE_FAST     // INPLACE_OP op; STORE_FAST a: x y → (locals[a] = x op= y)
+	LOAD_FAST_RETURN_VALUE    // LOAD_FAST a; RETURN_VALUE: returns locals[a]
+	LOAD_CONST_RETURN_VALUE   // LOAD_CONST k; RETURN_VALUE: returns consts[k]
+	BINARY_OP_RETURN_VALUE    // BINARY_OP op; RETURN_VALUE: a b → (returns a op b)
+	LOAD_FAST_COPY            // LOAD_FAST a; COPY 1 → locals[a] locals[a]
+	SWAP_STORE_ATTR           // SWAP 2; STORE_ATTR n: obj x → (obj.names[n] = x)
 	numOpcodes
 )
 
@@ -226,6 +231,11 @@ var opcodeNames = [...]string{
 	COMPARE_OP_JUMP_IF_TRUE:   "COMPARE_OP_JUMP_IF_TRUE",
 	STORE_FAST_LOAD_FAST:      "STORE_FAST_LOAD_FAST",
 	INPLACE_OP_STORE_FAST:     "INPLACE_OP_STORE_FAST",
+	LOAD_FAST_RETURN_VALUE:    "LOAD_FAST_RETURN_VALUE",
+	LOAD_CONST_RETURN_VALUE:   "LOAD_CONST_RETURN_VALUE",
+	BINARY_OP_RETURN_VALUE:    "BINARY_OP_RETURN_VALUE",
+	LOAD_FAST_COPY:            "LOAD_FAST_COPY",
+	SWAP_STORE_ATTR:           "SWAP_STORE_ATTR",
 }
 
 // String returns the opcode's name.

@@ -26,6 +26,11 @@ var superPatterns = []struct {
 	{[]Opcode{COMPARE_OP, POP_JUMP_IF_TRUE}, COMPARE_OP_JUMP_IF_TRUE},
 	{[]Opcode{STORE_FAST, LOAD_FAST}, STORE_FAST_LOAD_FAST},
 	{[]Opcode{INPLACE_OP, STORE_FAST}, INPLACE_OP_STORE_FAST},
+	{[]Opcode{LOAD_FAST, RETURN_VALUE}, LOAD_FAST_RETURN_VALUE},
+	{[]Opcode{LOAD_CONST, RETURN_VALUE}, LOAD_CONST_RETURN_VALUE},
+	{[]Opcode{BINARY_OP, RETURN_VALUE}, BINARY_OP_RETURN_VALUE},
+	{[]Opcode{LOAD_FAST, COPY}, LOAD_FAST_COPY},
+	{[]Opcode{SWAP, STORE_ATTR}, SWAP_STORE_ATTR},
 }
 
 // fuseSuperinstructions returns a copy of instrs with the first
@@ -37,13 +42,25 @@ func fuseSuperinstructions(instrs []Instr) []Instr {
 	copy(run, instrs)
 	for pc := range instrs {
 		for _, p := range superPatterns {
-			if matchOps(instrs[pc:], p.seq) {
+			if matchOps(instrs[pc:], p.seq) && superArgsFit(p.fused, instrs[pc:]) {
 				run[pc] = mkInstr(p.fused, instrs[pc].Arg())
 				break
 			}
 		}
 	}
 	return run
+}
+
+// superArgsFit checks the arguments a fusion depends on: COPY of the top
+// item, SWAP of the top two.
+func superArgsFit(fused Opcode, instrs []Instr) bool {
+	switch fused {
+	case LOAD_FAST_COPY:
+		return instrs[1].Arg() == 1
+	case SWAP_STORE_ATTR:
+		return instrs[0].Arg() == 2
+	}
+	return true
 }
 
 func matchOps(instrs []Instr, seq []Opcode) bool {

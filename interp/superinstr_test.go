@@ -148,3 +148,12 @@ holder = [m]
 print(holder[0](9))
 `, "(1, 2, 10, (), 0)\n(1, 2, 3, (4,), 5)\n(1, 2, 10, (), 6)\n(1, 7, 8, (), 0)\n(1, 9, 10, (), 0)\n")
 }
+
+func TestSuperinstructionsForAugmentedAttributeAndReturn(t *testing.T) {
+	compiled, run := runOps(t, "def f(self, k):\n    self.v += k\n    return self\n")
+	assert.Equal(t, []string{"LOAD_FAST", "COPY", "LOAD_ATTR", "LOAD_FAST", "INPLACE_OP", "SWAP", "STORE_ATTR", "LOAD_FAST", "RETURN_VALUE"}, compiled[:9])
+	assert.Equal(t, []string{"LOAD_FAST_COPY", "COPY", "LOAD_ATTR", "LOAD_FAST", "INPLACE_OP", "SWAP_STORE_ATTR", "STORE_ATTR", "LOAD_FAST_RETURN_VALUE", "RETURN_VALUE"}, run[:9])
+	// COPY of anything but the top item is not fused.
+	_, run = runOps(t, "def g(a, b):\n    a[b] += 1\n")
+	assert.NotContains(t, run, "LOAD_FAST_COPY")
+}

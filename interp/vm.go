@@ -32,6 +32,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 	// reraise marks RERAISE and bare `raise`: the exception continues as
 	// it is, with no new context and no new traceback entry.
 	reraise := false
+	var retval runtime.Value // the value a return instruction returns
 	for {
 		if err != nil {
 			// Unwind: record the frame in the traceback, as CPython does for
@@ -668,22 +669,47 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		case MAKE_FUNCTION:
 			in.makeFunction(f, arg)
 		case RETURN_VALUE:
+			retval = f.pop()
+			goto ret
+		case LOAD_FAST_RETURN_VALUE:
+			if retval = f.slots[arg]; !retval.IsValid() {
+				err = unboundLocal(f, arg)
+				continue
+			}
+			f.pc++
+			goto ret
+		case LOAD_CONST_RETURN_VALUE:
+			retval = f.fn.consts[arg]
+			f.pc++
+			goto ret
+		case BINARY_OP_RETURN_VALUE:
+			b := f.pop()
+			a := f.pop()
+			if retval, err = binaryOp(th, runtime.Op(arg), a, b); err != nil {
+				continue
+			}
+			f.pc++
+			goto ret
+		case LOAD_FAST_COPY:
+			v := f.slots[arg]
+			if !v.IsValid() {
+				err = unboundLocal(f, arg)
+				continue
+			}
+			f.pc++
+			f.slots[f.sp] = v
+			f.slots[f.sp+1] = v
+			f.sp += 2
+		case SWAP_STORE_ATTR:
 			v := f.pop()
-			f.finish(th)
-			if f.coro != nil {
-				f.coro.state = coroClosed
+			obj := f.pop()
+			name := f.code.Names[f.code.run[f.pc].Arg()]
+			f.pc++
+			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && !inst.Class.HasDataDescriptors() {
+				inst.Dict.Set(name, v)
+				continue
 			}
-			if f.gen != nil {
-				f.gen.done = true
-			}
-			if f == entry {
-				return outReturn, v, nil
-			}
-			caller := f.back
-			f.back = nil
-			in.releaseFrame(f)
-			f = caller
-			f.push(v)
+			err = runtime.SetAttr(th, obj, name, v)
 		case YIELD_VALUE:
 			v := f.pop()
 			f.suspended = suspendedYield
@@ -834,6 +860,24 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		default:
 			err = runtime.Errorf(runtime.SystemError, "unknown opcode %d", instr.Op())
 		}
+		continue
+	ret:
+		// RETURN_VALUE and the superinstructions that end with it.
+		f.finish(th)
+		if f.coro != nil {
+			f.coro.state = coroClosed
+		}
+		if f.gen != nil {
+			f.gen.done = true
+		}
+		if f == entry {
+			return outReturn, retval, nil
+		}
+		caller := f.back
+		f.back = nil
+		in.releaseFrame(f)
+		f = caller
+		f.push(retval)
 	}
 }
 

@@ -8,6 +8,9 @@ type Property struct {
 	// Name is the class attribute the property was assigned to in a class
 	// body (Python's __set_name__), used in error messages.
 	Name string
+	// readOnlyAttr marks a read-only attribute of a built-in type (a
+	// getset descriptor in CPython), which words its errors differently.
+	readOnlyAttr bool
 }
 
 // Type returns PropertyType.
@@ -26,6 +29,9 @@ func (p *Property) Get(th *Thread, obj Value, cls *Type) (Value, error) {
 
 // Set calls the setter.
 func (p *Property) Set(th *Thread, obj Value, v Value) error {
+	if p.readOnlyAttr {
+		return p.notWritable(obj)
+	}
 	if !p.Fset.IsValid() || p.Fset.IsNone() {
 		return Errorf(AttributeError, "property %sof '%s' object has no setter", p.name(), obj.Type().Name)
 	}
@@ -35,11 +41,20 @@ func (p *Property) Set(th *Thread, obj Value, v Value) error {
 
 // Delete calls the deleter.
 func (p *Property) Delete(th *Thread, obj Value) error {
+	if p.readOnlyAttr {
+		return p.notWritable(obj)
+	}
 	if !p.Fdel.IsValid() || p.Fdel.IsNone() {
 		return Errorf(AttributeError, "property %sof '%s' object has no deleter", p.name(), obj.Type().Name)
 	}
 	_, err := th.Call(p.Fdel, []Value{obj}, nil)
 	return err
+}
+
+// notWritable is CPython's error for setting or deleting a read-only
+// attribute of a built-in type.
+func (p *Property) notWritable(obj Value) error {
+	return Errorf(AttributeError, "attribute '%s' of '%s' objects is not writable", p.Name, obj.Type().Name)
 }
 
 // name returns "'NAME' " for error messages, or "" for a property that

@@ -153,7 +153,7 @@ func init() {
 func numAttr(name string, get func(th *Thread, v Value) (Value, error)) Value {
 	return Obj(&Property{Fget: NewBuiltin(name, func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 		return get(th, args[0])
-	})})
+	}), Name: name, readOnlyAttr: true})
 }
 
 // optArg returns args[i], or the zero Value when absent.
