@@ -129,6 +129,8 @@ const (
 	BINARY_OP_RETURN_VALUE    // BINARY_OP op; RETURN_VALUE: a b → (returns a op b)
 	LOAD_FAST_COPY            // LOAD_FAST a; COPY 1 → locals[a] locals[a]
 	SWAP_STORE_ATTR           // SWAP 2; STORE_ATTR n: obj x → (obj.names[n] = x)
+	FOR_ITER_STORE_FAST       // FOR_ITER t; STORE_FAST a: it → it (locals[a] = next) | → (exhausted: pc = t)
+	LOAD_FAST_ATTR_RETURN     // LOAD_FAST a; LOAD_ATTR n; RETURN_VALUE: returns locals[a].names[n]
 	numOpcodes
 )
 
@@ -236,6 +238,8 @@ var opcodeNames = [...]string{
 	BINARY_OP_RETURN_VALUE:    "BINARY_OP_RETURN_VALUE",
 	LOAD_FAST_COPY:            "LOAD_FAST_COPY",
 	SWAP_STORE_ATTR:           "SWAP_STORE_ATTR",
+	FOR_ITER_STORE_FAST:       "FOR_ITER_STORE_FAST",
+	LOAD_FAST_ATTR_RETURN:     "LOAD_FAST_ATTR_RETURN",
 }
 
 // String returns the opcode's name.

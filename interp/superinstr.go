@@ -15,6 +15,7 @@ var superPatterns = []struct {
 	seq   []Opcode
 	fused Opcode
 }{
+	{[]Opcode{LOAD_FAST, LOAD_ATTR, RETURN_VALUE}, LOAD_FAST_ATTR_RETURN},
 	{[]Opcode{LOAD_FAST, LOAD_CONST, BINARY_OP}, LOAD_FAST_CONST_BINARY_OP},
 	{[]Opcode{LOAD_FAST, LOAD_FAST, BINARY_OP}, LOAD_FAST_FAST_BINARY_OP},
 	{[]Opcode{LOAD_FAST, LOAD_FAST}, LOAD_FAST_LOAD_FAST},
@@ -31,6 +32,7 @@ var superPatterns = []struct {
 	{[]Opcode{BINARY_OP, RETURN_VALUE}, BINARY_OP_RETURN_VALUE},
 	{[]Opcode{LOAD_FAST, COPY}, LOAD_FAST_COPY},
 	{[]Opcode{SWAP, STORE_ATTR}, SWAP_STORE_ATTR},
+	{[]Opcode{FOR_ITER, STORE_FAST}, FOR_ITER_STORE_FAST},
 }
 
 // fuseSuperinstructions returns a copy of instrs with the first

@@ -157,3 +157,30 @@ func TestSuperinstructionsForAugmentedAttributeAndReturn(t *testing.T) {
 	_, run = runOps(t, "def g(a, b):\n    a[b] += 1\n")
 	assert.NotContains(t, run, "LOAD_FAST_COPY")
 }
+
+func TestSuperinstructionsForLoopsAndGetters(t *testing.T) {
+	_, run := runOps(t, "def h(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t\n")
+	assert.Contains(t, run, "FOR_ITER_STORE_FAST")
+	_, run = runOps(t, "def get(self):\n    return self.value\n")
+	assert.Equal(t, "LOAD_FAST_ATTR_RETURN", run[0])
+	expectRun(t, `class P:
+    def __init__(self):
+        self.value = 4
+    @property
+    def twice(self):
+        return self.value * 2
+    def get(self):
+        return self.value
+    def get_twice(self):
+        return self.twice
+def total(xs):
+    t = 0
+    for x in xs:
+        t += x
+    for x in ():
+        t = -1
+    return t
+p = P()
+print(p.get(), p.get_twice(), total([1, 2, 3]), total(range(5)))
+`, "4 8 6 10\n")
+}

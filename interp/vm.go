@@ -178,6 +178,26 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			if v, err = getAttr(th, obj, name); err == nil {
 				f.push(v)
 			}
+		case LOAD_FAST_ATTR_RETURN:
+			obj := f.slots[arg]
+			if !obj.IsValid() {
+				err = unboundLocal(f, arg)
+				continue
+			}
+			name := f.code.Names[f.code.run[f.pc].Arg()]
+			f.pc++
+			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && !inst.Class.HasDataDescriptors() {
+				if v, ok := inst.Dict.Get(name); ok {
+					retval = v
+					f.pc++
+					goto ret
+				}
+			}
+			if retval, err = getAttr(th, obj, name); err != nil {
+				continue
+			}
+			f.pc++
+			goto ret
 		case COMPARE_OP_JUMP_IF_FALSE, COMPARE_OP_JUMP_IF_TRUE:
 			b := f.slots[f.sp-1]
 			a := f.slots[f.sp-2]
@@ -590,6 +610,19 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			}
 			if ok {
 				f.push(v)
+			} else {
+				f.pop()
+				f.pc = arg
+			}
+		case FOR_ITER_STORE_FAST:
+			v, ok, e := runtime.IterNext(th, f.top())
+			if e != nil {
+				err = e
+				continue
+			}
+			if ok {
+				f.slots[f.code.run[f.pc].Arg()] = v
+				f.pc++
 			} else {
 				f.pop()
 				f.pc = arg
