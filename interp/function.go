@@ -89,7 +89,43 @@ func (fn *Function) moduleAttr(m *runtime.Module, i int) (runtime.Value, bool) {
 type methodEntry struct {
 	cls   *runtime.Type
 	epoch uint64
-	m     runtime.Value
+	m     *Function
+}
+
+// cachedMethod is LOAD_METHOD's inline cache: the plain script method
+// names[i] of inst's user class, found for the same class and class epoch
+// before, or nil (not a plain method, or shadowed by an instance
+// attribute).
+func (fn *Function) cachedMethod(inst *runtime.Instance, i int) *Function {
+	mc := fn.methodCache
+	if mc == nil {
+		mc = make([]methodEntry, 2*len(fn.code.Names))
+		fn.methodCache = mc
+	}
+	// Two ways per name: call sites often see two classes (a base and a
+	// subclass) in turn.
+	epoch := runtime.ClassEpoch()
+	e := &mc[2*i]
+	if e.cls != inst.Class || e.epoch != epoch {
+		if e2 := &mc[2*i+1]; e2.cls == inst.Class && e2.epoch == epoch {
+			e = e2
+		} else {
+			mc[2*i+1] = *e // keep the previous class in the second way
+			*e = methodEntry{}
+			if m, found := inst.Class.Lookup(fn.code.Names[i]); found {
+				if mf, isFn := runtime.As[*Function](m); isFn {
+					*e = methodEntry{cls: inst.Class, epoch: epoch, m: mf}
+				}
+			}
+		}
+	}
+	if e.m == nil {
+		return nil
+	}
+	if _, shadowed := inst.Dict.Get(fn.code.Names[i]); shadowed {
+		return nil
+	}
+	return e.m
 }
 
 type globalEntry struct {

@@ -131,6 +131,7 @@ const (
 	SWAP_STORE_ATTR           // SWAP 2; STORE_ATTR n: obj x → (obj.names[n] = x)
 	FOR_ITER_STORE_FAST       // FOR_ITER t; STORE_FAST a: it → it (locals[a] = next) | → (exhausted: pc = t)
 	LOAD_FAST_ATTR_RETURN     // LOAD_FAST a; LOAD_ATTR n; RETURN_VALUE: returns locals[a].names[n]
+	LOAD_METHOD_CALL_METHOD_0 // LOAD_METHOD n; CALL_METHOD 0: obj → obj.names[n]()
 	numOpcodes
 )
 
@@ -240,6 +241,7 @@ var opcodeNames = [...]string{
 	SWAP_STORE_ATTR:           "SWAP_STORE_ATTR",
 	FOR_ITER_STORE_FAST:       "FOR_ITER_STORE_FAST",
 	LOAD_FAST_ATTR_RETURN:     "LOAD_FAST_ATTR_RETURN",
+	LOAD_METHOD_CALL_METHOD_0: "LOAD_METHOD_CALL_METHOD_0",
 }
 
 // String returns the opcode's name.

@@ -33,6 +33,7 @@ var superPatterns = []struct {
 	{[]Opcode{LOAD_FAST, COPY}, LOAD_FAST_COPY},
 	{[]Opcode{SWAP, STORE_ATTR}, SWAP_STORE_ATTR},
 	{[]Opcode{FOR_ITER, STORE_FAST}, FOR_ITER_STORE_FAST},
+	{[]Opcode{LOAD_METHOD, CALL_METHOD}, LOAD_METHOD_CALL_METHOD_0},
 }
 
 // fuseSuperinstructions returns a copy of instrs with the first
@@ -61,6 +62,8 @@ func superArgsFit(fused Opcode, instrs []Instr) bool {
 		return instrs[1].Arg() == 1
 	case SWAP_STORE_ATTR:
 		return instrs[0].Arg() == 2
+	case LOAD_METHOD_CALL_METHOD_0:
+		return instrs[1].Arg() == 0
 	}
 	return true
 }

@@ -388,31 +388,44 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			// same class and class epoch before, unless the instance
 			// dictionary shadows it.
 			if inst, ok := runtime.As[*runtime.Instance](f.top()); ok && inst.Class.User {
-				mc := f.fn.methodCache
-				if mc == nil {
-					mc = make([]methodEntry, 2*len(f.code.Names))
-					f.fn.methodCache = mc
-				}
-				// Two ways per name: call sites often see two classes (a
-				// base and a subclass) in turn.
-				epoch := runtime.ClassEpoch()
-				e := &mc[2*arg]
-				if e.cls != inst.Class || e.epoch != epoch {
-					if e2 := &mc[2*arg+1]; e2.cls == inst.Class && e2.epoch == epoch {
-						e = e2
-					} else {
-						mc[2*arg+1] = *e // keep the previous class in the second way
-						e.cls, e.epoch, e.m = nil, 0, runtime.Value{}
-						if m, found := inst.Class.Lookup(f.code.Names[arg]); found {
-							if _, isFn := runtime.As[*Function](m); isFn {
-								e.cls, e.epoch, e.m = inst.Class, epoch, m
-							}
-						}
-					}
-				}
-				if _, shadowed := inst.Dict.Get(f.code.Names[arg]); e.cls != nil && !shadowed {
+				if m := f.fn.cachedMethod(inst, arg); m != nil {
 					obj := f.top()
-					f.slots[f.sp-1] = e.m
+					f.slots[f.sp-1] = runtime.Obj(m)
+					f.push(obj)
+					continue
+				}
+			}
+			if m, ok := runtime.As[*runtime.Module](f.top()); ok {
+				if v, ok := f.fn.moduleAttr(m, arg); ok {
+					f.slots[f.sp-1] = v
+					f.push(runtime.Value{})
+					continue
+				}
+			}
+			err = loadMethod(th, f, arg)
+		case LOAD_METHOD_CALL_METHOD_0:
+			// A method called without arguments (o.get()): a plain script
+			// method with just self gets its frame at once; anything else
+			// is loaded as LOAD_METHOD does and the CALL_METHOD that follows
+			// makes the call.
+			if inst, ok := runtime.As[*runtime.Instance](f.top()); ok && inst.Class.User {
+				if m := f.fn.cachedMethod(inst, arg); m != nil {
+					if m.code.Flags&(FlagCoroutine|FlagGenerator|FlagVarargs|FlagVarkw) == 0 && m.code.ArgCount == 1 && m.code.KwOnlyCount == 0 {
+						f.pc++ // errors from here on are the call's
+						if err = th.Enter(); err != nil {
+							continue
+						}
+						nf := newFrame(m, m.code)
+						f.sp--
+						nf.slots[0] = f.slots[f.sp]
+						nf.initCells()
+						nf.counted = true
+						nf.back = f
+						f = nf
+						continue
+					}
+					obj := f.top()
+					f.slots[f.sp-1] = runtime.Obj(m)
 					f.push(obj)
 					continue
 				}
