@@ -508,3 +508,26 @@ func TestSystemExit(t *testing.T) {
 	_, ok := scriptError(t, err).ExitCode()
 	assert.False(t, ok)
 }
+
+// Interpreters on separate goroutines share the process-wide types; the
+// exception groups behave as user classes, so their lookups must not be
+// cached in shared state (go test -race checks this).
+func TestInterpretersShareExceptionGroupTypesSafely(t *testing.T) {
+	src := []byte(`for i in range(200):
+    eg = ExceptionGroup("many", [ValueError(i), TypeError(i)])
+    match, rest = eg.split(ValueError)
+    assert len(match.exceptions) == 1 and len(rest.exceptions) == 1
+    assert eg.message == "many"
+`)
+	prog, err := interp.CompileProgram("eg.aio", src)
+	require.NoError(t, err)
+	done := make(chan error, 4)
+	for g := 0; g < 4; g++ {
+		go func() {
+			done <- interp.New(interp.Options{}).Run(context.Background(), prog)
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		assert.NoError(t, <-done)
+	}
+}

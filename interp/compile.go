@@ -13,6 +13,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/aio-lang/aio/ast"
 	"github.com/aio-lang/aio/parser"
@@ -221,10 +222,31 @@ func (c *compiler) name(s string) int {
 	if i, ok := c.u.names[s]; ok {
 		return i
 	}
+	s = internName(s)
 	c.u.code.Names = append(c.u.code.Names, s)
 	i := len(c.u.code.Names) - 1
 	c.u.names[s] = i
 	return i
+}
+
+// internedNames maps each name compiled code has used to one copy of its
+// text. Attribute dictionaries compare names by length and then by memory
+// (memequal returns at once for the same pointer), so when every code
+// object's "value" is the same string, self.value set in __init__ and
+// read in another method matches without comparing bytes.
+var internedNames = struct {
+	sync.Mutex
+	m map[string]string
+}{m: map[string]string{}}
+
+func internName(s string) string {
+	internedNames.Lock()
+	defer internedNames.Unlock()
+	if t, ok := internedNames.m[s]; ok {
+		return t
+	}
+	internedNames.m[s] = s
+	return s
 }
 
 func (c *compiler) setSpan(n ast.Node) ast.Span {

@@ -26,8 +26,11 @@ func (m *AttrMap) find(name string) int {
 		}
 		return -1
 	}
+	// Names from compiled code are interned, so the usual match is the
+	// same string data (memequal returns at once); the first-byte test
+	// keeps a different name of the same length from a full compare.
 	for i, k := range m.keys {
-		if k == name {
+		if len(k) == len(name) && (len(k) == 0 || k[0] == name[0]) && k == name {
 			return i
 		}
 	}

@@ -408,6 +408,7 @@ func init() {
 	for _, t := range []*Type{BaseExceptionGroup, ExceptionGroup} {
 		t.New = egNew
 		t.User = true
+		t.shared = true
 	}
 	t := BaseExceptionGroup
 	t.Methods(egMethods)

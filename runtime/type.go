@@ -29,6 +29,10 @@ type Type struct {
 	Final bool
 	// ExcBase is true for BaseException and its subclasses.
 	ExcBase bool
+	// shared marks a process-wide type that behaves as a user class (the
+	// exception groups): interpreters on other goroutines use it too, so
+	// it keeps no lookup caches.
+	shared bool
 
 	// cache memoizes Lookup for user classes (attribute lookups walk the
 	// base chain with a map access per class otherwise); it is valid while
@@ -44,16 +48,29 @@ type Type struct {
 
 // ClassEpoch returns a number that changes whenever an attribute of a user
 // class changes; caches of class lookups are valid while it is unchanged.
-func ClassEpoch() uint64 { return classEpoch.Load() }
+func ClassEpoch() uint64 { return atomic.LoadUint64(&classEpoch) }
 
 // HasDataDescriptors reports whether t or a base defines a data
 // descriptor (such as a property) or __getattribute__-like hooks, so that
 // instance attribute access must consult the class first.
 func (t *Type) HasDataDescriptors() bool {
-	epoch := classEpoch.Load() + 1 // +1: the zero epoch means "not computed"
-	if t.dataDescrEpoch == epoch {
-		return t.dataDescr
+	if t.dataDescrEpoch != atomic.LoadUint64(&classEpoch) { // never 0: 0 means "not computed"
+		t.computeDataDescriptors()
 	}
+	return t.dataDescr
+}
+
+// computeDataDescriptors is HasDataDescriptors' slow path, out of line so
+// that the check on every attribute access inlines.
+//go:noinline
+func (t *Type) computeDataDescriptors() {
+	if t.shared {
+		// Shared types are exception classes, whose instances are never
+		// plain *Instance objects (the only ones the answer is for), and
+		// other goroutines read them: nothing is written.
+		return
+	}
+	epoch := atomic.LoadUint64(&classEpoch)
 	has := false
 	for c := t; c != nil && !has; c = c.Base {
 		for name, v := range c.Attrs {
@@ -64,7 +81,6 @@ func (t *Type) HasDataDescriptors() bool {
 		}
 	}
 	t.dataDescr, t.dataDescrEpoch = has, epoch
-	return has
 }
 
 type cachedAttr struct {
@@ -74,7 +90,7 @@ type cachedAttr struct {
 
 // classEpoch changes whenever an attribute of any user class changes, so
 // that every lookup cache (which may depend on base classes) is dropped.
-var classEpoch atomic.Uint64
+var classEpoch uint64 = 1 // read and changed atomically; starts at 1 so 0 means "never computed"
 
 // Type returns TypeType: every class is an instance of type.
 func (*Type) Type() *Type { return TypeType }
@@ -92,7 +108,7 @@ func NewType(name string, base *Type) *Type {
 // SetAttr sets a class attribute, remembering definition order.
 func (t *Type) SetAttr(name string, v Value) {
 	if t.User {
-		classEpoch.Add(1)
+		atomic.AddUint64(&classEpoch, 1)
 	}
 	if _, ok := t.Attrs[name]; !ok {
 		t.order = append(t.order, name)
@@ -106,7 +122,7 @@ func (t *Type) DelAttr(name string) bool {
 		return false
 	}
 	if t.User {
-		classEpoch.Add(1)
+		atomic.AddUint64(&classEpoch, 1)
 	}
 	delete(t.Attrs, name)
 	for i, n := range t.order {
@@ -123,12 +139,12 @@ func (t *Type) AttrNames() []string { return append([]string(nil), t.order...) }
 
 // Lookup finds name on t or its bases (the MRO of single inheritance).
 func (t *Type) Lookup(name string) (Value, bool) {
-	if !t.User {
+	if !t.User || t.shared {
 		return t.lookup(name)
 	}
 	// User classes belong to one interpreter, so their cache is not shared
 	// between goroutines; built-in types are, and are not cached.
-	epoch := classEpoch.Load()
+	epoch := atomic.LoadUint64(&classEpoch)
 	if t.cache == nil || t.cacheEpoch != epoch {
 		t.cache = make(map[string]cachedAttr, 8)
 		t.cacheEpoch = epoch
