@@ -62,6 +62,7 @@ func (t *Type) HasDataDescriptors() bool {
 
 // computeDataDescriptors is HasDataDescriptors' slow path, out of line so
 // that the check on every attribute access inlines.
+//
 //go:noinline
 func (t *Type) computeDataDescriptors() {
 	if t.shared {
