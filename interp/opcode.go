@@ -132,6 +132,7 @@ const (
 	FOR_ITER_STORE_FAST       // FOR_ITER t; STORE_FAST a: it → it (locals[a] = next) | → (exhausted: pc = t)
 	LOAD_FAST_ATTR_RETURN     // LOAD_FAST a; LOAD_ATTR n; RETURN_VALUE: returns locals[a].names[n]
 	LOAD_METHOD_CALL_METHOD_0 // LOAD_METHOD n; CALL_METHOD 0: obj → obj.names[n]()
+	JUMP_FOR_ITER             // JUMP t where t is FOR_ITER e; STORE_FAST a: runs the loop head at once (pc = t+2, or e when exhausted)
 	numOpcodes
 )
 
@@ -242,6 +243,7 @@ var opcodeNames = [...]string{
 	FOR_ITER_STORE_FAST:       "FOR_ITER_STORE_FAST",
 	LOAD_FAST_ATTR_RETURN:     "LOAD_FAST_ATTR_RETURN",
 	LOAD_METHOD_CALL_METHOD_0: "LOAD_METHOD_CALL_METHOD_0",
+	JUMP_FOR_ITER:             "JUMP_FOR_ITER",
 }
 
 // String returns the opcode's name.

@@ -44,6 +44,13 @@ func fuseSuperinstructions(instrs []Instr) []Instr {
 	run := make([]Instr, len(instrs))
 	copy(run, instrs)
 	for pc := range instrs {
+		// The jump back to a for loop's head runs the head itself.
+		if in := instrs[pc]; in.Op() == JUMP {
+			if t := in.Arg(); t+1 < len(instrs) && instrs[t].Op() == FOR_ITER && instrs[t+1].Op() == STORE_FAST {
+				run[pc] = mkInstr(JUMP_FOR_ITER, t)
+				continue
+			}
+		}
 		for _, p := range superPatterns {
 			if matchOps(instrs[pc:], p.seq) && superArgsFit(p.fused, instrs[pc:]) {
 				run[pc] = mkInstr(p.fused, instrs[pc].Arg())

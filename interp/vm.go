@@ -627,6 +627,21 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				f.pop()
 				f.pc = arg
 			}
+		case JUMP_FOR_ITER:
+			// The loop head at arg is FOR_ITER exit; STORE_FAST a.
+			v, ok, e := runtime.IterNext(th, f.top())
+			if e != nil {
+				f.pc = arg + 1 // the error is the FOR_ITER's
+				err = e
+				continue
+			}
+			if ok {
+				f.slots[f.code.run[arg+1].Arg()] = v
+				f.pc = arg + 2
+			} else {
+				f.pop()
+				f.pc = f.code.run[arg].Arg()
+			}
 		case FOR_ITER_STORE_FAST:
 			v, ok, e := runtime.IterNext(th, f.top())
 			if e != nil {
