@@ -142,6 +142,15 @@ func (d *Dict) SetItem(th *Thread, key, v Value) error {
 		slot, _, _ = d.lookup(th, key, h)
 	}
 	d.index[slot] = int32(len(d.entries))
+	if len(d.entries) == cap(d.entries) {
+		// Double the entry array (up to the table's usable size, where the
+		// next resize compacts it), rather than append's 1.25x steps for
+		// big slices: each step copies every entry, with a write barrier
+		// per pointer while the collector runs.
+		grown := make([]dictEntry, len(d.entries), min(2*cap(d.entries)+8, len(d.index)*2/3))
+		copy(grown, d.entries)
+		d.entries = grown
+	}
 	d.entries = append(d.entries, dictEntry{key: key, value: v, hash: h})
 	d.used++
 	return nil
