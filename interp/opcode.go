@@ -132,6 +132,9 @@ const (
 	FOR_ITER_STORE_FAST       // FOR_ITER t; STORE_FAST a: it → it (locals[a] = next) | → (exhausted: pc = t)
 	LOAD_FAST_ATTR_RETURN     // LOAD_FAST a; LOAD_ATTR n; RETURN_VALUE: returns locals[a].names[n]
 	LOAD_METHOD_CALL_METHOD_0 // LOAD_METHOD n; CALL_METHOD 0: obj → obj.names[n]()
+	LOAD_FAST_COPY_LOAD_ATTR  // LOAD_FAST a; COPY 1; LOAD_ATTR n → locals[a] locals[a].names[n]
+	INPLACE_OP_STORE_ATTR     // INPLACE_OP op; SWAP 2; STORE_ATTR n: obj x y → (obj.names[n] = x op= y)
+	BINARY_SUBSCR_STORE_FAST  // BINARY_SUBSCR; STORE_FAST a; LOAD_FAST a: obj key → obj[key] (also in locals[a])
 	JUMP_FOR_ITER             // JUMP t where t is FOR_ITER e; STORE_FAST a: runs the loop head at once (pc = t+2, or e when exhausted)
 	numOpcodes
 )
@@ -243,6 +246,9 @@ var opcodeNames = [...]string{
 	FOR_ITER_STORE_FAST:       "FOR_ITER_STORE_FAST",
 	LOAD_FAST_ATTR_RETURN:     "LOAD_FAST_ATTR_RETURN",
 	LOAD_METHOD_CALL_METHOD_0: "LOAD_METHOD_CALL_METHOD_0",
+	LOAD_FAST_COPY_LOAD_ATTR:  "LOAD_FAST_COPY_LOAD_ATTR",
+	INPLACE_OP_STORE_ATTR:     "INPLACE_OP_STORE_ATTR",
+	BINARY_SUBSCR_STORE_FAST:  "BINARY_SUBSCR_STORE_FAST",
 	JUMP_FOR_ITER:             "JUMP_FOR_ITER",
 }
 

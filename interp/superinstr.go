@@ -16,6 +16,9 @@ var superPatterns = []struct {
 	fused Opcode
 }{
 	{[]Opcode{LOAD_FAST, LOAD_ATTR, RETURN_VALUE}, LOAD_FAST_ATTR_RETURN},
+	{[]Opcode{LOAD_FAST, COPY, LOAD_ATTR}, LOAD_FAST_COPY_LOAD_ATTR},
+	{[]Opcode{INPLACE_OP, SWAP, STORE_ATTR}, INPLACE_OP_STORE_ATTR},
+	{[]Opcode{BINARY_SUBSCR, STORE_FAST, LOAD_FAST}, BINARY_SUBSCR_STORE_FAST},
 	{[]Opcode{LOAD_FAST, LOAD_CONST, BINARY_OP}, LOAD_FAST_CONST_BINARY_OP},
 	{[]Opcode{LOAD_FAST, LOAD_FAST, BINARY_OP}, LOAD_FAST_FAST_BINARY_OP},
 	{[]Opcode{LOAD_FAST, LOAD_FAST}, LOAD_FAST_LOAD_FAST},
@@ -65,8 +68,12 @@ func fuseSuperinstructions(instrs []Instr) []Instr {
 // item, SWAP of the top two.
 func superArgsFit(fused Opcode, instrs []Instr) bool {
 	switch fused {
-	case LOAD_FAST_COPY:
+	case LOAD_FAST_COPY, LOAD_FAST_COPY_LOAD_ATTR:
 		return instrs[1].Arg() == 1
+	case INPLACE_OP_STORE_ATTR:
+		return instrs[1].Arg() == 2
+	case BINARY_SUBSCR_STORE_FAST:
+		return instrs[1].Arg() == instrs[2].Arg()
 	case SWAP_STORE_ATTR:
 		return instrs[0].Arg() == 2
 	case LOAD_METHOD_CALL_METHOD_0:

@@ -627,6 +627,54 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				f.pop()
 				f.pc = arg
 			}
+		case LOAD_FAST_COPY_LOAD_ATTR:
+			obj := f.slots[arg]
+			if !obj.IsValid() {
+				err = unboundLocal(f, arg)
+				continue
+			}
+			name := f.code.Names[f.code.run[f.pc+1].Arg()]
+			f.pc += 2
+			f.push(obj)
+			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && !inst.Class.HasDataDescriptors() {
+				if v, ok := inst.Dict.Get(name); ok {
+					f.push(v)
+					continue
+				}
+			}
+			var v runtime.Value
+			if v, err = getAttr(th, obj, name); err == nil {
+				f.push(v)
+			}
+		case INPLACE_OP_STORE_ATTR:
+			b := f.pop()
+			a := f.pop()
+			var r runtime.Value
+			if a.IsSmallInt() && b.IsSmallInt() {
+				r, err = binaryOp(th, runtime.Op(arg), a, b)
+			} else {
+				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
+			}
+			if err != nil {
+				continue
+			}
+			obj := f.pop()
+			name := f.code.Names[f.code.run[f.pc+1].Arg()]
+			f.pc += 2
+			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && !inst.Class.HasDataDescriptors() {
+				inst.Dict.Set(name, r)
+				continue
+			}
+			err = runtime.SetAttr(th, obj, name, r)
+		case BINARY_SUBSCR_STORE_FAST:
+			key := f.pop()
+			var r runtime.Value
+			if r, err = runtime.GetItem(th, f.top(), key); err != nil {
+				continue
+			}
+			f.slots[f.sp-1] = r
+			f.slots[f.code.run[f.pc].Arg()] = r
+			f.pc += 2
 		case JUMP_FOR_ITER:
 			// The loop head at arg is FOR_ITER exit; STORE_FAST a.
 			v, ok, e := runtime.IterNext(th, f.top())
