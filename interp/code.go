@@ -100,6 +100,7 @@ type Code struct {
 	Cell2Arg []int
 
 	MaxStack  int
+	frameSize int // len(Locals) + MaxStack: the slots of a frame
 	FirstLine int
 	lines     []lineEntry
 }

@@ -134,6 +134,7 @@ func (c *compiler) leave() *Code {
 		// Code emitted after an error may be unbalanced; it is discarded.
 		u.code.MaxStack = maxStackDepth(u.code)
 	}
+	u.code.frameSize = len(u.code.Locals) + u.code.MaxStack
 	u.code.run = fuseSuperinstructions(u.code.Instrs)
 	return u.code
 }

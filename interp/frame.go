@@ -73,17 +73,10 @@ func newFrame(fn *Function, code *Code) *Frame {
 	var f *Frame
 	if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= nl+code.MaxStack {
 		// Reuse a released frame: calls are the hottest allocation site.
+		// releaseFrame cleared the slots and reset the state.
 		f = in.framePool[n-1]
-		in.framePool[n-1] = nil
 		in.framePool = in.framePool[:n-1]
-		// releaseFrame cleared the slots; reset only the state fields a
-		// finished plain frame can leave behind.
 		f.slots = f.slots[:nl+code.MaxStack]
-		f.blocks = f.blocks[:0]
-		f.pc = 0
-		f.excInfo = nil
-		f.suspended = notSuspended
-		f.counted = false
 	} else {
 		f = &Frame{slots: make([]runtime.Value, nl+code.MaxStack)}
 	}
@@ -108,6 +101,11 @@ func (in *Interp) releaseFrame(f *Frame) {
 		s[i] = runtime.Value{}
 	}
 	f.cells = nil
+	f.blocks = f.blocks[:0]
+	f.pc = 0
+	f.excInfo = nil
+	f.suspended = notSuspended
+	f.counted = false
 	in.framePool = append(in.framePool, f)
 }
 

@@ -710,7 +710,17 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				if err = th.Enter(); err != nil {
 					continue
 				}
-				nf := newFrame(fn, fn.code)
+				// newFrame, inlined for a pooled frame that fits.
+				code := fn.code
+				var nf *Frame
+				if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= code.frameSize {
+					nf = in.framePool[n-1]
+					in.framePool = in.framePool[:n-1]
+					nf.slots = nf.slots[:code.frameSize]
+					nf.fn, nf.code, nf.globals, nf.sp = fn, code, fn.mod.globals, len(code.Locals)
+				} else {
+					nf = newFrame(fn, code)
+				}
 				// A plain loop (not copy, which calls typedslicecopy):
 				// calls pass few arguments.
 				args := f.slots[f.sp-arg : f.sp]
