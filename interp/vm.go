@@ -415,7 +415,16 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 						if err = th.Enter(); err != nil {
 							continue
 						}
-						nf := newFrame(m, m.code)
+						code := m.code
+						var nf *Frame
+						if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= code.frameSize {
+							nf = in.framePool[n-1]
+							in.framePool = in.framePool[:n-1]
+							nf.slots = nf.slots[:code.frameSize]
+							nf.fn, nf.code, nf.globals, nf.sp = m, code, m.mod.globals, len(code.Locals)
+						} else {
+							nf = newFrame(m, code)
+						}
 						f.sp--
 						nf.slots[0] = f.slots[f.sp]
 						nf.initCells()
@@ -752,7 +761,16 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				if err = th.Enter(); err != nil {
 					continue
 				}
-				nf := newFrame(fn, fn.code)
+				code := fn.code
+				var nf *Frame
+				if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= code.frameSize {
+					nf = in.framePool[n-1]
+					in.framePool = in.framePool[:n-1]
+					nf.slots = nf.slots[:code.frameSize]
+					nf.fn, nf.code, nf.globals, nf.sp = fn, code, fn.mod.globals, len(code.Locals)
+				} else {
+					nf = newFrame(fn, code)
+				}
 				args := f.slots[base+1 : f.sp]
 				for i := range args {
 					nf.slots[i] = args[i]
