@@ -113,29 +113,31 @@ const (
 	// sequence. Each does the work of the whole sequence, reading the
 	// arguments of the following instructions (which stay in place, so a
 	// jump into the middle still works) and continuing after the last.
-	LOAD_FAST_LOAD_FAST       // LOAD_FAST a; LOAD_FAST b → locals[a] locals[b]
-	LOAD_FAST_LOAD_CONST      // LOAD_FAST a; LOAD_CONST k → locals[a] consts[k]
-	LOAD_FAST_CONST_BINARY_OP // LOAD_FAST a; LOAD_CONST k; BINARY_OP op → locals[a] op consts[k]
-	LOAD_FAST_FAST_BINARY_OP  // LOAD_FAST a; LOAD_FAST b; BINARY_OP op → locals[a] op locals[b]
-	LOAD_FAST_BINARY_OP       // x; LOAD_FAST a; BINARY_OP op: x → x op locals[a]
-	LOAD_CONST_BINARY_OP      // x; LOAD_CONST k; BINARY_OP op: x → x op consts[k]
-	LOAD_FAST_LOAD_ATTR       // LOAD_FAST a; LOAD_ATTR n → locals[a].names[n]
-	COMPARE_OP_JUMP_IF_FALSE  // COMPARE_OP op; POP_JUMP_IF_FALSE t: a b → ; jump unless a op b
-	COMPARE_OP_JUMP_IF_TRUE   // COMPARE_OP op; POP_JUMP_IF_TRUE t: a b → ; jump if a op b
-	STORE_FAST_LOAD_FAST      // STORE_FAST a; LOAD_FAST b: x → locals[b] (locals[a] = x)
-	INPLACE_OP_STORE_FAST     // INPLACE_OP op; STORE_FAST a: x y → (locals[a] = x op= y)
-	LOAD_FAST_RETURN_VALUE    // LOAD_FAST a; RETURN_VALUE: returns locals[a]
-	LOAD_CONST_RETURN_VALUE   // LOAD_CONST k; RETURN_VALUE: returns consts[k]
-	BINARY_OP_RETURN_VALUE    // BINARY_OP op; RETURN_VALUE: a b → (returns a op b)
-	LOAD_FAST_COPY            // LOAD_FAST a; COPY 1 → locals[a] locals[a]
-	SWAP_STORE_ATTR           // SWAP 2; STORE_ATTR n: obj x → (obj.names[n] = x)
-	FOR_ITER_STORE_FAST       // FOR_ITER t; STORE_FAST a: it → it (locals[a] = next) | → (exhausted: pc = t)
-	LOAD_FAST_ATTR_RETURN     // LOAD_FAST a; LOAD_ATTR n; RETURN_VALUE: returns locals[a].names[n]
-	LOAD_METHOD_CALL_METHOD_0 // LOAD_METHOD n; CALL_METHOD 0: obj → obj.names[n]()
-	LOAD_FAST_COPY_LOAD_ATTR  // LOAD_FAST a; COPY 1; LOAD_ATTR n → locals[a] locals[a].names[n]
-	INPLACE_OP_STORE_ATTR     // INPLACE_OP op; SWAP 2; STORE_ATTR n: obj x y → (obj.names[n] = x op= y)
-	BINARY_SUBSCR_STORE_FAST  // BINARY_SUBSCR; STORE_FAST a; LOAD_FAST a: obj key → obj[key] (also in locals[a])
-	JUMP_FOR_ITER             // JUMP t where t is FOR_ITER e; STORE_FAST a: runs the loop head at once (pc = t+2, or e when exhausted)
+	LOAD_FAST_LOAD_FAST          // LOAD_FAST a; LOAD_FAST b → locals[a] locals[b]
+	LOAD_FAST_LOAD_CONST         // LOAD_FAST a; LOAD_CONST k → locals[a] consts[k]
+	LOAD_FAST_CONST_BINARY_OP    // LOAD_FAST a; LOAD_CONST k; BINARY_OP op → locals[a] op consts[k]
+	LOAD_FAST_FAST_BINARY_OP     // LOAD_FAST a; LOAD_FAST b; BINARY_OP op → locals[a] op locals[b]
+	LOAD_FAST_BINARY_OP          // x; LOAD_FAST a; BINARY_OP op: x → x op locals[a]
+	LOAD_CONST_BINARY_OP         // x; LOAD_CONST k; BINARY_OP op: x → x op consts[k]
+	LOAD_FAST_LOAD_ATTR          // LOAD_FAST a; LOAD_ATTR n → locals[a].names[n]
+	COMPARE_OP_JUMP_IF_FALSE     // COMPARE_OP op; POP_JUMP_IF_FALSE t: a b → ; jump unless a op b
+	COMPARE_OP_JUMP_IF_TRUE      // COMPARE_OP op; POP_JUMP_IF_TRUE t: a b → ; jump if a op b
+	STORE_FAST_LOAD_FAST         // STORE_FAST a; LOAD_FAST b: x → locals[b] (locals[a] = x)
+	INPLACE_OP_STORE_FAST        // INPLACE_OP op; STORE_FAST a: x y → (locals[a] = x op= y)
+	LOAD_FAST_RETURN_VALUE       // LOAD_FAST a; RETURN_VALUE: returns locals[a]
+	LOAD_CONST_RETURN_VALUE      // LOAD_CONST k; RETURN_VALUE: returns consts[k]
+	BINARY_OP_RETURN_VALUE       // BINARY_OP op; RETURN_VALUE: a b → (returns a op b)
+	LOAD_FAST_COPY               // LOAD_FAST a; COPY 1 → locals[a] locals[a]
+	SWAP_STORE_ATTR              // SWAP 2; STORE_ATTR n: obj x → (obj.names[n] = x)
+	FOR_ITER_STORE_FAST          // FOR_ITER t; STORE_FAST a: it → it (locals[a] = next) | → (exhausted: pc = t)
+	LOAD_FAST_ATTR_RETURN        // LOAD_FAST a; LOAD_ATTR n; RETURN_VALUE: returns locals[a].names[n]
+	LOAD_METHOD_CALL_METHOD_0    // LOAD_METHOD n; CALL_METHOD 0: obj → obj.names[n]()
+	LOAD_FAST_COPY_LOAD_ATTR     // LOAD_FAST a; COPY 1; LOAD_ATTR n → locals[a] locals[a].names[n]
+	INPLACE_OP_STORE_ATTR        // INPLACE_OP op; SWAP 2; STORE_ATTR n: obj x y → (obj.names[n] = x op= y)
+	BINARY_SUBSCR_STORE_FAST     // BINARY_SUBSCR; STORE_FAST a; LOAD_FAST a: obj key → obj[key] (also in locals[a])
+	LOAD_FAST_CONST_COMPARE_JUMP // LOAD_FAST a; LOAD_CONST k; COMPARE_OP op; POP_JUMP_IF_FALSE/TRUE t (if n < 2:)
+	LOAD_FAST_FAST_COMPARE_JUMP  // LOAD_FAST a; LOAD_FAST b; COMPARE_OP op; POP_JUMP_IF_FALSE/TRUE t (while i < n:)
+	JUMP_FOR_ITER                // JUMP t where t is FOR_ITER e; STORE_FAST a: runs the loop head at once (pc = t+2, or e when exhausted)
 	numOpcodes
 )
 
@@ -227,29 +229,31 @@ var opcodeNames = [...]string{
 	PRINT_EXPR:           "PRINT_EXPR",
 	EXTENDED:             "EXTENDED",
 
-	LOAD_FAST_LOAD_FAST:       "LOAD_FAST_LOAD_FAST",
-	LOAD_FAST_LOAD_CONST:      "LOAD_FAST_LOAD_CONST",
-	LOAD_FAST_CONST_BINARY_OP: "LOAD_FAST_CONST_BINARY_OP",
-	LOAD_FAST_FAST_BINARY_OP:  "LOAD_FAST_FAST_BINARY_OP",
-	LOAD_FAST_BINARY_OP:       "LOAD_FAST_BINARY_OP",
-	LOAD_CONST_BINARY_OP:      "LOAD_CONST_BINARY_OP",
-	LOAD_FAST_LOAD_ATTR:       "LOAD_FAST_LOAD_ATTR",
-	COMPARE_OP_JUMP_IF_FALSE:  "COMPARE_OP_JUMP_IF_FALSE",
-	COMPARE_OP_JUMP_IF_TRUE:   "COMPARE_OP_JUMP_IF_TRUE",
-	STORE_FAST_LOAD_FAST:      "STORE_FAST_LOAD_FAST",
-	INPLACE_OP_STORE_FAST:     "INPLACE_OP_STORE_FAST",
-	LOAD_FAST_RETURN_VALUE:    "LOAD_FAST_RETURN_VALUE",
-	LOAD_CONST_RETURN_VALUE:   "LOAD_CONST_RETURN_VALUE",
-	BINARY_OP_RETURN_VALUE:    "BINARY_OP_RETURN_VALUE",
-	LOAD_FAST_COPY:            "LOAD_FAST_COPY",
-	SWAP_STORE_ATTR:           "SWAP_STORE_ATTR",
-	FOR_ITER_STORE_FAST:       "FOR_ITER_STORE_FAST",
-	LOAD_FAST_ATTR_RETURN:     "LOAD_FAST_ATTR_RETURN",
-	LOAD_METHOD_CALL_METHOD_0: "LOAD_METHOD_CALL_METHOD_0",
-	LOAD_FAST_COPY_LOAD_ATTR:  "LOAD_FAST_COPY_LOAD_ATTR",
-	INPLACE_OP_STORE_ATTR:     "INPLACE_OP_STORE_ATTR",
-	BINARY_SUBSCR_STORE_FAST:  "BINARY_SUBSCR_STORE_FAST",
-	JUMP_FOR_ITER:             "JUMP_FOR_ITER",
+	LOAD_FAST_LOAD_FAST:          "LOAD_FAST_LOAD_FAST",
+	LOAD_FAST_LOAD_CONST:         "LOAD_FAST_LOAD_CONST",
+	LOAD_FAST_CONST_BINARY_OP:    "LOAD_FAST_CONST_BINARY_OP",
+	LOAD_FAST_FAST_BINARY_OP:     "LOAD_FAST_FAST_BINARY_OP",
+	LOAD_FAST_BINARY_OP:          "LOAD_FAST_BINARY_OP",
+	LOAD_CONST_BINARY_OP:         "LOAD_CONST_BINARY_OP",
+	LOAD_FAST_LOAD_ATTR:          "LOAD_FAST_LOAD_ATTR",
+	COMPARE_OP_JUMP_IF_FALSE:     "COMPARE_OP_JUMP_IF_FALSE",
+	COMPARE_OP_JUMP_IF_TRUE:      "COMPARE_OP_JUMP_IF_TRUE",
+	STORE_FAST_LOAD_FAST:         "STORE_FAST_LOAD_FAST",
+	INPLACE_OP_STORE_FAST:        "INPLACE_OP_STORE_FAST",
+	LOAD_FAST_RETURN_VALUE:       "LOAD_FAST_RETURN_VALUE",
+	LOAD_CONST_RETURN_VALUE:      "LOAD_CONST_RETURN_VALUE",
+	BINARY_OP_RETURN_VALUE:       "BINARY_OP_RETURN_VALUE",
+	LOAD_FAST_COPY:               "LOAD_FAST_COPY",
+	SWAP_STORE_ATTR:              "SWAP_STORE_ATTR",
+	FOR_ITER_STORE_FAST:          "FOR_ITER_STORE_FAST",
+	LOAD_FAST_ATTR_RETURN:        "LOAD_FAST_ATTR_RETURN",
+	LOAD_METHOD_CALL_METHOD_0:    "LOAD_METHOD_CALL_METHOD_0",
+	LOAD_FAST_COPY_LOAD_ATTR:     "LOAD_FAST_COPY_LOAD_ATTR",
+	INPLACE_OP_STORE_ATTR:        "INPLACE_OP_STORE_ATTR",
+	BINARY_SUBSCR_STORE_FAST:     "BINARY_SUBSCR_STORE_FAST",
+	LOAD_FAST_CONST_COMPARE_JUMP: "LOAD_FAST_CONST_COMPARE_JUMP",
+	LOAD_FAST_FAST_COMPARE_JUMP:  "LOAD_FAST_FAST_COMPARE_JUMP",
+	JUMP_FOR_ITER:                "JUMP_FOR_ITER",
 }
 
 // String returns the opcode's name.

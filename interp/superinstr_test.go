@@ -33,7 +33,7 @@ func runOps(t *testing.T, src string) (compiled, run []string) {
 func TestSuperinstructionsReplaceOnlyTheFirstOfASequence(t *testing.T) {
 	compiled, run := runOps(t, "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n")
 	assert.Equal(t, []string{"LOAD_FAST", "LOAD_CONST", "COMPARE_OP", "POP_JUMP_IF_FALSE"}, compiled[:4])
-	assert.Equal(t, []string{"LOAD_FAST_LOAD_CONST", "LOAD_CONST", "COMPARE_OP_JUMP_IF_FALSE", "POP_JUMP_IF_FALSE"}, run[:4])
+	assert.Equal(t, []string{"LOAD_FAST_CONST_COMPARE_JUMP", "LOAD_CONST", "COMPARE_OP_JUMP_IF_FALSE", "POP_JUMP_IF_FALSE"}, run[:4])
 	// fib(n - 1): LOAD_GLOBAL, then LOAD_FAST n; LOAD_CONST 1; BINARY_OP -
 	// as one instruction, the two that follow left in place.
 	assert.Equal(t, []string{"LOAD_GLOBAL", "LOAD_FAST_CONST_BINARY_OP", "LOAD_CONST_BINARY_OP", "BINARY_OP", "CALL"}, run[6:11])
@@ -196,4 +196,26 @@ def total(xs):
 p = P()
 print(p.get(), p.get_twice(), total([1, 2, 3]), total(range(5)))
 `, "4 8 6 10\n")
+}
+
+func TestFusedCompareAndJump(t *testing.T) {
+	expectRun(t, `def count(n):
+    i = 0
+    hits = 0
+    while i < n:
+        if i >= 3:
+            hits += 1
+        if not i != 5:
+            hits += 10
+        i += 1
+    return hits
+print(count(8), count(0), count(2.5))
+def strs(a, b):
+    return 1 if a < b else 2
+print(strs("a", "b"), strs("b", "a"))
+`, "15 0 0\n1 2\n")
+	expectError(t, "def f(flag):\n    if flag:\n        m = 1\n    i = 0\n    while i < m:\n        i += 1\nf(False)\n",
+		"UnboundLocalError: cannot access local variable 'm' where it is not associated with a value")
+	expectError(t, "def f(a):\n    if a < 'x':\n        return 1\nf(1)\n",
+		"TypeError: '<' not supported between instances of 'int' and 'str'")
 }

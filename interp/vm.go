@@ -198,6 +198,45 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			}
 			f.pc++
 			goto ret
+		case LOAD_FAST_CONST_COMPARE_JUMP, LOAD_FAST_FAST_COMPARE_JUMP:
+			a := f.slots[arg]
+			if !a.IsValid() {
+				err = unboundLocal(f, arg)
+				continue
+			}
+			second := f.code.run[f.pc]
+			var b runtime.Value
+			if instr.Op() == LOAD_FAST_CONST_COMPARE_JUMP {
+				b = f.fn.consts[second.Arg()]
+			} else if b = f.slots[second.Arg()]; !b.IsValid() {
+				f.pc++
+				err = unboundLocal(f, second.Arg())
+				continue
+			}
+			op := runtime.CmpOp(f.code.run[f.pc+1].Arg())
+			jump := f.code.run[f.pc+2]
+			f.pc += 2 // errors from the comparison are the COMPARE_OP's
+			var t bool
+			if a.IsSmallInt() && b.IsSmallInt() {
+				t = cmpInts(op, a.SmallInt(), b.SmallInt())
+			} else {
+				var r runtime.Value
+				if r, err = runtime.Compare(th, op, a, b); err != nil {
+					continue
+				}
+				var isBool bool
+				if t, isBool = r.BoolVal(); !isBool {
+					f.pc++ // a failing truth test is the jump's error
+					if t, err = runtime.Truth(th, r); err != nil {
+						continue
+					}
+					f.pc--
+				}
+			}
+			f.pc++
+			if t == (jump.Op() == POP_JUMP_IF_TRUE) {
+				f.pc = jump.Arg()
+			}
 		case COMPARE_OP_JUMP_IF_FALSE, COMPARE_OP_JUMP_IF_TRUE:
 			b := f.slots[f.sp-1]
 			a := f.slots[f.sp-2]
