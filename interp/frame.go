@@ -77,6 +77,7 @@ func newFrame(fn *Function, code *Code) *Frame {
 		f = in.framePool[n-1]
 		in.framePool = in.framePool[:n-1]
 		f.slots = f.slots[:nl+code.MaxStack]
+		clearLocals(f.slots[:nl])
 	} else {
 		f = &Frame{slots: make([]runtime.Value, nl+code.MaxStack)}
 	}
@@ -87,6 +88,15 @@ func newFrame(fn *Function, code *Code) *Frame {
 	return f
 }
 
+// clearLocals unbinds the locals s of a reused frame: releaseFrame
+// cleared only the slots its previous activation used. A plain loop, as
+// clear would call memclrHasPointers.
+func clearLocals(s []runtime.Value) {
+	for i := range s {
+		s[i] = runtime.Value{}
+	}
+}
+
 // releaseFrame returns a finished plain-function frame to the pool.
 // Coroutine, generator and class-body frames are never pooled: other
 // objects may still refer to them.
@@ -94,9 +104,12 @@ func (in *Interp) releaseFrame(f *Frame) {
 	if f.coro != nil || f.gen != nil || f.ns != nil || len(in.framePool) >= 256 {
 		return
 	}
-	// A plain loop (not clear, which calls memclrHasPointers): frames
-	// are small and this runs on every return.
-	s := f.slots
+	// Clear the locals and whatever is left on the stack, with a plain
+	// loop (clear calls memclrHasPointers): this runs on every return.
+	// Slots above sp hold values already popped; they are overwritten
+	// before being read, and a pooled frame is reused soon (the pool is
+	// LIFO and bounded), so they are left alone.
+	s := f.slots[:f.sp]
 	for i := len(s) - 1; i >= 0; i-- {
 		s[i] = runtime.Value{}
 	}
