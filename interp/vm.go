@@ -809,7 +809,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 					in.framePool = in.framePool[:n-1]
 					nf.slots = nf.slots[:code.frameSize]
 					nf.fn, nf.code, nf.globals, nf.sp = fn, code, fn.mod.globals, len(code.Locals)
-					clearLocals(nf.slots[arg+1:nf.sp])
+					clearLocals(nf.slots[arg+1 : nf.sp])
 				} else {
 					nf = newFrame(fn, code)
 				}
