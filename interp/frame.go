@@ -97,11 +97,14 @@ func clearLocals(s []runtime.Value) {
 	}
 }
 
+// framePoolSize bounds the pool of released frames kept for reuse.
+const framePoolSize = 256
+
 // releaseFrame returns a finished plain-function frame to the pool.
 // Coroutine, generator and class-body frames are never pooled: other
 // objects may still refer to them.
 func (in *Interp) releaseFrame(f *Frame) {
-	if f.coro != nil || f.gen != nil || f.ns != nil || len(in.framePool) >= 256 {
+	if f.coro != nil || f.gen != nil || f.ns != nil || len(in.framePool) >= framePoolSize {
 		return
 	}
 	// Clear the locals and whatever is left on the stack, with a plain
@@ -125,12 +128,15 @@ func (in *Interp) releaseFrame(f *Frame) {
 // initCells creates the frame's cells (initialised from parameters where
 // a parameter is captured) and attaches the closure's free cells.
 func (f *Frame) initCells() {
-	code := f.code
-	n := len(code.CellNames) + len(code.FreeNames)
-	if n == 0 {
-		return
+	if len(f.code.CellNames)+len(f.code.FreeNames) != 0 {
+		f.makeCells()
 	}
-	f.cells = make([]*Cell, n)
+}
+
+// makeCells is initCells' slow path, out of line so the check inlines.
+func (f *Frame) makeCells() {
+	code := f.code
+	f.cells = make([]*Cell, len(code.CellNames)+len(code.FreeNames))
 	for i := range code.CellNames {
 		c := &Cell{}
 		if a := code.Cell2Arg[i]; a >= 0 {

@@ -1054,7 +1054,20 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		}
 		caller := f.back
 		f.back = nil
-		in.releaseFrame(f)
+		if f.coro == nil && f.gen == nil && f.ns == nil && len(in.framePool) < framePoolSize {
+			// releaseFrame, inlined: returns are as frequent as calls.
+			s := f.slots[:f.sp]
+			for i := len(s) - 1; i >= 0; i-- {
+				s[i] = runtime.Value{}
+			}
+			f.cells = nil
+			f.blocks = f.blocks[:0]
+			f.pc = 0
+			f.excInfo = nil
+			f.suspended = notSuspended
+			f.counted = false
+			in.framePool = append(in.framePool, f)
+		}
 		f = caller
 		f.push(retval)
 	}
