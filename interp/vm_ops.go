@@ -218,6 +218,17 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 		f.push(r)
 		return nil, nil
 	}
+	// The conversions str(x), int(x), float(x) and bool(x) never keep their
+	// argument slice: they are called with it in place.
+	if t, ok := runtime.As[*runtime.Type](fnv); ok && len(kw) == 0 && (t == runtime.StrType || t == runtime.IntType || t == runtime.FloatType || t == runtime.BoolType) {
+		r, err := t.Call(th, args, nil)
+		f.popN(f.sp - base)
+		if err != nil {
+			return nil, err
+		}
+		f.push(r)
+		return nil, nil
+	}
 	// Classes and other callables: call through Go with a copy, since the
 	// callee may keep them.
 	argsCopy := append([]runtime.Value(nil), args...)
