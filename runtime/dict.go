@@ -4,12 +4,22 @@ package runtime
 // CPython's compact dict (a sparse index table pointing into a dense entry
 // array), so iteration follows insertion order and deletion leaves holes
 // that are compacted on resize.
+//
+// The entry array is stored in blocks of 8, 8, 16, 32, ... entries (each
+// block as big as all before it), so that it grows without ever copying
+// its entries: an entry is 56 bytes (CPython's are 24), and copying a big
+// table while the collector runs costs a write barrier per pointer. A
+// resize rebuilds only the index, unless deleted entries must be
+// squeezed out.
+
+import "math/bits"
 
 // Dict is a dict value.
 type Dict struct {
-	entries []dictEntry
-	index   []int32 // -1 empty, -2 deleted, else entry position
-	used    int
+	blocks [][]dictEntry // entry positions 0..n-1, see entry
+	n      int           // entry slots in use, deleted ones included
+	index  []int32       // -1 empty, -2 deleted, else entry position
+	used   int
 }
 
 type dictEntry struct {
@@ -20,6 +30,33 @@ type dictEntry struct {
 
 // live reports whether the entry holds an item (a deleted entry has no key).
 func (e *dictEntry) live() bool { return e.key.IsValid() }
+
+// firstBlock is the size of the first two entry blocks.
+const firstBlock = 8
+
+// entry returns entry position p (p < d.n). Block 0 holds positions 0-7
+// and block k >= 1 holds positions 8<<(k-1) up to 8<<k.
+func (d *Dict) entry(p int) *dictEntry {
+	if p < firstBlock {
+		return &d.blocks[0][p]
+	}
+	k := bits.Len(uint(p / firstBlock))
+	return &d.blocks[k][p-firstBlock<<(k-1)]
+}
+
+// appendEntry adds e at position d.n, allocating a new block when the
+// last is full.
+func (d *Dict) appendEntry(e dictEntry) {
+	if d.n == firstBlock<<max(len(d.blocks)-1, 0) || len(d.blocks) == 0 {
+		size := firstBlock
+		if len(d.blocks) > 1 {
+			size = firstBlock << (len(d.blocks) - 1)
+		}
+		d.blocks = append(d.blocks, make([]dictEntry, size))
+	}
+	*d.entry(d.n) = e
+	d.n++
+}
 
 // Type returns DictType.
 func (*Dict) Type() *Type { return DictType }
@@ -58,7 +95,7 @@ func (d *Dict) lookup(th *Thread, key Value, h int64) (slot int, pos int, err er
 				freeSlot = int(i)
 			}
 		default:
-			e := &d.entries[ix]
+			e := d.entry(int(ix))
 			if e.hash == h {
 				if e.key.Is(key) {
 					return int(i), int(ix), nil
@@ -84,24 +121,25 @@ func (d *Dict) resize() {
 	for n < (d.used+1)*3 {
 		n *= 2
 	}
-	// The entry array grows by append: reserving the table's whole usable
-	// fraction up front would triple the memory of a dict fresh from a
-	// resize (entries are 56 bytes, CPython's 24).
-	live := make([]dictEntry, 0, d.used+d.used/2+1)
-	for _, e := range d.entries {
-		if e.live() {
-			live = append(live, e)
+	if d.used < d.n {
+		// Squeeze out the deleted entries.
+		old := *d
+		d.blocks, d.n = nil, 0
+		for p := 0; p < old.n; p++ {
+			if e := old.entry(p); e.live() {
+				d.appendEntry(*e)
+			}
 		}
 	}
-	d.entries = live
 	d.index = make([]int32, n)
 	for i := range d.index {
 		d.index[i] = ixEmpty
 	}
 	mask := uint64(n - 1)
-	for pos, e := range d.entries {
-		perturb := uint64(e.hash)
-		i := uint64(e.hash) & mask
+	for pos := 0; pos < d.n; pos++ {
+		h := d.entry(pos).hash
+		perturb := uint64(h)
+		i := uint64(h) & mask
 		for d.index[i] != ixEmpty {
 			perturb >>= 5
 			i = (i*5 + perturb + 1) & mask
@@ -120,7 +158,7 @@ func (d *Dict) Get(th *Thread, key Value) (Value, bool, error) {
 	if err != nil || pos < 0 {
 		return Value{}, false, err
 	}
-	return d.entries[pos].value, true, nil
+	return d.entry(pos).value, true, nil
 }
 
 // SetItem sets d[key] = v.
@@ -134,24 +172,15 @@ func (d *Dict) SetItem(th *Thread, key, v Value) error {
 		return err
 	}
 	if pos >= 0 {
-		d.entries[pos].value = v
+		d.entry(pos).value = v
 		return nil
 	}
-	if slot < 0 || len(d.entries)+1 > len(d.index)*2/3 {
+	if slot < 0 || d.n+1 > len(d.index)*2/3 {
 		d.resize()
 		slot, _, _ = d.lookup(th, key, h)
 	}
-	d.index[slot] = int32(len(d.entries))
-	if len(d.entries) == cap(d.entries) {
-		// Double the entry array (up to the table's usable size, where the
-		// next resize compacts it), rather than append's 1.25x steps for
-		// big slices: each step copies every entry, with a write barrier
-		// per pointer while the collector runs.
-		grown := make([]dictEntry, len(d.entries), min(2*cap(d.entries)+8, len(d.index)*2/3))
-		copy(grown, d.entries)
-		d.entries = grown
-	}
-	d.entries = append(d.entries, dictEntry{key: key, value: v, hash: h})
+	d.index[slot] = int32(d.n)
+	d.appendEntry(dictEntry{key: key, value: v, hash: h})
 	d.used++
 	return nil
 }
@@ -166,8 +195,9 @@ func (d *Dict) Delete(th *Thread, key Value) (Value, bool, error) {
 	if err != nil || pos < 0 {
 		return Value{}, false, err
 	}
-	old := d.entries[pos].value
-	d.entries[pos] = dictEntry{}
+	e := d.entry(pos)
+	old := e.value
+	*e = dictEntry{}
 	d.index[slot] = ixDeleted
 	d.used--
 	return old, true, nil
@@ -176,29 +206,28 @@ func (d *Dict) Delete(th *Thread, key Value) (Value, bool, error) {
 // Keys returns the keys in insertion order.
 func (d *Dict) Keys() []Value {
 	out := make([]Value, 0, d.used)
-	for _, e := range d.entries {
-		if e.live() {
-			out = append(out, e.key)
-		}
-	}
+	d.Items(func(k, _ Value) bool {
+		out = append(out, k)
+		return true
+	})
 	return out
 }
 
 // Values returns the values in insertion order.
 func (d *Dict) Values() []Value {
 	out := make([]Value, 0, d.used)
-	for _, e := range d.entries {
-		if e.live() {
-			out = append(out, e.value)
-		}
-	}
+	d.Items(func(_, v Value) bool {
+		out = append(out, v)
+		return true
+	})
 	return out
 }
 
 // Items calls f for each item in insertion order until f returns false.
+// f may change d: positions are re-read from d each time.
 func (d *Dict) Items(f func(k, v Value) bool) {
-	for i := 0; i < len(d.entries); i++ {
-		e := d.entries[i]
+	for i := 0; i < d.n; i++ {
+		e := *d.entry(i)
 		if e.live() && !f(e.key, e.value) {
 			return
 		}
@@ -208,22 +237,30 @@ func (d *Dict) Items(f func(k, v Value) bool) {
 // entryAt returns the i'th slot of the entry array, for iterators that
 // must notice mutation; ok is false past the end.
 func (d *Dict) entryAt(i int) (k, v Value, live, ok bool) {
-	if i >= len(d.entries) {
+	if i >= d.n {
 		return Value{}, Value{}, false, false
 	}
-	e := d.entries[i]
+	e := d.entry(i)
 	return e.key, e.value, e.live(), true
+}
+
+// truncate drops the entry positions from n on.
+func (d *Dict) truncate(n int) {
+	for p := n; p < d.n; p++ {
+		*d.entry(p) = dictEntry{}
+	}
+	d.n = n
 }
 
 // Copy returns a shallow copy.
 func (d *Dict) Copy() *Dict {
 	c := &Dict{}
-	for _, e := range d.entries {
-		if e.live() {
-			c.entries = append(c.entries, e)
+	for p := 0; p < d.n; p++ {
+		if e := d.entry(p); e.live() {
+			c.appendEntry(*e)
 		}
 	}
-	c.used = len(c.entries)
+	c.used = c.n
 	c.resize()
 	return c
 }

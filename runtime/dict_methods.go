@@ -218,8 +218,8 @@ var dictMethods = map[string]BuiltinFn{
 // does: it finds the index slot by the stored hash and position, so no
 // __hash__ or __eq__ runs, and drops the entry array's tail.
 func dictPopLast(d *Dict) (k, v Value, ok bool) {
-	for i := len(d.entries) - 1; i >= 0; i-- {
-		e := d.entries[i]
+	for i := d.n - 1; i >= 0; i-- {
+		e := *d.entry(i)
 		if !e.live() {
 			continue
 		}
@@ -231,8 +231,7 @@ func dictPopLast(d *Dict) (k, v Value, ok bool) {
 			j = (j*5 + perturb + 1) & mask
 		}
 		d.index[j] = ixDeleted
-		clear(d.entries[i:])
-		d.entries = d.entries[:i]
+		d.truncate(i)
 		d.used--
 		return e.key, e.value, true
 	}

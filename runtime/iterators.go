@@ -295,9 +295,9 @@ func Reversed(th *Thread, v Value) (Value, error) {
 		n := o.Len()
 		return Obj(&rangeIter{next: o.Start + (n-1)*o.Step, step: -o.Step, left: n}), nil
 	case *Dict:
-		return Obj(&dictRevIter{d: o, i: len(o.entries) - 1, size: o.Len()}), nil
+		return Obj(&dictRevIter{d: o, i: o.n - 1, size: o.Len()}), nil
 	case *DictView:
-		return Obj(&dictRevIter{d: o.D, i: len(o.D.entries) - 1, size: o.D.Len(), kind: o.Kind}), nil
+		return Obj(&dictRevIter{d: o.D, i: o.D.n - 1, size: o.D.Len(), kind: o.Kind}), nil
 	}
 	if v.Type().User {
 		if m, ok := v.Type().Lookup("__reversed__"); ok {

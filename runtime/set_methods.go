@@ -63,8 +63,8 @@ func (s *Set) Update(th *Thread, other Value) error {
 				return err
 			}
 		}
-		for i := 0; i < len(o.entries); i++ {
-			e := o.entries[i]
+		for i := 0; i < o.n; i++ {
+			e := o.entry(i)
 			if e.live() {
 				if err := s.addEntry(th, e.key, e.hash); err != nil {
 					return err
@@ -339,8 +339,8 @@ func (s *Set) symmetricDifferenceUpdate(th *Thread, other Value) error {
 		return nil
 	}
 	if d, ok := other.obj.(*Dict); ok {
-		for i := 0; i < len(d.entries); i++ {
-			e := d.entries[i]
+		for i := 0; i < d.n; i++ {
+			e := d.entry(i)
 			if e.live() {
 				if err := s.toggle(th, e.key, e.hash); err != nil {
 					return err
