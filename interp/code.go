@@ -101,6 +101,7 @@ type Code struct {
 
 	MaxStack  int
 	frameSize int // len(Locals) + MaxStack: the slots of a frame
+	ncells    int // len(CellNames) + len(FreeNames)
 	FirstLine int
 	lines     []lineEntry
 }

@@ -135,6 +135,7 @@ func (c *compiler) leave() *Code {
 		u.code.MaxStack = maxStackDepth(u.code)
 	}
 	u.code.frameSize = len(u.code.Locals) + u.code.MaxStack
+	u.code.ncells = len(u.code.CellNames) + len(u.code.FreeNames)
 	u.code.run = fuseSuperinstructions(u.code.Instrs)
 	return u.code
 }

@@ -128,7 +128,7 @@ func (in *Interp) releaseFrame(f *Frame) {
 // initCells creates the frame's cells (initialised from parameters where
 // a parameter is captured) and attaches the closure's free cells.
 func (f *Frame) initCells() {
-	if len(f.code.CellNames)+len(f.code.FreeNames) != 0 {
+	if f.code.ncells != 0 {
 		f.makeCells()
 	}
 }

@@ -168,7 +168,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			}
 			name := f.code.Names[f.code.run[f.pc].Arg()]
 			f.pc++
-			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && !inst.Class.HasDataDescriptors() {
+			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				if v, ok := inst.Dict.Get(name); ok {
 					f.push(v)
 					continue
@@ -186,7 +186,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			}
 			name := f.code.Names[f.code.run[f.pc].Arg()]
 			f.pc++
-			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && !inst.Class.HasDataDescriptors() {
+			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				if v, ok := inst.Dict.Get(name); ok {
 					retval = v
 					f.pc++
@@ -393,7 +393,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				err = nameError(name, f)
 			}
 		case LOAD_ATTR:
-			if inst, ok := runtime.As[*runtime.Instance](f.top()); ok && inst.Class.User && !inst.Class.HasDataDescriptors() {
+			if inst, ok := runtime.As[*runtime.Instance](f.top()); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				// Fast path: an instance attribute of a class without
 				// properties is found in the instance dictionary first.
 				if v, ok := inst.Dict.Get(f.code.Names[arg]); ok {
@@ -415,7 +415,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		case STORE_ATTR:
 			obj := f.pop()
 			v := f.pop()
-			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && !inst.Class.HasDataDescriptors() {
+			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				inst.Dict.Set(f.code.Names[arg], v)
 				continue
 			}
@@ -467,7 +467,9 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 						}
 						f.sp--
 						nf.slots[0] = f.slots[f.sp]
-						nf.initCells()
+						if nf.code.ncells != 0 {
+							nf.makeCells()
+						}
 						nf.counted = true
 						nf.back = f
 						f = nf
@@ -685,7 +687,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			name := f.code.Names[f.code.run[f.pc+1].Arg()]
 			f.pc += 2
 			f.push(obj)
-			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && !inst.Class.HasDataDescriptors() {
+			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				if v, ok := inst.Dict.Get(name); ok {
 					f.push(v)
 					continue
@@ -710,7 +712,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			obj := f.pop()
 			name := f.code.Names[f.code.run[f.pc+1].Arg()]
 			f.pc += 2
-			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && !inst.Class.HasDataDescriptors() {
+			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				inst.Dict.Set(name, r)
 				continue
 			}
@@ -777,7 +779,9 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				for i := range args {
 					nf.slots[i] = args[i]
 				}
-				nf.initCells()
+				if nf.code.ncells != 0 {
+					nf.makeCells()
+				}
 				f.popN(arg + 1)
 				nf.counted = true
 				nf.back = f
@@ -817,7 +821,9 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				for i := range args {
 					nf.slots[i] = args[i]
 				}
-				nf.initCells()
+				if nf.code.ncells != 0 {
+					nf.makeCells()
+				}
 				f.popN(arg + 2)
 				nf.counted = true
 				nf.back = f
@@ -884,7 +890,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			obj := f.pop()
 			name := f.code.Names[f.code.run[f.pc].Arg()]
 			f.pc++
-			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && !inst.Class.HasDataDescriptors() {
+			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				inst.Dict.Set(name, v)
 				continue
 			}

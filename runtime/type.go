@@ -60,6 +60,15 @@ func (t *Type) HasDataDescriptors() bool {
 	return t.dataDescr
 }
 
+// PlainAttrs reports, when it can tell at a glance, that t has no data
+// descriptors (HasDataDescriptors is false and up to date). It is small
+// enough for the Go compiler to inline into the VM's large run loop,
+// which inlines only the smallest functions; when it returns false the
+// caller asks HasDataDescriptors.
+func (t *Type) PlainAttrs() bool {
+	return t.dataDescrEpoch == atomic.LoadUint64(&classEpoch) && !t.dataDescr
+}
+
 // computeDataDescriptors is HasDataDescriptors' slow path, out of line so
 // that the check on every attribute access inlines.
 //
