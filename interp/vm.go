@@ -450,8 +450,9 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			if inst, ok := runtime.As[*runtime.Instance](f.top()); ok && inst.Class.User {
 				if m := f.fn.cachedMethod(inst, arg); m != nil {
 					if m.code.Flags&(FlagCoroutine|FlagGenerator|FlagVarargs|FlagVarkw) == 0 && m.code.ArgCount == 1 && m.code.KwOnlyCount == 0 {
-						f.pc++ // errors from here on are the call's
-						if err = th.Enter(); err != nil {
+						f.pc++                                  // errors from here on are the call's
+						if th.Depth++; th.Depth > th.MaxDepth { // th.Enter, inlined
+							err = th.TooDeep()
 							continue
 						}
 						code := m.code
@@ -758,7 +759,8 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			// Fast path: a plain script function called with exactly its
 			// positional parameters (fib(n - 1)).
 			if fn, ok := runtime.As[*Function](f.slots[f.sp-arg-1]); ok && fn.code.Flags&(FlagCoroutine|FlagGenerator|FlagVarargs|FlagVarkw) == 0 && fn.code.ArgCount == arg && fn.code.KwOnlyCount == 0 {
-				if err = th.Enter(); err != nil {
+				if th.Depth++; th.Depth > th.MaxDepth { // th.Enter, inlined
+					err = th.TooDeep()
 					continue
 				}
 				// newFrame, inlined for a pooled frame that fits.
@@ -803,7 +805,8 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			// positional parameters (o.bump()).
 			base := f.sp - arg - 2
 			if fn, ok := runtime.As[*Function](f.slots[base]); ok && fn.code.Flags&(FlagCoroutine|FlagGenerator|FlagVarargs|FlagVarkw) == 0 && fn.code.ArgCount == arg+1 && fn.code.KwOnlyCount == 0 && f.slots[base+1].IsValid() {
-				if err = th.Enter(); err != nil {
+				if th.Depth++; th.Depth > th.MaxDepth { // th.Enter, inlined
+					err = th.TooDeep()
 					continue
 				}
 				code := fn.code

@@ -124,13 +124,14 @@ func (th *Thread) CallMethod(v Value, name string, args ...Value) (result Value,
 func (th *Thread) Enter() error {
 	th.Depth++
 	if th.Depth > th.MaxDepth {
-		return th.tooDeep()
+		return th.TooDeep()
 	}
 	return nil
 }
 
-// tooDeep is Enter's slow path, kept out of line so Enter inlines.
-func (th *Thread) tooDeep() error {
+// TooDeep is Enter's slow path, kept out of line so Enter inlines (the
+// VM's run loop does the increment itself and calls this past the limit).
+func (th *Thread) TooDeep() error {
 	th.Depth--
 	return Errorf(RecursionError, "maximum recursion depth exceeded")
 }
