@@ -40,12 +40,11 @@ type Handle struct {
 	loop      *Loop
 	fn        func() error    // a Go callback, or
 	script    *scriptCallback // a script callable with args, or
-	fut       *Future         // set fut's result to result (sleep's timer)
-	result    Value
-	cancelled bool
-	timer     bool
+	sleep     *sleepCoro      // or a sleep's timer: complete its future
 	when      float64
 	seq       uint64
+	cancelled bool
+	timer     bool
 	inHeap    bool // a timer still in the loop's heap
 }
 
@@ -64,7 +63,7 @@ func (h *Handle) Cancel() {
 		if h.timer && h.inHeap {
 			h.loop.timerCancelledCount++
 		}
-		h.script, h.fn, h.fut, h.result = nil, nil, nil, Value{}
+		h.script, h.fn, h.sleep = nil, nil, nil
 	}
 }
 
@@ -72,10 +71,10 @@ func (h *Handle) run(th *Thread) error {
 	if h.fn != nil {
 		return h.fn()
 	}
-	if h.fut != nil {
+	if c := h.sleep; c != nil {
 		// asyncio.futures._set_result_unless_cancelled (sleep's timer).
-		if !h.fut.Done() {
-			h.fut.SetResult(h.result)
+		if !c.fut.Done() {
+			c.fut.SetResult(c.result)
 		}
 		return nil
 	}

@@ -133,7 +133,7 @@ func (c *sleepCoro) Resume(th *Thread, throw error) CoroStep {
 		}
 		c.fut = NewFuture(loop)
 		c.handle = loop.CallLater(c.delay, nil, Value{}, nil)
-		c.handle.fut, c.handle.result = c.fut, c.result
+		c.handle.sleep = c
 		c.state = 3
 		return CoroStep{Awaiting: Obj(c.fut)}
 	case 1:
