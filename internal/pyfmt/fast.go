@@ -88,20 +88,7 @@ func layoutNumber(neg bool, body []byte, sp *Spec) string {
 	if signCh != 0 {
 		n++
 	}
-	var lpad, spad, rpad int
-	if pad := sp.Width - n; pad > 0 {
-		switch align {
-		case '<':
-			rpad = pad
-		case '^':
-			lpad = pad / 2
-			rpad = pad - lpad
-		case '=':
-			spad = pad
-		default:
-			lpad = pad
-		}
-	}
+	lpad, spad, rpad := padding(rune(align), sp.Width-n)
 	var buf [fastWidth + 64]byte
 	out := buf[:0]
 	out = appendFill(out, fill, lpad)

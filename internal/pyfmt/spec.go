@@ -250,20 +250,7 @@ func (f *format) render(nf numField) (string, error) {
 	if len(nf.digits) > 0 {
 		grouped = appendGrouped(grouped, nf.digits, minWidth, f.group, sep)
 	}
-	var lpad, spad, rpad int
-	if pad := f.Width - (nonDigit + len(grouped)); pad > 0 {
-		switch f.align {
-		case '<':
-			rpad = pad
-		case '^':
-			lpad = pad / 2
-			rpad = pad - lpad
-		case '=':
-			spad = pad
-		default:
-			lpad = pad
-		}
-	}
+	lpad, spad, rpad := padding(f.align, f.Width-(nonDigit+len(grouped)))
 	// Sized exactly, so the Builder allocates once.
 	size := len(nf.prefix) + len(grouped) + len(nf.remainder) + (lpad+spad+rpad)*utf8.RuneLen(f.fill)
 	if signCh != 0 {
@@ -753,4 +740,25 @@ func FormatStrSpec(s string, sp Spec, typeName string) (string, error) {
 		b.WriteRune(f.fill)
 	}
 	return b.String(), nil
+}
+
+// padding splits pad fill characters (none if pad <= 0) into those before
+// the sign, between the sign and the digits ('=' alignment) and after,
+// for the alignment character align ('>' or 0 means right).
+func padding(align rune, pad int) (lpad, spad, rpad int) {
+	if pad <= 0 {
+		return 0, 0, 0
+	}
+	switch align {
+	case '<':
+		rpad = pad
+	case '^':
+		lpad = pad / 2
+		rpad = pad - lpad
+	case '=':
+		spad = pad
+	default:
+		lpad = pad
+	}
+	return lpad, spad, rpad
 }
