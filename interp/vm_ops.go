@@ -221,6 +221,12 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 	// The conversions str(x), int(x), float(x) and bool(x) never keep their
 	// argument slice: they are called with it in place.
 	if t, ok := runtime.As[*runtime.Type](fnv); ok && len(kw) == 0 && (t == runtime.StrType || t == runtime.IntType || t == runtime.FloatType || t == runtime.BoolType) {
+		if t == runtime.StrType && len(args) == 1 && args[0].IsSmallInt() {
+			r := runtime.StrFromInt(args[0].SmallInt())
+			f.popN(f.sp - base)
+			f.push(r)
+			return nil, nil
+		}
 		r, err := t.Call(th, args, nil)
 		f.popN(f.sp - base)
 		if err != nil {

@@ -96,8 +96,9 @@ func newStrBuf(n int) (*StrObj, []byte) {
 	return o, b
 }
 
-// strFromInt returns str(x) for an inline int.
-func strFromInt(x int64) Value {
+// StrFromInt is str(x) for an int x that fits in 64 bits: the VM calls it
+// directly for str(i), the common case of the str type's call.
+func StrFromInt(x int64) Value {
 	if x >= 0 && x < 10 {
 		return Value{obj: &strSmall['0'+x]}
 	}

@@ -125,7 +125,7 @@ func TestConcatStrs(t *testing.T) {
 	strOf(t, ab).isASCII()
 	strOf(t, cd).isASCII()
 	assert.True(t, strOf(t, ConcatStrs([]Value{ab, cd})).knownASCII())
-	assert.True(t, strOf(t, ConcatStrs([]Value{strFromInt(-12), strFromInt(345)})).knownASCII())
+	assert.True(t, strOf(t, ConcatStrs([]Value{StrFromInt(-12), StrFromInt(345)})).knownASCII())
 	assert.Equal(t, "", strOf(t, ConcatStrs(nil)).S)
 	one := Str("solo")
 	assert.True(t, ConcatStrs([]Value{one}).Is(one))

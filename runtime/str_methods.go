@@ -203,7 +203,7 @@ func strNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	if len(args) == 1 && len(kw) == 0 {
 		switch args[0].obj.(type) {
 		case intTag:
-			return strFromInt(args[0].SmallInt()), nil
+			return StrFromInt(args[0].SmallInt()), nil
 		case *StrObj:
 			return args[0], nil
 		}
