@@ -806,9 +806,22 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				f = nf
 			}
 		case CALL_METHOD:
+			base := f.sp - arg - 2
+			// A built-in method of the receiver's own class (parts.append,
+			// d.get) is called with its arguments in place.
+			if md, ok := runtime.As[*runtime.MethodDescriptor](f.slots[base]); ok {
+				if self := f.slots[base+1]; self.IsValid() && self.Type() == md.Owner {
+					var r runtime.Value
+					r, err = md.Fn(th, self, f.slots[base+2:f.sp], nil)
+					f.popN(arg + 2)
+					if err == nil {
+						f.push(r)
+					}
+					continue
+				}
+			}
 			// Fast path: a plain script method given exactly self and its
 			// positional parameters (o.bump()).
-			base := f.sp - arg - 2
 			if fn, ok := runtime.As[*Function](f.slots[base]); ok && fn.code.Flags&(FlagCoroutine|FlagGenerator|FlagVarargs|FlagVarkw) == 0 && fn.code.ArgCount == arg+1 && fn.code.KwOnlyCount == 0 && f.slots[base+1].IsValid() {
 				if th.Depth++; th.Depth > th.MaxDepth { // th.Enter, inlined
 					err = th.TooDeep()
