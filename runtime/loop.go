@@ -63,7 +63,7 @@ func (h *Handle) Cancel() {
 		if h.timer && h.inHeap {
 			h.loop.timerCancelledCount++
 		}
-		h.script, h.fn, h.sleep = nil, nil, nil
+		h.script, h.fn = nil, nil // (a sleep stays: its task's wakeup reads it)
 	}
 }
 
@@ -72,10 +72,7 @@ func (h *Handle) run(th *Thread) error {
 		return h.fn()
 	}
 	if c := h.sleep; c != nil {
-		// asyncio.futures._set_result_unless_cancelled (sleep's timer).
-		if !c.fut.Done() {
-			c.fut.SetResult(c.result)
-		}
+		c.fire()
 		return nil
 	}
 	_, err := th.Call(h.script.cb, h.script.args, nil)
@@ -154,7 +151,7 @@ func (l *Loop) IsVirtual() bool { return l.virtual != nil }
 // CallSoon schedules a Go callback for the next loop pass.
 func (l *Loop) CallSoon(fn func() error) *Handle {
 	h := &Handle{loop: l, fn: fn}
-	l.ready = append(l.ready, readyItem{h: h})
+	l.pushReady(readyItem{h: h})
 	return h
 }
 
@@ -171,6 +168,9 @@ type readyItem struct {
 
 func (it *readyItem) run(th *Thread) error {
 	switch {
+	case it.task != nil && it.h != nil:
+		// A task's wakeup from a sleep (h is the sleep's timer).
+		return it.task.wakeupSleep(it.h.sleep)
 	case it.h != nil:
 		if it.h.cancelled {
 			return nil
@@ -188,19 +188,45 @@ func (it *readyItem) run(th *Thread) error {
 // callSoonFuture schedules cb(fut) without allocating: it is how futures
 // run their done callbacks.
 func (l *Loop) callSoonFuture(cb func(*Future) error, fut *Future) {
-	l.ready = append(l.ready, readyItem{futCb: cb, fut: fut})
+	l.pushReady(readyItem{futCb: cb, fut: fut})
+}
+
+// pushReady appends to the ready queue, doubling its array when full
+// (append grows big slices by 1.25x, copying the queue many times when
+// a hundred thousand tasks become ready at once).
+func (l *Loop) pushReady(it readyItem) {
+	n := len(l.ready)
+	if n == cap(l.ready) {
+		l.growReady()
+	}
+	l.ready = l.ready[:n+1]
+	l.ready[n] = it
+}
+
+// growReady doubles the ready queue's array (pushReady's slow path, out
+// of line so that pushReady inlines).
+func (l *Loop) growReady() {
+	grown := make([]readyItem, len(l.ready), max(2*cap(l.ready), 64))
+	copy(grown, l.ready)
+	l.ready = grown
+}
+
+// callSoonSleep schedules task t's wakeup from sleep c (fired or
+// cancelled).
+func (l *Loop) callSoonSleep(t *Task, c *sleepCoro) {
+	l.pushReady(readyItem{h: c.handle, task: t})
 }
 
 // callSoonTask schedules a task's step, or its wakeup by fut when fut is
 // not nil, without allocating.
 func (l *Loop) callSoonTask(t *Task, fut *Future) {
-	l.ready = append(l.ready, readyItem{task: t, fut: fut})
+	l.pushReady(readyItem{task: t, fut: fut})
 }
 
 // CallSoonValue schedules a script callback.
 func (l *Loop) CallSoonValue(cb Value, args []Value) *Handle {
 	h := &Handle{loop: l, script: &scriptCallback{cb, args}}
-	l.ready = append(l.ready, readyItem{h: h})
+	l.pushReady(readyItem{h: h})
 	return h
 }
 
@@ -300,7 +326,7 @@ func (l *Loop) runOnce() error {
 		if l.timers[0].when >= endTime {
 			break
 		}
-		l.ready = append(l.ready, readyItem{h: l.timers.pop()})
+		l.pushReady(readyItem{h: l.timers.pop()})
 	}
 	// Run only the callbacks that were ready when this pass started.
 	ntodo := len(l.ready) - l.readyHead

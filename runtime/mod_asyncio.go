@@ -91,13 +91,32 @@ func (l *Loop) shutdown() error {
 
 // sleepCoro is the coroutine of asyncio.sleep(delay, result): a small
 // state machine rather than a closure, since programs create millions.
+//
+// CPython's sleep awaits a future that a timer completes; here the task
+// waits on the sleep itself (Task.sleeping) and the timer wakes the task
+// directly, in the same order (the wakeup goes through the ready queue
+// as the future's done callback would), which saves a future and its
+// callback list per sleeping task. Cancelling the task cancels the sleep
+// as it would cancel that future.
 type sleepCoro struct {
-	delay  float64
+	delay float64
+	// result is the value the sleep returns; once cancelled (and so never
+	// returning), the cancel's message (zero Value: none).
 	result Value
-	fut    *Future
 	handle *Handle
-	state  uint8 // 0 new, 1 yielded once (delay <= 0), 2 done, 3 waiting on fut
+	task   *Task // the task waiting on the sleep
+	state  uint8
 }
+
+// The states of a sleepCoro.
+const (
+	sleepNew       = iota
+	sleepYielded   // delay <= 0: yielded once to the loop
+	sleepDone      // finished
+	sleepWaiting   // the timer is pending
+	sleepFired     // the timer ran; the task's wakeup is scheduled
+	sleepCancelled // cancelled while waiting; the task's wakeup is scheduled
+)
 
 // Type returns NativeCoroType (a coroutine).
 func (c *sleepCoro) Type() *Type { return NativeCoroType }
@@ -123,34 +142,74 @@ func (c *sleepCoro) Resume(th *Thread, throw error) CoroStep {
 			return CoroStep{Done: true, Err: throw}
 		}
 		if c.delay <= 0 || math.IsNaN(c.delay) {
-			c.state = 1
+			c.state = sleepYielded
 			return CoroStep{} // bare yield: one loop pass
 		}
 		loop, err := RunningLoop(th)
 		if err != nil {
-			c.state = 2
+			c.state = sleepDone
 			return CoroStep{Done: true, Err: err}
 		}
-		c.fut = NewFuture(loop)
 		c.handle = loop.CallLater(c.delay, nil, Value{}, nil)
 		c.handle.sleep = c
-		c.state = 3
-		return CoroStep{Awaiting: Obj(c.fut)}
-	case 1:
-		c.state = 2
+		c.state = sleepWaiting
+		return CoroStep{Awaiting: Obj(c)}
+	case sleepYielded, sleepFired:
+		c.state = sleepDone
 		if throw != nil {
 			return CoroStep{Done: true, Err: throw}
 		}
 		return CoroStep{Done: true, Value: c.result}
-	case 3:
-		st := c.fut.AwaitStep(th, throw)
-		if st.Done {
-			c.handle.Cancel()
-			c.state = 2
+	case sleepWaiting, sleepCancelled:
+		if throw == nil && c.state == sleepWaiting {
+			return CoroStep{Awaiting: Obj(c)} // resumed early: still waiting
 		}
-		return st
+		// Interrupted (by cancellation or a thrown exception): the timer
+		// is cancelled as CPython's sleep does in its finally clause.
+		c.handle.Cancel()
+		c.state = sleepDone
+		if throw == nil {
+			throw = c.cancelledError()
+		}
+		return CoroStep{Done: true, Err: throw}
 	}
 	return CoroStep{Done: true, Err: Errorf(RuntimeError, "cannot reuse already awaited coroutine")}
+}
+
+// fire is the sleep's timer: it completes the sleep and schedules the
+// waiting task's wakeup (futures._set_result_unless_cancelled and the
+// future's done callback).
+func (c *sleepCoro) fire() {
+	if c.state != sleepWaiting {
+		return
+	}
+	c.state = sleepFired
+	if c.task != nil {
+		c.task.loop.callSoonSleep(c.task, c)
+	}
+}
+
+// cancel cancels a pending sleep for task t as cancelling its future
+// would: it reports false when the sleep is no longer waiting.
+func (c *sleepCoro) cancel(msg Value) bool {
+	if c.state != sleepWaiting {
+		return false
+	}
+	c.state = sleepCancelled
+	c.result = msg
+	c.handle.Cancel()
+	if c.task != nil {
+		c.task.loop.callSoonSleep(c.task, c)
+	}
+	return true
+}
+
+// cancelledError is the CancelledError a cancelled sleep raises in its task.
+func (c *sleepCoro) cancelledError() *Exception {
+	if !c.result.IsValid() || c.result.IsNone() {
+		return NewException(CancelledError)
+	}
+	return NewException(CancelledError, c.result)
 }
 
 // Sleep returns the coroutine of asyncio.sleep(delay, result).

@@ -16,6 +16,7 @@ type Task struct {
 	// tasks are never asked); a name made or set is in extra.taskName.
 	number     int64
 	waiter     *Future
+	sleeping   *sleepCoro // the sleep the task waits on (instead of waiter)
 	numCancels int32
 	mustCancel bool
 }
@@ -80,6 +81,9 @@ func (t *Task) Cancel(msg Value) bool {
 		return false
 	}
 	t.numCancels++
+	if t.sleeping != nil && t.sleeping.cancel(msg) {
+		return true
+	}
 	if t.waiter != nil {
 		if cancelFuture(t.waiter, msg) {
 			return true
@@ -153,7 +157,7 @@ func (t *Task) step(exc *Exception) error {
 		}
 		t.mustCancel = false
 	}
-	t.waiter = nil
+	t.waiter, t.sleeping = nil, nil
 	if loop.current != nil {
 		return Errorf(RuntimeError, "Cannot enter into task %s while another task %s is being executed.", t.reprString(), loop.current.reprString())
 	}
@@ -192,6 +196,15 @@ func (t *Task) step(exc *Exception) error {
 		loop.callSoonTask(t, nil)
 		return nil
 	}
+	if sc, ok := st.Awaiting.obj.(*sleepCoro); ok {
+		// Waiting on a sleep: its timer wakes the task (see sleepCoro).
+		sc.task = t
+		t.sleeping = sc
+		if t.mustCancel && sc.cancel(t.cancelMsg()) {
+			t.mustCancel = false
+		}
+		return nil
+	}
 	fut, ok := asFuture(st.Awaiting)
 	switch {
 	case !ok:
@@ -221,6 +234,16 @@ func (t *Task) step(exc *Exception) error {
 }
 
 // wakeup is Task.__wakeup, the done callback of the awaited future.
+// wakeupSleep is wakeup for a task waiting on sleep c: a cancelled sleep
+// throws its CancelledError into the task, as the cancelled future's
+// result would.
+func (t *Task) wakeupSleep(c *sleepCoro) error {
+	if c.state == sleepCancelled {
+		return t.step(c.cancelledError())
+	}
+	return t.step(nil)
+}
+
 func (t *Task) wakeup(fut *Future) error {
 	if _, err := fut.Result(); err != nil {
 		return t.step(AsException(err))
