@@ -219,3 +219,37 @@ print(strs("a", "b"), strs("b", "a"))
 	expectError(t, "def f(a):\n    if a < 'x':\n        return 1\nf(1)\n",
 		"TypeError: '<' not supported between instances of 'int' and 'str'")
 }
+
+// STORE_GLOBAL through the cached slot keeps the module dictionary, other
+// functions' caches and deletion consistent.
+func TestStoreGlobalThroughCache(t *testing.T) {
+	expectRun(t, `counter = 0
+def bump():
+    global counter
+    counter += 1
+def read():
+    return counter
+for _ in range(3):
+    bump()
+print(counter, read(), counter + 0)
+def drop():
+    global counter
+    del counter
+drop()
+try:
+    read()
+except NameError as e:
+    print(e)
+bump_fails = False
+try:
+    bump()
+except NameError:
+    bump_fails = True
+def reset():
+    global counter
+    counter = 10
+reset()
+bump()
+print(bump_fails, counter, read())
+`, "3 3 3\nname 'counter' is not defined\nTrue 11 11\n")
+}

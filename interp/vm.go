@@ -356,7 +356,18 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				err = nameError(name, f)
 			}
 		case STORE_GLOBAL:
-			f.globals.Set(f.code.Names[arg], f.pop())
+			v := f.pop()
+			// A global the function has read before (counter += 1): its
+			// slot is known, so only the dictionary write remains of
+			// Module.Set's three map operations.
+			if c := f.fn.globalCache; c != nil {
+				if e := &c[arg]; e.slot != nil && e.version == f.globals.Version {
+					f.globals.Dict[f.code.Names[arg]] = v
+					e.slot.V = v
+					continue
+				}
+			}
+			f.globals.Set(f.code.Names[arg], v)
 		case DELETE_GLOBAL:
 			if !f.globals.DelAttrValue(f.code.Names[arg]) {
 				err = nameError(f.code.Names[arg], f)
