@@ -408,13 +408,14 @@ func init() {
 	for _, t := range []*Type{BaseExceptionGroup, ExceptionGroup} {
 		t.New = egNew
 		t.User = true
-		t.shared = true
 	}
 	t := BaseExceptionGroup
 	t.Methods(egMethods)
 	t.SetAttr("__str__", Obj(strMethod{&MethodDescriptor{Name: "__str__", Fn: egStr, Owner: t}}))
 	t.SetAttr(egMessageKey, Obj(&memberDescriptor{name: egMessageKey, owner: t}))
 	t.SetAttr(egExceptionsKey, Obj(&memberDescriptor{name: egExceptionsKey, owner: t}))
+	shareType(BaseExceptionGroup)
+	shareType(ExceptionGroup)
 }
 
 // ExceptionPrinter renders an uncaught exception, its chain and the

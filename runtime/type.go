@@ -75,22 +75,32 @@ func (t *Type) PlainAttrs() bool {
 //go:noinline
 func (t *Type) computeDataDescriptors() {
 	if t.shared {
-		// Shared types are exception classes, whose instances are never
-		// plain *Instance objects (the only ones the answer is for), and
-		// other goroutines read them: nothing is written.
+		// Other goroutines read shared types: their answer was computed
+		// once when they were set up (see shareType) and is not written.
 		return
 	}
-	epoch := atomic.LoadUint64(&classEpoch)
-	has := false
-	for c := t; c != nil && !has; c = c.Base {
+	t.dataDescr, t.dataDescrEpoch = t.scanDataDescriptors(), atomic.LoadUint64(&classEpoch)
+}
+
+// scanDataDescriptors walks t and its bases for a data descriptor or an
+// attribute hook.
+func (t *Type) scanDataDescriptors() bool {
+	for c := t; c != nil; c = c.Base {
 		for name, v := range c.Attrs {
 			if _, ok := v.obj.(DataDescriptor); ok || name == "__setattr__" || name == "__getattribute__" {
-				has = true
-				break
+				return true
 			}
 		}
 	}
-	t.dataDescr, t.dataDescrEpoch = has, epoch
+	return false
+}
+
+// shareType marks t, a process-wide type that behaves as a user class,
+// as shared between interpreters once its attributes are set: it keeps no
+// lookup caches from then on, and its HasDataDescriptors answer is fixed.
+func shareType(t *Type) {
+	t.dataDescr = t.scanDataDescriptors()
+	t.shared = true
 }
 
 type cachedAttr struct {
