@@ -235,11 +235,16 @@ func (c *compiler) name(s string) int {
 // text. Attribute dictionaries compare names by length and then by memory
 // (memequal returns at once for the same pointer), so when every code
 // object's "value" is the same string, self.value set in __init__ and
-// read in another method matches without comparing bytes.
+// read in another method matches without comparing bytes. The table is
+// process-wide and never shrinks, so it stops growing at maxInternedNames
+// (a service compiling endless generated names must not leak); later
+// names are simply not shared.
 var internedNames = struct {
 	sync.Mutex
 	m map[string]string
 }{m: map[string]string{}}
+
+const maxInternedNames = 1 << 16
 
 func internName(s string) string {
 	internedNames.Lock()
@@ -247,7 +252,9 @@ func internName(s string) string {
 	if t, ok := internedNames.m[s]; ok {
 		return t
 	}
-	internedNames.m[s] = s
+	if len(internedNames.m) < maxInternedNames {
+		internedNames.m[s] = s
+	}
 	return s
 }
 

@@ -40,7 +40,7 @@ type Handle struct {
 	loop      *Loop
 	fn        func() error    // a Go callback, or
 	script    *scriptCallback // a script callable with args, or
-	sleep     *sleepCoro      // or a sleep's timer: complete its future
+	sleep     *sleepCoro      // or a sleep's timer: fire the sleep
 	when      float64
 	seq       uint64
 	cancelled bool

@@ -189,8 +189,9 @@ func (c *sleepCoro) fire() {
 	}
 }
 
-// cancel cancels a pending sleep for task t as cancelling its future
-// would: it reports false when the sleep is no longer waiting.
+// cancel cancels a pending sleep as cancelling its future would: the
+// waiting task is woken to raise CancelledError(msg). It reports false
+// when the sleep is no longer waiting (its timer already fired).
 func (c *sleepCoro) cancel(msg Value) bool {
 	if c.state != sleepWaiting {
 		return false

@@ -67,8 +67,8 @@ func NewTask(loop *Loop, coro Value, name Value) (*Task, error) {
 		}
 		t.more().taskName = Str(s)
 	}
-	// Steps and wake-ups are scheduled through handles that name the task,
-	// not closures: a million task switches must not mean a million
+	// Steps and wake-ups are ready-queue items that name the task, not
+	// closures or handles: a million task switches must not mean a million
 	// allocations.
 	loop.callSoonTask(t, nil)
 	loop.addTask(t)
