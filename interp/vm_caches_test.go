@@ -2,7 +2,13 @@ package interp
 
 // Tests of the VM's inline caches and call fast paths.
 
-import "testing"
+import (
+	"testing"
+	"unsafe"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
 
 // One call site meets several built-in types in turn: the method cached
 // for one type must not be used for another.
@@ -67,4 +73,22 @@ reset()
 bump()
 print(bump_fails, counter, read())
 `, "3 3 3\nname 'counter' is not defined\nTrue 11 11\n")
+}
+
+// Names are interned across compilations, so attribute maps match a name
+// set by one code object and read by another by pointer.
+func TestCompiledNamesAreInterned(t *testing.T) {
+	name := func(src string) string {
+		code, err := Compile("t.aio", []byte(src))
+		require.NoError(t, err)
+		for _, n := range code.Names {
+			if n == "somename" {
+				return n
+			}
+		}
+		require.Fail(t, "name not compiled")
+		return ""
+	}
+	a, b := name("x.somename = 1\n"), name("y = x.somename\n")
+	assert.Same(t, unsafe.StringData(a), unsafe.StringData(b))
 }
