@@ -136,6 +136,13 @@ func (f *Frame) initCells() {
 // makeCells is initCells' slow path, out of line so the check inlines.
 func (f *Frame) makeCells() {
 	code := f.code
+	if len(code.CellNames) == 0 && len(f.fn.closure) == len(code.FreeNames) {
+		// Only free variables: the frame's cells are the closure's, in
+		// order, and nothing stores into the slice (only into the
+		// cells), so share it instead of copying it on every call.
+		f.cells = f.fn.closure
+		return
+	}
 	f.cells = make([]*Cell, len(code.CellNames)+len(code.FreeNames))
 	for i := range code.CellNames {
 		c := &Cell{}
@@ -159,6 +166,17 @@ func (f *Frame) push(v runtime.Value) {
 func (f *Frame) pop() runtime.Value {
 	f.sp--
 	return f.slots[f.sp]
+}
+
+// dropPopped clears the slots above the stack top, which may still hold
+// values popped from it (see pop). A frame about to wait calls it, so that
+// what it has finished with, such as the list of a gather(*[...]) call,
+// is not kept alive for as long as the frame waits.
+func (f *Frame) dropPopped() {
+	s := f.slots[f.sp:]
+	for i := range s {
+		s[i] = runtime.Value{}
+	}
 }
 
 func (f *Frame) top() runtime.Value { return f.slots[f.sp-1] }

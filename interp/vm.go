@@ -605,7 +605,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			if err = th.CheckGrow(l.Items, 1); err != nil {
 				continue
 			}
-			l.Items = append(l.Items, v)
+			l.Append(v)
 		case SET_ADD:
 			v := f.pop()
 			s, _ := runtime.As[*runtime.Set](f.slots[f.sp-arg])
@@ -984,6 +984,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 					continue
 				}
 				f.pop()
+				f.dropPopped()
 				co.state = coroRunning
 				nf := co.frame
 				nf.counted = true
@@ -1005,6 +1006,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			}
 			// Suspend the whole chain; AWAIT runs again on resumption.
 			f.pc--
+			f.dropPopped()
 			f.suspended = suspendedAwait
 			entry.resumeAt = f
 			uncount(th, f, entry)

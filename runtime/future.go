@@ -130,13 +130,11 @@ func (f *Future) Cancelled() bool { return f.state == futCancelled }
 func (f *Future) scheduleCallbacks() {
 	cbs := f.callbacks
 	f.callbacks = nil
-	for _, c := range cbs {
-		if c.task != nil {
+	for i := range cbs {
+		if c := &cbs[i]; c.task != nil {
 			f.loop.callSoonTask(c.task, f)
-		} else if c.fn != nil {
-			f.loop.callSoonFuture(c.fn, f)
 		} else {
-			f.loop.CallSoonValue(c.cb, []Value{f.Value()})
+			f.loop.callSoonCallback(c, f)
 		}
 	}
 }
@@ -144,7 +142,7 @@ func (f *Future) scheduleCallbacks() {
 // addCallback adds a Go done callback (scheduled at once if done).
 func (f *Future) addCallback(fn func(*Future) error) {
 	if f.Done() {
-		f.loop.callSoonFuture(fn, f)
+		f.loop.callSoonCallback(&futureCallback{fn: fn}, f)
 		return
 	}
 	f.callbacks = append(f.callbacks, futureCallback{fn: fn})

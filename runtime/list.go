@@ -13,6 +13,9 @@ func (*List) Type() *Type { return ListType }
 // NewList makes a list value holding items (not copied).
 func NewList(items []Value) Value { return Obj(&List{Items: items}) }
 
+// Append adds v at the end of the list (growing it as grow.go explains).
+func (l *List) Append(v Value) { l.Items = appendDoubling(l.Items, v) }
+
 // Tuple is an immutable sequence.
 type Tuple struct {
 	Items []Value

@@ -106,7 +106,7 @@ var listMethods = map[string]BuiltinFn{
 		if err := th.CheckGrow(l.Items, 1); err != nil {
 			return Value{}, err
 		}
-		l.Items = append(l.Items, args[0])
+		l.Append(args[0])
 		return None, nil
 	},
 	"extend": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {

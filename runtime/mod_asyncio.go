@@ -98,14 +98,23 @@ func (l *Loop) shutdown() error {
 // as the future's done callback would), which saves a future and its
 // callback list per sleeping task. Cancelling the task cancels the sleep
 // as it would cancel that future.
+//
+// The sleep's timer handle is part of it (one allocation, 96 bytes, per
+// sleep); until the timer is scheduled, its deadline field holds the delay.
 type sleepCoro struct {
-	delay float64
+	timer Handle
 	// result is the value the sleep returns; once cancelled (and so never
 	// returning), the cancel's message (zero Value: none).
 	result Value
-	handle *Handle
 	task   *Task // the task waiting on the sleep
 	state  uint8
+}
+
+// newSleep returns the coroutine of a sleep.
+func newSleep(delay float64, result Value) *sleepCoro {
+	c := &sleepCoro{result: result}
+	c.timer.when = delay
+	return c
 }
 
 // The states of a sleepCoro.
@@ -141,7 +150,8 @@ func (c *sleepCoro) Resume(th *Thread, throw error) CoroStep {
 			c.state = 2
 			return CoroStep{Done: true, Err: throw}
 		}
-		if c.delay <= 0 || math.IsNaN(c.delay) {
+		delay := c.timer.when
+		if delay <= 0 || math.IsNaN(delay) {
 			c.state = sleepYielded
 			return CoroStep{} // bare yield: one loop pass
 		}
@@ -150,8 +160,8 @@ func (c *sleepCoro) Resume(th *Thread, throw error) CoroStep {
 			c.state = sleepDone
 			return CoroStep{Done: true, Err: err}
 		}
-		c.handle = loop.CallLater(c.delay, nil, Value{}, nil)
-		c.handle.sleep = c
+		c.timer.sleep = c
+		loop.schedule(&c.timer, loop.Time()+delay)
 		c.state = sleepWaiting
 		return CoroStep{Awaiting: Obj(c)}
 	case sleepYielded, sleepFired:
@@ -166,7 +176,7 @@ func (c *sleepCoro) Resume(th *Thread, throw error) CoroStep {
 		}
 		// Interrupted (by cancellation or a thrown exception): the timer
 		// is cancelled as CPython's sleep does in its finally clause.
-		c.handle.Cancel()
+		c.timer.Cancel()
 		c.state = sleepDone
 		if throw == nil {
 			throw = c.cancelledError()
@@ -198,7 +208,7 @@ func (c *sleepCoro) cancel(msg Value) bool {
 	}
 	c.state = sleepCancelled
 	c.result = msg
-	c.handle.Cancel()
+	c.timer.Cancel()
 	if c.task != nil {
 		c.task.loop.callSoonSleep(c.task, c)
 	}
@@ -215,7 +225,7 @@ func (c *sleepCoro) cancelledError() *Exception {
 
 // Sleep returns the coroutine of asyncio.sleep(delay, result).
 func Sleep(th *Thread, delay float64, result Value) Coro {
-	return &sleepCoro{delay: delay, result: result}
+	return newSleep(delay, result)
 }
 
 // EnsureFuture is asyncio.ensure_future for coroutines, futures and tasks.
@@ -439,7 +449,7 @@ func init() {
 			}
 			f := fut(self)
 			if f.Done() {
-				f.loop.CallSoonValue(args[0], []Value{self})
+				f.loop.callSoonCallback(&futureCallback{cb: args[0]}, f)
 			} else {
 				f.callbacks = append(f.callbacks, futureCallback{cb: args[0]})
 			}
@@ -539,7 +549,7 @@ func AsyncioCore() map[string]Value {
 			if len(args) == 1 && len(kw) == 0 {
 				// The common sleep(delay): skip the general argument parser.
 				if d, err := toFloat(args[0]); err == nil {
-					return Obj(&sleepCoro{delay: d, result: None}), nil
+					return Obj(newSleep(d, None)), nil
 				}
 			}
 			var delay float64
@@ -572,6 +582,15 @@ func AsyncioCore() map[string]Value {
 			return Obj(t), nil
 		}),
 		"ensure_future": NewBuiltin("ensure_future", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			if len(args) == 1 && len(kw) == 0 {
+				// gather's call for each child: skip the argument parser,
+				// whose pointers would move these locals to the heap.
+				f, err := EnsureFuture(th, args[0])
+				if err != nil {
+					return Value{}, err
+				}
+				return f.Value(), nil
+			}
 			var v, loopV Value
 			if err := UnpackArgs("ensure_future", args, kw, "coro_or_future", &v, "$loop?", &loopV); err != nil {
 				return Value{}, err

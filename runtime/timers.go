@@ -25,7 +25,7 @@ type timerHeap []timerEntry
 // push schedules h at h.when.
 func (t *timerHeap) push(h *Handle) {
 	h.inHeap = true
-	*t = append(*t, timerEntry{when: h.when, seq: h.seq, h: h})
+	*t = appendDoubling(*t, timerEntry{when: h.when, seq: h.seq, h: h})
 	t.up(len(*t) - 1)
 }
 

@@ -1,0 +1,42 @@
+package interp
+
+import (
+	"context"
+	"testing"
+
+	"github.com/aio-lang/aio/runtime"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A coroutine that waits holds no value it has popped from its stack:
+// the list made for len() here must not stay reachable from the frame
+// for as long as the coroutine waits.
+func TestSuspendedFrameDropsPoppedValues(t *testing.T) {
+	in := New(Options{})
+	require.NoError(t, in.Exec(context.Background(), "t.aio", `
+async def inner(fut):
+    await fut
+
+async def outer(fut):
+    n = (1, 2, 3, len([fut, fut, fut]))
+    await inner(fut)
+`))
+	th := in.Thread()
+	loop := runtime.NewLoop(th)
+	fut := runtime.NewFuture(loop)
+	outer, ok := in.Global("outer")
+	require.True(t, ok)
+	co, err := th.Call(outer, []runtime.Value{fut.Value()}, nil)
+	require.NoError(t, err)
+	c, ok := runtime.As[*Coroutine](co)
+	require.True(t, ok)
+	st := c.Resume(th, nil)
+	require.False(t, st.Done, "the coroutine waits on the future")
+	for f := c.frame.resumeAt; f != nil; f = f.back {
+		for i, v := range f.slots {
+			_, isList := runtime.As[*runtime.List](v)
+			assert.False(t, isList, "slot %d of %s holds the popped list", i, f.code.Name)
+		}
+	}
+}
