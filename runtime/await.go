@@ -83,6 +83,8 @@ func (c *NativeCoro) Repr(th *Thread) (string, error) {
 // itab lookup on every await.
 func AwaitStepOf(th *Thread, v Value, throw error) CoroStep {
 	switch o := v.obj.(type) {
+	case *yieldSleep:
+		return o.Resume(th, throw)
 	case *sleepCoro:
 		return o.Resume(th, throw)
 	case *Future:

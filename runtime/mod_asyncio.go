@@ -110,11 +110,57 @@ type sleepCoro struct {
 	state  uint8
 }
 
-// newSleep returns the coroutine of a sleep.
-func newSleep(delay float64, result Value) *sleepCoro {
+// newSleep returns the coroutine of a sleep: a yieldSleep when it only
+// yields (delay <= 0 or NaN, as `await asyncio.sleep(0)` does a million
+// times in a busy program), otherwise a sleepCoro.
+func newSleep(delay float64, result Value) Coro {
+	if delay <= 0 || math.IsNaN(delay) {
+		return &yieldSleep{result: result}
+	}
 	c := &sleepCoro{result: result}
 	c.timer.when = delay
 	return c
+}
+
+// yieldSleep is the coroutine of asyncio.sleep(delay) for delay <= 0: a
+// bare yield for one loop pass, then the result (32 bytes: no timer).
+type yieldSleep struct {
+	result Value
+	state  uint8 // sleepNew, sleepYielded or sleepDone
+}
+
+// Type returns NativeCoroType (a coroutine).
+func (c *yieldSleep) Type() *Type { return NativeCoroType }
+
+// CoroName returns "sleep".
+func (c *yieldSleep) CoroName() string { return "sleep" }
+
+// Repr returns "<coroutine object sleep at 0x...>".
+func (c *yieldSleep) Repr(th *Thread) (string, error) {
+	return "<coroutine object sleep at " + addr(Obj(c)) + ">", nil
+}
+
+// AwaitStep advances the sleep when awaited inline.
+func (c *yieldSleep) AwaitStep(th *Thread, throw error) CoroStep { return c.Resume(th, throw) }
+
+// Resume yields once, then returns the result (or raises what is thrown).
+func (c *yieldSleep) Resume(th *Thread, throw error) CoroStep {
+	switch c.state {
+	case sleepNew:
+		if throw != nil {
+			c.state = sleepDone
+			return CoroStep{Done: true, Err: throw}
+		}
+		c.state = sleepYielded
+		return CoroStep{} // bare yield: one loop pass
+	case sleepYielded:
+		c.state = sleepDone
+		if throw != nil {
+			return CoroStep{Done: true, Err: throw}
+		}
+		return CoroStep{Done: true, Value: c.result}
+	}
+	return CoroStep{Done: true, Err: Errorf(RuntimeError, "cannot reuse already awaited coroutine")}
 }
 
 // The states of a sleepCoro.
@@ -141,8 +187,8 @@ func (c *sleepCoro) Repr(th *Thread) (string, error) {
 // AwaitStep advances the sleep when awaited inline.
 func (c *sleepCoro) AwaitStep(th *Thread, throw error) CoroStep { return c.Resume(th, throw) }
 
-// Resume is asyncio.sleep: a bare yield for delay <= 0, otherwise a
-// future completed by a timer (cancelled if the sleep is interrupted).
+// Resume is asyncio.sleep with a delay > 0: a future completed by a
+// timer (cancelled if the sleep is interrupted).
 func (c *sleepCoro) Resume(th *Thread, throw error) CoroStep {
 	switch c.state {
 	case 0:
@@ -151,10 +197,6 @@ func (c *sleepCoro) Resume(th *Thread, throw error) CoroStep {
 			return CoroStep{Done: true, Err: throw}
 		}
 		delay := c.timer.when
-		if delay <= 0 || math.IsNaN(delay) {
-			c.state = sleepYielded
-			return CoroStep{} // bare yield: one loop pass
-		}
 		loop, err := RunningLoop(th)
 		if err != nil {
 			c.state = sleepDone
@@ -164,7 +206,7 @@ func (c *sleepCoro) Resume(th *Thread, throw error) CoroStep {
 		loop.schedule(&c.timer, loop.Time()+delay)
 		c.state = sleepWaiting
 		return CoroStep{Awaiting: Obj(c)}
-	case sleepYielded, sleepFired:
+	case sleepFired:
 		c.state = sleepDone
 		if throw != nil {
 			return CoroStep{Done: true, Err: throw}
