@@ -57,6 +57,12 @@ type Future struct {
 	task      *Task // set when this future is a task's
 	extra     *futureExtra
 	state     futureState
+
+	// The cancellation state of the Task that embeds this Future (unused
+	// by a plain future): here, in what would be the padding after state,
+	// they keep a Task at 128 bytes.
+	mustCancel bool
+	numCancels int32
 }
 
 // futureExtra holds a future's rarely used fields.

@@ -17,8 +17,7 @@ type Task struct {
 	number     int64
 	waiter     *Future
 	sleeping   *sleepCoro // the sleep the task waits on (instead of waiter)
-	numCancels int32
-	mustCancel bool
+	// numCancels and mustCancel are in the embedded Future.
 }
 
 // Type returns TaskType.

@@ -3,8 +3,9 @@ package runtime
 // This file is the loop's timer heap: a binary min-heap ordered by
 // (deadline, sequence number), as CPython's heapq of TimerHandles (the
 // sequence number keeps timers with equal deadlines in scheduling order).
-// The keys sit in the heap array beside the handle pointer, so sifting
-// compares without dereferencing handles scattered over the heap, and no
+// The deadline sits in the heap array beside the handle pointer, so sifting
+// compares without dereferencing handles scattered over the heap (except
+// on equal deadlines, to compare sequence numbers), and no
 // interface calls are made (container/heap would make one per compare
 // and swap). As in CPython, a cancelled timer stays in the heap until it
 // reaches the top or until cancelled timers are the majority.
@@ -12,12 +13,11 @@ package runtime
 // timerEntry is one scheduled timer.
 type timerEntry struct {
 	when float64
-	seq  uint64
 	h    *Handle
 }
 
 func (a *timerEntry) before(b *timerEntry) bool {
-	return a.when < b.when || a.when == b.when && a.seq < b.seq
+	return a.when < b.when || a.when == b.when && a.h.seq < b.h.seq
 }
 
 type timerHeap []timerEntry
@@ -25,7 +25,7 @@ type timerHeap []timerEntry
 // push schedules h at h.when.
 func (t *timerHeap) push(h *Handle) {
 	h.inHeap = true
-	*t = appendDoubling(*t, timerEntry{when: h.when, seq: h.seq, h: h})
+	*t = appendDoubling(*t, timerEntry{when: h.when, h: h})
 	t.up(len(*t) - 1)
 }
 
