@@ -14,9 +14,9 @@ type Task struct {
 	coro Coro
 	// number makes the default name "Task-<number>", made on demand (most
 	// tasks are never asked); a name made or set is in extra.taskName.
-	number     int64
-	waiter     *Future
-	sleeping   *sleepCoro // the sleep the task waits on (instead of waiter)
+	number   int64
+	waiter   *Future
+	sleeping *sleepCoro // the sleep the task waits on (instead of waiter)
 	// numCancels and mustCancel are in the embedded Future.
 }
 
