@@ -386,8 +386,7 @@ func (in *Interp) evalCode(code *Code) (runtime.Value, error) {
 	fn.consts = in.constsFor(code)
 	f := newFrame(fn, code)
 	if code.Flags&FlagTopLevelAwait != 0 {
-		co := &Coroutine{frame: f, fn: fn}
-		f.coro = co
+		co := f.makeCoroutine()
 		if in.th.Loop != nil {
 			return co.RunSync(in.th)
 		}

@@ -23,12 +23,13 @@ var CoroutineType = runtime.NewType("coroutine", runtime.ObjectType)
 // GeneratorType is the class of generator objects.
 var GeneratorType = runtime.NewType("generator", runtime.ObjectType)
 
-// Coroutine is the object made by calling an async def function.
-type Coroutine struct {
-	frame *Frame
-	fn    *Function
-	state coroState
-}
+// Coroutine is the object made by calling an async def function: the
+// frame of the call itself (see Frame), whose state field is the
+// coroutine's state.
+type Coroutine Frame
+
+// frame returns the coroutine's frame (the entry of its frame chain).
+func (co *Coroutine) frame() *Frame { return (*Frame)(co) }
 
 // Type returns CoroutineType.
 func (*Coroutine) Type() *runtime.Type { return CoroutineType }
@@ -61,10 +62,10 @@ func (co *Coroutine) Resume(th *runtime.Thread, throw error) runtime.CoroStep {
 	case coroRunning:
 		return runtime.CoroStep{Done: true, Err: runtime.Errorf(runtime.ValueError, "coroutine already executing")}
 	}
-	top := co.frame
+	top := co.frame()
 	if co.state == coroSuspended {
-		top = co.frame.resumeAt
-		if err := recount(th, top, co.frame); err != nil && throw == nil {
+		top = co.frame().resumeAt
+		if err := recount(th, top, co.frame()); err != nil && throw == nil {
 			throw = err
 		}
 		if top.suspended == suspendedAwait {
@@ -83,7 +84,7 @@ func (co *Coroutine) Resume(th *runtime.Thread, throw error) runtime.CoroStep {
 		co.state = coroSuspended
 		return runtime.CoroStep{Done: true, Err: err}
 	}
-	out, v, err := in.resume(th, top, co.frame, throw)
+	out, v, err := in.resume(th, top, co.frame(), throw)
 	th.Leave()
 	switch out {
 	case outReturn:

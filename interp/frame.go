@@ -35,11 +35,14 @@ const (
 )
 
 // Frame is the state of one function activation.
+//
+// A coroutine is its frame (Coroutine is a Frame), so the frame of an
+// async def call is the coroutine object itself, allocated with its
+// slots in one piece (allocFrame): 288 bytes for a small coroutine.
 type Frame struct {
-	fn      *Function
-	code    *Code
-	globals *runtime.Module
-	ns      *runtime.Dict // class body namespace (FlagClassBody)
+	fn   *Function
+	code *Code
+	ns   *runtime.Dict // class body namespace (FlagClassBody)
 
 	// slots holds the fast locals followed by the operand stack; sp is the
 	// absolute index of the first free stack slot (it starts at the
@@ -55,10 +58,14 @@ type Frame struct {
 	// excInfo is the exception being handled in this frame, if any.
 	excInfo *runtime.Exception
 
-	coro      *Coroutine
 	gen       *Generator
 	suspended suspendKind
 	counted   bool // the frame holds a unit of the thread's call depth
+	// pinned frames are never pooled: coroutines, generators' frames and
+	// class bodies, which other objects may still refer to.
+	pinned bool
+	isCoro bool      // the frame is a Coroutine
+	state  coroState // the coroutine's state, when isCoro
 	// pendingThrow is an exception to deliver to the awaited object when
 	// AWAIT runs again after a suspension.
 	pendingThrow error
@@ -79,13 +86,31 @@ func newFrame(fn *Function, code *Code) *Frame {
 		f.slots = f.slots[:nl+code.MaxStack]
 		clearLocals(f.slots[:nl])
 	} else {
-		f = &Frame{slots: make([]runtime.Value, nl+code.MaxStack)}
+		f = allocFrame(nl + code.MaxStack)
 	}
 	f.fn = fn
 	f.code = code
-	f.globals = fn.mod.globals
 	f.sp = nl
 	return f
+}
+
+// globals returns the module whose globals the frame's code uses.
+func (f *Frame) globals() *runtime.Module { return f.fn.mod.globals }
+
+// coroutine returns the coroutine the frame is, or nil.
+func (f *Frame) coroutine() *Coroutine {
+	if f.isCoro {
+		return (*Coroutine)(f)
+	}
+	return nil
+}
+
+// makeCoroutine turns a fresh frame into the coroutine object of its
+// call.
+func (f *Frame) makeCoroutine() *Coroutine {
+	f.isCoro = true
+	f.pinned = true
+	return (*Coroutine)(f)
 }
 
 // clearLocals unbinds the locals s of a reused frame: releaseFrame
@@ -104,7 +129,7 @@ const framePoolSize = 256
 // Coroutine, generator and class-body frames are never pooled: other
 // objects may still refer to them.
 func (in *Interp) releaseFrame(f *Frame) {
-	if f.coro != nil || f.gen != nil || f.ns != nil || len(in.framePool) >= framePoolSize {
+	if f.pinned || len(in.framePool) >= framePoolSize {
 		return
 	}
 	// Clear the locals and whatever is left on the stack, with a plain

@@ -33,10 +33,41 @@ async def outer(fut):
 	require.True(t, ok)
 	st := c.Resume(th, nil)
 	require.False(t, st.Done, "the coroutine waits on the future")
-	for f := c.frame.resumeAt; f != nil; f = f.back {
+	for f := c.frame().resumeAt; f != nil; f = f.back {
 		for i, v := range f.slots {
 			_, isList := runtime.As[*runtime.List](v)
 			assert.False(t, isList, "slot %d of %s holds the popped list", i, f.code.Name)
 		}
 	}
+}
+
+// allocFrame gives a frame exactly the slots asked for, zeroed, whatever
+// the size (inline in the frame's allocation or not).
+func TestAllocFrameSlots(t *testing.T) {
+	for n := 0; n <= 40; n++ {
+		f := allocFrame(n)
+		require.Len(t, f.slots, n)
+		for i := range f.slots {
+			assert.False(t, f.slots[i].IsValid(), "slot %d of %d", i, n)
+			f.slots[i] = runtime.Int(int64(i))
+		}
+	}
+}
+
+// Calling an async def function allocates one object: the coroutine is
+// its frame, slots included.
+func TestCoroutineIsOneAllocation(t *testing.T) {
+	in := New(Options{})
+	require.NoError(t, in.Exec(context.Background(), "t.aio", "async def job(i):\n    x = i + 1\n    return x\n"))
+	job, ok := in.Global("job")
+	require.True(t, ok)
+	th := in.Thread()
+	args := []runtime.Value{runtime.Int(7)}
+	allocs := testing.AllocsPerRun(200, func() {
+		co, err := th.Call(job, args, nil)
+		if err != nil || !runtime.IsCoroutine(co) {
+			t.Fatal("job() did not make a coroutine", err)
+		}
+	})
+	assert.LessOrEqual(t, allocs, 1.0)
 }

@@ -236,12 +236,11 @@ func (fn *Function) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.
 // wrapFrame makes the coroutine or generator object for a fresh frame.
 func (fn *Function) wrapFrame(f *Frame) runtime.Value {
 	if fn.code.Flags&FlagCoroutine != 0 {
-		co := &Coroutine{frame: f, fn: fn}
-		f.coro = co
-		return runtime.Obj(co)
+		return runtime.Obj(f.makeCoroutine())
 	}
 	g := &Generator{frame: f, fn: fn}
 	f.gen = g
+	f.pinned = true
 	return runtime.Obj(g)
 }
 

@@ -239,8 +239,7 @@ func (in *Interp) runModule(code *Code, mod *moduleState) error {
 	if code.Flags&FlagTopLevelAwait != 0 {
 		// Top-level await: the module body is the main task of a fresh
 		// event loop, as if run by asyncio.run().
-		co := &Coroutine{frame: f, fn: fn}
-		f.coro = co
+		co := f.makeCoroutine()
 		if in.th.Loop != nil {
 			_, err := co.RunSync(in.th)
 			return err

@@ -294,8 +294,7 @@ func (s *Session) start(inp *input, src string) {
 		s.finish(inp, err)
 		return
 	}
-	co := &Coroutine{frame: f, fn: fn}
-	f.coro = co
+	co := f.makeCoroutine()
 	task, err := runtime.NewTask(s.loop, runtime.Obj(co), runtime.Value{})
 	if err != nil {
 		s.finish(inp, err)

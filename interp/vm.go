@@ -332,7 +332,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				f.fn.globalCache = cache
 			}
 			e := &cache[arg]
-			if e.version == f.globals.Version && e.builtins == in.builtinsVersion {
+			if e.version == f.globals().Version && e.builtins == in.builtinsVersion {
 				// Valid while no global was added or deleted: the name is
 				// still a module global (read its slot) or still a builtin.
 				if e.slot != nil {
@@ -346,11 +346,11 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				}
 			}
 			name := f.code.Names[arg]
-			if v, ok := f.globals.Dict[name]; ok {
-				*e = globalEntry{version: f.globals.Version, builtins: in.builtinsVersion, slot: f.globals.Slot(name)}
+			if v, ok := f.globals().Dict[name]; ok {
+				*e = globalEntry{version: f.globals().Version, builtins: in.builtinsVersion, slot: f.globals().Slot(name)}
 				f.push(v)
 			} else if v, ok := f.fn.mod.builtins[name]; ok {
-				*e = globalEntry{version: f.globals.Version, builtins: in.builtinsVersion, v: v}
+				*e = globalEntry{version: f.globals().Version, builtins: in.builtinsVersion, v: v}
 				f.push(v)
 			} else {
 				err = nameError(name, f)
@@ -361,15 +361,15 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			// slot is known, so only the dictionary write remains of
 			// Module.Set's three map operations.
 			if c := f.fn.globalCache; c != nil {
-				if e := &c[arg]; e.slot != nil && e.version == f.globals.Version {
-					f.globals.Dict[f.code.Names[arg]] = v
+				if e := &c[arg]; e.slot != nil && e.version == f.globals().Version {
+					f.globals().Dict[f.code.Names[arg]] = v
 					e.slot.V = v
 					continue
 				}
 			}
-			f.globals.Set(f.code.Names[arg], v)
+			f.globals().Set(f.code.Names[arg], v)
 		case DELETE_GLOBAL:
-			if !f.globals.DelAttrValue(f.code.Names[arg]) {
+			if !f.globals().DelAttrValue(f.code.Names[arg]) {
 				err = nameError(f.code.Names[arg], f)
 			}
 		case LOAD_NAME:
@@ -380,7 +380,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 					continue
 				}
 			}
-			if v, ok := f.globals.Dict[name]; ok {
+			if v, ok := f.globals().Dict[name]; ok {
 				f.push(v)
 			} else if v, ok := f.fn.mod.builtins[name]; ok {
 				f.push(v)
@@ -392,7 +392,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			if f.ns != nil {
 				err = f.ns.SetItem(th, runtime.Str(f.code.Names[arg]), v)
 			} else {
-				f.globals.Set(f.code.Names[arg], v)
+				f.globals().Set(f.code.Names[arg], v)
 			}
 		case DELETE_NAME:
 			name := f.code.Names[arg]
@@ -400,7 +400,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				if _, ok, _ := f.ns.Delete(th, runtime.Str(name)); !ok {
 					err = nameError(name, f)
 				}
-			} else if !f.globals.DelAttrValue(name) {
+			} else if !f.globals().DelAttrValue(name) {
 				err = nameError(name, f)
 			}
 		case LOAD_ATTR:
@@ -472,7 +472,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 							nf = in.framePool[n-1]
 							in.framePool = in.framePool[:n-1]
 							nf.slots = nf.slots[:code.frameSize]
-							nf.fn, nf.code, nf.globals, nf.sp = m, code, m.mod.globals, len(code.Locals)
+							nf.fn, nf.code, nf.sp = m, code, len(code.Locals)
 							clearLocals(nf.slots[1:nf.sp])
 						} else {
 							nf = newFrame(m, code)
@@ -786,7 +786,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 					nf = in.framePool[n-1]
 					in.framePool = in.framePool[:n-1]
 					nf.slots = nf.slots[:code.frameSize]
-					nf.fn, nf.code, nf.globals, nf.sp = fn, code, fn.mod.globals, len(code.Locals)
+					nf.fn, nf.code, nf.sp = fn, code, len(code.Locals)
 					clearLocals(nf.slots[arg:nf.sp])
 				} else {
 					nf = newFrame(fn, code)
@@ -844,7 +844,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 					nf = in.framePool[n-1]
 					in.framePool = in.framePool[:n-1]
 					nf.slots = nf.slots[:code.frameSize]
-					nf.fn, nf.code, nf.globals, nf.sp = fn, code, fn.mod.globals, len(code.Locals)
+					nf.fn, nf.code, nf.sp = fn, code, len(code.Locals)
 					clearLocals(nf.slots[arg+1 : nf.sp])
 				} else {
 					nf = newFrame(fn, code)
@@ -986,7 +986,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				f.pop()
 				f.dropPopped()
 				co.state = coroRunning
-				nf := co.frame
+				nf := (*Frame)(co)
 				nf.counted = true
 				nf.back = f
 				f = nf
@@ -1083,8 +1083,8 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 	ret:
 		// RETURN_VALUE and the superinstructions that end with it.
 		f.finish(th)
-		if f.coro != nil {
-			f.coro.state = coroClosed
+		if f.isCoro {
+			f.state = coroClosed
 		}
 		if f.gen != nil {
 			f.gen.done = true
@@ -1094,7 +1094,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		}
 		caller := f.back
 		f.back = nil
-		if f.coro == nil && f.gen == nil && f.ns == nil && len(in.framePool) < framePoolSize {
+		if !f.pinned && len(in.framePool) < framePoolSize {
 			// releaseFrame, inlined: returns are as frequent as calls.
 			s := f.slots[:f.sp]
 			for i := len(s) - 1; i >= 0; i-- {
@@ -1210,7 +1210,7 @@ func nameError(name string, f *Frame) error {
 		}
 	}
 	scope = append(scope, "\x00")
-	scope = append(scope, f.globals.Names()...)
+	scope = append(scope, f.globals().Names()...)
 	scope = append(scope, "\x00")
 	scope = append(scope, builtinOrder(f.fn.mod.builtins)...)
 	e.Scope = scope

@@ -614,6 +614,7 @@ func (in *Interp) buildClass(th *runtime.Thread, f *Frame, nbases int) error {
 	ns := runtime.NewDict()
 	bf := newFrame(body, body.code)
 	bf.ns = ns
+	bf.pinned = true
 	bf.initCells()
 	if err := th.Enter(); err != nil {
 		return err
@@ -688,7 +689,7 @@ func importFrom(th *runtime.Thread, f *Frame, name string) error {
 			if f.ns != nil {
 				f.ns.SetItem(th, runtime.Str(n), m.Dict[n])
 			} else {
-				f.globals.Set(n, m.Dict[n])
+				f.globals().Set(n, m.Dict[n])
 			}
 		}
 		f.push(runtime.None)
