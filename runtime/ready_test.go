@@ -91,3 +91,21 @@ func TestLoopPassOrderAndRequeueAfterSystemExit(t *testing.T) {
 	require.NoError(t, loop.runOnce())
 	assert.Equal(t, []string{"late"}, got)
 }
+
+// gather() skips its dict only for distinct coroutines and built-in
+// futures and tasks, whose equality is identity.
+func TestDistinctAwaitables(t *testing.T) {
+	loop := NewLoop(NewThread())
+	c1, c2 := Obj(newSleep(0, None)), Obj(newSleep(1, None))
+	f := NewFuture(loop)
+	task := &Task{}
+	task.Future.loop, task.Future.task = loop, task
+	assert.True(t, distinctAwaitables(nil))
+	assert.True(t, distinctAwaitables([]Value{c1, c2, f.Value(), task.Value()}))
+	assert.False(t, distinctAwaitables([]Value{c1, c2, c1}), "a coroutine twice")
+	assert.False(t, distinctAwaitables([]Value{f.Value(), c1, f.Value()}), "a future twice")
+	assert.False(t, distinctAwaitables([]Value{c1, Int(3)}), "not awaitable")
+	sub := NewFuture(loop)
+	sub.more().class = NewType("MyFuture", FutureType)
+	assert.False(t, distinctAwaitables([]Value{c1, sub.Value()}), "a subclass may define __eq__")
+}
