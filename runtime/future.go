@@ -38,10 +38,32 @@ func init() {
 	InvalidStateError.New = BaseException.New
 }
 
+// futureCallback is a done callback: a Go function, a script callable, or
+// a task to wake up. The task is kept in cb, tagged (see wakeCallback), so
+// that an entry is 32 bytes: a hundred thousand tasks gathered have a
+// callback each.
 type futureCallback struct {
-	fn   func(*Future) error // Go callback, or
-	cb   Value               // script callable called with the future, or
-	task *Task               // a task to wake up
+	fn func(*Future) error // a Go callback, or when nil:
+	cb Value               // a script callable called with the future, or a task
+}
+
+// wakeTag marks the cb of a callback that wakes a task up; the Values of
+// objects otherwise have bits 0.
+const wakeTag = 1
+
+// wakeCallback returns the callback that wakes t up when the future is done.
+func wakeCallback(t *Task) futureCallback {
+	return futureCallback{cb: Value{obj: t, bits: wakeTag}}
+}
+
+// wakes returns the task the callback wakes up, or nil.
+func (c *futureCallback) wakes() *Task {
+	if c.fn == nil && c.cb.bits == wakeTag {
+		if t, ok := c.cb.obj.(*Task); ok {
+			return t
+		}
+	}
+	return nil
 }
 
 // Future is an asyncio Future. A Task embeds one.
@@ -137,8 +159,8 @@ func (f *Future) scheduleCallbacks() {
 	cbs := f.callbacks
 	f.callbacks = nil
 	for i := range cbs {
-		if c := &cbs[i]; c.task != nil {
-			f.loop.callSoonTask(c.task, f)
+		if c := &cbs[i]; c.wakes() != nil {
+			f.loop.callSoonTask(c.wakes(), f)
 		} else {
 			f.loop.callSoonCallback(c, f)
 		}

@@ -99,16 +99,20 @@ func (l *Loop) shutdown() error {
 // callback list per sleeping task. Cancelling the task cancels the sleep
 // as it would cancel that future.
 //
-// The sleep's timer handle is part of it (one allocation, 96 bytes, per
+// The sleep's timer handle is part of it (one allocation, 80 bytes, per
 // sleep); until the timer is scheduled, its deadline field holds the delay.
 type sleepCoro struct {
 	timer Handle
-	// result is the value the sleep returns; once cancelled (and so never
-	// returning), the cancel's message (zero Value: none).
-	result Value
+	// result points to the value the sleep returns; once cancelled (and so
+	// never returning), to the cancel's message (zero Value: none). A
+	// pointer keeps the sleep at 80 bytes; most results are sleepNone.
+	result *Value
 	task   *Task // the task waiting on the sleep
 	state  uint8
 }
+
+// sleepNone is the result of the sleeps that return None (never written).
+var sleepNone = None
 
 // newSleep returns the coroutine of a sleep: a yieldSleep when it only
 // yields (delay <= 0 or NaN, as `await asyncio.sleep(0)` does a million
@@ -117,7 +121,10 @@ func newSleep(delay float64, result Value) Coro {
 	if delay <= 0 || math.IsNaN(delay) {
 		return &yieldSleep{result: result}
 	}
-	c := &sleepCoro{result: result}
+	c := &sleepCoro{result: &sleepNone}
+	if !result.IsNone() {
+		c.result = &result
+	}
 	c.timer.when = delay
 	return c
 }
@@ -211,7 +218,7 @@ func (c *sleepCoro) Resume(th *Thread, throw error) CoroStep {
 		if throw != nil {
 			return CoroStep{Done: true, Err: throw}
 		}
-		return CoroStep{Done: true, Value: c.result}
+		return CoroStep{Done: true, Value: *c.result}
 	case sleepWaiting, sleepCancelled:
 		if throw == nil && c.state == sleepWaiting {
 			return CoroStep{Awaiting: Obj(c)} // resumed early: still waiting
@@ -249,7 +256,7 @@ func (c *sleepCoro) cancel(msg Value) bool {
 		return false
 	}
 	c.state = sleepCancelled
-	c.result = msg
+	c.result = &msg
 	c.timer.Cancel()
 	if c.task != nil {
 		c.task.loop.callSoonSleep(c.task, c)
@@ -262,7 +269,7 @@ func (c *sleepCoro) cancelledError() *Exception {
 	if !c.result.IsValid() || c.result.IsNone() {
 		return NewException(CancelledError)
 	}
-	return NewException(CancelledError, c.result)
+	return NewException(CancelledError, *c.result)
 }
 
 // Sleep returns the coroutine of asyncio.sleep(delay, result).
@@ -505,7 +512,7 @@ func init() {
 			kept := f.callbacks[:0]
 			removed := 0
 			for _, c := range f.callbacks {
-				if c.fn == nil && c.task == nil {
+				if c.fn == nil && c.wakes() == nil {
 					eq, err := Equal(th, c.cb, args[0])
 					if err != nil {
 						return Value{}, err

@@ -220,7 +220,7 @@ func (t *Task) step(exc *Exception) error {
 		if fut.Done() {
 			loop.callSoonTask(t, fut)
 		} else {
-			fut.callbacks = append(fut.callbacks, futureCallback{task: t})
+			fut.callbacks = append(fut.callbacks, wakeCallback(t))
 		}
 		t.waiter = fut
 		if t.mustCancel {
