@@ -107,17 +107,10 @@ type Loop struct {
 	clock   Clock
 	virtual *virtualClock
 
-	// ready is the FIFO of callbacks to run, a ring: readyLen items from
-	// ready[readyHead] on, wrapping around (len(ready) is a power of two).
-	// A ring reuses the slots it has run, so a pass that runs a hundred
-	// thousand wakeups, each scheduling a done callback, needs room for a
-	// hundred thousand items, not two hundred thousand.
-	ready     []readyItem
-	readyHead int
-	readyLen  int
-	due       []*Handle // the timers a pass runs (runOnce), kept for reuse
-	timers    timerHeap
-	seq       uint64
+	ready  readyQueue // the callbacks to run (call_soon's queue)
+	due    []*Handle  // the timers a pass runs (runOnce), kept for reuse
+	timers timerHeap
+	seq    uint64
 
 	timerCancelledCount int
 	stopping            bool
@@ -164,114 +157,6 @@ func (l *Loop) CallSoon(fn func() error) *Handle {
 	h := &Handle{loop: l, fn: fn}
 	l.pushReady(readyItem{h: h})
 	return h
-}
-
-// readyItem is an entry of the ready queue: a Handle, or one of the
-// loop's own callbacks stored inline, so that task steps, task wakeups
-// and future done-callbacks (most of what the loop runs) allocate
-// nothing: a task pending its first step costs the queue 32 bytes.
-type readyItem struct {
-	h    *Handle         // a handle (callbacks scripts can see or cancel), or nil:
-	task *Task           // a task's step, or its wakeup by fut when fut is set
-	fut  *Future         // the future of a wakeup or of cb
-	cb   *futureCallback // a done callback of fut (Go or script)
-}
-
-func (it *readyItem) run(th *Thread) error {
-	switch {
-	case it.task != nil && it.h != nil:
-		// A task's wakeup from a sleep (h is the sleep's timer).
-		return it.task.wakeupSleep(it.h.sleep)
-	case it.h != nil:
-		if it.h.cancelled {
-			return nil
-		}
-		return it.h.run(th)
-	case it.task != nil:
-		if it.fut != nil {
-			return it.task.wakeup(it.fut)
-		}
-		return it.task.step(nil)
-	}
-	return it.runCallback(th)
-}
-
-// runCallback runs done callback it.cb of future it.fut. A script
-// callback runs as a Handle would: its exception goes to the loop's
-// exception handler, except KeyboardInterrupt and SystemExit.
-func (it *readyItem) runCallback(th *Thread) error {
-	if it.cb.fn != nil {
-		return it.cb.fn(it.fut)
-	}
-	_, err := th.Call(it.cb.cb, []Value{it.fut.Value()}, nil)
-	if err != nil {
-		e := AsException(err)
-		if e.Class.IsSubtype(KeyboardInterrupt) || e.Class.IsSubtype(SystemExit) {
-			return e
-		}
-		it.fut.loop.reportCallbackError(it.cb.cb, e)
-	}
-	return nil
-}
-
-// callSoonCallback schedules done callback c of fut without allocating:
-// c is an entry of the callbacks fut has just handed over, which nothing
-// changes afterwards.
-func (l *Loop) callSoonCallback(c *futureCallback, fut *Future) {
-	l.pushReady(readyItem{cb: c, fut: fut})
-}
-
-// pushReady appends to the ready queue, doubling its array when full.
-func (l *Loop) pushReady(it readyItem) {
-	if l.readyLen == len(l.ready) {
-		l.growReady()
-	}
-	l.ready[(l.readyHead+l.readyLen)&(len(l.ready)-1)] = it
-	l.readyLen++
-}
-
-// requeueDue puts the due timers that a pass left unrun (a callback
-// raised SystemExit or KeyboardInterrupt) back in the ready queue, after
-// the k items left from the callbacks that were ready and before those
-// scheduled since: where CPython's pass leaves them.
-func (l *Loop) requeueDue(k int, due []*Handle) {
-	if len(due) == 0 {
-		return
-	}
-	items := make([]readyItem, 0, l.readyLen+len(due))
-	for i := 0; i < k; i++ {
-		items = append(items, l.popReady())
-	}
-	for i, h := range due {
-		items = append(items, readyItem{h: h})
-		due[i] = nil
-	}
-	for l.readyLen > 0 {
-		items = append(items, l.popReady())
-	}
-	for _, it := range items {
-		l.pushReady(it)
-	}
-}
-
-// popReady removes and returns the ready queue's first item.
-func (l *Loop) popReady() readyItem {
-	i := l.readyHead
-	it := l.ready[i]
-	l.ready[i] = readyItem{}
-	l.readyHead = (i + 1) & (len(l.ready) - 1)
-	l.readyLen--
-	return it
-}
-
-// growReady doubles the ready queue's ring, unwrapping it (pushReady's
-// slow path, out of line so that pushReady inlines).
-func (l *Loop) growReady() {
-	grown := make([]readyItem, max(2*len(l.ready), 64))
-	n := copy(grown, l.ready[l.readyHead:])
-	copy(grown[n:], l.ready[:l.readyHead])
-	l.ready = grown
-	l.readyHead = 0
 }
 
 // callSoonSleep schedules task t's wakeup from sleep c (fired or
@@ -383,7 +268,7 @@ func (l *Loop) runOnce() error {
 		}
 	}
 	l.drainInbox()
-	if l.readyLen == 0 && !l.stopping {
+	if l.ready.n == 0 && !l.stopping {
 		// Nothing to run now: wait for the next timer or host result.
 		if err := l.wait(); err != nil {
 			return err
@@ -400,9 +285,9 @@ func (l *Loop) runOnce() error {
 		due = appendDoubling(due, l.timers.pop())
 	}
 	// Run only the callbacks that were ready when this pass started.
-	ntodo := l.readyLen
+	ntodo := l.ready.n
 	for i := 0; i < ntodo; i++ {
-		it := l.popReady()
+		it := l.ready.pop()
 		if err := it.run(l.th); err != nil {
 			l.requeueDue(ntodo-i-1, due)
 			return err

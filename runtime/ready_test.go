@@ -7,48 +7,72 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The ready queue is a FIFO through wraparound and through growth while
-// wrapped, and reuses the slots it has run instead of growing.
-func TestReadyRingIsFIFOAcrossWrapAndGrowth(t *testing.T) {
-	loop := NewLoop(NewThread())
+// The ready queue is a FIFO across its blocks, and reuses them: a steady
+// state of one pop per push, or bursts no longer than an earlier one,
+// make no new block.
+func TestReadyQueueIsFIFOAcrossBlocks(t *testing.T) {
+	var q readyQueue
 	var tasks []*Task
-	mk := func() *Task {
+	mk := func() readyItem {
 		tk := &Task{}
 		tasks = append(tasks, tk)
-		return tk
+		return readyItem{task: tk}
 	}
 	next := 0 // index in tasks of the item expected next
 	pop := func(n int) {
 		for i := 0; i < n; i++ {
-			require.Positive(t, loop.readyLen)
-			it := loop.popReady()
+			require.Positive(t, q.n)
+			it := q.pop()
 			require.Same(t, tasks[next], it.task, "item %d", next)
 			next++
 		}
 	}
-	for i := 0; i < 40; i++ {
-		loop.callSoonTask(mk(), nil)
+	blocks := func() int {
+		n := 0
+		for b := q.head; b != nil; b = b.next {
+			n++
+		}
+		return n
 	}
-	pop(30)
-	// 10 queued from slot 30 of 64: pushing 50 more wraps around.
-	for i := 0; i < 50; i++ {
-		loop.callSoonTask(mk(), nil)
+	for i := 0; i < 1000; i++ {
+		q.push(mk())
 	}
-	assert.Equal(t, 64, len(loop.ready), "a ring with room wraps instead of growing")
-	assert.Equal(t, 60, loop.readyLen)
-	// Growing while wrapped keeps the order.
-	for i := 0; i < 100; i++ {
-		loop.callSoonTask(mk(), nil)
+	assert.Equal(t, 4, blocks(), "1000 items in blocks of 256")
+	pop(300)
+	for i := 0; i < 500; i++ {
+		q.push(mk())
 	}
-	assert.Equal(t, 256, len(loop.ready))
-	pop(160)
-	assert.Zero(t, loop.readyLen)
-	// A steady state of one pop per push never grows the ring.
+	assert.Equal(t, 1200, q.n)
+	pop(1200)
+	assert.Zero(t, q.n)
+	assert.Equal(t, 1, blocks(), "an empty queue keeps one block")
+	head := q.head
 	for i := 0; i < 10000; i++ {
-		loop.callSoonTask(mk(), nil)
+		q.push(mk())
 		pop(1)
 	}
-	assert.Equal(t, 256, len(loop.ready))
+	assert.Same(t, head, q.head, "a queue that never holds more than an item stays in its block")
+	for round := 0; round < 3; round++ {
+		for i := 0; i < 600; i++ {
+			q.push(mk())
+		}
+		pop(600)
+	}
+	assert.Equal(t, 1, blocks())
+	free := 0
+	for b := q.free; b != nil; b = b.next {
+		free++
+	}
+	assert.Equal(t, 4, free, "the blocks of the longest burst are kept for reuse")
+	allocs := testing.AllocsPerRun(10, func() {
+		for i := 0; i < 1000; i++ {
+			q.push(readyItem{})
+		}
+		for q.n > 0 {
+			q.pop()
+		}
+	})
+	assert.Zero(t, allocs, "bursts no longer than the longest so far allocate nothing")
 }
 
 // A pass runs the callbacks already ready, then the timers due, in
