@@ -79,10 +79,11 @@ func (in *Interp) loadAsyncio(th *runtime.Thread) (*runtime.Module, error) {
 		if strings.HasPrefix(name, "_") {
 			continue
 		}
-		m.Set(name, ns.Dict[name])
+		v, _ := ns.Get(name)
+		m.Set(name, v)
 	}
 	for _, name := range []string{"FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"} {
-		if v, ok := ns.Dict[name]; ok {
+		if v, ok := ns.Get(name); ok {
 			m.Set(name, v)
 		}
 	}
@@ -102,7 +103,7 @@ func (in *Interp) installAsyncioBuiltins() error {
 		return err
 	}
 	for _, name := range asyncioBuiltinNames {
-		if v, ok := m.Dict[name]; ok {
+		if v, ok := m.Get(name); ok {
 			in.builtins[name] = v
 			in.builtinsVersion++
 		}

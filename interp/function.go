@@ -74,7 +74,7 @@ func (fn *Function) moduleAttr(m *runtime.Module, i int) (runtime.Value, bool) {
 	e := &c[i]
 	if e.mod != m || e.version != m.Version {
 		name := fn.code.Names[i]
-		if _, ok := m.Dict[name]; !ok {
+		if _, ok := m.Get(name); !ok {
 			return runtime.Value{}, false
 		}
 		if _, onType := runtime.ModuleType.Lookup(name); onType {

@@ -555,7 +555,8 @@ func (s *Session) complete(expr, word string) []string {
 		out = keywordMatches(word, seen)
 		g := s.in.main.globals
 		for _, name := range g.Names() {
-			add(name, g.Dict[name])
+			v, _ := g.Get(name)
+			add(name, v)
 		}
 		for name, v := range s.in.builtins {
 			add(name, v)
@@ -602,7 +603,7 @@ func keywordMatches(word string, seen map[string]bool) []string {
 // lookupChain finds the value of a dotted name without side effects: the
 // first name in __main__ or the builtins, then plain attribute lookups.
 func (s *Session) lookupChain(parts []string) (runtime.Value, bool) {
-	v, ok := s.in.main.globals.Dict[parts[0]]
+	v, ok := s.in.main.globals.Get(parts[0])
 	if !ok {
 		v, ok = s.in.builtins[parts[0]]
 	}

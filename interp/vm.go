@@ -346,9 +346,9 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				}
 			}
 			name := f.code.Names[arg]
-			if v, ok := f.globals().Dict[name]; ok {
-				*e = globalEntry{version: f.globals().Version, builtins: in.builtinsVersion, slot: f.globals().Slot(name)}
-				f.push(v)
+			if s := f.globals().Slot(name); s != nil {
+				*e = globalEntry{version: f.globals().Version, builtins: in.builtinsVersion, slot: s}
+				f.push(s.V)
 			} else if v, ok := f.fn.mod.builtins[name]; ok {
 				*e = globalEntry{version: f.globals().Version, builtins: in.builtinsVersion, v: v}
 				f.push(v)
@@ -358,11 +358,9 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		case STORE_GLOBAL:
 			v := f.pop()
 			// A global the function has read before (counter += 1): its
-			// slot is known, so only the dictionary write remains of
-			// Module.Set's three map operations.
+			// slot is known and is where the value lives.
 			if c := f.fn.globalCache; c != nil {
 				if e := &c[arg]; e.slot != nil && e.version == f.globals().Version {
-					f.globals().Dict[f.code.Names[arg]] = v
 					e.slot.V = v
 					continue
 				}
@@ -380,7 +378,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 					continue
 				}
 			}
-			if v, ok := f.globals().Dict[name]; ok {
+			if v, ok := f.globals().Get(name); ok {
 				f.push(v)
 			} else if v, ok := f.fn.mod.builtins[name]; ok {
 				f.push(v)

@@ -687,9 +687,11 @@ func importFrom(th *runtime.Thread, f *Frame, name string) error {
 				continue
 			}
 			if f.ns != nil {
-				f.ns.SetItem(th, runtime.Str(n), m.Dict[n])
+				v, _ := m.Get(n)
+				f.ns.SetItem(th, runtime.Str(n), v)
 			} else {
-				f.globals().Set(n, m.Dict[n])
+				v, _ := m.Get(n)
+				f.globals().Set(n, v)
 			}
 		}
 		f.push(runtime.None)

@@ -116,7 +116,7 @@ func biFlush(w io.Writer) {
 // case the thread's own stream is used.
 func sysStreamValue(th *Thread, name string) Value {
 	if m, ok := th.Modules["sys"]; ok {
-		if v, ok := m.Dict[name]; ok {
+		if v, ok := m.Get(name); ok {
 			return v
 		}
 	}

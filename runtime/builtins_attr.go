@@ -279,7 +279,7 @@ func Dir(th *Thread, v Value) ([]string, error) {
 	}
 	switch o := v.obj.(type) {
 	case *Module:
-		for n := range o.Dict {
+		for _, n := range o.order {
 			seen[n] = true
 		}
 		add(dirModuleNames...)

@@ -212,7 +212,7 @@ func TestPrint(t *testing.T) {
 	th.Stderr = &errOut
 	sys, err := btModule(th, "sys")
 	require.NoError(t, err)
-	assert.Equal(t, "", run([]Value{Str("to err")}, btKw("file", sys.Dict["stderr"])))
+	assert.Equal(t, "", run([]Value{Str("to err")}, btKw("file", sys.value("stderr"))))
 	assert.Equal(t, "to err\n", errOut.String())
 	var written []string
 	sink := btClass("Sink", map[string]BuiltinFn{

@@ -70,51 +70,57 @@ type Slice struct {
 // Type returns SliceType.
 func (*Slice) Type() *Type { return SliceType }
 
-// Module is an imported module.
+// Module is an imported module. Each global lives in a GlobalSlot, the
+// one place its value is kept: a function that has looked a global up
+// caches the slot and reads or rebinds it without a map operation
+// (`counter += 1` on a global is a load and a store of the slot).
 type Module struct {
 	Name  string
-	Dict  map[string]Value
+	vars  map[string]*GlobalSlot
 	order []string
 	// Version changes whenever a name is added or deleted (not when an
 	// existing name is rebound), so the interpreter can cache where a
 	// global lives: in a GlobalSlot of this module, or in the builtins.
 	Version uint64
-	slots   map[string]*GlobalSlot
 }
 
-// GlobalSlot holds the current value of one module global for caches
-// that must see rebinding without a map lookup (zero when unbound).
+// GlobalSlot holds the value of one module global. A deleted global's
+// slot is left unbound (zero Value) and the module's Version changes, so
+// that caches holding the slot look the name up again.
 type GlobalSlot struct{ V Value }
 
-// Slot returns the slot that tracks name's value.
-func (m *Module) Slot(name string) *GlobalSlot {
-	if s, ok := m.slots[name]; ok {
-		return s
+// Slot returns the slot of global name, or nil if it is not bound.
+func (m *Module) Slot(name string) *GlobalSlot { return m.vars[name] }
+
+// Get returns the value of global name.
+func (m *Module) Get(name string) (Value, bool) {
+	if s, ok := m.vars[name]; ok {
+		return s.V, true
 	}
-	if m.slots == nil {
-		m.slots = map[string]*GlobalSlot{}
-	}
-	s := &GlobalSlot{V: m.Dict[name]}
-	m.slots[name] = s
-	return s
+	return Value{}, false
+}
+
+// value returns the value of global name (the zero Value if unbound).
+func (m *Module) value(name string) Value {
+	v, _ := m.Get(name)
+	return v
 }
 
 // Type returns ModuleType.
 func (*Module) Type() *Type { return ModuleType }
 
 // NewModule makes an empty module.
-func NewModule(name string) *Module { return &Module{Name: name, Dict: map[string]Value{}} }
+func NewModule(name string) *Module { return &Module{Name: name, vars: map[string]*GlobalSlot{}} }
 
 // Set sets a module attribute.
 func (m *Module) Set(name string, v Value) {
-	if _, ok := m.Dict[name]; !ok {
-		m.order = append(m.order, name)
-		m.Version++
-	}
-	m.Dict[name] = v
-	if s, ok := m.slots[name]; ok {
+	if s, ok := m.vars[name]; ok {
 		s.V = v
+		return
 	}
+	m.vars[name] = &GlobalSlot{V: v}
+	m.order = append(m.order, name)
+	m.Version++
 }
 
 // Names returns the module's attribute names in definition order.
@@ -122,8 +128,8 @@ func (m *Module) Names() []string { return append([]string(nil), m.order...) }
 
 // Attr returns a module attribute.
 func (m *Module) Attr(name string) (Value, bool) {
-	if v, ok := m.Dict[name]; ok {
-		return v, true
+	if s, ok := m.vars[name]; ok {
+		return s.V, true
 	}
 	if name == "__name__" {
 		return Str(m.Name), true
@@ -136,14 +142,13 @@ func (m *Module) SetAttrValue(name string, v Value) bool { m.Set(name, v); retur
 
 // DelAttrValue deletes a module attribute.
 func (m *Module) DelAttrValue(name string) bool {
-	if _, ok := m.Dict[name]; !ok {
+	s, ok := m.vars[name]
+	if !ok {
 		return false
 	}
 	m.Version++
-	delete(m.Dict, name)
-	if s, ok := m.slots[name]; ok {
-		s.V = Value{}
-	}
+	delete(m.vars, name)
+	s.V = Value{}
 	for i, n := range m.order {
 		if n == name {
 			m.order = append(m.order[:i], m.order[i+1:]...)
