@@ -1003,6 +1003,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				continue
 			}
 			// Suspend the whole chain; AWAIT runs again on resumption.
+			f.slots[f.sp-1] = runtime.AfterSuspend(aw)
 			f.pc--
 			f.dropPopped()
 			f.suspended = suspendedAwait

@@ -210,7 +210,12 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 	// BuiltinFn must not keep its args slice (those that store arguments
 	// copy them), and the stack stays untouched until it returns.
 	if b, ok := runtime.As[*runtime.Builtin](fnv); ok {
-		r, err := b.Fn(th, b.Self, args, kw)
+		call := b.Fn
+		if b.Awaited != nil && f.pc < len(f.code.Instrs) && f.code.Instrs[f.pc].Op() == GET_AWAITABLE {
+			// `await f(...)`: the result goes straight to the await.
+			call = b.Awaited
+		}
+		r, err := call(th, b.Self, args, kw)
 		f.popN(f.sp - base)
 		if err != nil {
 			return nil, err

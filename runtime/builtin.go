@@ -15,6 +15,11 @@ type Builtin struct {
 	Fn    BuiltinFn
 	Self  Value // bound receiver, if any
 	Owner *Type // the type a method belongs to, for repr
+	// Awaited, if set, replaces Fn when the caller awaits the result at
+	// once (`await f(...)`), so that the result is seen by nothing but
+	// that await: it may then be a shared object where Fn must make a
+	// fresh one (see asyncio.sleep).
+	Awaited BuiltinFn
 }
 
 // Type returns BuiltinFunctionType.

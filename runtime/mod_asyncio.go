@@ -602,20 +602,7 @@ func AsyncioCore() map[string]Value {
 			}
 			return RunMain(th, main)
 		}),
-		"sleep": NewBuiltin("sleep", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-			if len(args) == 1 && len(kw) == 0 {
-				// The common sleep(delay): skip the general argument parser.
-				if d, err := toFloat(args[0]); err == nil {
-					return Obj(newSleep(d, None)), nil
-				}
-			}
-			var delay float64
-			result := None
-			if err := UnpackArgs("sleep", args, kw, "delay", &delay, "result?", &result); err != nil {
-				return Value{}, err
-			}
-			return Obj(Sleep(th, delay, result)), nil
-		}),
+		"sleep": Obj(sleepBuiltin),
 		"create_task": NewBuiltin("create_task", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 			var coro, name Value
 			if err := UnpackArgs("create_task", args, kw, "coro", &coro, "$name?", &name, "$context?", new(Value)); err != nil {
@@ -772,4 +759,132 @@ func distinctAwaitables(items []Value) bool {
 		}
 	}
 	return true
+}
+
+// sleepBuiltin is asyncio.sleep. Awaited at once with a delay <= 0
+// (`await asyncio.sleep(0)`, the way to let other tasks run), it yields
+// through the shared yieldNow instead of allocating a coroutine object:
+// nothing else can see the object being awaited.
+var sleepBuiltin = &Builtin{Name: "sleep", Fn: sleepFn, Awaited: sleepAwaited}
+
+// sleepFn is asyncio.sleep(delay, result=None).
+func sleepFn(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+	if len(args) == 1 && len(kw) == 0 {
+		// The common sleep(delay): skip the general argument parser.
+		if d, err := toFloat(args[0]); err == nil {
+			return Obj(newSleep(d, None)), nil
+		}
+	}
+	var delay Value
+	result := None
+	if err := UnpackArgs("sleep", args, kw, "delay", &delay, "result?", &result); err != nil {
+		return Value{}, err
+	}
+	if d, err := toFloat(delay); err == nil {
+		return Obj(Sleep(th, d, result)), nil
+	}
+	return Obj(&otherDelaySleep{delay: delay, result: result}), nil
+}
+
+// otherDelaySleep is the coroutine of asyncio.sleep(delay) for a delay
+// that is not a number: like CPython's sleep, it fails only when run, on
+// `delay <= 0` (a TypeError for a str) or, for a delay that compares
+// with 0 but is no number, where call_later adds it to the loop's time.
+type otherDelaySleep struct {
+	delay, result Value
+	inner         Coro // the sleep it became once run, or nil:
+	done          bool // it failed
+}
+
+// Type returns NativeCoroType (a coroutine).
+func (c *otherDelaySleep) Type() *Type { return NativeCoroType }
+
+// CoroName returns "sleep".
+func (c *otherDelaySleep) CoroName() string { return "sleep" }
+
+// Repr returns "<coroutine object sleep at 0x...>".
+func (c *otherDelaySleep) Repr(th *Thread) (string, error) {
+	return "<coroutine object sleep at " + addr(Obj(c)) + ">", nil
+}
+
+// AwaitStep advances the sleep when awaited inline.
+func (c *otherDelaySleep) AwaitStep(th *Thread, throw error) CoroStep {
+	return c.Resume(th, throw)
+}
+
+// Resume checks the delay on the first step, then runs as a sleep.
+func (c *otherDelaySleep) Resume(th *Thread, throw error) CoroStep {
+	if c.inner != nil {
+		return c.inner.Resume(th, throw)
+	}
+	if c.done {
+		return CoroStep{Done: true, Err: Errorf(RuntimeError, "cannot reuse already awaited coroutine")}
+	}
+	c.done = true
+	if throw != nil {
+		return CoroStep{Done: true, Err: throw}
+	}
+	le, err := Compare(th, CmpLE, c.delay, Int(0))
+	var yield bool
+	if err == nil {
+		yield, err = Truth(th, le)
+	}
+	if err != nil {
+		return CoroStep{Done: true, Err: err}
+	}
+	if !yield {
+		return CoroStep{Done: true, Err: Errorf(TypeError, "unsupported operand type(s) for +: 'float' and '%s'", c.delay.Type().Name)}
+	}
+	c.inner = newSleep(0, c.result)
+	return c.inner.Resume(th, nil)
+}
+
+// sleepAwaited is asyncio.sleep awaited at once.
+func sleepAwaited(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	if len(args) == 1 && len(kw) == 0 {
+		if d, err := toFloat(args[0]); err == nil && (d <= 0 || math.IsNaN(d)) {
+			return Obj(yieldNow), nil
+		}
+	}
+	return sleepFn(th, self, args, kw)
+}
+
+// yieldMarker is what `await asyncio.sleep(0)` awaits (see sleepBuiltin):
+// a bare yield, yieldNow, which the awaiting frame replaces with
+// yieldDone when it suspends, so that resuming finishes the await with
+// None. Both are shared and never change.
+type yieldMarker struct{ done bool }
+
+var (
+	yieldNow  = &yieldMarker{}
+	yieldDone = &yieldMarker{done: true}
+)
+
+// Type returns NativeCoroType (it stands for sleep's coroutine).
+func (*yieldMarker) Type() *Type { return NativeCoroType }
+
+// Repr returns "<coroutine object sleep at 0x...>".
+func (m *yieldMarker) Repr(th *Thread) (string, error) {
+	return "<coroutine object sleep at " + addr(Obj(m)) + ">", nil
+}
+
+// AwaitStep yields (yieldNow) or finishes with None (yieldDone); a thrown
+// exception ends it.
+func (m *yieldMarker) AwaitStep(th *Thread, throw error) CoroStep {
+	if throw != nil {
+		return CoroStep{Done: true, Err: throw}
+	}
+	if m.done {
+		return CoroStep{Done: true, Value: None}
+	}
+	return CoroStep{}
+}
+
+// AfterSuspend returns what a frame suspending while awaiting v keeps
+// awaiting: yieldDone for yieldNow, v otherwise.
+func AfterSuspend(v Value) Value {
+	if v.obj == Object(yieldNow) {
+		return Obj(yieldDone)
+	}
+	return v
 }

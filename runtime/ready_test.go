@@ -133,3 +133,34 @@ func TestDistinctAwaitables(t *testing.T) {
 	sub.more().class = NewType("MyFuture", FutureType)
 	assert.False(t, distinctAwaitables([]Value{c1, sub.Value()}), "a subclass may define __eq__")
 }
+
+// asyncio.sleep awaited at once with a delay <= 0 yields through a shared
+// marker (no allocation); called otherwise it makes a fresh coroutine.
+// Suspending on the marker turns it into the marker that finishes.
+func TestSleepAwaitedAtOnceSharesItsMarker(t *testing.T) {
+	th := NewThread()
+	a, err := sleepAwaited(th, Value{}, []Value{Int(0)}, nil)
+	require.NoError(t, err)
+	b, err := sleepAwaited(th, Value{}, []Value{Float(-1)}, nil)
+	require.NoError(t, err)
+	assert.Same(t, a.obj, b.obj)
+	c, err := sleepFn(th, Value{}, []Value{Int(0)}, nil)
+	require.NoError(t, err)
+	d, err := sleepFn(th, Value{}, []Value{Int(0)}, nil)
+	require.NoError(t, err)
+	assert.NotSame(t, c.obj, d.obj, "a sleep that may be kept is an object of its own")
+	r, err := sleepAwaited(th, Value{}, []Value{Float(0.5)}, nil)
+	require.NoError(t, err)
+	assert.NotSame(t, a.obj, r.obj, "a real sleep needs its timer")
+
+	st := AwaitStepOf(th, a, nil)
+	assert.False(t, st.Done, "the first step yields")
+	after := AfterSuspend(a)
+	st = AwaitStepOf(th, after, nil)
+	assert.True(t, st.Done)
+	assert.True(t, st.Value.IsNone())
+	st = AwaitStepOf(th, after, NewException(CancelledError))
+	assert.True(t, st.Done)
+	assert.Error(t, st.Err, "a thrown exception ends the await")
+	assert.Equal(t, r, AfterSuspend(r))
+}
