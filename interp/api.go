@@ -382,7 +382,7 @@ func (in *Interp) evalCode(code *Code) (runtime.Value, error) {
 			return runtime.Value{}, err
 		}
 	}
-	fn := &Function{code: code, mod: in.main, name: code.Name, qualname: code.QualName}
+	fn := &Function{code: code, mod: in.main, globals: in.main.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
 	f := newFrame(fn, code)
 	if code.Flags&FlagTopLevelAwait != 0 {

@@ -95,7 +95,7 @@ func newFrame(fn *Function, code *Code) *Frame {
 }
 
 // globals returns the module whose globals the frame's code uses.
-func (f *Frame) globals() *runtime.Module { return f.fn.mod.globals }
+func (f *Frame) globals() *runtime.Module { return f.fn.globals }
 
 // coroutine returns the coroutine the frame is, or nil.
 func (f *Frame) coroutine() *Coroutine {

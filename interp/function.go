@@ -28,6 +28,7 @@ func (*Cell) Type() *runtime.Type { return CellType }
 type Function struct {
 	code       *Code
 	mod        *moduleState
+	globals    *runtime.Module // mod.globals, one load nearer for LOAD_GLOBAL
 	consts     []runtime.Value
 	defaults   []runtime.Value
 	kwdefaults map[string]runtime.Value

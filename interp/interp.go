@@ -233,7 +233,7 @@ func (in *Interp) runModule(code *Code, mod *moduleState) error {
 			return err
 		}
 	}
-	fn := &Function{code: code, mod: mod, name: code.Name, qualname: code.QualName}
+	fn := &Function{code: code, mod: mod, globals: mod.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
 	f := newFrame(fn, code)
 	if code.Flags&FlagTopLevelAwait != 0 {

@@ -281,7 +281,7 @@ func (s *Session) start(inp *input, src string) {
 		return
 	}
 	in := s.in
-	fn := &Function{code: code, mod: in.main, name: code.Name, qualname: code.QualName}
+	fn := &Function{code: code, mod: in.main, globals: in.main.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
 	f := newFrame(fn, code)
 	if code.Flags&FlagTopLevelAwait == 0 {

@@ -255,7 +255,7 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 func (in *Interp) makeFunction(f *Frame, arg int) {
 	flags := arg >> 16
 	code := f.code.Consts[arg&0xffff].Code
-	fn := &Function{code: code, mod: f.fn.mod, name: code.Name, qualname: code.QualName}
+	fn := &Function{code: code, mod: f.fn.mod, globals: f.fn.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = fn.mod.constsFor(code)
 	if flags&4 != 0 {
 		t, _ := runtime.As[*runtime.Tuple](f.pop())
