@@ -26,6 +26,7 @@ func TestDictAgainstModel(t *testing.T) {
 			return true
 		})
 		require.Equal(t, order, append([]int64{}, gotKeys...), "step %d", step)
+		checkDictIndex(t, d)
 	}
 	for step := 0; step < 6000; step++ {
 		k := int64(r.Intn(700))
@@ -89,7 +90,7 @@ func TestDictEntryBlocks(t *testing.T) {
 	}
 	assert.Same(t, first, d.entry(0), "growing does not move entries")
 	for _, p := range []int{0, 7, 8, 15, 16, 31, 32, 4095, 4096, 4999} {
-		assert.Equal(t, int64(p), d.entry(p).key.SmallInt(), "position %d", p)
+		assert.Equal(t, int64(p), d.entry(p).key().SmallInt(), "position %d", p)
 	}
 	assert.Equal(t, 5000, d.n)
 }

@@ -223,17 +223,10 @@ func dictPopLast(d *Dict) (k, v Value, ok bool) {
 		if !e.live() {
 			continue
 		}
-		mask := uint64(len(d.index) - 1)
-		perturb := uint64(e.hash)
-		j := uint64(e.hash) & mask
-		for d.index[j] != int32(i) {
-			perturb >>= 5
-			j = (j*5 + perturb + 1) & mask
-		}
-		d.index[j] = ixDeleted
+		d.index[d.slotOf(i, e.hash())] = ixDeleted
 		d.truncate(i)
 		d.used--
-		return e.key, e.value, true
+		return e.key(), e.value, true
 	}
 	return Value{}, Value{}, false
 }

@@ -66,7 +66,7 @@ func (s *Set) Update(th *Thread, other Value) error {
 		for i := 0; i < o.n; i++ {
 			e := o.entry(i)
 			if e.live() {
-				if err := s.addEntry(th, e.key, e.hash); err != nil {
+				if err := s.addEntry(th, e.key(), e.hash()); err != nil {
 					return err
 				}
 			}
@@ -342,7 +342,7 @@ func (s *Set) symmetricDifferenceUpdate(th *Thread, other Value) error {
 		for i := 0; i < d.n; i++ {
 			e := d.entry(i)
 			if e.live() {
-				if err := s.toggle(th, e.key, e.hash); err != nil {
+				if err := s.toggle(th, e.key(), e.hash()); err != nil {
 					return err
 				}
 			}

@@ -4,23 +4,34 @@ package runtime
 // string (UTF-8) indexed by code point. ASCII strings index bytes
 // directly; other strings decode to runes once, on first indexing.
 //
-// A str is the most common heap object, so its header is kept to 32
-// bytes (one size class smaller than the obvious layout's 64): the rune
-// cache is behind a pointer that only non-ASCII strings ever set, and the
-// hash and the ASCII flag share one word. Strings built here rather than
-// received ready-made (str(int), concatenation, join, repetition) put
-// their bytes in the same allocation as the header (str_alloc.go).
+// A str is the most common heap object, so its header is kept to 24
+// bytes: the hash and the flags share one word, and the rune cache, which
+// only non-ASCII strings ever fill in, is not in the header but in a word
+// after it (strRunes) in the allocations of strs that may need one.
+// Strings built here rather than received ready-made (str(int),
+// concatenation, join, repetition) put their bytes in the same allocation
+// as the header (str_alloc.go), so an ASCII string of up to 8 bytes takes
+// 32 bytes in all.
 
 import (
 	"hash/maphash"
 	"unicode/utf8"
+	"unsafe"
 )
 
-// StrObj is a str value. Its bytes must never change once it is built.
+// StrObj is a str value. Its bytes must never change once it is built,
+// and it is never copied: it may be the head of a bigger allocation
+// (strRunes, or a header with its bytes after it).
 type StrObj struct {
-	S     string
+	S    string
+	meta uint64 // strHashed, strASCIIKnown, strASCII, strRunesSlot flags and the hash
+}
+
+// strRunes is the allocation of a str that has a rune cache: a str
+// whose meta has strRunesSlot is always the StrObj of a strRunes.
+type strRunes struct {
+	StrObj
 	runes *[]rune // decoded lazily for non-ASCII indexing
-	meta  uint64  // strHashed, strASCIIKnown, strASCII flags and the hash
 }
 
 // Bits of StrObj.meta. The hash occupies the low bits so that it keeps
@@ -29,7 +40,8 @@ const (
 	strHashed     = 1 << 63
 	strASCIIKnown = 1 << 62
 	strASCII      = 1 << 61
-	strHashMask   = strASCII - 1
+	strRunesSlot  = 1 << 60
+	strHashMask   = strRunesSlot - 1
 )
 
 // Type returns StrType.
@@ -47,7 +59,14 @@ func Str(s string) Value {
 			return Value{obj: &strSmall[c]}
 		}
 	}
-	return Value{obj: &StrObj{S: s}}
+	return Value{obj: newStr(s)}
+}
+
+// newStr returns a new str over s, with room for a rune cache as s may
+// not be ASCII.
+func newStr(s string) *StrObj {
+	r := &strRunes{StrObj: StrObj{S: s, meta: strRunesSlot}}
+	return &r.StrObj
 }
 
 // strSmall holds the one-character ASCII strs, indexed by their byte,
@@ -108,13 +127,20 @@ func (s *StrObj) Len() int {
 	return len(s.Runes())
 }
 
-// Runes returns the code points of s.
+// Runes returns the code points of s, cached for a non-ASCII str in its
+// strRunes (an ASCII str indexes its bytes, so only rare callers get here
+// for one, and they get a fresh slice).
 func (s *StrObj) Runes() []rune {
-	if s.runes == nil {
-		r := []rune(s.S)
-		s.runes = &r
+	if s.meta&strRunesSlot == 0 || s.isASCII() {
+		return []rune(s.S)
 	}
-	return *s.runes
+	// The flag says s is the head of a strRunes (see newStr, newStrBuf).
+	c := (*strRunes)(unsafe.Pointer(s))
+	if c.runes == nil {
+		r := []rune(s.S)
+		c.runes = &r
+	}
+	return *c.runes
 }
 
 // At returns the i'th code point as a one-character string (0 <= i < Len).
@@ -157,14 +183,11 @@ func repeatStr(s *StrObj, n int64) (Value, error) {
 	if int64(len(s.S))*n > maxAlloc {
 		return Value{}, Errorf(MemoryError, "")
 	}
-	o, b := newStrBuf(len(s.S) * int(n))
+	o, b := newStrBuf(len(s.S)*int(n), s.knownASCII())
 	// Doubling copies: each copy reads bytes already written.
 	k := copy(b, s.S)
 	for k < len(b) {
 		k += copy(b[k:], b[:k])
-	}
-	if s.knownASCII() {
-		o.meta = strASCIIKnown | strASCII
 	}
 	return Obj(o), nil
 }

@@ -3,6 +3,8 @@ package runtime
 import (
 	"math"
 	"math/big"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
@@ -19,20 +21,112 @@ func strOf(t *testing.T, v Value) *StrObj {
 }
 
 func TestStrHeaderSize(t *testing.T) {
-	// The header must stay in the 32-byte size class; every str pays it.
-	assert.Equal(t, uintptr(32), unsafe.Sizeof(StrObj{}))
+	// Every str pays the header: 24 bytes, so that an ASCII str of up to
+	// 8 bytes fits the 32-byte size class with its bytes; one with a rune
+	// cache slot stays in the 32-byte class.
+	assert.Equal(t, uintptr(24), unsafe.Sizeof(StrObj{}))
+	assert.Equal(t, uintptr(32), unsafe.Sizeof(strRunes{}))
 }
 
 func TestNewStrBufSizes(t *testing.T) {
-	for n := 0; n <= 300; n++ {
-		o, b := newStrBuf(n)
-		require.Len(t, b, n)
-		for i := range b {
-			b[i] = byte('a' + i%26)
+	for _, ascii := range []bool{false, true} {
+		for n := 0; n <= 300; n++ {
+			o, b := newStrBuf(n, ascii)
+			require.Len(t, b, n)
+			for i := range b {
+				b[i] = byte('a' + i%26)
+			}
+			want := strings.Repeat("abcdefghijklmnopqrstuvwxyz", n/26+1)[:n]
+			require.Equal(t, want, o.S)
+			if n > 0 {
+				// Only a str that may not be ASCII has a rune cache slot.
+				assert.Equal(t, !ascii, o.meta&strRunesSlot != 0, "n=%d", n)
+				assert.Equal(t, ascii, o.knownASCII(), "n=%d", n)
+			}
+			require.Equal(t, n, o.Len())
+			if ascii && n > 0 && n <= maxInlineASCII {
+				// The bytes follow the header in the same allocation.
+				assert.Equal(t, uintptr(unsafe.Pointer(o))+unsafe.Sizeof(StrObj{}), uintptr(unsafe.Pointer(unsafe.StringData(o.S))), "n=%d", n)
+			}
 		}
-		want := strings.Repeat("abcdefghijklmnopqrstuvwxyz", n/26+1)[:n]
-		require.Equal(t, want, o.S)
-		require.Equal(t, n, o.Len())
+	}
+	// One allocation for a short str either way.
+	for _, ascii := range []bool{false, true} {
+		assert.Equal(t, 1.0, testing.AllocsPerRun(100, func() { newStrBuf(20, ascii) }))
+	}
+}
+
+// ASCII strs live in pointer-free memory: the collector must still keep
+// them alive through the header or through any string taken from S, and
+// never reuse their memory while either is held.
+func TestASCIIStrsSurviveGC(t *testing.T) {
+	type kept struct {
+		o    *StrObj
+		tail string
+		want string
+	}
+	var all []kept
+	pad := strOf(t, Str(strings.Repeat("p", 40)))
+	pad.isASCII()
+	for i := 0; i < 3000; i++ {
+		var v Value
+		switch i % 3 {
+		case 0:
+			v = StrFromInt(int64(i) * 1000003)
+		case 1:
+			v = ConcatStr(strOf(t, StrFromInt(int64(i))), pad)
+		default:
+			var err error
+			v, err = repeatStr(strOf(t, StrFromInt(int64(i))), int64(i%90+2))
+			require.NoError(t, err)
+		}
+		o := strOf(t, v)
+		require.True(t, o.knownASCII())
+		k := kept{want: strings.Clone(o.S)}
+		if i%2 == 0 {
+			k.o = o
+		} else {
+			k.tail = o.S[1:] // only an interior pointer keeps it
+		}
+		all = append(all, k)
+	}
+	for round := 0; round < 3; round++ {
+		runtime.GC()
+		// Garbage of the same size classes, to reuse anything freed.
+		for i := 0; i < 20000; i++ {
+			v, _ := repeatStr(strOf(t, Str("xy")), int64(i%120+1))
+			_ = v
+		}
+	}
+	for i, k := range all {
+		if k.o != nil {
+			require.Equal(t, k.want, k.o.S, "str %d", i)
+			require.True(t, k.o.knownASCII())
+		} else {
+			require.Equal(t, k.want[1:], k.tail, "str %d", i)
+		}
+	}
+}
+
+func TestStrRunesCache(t *testing.T) {
+	for _, v := range []Value{
+		Str("héllo wörld"),
+		ConcatStr(strOf(t, Str("é")), strOf(t, Str(strings.Repeat("ü", 200)))),
+	} {
+		s := strOf(t, v)
+		require.NotZero(t, s.meta&strRunesSlot)
+		r1, r2 := s.Runes(), s.Runes()
+		assert.Equal(t, []rune(s.S), r1)
+		assert.Same(t, &r1[0], &r2[0], "decoded once")
+		s.Hash() // sets bits in meta without losing the flag
+		assert.NotZero(t, s.meta&strRunesSlot)
+		r3 := s.Runes()
+		assert.Same(t, &r1[0], &r3[0])
+	}
+	// An ASCII str has no cache; its runes are still right.
+	for _, v := range []Value{Str("plain"), StrFromInt(-12345), ConcatStr(strOf(t, Str("ab")), strOf(t, Str("cd")))} {
+		s := strOf(t, v)
+		assert.Equal(t, []rune(s.S), s.Runes())
 	}
 }
 
@@ -76,6 +170,29 @@ func TestStrNewInt(t *testing.T) {
 	assert.Equal(t, "42", strOf(t, v).S)
 }
 
+// StrFromInt writes the digits itself: check it against strconv at every
+// digit-count boundary, both signs, and the extremes.
+func TestStrFromIntDigits(t *testing.T) {
+	check := func(x int64) {
+		t.Helper()
+		s := strOf(t, StrFromInt(x))
+		require.Equal(t, strconv.FormatInt(x, 10), s.S)
+		require.True(t, s.knownASCII())
+	}
+	for x := int64(-1000); x <= 1000; x++ {
+		check(x)
+	}
+	for p := int64(10); p > 0 && p <= math.MaxInt64/10; p *= 10 {
+		for _, x := range []int64{p - 1, p, p + 1, 7*p + 3} {
+			check(x)
+			check(-x)
+		}
+	}
+	check(math.MaxInt64)
+	check(math.MinInt64)
+	check(math.MinInt64 + 1)
+}
+
 func TestConcatStr(t *testing.T) {
 	ascii := strOf(t, Str("abc"))
 	require.True(t, ascii.isASCII())
@@ -105,6 +222,17 @@ func TestConcatStr(t *testing.T) {
 	mixed := strOf(t, ConcatStr(ascii, non))
 	assert.False(t, mixed.knownASCII())
 	assert.False(t, mixed.isASCII())
+	// Operands not yet scanned are scanned (once), so an ASCII result is
+	// known ASCII and a mixed one known not to be.
+	ab, cd := strOf(t, Str("ab")), strOf(t, Str("cd"))
+	require.False(t, ab.knownASCII())
+	abcd := strOf(t, ConcatStr(ab, cd))
+	assert.True(t, abcd.knownASCII())
+	assert.True(t, ab.knownASCII() && cd.knownASCII())
+	assert.Zero(t, abcd.meta&strRunesSlot)
+	mixed = strOf(t, ConcatStr(strOf(t, Str("x")), strOf(t, Str("ÿ"))))
+	assert.NotZero(t, mixed.meta&strASCIIKnown)
+	assert.False(t, mixed.knownASCII())
 	// An empty operand gives the other one back.
 	empty := strOf(t, Str(""))
 	assert.True(t, ConcatStr(empty, non).Is(Obj(non)))
