@@ -2,6 +2,8 @@ package interp
 
 import (
 	"context"
+	"fmt"
+	goruntime "runtime"
 	"testing"
 
 	"github.com/aio-lang/aio/runtime"
@@ -70,4 +72,29 @@ func TestCoroutineIsOneAllocation(t *testing.T) {
 		}
 	})
 	assert.LessOrEqual(t, allocs, 1.0)
+}
+
+// `await asyncio.sleep(0)` allocates nothing: the builtin's Awaited
+// variant yields through a shared marker, and the task's wakeup goes
+// through the ready queue's reused blocks.
+func TestAwaitSleepZeroDoesNotAllocate(t *testing.T) {
+	mallocs := func(n int) uint64 {
+		in := New(Options{})
+		src := fmt.Sprintf(`import asyncio
+async def spin(n):
+    for _ in range(n):
+        await asyncio.sleep(0)
+async def main():
+    await asyncio.gather(spin(%d), spin(%d))
+`, n, n)
+		require.NoError(t, in.Exec(context.Background(), "t.aio", src))
+		var before, after goruntime.MemStats
+		goruntime.ReadMemStats(&before)
+		require.NoError(t, in.Exec(context.Background(), "run.aio", "asyncio.run(main())\n"))
+		goruntime.ReadMemStats(&after)
+		return after.Mallocs - before.Mallocs
+	}
+	few, many := mallocs(100), mallocs(5100)
+	perAwait := float64(many-few) / 10000
+	assert.Less(t, perAwait, 0.05, "allocations per await of sleep(0)")
 }
