@@ -97,14 +97,6 @@ func newFrame(fn *Function, code *Code) *Frame {
 // globals returns the module whose globals the frame's code uses.
 func (f *Frame) globals() *runtime.Module { return f.fn.globals }
 
-// coroutine returns the coroutine the frame is, or nil.
-func (f *Frame) coroutine() *Coroutine {
-	if f.isCoro {
-		return (*Coroutine)(f)
-	}
-	return nil
-}
-
 // makeCoroutine turns a fresh frame into the coroutine object of its
 // call.
 func (f *Frame) makeCoroutine() *Coroutine {

@@ -7,7 +7,6 @@ package runtime
 
 import (
 	"math"
-	"reflect"
 	"slices"
 )
 
@@ -729,9 +728,9 @@ func AsyncioCore() map[string]Value {
 // argument to future, which would map each argument to a future of its
 // own: with 100,000 coroutines, that dict is 10 MB of garbage.
 func distinctAwaitables(items []Value) bool {
-	// Duplicates are found by sorting the objects' addresses (8 bytes an
+	// Duplicates are found by sorting the objects' identities (8 bytes an
 	// item; a map would take about 40).
-	addrs := make([]uintptr, len(items))
+	ids := make([]uint64, len(items))
 	for i, v := range items {
 		switch o := v.obj.(type) {
 		case Coro:
@@ -746,15 +745,11 @@ func distinctAwaitables(items []Value) bool {
 		default:
 			return false
 		}
-		rv := reflect.ValueOf(v.obj)
-		if rv.Kind() != reflect.Pointer {
-			return false
-		}
-		addrs[i] = rv.Pointer()
+		ids[i] = ID(v)
 	}
-	slices.Sort(addrs)
-	for i := 1; i < len(addrs); i++ {
-		if addrs[i] == addrs[i-1] {
+	slices.Sort(ids)
+	for i := 1; i < len(ids); i++ {
+		if ids[i] == ids[i-1] {
 			return false
 		}
 	}
