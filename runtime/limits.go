@@ -27,6 +27,9 @@ type Limits struct {
 	// it returns stops the loop or the iteration (a host uses it to
 	// cancel a script promptly).
 	Poll func() error
+	// Work, when set, is called by Thread.Work with the units of work a
+	// built-in did; an error it returns stops the built-in.
+	Work func(n int64) error
 	// OnNewLoop, when set, is told about every event loop created on the
 	// thread, before it runs (a host records it to wake it up).
 	OnNewLoop func(*Loop)
@@ -124,4 +127,22 @@ func (th *Thread) sleep(d time.Duration) error {
 		}
 		time.Sleep(min(left, 20*time.Millisecond))
 	}
+}
+
+// Alloc charges n bytes of new live data to th's memory budget before a
+// built-in allocates them, failing with MemoryError (and allocating
+// nothing) when they would not fit. Today it checks n against the
+// per-object cap; the interpreter-wide budget replaces its body.
+func (th *Thread) Alloc(n int64) error { return th.CheckAlloc(n, 1) }
+
+// Work charges n units of work done inside a built-in to the step budget
+// (a unit is about what one bytecode instruction costs) and reports a
+// stop: a built-in whose work grows with its input calls it every few
+// thousand units, so that MaxSteps counts that work and a cancelled
+// context stops it promptly.
+func (th *Thread) Work(n int64) error {
+	if th == nil || th.Limits.Work == nil {
+		return nil
+	}
+	return th.Limits.Work(n)
 }
