@@ -272,6 +272,9 @@ func (p *printer) try(s *Try) {
 	for _, h := range s.Handlers {
 		p.line()
 		p.write("except")
+		if s.Star {
+			p.write("*")
+		}
 		if h.Type != nil {
 			p.write(" ")
 			p.expr(h.Type, precTest)

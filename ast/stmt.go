@@ -144,13 +144,15 @@ type ExceptHandler struct {
 	Body []Stmt
 }
 
-// Try is try/except/else/finally.
+// Try is try/except/else/finally; Star marks a try whose handlers are
+// except* clauses (CPython's TryStar).
 type Try struct {
 	Span
 	Body      []Stmt
 	Handlers  []*ExceptHandler
 	OrElse    []Stmt
 	Finalbody []Stmt
+	Star      bool
 }
 
 // Assert is `assert Test, Msg` (Msg may be nil).

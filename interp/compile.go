@@ -38,6 +38,7 @@ const (
 	fbHandlerCleanup
 	fbWith
 	fbAsyncWith
+	fbExceptStar // an except* clause's body: break, continue and return may not leave it
 )
 
 type fblock struct {
@@ -388,6 +389,9 @@ func (c *compiler) stmt(s ast.Stmt) {
 		} else {
 			c.emitConst(Const{Kind: ConstNone})
 		}
+		if c.inExceptStar(returnErrorNode(s), c.u.fblocks) {
+			return
+		}
 		c.unwindAll(true)
 		c.emit(RETURN_VALUE, 0)
 	case *ast.Delete:
@@ -435,7 +439,9 @@ func (c *compiler) stmt(s ast.Stmt) {
 		}
 		c.emit(RAISE_VARARGS, n)
 	case *ast.Try:
-		if len(s.Finalbody) > 0 {
+		if s.Star && len(s.Finalbody) == 0 {
+			c.tryExceptStar(s)
+		} else if len(s.Finalbody) > 0 {
 			c.tryFinally(s)
 		} else {
 			c.tryExcept(s)
@@ -564,6 +570,9 @@ func (c *compiler) breakContinue(s ast.Stmt, isBreak bool) {
 	blocks := c.u.fblocks
 	for i := len(blocks) - 1; i >= 0; i-- {
 		b := blocks[i]
+		if c.inExceptStar(s, blocks[i:i+1]) {
+			break
+		}
 		if b.kind == fbWhile || b.kind == fbFor {
 			if isBreak {
 				c.unwindBlock(b, false)
@@ -654,7 +663,9 @@ func (c *compiler) tryFinally(s *ast.Try) {
 	fin, end := c.newLabel(), c.newLabel()
 	c.emitJump(SETUP_FINALLY, fin)
 	c.pushBlock(fblock{kind: fbFinallyTry, final: s.Finalbody})
-	if len(s.Handlers) > 0 {
+	if s.Star {
+		c.tryExceptStar(s)
+	} else if len(s.Handlers) > 0 {
 		c.tryExcept(s)
 	} else {
 		c.stmts(s.Body)

@@ -97,6 +97,8 @@ const (
 	POP_EXCEPT           // exc → ; leave an except handler, restoring the previously handled exception
 	RERAISE              // exc → (raises exc again, leaving its handler)
 	CHECK_EXC_MATCH      // exc type → exc bool
+	CHECK_EG_MATCH       // rest type → rest' match (except*: match None when nothing matched; else it becomes the handled exception)
+	PREP_RERAISE_STAR    // orig list → orig result (except*: what to re-raise, None if nothing)
 	BEFORE_WITH          // mgr → exit enter_result
 	WITH_EXCEPT_START    // exit exc → exit exc result (calls exit(type, exc, None))
 	BEFORE_ASYNC_WITH    // mgr → aexit awaitable_of_aenter
@@ -219,6 +221,8 @@ var opcodeNames = [...]string{
 	POP_EXCEPT:           "POP_EXCEPT",
 	RERAISE:              "RERAISE",
 	CHECK_EXC_MATCH:      "CHECK_EXC_MATCH",
+	CHECK_EG_MATCH:       "CHECK_EG_MATCH",
+	PREP_RERAISE_STAR:    "PREP_RERAISE_STAR",
 	BEFORE_WITH:          "BEFORE_WITH",
 	WITH_EXCEPT_START:    "WITH_EXCEPT_START",
 	BEFORE_ASYNC_WITH:    "BEFORE_ASYNC_WITH",

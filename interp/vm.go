@@ -1041,6 +1041,10 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			var ok bool
 			ok, err = excMatches(exc, typ)
 			f.push(runtime.MakeBool(ok))
+		case CHECK_EG_MATCH:
+			err = checkEGMatch(th, f)
+		case PREP_RERAISE_STAR:
+			err = prepReraiseStar(th, f)
 		case BEFORE_WITH:
 			err = beforeWith(th, f, false)
 		case BEFORE_ASYNC_WITH:

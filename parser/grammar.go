@@ -275,11 +275,13 @@ type withItems struct {
 	Items []*ast.WithItem
 }
 
-// exceptHead is "Type [as Name]" of an except clause.
+// exceptHead is "Type [as Name]" of an except clause, or of an except*
+// clause when Star (the '*' token) is set.
 type exceptHead struct {
 	ast.Span
 	Type ast.Expr
 	Name string
+	Star *lexer.Token
 }
 
 func parseRHS(lex *lexer.PeekingLexer) (xRHS, error) {
@@ -394,16 +396,18 @@ func parseClassArgs(lex *lexer.PeekingLexer) (xClassArgs, error) {
 
 func parseExceptHead(lex *lexer.PeekingLexer) (xExceptHead, error) {
 	p := newExprParser(lex)
+	var star *lexer.Token
 	if p.tok.Type == opStar {
-		// except* (exception groups) is an extended feature aio does
-		// not have; "except *:" still gets CPython's message.
-		star := p.next()
+		// except* (exception groups) needs its types.
+		star = p.next()
 		if p.tok.Type == opColon || p.tok.Type == tNewline {
 			p.errToken(p.tok, "expected one or more exception types")
 		}
-		p.errRange(tokStart(star), tokEnd(star), "except* is not supported")
 	}
 	if !startsExpr(p.tok.Type) {
+		if star != nil {
+			p.unexpected()
+		}
 		return nil, participle.NextMatch
 	}
 	e := p.expression()
@@ -440,7 +444,7 @@ func parseExceptHead(lex *lexer.PeekingLexer) (xExceptHead, error) {
 		p.tok, p.prev = tok, prev
 		p.unexpected()
 	}
-	h := &exceptHead{Span: span(startOf(e), p.prevEnd()), Type: e}
+	h := &exceptHead{Span: span(startOf(e), p.prevEnd()), Type: e, Star: star}
 	if p.tok.Type == kwAs {
 		p.next()
 		if p.tok.Type != tName {

@@ -4,8 +4,8 @@ package parser
 // arrive already built (and checked) by the expression parser; this pass
 // assembles statements, computes their spans (CPython's: a compound
 // statement ends where its last body statement ends, a simple one at its
-// last token) and turns elif chains into nested Ifs. It reports no
-// errors.
+// last token) and turns elif chains into nested Ifs. Its only error is a
+// try mixing except and except* clauses (exceptstar.go).
 
 import (
 	"github.com/aio-lang/aio/ast"
@@ -138,11 +138,17 @@ func lowerFor(g *gFor, async *lexer.Token) ast.Stmt {
 func lowerTry(g *gTry) ast.Stmt {
 	n := &ast.Try{Body: lowerBlock(g.Body)}
 	n.Start, n.End = tokStart(&g.Kw), lastEnd(n.Body)
-	for _, h := range g.Handlers {
+	for i, h := range g.Handlers {
 		eh := &ast.ExceptHandler{Body: lowerBlock(h.Body)}
+		var star *lexer.Token
 		if h.Head != nil {
 			head := h.Head.(*exceptHead)
-			eh.Type, eh.Name = head.Type, head.Name
+			eh.Type, eh.Name, star = head.Type, head.Name, head.Star
+		}
+		if i == 0 {
+			n.Star = star != nil
+		} else if n.Star != (star != nil) {
+			mixedExceptKinds(&h.Kw, star)
 		}
 		eh.Start, eh.End = tokStart(&h.Kw), lastEnd(eh.Body)
 		n.Handlers = append(n.Handlers, eh)

@@ -197,7 +197,15 @@ type matcherKind int
 const (
 	matchByType matcherKind = iota
 	matchByPredicate
+	matchByLeaf // the leaves in a set (except*'s re-raise projection)
 )
+
+// splitMatcher is the test split applies to each exception.
+type splitMatcher struct {
+	kind   matcherKind
+	value  Value               // the type, tuple or predicate
+	leaves map[*Exception]bool // for matchByLeaf
+}
 
 // getMatcherType classifies split's argument (get_matcher_type).
 func getMatcherType(v Value) (matcherKind, error) {
@@ -228,8 +236,12 @@ func isExceptionClass(v Value) bool {
 }
 
 // checkMatch tells whether exc matches (exceptiongroup_split_check_match).
-func checkMatch(th *Thread, exc *Exception, kind matcherKind, matcher Value) (bool, error) {
-	if kind == matchByPredicate {
+func checkMatch(th *Thread, exc *Exception, m *splitMatcher) (bool, error) {
+	matcher := m.value
+	switch m.kind {
+	case matchByLeaf:
+		return !isGroupType(exc.Class) && m.leaves[exc], nil
+	case matchByPredicate:
 		r, err := th.Call(matcher, []Value{Obj(exc)}, nil)
 		if err != nil {
 			return false, err
@@ -249,8 +261,8 @@ func checkMatch(th *Thread, exc *Exception, kind matcherKind, matcher Value) (bo
 
 // splitRecursive is exceptiongroup_split_recursive: match and rest are nil
 // when empty; rest is computed only when constructRest.
-func splitRecursive(th *Thread, exc *Exception, kind matcherKind, matcher Value, constructRest bool) (match, rest *Exception, err error) {
-	isMatch, err := checkMatch(th, exc, kind, matcher)
+func splitRecursive(th *Thread, exc *Exception, m *splitMatcher, constructRest bool) (match, rest *Exception, err error) {
+	isMatch, err := checkMatch(th, exc, m)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -273,13 +285,13 @@ func splitRecursive(th *Thread, exc *Exception, kind matcherKind, matcher Value,
 		if err := th.Enter(); err != nil {
 			return nil, nil, err
 		}
-		m, r, err := splitRecursive(th, sub, kind, matcher, constructRest)
+		sm, r, err := splitRecursive(th, sub, m, constructRest)
 		th.Leave()
 		if err != nil {
 			return nil, nil, err
 		}
-		if m != nil {
-			matchList = append(matchList, Obj(m))
+		if sm != nil {
+			matchList = append(matchList, Obj(sm))
 		}
 		if r != nil {
 			restList = append(restList, Obj(r))
@@ -352,7 +364,7 @@ func groupSplit(th *Thread, self Value, args []Value, kw []Kwarg, name string, c
 	if err != nil {
 		return Value{}, err
 	}
-	match, rest, err := splitRecursive(th, e, kind, args[0], constructRest)
+	match, rest, err := splitRecursive(th, e, &splitMatcher{kind: kind, value: args[0]}, constructRest)
 	if err != nil {
 		return Value{}, err
 	}
