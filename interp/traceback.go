@@ -25,7 +25,8 @@ func (in *Interp) FormatException(exc *runtime.Exception) string {
 				}
 				return b.String()
 			},
-			Line: in.ExceptionLine,
+			Line:   in.ExceptionLine,
+			Thread: in.th,
 		}
 		return p.Format(exc)
 	}
@@ -63,6 +64,7 @@ func (in *Interp) formatChain(b *strings.Builder, exc *runtime.Exception, seen m
 	}
 	b.WriteString(in.ExceptionLine(exc))
 	b.WriteByte('\n')
+	b.WriteString(runtime.FormatNotes(in.th, exc, ""))
 }
 
 func (in *Interp) formatEntry(b *strings.Builder, e runtime.TraceEntry) {

@@ -16,7 +16,7 @@ func checkEGMatch(th *runtime.Thread, f *Frame) error {
 	if err := runtime.ExceptStarTypeError(typ); err != nil {
 		return err
 	}
-	match, newRest, err := runtime.ExceptStarMatch(th, rest, typ, f.traceEntry())
+	match, newRest, err := runtime.ExceptStarMatch(th, rest, typ)
 	if err != nil {
 		return err
 	}

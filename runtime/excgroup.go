@@ -442,6 +442,8 @@ type ExceptionPrinter struct {
 	Frames func(e *Exception) string
 	// Line returns the last line for e: "Type: message".
 	Line func(e *Exception) string
+	// Thread evaluates the notes printed after that line.
+	Thread *Thread
 }
 
 // The limits of CPython's printer (max_group_width, max_group_depth).
@@ -546,6 +548,7 @@ func (c *excPrintCtx) printOne(e *Exception) {
 		c.writeIndented(m, c.p.Frames(e))
 	}
 	c.b = append(c.b, m+c.p.Line(e)+"\n"...)
+	c.b = append(c.b, FormatNotes(c.p.Thread, e, m)...)
 }
 
 // printGroup is print_exception_group.

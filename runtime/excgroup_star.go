@@ -36,9 +36,10 @@ func ExceptStarTypeError(typ Value) error {
 // ExceptStarMatch splits rest, the part of the raised exception that no
 // earlier clause handled (None once everything is handled), by typ, which
 // ExceptStarTypeError accepted. A group is split; a naked exception that
-// matches is wrapped in a new ExceptionGroup("", [exc]) whose traceback is
-// here, the frame running the clause. match or newRest is None when empty.
-func ExceptStarMatch(th *Thread, rest, typ Value, here TraceEntry) (match, newRest Value, err error) {
+// matches is wrapped in a new ExceptionGroup("", [exc]), which (as in
+// CPython 3.11) has no traceback of its own. match or newRest is None when
+// empty.
+func ExceptStarMatch(th *Thread, rest, typ Value) (match, newRest Value, err error) {
 	exc, ok := rest.obj.(*Exception)
 	if !ok {
 		return None, None, nil
@@ -55,7 +56,6 @@ func ExceptStarMatch(th *Thread, rest, typ Value, here TraceEntry) (match, newRe
 		if err != nil {
 			return Value{}, Value{}, err
 		}
-		w.obj.(*Exception).Traceback = []TraceEntry{here}
 		return w, None, nil
 	}
 	if !isGroupType(exc.Class) {
