@@ -181,7 +181,11 @@ func (d *dumper) stmt(in int, s ast.Stmt) {
 		d.optExpr(in+1, "exc", x.Exc, false)
 		d.optExpr(in+1, "cause", x.Cause, false)
 	case *ast.Try:
-		d.line(in, "Try"+p)
+		kind := "Try"
+		if x.Star {
+			kind = "TryStar"
+		}
+		d.line(in, kind+p)
 		d.stmts(in+1, "body", x.Body)
 		if len(x.Handlers) == 0 {
 			d.line(in+1, "handlers: []")
