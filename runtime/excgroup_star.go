@@ -101,7 +101,9 @@ func PrepReraiseStar(th *Thread, orig *Exception, excs []Value) (Value, error) {
 	keep := map[*Exception]bool{}
 	for _, e := range live {
 		if sameExceptionMetadata(e, orig) {
-			collectLeaves(e, keep)
+			if err := collectLeaves(th, e, keep); err != nil {
+				return Value{}, err
+			}
 		} else {
 			raised = append(raised, Obj(e))
 		}
@@ -142,16 +144,28 @@ func sameExceptionMetadata(e, orig *Exception) bool {
 }
 
 // collectLeaves adds the exceptions that are not groups inside e (or e
-// itself when it is not a group) to set.
-func collectLeaves(e *Exception, set map[*Exception]bool) {
+// itself when it is not a group) to set. Nesting counts against the
+// recursion limit, as split's does.
+func collectLeaves(th *Thread, e *Exception, set map[*Exception]bool) error {
 	if !isGroupType(e.Class) {
 		set[e] = true
-		return
+		return nil
 	}
 	_, excs := groupParts(e)
+	if err := th.Work(int64(len(excs))); err != nil {
+		return err
+	}
 	for _, v := range excs {
 		if sub, ok := v.obj.(*Exception); ok {
-			collectLeaves(sub, set)
+			if err := th.Enter(); err != nil {
+				return err
+			}
+			err := collectLeaves(th, sub, set)
+			th.Leave()
+			if err != nil {
+				return err
+			}
 		}
 	}
+	return nil
 }
