@@ -43,3 +43,14 @@ func TestExceptStarAllowsInnerExits(t *testing.T) {
 	_, err := Compile("t.aio", []byte(src))
 	assert.NoError(t, err)
 }
+
+// TestExceptStarBytecode checks the shape of a compiled except* clause:
+// the types are matched with CHECK_EG_MATCH, the body runs under its own
+// handler, and PREP_RERAISE_STAR decides what the statement re-raises.
+func TestExceptStarBytecode(t *testing.T) {
+	got := disasm(t, "def f():\n  try:\n    g()\n  except* ValueError as e:\n    h(e)\n")
+	for _, want := range []string{"CHECK_EG_MATCH", "PREP_RERAISE_STAR", "LIST_APPEND 3", "LIST_APPEND 1", "RERAISE"} {
+		assert.Contains(t, got, want)
+	}
+	assert.NotContains(t, got, "CHECK_EXC_MATCH")
+}
