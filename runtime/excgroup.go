@@ -282,7 +282,7 @@ func splitRecursive(th *Thread, exc *Exception, m *splitMatcher, constructRest b
 		if !ok {
 			continue
 		}
-		if err := th.Enter(); err != nil {
+		if err := enterNamed(th, "exceptiongroup_split_recursive"); err != nil {
 			return nil, nil, err
 		}
 		sm, r, err := splitRecursive(th, sub, m, constructRest)

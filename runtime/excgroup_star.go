@@ -157,7 +157,7 @@ func collectLeaves(th *Thread, e *Exception, set map[*Exception]bool) error {
 	}
 	for _, v := range excs {
 		if sub, ok := v.obj.(*Exception); ok {
-			if err := th.Enter(); err != nil {
+			if err := enterNamed(th, "collect_exception_group_leaf_ids"); err != nil {
 				return err
 			}
 			err := collectLeaves(th, sub, set)
@@ -168,4 +168,15 @@ func collectLeaves(th *Thread, e *Exception, set map[*Exception]bool) error {
 		}
 	}
 	return nil
+}
+
+// enterNamed is th.Enter for a recursive walk of nested groups; running
+// out of depth there names the walk, as CPython's message names the C
+// function that recursed.
+func enterNamed(th *Thread, where string) error {
+	err := th.Enter()
+	if e, ok := err.(*Exception); ok && e.Class == RecursionError {
+		return Errorf(RecursionError, "maximum recursion depth exceeded in %s", where)
+	}
+	return err
 }
