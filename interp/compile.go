@@ -485,6 +485,8 @@ func (c *compiler) stmt(s ast.Stmt) {
 		c.breakContinue(s, true)
 	case *ast.Continue:
 		c.breakContinue(s, false)
+	case *ast.Match:
+		c.match(s)
 	default:
 		c.errorf(s, "unsupported statement")
 	}
