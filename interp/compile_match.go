@@ -408,7 +408,9 @@ func (c *compiler) orPattern(p *ast.MatchOr, pc *patternCtx) {
 		c.emitFailPops(pc)
 	}
 	// No alternative matched.
+	loc := pc.loc
 	*pc = old
+	pc.loc = loc
 	c.emit(POP_TOP, 0)
 	c.jumpToFail(pc, JUMP)
 	c.bind(end)

@@ -60,33 +60,55 @@ func isSoftKeyword(t *lexer.Token, word string) bool {
 func (p *exprParser) isMatchStmt() bool {
 	var end ast.Pos
 	var after lexer.TokenType
+	var lone *lexer.Token // the ':' after a lone starred subject
+	if p.peek2().Type == opStar {
+		p.try(func() ast.Expr {
+			p.next()
+			e := p.starNamedExpression()
+			if p.tok.Type == opColon {
+				lone = p.tok
+			}
+			return e
+		})
+	}
 	p.try(func() ast.Expr {
 		p.next()
-		if !startsStarExpr(p.tok.Type) {
-			p.unexpected()
-		}
 		e := p.matchSubject()
 		end, after = p.prevEnd(), p.tok.Type
 		return e
 	})
-	switch after {
-	case opColon:
+	switch {
+	case after == opColon:
 		return true
-	case tNewline:
-		ok := p.try(func() ast.Expr {
-			e := p.starExpressions()
-			p.finish()
-			if p.tok.Type != tNewline && p.tok.Type != opSemi && !isAugOp(p.tok.Type) &&
-				p.tok.Type != opAssign && p.tok.Type != opColon {
-				p.unexpected()
+	case after == tNewline || lone != nil:
+		if !p.validExprStmt() {
+			if lone != nil {
+				p.errToken(lone, "invalid syntax")
 			}
-			return e
-		}) != nil
-		if !ok {
 			p.errRange(end, end, "expected ':'")
 		}
 	}
 	return false
+}
+
+// validExprStmt reports whether the line parses as an expression
+// statement, an assignment or an annotated one; it restores the position.
+func (p *exprParser) validExprStmt() bool {
+	return p.try(func() ast.Expr {
+		e := p.starExpressions()
+		if p.tok.Type == opColon {
+			p.next()
+			if !startsExpr(p.tok.Type) {
+				p.unexpected()
+			}
+			p.expression()
+		}
+		p.finish()
+		if p.tok.Type != tNewline && p.tok.Type != opSemi && !isAugOp(p.tok.Type) && p.tok.Type != opAssign {
+			p.unexpected()
+		}
+		return e
+	}) != nil
 }
 
 // matchSubject is subject_expr: a star_named_expression followed by a
