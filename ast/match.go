@@ -173,19 +173,27 @@ func (p *printer) match(s *Match) {
 // PatternString returns the source text of a pattern.
 func PatternString(pat Pattern) string {
 	var b strings.Builder
-	writePattern(&b, pat, false)
+	writePattern(&b, pat, patAny)
 	return b.String()
 }
 
-// writePattern writes pat; nested is true where an or-pattern or an
-// as-pattern needs parentheses (inside another or-pattern, before `as`).
-func writePattern(b *strings.Builder, pat Pattern, nested bool) {
+// The levels at which writePattern writes a pattern: where any pattern
+// may stand, where an as-pattern needs parentheses (before `as`), and
+// where an or-pattern needs them too (an alternative).
+const (
+	patAny = iota
+	patOr
+	patClosed
+)
+
+// writePattern writes pat at the given level.
+func writePattern(b *strings.Builder, pat Pattern, level int) {
 	list := func(ps []Pattern) {
 		for i, q := range ps {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			writePattern(b, q, false)
+			writePattern(b, q, patAny)
 		}
 	}
 	switch pat := pat.(type) {
@@ -205,7 +213,7 @@ func writePattern(b *strings.Builder, pat Pattern, nested bool) {
 			}
 			b.WriteString(ExprString(k))
 			b.WriteString(": ")
-			writePattern(b, pat.Patterns[i], false)
+			writePattern(b, pat.Patterns[i], patAny)
 		}
 		if pat.Rest != "" {
 			if len(pat.Keys) > 0 {
@@ -223,7 +231,7 @@ func writePattern(b *strings.Builder, pat Pattern, nested bool) {
 				b.WriteString(", ")
 			}
 			b.WriteString(name + "=")
-			writePattern(b, pat.KwdPatterns[i], false)
+			writePattern(b, pat.KwdPatterns[i], patAny)
 		}
 		b.WriteString(")")
 	case *MatchStar:
@@ -239,26 +247,26 @@ func writePattern(b *strings.Builder, pat Pattern, nested bool) {
 		case pat.Pattern == nil:
 			b.WriteString(pat.Name)
 		default:
-			if nested {
+			if level >= patOr {
 				b.WriteString("(")
 			}
-			writePattern(b, pat.Pattern, true)
+			writePattern(b, pat.Pattern, patOr)
 			b.WriteString(" as " + pat.Name)
-			if nested {
+			if level >= patOr {
 				b.WriteString(")")
 			}
 		}
 	case *MatchOr:
-		if nested {
+		if level >= patClosed {
 			b.WriteString("(")
 		}
 		for i, q := range pat.Patterns {
 			if i > 0 {
 				b.WriteString(" | ")
 			}
-			writePattern(b, q, true)
+			writePattern(b, q, patClosed)
 		}
-		if nested {
+		if level >= patClosed {
 			b.WriteString(")")
 		}
 	}

@@ -71,15 +71,25 @@ func (p *exprParser) isMatchStmt() bool {
 			return e
 		})
 	}
+	var afterColon *lexer.Token // what follows the subject's ':'
 	p.try(func() ast.Expr {
 		p.next()
 		e := p.matchSubject()
 		end, after = p.prevEnd(), p.tok.Type
+		if after == opColon {
+			afterColon = p.peek2()
+		}
 		return e
 	})
 	switch {
-	case after == opColon:
+	case after == opColon && afterColon.Type == tNewline:
 		return true
+	case after == opColon:
+		// "match x: stmt" is no match statement, but may be an
+		// annotated assignment such as "match[x]: int = 3".
+		if !p.validExprStmt() {
+			p.errToken(afterColon, "invalid syntax")
+		}
 	case after == tNewline || lone != nil:
 		if !p.validExprStmt() {
 			if lone != nil {
