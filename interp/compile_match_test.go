@@ -45,3 +45,17 @@ func TestMatchCompileErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestCompileMatchInstructions checks the instructions a match statement
+// compiles to and that the stack pass accounts for them: the subject
+// plus the deepest pattern's work items and captures.
+func TestCompileMatchInstructions(t *testing.T) {
+	src := "match p:\n    case Point(x, y=[a, *b]) | {'k': x, 'y': a, **b}:\n        pass\n    case _:\n        pass\n"
+	code, err := Compile("t.aio", []byte(src))
+	require.NoError(t, err)
+	out := code.Disassemble()
+	for _, want := range []string{"MATCH_CLASS 1", "MATCH_SEQUENCE\n", "GET_LEN\n", "UNPACK_EX 1\n", "MATCH_MAPPING\n", "MATCH_KEYS\n", "MATCH_REST\n"} {
+		assert.Contains(t, out, want)
+	}
+	assert.GreaterOrEqual(t, code.MaxStack, 7, out)
+}
