@@ -27,8 +27,9 @@ import (
 
 // patternCtx is the state of the pattern being compiled.
 type patternCtx struct {
-	stores           []string // captured names, in stack order (last on top)
-	allowIrrefutable bool     // a capture or wildcard may match anything here
+	stores           []string        // captured names, in stack order (last on top)
+	bound            map[string]bool // the names in stores
+	allowIrrefutable bool            // a capture or wildcard may match anything here
 	failPop          []label
 	onTop            int      // work items above the captures, not counting the subject
 	loc              ast.Node // the last pattern entered: CPython locates errors there
@@ -94,16 +95,22 @@ func (c *compiler) emitFailPops(pc *patternCtx) {
 
 // rotateDown moves the top of the stack beneath the n items below it.
 func (c *compiler) rotateDown(n int) {
-	for k := n + 1; k >= 2; k-- {
-		c.emit(SWAP, k)
+	switch {
+	case n == 1:
+		c.emit(SWAP, 2)
+	case n > 1:
+		c.emit(ROT_DOWN, n)
 	}
 }
 
 // rotateUp moves the item at depth n (1 is the top) to the top, keeping
 // the order of the others.
 func (c *compiler) rotateUp(n int) {
-	for k := 2; k <= n; k++ {
-		c.emit(SWAP, k)
+	switch {
+	case n == 2:
+		c.emit(SWAP, 2)
+	case n > 2:
+		c.emit(ROT_UP, n)
 	}
 }
 
@@ -114,14 +121,16 @@ func (c *compiler) storeName(name string, pc *patternCtx) {
 		c.emit(POP_TOP, 0)
 		return
 	}
-	for _, s := range pc.stores {
-		if s == name {
-			c.errorf(pc.loc, fmt.Sprintf("multiple assignments to name '%s' in pattern", name))
-			return
-		}
+	if pc.bound[name] {
+		c.errorf(pc.loc, fmt.Sprintf("multiple assignments to name '%s' in pattern", name))
+		return
+	}
+	if pc.bound == nil {
+		pc.bound = map[string]bool{}
 	}
 	c.rotateDown(pc.onTop)
 	pc.stores = append(pc.stores, name)
+	pc.bound[name] = true
 }
 
 // subpattern compiles a pattern nested in another, where a capture may
@@ -368,7 +377,7 @@ func (c *compiler) orPattern(p *ast.MatchOr, pc *patternCtx) {
 	old := *pc
 	var control []string
 	for i, alt := range p.Patterns {
-		pc.stores = nil
+		pc.stores, pc.bound = nil, nil
 		pc.allowIrrefutable = i == len(p.Patterns)-1 && old.allowIrrefutable
 		pc.failPop = nil
 		pc.onTop = 0
@@ -385,19 +394,21 @@ func (c *compiler) orPattern(p *ast.MatchOr, pc *patternCtx) {
 				c.errorf(pc.loc, "alternative patterns bind different names")
 				return
 			}
-			cur := append([]string(nil), pc.stores...)
 			for _, name := range control {
-				idx := -1
-				for j, s := range cur {
-					if s == name {
-						idx = j
-					}
-				}
-				if idx < 0 {
+				if !pc.bound[name] {
 					c.errorf(pc.loc, "alternative patterns bind different names")
 					return
 				}
-				c.rotateUp(k - idx)
+			}
+			// Bring the captures into the first alternative's order,
+			// moving each in turn to the top.
+			cur := append([]string(nil), pc.stores...)
+			for _, name := range control {
+				idx := 0
+				for cur[idx] != name {
+					idx++
+				}
+				c.rotateUp(len(cur) - idx)
 				cur = append(append(cur[:idx:idx], cur[idx+1:]...), name)
 			}
 		}
@@ -420,12 +431,18 @@ func (c *compiler) orPattern(p *ast.MatchOr, pc *patternCtx) {
 		c.rotateUp(k + pc.onTop)
 	}
 	for _, name := range control {
-		for _, s := range pc.stores {
-			if s == name {
-				c.errorf(pc.loc, fmt.Sprintf("multiple assignments to name '%s' in pattern", name))
-				return
-			}
+		if pc.bound[name] {
+			c.errorf(pc.loc, fmt.Sprintf("multiple assignments to name '%s' in pattern", name))
+			return
 		}
 	}
+	bound := make(map[string]bool, len(pc.bound)+len(control))
+	for name := range pc.bound {
+		bound[name] = true
+	}
+	for _, name := range control {
+		bound[name] = true
+	}
+	pc.bound = bound
 	pc.stores = append(append([]string(nil), pc.stores...), control...)
 }

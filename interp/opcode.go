@@ -114,6 +114,8 @@ const (
 	MATCH_KEYS     // subj keys → subj keys values ok (values is None unless ok)
 	MATCH_CLASS    // subj cls kwnames → attrs ok (arg: positional count; attrs is None unless ok)
 	MATCH_REST     // subj keys → dict of subj without keys (for **rest)
+	ROT_DOWN       // moves the top item beneath the arg items below it
+	ROT_UP         // moves the item at depth arg (1 = top) to the top
 
 	EXTENDED // reserved
 
@@ -242,6 +244,8 @@ var opcodeNames = [...]string{
 	MATCH_KEYS:           "MATCH_KEYS",
 	MATCH_CLASS:          "MATCH_CLASS",
 	MATCH_REST:           "MATCH_REST",
+	ROT_DOWN:             "ROT_DOWN",
+	ROT_UP:               "ROT_UP",
 	EXTENDED:             "EXTENDED",
 
 	LOAD_FAST_LOAD_FAST:          "LOAD_FAST_LOAD_FAST",

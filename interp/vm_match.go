@@ -6,8 +6,8 @@ package interp
 
 import "github.com/aio-lang/aio/runtime"
 
-// matchOp executes one of the MATCH_* instructions and GET_LEN on f's
-// stack.
+// matchOp executes one of the MATCH_* instructions, GET_LEN, ROT_DOWN
+// or ROT_UP on f's stack.
 func matchOp(th *runtime.Thread, f *Frame, op Opcode, arg int) error {
 	switch op {
 	case MATCH_SEQUENCE:
@@ -50,6 +50,16 @@ func matchOp(th *runtime.Thread, f *Frame, op Opcode, arg int) error {
 			f.slots[f.sp-1] = runtime.None
 		}
 		f.push(runtime.MakeBool(ok))
+	case ROT_DOWN:
+		s := f.slots[f.sp-arg-1 : f.sp]
+		x := s[arg]
+		copy(s[1:], s[:arg])
+		s[0] = x
+	case ROT_UP:
+		s := f.slots[f.sp-arg : f.sp]
+		x := s[0]
+		copy(s, s[1:])
+		s[arg-1] = x
 	case MATCH_REST:
 		keys, _ := runtime.As[*runtime.Tuple](f.pop())
 		subj := f.top()
