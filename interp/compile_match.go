@@ -212,17 +212,58 @@ func (c *compiler) sequencePattern(p *ast.MatchSequence, pc *patternCtx) {
 		c.emit(COMPARE_OP, int(runtime.CmpGE))
 	}
 	c.jumpToFail(pc, POP_JUMP_IF_FALSE)
-	pc.onTop--
-	if star < 0 {
-		c.emit(UNPACK_SEQUENCE, size)
-	} else {
-		c.emit(UNPACK_EX, star|(size-1-star)<<8)
-	}
-	pc.onTop += size
+	onlyWildcards := true
 	for _, q := range p.Patterns {
-		pc.onTop--
-		c.subpattern(q, pc)
+		onlyWildcards = onlyWildcards && isWildcard(q)
 	}
+	switch {
+	case onlyWildcards:
+		// The length said it all: [_, _] and [*_] read no item.
+		pc.onTop--
+		c.emit(POP_TOP, 0)
+	case star >= 0 && isWildcard(p.Patterns[star]):
+		// [a, *_, b] indexes the items it needs (a[0], a[-1]) instead
+		// of copying the middle of a possibly long sequence.
+		for i, q := range p.Patterns {
+			if isWildcard(q) {
+				continue
+			}
+			c.emit(COPY, 1)
+			idx := i
+			if i > star {
+				idx = i - size
+			}
+			c.emitConst(Const{Kind: ConstInt, Int: int64(idx)})
+			c.emit(BINARY_SUBSCR, 0)
+			c.subpattern(q, pc)
+		}
+		pc.onTop--
+		c.emit(POP_TOP, 0)
+	default:
+		pc.onTop--
+		if star < 0 {
+			c.emit(UNPACK_SEQUENCE, size)
+		} else {
+			c.emit(UNPACK_EX, star|(size-1-star)<<8)
+		}
+		pc.onTop += size
+		for _, q := range p.Patterns {
+			pc.onTop--
+			c.subpattern(q, pc)
+		}
+	}
+}
+
+// isWildcard reports whether p is `_` or `*_`, which match without
+// looking at their subject.
+func isWildcard(p ast.Pattern) bool {
+	switch p := p.(type) {
+	case *ast.MatchAs:
+		return p.Pattern == nil && p.Name == ""
+	case *ast.MatchStar:
+		return p.Name == ""
+	}
+	return false
 }
 
 func (c *compiler) mappingPattern(p *ast.MatchMapping, pc *patternCtx) {
