@@ -121,6 +121,10 @@ func (c *compiler) storeName(name string, pc *patternCtx) {
 		c.emit(POP_TOP, 0)
 		return
 	}
+	if name == "__debug__" {
+		c.errorf(pc.loc, "cannot assign to __debug__")
+		return
+	}
 	if pc.bound[name] {
 		c.errorf(pc.loc, fmt.Sprintf("multiple assignments to name '%s' in pattern", name))
 		return
@@ -384,9 +388,13 @@ func literalKey(e ast.Expr) (keyConst, bool) {
 
 func (c *compiler) classPattern(p *ast.MatchClass, pc *patternCtx) {
 	for i, name := range p.KwdAttrs {
-		for _, prev := range p.KwdAttrs[:i] {
-			if prev == name {
-				c.errorf(p.KwdPatterns[i], "attribute name repeated in class pattern: "+name)
+		if name == "__debug__" {
+			c.errorf(p.KwdPatterns[i], "cannot assign to __debug__")
+			return
+		}
+		for j := i + 1; j < len(p.KwdAttrs); j++ {
+			if p.KwdAttrs[j] == name {
+				c.errorf(p.KwdPatterns[j], "attribute name repeated in class pattern: "+name)
 				return
 			}
 		}
