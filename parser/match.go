@@ -53,10 +53,11 @@ func isSoftKeyword(t *lexer.Token, word string) bool {
 }
 
 // isMatchStmt reports whether the statement at the current token, a name
-// `match`, is a match statement: the name, a subject and ':'. It restores
-// the position. When the subject is followed by the end of the line
-// instead and the line is no valid statement either, it raises CPython's
-// "expected ':'".
+// `match`, is a match statement: the name, a subject, ':' and the end of
+// the line. It restores the position. A line that is neither a match
+// statement nor an expression statement gets CPython's error: "expected
+// ':'" when the subject ends the line, "invalid syntax" at what follows
+// the ':' or at the ':' after a lone starred subject.
 func (p *exprParser) isMatchStmt() bool {
 	var end ast.Pos
 	var after lexer.TokenType
