@@ -196,6 +196,9 @@ func (p *printer) stmt(s Stmt) {
 		p.write("global " + strings.Join(s.Names, ", "))
 	case *Nonlocal:
 		p.write("nonlocal " + strings.Join(s.Names, ", "))
+	case *Match:
+		p.match(s)
+		return
 	case *Pass:
 		p.write("pass")
 	case *Break:

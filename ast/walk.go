@@ -101,6 +101,9 @@ func Walk(v Visitor, n Node) {
 		walkAliases(v, n.Names)
 	case *Global, *Nonlocal, *Pass, *Break, *Continue:
 		// No children.
+	case *Match, *MatchCase, *MatchValue, *MatchSingleton, *MatchSequence,
+		*MatchMapping, *MatchClass, *MatchStar, *MatchAs, *MatchOr:
+		walkMatch(v, n)
 
 	// Statement parts.
 	case *Arguments:

@@ -491,6 +491,8 @@ func (c *compiler) stmt(s ast.Stmt) {
 		c.breakContinue(s, true)
 	case *ast.Continue:
 		c.breakContinue(s, false)
+	case *ast.Match:
+		c.match(s)
 	default:
 		c.errorf(s, "unsupported statement")
 	}

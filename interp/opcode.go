@@ -108,7 +108,18 @@ const (
 	IMPORT_NAME // → module names[arg]
 	IMPORT_FROM // module → module module.names[arg]
 	PRINT_EXPR  // x → (REPL: echo repr(x) unless None, store in _)
-	EXTENDED    // reserved
+
+	// Pattern matching (compile_match.go, vm_match.go).
+	MATCH_SEQUENCE // subj → subj bool (a sequence for patterns)
+	MATCH_MAPPING  // subj → subj bool (a mapping for patterns)
+	GET_LEN        // subj → subj len(subj)
+	MATCH_KEYS     // subj keys → subj keys values ok (values is None unless ok)
+	MATCH_CLASS    // subj cls kwnames → attrs ok (arg: positional count; attrs is None unless ok)
+	MATCH_REST     // subj keys → dict of subj without keys (for **rest)
+	ROT_DOWN       // moves the top item beneath the arg items below it
+	ROT_UP         // moves the item at depth arg (1 = top) to the top
+
+	EXTENDED // reserved
 
 	// Superinstructions (superinstr.go): never emitted by the compiler, only
 	// written into Code.run over the first instruction of a common
@@ -231,6 +242,14 @@ var opcodeNames = [...]string{
 	IMPORT_NAME:          "IMPORT_NAME",
 	IMPORT_FROM:          "IMPORT_FROM",
 	PRINT_EXPR:           "PRINT_EXPR",
+	MATCH_SEQUENCE:       "MATCH_SEQUENCE",
+	MATCH_MAPPING:        "MATCH_MAPPING",
+	GET_LEN:              "GET_LEN",
+	MATCH_KEYS:           "MATCH_KEYS",
+	MATCH_CLASS:          "MATCH_CLASS",
+	MATCH_REST:           "MATCH_REST",
+	ROT_DOWN:             "ROT_DOWN",
+	ROT_UP:               "ROT_UP",
 	EXTENDED:             "EXTENDED",
 
 	LOAD_FAST_LOAD_FAST:          "LOAD_FAST_LOAD_FAST",

@@ -318,6 +318,8 @@ func (r *resolver) stmt(s ast.Stmt) {
 			r.errorf(s, "nonlocal declaration not allowed at module level")
 		}
 	case *ast.Pass, *ast.Break, *ast.Continue:
+	case *ast.Match:
+		r.match(s)
 	}
 }
 

@@ -70,6 +70,12 @@ func stackEffect(in Instr) (next, jump int) {
 		return 0, 0
 	case BUILD_CLASS:
 		return -1 - a, -1 - a
+	case MATCH_SEQUENCE, MATCH_MAPPING, GET_LEN:
+		return 1, 1
+	case MATCH_KEYS:
+		return 2, 2
+	case MATCH_CLASS, MATCH_REST:
+		return -1, -1
 	}
 	return 0, 0
 }

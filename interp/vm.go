@@ -1035,6 +1035,8 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			v := f.pop()
 			err = runtime.AsException(asError(v))
 			reraise = true
+		case MATCH_SEQUENCE, MATCH_MAPPING, GET_LEN, MATCH_KEYS, MATCH_CLASS, MATCH_REST, ROT_DOWN, ROT_UP:
+			err = matchOp(th, f, instr.Op(), arg)
 		case CHECK_EXC_MATCH:
 			typ := f.pop()
 			exc := f.pop()

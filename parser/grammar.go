@@ -52,6 +52,7 @@ type gStmt struct {
 	Class     *gClass      `parser:"| @@"`
 	Decorated *gDecorated  `parser:"| @@"`
 	Async     *gAsync      `parser:"| @@"`
+	Match     *gMatch      `parser:"| @@"`
 }
 
 // gSimpleLine is simple statements separated by semicolons, with an
@@ -578,5 +579,7 @@ func newGrammarParser() *participle.Parser[gModule] {
 		participle.ParseTypeWith(parseClassArgs),
 		participle.ParseTypeWith(parseWithItems),
 		participle.ParseTypeWith(parseExceptHead),
+		participle.ParseTypeWith(parseMatchHead),
+		participle.ParseTypeWith(parseCaseHead),
 	)
 }

@@ -83,6 +83,8 @@ func lowerStmt(g *gStmt, out []ast.Stmt) []ast.Stmt {
 			return append(out, lowerDef(d.Async.Def, &d.Async.Kw, decos))
 		}
 		return append(out, lowerClass(d.Class, decos))
+	case g.Match != nil:
+		return append(out, lowerMatch(g.Match))
 	case g.Async != nil:
 		a := g.Async
 		switch {

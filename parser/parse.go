@@ -127,7 +127,7 @@ func ParseInput(filename string, src []byte) (*ast.Module, InputStatus, error) {
 
 func isCompound(s ast.Stmt) bool {
 	switch s.(type) {
-	case *ast.If, *ast.For, *ast.While, *ast.Try, *ast.With, *ast.FunctionDef, *ast.ClassDef:
+	case *ast.If, *ast.For, *ast.While, *ast.Try, *ast.With, *ast.FunctionDef, *ast.ClassDef, *ast.Match:
 		return true
 	}
 	return false
@@ -454,6 +454,10 @@ found:
 		return "function definition", t.Pos.Line
 	case kwClass:
 		return "class definition", t.Pos.Line
+	case tName:
+		if t.Value == "match" || t.Value == "case" {
+			return "'" + t.Value + "' statement", t.Pos.Line
+		}
 	}
 	return "", 0
 }

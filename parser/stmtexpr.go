@@ -25,6 +25,9 @@ func isAugOp(t lexer.TokenType) bool { return t >= opPlusEq && t <= opRShiftEq }
 
 func parseExprStmt(lex *lexer.PeekingLexer) (xExprStmt, error) {
 	p := newExprParser(lex)
+	if isSoftKeyword(p.tok, "match") && p.isMatchStmt() {
+		return nil, participle.NextMatch
+	}
 	s := tokStart(p.tok)
 	var head ast.Expr
 	switch {
