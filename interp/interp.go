@@ -56,7 +56,18 @@ type Options struct {
 	Stdin  io.Reader
 	// Argv becomes sys.argv.
 	Argv []string
-	// MaxDepth is the recursion limit (default 1000).
+	// MaxDepth is the recursion limit (default 1000, CPython's) and the
+	// ceiling of sys.setrecursionlimit: a script may lower its limit, and
+	// raise it again up to MaxDepth, but a larger request sets the limit
+	// to MaxDepth. Script calls and the levels of built-ins that recurse
+	// on data (repr, str and comparison of nested containers, hashing,
+	// chained iterators, conversion to Go) all count; past the limit the
+	// script gets RecursionError. MaxDepth is clamped to
+	// runtime.MaxRecursionLimit (50,000): a level takes at most
+	// runtime.MaxStackPerLevel (8 KiB) of Go stack on any path, so the
+	// deepest recursion takes at most 400 MB, within Go's default 1 GB
+	// maximum stack (a host that lowers it with debug.SetMaxStack must
+	// lower MaxDepth in proportion): no script can overflow the Go stack.
 	MaxDepth int
 	// VirtualTime runs event loops on a virtual clock: when no task is
 	// ready the loop jumps to the next timer instead of sleeping.
@@ -131,9 +142,8 @@ func New(opts Options) *Interp {
 	if opts.Stdin != nil {
 		th.Stdin = opts.Stdin
 	}
-	if opts.MaxDepth > 0 {
-		th.MaxDepth = opts.MaxDepth
-	}
+	th.MaxDepth = runtime.ClampRecursionLimit(opts.MaxDepth)
+	th.DepthCeiling = th.MaxDepth
 	th.Argv = opts.Argv
 	th.VirtualTime = opts.VirtualTime
 	in := &Interp{
