@@ -228,7 +228,7 @@ func Compile(filename string, src []byte) (*Code, error) {
 // ExecMain compiles src and runs it as the __main__ module. A script with
 // top-level await runs its body as a coroutine.
 func (in *Interp) ExecMain(filename string, src []byte) (err error) {
-	defer recoverInternal(&err)
+	defer in.recoverEntry(in.entry(), &err)
 	in.sources[filename] = strings.Split(string(src), "\n")
 	code, err := Compile(filename, src)
 	if err != nil {

@@ -91,3 +91,12 @@ func ClampRecursionLimit(n int) int {
 	}
 	return n
 }
+
+// ResetDepth sets the recursion depth back to depth and forgets the
+// containers being printed: an entry into the interpreter that a Go
+// panic ended calls it with the depth it started at, so that the levels
+// the abandoned calls held are not lost for good.
+func (th *Thread) ResetDepth(depth int) {
+	th.Depth = depth
+	clear(th.reprActive)
+}
