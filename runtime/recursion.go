@@ -30,6 +30,9 @@ const (
 	InRepr = " while getting the repr of an object"
 	// InComparison is for comparisons of nested containers.
 	InComparison = " in comparison"
+	// InCall is for calls of objects that call another object (an
+	// instance's __call__, a staticmethod).
+	InCall = " while calling a Python object"
 	// InInstanceCheck is for isinstance() with nested tuples of classes.
 	InInstanceCheck = " in __instancecheck__"
 	// InSubclassCheck is for issubclass() with nested tuples of classes.

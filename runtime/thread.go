@@ -110,6 +110,11 @@ func (th *Thread) Call(fn Value, args []Value, kw []Kwarg) (Value, error) {
 	}
 	if inst, ok := fn.obj.(*Instance); ok {
 		if m, ok := inst.Class.Lookup("__call__"); ok {
+			// Counted: __call__ may itself be an instance with a __call__.
+			if err := th.Nest(InCall); err != nil {
+				return Value{}, err
+			}
+			defer th.Unnest()
 			return th.Call(m, append([]Value{fn}, args...), kw)
 		}
 	}

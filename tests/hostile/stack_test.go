@@ -105,6 +105,16 @@ var stackCases = register(
 	hostileCase{Name: "stack_instance_eq", Source: "class B:\n    def __init__(self, c):\n        self.c = c\n    def __eq__(self, o):\n        return self.c == o.c\n" +
 		nested(200_000, "1", "B(x)", "x == x"), WantType: "RecursionError", WantMessage: plainDepth},
 
+	// Objects that call other objects.
+	hostileCase{Name: "stack_call_self", Source: "class A:\n    pass\na = A()\nA.__call__ = a\na()\n",
+		WantType: "RecursionError", WantMessage: "maximum recursion depth exceeded while calling a Python object"},
+	hostileCase{Name: "stack_staticmethod_chain", Source: nested(1_000_000, "abs", "staticmethod(x)", "x(1)"),
+		MemoryLimit: -1, MaxSteps: -1, MaxRSS: 1 << 30, WantType: "RecursionError", WantMessage: "maximum recursion depth exceeded while calling a Python object"},
+	hostileCase{Name: "stack_await_chain", Source: "import asyncio, sys\nsys.setrecursionlimit(10**8)\nasync def f(n):\n    return await f(n + 1)\nasyncio.run(f(0))\n",
+		WantType: "RecursionError", WantMessage: plainDepth},
+	hostileCase{Name: "stack_yield_from_chain", Source: "def g(n):\n    yield from g(n + 1)\nlist(g(0))\n",
+		WantType: "RecursionError", WantMessage: plainDepth},
+
 	// Chains of iterators and generators.
 	hostileCase{Name: "stack_map_chain", Source: nested(1_000_000, "iter([1])", "map(abs, x)", "list(x)"),
 		MemoryLimit: -1, MaxSteps: -1, MaxRSS: 1 << 30, WantType: "RecursionError", WantMessage: plainDepth},
@@ -217,6 +227,13 @@ var worstPaths = []string{
 	"class A:\n    def __init__(self, n):\n        self.n = n\n    def __getattr__(self, name):\n        return A(self.n + 1).q\nA(0).q\n",
 	"class A:\n    def __init__(self, n):\n        self.n = n\n    def __eq__(self, o):\n        return [A(self.n + 1)].index(0) == 0\nA(0) == 0\n",
 	"class A:\n    def __init__(self, n):\n        self.n = n\n    def __hash__(self):\n        return len({A(self.n + 1): 1})\nhash(A(0))\n",
+	"import asyncio\nasync def f(n):\n    return await f(n + 1)\nasyncio.run(f(0))\n",
+	"def g(n):\n    yield from g(n + 1)\nlist(g(0))\n",
+	"class It:\n    def __init__(self, n):\n        self.n = n\n    def __next__(self):\n        return next(It(self.n + 1))\nnext(It(0))\n",
+	"class A:\n    pass\na = A()\nA.__call__ = a\na()\n",
+	nested(2*boundDepth, "abs", "staticmethod(x)", "x(1)"),
+	nested(2*boundDepth, "int", "(x,)", "isinstance(1, x)"),
+	nested(2*boundDepth, "ValueError(1)", "ValueError(x)", "str(x)"),
 	instanceRepr + nested(2*boundDepth, "None", "A(x)", "repr(x)"),
 	"class A:\n    def __init__(self, c):\n        self.c = c\n    def __repr__(self):\n        return f'A({self.c!r})'\n" + nested(2*boundDepth, "None", "A(x)", "repr(x)"),
 	nested(2*boundDepth, "[]", "[x]", "repr(x)"),
