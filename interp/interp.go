@@ -257,7 +257,12 @@ func (in *Interp) runModule(code *Code, mod *moduleState) error {
 		_, err := runtime.RunMain(in.th, runtime.Obj(co))
 		return err
 	}
+	// The module's frame counts in the recursion depth, as in CPython.
+	if err := in.th.Enter(); err != nil {
+		return err
+	}
 	out, _, err := in.run(in.th, f, f)
+	in.th.Leave()
 	if out == outRaise {
 		return err
 	}

@@ -75,6 +75,11 @@ func Compare(th *Thread, op CmpOp, a, b Value) (Value, error) {
 }
 
 func userCompare(th *Thread, op CmpOp, a, b Value) (Value, error) {
+	// Counted as CPython counts every rich comparison.
+	if err := th.Nest(InComparison); err != nil {
+		return Value{}, err
+	}
+	defer th.Unnest()
 	// As CPython: if b's type is a proper subclass of a's and overrides the
 	// reflected method, it goes first.
 	first, second, firstOp, secondOp := a, b, op, cmpReflected[op]
