@@ -136,6 +136,9 @@ var stackCases = register(
 	hostileCase{Name: "stack_traceback_chain", Source: "e = None\nfor i in range(100000):\n    n = ValueError(i)\n    n.__context__ = e\n    e = n\nraise e\n",
 		MaxSteps: -1, MaxRSS: 512 * mib, WantType: "ValueError"},
 
+	hostileCase{Name: "stack_exception_group_chain", Source: "e = None\nfor i in range(100000):\n    n = ValueError(i)\n    n.__context__ = e\n    e = n\nraise ExceptionGroup('g', [e])\n",
+		MaxSteps: -1, MaxRSS: 512 * mib, WantType: "ExceptionGroup"},
+
 	// A host MaxDepth of 50.
 	hostileCase{Name: "stack_depth50_list_repr", Source: nested(60, "[]", "[x]", "repr(x)"), MaxDepth: 50, WantType: "RecursionError", WantMessage: inRepr},
 	hostileCase{Name: "stack_depth50_list_shallow", Source: nested(40, "[]", "[x]", "assert repr(x) == '[' * 41 + ']' * 41"), MaxDepth: 50},
@@ -201,6 +204,20 @@ func TestDepthRestoredAfterPanic(t *testing.T) {
 	assert.Equal(t, 0, in.Thread().Depth)
 	probe := fmt.Sprintf("def g(n):\n    return 0 if n == 0 else 1 + g(n - 1)\nassert g(%d) == %d\n", maxDepth*9/10, maxDepth*9/10)
 	assert.NoError(t, in.Exec(ctx, "probe.aio", probe))
+}
+
+// TestConvertDeep checks that converting a deeply nested value to Go
+// fails with an error instead of overflowing the Go stack.
+func TestConvertDeep(t *testing.T) {
+	in := interp.New(interp.Options{})
+	ctx := context.Background()
+	require.NoError(t, in.Exec(ctx, "deep.aio", nested(200_000, "[]", "[x, {'k': x}]", "")))
+	_, err := in.Eval(ctx, "x")
+	assert.ErrorContains(t, err, "nested too deeply")
+	v, err := in.EvalValue(ctx, "x")
+	require.NoError(t, err)
+	var out []any
+	assert.Error(t, interp.DecodeValue(v, &out))
 }
 
 func mustGet(t *testing.T, in *interp.Interp, name string) runtime.Value {
