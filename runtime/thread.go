@@ -33,7 +33,9 @@ type Thread struct {
 	// of built-ins that recurse on their data (repr of a nested list,
 	// comparison, hashing, chained iterators) count alike, as CPython
 	// counts C recursion in the same counter as Python calls. MaxDepth is
-	// the recursion limit (CPython's default is 1000).
+	// the recursion limit (CPython's default is 1000); a host setting it
+	// directly must keep it within MaxRecursionLimit, which bounds the
+	// Go stack a script can use.
 	Depth    int
 	MaxDepth int
 	// DepthCeiling is the highest limit sys.setrecursionlimit may set:
