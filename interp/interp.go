@@ -59,10 +59,12 @@ type Options struct {
 	// MaxDepth is the recursion limit (default 1000, CPython's) and the
 	// ceiling of sys.setrecursionlimit: a script may lower its limit, and
 	// raise it again up to MaxDepth, but a larger request sets the limit
-	// to MaxDepth. Script calls and the levels of built-ins that recurse
-	// on data (repr, str and comparison of nested containers, hashing,
-	// chained iterators, conversion to Go) all count; past the limit the
-	// script gets RecursionError. MaxDepth is clamped to
+	// to MaxDepth. Script calls, calls of built-ins and classes, and the
+	// levels of built-ins that recurse on data (repr, str and comparison
+	// of nested containers, hashing, chained iterators) all count, as in
+	// CPython; past the limit the script gets RecursionError (FromValue
+	// and DecodeValue stop at 100 levels of nesting on their own).
+	// MaxDepth is clamped to
 	// runtime.MaxRecursionLimit (50,000): a level takes at most
 	// runtime.MaxStackPerLevel (8 KiB) of Go stack on any path, so the
 	// deepest recursion takes at most 400 MB, within Go's default 1 GB
