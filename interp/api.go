@@ -329,7 +329,7 @@ func (in *Interp) Run(ctx context.Context, p *Program) (err error) {
 		return err
 	}
 	defer in.end()
-	defer recoverInternal(&err)
+	defer in.recoverEntry(in.entry(), &err)
 	in.sources[p.filename] = p.lines
 	return in.finish(in.runModule(p.code, in.main))
 }
@@ -365,7 +365,7 @@ func (in *Interp) EvalValue(ctx context.Context, expr string) (v runtime.Value, 
 		return runtime.Value{}, err
 	}
 	defer in.end()
-	defer recoverInternal(&err)
+	defer in.recoverEntry(in.entry(), &err)
 	defer in.forgetCode(code)
 	in.sources["<string>"] = strings.Split(expr, "\n")
 	v, err = in.evalCode(code)
@@ -463,7 +463,7 @@ func (in *Interp) CallValue(ctx context.Context, fn runtime.Value, args []runtim
 		return runtime.Value{}, err
 	}
 	defer in.end()
-	defer recoverInternal(&err)
+	defer in.recoverEntry(in.entry(), &err)
 	r, err := in.th.Call(fn, args, kw)
 	if err == nil {
 		if _, isCoro := runtime.As[runtime.Coro](r); isCoro {

@@ -56,7 +56,20 @@ type Options struct {
 	Stdin  io.Reader
 	// Argv becomes sys.argv.
 	Argv []string
-	// MaxDepth is the recursion limit (default 1000).
+	// MaxDepth is the recursion limit (default 1000, CPython's) and the
+	// ceiling of sys.setrecursionlimit: a script may lower its limit, and
+	// raise it again up to MaxDepth, but a larger request sets the limit
+	// to MaxDepth. Script calls, calls of built-ins and classes, and the
+	// levels of built-ins that recurse on data (repr, str and comparison
+	// of nested containers, hashing, chained iterators) all count, as in
+	// CPython; past the limit the script gets RecursionError (FromValue
+	// and DecodeValue stop at 100 levels of nesting on their own).
+	// MaxDepth is clamped to
+	// runtime.MaxRecursionLimit (50,000): a level takes at most
+	// runtime.MaxStackPerLevel (8 KiB) of Go stack on any path, so the
+	// deepest recursion takes at most 400 MB, within Go's default 1 GB
+	// maximum stack (a host that lowers it with debug.SetMaxStack must
+	// lower MaxDepth in proportion): no script can overflow the Go stack.
 	MaxDepth int
 	// VirtualTime runs event loops on a virtual clock: when no task is
 	// ready the loop jumps to the next timer instead of sleeping.
@@ -131,9 +144,8 @@ func New(opts Options) *Interp {
 	if opts.Stdin != nil {
 		th.Stdin = opts.Stdin
 	}
-	if opts.MaxDepth > 0 {
-		th.MaxDepth = opts.MaxDepth
-	}
+	th.MaxDepth = runtime.ClampRecursionLimit(opts.MaxDepth)
+	th.DepthCeiling = th.MaxDepth
 	th.Argv = opts.Argv
 	th.VirtualTime = opts.VirtualTime
 	in := &Interp{
@@ -218,7 +230,7 @@ func Compile(filename string, src []byte) (*Code, error) {
 // ExecMain compiles src and runs it as the __main__ module. A script with
 // top-level await runs its body as a coroutine.
 func (in *Interp) ExecMain(filename string, src []byte) (err error) {
-	defer recoverInternal(&err)
+	defer in.recoverEntry(in.entry(), &err)
 	in.sources[filename] = strings.Split(string(src), "\n")
 	code, err := Compile(filename, src)
 	if err != nil {
@@ -247,7 +259,12 @@ func (in *Interp) runModule(code *Code, mod *moduleState) error {
 		_, err := runtime.RunMain(in.th, runtime.Obj(co))
 		return err
 	}
+	// The module's frame counts in the recursion depth, as in CPython.
+	if err := in.th.Enter(); err != nil {
+		return err
+	}
 	out, _, err := in.run(in.th, f, f)
+	in.th.Leave()
 	if out == outRaise {
 		return err
 	}

@@ -144,7 +144,7 @@ func (s *Session) run() {
 // runLoop runs the loop until the session's stop future completes or an
 // error stops it. A Go panic (a bug in aio) is reported, not fatal.
 func (s *Session) runLoop() (err error) {
-	defer recoverInternal(&err)
+	defer s.in.recoverEntry(s.in.entry(), &err)
 	_, err = s.loop.RunUntilComplete(s.stop)
 	return err
 }

@@ -36,35 +36,65 @@ func (in *Interp) FormatException(exc *runtime.Exception) string {
 }
 
 // hasGroup reports whether exc or an exception chained to it is a group.
+// It walks the chains with a stack of its own, as a chain may be
+// arbitrarily long.
 func hasGroup(exc *runtime.Exception, seen map[*runtime.Exception]bool) bool {
-	if exc == nil || seen[exc] {
-		return false
+	todo := []*runtime.Exception{exc}
+	for len(todo) > 0 {
+		e := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if e == nil || seen[e] {
+			continue
+		}
+		seen[e] = true
+		if e.Class.IsSubtype(runtime.BaseExceptionGroup) {
+			return true
+		}
+		todo = append(todo, e.Context, e.Cause)
 	}
-	seen[exc] = true
-	if exc.Class.IsSubtype(runtime.BaseExceptionGroup) {
-		return true
-	}
-	return hasGroup(exc.Cause, seen) || hasGroup(exc.Context, seen)
+	return false
 }
 
+// formatChain writes exc's report after those of the exceptions chained
+// to it, oldest first. It follows the chain in a loop, as a chain may be
+// arbitrarily long.
 func (in *Interp) formatChain(b *strings.Builder, exc *runtime.Exception, seen map[*runtime.Exception]bool) {
+	// chain[i+1] is the cause or context of chain[i]; links[i] is the
+	// sentence printed between chain[i+1]'s report and chain[i]'s.
+	chain := []*runtime.Exception{exc}
+	var links []string
 	seen[exc] = true
-	if exc.Cause != nil && !seen[exc.Cause] {
-		in.formatChain(b, exc.Cause, seen)
-		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
-	} else if exc.Context != nil && !exc.SuppressContext && !seen[exc.Context] {
-		in.formatChain(b, exc.Context, seen)
-		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+	for e := exc; ; {
+		var next *runtime.Exception
+		var link string
+		if e.Cause != nil && !seen[e.Cause] {
+			next, link = e.Cause, "\nThe above exception was the direct cause of the following exception:\n\n"
+		} else if e.Context != nil && !e.SuppressContext && !seen[e.Context] {
+			next, link = e.Context, "\nDuring handling of the above exception, another exception occurred:\n\n"
+		}
+		if next == nil {
+			break
+		}
+		seen[next] = true
+		chain = append(chain, next)
+		links = append(links, link)
+		e = next
 	}
-	if len(exc.Traceback) > 0 {
-		b.WriteString("Traceback (most recent call last):\n")
-		for i := len(exc.Traceback) - 1; i >= 0; i-- {
-			in.formatEntry(b, exc.Traceback[i])
+	for i := len(chain) - 1; i >= 0; i-- {
+		e := chain[i]
+		if len(e.Traceback) > 0 {
+			b.WriteString("Traceback (most recent call last):\n")
+			for j := len(e.Traceback) - 1; j >= 0; j-- {
+				in.formatEntry(b, e.Traceback[j])
+			}
+		}
+		b.WriteString(in.ExceptionLine(e))
+		b.WriteByte('\n')
+		b.WriteString(runtime.FormatNotes(in.th, e, ""))
+		if i > 0 {
+			b.WriteString(links[i-1])
 		}
 	}
-	b.WriteString(in.ExceptionLine(exc))
-	b.WriteByte('\n')
-	b.WriteString(runtime.FormatNotes(in.th, exc, ""))
 }
 
 func (in *Interp) formatEntry(b *strings.Builder, e runtime.TraceEntry) {

@@ -215,7 +215,14 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 			// `await f(...)`: the result goes straight to the await.
 			call = b.Awaited
 		}
+		// A built-in called by a script counts a level, as CPython
+		// counts the C functions its bytecode calls.
+		if err := th.Nest(runtime.InCall); err != nil {
+			f.popN(f.sp - base)
+			return nil, err
+		}
 		r, err := call(th, b.Self, args, kw)
+		th.Leave()
 		f.popN(f.sp - base)
 		if err != nil {
 			return nil, err

@@ -16,7 +16,7 @@ func builtinIsInstance(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, er
 	if err := biPositional("isinstance", len(args), 2, 2); err != nil {
 		return Value{}, err
 	}
-	r, err := biIsInstanceOf(args[0].Type(), args[1], "isinstance() arg 2 must be a type, a tuple of types, or a union")
+	r, err := biIsInstanceOf(th, InInstanceCheck, args[0].Type(), args[1], "isinstance() arg 2 must be a type, a tuple of types, or a union")
 	return MakeBool(r), err
 }
 
@@ -31,20 +31,25 @@ func builtinIsSubclass(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, er
 	if !ok {
 		return Value{}, Errorf(TypeError, "issubclass() arg 1 must be a class")
 	}
-	r, err := biIsInstanceOf(t, args[1], "issubclass() arg 2 must be a class, a tuple of classes, or a union")
+	r, err := biIsInstanceOf(th, InSubclassCheck, t, args[1], "issubclass() arg 2 must be a class, a tuple of classes, or a union")
 	return MakeBool(r), err
 }
 
 // biIsInstanceOf reports whether t derives from cls, or from one of the
 // classes of a (nested) tuple, checked in order as CPython does, so that a
-// bad element after a match goes unnoticed.
-func biIsInstanceOf(t *Type, cls Value, msg string) (bool, error) {
+// bad element after a match goes unnoticed. Each level of tuple counts in
+// the recursion depth (where completes the RecursionError's message).
+func biIsInstanceOf(th *Thread, where string, t *Type, cls Value, msg string) (bool, error) {
 	switch c := cls.obj.(type) {
 	case *Type:
 		return t.IsSubtype(c), nil
 	case *Tuple:
+		if err := th.Nest(where); err != nil {
+			return false, err
+		}
+		defer th.Unnest()
 		for _, x := range c.Items {
-			r, err := biIsInstanceOf(t, x, msg)
+			r, err := biIsInstanceOf(th, where, t, x, msg)
 			if err != nil || r {
 				return r, err
 			}

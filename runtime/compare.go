@@ -75,6 +75,11 @@ func Compare(th *Thread, op CmpOp, a, b Value) (Value, error) {
 }
 
 func userCompare(th *Thread, op CmpOp, a, b Value) (Value, error) {
+	// Counted as CPython counts every rich comparison.
+	if err := th.Nest(InComparison); err != nil {
+		return Value{}, err
+	}
+	defer th.Unnest()
 	// As CPython: if b's type is a proper subclass of a's and overrides the
 	// reflected method, it goes first.
 	first, second, firstOp, secondOp := a, b, op, cmpReflected[op]
@@ -167,19 +172,35 @@ func builtinCompare(th *Thread, op CmpOp, a, b Value) (result, ok bool, err erro
 		}
 	case *List:
 		if y, ok := b.obj.(*List); ok {
+			if err := th.Nest(InComparison); err != nil {
+				return false, true, err
+			}
+			defer th.Unnest()
 			return compareSeq(th, op, x.Items, y.Items)
 		}
 	case *Tuple:
 		if y, ok := b.obj.(*Tuple); ok {
+			if err := th.Nest(InComparison); err != nil {
+				return false, true, err
+			}
+			defer th.Unnest()
 			return compareSeq(th, op, x.Items, y.Items)
 		}
 	case *Dict:
 		if y, ok := b.obj.(*Dict); ok && (op == CmpEQ || op == CmpNE) {
+			if err := th.Nest(InComparison); err != nil {
+				return false, true, err
+			}
+			defer th.Unnest()
 			eq, err := dictEqual(th, x, y)
 			return eq == (op == CmpEQ), true, err
 		}
 	case *Set:
 		if y, ok := b.obj.(*Set); ok {
+			if err := th.Nest(InComparison); err != nil {
+				return false, true, err
+			}
+			defer th.Unnest()
 			return setCompare(th, op, x, y)
 		}
 	case *BoundMethod:
@@ -359,6 +380,12 @@ func Hash(th *Thread, v Value) (int64, error) {
 		}
 		return m, nil
 	case *Tuple:
+		// CPython 3.11 does not guard this recursion (a deep enough tuple
+		// crashes it); aio counts it, with the plain message.
+		if err := th.Nest(""); err != nil {
+			return 0, err
+		}
+		defer th.Unnest()
 		return hashTuple(th, o.Items)
 	case *List, *Dict:
 		return 0, Errorf(TypeError, "unhashable type: '%s'", v.Type().Name)

@@ -77,6 +77,11 @@ func (s *StaticMethod) Get(th *Thread, obj Value, cls *Type) (Value, error) { re
 
 // Call calls the wrapped function (staticmethod objects are callable in 3.10+).
 func (s *StaticMethod) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) {
+	// Counted: s.Func may be a staticmethod too, a million deep.
+	if err := th.Nest(InCall); err != nil {
+		return Value{}, err
+	}
+	defer th.Unnest()
 	return th.Call(s.Func, args, kw)
 }
 

@@ -63,28 +63,27 @@ func (t *Type) QualNameForTraceback() string {
 // str of a single arg, the repr of the args tuple otherwise. KeyError
 // shows the repr of its key.
 func (e *Exception) Message() string {
-	switch len(e.Args) {
-	case 0:
-		return ""
-	case 1:
-		if e.Class.IsSubtype(KeyError) {
-			s, err := Repr(nil, e.Args[0])
-			if err != nil {
-				return "<exception str() failed>"
-			}
-			return s
-		}
-		s, err := ToStr(nil, e.Args[0])
-		if err != nil {
-			return "<exception str() failed>"
-		}
-		return s
-	}
-	s, err := Repr(nil, Obj(NewTuple(e.Args)))
+	s, err := e.MessageOf(nil)
 	if err != nil {
 		return "<exception str() failed>"
 	}
 	return s
+}
+
+// MessageOf is Message computed on th (nil for none), whose recursion
+// limit bounds the str of nested exceptions; it returns the error that
+// str() of an argument raised.
+func (e *Exception) MessageOf(th *Thread) (string, error) {
+	switch len(e.Args) {
+	case 0:
+		return "", nil
+	case 1:
+		if e.Class.IsSubtype(KeyError) {
+			return Repr(th, e.Args[0])
+		}
+		return ToStr(th, e.Args[0])
+	}
+	return Repr(th, Obj(NewTuple(e.Args)))
 }
 
 // Attr returns a user-set attribute or one of args, __cause__, __context__.
@@ -321,10 +320,12 @@ func init() {
 			return None, nil
 		},
 		"__str__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return Str(self.obj.(*Exception).Message()), nil
+			s, err := self.obj.(*Exception).MessageOf(th)
+			return Str(s), err
 		},
 		"__repr__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			return Str(excRepr(th, self.obj.(*Exception))), nil
+			s, err := excRepr(th, self.obj.(*Exception))
+			return Str(s), err
 		},
 		"with_traceback": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			return self, nil
@@ -333,7 +334,7 @@ func init() {
 }
 
 // excRepr is BaseException.__repr__: Class(arg1, arg2).
-func excRepr(th *Thread, e *Exception) string {
+func excRepr(th *Thread, e *Exception) (string, error) {
 	var b strings.Builder
 	b.WriteString(e.Class.Name)
 	b.WriteByte('(')
@@ -343,10 +344,10 @@ func excRepr(th *Thread, e *Exception) string {
 		}
 		s, err := Repr(th, a)
 		if err != nil {
-			s = "<repr failed>"
+			return "", err
 		}
 		b.WriteString(s)
 	}
 	b.WriteByte(')')
-	return b.String()
+	return b.String(), nil
 }

@@ -458,7 +458,14 @@ type excPrintCtx struct {
 	seen      map[*Exception]bool
 	depth     int // exception_group_depth
 	needClose bool
+	chained   int // chained exceptions being printed (bounds the recursion)
 }
+
+// maxPrintedChain bounds how many chained exceptions (__cause__,
+// __context__) the printer follows from one exception, so that printing
+// a chain a million long cannot overflow the Go stack; the older ones
+// are left out.
+const maxPrintedChain = DefaultRecursionLimit
 
 func (c *excPrintCtx) indent() string { return spaces(2 * c.depth) }
 
@@ -526,6 +533,11 @@ func (c *excPrintCtx) printCauseAndContext(e *Exception) {
 }
 
 func (c *excPrintCtx) printChained(e *Exception, message string) {
+	if c.chained >= maxPrintedChain {
+		return
+	}
+	c.chained++
+	defer func() { c.chained-- }()
 	needClose := c.needClose
 	c.printRecursive(e)
 	c.needClose = needClose

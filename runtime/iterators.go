@@ -34,7 +34,7 @@ type enumerateIter struct {
 func (e *enumerateIter) Type() *Type { return e.cls }
 
 func (e *enumerateIter) Next(th *Thread) (Value, bool, error) {
-	v, ok, err := e.it.Next(th)
+	v, ok, err := nextNested(th, e.it)
 	if !ok || err != nil {
 		return Value{}, false, err
 	}
@@ -45,6 +45,18 @@ func (e *enumerateIter) Next(th *Thread) (Value, bool, error) {
 		return Value{}, false, err
 	}
 	return TupleOf(n, v), true, nil
+}
+
+// nextNested advances it, an iterator that another one wraps, counting
+// the level in the recursion depth: a chain of a million zip(zip(...))
+// raises RecursionError instead of overflowing the Go stack.
+func nextNested(th *Thread, it Iterator) (Value, bool, error) {
+	if err := th.Nest(""); err != nil {
+		return Value{}, false, err
+	}
+	v, ok, err := it.Next(th)
+	th.Unnest()
+	return v, ok, err
 }
 
 // zipIter yields tuples of the items of several iterators in step.
@@ -63,7 +75,7 @@ func (z *zipIter) Next(th *Thread) (Value, bool, error) {
 	}
 	items := make([]Value, len(z.its))
 	for i, it := range z.its {
-		v, ok, err := it.Next(th)
+		v, ok, err := nextNested(th, it)
 		if err != nil {
 			return Value{}, false, err
 		}
@@ -92,7 +104,7 @@ func (z *zipIter) strictCheck(th *Thread, i int) error {
 		return Errorf(ValueError, "zip() argument %d is shorter than argument%s%d", i+1, plural(i), i)
 	}
 	for j := 1; j < len(z.its); j++ {
-		_, ok, err := z.its[j].Next(th)
+		_, ok, err := nextNested(th, z.its[j])
 		if err != nil {
 			return err
 		}
@@ -116,7 +128,7 @@ func (m *mapIter) Type() *Type { return m.cls }
 func (m *mapIter) Next(th *Thread) (Value, bool, error) {
 	args := make([]Value, len(m.its))
 	for i, it := range m.its {
-		v, ok, err := it.Next(th)
+		v, ok, err := nextNested(th, it)
 		if !ok || err != nil {
 			return Value{}, false, err
 		}
@@ -141,7 +153,7 @@ func (f *filterIter) Type() *Type { return f.cls }
 
 func (f *filterIter) Next(th *Thread) (Value, bool, error) {
 	for {
-		v, ok, err := f.it.Next(th)
+		v, ok, err := nextNested(th, f.it)
 		if !ok || err != nil {
 			return Value{}, false, err
 		}
@@ -261,7 +273,11 @@ func (c *callableIter) Next(th *Thread) (Value, bool, error) {
 	if c.done {
 		return Value{}, false, nil
 	}
+	if err := th.Nest(""); err != nil {
+		return Value{}, false, err
+	}
 	v, err := th.Call(c.fn, nil, nil)
+	th.Unnest()
 	if err != nil {
 		c.done = true
 		if IsInstance(err, StopIteration) {

@@ -335,10 +335,15 @@ func sysSetRecursionLimit(th *Thread, _ Value, args []Value, kw []Kwarg) (Value,
 	if n < 1 {
 		return Value{}, Errorf(ValueError, "recursion limit must be greater or equal than 1")
 	}
-	if int(n) <= th.Depth {
+	// A request above the host's ceiling is clamped to it (scripts such
+	// as setrecursionlimit(10**6) keep working, and getrecursionlimit
+	// tells the limit in force): a script can lower its limit but never
+	// raise it past what the host allows.
+	limit := th.recursionCeiling(int(n))
+	if limit <= th.Depth {
 		return Value{}, Errorf(RecursionError, "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low", n, th.Depth)
 	}
-	th.MaxDepth = int(n)
+	th.SetRecursionLimit(limit)
 	return None, nil
 }
 

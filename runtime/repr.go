@@ -11,6 +11,21 @@ import (
 
 // Repr returns repr(v). th may be nil when v contains no user objects.
 func Repr(th *Thread, v Value) (string, error) {
+	if th == nil {
+		th = guardThread()
+	}
+	if isReprContainer(v) {
+		// Containers write into one builder, so that the repr of a deep
+		// nesting takes time linear in its length.
+		var b strings.Builder
+		err := reprTo(th, &b, v)
+		return b.String(), err
+	}
+	return reprValue(th, v)
+}
+
+// reprValue is Repr with th set.
+func reprValue(th *Thread, v Value) (string, error) {
 	switch o := v.obj.(type) {
 	case intTag:
 		return strconv.FormatInt(int64(v.bits), 10), nil
@@ -27,24 +42,6 @@ func Repr(th *Thread, v Value) (string, error) {
 		return "False", nil
 	case *Big:
 		return o.X.String(), nil
-	case *List:
-		return reprSeq(th, o, "[", "]", o.Items, false)
-	case *Tuple:
-		return reprSeq(th, o, "(", ")", o.Items, len(o.Items) == 1)
-	case *Dict:
-		return reprDict(th, o)
-	case *Set:
-		if o.Len() == 0 {
-			if o.Frozen {
-				return "frozenset()", nil
-			}
-			return "set()", nil
-		}
-		if o.Frozen {
-			s, err := reprSeq(th, o, "{", "}", o.Items(), false)
-			return "frozenset(" + s + ")", err
-		}
-		return reprSeq(th, o, "{", "}", o.Items(), false)
 	case *Range:
 		if o.Step == 1 {
 			return "range(" + strconv.FormatInt(o.Start, 10) + ", " + strconv.FormatInt(o.Stop, 10) + ")", nil
@@ -72,23 +69,31 @@ func Repr(th *Thread, v Value) (string, error) {
 	case *MethodDescriptor:
 		return "<method '" + o.Name + "' of '" + o.Owner.Name + "' objects>", nil
 	case *Exception:
-		if o.Class.User {
+		if err := th.Nest(InRepr); err != nil {
+			return "", err
+		}
+		defer th.Unnest()
+		if o.Class.User && th.mayCall() {
 			if r, found, err := th.CallMethod(v, "__repr__"); found {
 				return reprResult(r, err)
 			}
 		}
-		return excRepr(th, o), nil
-	case *DictView:
-		inner, err := reprSeq(th, o, "[", "]", dictViewItems(o), false)
-		return o.Type().Name + "(" + inner + ")", err
+		return excRepr(th, o)
 	case *NotImplementedType:
 		return "NotImplemented", nil
 	case *EllipsisType:
 		return "Ellipsis", nil
 	}
-	if th != nil && v.Type().User {
-		if r, found, err := th.CallMethod(v, "__repr__"); found {
-			return reprResult(r, err)
+	if th.mayCall() && v.Type().User {
+		if _, ok := v.Type().Lookup("__repr__"); ok {
+			// Counted as CPython counts repr() itself, on top of the call.
+			if err := th.Nest(InRepr); err != nil {
+				return "", err
+			}
+			defer th.Unnest()
+			if r, found, err := th.CallMethod(v, "__repr__"); found {
+				return reprResult(r, err)
+			}
 		}
 	}
 	return defaultRepr(th, v)
@@ -128,89 +133,20 @@ func dictViewItems(o *DictView) []Value {
 	return out
 }
 
-// enterRepr guards against infinite recursion on self-containing
-// containers; it returns false if o is already being printed.
-func enterRepr(th *Thread, o Object) bool {
-	if th == nil {
-		return true
-	}
-	if th.reprActive == nil {
-		th.reprActive = map[Object]bool{}
-	}
-	if th.reprActive[o] {
-		return false
-	}
-	th.reprActive[o] = true
-	return true
-}
-
-func leaveRepr(th *Thread, o Object) {
-	if th != nil {
-		delete(th.reprActive, o)
-	}
-}
-
-func reprSeq(th *Thread, o Object, open, close string, items []Value, trailingComma bool) (string, error) {
-	if !enterRepr(th, o) {
-		return open + "..." + close, nil
-	}
-	defer leaveRepr(th, o)
-	var b strings.Builder
-	b.WriteString(open)
-	for i, it := range items {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		s, err := Repr(th, it)
-		if err != nil {
-			return "", err
-		}
-		b.WriteString(s)
-	}
-	if trailingComma {
-		b.WriteByte(',')
-	}
-	b.WriteString(close)
-	return b.String(), nil
-}
-
-func reprDict(th *Thread, d *Dict) (string, error) {
-	if !enterRepr(th, d) {
-		return "{...}", nil
-	}
-	defer leaveRepr(th, d)
-	var b strings.Builder
-	b.WriteByte('{')
-	var err error
-	first := true
-	d.Items(func(k, v Value) bool {
-		if !first {
-			b.WriteString(", ")
-		}
-		first = false
-		var s string
-		if s, err = Repr(th, k); err != nil {
-			return false
-		}
-		b.WriteString(s)
-		b.WriteString(": ")
-		if s, err = Repr(th, v); err != nil {
-			return false
-		}
-		b.WriteString(s)
-		return true
-	})
-	b.WriteByte('}')
-	return b.String(), err
-}
-
 // ToStr returns str(v).
 func ToStr(th *Thread, v Value) (string, error) {
+	if th == nil {
+		th = guardThread()
+	}
 	switch o := v.obj.(type) {
 	case *StrObj:
 		return o.S, nil
 	case *Exception:
-		if o.Class.User && th != nil {
+		if err := th.Nest(InStr); err != nil {
+			return "", err
+		}
+		defer th.Unnest()
+		if o.Class.User && th.mayCall() {
 			if m, ok := o.Class.Lookup("__str__"); ok {
 				if _, builtin := m.obj.(*MethodDescriptor); !builtin {
 					r, err := th.Call(mustBind(th, m, v), nil, nil)
@@ -218,9 +154,9 @@ func ToStr(th *Thread, v Value) (string, error) {
 				}
 			}
 		}
-		return o.Message(), nil
+		return o.MessageOf(th)
 	}
-	if th != nil && v.Type().User {
+	if th.mayCall() && v.Type().User {
 		if m, ok := v.Type().Lookup("__str__"); ok {
 			r, err := th.Call(mustBind(th, m, v), nil, nil)
 			return strResult(r, err)

@@ -29,10 +29,19 @@ type Thread struct {
 	Stderr io.Writer
 	Stdin  io.Reader
 
-	// Depth is the current call depth; MaxDepth is the recursion limit
-	// (CPython's default is 1000).
+	// Depth is the current recursion depth: script calls and the levels
+	// of built-ins that recurse on their data (repr of a nested list,
+	// comparison, hashing, chained iterators) count alike, as CPython
+	// counts C recursion in the same counter as Python calls. MaxDepth is
+	// the recursion limit (CPython's default is 1000); a host setting it
+	// directly must keep it within MaxRecursionLimit, which bounds the
+	// Go stack a script can use.
 	Depth    int
 	MaxDepth int
+	// DepthCeiling is the highest limit sys.setrecursionlimit may set:
+	// a larger request is clamped to it. It never exceeds
+	// MaxRecursionLimit.
+	DepthCeiling int
 
 	// Host is owned by the interpreter that runs on this thread.
 	Host any
@@ -66,17 +75,21 @@ type Thread struct {
 	// reprDepth guards against infinite recursion in repr of
 	// self-containing containers.
 	reprActive map[Object]bool
+	// noCalls marks the stand-in thread of Repr and ToStr called without
+	// one: it counts recursion but runs no script code.
+	noCalls bool
 }
 
 // NewThread returns a Thread writing to the process's standard streams,
 // with CPython's default recursion limit and the standard modules.
 func NewThread() *Thread {
 	th := &Thread{
-		Stdout:   os.Stdout,
-		Stderr:   os.Stderr,
-		Stdin:    os.Stdin,
-		MaxDepth: 1000,
-		Modules:  map[string]*Module{},
+		Stdout:       os.Stdout,
+		Stderr:       os.Stderr,
+		Stdin:        os.Stdin,
+		MaxDepth:     DefaultRecursionLimit,
+		DepthCeiling: DefaultRecursionLimit,
+		Modules:      map[string]*Module{},
 	}
 	th.ModuleLoaders = map[string]func(*Thread) *Module{}
 	for name, l := range stdModules {
@@ -99,6 +112,11 @@ func (th *Thread) Call(fn Value, args []Value, kw []Kwarg) (Value, error) {
 	}
 	if inst, ok := fn.obj.(*Instance); ok {
 		if m, ok := inst.Class.Lookup("__call__"); ok {
+			// Counted: __call__ may itself be an instance with a __call__.
+			if err := th.Nest(InCall); err != nil {
+				return Value{}, err
+			}
+			defer th.Unnest()
 			return th.Call(m, append([]Value{fn}, args...), kw)
 		}
 	}

@@ -270,6 +270,13 @@ func (t *Type) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if t.New == nil {
 		return Value{}, Errorf(TypeError, "cannot create '%s' instances", t.QualName())
 	}
+	if t.User {
+		// Instantiating a class counts a level, as in CPython.
+		if err := th.Nest(InCall); err != nil {
+			return Value{}, err
+		}
+		defer th.Unnest()
+	}
 	obj, err := t.New(th, t, args, kw)
 	if err != nil {
 		return Value{}, err

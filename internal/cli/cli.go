@@ -115,6 +115,7 @@ loop:
 		out = bw
 	}
 	in := interp.New(interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest, VirtualTime: virtualTime})
+	allowRaisingRecursionLimit(in)
 	err := in.ExecMain(filename, src)
 	if bw, ok := out.(*bufio.Writer); ok {
 		bw.Flush()

@@ -140,6 +140,7 @@ func runREPL(term terminal, opts interp.Options) int {
 		opts.Stdin = con.reader(opts.Stdin)
 	}
 	in := interp.New(opts)
+	allowRaisingRecursionLimit(in)
 	sess := in.NewSession()
 	defer sess.Close()
 
