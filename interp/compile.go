@@ -73,6 +73,9 @@ type compiler struct {
 
 // compileModule compiles a parsed module.
 func compileModule(filename string, src []byte, mod *ast.Module, opts compileOptions) (*Code, error) {
+	if err := checkNesting(filename, mod); err != nil {
+		return nil, err
+	}
 	scopes, top, err := resolveModule(filename, src, mod)
 	if err != nil {
 		return nil, err

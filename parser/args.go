@@ -133,6 +133,8 @@ func (p *exprParser) genexpNotAlone(g *ast.GeneratorExp) {
 
 // lambdef parses "lambda [params]: expression".
 func (p *exprParser) lambdef() ast.Expr {
+	p.enter(1) // with expression's level, a lambda costs two
+	defer func() { p.depth-- }()
 	lt := p.next()
 	args := p.params(opColon, true)
 	p.expect(opColon)

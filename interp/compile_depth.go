@@ -1,0 +1,29 @@
+package interp
+
+// This file bounds how deeply a syntax tree may nest before the recursive
+// passes (resolver, compiler, the ast printer) walk it.
+
+import (
+	"github.com/aio-lang/aio/ast"
+	"github.com/aio-lang/aio/parser"
+)
+
+// maxCompileDepth is how deeply statements and expressions may nest.
+// CPython's compiler allows three levels per unit of the recursion limit,
+// 3000 at the default limit of 1000, and raises RecursionError beyond; aio
+// uses that figure whatever the interpreter's MaxDepth, since compiling
+// happens before any interpreter is involved. Left-nested chains the
+// parser builds with loops ("f()()()...", "a.b.b...", "1+1+...") reach
+// it. Each level takes at most a few kilobytes of Go stack in the
+// resolver and compiler, so the bound keeps them far below Go's limit.
+const maxCompileDepth = 3000
+
+// checkNesting refuses a tree that nests deeper than maxCompileDepth with
+// CPython's RecursionError (reported like a syntax error, without a
+// location).
+func checkNesting(filename string, n ast.Node) error {
+	if !ast.DeeperThan(n, maxCompileDepth) {
+		return nil
+	}
+	return &parser.SyntaxError{Kind: "RecursionError", Msg: "maximum recursion depth exceeded during compilation", Filename: filename}
+}
