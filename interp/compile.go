@@ -801,6 +801,11 @@ func (c *compiler) unpack(n ast.Expr, elts []ast.Expr) {
 	}
 	if star < 0 {
 		c.emit(UNPACK_SEQUENCE, len(elts))
+	} else if star >= 1<<8 || len(elts)-star-1 > maxArg>>8 {
+		// UNPACK_EX packs both counts in its argument; CPython has the
+		// same 255 limit before the star.
+		c.errorf(n, "too many expressions in star-unpacking assignment")
+		return
 	} else {
 		c.emit(UNPACK_EX, star|(len(elts)-star-1)<<8)
 	}

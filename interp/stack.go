@@ -51,11 +51,11 @@ func stackEffect(in Instr) (next, jump int) {
 		}
 		return -a, -a
 	case CALL_KW:
-		return -(a & 0xfff), -(a & 0xfff)
+		return -(a & callKWCountMask), -(a & callKWCountMask)
 	case CALL_EX:
 		return -1 - a, -1 - a
 	case MAKE_FUNCTION:
-		n := bits.OnesCount(uint(a >> 16))
+		n := bits.OnesCount(uint(a & makeFunctionFlagMask))
 		return 1 - n, 1 - n
 	case FORMAT_VALUE:
 		if a&0x100 != 0 {
@@ -81,18 +81,25 @@ func maxStackDepth(code *Code) int {
 	for i := range depth {
 		depth[i] = -1
 	}
-	max := 0
+	// No path can push more than every instruction's largest push added
+	// up: a depth beyond that keeps growing around a loop, which means
+	// unbalanced code (a compiler bug); stop rather than loop forever.
+	// (A fixed bound here would refuse huge literals and calls.)
+	bound := 0
+	for _, in := range code.Instrs {
+		next, jump := stackEffect(in)
+		bound += 1 + max(next, jump, 0)
+	}
+	maxDepth := 0
 	var work []int
 	visit := func(pc, d int) {
-		// A depth that keeps growing around a loop means unbalanced code
-		// (a compiler bug); stop rather than loop forever.
-		if d > 1<<16 {
+		if d > bound {
 			return
 		}
 		if pc <= n && (depth[pc] < 0 || d > depth[pc]) {
 			depth[pc] = d
-			if d > max {
-				max = d
+			if d > maxDepth {
+				maxDepth = d
 			}
 			work = append(work, pc)
 		}
@@ -118,5 +125,5 @@ func maxStackDepth(code *Code) int {
 		}
 		visit(pc+1, d+next)
 	}
-	return max + 1
+	return maxDepth + 1
 }
