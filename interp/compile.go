@@ -493,7 +493,17 @@ func (c *compiler) stmt(s ast.Stmt) {
 	}
 }
 
-func (c *compiler) pushBlock(b fblock) { c.u.fblocks = append(c.u.fblocks, b) }
+// maxBlocks is CPython's limit on statically nested blocks (loops, try,
+// with, handlers) in one function.
+const maxBlocks = 20
+
+func (c *compiler) pushBlock(b fblock) {
+	if len(c.u.fblocks) >= maxBlocks && c.err == nil {
+		sp := c.u.span
+		c.err = parser.NewSyntaxError(c.filename, c.src, "SyntaxError", "too many statically nested blocks", sp.Start, sp.End)
+	}
+	c.u.fblocks = append(c.u.fblocks, b)
+}
 func (c *compiler) popBlock()          { c.u.fblocks = c.u.fblocks[:len(c.u.fblocks)-1] }
 
 // unwindBlock emits the clean-up for leaving block b early. preserveTOS

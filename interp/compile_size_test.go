@@ -16,10 +16,22 @@ func items(n int, format string) string {
 	return strings.Join(parts, ", ")
 }
 
+// forgetInternedNames empties the process-wide table of interned names
+// after a test that compiles tens of thousands of distinct names, which
+// would otherwise fill it for the tests that follow.
+func forgetInternedNames(t *testing.T) {
+	t.Cleanup(func() {
+		internedNames.Lock()
+		internedNames.m = map[string]string{}
+		internedNames.Unlock()
+	})
+}
+
 // TestHugeLiteralsAndCalls: 70,000 items put the operand stack past
 // 65,536 entries, where the stack-depth pass used to stop counting (and
 // the frame then overflowed with an internal error).
 func TestHugeLiteralsAndCalls(t *testing.T) {
+	forgetInternedNames(t)
 	const n = 70000
 	expectRun(t, "print(len(["+items(n, "%d")+"]))", "70000\n")
 	expectRun(t, "print(len({"+items(n, "%d")+"}))", "70000\n")
@@ -41,6 +53,7 @@ func TestManyConstantsBeforeADef(t *testing.T) {
 // names in 12 bits, so the 4097th keyword call of a module used the wrong
 // names.
 func TestManyKeywordCalls(t *testing.T) {
+	forgetInternedNames(t)
 	var b strings.Builder
 	b.WriteString("def f(**k): return list(k)\nr = []\n")
 	for i := 0; i < 5000; i++ {
@@ -51,6 +64,7 @@ func TestManyKeywordCalls(t *testing.T) {
 }
 
 func TestStarUnpackingLimitIsCPythons(t *testing.T) {
+	forgetInternedNames(t)
 	expectError(t, items(256, "a%d")+", *b = range(300)", "SyntaxError: too many expressions in star-unpacking assignment")
 	expectRun(t, items(255, "a%d")+", *b = range(300)\nprint(a254, len(b))", "254 45\n")
 }

@@ -128,6 +128,8 @@ var sourceCases = register(
 	hostileCase{Name: "src_nested_ifs_10000", Program: nestedIfs(10000),
 		WantType: syntaxErr, WantMessage: "IndentationError: too many levels of indentation", MaxRSS: gib},
 	hostileCase{Name: "src_nested_ifs_99_runs", Program: nestedIfs(99), MaxRSS: smallSourceRSS},
+	hostileCase{Name: "src_with_items_100k", Program: joinSrc("class C:\n    def __enter__(self): pass\n    def __exit__(self, *a): pass\nwith ", "C()", ", ", 100000, ": pass"),
+		WantType: syntaxErr, WantMessage: "SyntaxError: too many statically nested blocks", MaxRSS: gib},
 	hostileCase{Name: "src_fstrings_nested", Program: func() string { return strings.Repeat(`f"{`, 100) + "1" + strings.Repeat(`}"`, 100) },
 		WantType: syntaxErr, WantMessage: "SyntaxError: f-string: expecting '}'", MaxRSS: smallSourceRSS},
 
