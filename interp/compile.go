@@ -504,6 +504,7 @@ func (c *compiler) pushBlock(b fblock) {
 	}
 	c.u.fblocks = append(c.u.fblocks, b)
 }
+
 func (c *compiler) popBlock() { c.u.fblocks = c.u.fblocks[:len(c.u.fblocks)-1] }
 
 // unwindBlock emits the clean-up for leaving block b early. preserveTOS

@@ -1,9 +1,12 @@
 package interp
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // items returns n comma-separated items made by formatting each index
@@ -67,4 +70,11 @@ func TestStarUnpackingLimitIsCPythons(t *testing.T) {
 	forgetInternedNames(t)
 	expectError(t, items(256, "a%d")+", *b = range(300)", "SyntaxError: too many expressions in star-unpacking assignment")
 	expectRun(t, items(255, "a%d")+", *b = range(300)\nprint(a254, len(b))", "254 45\n")
+}
+
+func TestNulByteInProgramIsCPythonsError(t *testing.T) {
+	_, err := CompileProgram("nul.aio", []byte("x = 1\ny = 2\x00\n"))
+	assert.EqualError(t, err, "  File \"nul.aio\", line 2\n    y = 2\nSyntaxError: source code cannot contain null bytes")
+	err = New(Options{}).Exec(context.Background(), "nul.aio", "\x00")
+	assert.EqualError(t, err, "  File \"nul.aio\", line 1\n    \nSyntaxError: source code cannot contain null bytes")
 }
