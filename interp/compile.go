@@ -54,8 +54,9 @@ type unit struct {
 	code     *Code
 	consts   map[string]int
 	names    map[string]int
-	labels   []int    // label → pc (-1 until bound)
-	patches  [][2]int // (pc, label)
+	localIdx map[string]int // name → index in code.Locals, for functions with many locals
+	labels   []int          // label → pc (-1 until bound)
+	patches  [][2]int       // (pc, label)
 	fblocks  []fblock
 	span     ast.Span
 	lastSpan ast.Span
@@ -285,10 +286,25 @@ func (c *compiler) cellIndex(name string) int {
 }
 
 func (c *compiler) localIndex(name string) int {
-	for i, n := range c.u.code.Locals {
-		if n == name {
-			return i
+	locals := c.u.code.Locals
+	if len(locals) <= 32 {
+		for i, n := range locals {
+			if n == name {
+				return i
+			}
 		}
+		return -1
+	}
+	// A scan per name use would make a function with very many locals
+	// compile in quadratic time.
+	if c.u.localIdx == nil {
+		c.u.localIdx = make(map[string]int, len(locals))
+		for i := len(locals) - 1; i >= 0; i-- {
+			c.u.localIdx[locals[i]] = i
+		}
+	}
+	if i, ok := c.u.localIdx[name]; ok {
+		return i
 	}
 	return -1
 }
