@@ -54,13 +54,16 @@ type unit struct {
 	code     *Code
 	consts   map[string]int
 	names    map[string]int
-	localIdx map[string]int // name → index in code.Locals, for functions with many locals
-	labels   []int          // label → pc (-1 until bound)
-	patches  [][2]int       // (pc, label)
+	labels   []int    // label → pc (-1 until bound)
+	patches  [][2]int // (pc, label)
 	fblocks  []fblock
 	span     ast.Span
 	lastSpan ast.Span
 	hasLine  bool
+
+	// localIdx maps a name to its index in code.Locals, for functions
+	// with many locals.
+	localIdx map[string]int
 }
 
 type compiler struct {
