@@ -77,7 +77,7 @@ type compiler struct {
 
 // compileModule compiles a parsed module.
 func compileModule(filename string, src []byte, mod *ast.Module, opts compileOptions) (*Code, error) {
-	if err := checkNesting(filename, mod); err != nil {
+	if err := checkNesting(filename, src, mod); err != nil {
 		return nil, err
 	}
 	scopes, top, err := resolveModule(filename, src, mod)

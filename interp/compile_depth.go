@@ -22,8 +22,12 @@ const maxCompileDepth = 3000
 // checkNesting refuses a tree that nests deeper than maxCompileDepth with
 // CPython's RecursionError (reported like a syntax error, without a
 // location).
-func checkNesting(filename string, n ast.Node) error {
-	if !ast.DeeperThan(n, maxCompileDepth) {
+func checkNesting(filename string, src []byte, n ast.Node) error {
+	// Every level of a tree takes at least one character of source, but
+	// for a few wrapper nodes (a statement and its expression, an
+	// f-string and its field), so a short source needs no walk (Eval and
+	// REPL inputs are short).
+	if len(src) <= maxCompileDepth/2 || !ast.DeeperThan(n, maxCompileDepth) {
 		return nil
 	}
 	return &parser.SyntaxError{Kind: "RecursionError", Msg: "maximum recursion depth exceeded during compilation", Filename: filename}

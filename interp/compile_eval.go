@@ -15,7 +15,7 @@ func CompileExpr(filename string, src []byte) (*Code, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkNesting(filename, e); err != nil {
+	if err := checkNesting(filename, src, e); err != nil {
 		return nil, err
 	}
 	stmt := &ast.ExprStmt{Span: e.NodeSpan(), Value: e}
