@@ -831,13 +831,17 @@ func (c *compiler) unpack(n ast.Expr, elts []ast.Expr) {
 	}
 	if star < 0 {
 		c.emit(UNPACK_SEQUENCE, len(elts))
-	} else if star >= 1<<8 || len(elts)-star-1 > maxArg>>8 {
+	} else if star >= 1<<8 {
 		// UNPACK_EX packs both counts in its argument; CPython has the
 		// same 255 limit before the star.
 		c.errorf(n, "too many expressions in star-unpacking assignment")
 		return
 	} else {
-		c.emit(UNPACK_EX, star|(len(elts)-star-1)<<8)
+		after := len(elts) - star - 1
+		if after>>16 != 0 {
+			c.emit(EXTENDED, after>>16) // the rest does not fit in UNPACK_EX
+		}
+		c.emit(UNPACK_EX, star|(after&0xffff)<<8)
 	}
 	for _, e := range elts {
 		if s, ok := e.(*ast.Starred); ok {

@@ -78,3 +78,13 @@ func TestNulByteInProgramIsCPythonsError(t *testing.T) {
 	err = New(Options{}).Exec(context.Background(), "nul.aio", "\x00")
 	assert.EqualError(t, err, "  File \"nul.aio\", line 1\n    \nSyntaxError: source code cannot contain null bytes")
 }
+
+// TestStarUnpackingWithManyTargetsAfterTheStar: UNPACK_EX's argument has
+// 16 bits for the targets after the star; an EXTENDED before it holds the
+// rest.
+func TestStarUnpackingWithManyTargetsAfterTheStar(t *testing.T) {
+	forgetInternedNames(t)
+	targets := "a, *b, " + items(70000, "c%d")
+	expectRun(t, targets+" = range(70005)\nprint(a, len(b), c0, c69999)", "0 4 5 70004\n")
+	expectError(t, targets+" = range(7)", "ValueError: not enough values to unpack (expected at least 70001, got 7)")
+}

@@ -106,7 +106,7 @@ const (
 	IMPORT_NAME // → module names[arg]
 	IMPORT_FROM // module → module module.names[arg]
 	PRINT_EXPR  // x → (REPL: echo repr(x) unless None, store in _)
-	EXTENDED    // reserved
+	EXTENDED    // (arg: bits 16 and up of the next UNPACK_EX's after count; no effect itself)
 
 	// Superinstructions (superinstr.go): never emitted by the compiler, only
 	// written into Code.run over the first instruction of a common
