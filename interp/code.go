@@ -26,6 +26,18 @@ func mkInstr(op Opcode, arg int) Instr { return Instr(op) | Instr(arg)<<8 }
 // maxArg is the largest instruction argument.
 const maxArg = 1<<24 - 1
 
+// Packed arguments. CALL_KW's argument is the number of arguments (low
+// callKWCountBits bits) and the index of its KwNames entry (above); a call
+// that does not fit is compiled to CALL_EX instead. MAKE_FUNCTION's is
+// its flags (low makeFunctionFlagBits bits) and the index of the code
+// constant (above), which leaves room for two million constants.
+const (
+	callKWCountBits      = 12
+	callKWCountMask      = 1<<callKWCountBits - 1
+	makeFunctionFlagBits = 3
+	makeFunctionFlagMask = 1<<makeFunctionFlagBits - 1
+)
+
 // ConstKind says what a Const holds.
 type ConstKind uint8
 
@@ -200,9 +212,9 @@ func (c *Code) argMeaning(in Instr) string {
 	case COMPARE_OP:
 		return cmpName(a)
 	case CALL_KW:
-		return fmt.Sprintf("%d args, kw %v", a&0xfff, c.KwNames[a>>12])
+		return fmt.Sprintf("%d args, kw %v", a&callKWCountMask, c.KwNames[a>>callKWCountBits])
 	case MAKE_FUNCTION:
-		return c.Consts[a&0xffff].Code.QualName
+		return c.Consts[a>>makeFunctionFlagBits].Code.QualName
 	case JUMP, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP, FOR_ITER, SETUP_FINALLY, SETUP_WITH:
 		return fmt.Sprintf("to %d", a)
 	}

@@ -61,6 +61,10 @@ type unit struct {
 	span     ast.Span
 	lastSpan ast.Span
 	hasLine  bool
+
+	// localIdx maps a name to its index in code.Locals, for functions
+	// with many locals.
+	localIdx map[string]int
 }
 
 type compiler struct {
@@ -74,6 +78,9 @@ type compiler struct {
 
 // compileModule compiles a parsed module.
 func compileModule(filename string, src []byte, mod *ast.Module, opts compileOptions) (*Code, error) {
+	if err := checkNesting(filename, src, mod); err != nil {
+		return nil, err
+	}
 	scopes, top, err := resolveModule(filename, src, mod)
 	if err != nil {
 		return nil, err
@@ -283,10 +290,25 @@ func (c *compiler) cellIndex(name string) int {
 }
 
 func (c *compiler) localIndex(name string) int {
-	for i, n := range c.u.code.Locals {
-		if n == name {
-			return i
+	locals := c.u.code.Locals
+	if len(locals) <= 32 {
+		for i, n := range locals {
+			if n == name {
+				return i
+			}
 		}
+		return -1
+	}
+	// A scan per name use would make a function with very many locals
+	// compile in quadratic time.
+	if c.u.localIdx == nil {
+		c.u.localIdx = make(map[string]int, len(locals))
+		for i := len(locals) - 1; i >= 0; i-- {
+			c.u.localIdx[locals[i]] = i
+		}
+	}
+	if i, ok := c.u.localIdx[name]; ok {
+		return i
 	}
 	return -1
 }
@@ -498,8 +520,19 @@ func (c *compiler) stmt(s ast.Stmt) {
 	}
 }
 
-func (c *compiler) pushBlock(b fblock) { c.u.fblocks = append(c.u.fblocks, b) }
-func (c *compiler) popBlock()          { c.u.fblocks = c.u.fblocks[:len(c.u.fblocks)-1] }
+// maxBlocks is CPython's limit on statically nested blocks (loops, try,
+// with, handlers) in one function.
+const maxBlocks = 20
+
+func (c *compiler) pushBlock(b fblock) {
+	if len(c.u.fblocks) >= maxBlocks && c.err == nil {
+		sp := c.u.span
+		c.err = parser.NewSyntaxError(c.filename, c.src, "SyntaxError", "too many statically nested blocks", sp.Start, sp.End)
+	}
+	c.u.fblocks = append(c.u.fblocks, b)
+}
+
+func (c *compiler) popBlock() { c.u.fblocks = c.u.fblocks[:len(c.u.fblocks)-1] }
 
 // unwindBlock emits the clean-up for leaving block b early. preserveTOS
 // keeps a return value on top of the stack.
@@ -811,8 +844,17 @@ func (c *compiler) unpack(n ast.Expr, elts []ast.Expr) {
 	}
 	if star < 0 {
 		c.emit(UNPACK_SEQUENCE, len(elts))
+	} else if star >= 1<<8 {
+		// UNPACK_EX packs both counts in its argument; CPython has the
+		// same 255 limit before the star.
+		c.errorf(n, "too many expressions in star-unpacking assignment")
+		return
 	} else {
-		c.emit(UNPACK_EX, star|(len(elts)-star-1)<<8)
+		after := len(elts) - star - 1
+		if after>>16 != 0 {
+			c.emit(EXTENDED, after>>16) // the rest does not fit in UNPACK_EX
+		}
+		c.emit(UNPACK_EX, star|(after&0xffff)<<8)
 	}
 	for _, e := range elts {
 		if s, ok := e.(*ast.Starred); ok {

@@ -15,6 +15,9 @@ func CompileExpr(filename string, src []byte) (*Code, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkNesting(filename, src, e); err != nil {
+		return nil, err
+	}
 	stmt := &ast.ExprStmt{Span: e.NodeSpan(), Value: e}
 	mod := &ast.Module{Span: e.NodeSpan(), Filename: filename, Body: []ast.Stmt{stmt}}
 	scopes, top, err := resolveModule(filename, src, mod)

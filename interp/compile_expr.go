@@ -390,6 +390,10 @@ func (c *compiler) call(e *ast.Call) {
 			simple = false
 		}
 	}
+	if len(e.Keywords) > 0 && (len(e.Args)+len(e.Keywords) > callKWCountMask ||
+		len(c.u.code.KwNames) >= 1<<(24-callKWCountBits)) {
+		simple = false // too big for CALL_KW's packed argument
+	}
 	// Zero-argument super() becomes super(__class__, <first argument>).
 	if n, ok := e.Func.(*ast.Name); ok && n.Id == "super" && len(e.Args) == 0 && len(e.Keywords) == 0 {
 		if c.zeroArgSuper(n) {
@@ -418,7 +422,7 @@ func (c *compiler) call(e *ast.Call) {
 			names[i] = k.Arg
 		}
 		c.u.code.KwNames = append(c.u.code.KwNames, names)
-		c.emit(CALL_KW, (len(e.Args)+len(names))|(len(c.u.code.KwNames)-1)<<12)
+		c.emit(CALL_KW, (len(e.Args)+len(names))|(len(c.u.code.KwNames)-1)<<callKWCountBits)
 		return
 	}
 	// General form: build an args tuple and a kwargs dict. A lone *x is
@@ -519,7 +523,7 @@ func (c *compiler) makeFunction(code *Code, flags int) {
 		c.emit(BUILD_TUPLE, len(code.FreeNames))
 		flags |= 4
 	}
-	c.emit(MAKE_FUNCTION, c.addConst(Const{Kind: ConstCode, Code: code})|flags<<16)
+	c.emit(MAKE_FUNCTION, c.addConst(Const{Kind: ConstCode, Code: code})<<makeFunctionFlagBits|flags)
 }
 
 func (c *compiler) compileFunctionBody(s *scope, n ast.Node, args *ast.Arguments, body []ast.Stmt, lambdaBody ast.Expr) *Code {

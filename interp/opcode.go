@@ -79,7 +79,7 @@ const (
 	CALL_KW             // f x1..xn k1..km → f(...)  (arg: n+m | kwnames index<<12, kwnames = Code.KwNames[i])
 	CALL_EX             // f args [kwargs] → f(*args, **kwargs) (arg 1: kwargs present)
 	CALL_METHOD         // meth self x1..xn → meth(self, x1..xn) | attr NULL x1..xn → attr(x1..xn)
-	MAKE_FUNCTION       // [defaults] [kwdefaults] [closure] → fn (arg: code const index | flags<<16)
+	MAKE_FUNCTION       // [defaults] [kwdefaults] [closure] → fn (arg: flags | code const index<<3)
 	RETURN_VALUE        // x → (returns x)
 	YIELD_VALUE         // x → sent (suspends a generator)
 	GET_AWAITABLE       // x → awaitable (checks that x can be awaited)
@@ -119,7 +119,7 @@ const (
 	ROT_DOWN       // moves the top item beneath the arg items below it
 	ROT_UP         // moves the item at depth arg (1 = top) to the top
 
-	EXTENDED // reserved
+	EXTENDED // (arg: bits 16 and up of the next UNPACK_EX's after count; no effect itself)
 
 	// Superinstructions (superinstr.go): never emitted by the compiler, only
 	// written into Code.run over the first instruction of a common

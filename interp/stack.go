@@ -13,8 +13,12 @@ func stackEffect(in Instr) (next, jump int) {
 	switch in.Op() {
 	case NOP, SWAP, DELETE_FAST, DELETE_DEREF, DELETE_GLOBAL, DELETE_NAME, LOAD_ATTR,
 		UNARY_NEGATIVE, UNARY_POSITIVE, UNARY_INVERT, UNARY_NOT, LIST_TO_TUPLE, GET_ITER,
-		JUMP, YIELD_VALUE, GET_AWAITABLE, AWAIT, GET_YIELD_FROM_ITER, POP_BLOCK, EXTENDED:
+		JUMP, YIELD_VALUE, GET_AWAITABLE, AWAIT, GET_YIELD_FROM_ITER, POP_BLOCK:
 		return 0, 0
+	case EXTENDED:
+		// The pushes of the next UNPACK_EX that its own argument cannot
+		// count; the total on the path is what UNPACK_EX leaves.
+		return a << 16, a << 16
 	case POP_TOP, STORE_FAST, STORE_DEREF, STORE_GLOBAL, STORE_NAME, DELETE_ATTR,
 		BINARY_OP, INPLACE_OP, COMPARE_OP, IS_OP, CONTAINS_OP, BINARY_SUBSCR,
 		LIST_APPEND, SET_ADD, LIST_EXTEND, SET_UPDATE, DICT_UPDATE, DICT_MERGE,
@@ -51,11 +55,11 @@ func stackEffect(in Instr) (next, jump int) {
 		}
 		return -a, -a
 	case CALL_KW:
-		return -(a & 0xfff), -(a & 0xfff)
+		return -(a & callKWCountMask), -(a & callKWCountMask)
 	case CALL_EX:
 		return -1 - a, -1 - a
 	case MAKE_FUNCTION:
-		n := bits.OnesCount(uint(a >> 16))
+		n := bits.OnesCount(uint(a & makeFunctionFlagMask))
 		return 1 - n, 1 - n
 	case FORMAT_VALUE:
 		if a&0x100 != 0 {
@@ -87,18 +91,25 @@ func maxStackDepth(code *Code) int {
 	for i := range depth {
 		depth[i] = -1
 	}
-	max := 0
+	// No path can push more than every instruction's largest push added
+	// up: a depth beyond that keeps growing around a loop, which means
+	// unbalanced code (a compiler bug); stop rather than loop forever.
+	// (A fixed bound here would refuse huge literals and calls.)
+	bound := 0
+	for _, in := range code.Instrs {
+		next, jump := stackEffect(in)
+		bound += 1 + max(next, jump, 0)
+	}
+	maxDepth := 0
 	var work []int
 	visit := func(pc, d int) {
-		// A depth that keeps growing around a loop means unbalanced code
-		// (a compiler bug); stop rather than loop forever.
-		if d > 1<<16 {
+		if d > bound {
 			return
 		}
 		if pc <= n && (depth[pc] < 0 || d > depth[pc]) {
 			depth[pc] = d
-			if d > max {
-				max = d
+			if d > maxDepth {
+				maxDepth = d
 			}
 			work = append(work, pc)
 		}
@@ -124,5 +135,5 @@ func maxStackDepth(code *Code) int {
 		}
 		visit(pc+1, d+next)
 	}
-	return max + 1
+	return maxDepth + 1
 }

@@ -65,7 +65,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		f.pc++
 		arg := instr.Arg()
 		switch instr.Op() {
-		case NOP:
+		case NOP, EXTENDED: // EXTENDED is read by the instruction after it
 		case POP_TOP:
 			f.sp--
 			f.slots[f.sp] = runtime.Value{}
@@ -646,7 +646,11 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		case UNPACK_SEQUENCE:
 			err = unpackSequence(th, f, arg)
 		case UNPACK_EX:
-			err = unpackEx(th, f, arg&0xff, arg>>8)
+			after := arg >> 8
+			if f.pc >= 2 && f.code.run[f.pc-2].Op() == EXTENDED {
+				after |= f.code.run[f.pc-2].Arg() << 16
+			}
+			err = unpackEx(th, f, arg&0xff, after)
 		case JUMP:
 			f.pc = arg
 		case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE:

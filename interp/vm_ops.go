@@ -123,8 +123,8 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 			argAt = base + 2
 		}
 	case CALL_KW:
-		n := arg & 0xfff
-		names := f.code.KwNames[arg>>12]
+		n := arg & callKWCountMask
+		names := f.code.KwNames[arg>>callKWCountBits]
 		base = f.sp - n - 1
 		fnv = f.slots[base]
 		npos := n - len(names)
@@ -260,8 +260,8 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 }
 
 func (in *Interp) makeFunction(f *Frame, arg int) {
-	flags := arg >> 16
-	code := f.code.Consts[arg&0xffff].Code
+	flags := arg & makeFunctionFlagMask
+	code := f.code.Consts[arg>>makeFunctionFlagBits].Code
 	fn := &Function{code: code, mod: f.fn.mod, globals: f.fn.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = fn.mod.constsFor(code)
 	if flags&4 != 0 {

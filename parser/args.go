@@ -30,6 +30,7 @@ func (p *exprParser) call(s ast.Pos, fn ast.Expr) ast.Expr {
 func (p *exprParser) arguments(open *lexer.Token) ([]ast.Expr, []*ast.Keyword) {
 	var args []ast.Expr
 	var kws []*ast.Keyword
+	var seenKw map[string]bool // the keyword names, once there are many (a scan would be quadratic)
 	sawKw, sawKwUnpack := false, false
 	var genexp *ast.GeneratorExp // an unparenthesized generator argument
 	n := 0
@@ -68,10 +69,21 @@ func (p *exprParser) arguments(open *lexer.Token) ([]ast.Expr, []*ast.Keyword) {
 			if p.isCompFor() {
 				p.errRange(tokStart(t), tokEnd(eq), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
 			}
-			for _, k := range kws {
-				if k.Arg == t.Value {
-					p.errRange(tokStart(t), endOf(v), "keyword argument repeated: %s", t.Value)
+			if seenKw == nil && len(kws) >= 16 {
+				seenKw = make(map[string]bool, 2*len(kws))
+				for _, k := range kws {
+					seenKw[k.Arg] = true
 				}
+			}
+			repeated := seenKw[t.Value]
+			for i := 0; seenKw == nil && i < len(kws); i++ {
+				repeated = repeated || kws[i].Arg == t.Value
+			}
+			if repeated {
+				p.errRange(tokStart(t), endOf(v), "keyword argument repeated: %s", t.Value)
+			}
+			if seenKw != nil {
+				seenKw[t.Value] = true
 			}
 			kws = append(kws, &ast.Keyword{Span: span(tokStart(t), p.prevEnd()), Arg: t.Value, Value: v})
 			sawKw = true
@@ -133,6 +145,8 @@ func (p *exprParser) genexpNotAlone(g *ast.GeneratorExp) {
 
 // lambdef parses "lambda [params]: expression".
 func (p *exprParser) lambdef() ast.Expr {
+	p.enter(1) // with expression's level, a lambda costs two
+	defer func() { p.depth-- }()
 	lt := p.next()
 	args := p.params(opColon, true)
 	p.expect(opColon)

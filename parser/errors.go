@@ -14,8 +14,11 @@ import (
 
 // SyntaxError is a compile-time error in CPython's shape: SyntaxError,
 // IndentationError or TabError, with CPython's message and location.
+// Two other kinds have no location (Line 0): "MemoryError" (no message)
+// when an expression nests deeper than CPython's parser can follow, and
+// "RecursionError" when the tree is too deep for CPython's compiler.
 type SyntaxError struct {
-	Kind     string // "SyntaxError", "IndentationError" or "TabError"
+	Kind     string // "SyntaxError", "IndentationError", "TabError", "MemoryError" or "RecursionError"
 	Msg      string // e.g. "invalid syntax"
 	Filename string
 	// Line is 1-based. Col is CPython's 1-based offset in characters;
@@ -32,6 +35,9 @@ type SyntaxError struct {
 // IndentationError and TabError, as CPython), and "Kind: msg".
 func (e *SyntaxError) Error() string {
 	if e.Line == 0 {
+		if e.Msg == "" {
+			return e.Kind // a bare MemoryError, as CPython prints it
+		}
 		return e.Kind + ": " + e.Msg // no location (undecodable source)
 	}
 	var b strings.Builder

@@ -37,14 +37,22 @@ type exprParser struct {
 }
 
 // maxDepth bounds the recursion of right-nested expressions ("- - - 1",
-// "not not x", "lambda: lambda: ..."). CPython gives up on such input
-// with a MemoryError or RecursionError; aio reports a SyntaxError.
-const maxDepth = 1500
+// "not not x", "lambda: lambda: ...", "a if b else c if d else ...").
+// CPython's parser gives up on such input with a bare MemoryError when
+// its own stack of rule calls passes 6000 levels; the costs given to
+// enter model how many of those levels each construct takes (a lambda
+// or a ** takes two), so that aio gives up within a few levels of where
+// CPython does. Deeper trees that still parse are refused by the
+// compiler's depth check (a RecursionError, as in CPython). The bound
+// also keeps the Go stack small: a level is a few hundred bytes.
+const maxDepth = 5959
 
-func (p *exprParser) enter() {
-	p.depth++
+// enter counts cost levels of recursion and gives up with CPython's
+// parser MemoryError past maxDepth.
+func (p *exprParser) enter(cost int) {
+	p.depth += cost
 	if p.depth > maxDepth {
-		p.errToken(p.tok, "expression nested too deeply")
+		panic(&parseFailure{err: &SyntaxError{Kind: "MemoryError"}, noOverride: true})
 	}
 }
 
@@ -353,7 +361,7 @@ func isBitwiseOrLevel(e ast.Expr) bool {
 
 // expression is: disjunction ['if' disjunction 'else' expression] | lambdef.
 func (p *exprParser) expression() ast.Expr {
-	p.enter()
+	p.enter(1)
 	defer func() { p.depth-- }()
 	if p.tok.Type == kwLambda {
 		return p.lambdef()
@@ -407,7 +415,7 @@ func (p *exprParser) conjunction() ast.Expr {
 
 func (p *exprParser) inversion() ast.Expr {
 	if p.tok.Type == kwNot {
-		p.enter()
+		p.enter(1)
 		defer func() { p.depth-- }()
 		t := p.next()
 		v := p.inversion()
@@ -502,7 +510,7 @@ func (p *exprParser) factor() ast.Expr {
 	default:
 		return p.power()
 	}
-	p.enter()
+	p.enter(1)
 	defer func() { p.depth-- }()
 	t := p.next()
 	v := p.factor()
@@ -517,8 +525,8 @@ func (p *exprParser) power() ast.Expr {
 	if p.tok.Type != opDStar {
 		return a
 	}
-	p.enter()
-	defer func() { p.depth-- }()
+	p.enter(2)
+	defer func() { p.depth -= 2 }()
 	p.next()
 	b := p.factor()
 	return &ast.BinOp{Span: span(s, p.prevEnd()), Left: a, Op: ast.Pow, Right: b}

@@ -22,6 +22,7 @@ package parser
 // No alternative can match nothing (participle panics on those).
 
 import (
+	"math"
 	"sync"
 	"time"
 
@@ -554,6 +555,14 @@ func buildParser() *participle.Parser[gModule] {
 		buildTime = time.Since(start)
 	})
 	return theParser
+}
+
+func init() {
+	// Participle stops a repetition after a million items with a false
+	// syntax error; CPython has no such limit on the statements of a
+	// block or module (or the elifs of an if). The setting is global to
+	// participle, so it is made once, before any parser is built.
+	participle.MaxIterations = math.MaxInt
 }
 
 // newGrammarParser builds the participle parser. It runs without

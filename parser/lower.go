@@ -98,7 +98,16 @@ func lowerStmt(g *gStmt, out []ast.Stmt) []ast.Stmt {
 	return out
 }
 
+// maxElifs is where CPython's parser, which reads an elif chain by
+// recursion, runs out of its stack of rule calls and gives up with a bare
+// MemoryError (aio reads the chain in a loop, but a chain this long would
+// nest too deeply for the compiler anyway).
+const maxElifs = 5966
+
 func lowerIf(g *gIf) ast.Stmt {
+	if len(g.Elifs) > maxElifs {
+		panic(&parseFailure{err: &SyntaxError{Kind: "MemoryError"}, noOverride: true})
+	}
 	root := &ast.If{Test: g.Test, Body: lowerBlock(g.Body)}
 	root.Start = tokStart(&g.Kw)
 	chain := []*ast.If{root}

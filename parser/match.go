@@ -236,7 +236,7 @@ func (p *exprParser) noTrailer() {
 
 // pattern is: or_pattern ['as' NAME].
 func (p *exprParser) pattern() ast.Pattern {
-	p.enter()
+	p.enter(1)
 	defer func() { p.depth-- }()
 	s := tokStart(p.tok)
 	pat := p.orPattern()

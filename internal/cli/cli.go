@@ -4,6 +4,7 @@ package cli
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -87,14 +88,22 @@ loop:
 			}
 		}
 		filename = "<stdin>"
-		b, err := io.ReadAll(stdin)
+		b, err := readSource(stdin, MaxSourceSize)
+		if errors.Is(err, errSourceTooLarge) {
+			fmt.Fprintln(stderr, sourceTooLargeMessage())
+			return 1
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "aio: cannot read standard input: %v\n", err)
 			return 2
 		}
 		src = b
 	default:
-		b, err := os.ReadFile(filename)
+		b, err := readSourceFile(filename)
+		if errors.Is(err, errSourceTooLarge) {
+			fmt.Fprintln(stderr, sourceTooLargeMessage())
+			return 1
+		}
 		if err != nil {
 			abs, _ := filepath.Abs(filename)
 			msg := "No such file or directory"
