@@ -443,6 +443,8 @@ func Abs(th *Thread, v Value) (Value, error) {
 		return v, nil
 	case floatTag:
 		return Float(math.Abs(v.FloatVal())), nil
+	case *Complex:
+		return complexAbs(o)
 	}
 	if v.Type().User {
 		if r, found, err := th.CallMethod(v, "__abs__"); found {
