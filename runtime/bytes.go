@@ -167,7 +167,7 @@ func init() {
 	ByteArrayType.New = byteArrayNew
 }
 
-// bytesNew is bytes(source=b'', encoding, errors).
+// bytesNew is bytes(source=b”, encoding, errors).
 func bytesNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	b, err := bytesFromArgs(th, "bytes", args, kw)
 	if err != nil {
@@ -176,7 +176,7 @@ func bytesNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	return NewBytes(b), nil
 }
 
-// byteArrayNew is bytearray(source=b'', encoding, errors).
+// byteArrayNew is bytearray(source=b”, encoding, errors).
 func byteArrayNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	b, err := bytesFromArgs(th, "bytearray", args, kw)
 	if err != nil {

@@ -538,7 +538,7 @@ func bytesAffixNamed(name string) bytesMethod {
 	}
 }
 
-// bytesTranslate is translate(table, /, delete=b'').
+// bytesTranslate is translate(table, /, delete=b”).
 func bytesTranslate(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
 	var tableV, delV Value
 	if err := clinicArgs("translate", args, kw, []string{"", "delete"}, &tableV, &delV); err != nil {
