@@ -32,9 +32,6 @@ func init() {
 			if b, ok := bufferOf(a); ok {
 				add = append([]byte{}, b...)
 			} else {
-				if _, ok := a.obj.(*StrObj); ok {
-					return Value{}, Errorf(TypeError, "expected iterable of integers; got: 'str'")
-				}
 				if _, err := Iter(th, a); err != nil {
 					return Value{}, Errorf(TypeError, "can't extend bytearray with %s", a.Type().Name)
 				}

@@ -121,7 +121,11 @@ func sameKind(self Value, b []byte) Value {
 
 // BytesRepr spells b as the b'...' literal CPython's repr writes: single
 // quotes unless the bytes hold a single quote and no double quote.
-func BytesRepr(b []byte) string {
+func BytesRepr(b []byte) string { return bytesRepr(b, false) }
+
+// bytesRepr is BytesRepr; escapeSingle escapes every single quote, even
+// inside double quotes, as bytearray's repr does.
+func bytesRepr(b []byte, escapeSingle bool) string {
 	quote := byte('\'')
 	if strings.IndexByte(string(b), '\'') >= 0 && strings.IndexByte(string(b), '"') < 0 {
 		quote = '"'
@@ -133,7 +137,7 @@ func BytesRepr(b []byte) string {
 	const hexDigits = "0123456789abcdef"
 	for _, c := range b {
 		switch {
-		case c == quote || c == '\\':
+		case c == quote || c == '\\' || (escapeSingle && c == '\''):
 			sb.WriteByte('\\')
 			sb.WriteByte(c)
 		case c == '\t':
@@ -159,7 +163,7 @@ func (b *Bytes) Repr(th *Thread) (string, error) { return BytesRepr(b.B), nil }
 
 // Repr returns repr(b): bytearray(b'...').
 func (b *ByteArray) Repr(th *Thread) (string, error) {
-	return "bytearray(" + BytesRepr(b.B) + ")", nil
+	return "bytearray(" + bytesRepr(b.B, true) + ")", nil
 }
 
 func init() {
@@ -259,7 +263,12 @@ func bytesFromArgs(th *Thread, fname string, args []Value, kw []Kwarg) ([]byte, 
 			return nil, Errorf(TypeError, "cannot convert '%s' object to %s", src.Type().Name, fname)
 		}
 	}
-	return bytesFromIterable(th, src)
+	out, err := bytesFromIterable(th, src)
+	if err != nil && fname == "bytes" && IsInstance(err, ValueError) {
+		// bytes() words the range error in the plural, bytearray() not.
+		return nil, Errorf(ValueError, "bytes must be in range(0, 256)")
+	}
+	return out, err
 }
 
 // bytesFromIterable collects an iterable of ints in range(256).
@@ -322,7 +331,7 @@ func bytesGetItem(self Value, b []byte, key Value) (Value, error) {
 	if i, ok := asInt64(key); ok {
 		j, ok := normIndex(i, len(b))
 		if !ok {
-			return Value{}, Errorf(IndexError, "%s index out of range", indexNoun(self))
+			return Value{}, Errorf(IndexError, "%s", indexNoun(self)+" out of range")
 		}
 		return Int(int64(b[j])), nil
 	}
@@ -343,7 +352,11 @@ func bytesGetItem(self Value, b []byte, key Value) (Value, error) {
 		}
 		return bytesGetItem(self, b, n)
 	}
-	return Value{}, Errorf(TypeError, "%s indices must be integers or slices, not %s", self.Type().Name, key.Type().Name)
+	kind := "byte"
+	if _, ok := self.obj.(*ByteArray); ok {
+		kind = "bytearray"
+	}
+	return Value{}, Errorf(TypeError, "%s indices must be integers or slices, not %s", kind, key.Type().Name)
 }
 
 // asIndexQuiet converts a bool or big int index; others are not indexes.
@@ -357,9 +370,10 @@ func asIndexQuiet(v Value) (Value, bool, error) {
 	return Value{}, false, nil
 }
 
+// indexNoun names an index of self in error messages, as CPython does.
 func indexNoun(self Value) string {
 	if _, ok := self.obj.(*ByteArray); ok {
-		return "bytearray"
+		return "bytearray index"
 	}
 	return "index"
 }

@@ -499,6 +499,9 @@ func bytesJoin(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Valu
 	}
 	items, err := Collect(th, it)
 	if err != nil {
+		if _, iterErr := Iter(th, it); iterErr != nil {
+			return Value{}, Errorf(TypeError, "can only join an iterable")
+		}
 		return Value{}, err
 	}
 	parts := make([][]byte, len(items))

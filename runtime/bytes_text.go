@@ -200,14 +200,7 @@ func bytesJustifyNamed(name string) bytesMethod {
 		if len(args) == 2 {
 			f, ok := bufferOf(args[1])
 			if !ok || len(f) != 1 {
-				what := args[1].Type().Name
-				if ok {
-					what = "a bytes object of length " + itoa(len(f))
-					if _, isArr := args[1].obj.(*ByteArray); isArr {
-						what = "a bytearray object of length " + itoa(len(f))
-					}
-				}
-				return Value{}, Errorf(TypeError, "%s() argument 2 must be a byte string of length 1, not %s", name, what)
+				return Value{}, Errorf(TypeError, "%s() argument 2 must be a byte string of length 1, not %s", name, args[1].Type().Name)
 			}
 			fill = f[0]
 		}
@@ -233,8 +226,6 @@ func bytesJustifyNamed(name string) bytesMethod {
 		return sameKind(self, out), nil
 	}
 }
-
-func itoa(n int) string { s, _ := Repr(nil, Int(int64(n))); return s }
 
 // bytesZFill is zfill(width, /): zeros after any sign.
 func bytesZFill(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
@@ -328,6 +319,8 @@ func hexWithSep(th *Thread, b []byte, sepV, perV Value) (string, error) {
 		default:
 			if sb, ok := bufferOf(sepV); ok {
 				sep = string(sb)
+			} else if _, err := Len(th, sepV); err != nil {
+				return "", err
 			} else {
 				return "", Errorf(TypeError, "sep must be str or bytes.")
 			}

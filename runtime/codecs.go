@@ -257,7 +257,7 @@ func codecArgs(fname string, args []Value, kw []Kwarg) (string, string, error) {
 	for i, v := range []Value{encV, errV} {
 		if v.IsValid() {
 			if _, ok := v.obj.(*StrObj); !ok {
-				return "", "", Errorf(TypeError, "%s() argument %d must be str, not %s", fname, i+1, v.Type().Name)
+				return "", "", Errorf(TypeError, "%s() argument '%s' must be str, not %s", fname, [2]string{"encoding", "errors"}[i], v.Type().Name)
 			}
 		}
 	}

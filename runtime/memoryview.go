@@ -288,7 +288,4 @@ func init() {
 	MemoryViewType.SetAttr("shape", viewAttr("shape", func(m *MemoryView) Value { return TupleOf(Int(int64(m.length))) }))
 	MemoryViewType.SetAttr("strides", viewAttr("strides", func(m *MemoryView) Value { return TupleOf(Int(int64(m.step))) }))
 	MemoryViewType.SetAttr("contiguous", viewAttr("contiguous", func(m *MemoryView) Value { return MakeBool(m.step == 1 || m.length <= 1) }))
-	MemoryViewType.SetAttr("released", Obj(&Property{Fget: NewBuiltin("released", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-		return MakeBool(args[0].obj.(*MemoryView).released), nil
-	}), Name: "released", readOnlyAttr: true}))
 }

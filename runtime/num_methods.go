@@ -215,6 +215,8 @@ func ToInt(th *Thread, v Value) (Value, error) {
 			return Value{}, pyErr(err)
 		}
 		return BigInt(n), nil
+	case *Bytes, *ByteArray:
+		return bytesToInt(v)
 	}
 	if v.Type().User {
 		for _, name := range []string{"__int__", "__index__"} {
