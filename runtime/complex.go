@@ -176,12 +176,12 @@ func complexPower(a, b complex128) (complex128, error) {
 		return 0, nil
 	}
 	vabs := math.Hypot(real(a), imag(a))
-	length := math.Pow(vabs, real(b))
+	length := LibmPow(vabs, real(b))
 	at := math.Atan2(imag(a), real(a))
 	phase := at * real(b)
 	if imag(b) != 0 {
-		length /= math.Exp(at * imag(b))
-		phase += imag(b) * math.Log(vabs)
+		length /= LibmExp(at * imag(b))
+		phase += imag(b) * LibmLog(vabs)
 	}
 	r := complex(length*math.Cos(phase), length*math.Sin(phase))
 	if math.IsInf(real(r), 0) || math.IsInf(imag(r), 0) {
@@ -288,8 +288,16 @@ func complexNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) 
 	if err != nil {
 		return Value{}, err
 	}
-	// real + imag*1j, keeping signed zeros as CPython does.
-	return NewComplex(real(re)-imag(im), imag(re)+real(im)), nil
+	// real + imag*1j, where only complex arguments contribute to the
+	// other part, so that complex(0.0, -0.0) keeps its signed zero.
+	r, i := real(re), real(im)
+	if _, ok := imV.obj.(*Complex); ok {
+		r -= imag(im)
+	}
+	if _, ok := reV.obj.(*Complex); ok {
+		i += imag(re)
+	}
+	return NewComplex(r, i), nil
 }
 
 // complexArg converts one argument of complex(); user objects may define

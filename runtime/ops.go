@@ -371,7 +371,7 @@ func floatPow(x, y float64) (Value, error) {
 		return Value{}, Errorf(ZeroDivisionError, "0.0 cannot be raised to a negative power")
 	}
 	if x < 0 && y != math.Trunc(y) && !math.IsInf(y, 0) {
-		return Value{}, Errorf(ValueError, "math domain error")
+		return complexBinary(OpPow, NewComplex(x, 0), NewComplex(y, 0))
 	}
 	r := LibmPow(x, y)
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
