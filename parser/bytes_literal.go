@@ -32,7 +32,24 @@ func (p *exprParser) bytesConcat(toks []*lexer.Token, whole ast.Span) ast.Expr {
 		return nil
 	}
 	if nbytes != len(toks) {
-		p.errRange(whole.Start, whole.End, "cannot mix bytes and nonbytes literals")
+		// CPython decodes the literals in order and fails at the first
+		// whose kind differs from the first's, so an error inside an
+		// earlier literal (such as a bad f-string) is reported instead.
+		first := splitString(toks[0].Value).bytes
+		for _, t := range toks {
+			lit := splitString(t.Value)
+			switch {
+			case lit.bytes != first:
+				p.errRange(whole.Start, whole.End, "cannot mix bytes and nonbytes literals")
+			case lit.bytes:
+				p.bytesString(lit)
+			case lit.fmode:
+				f := &fstringBuilder{p: p, whole: whole, tok: t, str: lit}
+				f.parse(0, 0, nil, &f.lit)
+			default:
+				p.plainString(lit)
+			}
+		}
 	}
 	var b strings.Builder
 	for _, t := range toks {
