@@ -310,7 +310,7 @@ func TestStrings(t *testing.T) {
 		`b"é"`:       "bytes can only contain ASCII literal characters",
 		`"a" b"x"`:   "cannot mix bytes and nonbytes literals",
 		`b"x" f"y"`:  "cannot mix bytes and nonbytes literals",
-		`b"\x4"`:    "(value error) invalid \\x escape at position 0",
+		`b"\x4"`:     "(value error) invalid \\x escape at position 0",
 		`f"{a[" b""`: "f-string: unmatched '['",
 	}
 	for src, want := range badBytes {
