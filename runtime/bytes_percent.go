@@ -169,6 +169,11 @@ func (st *percentState) bytesConvert(th *Thread, out, format []byte, i, start in
 	}
 	_ = start
 	pad := width - len(body)
+	if pad > 0 {
+		if err := th.Alloc(int64(len(out)) + int64(width)); err != nil {
+			return nil, 0, err
+		}
+	}
 	if pad > 0 && !left {
 		out = append(out, bytes.Repeat([]byte{' '}, pad)...)
 	}
