@@ -40,9 +40,9 @@ func (p *exprParser) bytesConcat(toks []*lexer.Token, whole ast.Span) ast.Expr {
 			lit := splitString(t.Value)
 			switch {
 			case lit.bytes != first:
-				p.errRange(whole.Start, whole.End, "cannot mix bytes and nonbytes literals")
+				p.errToken(p.tok, "cannot mix bytes and nonbytes literals")
 			case lit.bytes:
-				p.bytesString(lit)
+				p.bytesString(t, lit)
 			case lit.fmode:
 				f := &fstringBuilder{p: p, whole: whole, tok: t, str: lit}
 				f.parse(0, 0, nil, &f.lit)
@@ -53,17 +53,22 @@ func (p *exprParser) bytesConcat(toks []*lexer.Token, whole ast.Span) ast.Expr {
 	}
 	var b strings.Builder
 	for _, t := range toks {
-		b.WriteString(p.bytesString(splitString(t.Value)))
+		b.WriteString(p.bytesString(t, splitString(t.Value)))
 	}
 	return &ast.Constant{Span: whole, Kind: ast.ConstBytes, Text: b.String()}
 }
 
-// bytesString decodes the body of a bytes literal to its bytes (held in a
-// Go string). Errors are located as plainString's are.
-func (p *exprParser) bytesString(lit strLit) string {
+// bytesString decodes the body of the bytes literal t to its bytes (held
+// in a Go string). A non-ASCII character is reported at the literal, as
+// CPython's tokenizer does; escape errors as plainString's are.
+func (p *exprParser) bytesString(t *lexer.Token, lit strLit) string {
 	for i := 0; i < len(lit.body); i++ {
 		if lit.body[i] >= 0x80 {
-			p.errToken(p.tok, "bytes can only contain ASCII literal characters")
+			// CPython's end column counts the literal's UTF-8 bytes.
+			start := tokStart(t)
+			end := start
+			end.Col += len(t.Value)
+			p.errRange(start, end, "bytes can only contain ASCII literal characters")
 		}
 	}
 	if lit.raw || strings.IndexByte(lit.body, '\\') < 0 {

@@ -101,7 +101,7 @@ func (p *exprParser) strings() ast.Expr {
 		// The common case: a single literal.
 		lit := splitString(first.Value)
 		if lit.bytes {
-			return &ast.Constant{Span: span(tokStart(first), tokEnd(first)), Kind: ast.ConstBytes, Text: p.bytesString(lit)}
+			return &ast.Constant{Span: span(tokStart(first), tokEnd(first)), Kind: ast.ConstBytes, Text: p.bytesString(first, lit)}
 		}
 		if !lit.fmode {
 			s := p.plainString(lit)
