@@ -12,6 +12,8 @@ type MemoryView struct {
 	step     int
 	length   int
 	released bool
+	// readOnly marks a view made by toreadonly() over a writable object.
+	readOnly bool
 }
 
 // MemoryViewType is the type of memoryview objects.
@@ -46,7 +48,7 @@ func (m *MemoryView) bytes() []byte {
 
 func (m *MemoryView) readonly() bool {
 	_, isArr := m.obj.obj.(*ByteArray)
-	return !isArr
+	return !isArr || m.readOnly
 }
 
 // newMemoryView makes a view of [start, start+length*step) of obj,
@@ -95,7 +97,9 @@ func (m *MemoryView) GetItemHook(th *Thread, key Value) (Value, error) {
 		if err != nil {
 			return Value{}, err
 		}
-		return Obj(newMemoryView(m.obj, m.start+start*m.step, m.step*step, length)), nil
+		v := newMemoryView(m.obj, m.start+start*m.step, m.step*step, length)
+		v.readOnly = m.readOnly
+		return Obj(v), nil
 	}
 	k, ok, err := asIndexQuiet(key)
 	if err != nil {
@@ -202,7 +206,9 @@ func memoryViewNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, erro
 		if o.released {
 			return Value{}, errReleased()
 		}
-		return Obj(newMemoryView(o.obj, o.start, o.step, o.length)), nil
+		v := newMemoryView(o.obj, o.start, o.step, o.length)
+		v.readOnly = o.readOnly
+		return Obj(v), nil
 	}
 	return Value{}, Errorf(TypeError, "memoryview: a bytes-like object is required, not '%s'", obj.Type().Name)
 }
@@ -271,6 +277,33 @@ func init() {
 			m.release()
 			return None, nil
 		}),
+		"toreadonly": viewMethod("toreadonly", func(th *Thread, m *MemoryView, args []Value, kw []Kwarg) (Value, error) {
+			if err := noArgs("memoryview.toreadonly", args, kw); err != nil {
+				return Value{}, err
+			}
+			v := newMemoryView(m.obj, m.start, m.step, m.length)
+			v.readOnly = true
+			return Obj(v), nil
+		}),
+		"cast": viewMethod("cast", func(th *Thread, m *MemoryView, args []Value, kw []Kwarg) (Value, error) {
+			var format, shape Value
+			if err := clinicArgs("cast", args, kw, []string{"format", "shape"}, &format, &shape); err != nil {
+				return Value{}, err
+			}
+			f, ok := format.obj.(*StrObj)
+			if !ok {
+				return Value{}, Errorf(TypeError, "memoryview: format argument must be a string")
+			}
+			if f.S != "B" || shape.IsValid() {
+				return Value{}, Errorf(ValueError, "memoryview: cast to format '%s' is not supported", f.S)
+			}
+			if m.step != 1 {
+				return Value{}, Errorf(TypeError, "memoryview: casts are restricted to C-contiguous views")
+			}
+			v := newMemoryView(m.obj, m.start, 1, m.length)
+			v.readOnly = m.readOnly
+			return Obj(v), nil
+		}),
 		"__enter__": viewMethod("__enter__", func(th *Thread, m *MemoryView, args []Value, kw []Kwarg) (Value, error) {
 			return Obj(m), nil
 		}),
@@ -287,5 +320,8 @@ func init() {
 	MemoryViewType.SetAttr("ndim", viewAttr("ndim", func(m *MemoryView) Value { return Int(1) }))
 	MemoryViewType.SetAttr("shape", viewAttr("shape", func(m *MemoryView) Value { return TupleOf(Int(int64(m.length))) }))
 	MemoryViewType.SetAttr("strides", viewAttr("strides", func(m *MemoryView) Value { return TupleOf(Int(int64(m.step))) }))
-	MemoryViewType.SetAttr("contiguous", viewAttr("contiguous", func(m *MemoryView) Value { return MakeBool(m.step == 1 || m.length <= 1) }))
+	for _, name := range []string{"contiguous", "c_contiguous", "f_contiguous"} {
+		MemoryViewType.SetAttr(name, viewAttr(name, func(m *MemoryView) Value { return MakeBool(m.step == 1 || m.length <= 1) }))
+	}
+	MemoryViewType.SetAttr("suboffsets", viewAttr("suboffsets", func(m *MemoryView) Value { return TupleOf() }))
 }
