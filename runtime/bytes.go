@@ -49,9 +49,13 @@ var (
 )
 
 func init() {
+	// The shared objects get their hash now: interpreters on several
+	// goroutines use them, and Hash must then never write.
 	for i := range bytesSingles {
 		bytesSingles[i] = &Bytes{B: []byte{byte(i)}}
+		bytesSingles[i].Hash()
 	}
+	emptyBytes.Hash()
 }
 
 // NewBytes returns a bytes value holding b, which must not be modified
@@ -482,6 +486,10 @@ func bytesBinary(th *Thread, op Op, a, b Value) (Value, error) {
 	case OpAdd:
 		y, ok := bufferOf(b)
 		if !ok {
+			// A class's __radd__ goes before concatenation fails.
+			if r, found, err := dunderBinary(th, op, a, b, ""); found || err != nil {
+				return r, err
+			}
 			return Value{}, Errorf(TypeError, errBytesConcatNotBytes, b.Type().Name, a.Type().Name)
 		}
 		if err := th.Alloc(int64(len(x)) + int64(len(y))); err != nil {
