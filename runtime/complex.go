@@ -201,6 +201,16 @@ func complexPowUint(x complex128, n int) complex128 {
 	return r
 }
 
+// complexModPow reports whether pow(a, b, mod) reaches complex's power,
+// which refuses any modulus: a or b is complex, or mod is and no float
+// operand refused first.
+func complexModPow(a, b, mod Value) bool {
+	_, ac := a.obj.(*Complex)
+	_, bc := b.obj.(*Complex)
+	_, mc := mod.obj.(*Complex)
+	return ac || bc || (mc && !a.IsFloat() && !b.IsFloat())
+}
+
 // complexAbs is abs(c), failing when the result overflows.
 func complexAbs(c *Complex) (Value, error) {
 	r := math.Hypot(c.Re, c.Im)

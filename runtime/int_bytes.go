@@ -153,14 +153,24 @@ func bytesOrd(v Value, b []byte) (Value, error) {
 	return Int(int64(b[0])), nil
 }
 
-// bytesToInt is int(b) for bytes and bytearray: the ASCII digits parsed
+// bytesToInt is int(b, base) for bytes-likes: the ASCII digits parsed
 // as a str would be.
-func bytesToInt(v Value) (Value, error) {
+func bytesToInt(v Value, base int) (Value, error) {
 	b, _ := bufferOf(v)
-	n, err := pyfmt.ParseInt(string(b), 10)
+	n, err := pyfmt.ParseInt(string(b), base)
 	if err != nil {
 		// CPython quotes the bytes object itself in the message.
-		return Value{}, Errorf(ValueError, "invalid literal for int() with base 10: %s", BytesRepr(b))
+		return Value{}, Errorf(ValueError, "invalid literal for int() with base %d: %s", base, BytesRepr(b))
 	}
 	return BigInt(n), nil
+}
+
+// bytesToFloat is float(b) for bytes and bytearray.
+func bytesToFloat(v Value) (float64, error) {
+	b, _ := bufferOf(v)
+	f, err := pyfmt.ParseFloat(string(b))
+	if err != nil {
+		return 0, Errorf(ValueError, "could not convert string to float: %s", BytesRepr(b))
+	}
+	return f, nil
 }
