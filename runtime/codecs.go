@@ -1,7 +1,7 @@
 package runtime
 
 // This file implements the text codecs aio provides — utf-8, ascii and
-// latin-1 under their usual aliases — with the strict, ignore, replace,
+// latin-1 under their usual aliases, and UTF-16/32 (codecs_wide.go) — with the strict, ignore, replace,
 // backslashreplace and xmlcharrefreplace error handlers, for str.encode,
 // bytes.decode, bytes(str, encoding) and str(bytes, encoding).
 
@@ -24,7 +24,7 @@ func codecName(enc string) string {
 	case "latin_1", "latin1", "latin", "l1", "iso_8859_1", "iso8859_1", "8859", "cp819", "iso_ir_100", "csisolatin1":
 		return "latin-1"
 	}
-	return ""
+	return wideCodecName(n)
 }
 
 func unknownEncoding(enc string) error {
@@ -46,6 +46,12 @@ func encodeStr(th *Thread, s, encoding, errors string) ([]byte, error) {
 	}
 	if codec == "utf-8" {
 		return []byte(s), nil
+	}
+	if strings.HasPrefix(codec, "utf-16") || strings.HasPrefix(codec, "utf-32") {
+		if err := th.Alloc(4*int64(len(s)) + 4); err != nil {
+			return nil, err
+		}
+		return encodeWide(s, codec), nil
 	}
 	limit := rune(0x80)
 	if codec == "latin-1" {
@@ -139,6 +145,11 @@ func decodeBytes(th *Thread, b []byte, encoding, errors string) (string, error) 
 	var sb strings.Builder
 	sb.Grow(len(b))
 	switch codec {
+	case "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be":
+		if err := decodeWide(&sb, b, codec, errors); err != nil {
+			return "", err
+		}
+		return sb.String(), nil
 	case "latin-1":
 		for _, c := range b {
 			sb.WriteRune(rune(c))
