@@ -38,12 +38,16 @@ func (b *ByteArray) Len() int { return len(b.B) }
 
 // The bytes types and their iterators.
 var (
-	BytesType              = NewType("bytes", ObjectType)
-	ByteArrayType          = NewType("bytearray", ObjectType)
-	bytesIteratorType      = finalType("bytes_iterator")
-	byteArrayIteratorType  = finalType("bytearray_iterator")
-	emptyBytes             = &Bytes{B: []byte{}}
-	bytesSingles           [256]*Bytes
+	BytesType             = NewType("bytes", ObjectType)
+	ByteArrayType         = NewType("bytearray", ObjectType)
+	bytesIteratorType     = finalType("bytes_iterator")
+	byteArrayIteratorType = finalType("bytearray_iterator")
+	emptyBytes            = &Bytes{B: []byte{}}
+	bytesSingles          [256]*Bytes
+)
+
+// CPython's wordings shared by several operations.
+const (
 	errBytesNotBytesLike   = "a bytes-like object is required, not '%s'"
 	errBytesConcatNotBytes = "can't concat %s to %s"
 )
@@ -330,7 +334,7 @@ func optStr(v Value, def string) string {
 	return def
 }
 
-// getItem is b[key] for bytes and bytearray.
+// bytesGetItem is self[key] for bytes and bytearray, whose contents are b.
 func bytesGetItem(self Value, b []byte, key Value) (Value, error) {
 	if i, ok := asInt64(key); ok {
 		j, ok := normIndex(i, len(b))
