@@ -4,6 +4,8 @@ package runtime
 // and deletion, append/extend/insert/pop/remove/clear/reverse/copy, and
 // the in-place operators += and *=.
 
+import goruntime "runtime"
+
 func init() {
 	ByteArrayType.Methods(map[string]BuiltinFn{
 		"append": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
@@ -157,13 +159,45 @@ func init() {
 // resizable fails with CPython's BufferError while a memoryview exports
 // the array, and charges grow new bytes.
 func (b *ByteArray) resizable(th *Thread, grow int) error {
-	if b.exports > 0 {
-		return Errorf(BufferError, "Existing exports of data: object cannot be re-sized")
+	if len(b.views) > 0 && b.exported(false) {
+		// Collecting costs a full GC, so a loop that makes a throwaway
+		// view per resize collects only every viewGCPeriod resizes and
+		// lets the others through; an outstanding view is still
+		// reported at the first resize after a collection.
+		if b.gcSkips > 0 {
+			b.gcSkips--
+		} else if b.gcSkips = viewGCPeriod; b.exported(true) {
+			return Errorf(BufferError, "Existing exports of data: object cannot be re-sized")
+		}
 	}
 	if grow > 0 && len(b.B)+grow > cap(b.B) {
 		return th.Alloc(int64(len(b.B) + grow))
 	}
 	return nil
+}
+
+// viewGCPeriod is how many resizes blocked by possibly dead views go
+// through between two collections (see resizable).
+const viewGCPeriod = 256
+
+// exported reports whether a memoryview over b is still alive and not
+// released, dropping the others from b.views. CPython frees a view as
+// soon as nothing refers to it; aio learns that only from the collector,
+// so before refusing a resize it collects once (collect) and asks again:
+// that slow path runs only while a view is outstanding.
+func (b *ByteArray) exported(collect bool) bool {
+	if collect {
+		goruntime.GC()
+	}
+	live := b.views[:0]
+	for _, w := range b.views {
+		if m := w.Value(); m != nil && !m.released {
+			live = append(live, w)
+		}
+	}
+	clear(b.views[len(live):])
+	b.views = live
+	return len(live) > 0
 }
 
 // SetItemHook is b[key] = x: a byte value for an index, a bytes-like or

@@ -8,6 +8,7 @@ package runtime
 import (
 	"hash/maphash"
 	"strings"
+	"weak"
 )
 
 // Bytes is an immutable bytes object.
@@ -25,9 +26,13 @@ func (b *Bytes) Len() int { return len(b.B) }
 // ByteArray is a mutable bytearray object.
 type ByteArray struct {
 	B []byte
-	// exports counts the memoryviews not yet released over B: while one
-	// exists the array cannot change size.
-	exports int
+	// views are the memoryviews made over the array: while one is alive
+	// and not released the array cannot change size. They are held weakly
+	// because aio frees nothing eagerly: a view that only a finished
+	// expression used must not lock the array forever (see resizable).
+	views []weak.Pointer[MemoryView]
+	// gcSkips counts the blocked resizes still allowed without collecting.
+	gcSkips int
 }
 
 // Type returns ByteArrayType.
@@ -99,7 +104,7 @@ func bufferOf(v Value) ([]byte, bool) {
 	case *ByteArray:
 		return o.B, true
 	case *MemoryView:
-		if o.released {
+		if o.gone() {
 			return nil, false
 		}
 		return o.bytes(), true
@@ -112,7 +117,7 @@ func bufferArg(v Value) ([]byte, error) {
 	if b, ok := bufferOf(v); ok {
 		return b, nil
 	}
-	if m, ok := v.obj.(*MemoryView); ok && m.released {
+	if m, ok := v.obj.(*MemoryView); ok && m.gone() {
 		return nil, errReleased()
 	}
 	return nil, Errorf(TypeError, errBytesNotBytesLike, v.Type().Name)

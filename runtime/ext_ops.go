@@ -28,7 +28,7 @@ func extCompare(op CmpOp, a, b Value) (result, ok bool, err error) {
 	if r, ok := bytesCompare(op, a, b); ok {
 		return r, true, nil
 	}
-	if m, isView := a.obj.(*MemoryView); isView && m.released && (op == CmpEQ || op == CmpNE) {
+	if m, isView := a.obj.(*MemoryView); isView && m.gone() && (op == CmpEQ || op == CmpNE) {
 		return a.Is(b) == (op == CmpEQ), true, nil
 	}
 	if r, ok := complexEqual(op, a, b); ok {

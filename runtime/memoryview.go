@@ -5,6 +5,8 @@ package runtime
 // assignment through a writable view, tobytes, tolist, hex, release and
 // the context-manager protocol.
 
+import "weak"
+
 // MemoryView is a view of the memory of a bytes or bytearray object.
 type MemoryView struct {
 	obj      Value // the exporting bytes or bytearray
@@ -54,10 +56,25 @@ func (m *MemoryView) readonly() bool {
 // newMemoryView makes a view of [start, start+length*step) of obj,
 // registering the export with a bytearray.
 func newMemoryView(obj Value, start, step, length int) *MemoryView {
+	m := &MemoryView{obj: obj, start: start, step: step, length: length}
 	if ba, ok := obj.obj.(*ByteArray); ok {
-		ba.exports++
+		ba.views = append(ba.views, weak.Make(m))
 	}
-	return &MemoryView{obj: obj, start: start, step: step, length: length}
+	return m
+}
+
+// gone reports whether the view can no longer be used: it was released,
+// or its array shrank under it (possible in aio only, when a resize was
+// allowed because the view looked unused; see ByteArray.resizable).
+func (m *MemoryView) gone() bool {
+	if m.released {
+		return true
+	}
+	if m.length == 0 {
+		return false
+	}
+	last := m.start + (m.length-1)*m.step
+	return m.start >= len(m.base()) || last >= len(m.base())
 }
 
 // release ends the view; a bytearray may be resized again once its views
@@ -67,9 +84,6 @@ func (m *MemoryView) release() {
 		return
 	}
 	m.released = true
-	if ba, ok := m.obj.obj.(*ByteArray); ok {
-		ba.exports--
-	}
 }
 
 // Len returns the number of items viewed (0 once released; Len's callers
@@ -89,7 +103,7 @@ func (m *MemoryView) TruthHook() bool { return m.length > 0 }
 
 // GetItemHook is m[key]: an int for an index, a new view for a slice.
 func (m *MemoryView) GetItemHook(th *Thread, key Value) (Value, error) {
-	if m.released {
+	if m.gone() {
 		return Value{}, errReleased()
 	}
 	if s, ok := key.obj.(*Slice); ok {
@@ -119,7 +133,7 @@ func (m *MemoryView) GetItemHook(th *Thread, key Value) (Value, error) {
 // SetItemHook is m[key] = x through a writable view; a slice must be
 // given as many bytes as it views.
 func (m *MemoryView) SetItemHook(th *Thread, key, x Value) error {
-	if m.released {
+	if m.gone() {
 		return errReleased()
 	}
 	if m.readonly() {
@@ -170,7 +184,7 @@ func (m *MemoryView) SetItemHook(th *Thread, key, x Value) error {
 // IterHook iterates over the viewed bytes as ints.
 func (m *MemoryView) IterHook() Iterator {
 	return &byteIter{get: func() []byte {
-		if m.released {
+		if m.gone() {
 			return nil
 		}
 		return m.bytes()
@@ -179,7 +193,7 @@ func (m *MemoryView) IterHook() Iterator {
 
 // hashView hashes a read-only view as the bytes it shows.
 func (m *MemoryView) hashView() (int64, error) {
-	if m.released {
+	if m.gone() {
 		return 0, errReleased()
 	}
 	if !m.readonly() {
@@ -203,7 +217,7 @@ func memoryViewNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, erro
 	case *ByteArray:
 		return Obj(newMemoryView(obj, 0, 1, len(o.B))), nil
 	case *MemoryView:
-		if o.released {
+		if o.gone() {
 			return Value{}, errReleased()
 		}
 		v := newMemoryView(o.obj, o.start, o.step, o.length)
@@ -217,7 +231,7 @@ func memoryViewNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, erro
 func viewMethod(name string, f func(th *Thread, m *MemoryView, args []Value, kw []Kwarg) (Value, error)) BuiltinFn {
 	return func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		m := self.obj.(*MemoryView)
-		if m.released && name != "release" && name != "__exit__" {
+		if m.gone() && name != "release" && name != "__exit__" {
 			return Value{}, errReleased()
 		}
 		return f(th, m, args, kw)
@@ -228,7 +242,7 @@ func viewMethod(name string, f func(th *Thread, m *MemoryView, args []Value, kw 
 func viewAttr(name string, get func(m *MemoryView) Value) Value {
 	return Obj(&Property{Fget: NewBuiltin(name, func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 		m := args[0].obj.(*MemoryView)
-		if m.released && name != "obj" {
+		if m.gone() && name != "obj" {
 			return Value{}, errReleased()
 		}
 		return get(m), nil
