@@ -53,7 +53,7 @@ func init() {
 				return Value{}, err
 			}
 			ba := self.obj.(*ByteArray)
-			i, err := clampedIndex(th, args[0])
+			i, err := ssizeArg(args[0])
 			if err != nil {
 				return Value{}, err
 			}
@@ -81,7 +81,7 @@ func init() {
 			ba := self.obj.(*ByteArray)
 			i := int64(-1)
 			if len(args) == 1 {
-				n, err := clampedIndex(th, args[0])
+				n, err := ssizeArg(args[0])
 				if err != nil {
 					return Value{}, err
 				}
@@ -211,14 +211,14 @@ func (b *ByteArray) SetItemHook(th *Thread, key, x Value) error {
 		if !ok {
 			return Errorf(TypeError, "bytearray indices must be integers or slices, not %s", key.Type().Name)
 		}
+		c, err := byteValue(th, x)
+		if err != nil {
+			return err
+		}
 		i, _ := asInt64(k)
 		j, ok := normIndex(i, len(b.B))
 		if !ok {
 			return Errorf(IndexError, "bytearray index out of range")
-		}
-		c, err := byteValue(th, x)
-		if err != nil {
-			return err
 		}
 		b.B[j] = c
 		return nil
@@ -227,16 +227,11 @@ func (b *ByteArray) SetItemHook(th *Thread, key, x Value) error {
 	var src []byte
 	if v, ok := bufferOf(x); ok {
 		src = append([]byte{}, v...)
-	} else if isIntLike(x) {
-		return Errorf(TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)")
-	} else if _, isStr := x.obj.(*StrObj); isStr {
+	} else if isNumberLike(x) {
 		return Errorf(TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)")
 	} else {
 		var err error
-		if src, err = bytesFromIterable(th, x); err != nil {
-			if IsInstance(err, TypeError) {
-				return Errorf(TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)")
-			}
+		if src, err = bytesFromArgs(th, "bytearray", []Value{x}, nil); err != nil {
 			return err
 		}
 	}
@@ -264,6 +259,16 @@ func (b *ByteArray) SetItemHook(th *Thread, key, x Value) error {
 		b.B[start+i*step] = src[i]
 	}
 	return nil
+}
+
+// isNumberLike reports whether x is a number or a str, which slice
+// assignment refuses before trying to convert them.
+func isNumberLike(x Value) bool {
+	switch x.obj.(type) {
+	case *StrObj, *Complex, floatTag:
+		return true
+	}
+	return isIntLike(x)
 }
 
 // DelItemHook is del b[key].

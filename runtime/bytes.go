@@ -468,10 +468,13 @@ func bytesCompare(op CmpOp, a, b Value) (result, ok bool) {
 	if !okx || !oky {
 		return false, false
 	}
-	if _, isView := a.obj.(*MemoryView); isView && op != CmpEQ && op != CmpNE {
-		return false, false
-	}
-	if _, isView := b.obj.(*MemoryView); isView && op != CmpEQ && op != CmpNE {
+	// memoryview has only equality; bytearray orders against any buffer,
+	// so a view compares with one (directly or reflected).
+	_, aArr := a.obj.(*ByteArray)
+	_, bArr := b.obj.(*ByteArray)
+	_, aView := a.obj.(*MemoryView)
+	_, bView := b.obj.(*MemoryView)
+	if (aView || bView) && !aArr && !bArr && op != CmpEQ && op != CmpNE {
 		return false, false
 	}
 	return op.holds(strings.Compare(string(x), string(y))), true

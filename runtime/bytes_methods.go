@@ -144,11 +144,11 @@ func bytesCount(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Val
 	if err := tupleArgs("count", args, kw, 1, 3); err != nil {
 		return Value{}, err
 	}
-	sub, err := bytesSubArg(th, args[0])
+	start, end, err := bytesBounds(th, len(b), args[1:])
 	if err != nil {
 		return Value{}, err
 	}
-	start, end, err := bytesBounds(th, len(b), args[1:])
+	sub, err := bytesSubArg(th, args[0])
 	if err != nil {
 		return Value{}, err
 	}
@@ -167,11 +167,11 @@ func bytesFindNamed(name string) bytesMethod {
 		if err := tupleArgs(name, args, kw, 1, 3); err != nil {
 			return Value{}, err
 		}
-		sub, err := bytesSubArg(th, args[0])
+		start, end, err := bytesBounds(th, len(b), args[1:])
 		if err != nil {
 			return Value{}, err
 		}
-		start, end, err := bytesBounds(th, len(b), args[1:])
+		sub, err := bytesSubArg(th, args[0])
 		if err != nil {
 			return Value{}, err
 		}
@@ -369,11 +369,11 @@ func bytesSplitLines(th *Thread, self Value, b []byte, args []Value, kw []Kwarg)
 	}
 	keep := false
 	if keepV.IsValid() {
-		t, err := Truth(th, keepV)
+		n, err := cintArg(th, keepV)
 		if err != nil {
 			return Value{}, err
 		}
-		keep = t
+		keep = n != 0
 	}
 	var items []Value
 	for i := 0; i < len(b); {
@@ -430,7 +430,7 @@ func bytesStripNamed(name string) bytesMethod {
 // bytesPartitionNamed is partition and rpartition(sep, /).
 func bytesPartitionNamed(name string) bytesMethod {
 	return func(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-		sepV, err := oneArg(name, args, kw)
+		sepV, err := oneArg(self.Type().Name+"."+name, args, kw)
 		if err != nil {
 			return Value{}, err
 		}
@@ -442,18 +442,24 @@ func bytesPartitionNamed(name string) bytesMethod {
 			return Value{}, Errorf(ValueError, "empty separator")
 		}
 		mk := func(p []byte) Value { return sameKind(self, append([]byte{}, p...)) }
+		// bytes puts the separator object itself in the middle (even a
+		// bytearray or memoryview); bytearray a copy.
+		middle := sepV
+		if _, isArr := self.obj.(*ByteArray); isArr {
+			middle = mk(sep)
+		}
 		if name == "partition" {
 			i := bytes.Index(b, sep)
 			if i < 0 {
 				return TupleOf(mk(b), mk(nil), mk(nil)), nil
 			}
-			return TupleOf(mk(b[:i]), mk(sep), mk(b[i+len(sep):])), nil
+			return TupleOf(mk(b[:i]), middle, mk(b[i+len(sep):])), nil
 		}
 		i := bytes.LastIndex(b, sep)
 		if i < 0 {
 			return TupleOf(mk(nil), mk(nil), mk(b)), nil
 		}
-		return TupleOf(mk(b[:i]), mk(sep), mk(b[i+len(sep):])), nil
+		return TupleOf(mk(b[:i]), middle, mk(b[i+len(sep):])), nil
 	}
 }
 
@@ -493,7 +499,7 @@ func bytesReplace(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (V
 
 // bytesJoin is join(iterable_of_bytes, /).
 func bytesJoin(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-	it, err := oneArg("join", args, kw)
+	it, err := oneArg(self.Type().Name+".join", args, kw)
 	if err != nil {
 		return Value{}, err
 	}
@@ -523,7 +529,7 @@ func bytesJoin(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Valu
 // bytesAffixNamed is removeprefix and removesuffix.
 func bytesAffixNamed(name string) bytesMethod {
 	return func(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-		a, err := oneArg(name, args, kw)
+		a, err := oneArg(self.Type().Name+"."+name, args, kw)
 		if err != nil {
 			return Value{}, err
 		}
@@ -548,7 +554,7 @@ func bytesTranslate(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) 
 		return Value{}, err
 	}
 	if !tableV.IsValid() {
-		return Value{}, Errorf(TypeError, "translate() takes at least 1 argument (0 given)")
+		return Value{}, Errorf(TypeError, "translate() takes at least 1 positional argument (0 given)")
 	}
 	var table []byte
 	if !tableV.IsNone() {

@@ -19,6 +19,9 @@ func bytesPercent(th *Thread, format []byte, args Value) ([]byte, error) {
 	}
 	switch args.obj.(type) {
 	case *Bytes, *ByteArray:
+	case *MemoryView:
+		// CPython counts a memoryview as a mapping here.
+		st.dict = args
 	default:
 		if isPercentMapping(args) {
 			st.dict = args

@@ -196,6 +196,10 @@ func bytesJustifyNamed(name string) bytesMethod {
 		if err := clinicPositional(name, name, args, kw, 1, 2); err != nil {
 			return Value{}, err
 		}
+		w, err := bytesWidthArg(th, args[0], len(b))
+		if err != nil {
+			return Value{}, err
+		}
 		fill := byte(' ')
 		if len(args) == 2 {
 			f, ok := bufferOf(args[1])
@@ -203,10 +207,6 @@ func bytesJustifyNamed(name string) bytesMethod {
 				return Value{}, Errorf(TypeError, "%s() argument 2 must be a byte string of length 1, not %s", name, args[1].Type().Name)
 			}
 			fill = f[0]
-		}
-		w, err := bytesWidthArg(th, args[0], len(b))
-		if err != nil {
-			return Value{}, err
 		}
 		pad := w - len(b)
 		left := 0
@@ -229,7 +229,7 @@ func bytesJustifyNamed(name string) bytesMethod {
 
 // bytesZFill is zfill(width, /): zeros after any sign.
 func bytesZFill(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-	a, err := oneArg("zfill", args, kw)
+	a, err := oneArg(self.Type().Name+".zfill", args, kw)
 	if err != nil {
 		return Value{}, err
 	}
@@ -311,27 +311,6 @@ func hexWithSep(th *Thread, b []byte, sepV, perV Value) (string, error) {
 	if err := th.Alloc(3 * int64(len(b))); err != nil {
 		return "", err
 	}
-	sep := ""
-	if sepV.IsValid() {
-		switch o := sepV.obj.(type) {
-		case *StrObj:
-			sep = o.S
-		default:
-			if sb, ok := bufferOf(sepV); ok {
-				sep = string(sb)
-			} else if _, err := Len(th, sepV); err != nil {
-				return "", err
-			} else {
-				return "", Errorf(TypeError, "sep must be str or bytes.")
-			}
-		}
-		if len([]rune(sep)) != 1 {
-			return "", Errorf(ValueError, "sep must be length 1.")
-		}
-		if sep[0] >= 0x80 {
-			return "", Errorf(ValueError, "sep must be ASCII.")
-		}
-	}
 	per := int64(1)
 	if perV.IsValid() {
 		n, err := cintArg(th, perV)
@@ -339,6 +318,29 @@ func hexWithSep(th *Thread, b []byte, sepV, perV Value) (string, error) {
 			return "", err
 		}
 		per = int64(n)
+	}
+	// CPython checks the separator's length (of any sized object) before
+	// its type.
+	sep := ""
+	if sepV.IsValid() {
+		n, err := Len(th, sepV)
+		if err != nil {
+			return "", err
+		}
+		if n != 1 {
+			return "", Errorf(ValueError, "sep must be length 1.")
+		}
+		switch o := sepV.obj.(type) {
+		case *StrObj:
+			sep = o.S
+		case *Bytes:
+			sep = string(o.B)
+		default:
+			return "", Errorf(TypeError, "sep must be str or bytes.")
+		}
+		if sep[0] >= 0x80 {
+			return "", Errorf(ValueError, "sep must be ASCII.")
+		}
 	}
 	var sb strings.Builder
 	n := int64(len(b))

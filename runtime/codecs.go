@@ -268,11 +268,20 @@ func codecArgs(fname string, args []Value, kw []Kwarg) (string, string, error) {
 	for i, v := range []Value{encV, errV} {
 		if v.IsValid() {
 			if _, ok := v.obj.(*StrObj); !ok {
-				return "", "", Errorf(TypeError, "%s() argument '%s' must be str, not %s", fname, [2]string{"encoding", "errors"}[i], v.Type().Name)
+				return "", "", Errorf(TypeError, "%s() argument '%s' must be str, not %s", fname, [2]string{"encoding", "errors"}[i], argTypeName(v))
 			}
 		}
 	}
 	return optStr(encV, "utf-8"), optStr(errV, "strict"), nil
+}
+
+// argTypeName names v's type as Argument Clinic's errors do ("None" for
+// None).
+func argTypeName(v Value) string {
+	if v.IsNone() {
+		return "None"
+	}
+	return v.Type().Name
 }
 
 // bytesDecode is decode(encoding='utf-8', errors='strict').
