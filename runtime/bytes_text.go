@@ -202,9 +202,10 @@ func bytesJustifyNamed(name string) bytesMethod {
 		}
 		fill := byte(' ')
 		if len(args) == 2 {
+			// A bytes or bytearray of one byte; not a memoryview.
 			f, ok := bufferOf(args[1])
-			if !ok || len(f) != 1 {
-				return Value{}, Errorf(TypeError, "%s() argument 2 must be a byte string of length 1, not %s", name, args[1].Type().Name)
+			if _, isView := args[1].obj.(*MemoryView); isView || !ok || len(f) != 1 {
+				return Value{}, Errorf(TypeError, "%s() argument 2 must be a byte string of length 1, not %s", name, argTypeName(args[1]))
 			}
 			fill = f[0]
 		}
