@@ -14,6 +14,8 @@ const (
 	ConstInt                       // integer literal; Text holds its digits in base 10
 	ConstFloat                     // float literal; Float holds its value
 	ConstStr                       // string literal (after escapes and concatenation); Text holds it
+	ConstBytes                     // bytes literal; Text holds its bytes (any values)
+	ConstImag                      // imaginary literal such as 2j; Float holds its imaginary part
 )
 
 // Constant is a literal: None, True, False, ..., a number or a string.

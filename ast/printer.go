@@ -725,6 +725,10 @@ func (p *printer) constant(c *Constant) {
 		p.write(floatRepr(c.Float))
 	case ConstStr:
 		p.str(c.Text)
+	case ConstBytes:
+		p.write(bytesLiteral(c.Text))
+	case ConstImag:
+		p.write(floatRepr(c.Float) + "j")
 	}
 }
 

@@ -53,6 +53,8 @@ const (
 	ConstStr
 	ConstCode
 	ConstTuple
+	ConstBytes // Str holds the bytes
+	ConstImag  // Float holds the imaginary part of a complex with real part 0
 )
 
 // Const is a compile-time constant.
@@ -247,6 +249,10 @@ func (k Const) String() string {
 		return fmt.Sprint(k.Float)
 	case ConstStr:
 		return fmt.Sprintf("%q", k.Str)
+	case ConstBytes:
+		return fmt.Sprintf("b%q", k.Str)
+	case ConstImag:
+		return fmt.Sprint(k.Float) + "j"
 	case ConstCode:
 		return "<code " + k.Code.QualName + ">"
 	case ConstTuple:

@@ -196,6 +196,10 @@ func constKey(k Const) string {
 		return "f" + strconv.FormatUint(uint64FromFloat(k.Float), 16)
 	case ConstStr:
 		return "s" + k.Str
+	case ConstBytes:
+		return "y" + k.Str
+	case ConstImag:
+		return "j" + strconv.FormatUint(uint64FromFloat(k.Float), 16)
 	case ConstCode:
 		return ""
 	case ConstTuple:

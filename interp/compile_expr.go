@@ -141,6 +141,10 @@ func constOf(e *ast.Constant) Const {
 		return intConst(e.Text)
 	case ast.ConstFloat:
 		return Const{Kind: ConstFloat, Float: e.Float}
+	case ast.ConstBytes:
+		return Const{Kind: ConstBytes, Str: e.Text}
+	case ast.ConstImag:
+		return Const{Kind: ConstImag, Float: e.Float}
 	}
 	return Const{Kind: ConstStr, Str: e.Text}
 }

@@ -208,6 +208,10 @@ func constValue(k Const) runtime.Value {
 		return runtime.Float(k.Float)
 	case ConstStr:
 		return runtime.Str(k.Str)
+	case ConstBytes:
+		return runtime.NewBytes([]byte(k.Str))
+	case ConstImag:
+		return runtime.NewComplex(0, k.Float)
 	case ConstTuple:
 		items := make([]runtime.Value, len(k.Tuple))
 		for i, t := range k.Tuple {

@@ -265,9 +265,13 @@ func TestNumbers(t *testing.T) {
 		assert.Equal(t, ast.ConstFloat, c.Kind, src)
 		assert.Equal(t, want, c.Float, src)
 	}
-	_, err := ParseExpr("x", []byte("1j"))
-	require.Error(t, err)
-	assert.Equal(t, "imaginary literals are not supported", err.(*SyntaxError).Msg)
+	imags := map[string]float64{"1j": 1, "2.5J": 2.5, "1_0j": 10, ".5j": 0.5, "1e3j": 1000, "0j": 0}
+	for src, want := range imags {
+		c, ok := mustExpr(t, src).(*ast.Constant)
+		require.True(t, ok, src)
+		assert.Equal(t, ast.ConstImag, c.Kind, src)
+		assert.Equal(t, want, c.Float, src)
+	}
 }
 
 func TestStrings(t *testing.T) {
@@ -292,11 +296,27 @@ func TestStrings(t *testing.T) {
 		assert.Equal(t, ast.ConstStr, c.Kind, src)
 		assert.Equal(t, want, c.Text, src)
 	}
-	// Bytes literals are rejected: aio has no bytes type.
-	for _, src := range []string{`b"x"`, `rb"x"`, `BR'x'`, `"a" b"x"`} {
+	byteStrs := map[string]string{
+		`b"x"`: "x", `rb"\x41"`: `\x41`, `BR'\n'`: `\n`, `b"\x41\101\n"`: "AA\n",
+		`b"\xff\u1234"`: "\xff\\u1234", `b"a" rb"\0" B'c'`: `a\0c`, `b"\400"`: "\x00",
+	}
+	for src, want := range byteStrs {
+		c, ok := mustExpr(t, src).(*ast.Constant)
+		require.True(t, ok, src)
+		assert.Equal(t, ast.ConstBytes, c.Kind, src)
+		assert.Equal(t, want, c.Text, src)
+	}
+	badBytes := map[string]string{
+		`b"é"`:       "bytes can only contain ASCII literal characters",
+		`"a" b"x"`:   "cannot mix bytes and nonbytes literals",
+		`b"x" f"y"`:  "cannot mix bytes and nonbytes literals",
+		`b"\x4"`:     "(value error) invalid \\x escape at position 0",
+		`f"{a[" b""`: "f-string: unmatched '['",
+	}
+	for src, want := range badBytes {
 		_, err := ParseExpr("x", []byte(src))
 		require.Error(t, err, src)
-		assert.Equal(t, "bytes literals are not supported", err.(*SyntaxError).Msg, src)
+		assert.Equal(t, want, err.(*SyntaxError).Msg, src)
 	}
 }
 

@@ -16,14 +16,13 @@ import (
 )
 
 // numberConst converts a number token. The scanner has already checked
-// the syntax, so only imaginary literals (aio has no complex numbers)
-// are rejected here.
+// the syntax.
 func (p *exprParser) numberConst(t *lexer.Token) ast.Expr {
 	v := t.Value
 	sp := span(tokStart(t), tokEnd(t))
 	last := v[len(v)-1]
 	if last == 'j' || last == 'J' {
-		p.errRange(sp.Start, sp.End, "imaginary literals are not supported")
+		return imaginaryConst(sp, v[:len(v)-1])
 	}
 	if len(v) > 1 && v[0] == '0' && (v[1]|0x20 == 'x' || v[1]|0x20 == 'o' || v[1]|0x20 == 'b') {
 		base := 16
@@ -101,6 +100,9 @@ func (p *exprParser) strings() ast.Expr {
 	if p.tok.Type != tString {
 		// The common case: a single literal.
 		lit := splitString(first.Value)
+		if lit.bytes {
+			return &ast.Constant{Span: span(tokStart(first), tokEnd(first)), Kind: ast.ConstBytes, Text: p.bytesString(first, lit)}
+		}
 		if !lit.fmode {
 			s := p.plainString(lit)
 			return &ast.Constant{Span: span(tokStart(first), tokEnd(first)), Kind: ast.ConstStr, Text: s}
@@ -111,6 +113,9 @@ func (p *exprParser) strings() ast.Expr {
 		toks = append(toks, p.next())
 	}
 	whole := span(tokStart(first), p.prevEnd())
+	if c := p.bytesConcat(toks, whole); c != nil {
+		return c
+	}
 	anyF := false
 	for _, t := range toks {
 		if splitString(t.Value).fmode {
@@ -142,9 +147,6 @@ func (p *exprParser) strings() ast.Expr {
 // plainString decodes a non-f string literal. Errors are located at the
 // token after the literals, as CPython's are.
 func (p *exprParser) plainString(lit strLit) string {
-	if lit.bytes {
-		p.errToken(p.tok, "bytes literals are not supported")
-	}
 	if lit.raw || strings.IndexByte(lit.body, '\\') < 0 {
 		return lit.body
 	}

@@ -34,6 +34,7 @@ func init() {
 		"staticmethod": StaticMethodType, "classmethod": ClassMethodType,
 		"enumerate": EnumerateType, "zip": ZipType, "map": MapType,
 		"filter": FilterType, "reversed": ReversedType,
+		"bytes": BytesType, "bytearray": ByteArrayType, "memoryview": MemoryViewType, "complex": ComplexType,
 	} {
 		builtinsMap[name] = Obj(t)
 	}

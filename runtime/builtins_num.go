@@ -250,6 +250,9 @@ func builtinOrd(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 		return Value{}, err
 	}
 	s, ok := args[0].obj.(*StrObj)
+	if b, isBytes := bufferOf(args[0]); isBytes && !ok {
+		return bytesOrd(args[0], b)
+	}
 	if !ok {
 		return Value{}, Errorf(TypeError, "ord() expected string of length 1, but %s found", args[0].Type().Name)
 	}

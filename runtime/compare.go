@@ -214,7 +214,7 @@ func builtinCompare(th *Thread, op CmpOp, a, b Value) (result, ok bool, err erro
 			return eq == (op == CmpEQ), true, nil
 		}
 	}
-	return false, false, nil
+	return extCompare(op, a, b)
 }
 
 func rangeEqual(x, y *Range) bool {
@@ -391,6 +391,14 @@ func Hash(th *Thread, v Value) (int64, error) {
 		return 0, Errorf(TypeError, "unhashable type: '%s'", v.Type().Name)
 	case *Set:
 		return o.Hash()
+	case *Bytes:
+		return o.Hash(), nil
+	case *Complex:
+		return o.hash(), nil
+	case *ByteArray:
+		return 0, Errorf(TypeError, "unhashable type: '%s'", v.Type().Name)
+	case *MemoryView:
+		return o.hashView()
 	}
 	if v.Type().User {
 		if m, ok := v.Type().Lookup("__hash__"); ok {

@@ -145,6 +145,8 @@ func Iter(th *Thread, v Value) (Iterator, error) {
 		return &dictIter{d: o.D, size: o.D.Len(), kind: o.Kind}, nil
 	case *Set:
 		return o.NewIter(), nil
+	case iterHook:
+		return o.IterHook(), nil
 	case Iterator:
 		if !v.Type().User {
 			return o, nil

@@ -307,6 +307,9 @@ func Reversed(th *Thread, v Value) (Value, error) {
 		return Obj(&seqRevIter{cls: ReversedType, seq: v, i: len(o.Items) - 1}), nil
 	case *StrObj:
 		return Obj(&seqRevIter{cls: ReversedType, seq: v, i: o.Len() - 1}), nil
+	case *Bytes, *ByteArray, *MemoryView:
+		n, _ := Len(th, v)
+		return Obj(&seqRevIter{cls: ReversedType, seq: v, i: n - 1}), nil
 	case *Range:
 		n := o.Len()
 		return Obj(&rangeIter{next: o.Start + (n-1)*o.Step, step: -o.Step, left: n}), nil

@@ -187,6 +187,9 @@ func intNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 		return Value{}, Errorf(ValueError, "int() base must be >= 2 and <= 36, or 0")
 	}
 	s, ok := x.obj.(*StrObj)
+	if _, isBytes := bufferOf(x); isBytes && !ok {
+		return bytesToInt(x, int(b))
+	}
 	if !ok {
 		return Value{}, Errorf(TypeError, "int() can't convert non-string with explicit base")
 	}
@@ -215,6 +218,8 @@ func ToInt(th *Thread, v Value) (Value, error) {
 			return Value{}, pyErr(err)
 		}
 		return BigInt(n), nil
+	case *Bytes, *ByteArray:
+		return bytesToInt(v, 10)
 	}
 	if v.Type().User {
 		for _, name := range []string{"__int__", "__index__"} {
@@ -280,6 +285,8 @@ func ToFloat(th *Thread, v Value) (float64, error) {
 			return 0, pyErr(err)
 		}
 		return f, nil
+	case *Bytes, *ByteArray:
+		return bytesToFloat(v)
 	}
 	if v.Type().User {
 		if r, found, err := th.CallMethod(v, "__float__"); found {
@@ -443,6 +450,8 @@ func Abs(th *Thread, v Value) (Value, error) {
 		return v, nil
 	case floatTag:
 		return Float(math.Abs(v.FloatVal())), nil
+	case *Complex:
+		return complexAbs(o)
 	}
 	if v.Type().User {
 		if r, found, err := th.CallMethod(v, "__abs__"); found {
@@ -522,6 +531,9 @@ func Pow(th *Thread, a, b, mod Value) (Value, error) {
 		if found && (err != nil || !r.Is(NotImplemented)) {
 			return r, err
 		}
+	}
+	if complexModPow(a, b, mod) {
+		return Value{}, Errorf(ValueError, "complex modulo")
 	}
 	if a.IsFloat() || b.IsFloat() || mod.IsFloat() {
 		return Value{}, Errorf(TypeError, "pow() 3rd argument not allowed unless all arguments are integers")

@@ -93,6 +93,10 @@ func InPlace(th *Thread, op Op, a, b Value) (Value, error) {
 		if r, ok, err := dunderBinary(th, op, a, b, "i"); ok || err != nil {
 			return r, err
 		}
+	case *ByteArray:
+		if r, ok, err := byteArrayInPlace(th, op, x, b); ok || err != nil {
+			return r, err
+		}
 	}
 	r, err := Binary(th, op, a, b)
 	if err != nil && IsInstance(err, TypeError) {
@@ -129,7 +133,7 @@ func binaryTypeError(op Op, a, b Value) error {
 
 func isSequence(v Value) bool {
 	switch v.obj.(type) {
-	case *StrObj, *List, *Tuple:
+	case *StrObj, *List, *Tuple, *Bytes, *ByteArray:
 		return true
 	}
 	return false
@@ -274,6 +278,9 @@ func builtinBinary(th *Thread, op Op, a, b Value) (Value, error) {
 			return builtinBinary(th, op, b, a)
 		}
 	}
+	if r, err := extBinary(th, op, a, b); err != errUnsupported {
+		return r, err
+	}
 	return dictViewBinary(th, op, a, b)
 }
 
@@ -364,7 +371,7 @@ func floatPow(x, y float64) (Value, error) {
 		return Value{}, Errorf(ZeroDivisionError, "0.0 cannot be raised to a negative power")
 	}
 	if x < 0 && y != math.Trunc(y) && !math.IsInf(y, 0) {
-		return Value{}, Errorf(ValueError, "math domain error")
+		return complexBinary(OpPow, NewComplex(x, 0), NewComplex(y, 0))
 	}
 	r := LibmPow(x, y)
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
@@ -383,6 +390,8 @@ func Neg(th *Thread, v Value) (Value, error) {
 		return Float(-v.FloatVal()), nil
 	case *Big:
 		return BigInt(new(bigInt).Neg(o.X)), nil
+	case *Complex:
+		return NewComplex(-o.Re, -o.Im), nil
 	}
 	return unaryDunder(th, v, "__neg__", "-")
 }
@@ -394,6 +403,8 @@ func Pos(th *Thread, v Value) (Value, error) {
 	}
 	switch v.obj.(type) {
 	case floatTag, *Big:
+		return v, nil
+	case *Complex:
 		return v, nil
 	}
 	return unaryDunder(th, v, "__pos__", "+")
@@ -446,6 +457,8 @@ func Truth(th *Thread, v Value) (bool, error) {
 		return o.Len() > 0, nil
 	case *BigRange:
 		return o.length().Sign() > 0, nil
+	case truthHook:
+		return o.TruthHook(), nil
 	}
 	if v.Type().User {
 		if r, found, err := th.CallMethod(v, "__bool__"); found {

@@ -245,6 +245,8 @@ func GetItem(th *Thread, v, key Value) (Value, error) {
 		return Value{}, Errorf(TypeError, "range indices must be integers or slices, not %s", key.Type().Name)
 	case *BigRange:
 		return o.getItem(key)
+	case getItemHook:
+		return o.GetItemHook(th, key)
 	case *Type:
 		if o == ListType || o == DictType || o == TupleType || o == SetType || o == TypeType {
 			return v, nil // generic alias such as list[int], used in annotations
@@ -280,6 +282,8 @@ func SetItem(th *Thread, v, key, x Value) error {
 		return seqIndexError("list", key)
 	case *Dict:
 		return o.SetItem(th, key, x)
+	case setItemHook:
+		return o.SetItemHook(th, key, x)
 	}
 	if v.Type().User {
 		if _, found, err := th.CallMethod(v, "__setitem__", key, x); found {
@@ -358,6 +362,8 @@ func DelItem(th *Thread, v, key Value) error {
 			return NewException(KeyError, key)
 		}
 		return nil
+	case delItemHook:
+		return o.DelItemHook(th, key)
 	}
 	if v.Type().User {
 		if _, found, err := th.CallMethod(v, "__delitem__", key); found {
@@ -387,6 +393,8 @@ func Contains(th *Thread, v, x Value) (bool, error) {
 		return o.Contains(th, x)
 	case *DictView:
 		return dictViewContains(th, o, x)
+	case containsHook:
+		return o.ContainsHook(th, x)
 	case *Range:
 		n, ok := asInt64(x)
 		if !ok {

@@ -195,8 +195,8 @@ func cintArg(th *Thread, v Value) (int, error) {
 	return int(x), nil
 }
 
-// strNew is str(object, encoding, errors). aio has no bytes,
-// so decoding always fails as CPython does for a non-bytes object.
+// strNew is str(object, encoding, errors): with an encoding or errors, a
+// bytes-like object is decoded.
 func strNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	// str(x) of one int or str is by far the most common call; it skips
 	// the argument parsing below.
@@ -226,6 +226,9 @@ func strNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 		return Str(""), nil
 	}
 	if encoding.IsValid() || errors.IsValid() {
+		if r, ok, err := DecodeToStr(th, obj, optStr(encoding, "utf-8"), optStr(errors, "strict")); ok {
+			return r, err
+		}
 		if _, ok := obj.obj.(*StrObj); ok {
 			return Value{}, Errorf(TypeError, "decoding str is not supported")
 		}

@@ -40,7 +40,7 @@ func (st *percentState) next() (Value, error) {
 // isPercentMapping is CPython's PyMapping_Check for the types aio has.
 func isPercentMapping(v Value) bool {
 	switch v.obj.(type) {
-	case *Dict, *List, *Range:
+	case *Dict, *List, *Range, *Bytes, *ByteArray, *MemoryView:
 		return true
 	case *Tuple, *StrObj:
 		return false
