@@ -26,7 +26,7 @@ func Repr(th *Thread, v Value) (string, error) {
 		}
 		return "False", nil
 	case *Big:
-		return o.X.String(), nil
+		return bigDecimal(th, o.X)
 	case *List:
 		return reprSeq(th, o, "[", "]", o.Items, false)
 	case *Tuple:

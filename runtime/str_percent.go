@@ -212,7 +212,17 @@ flags:
 	if err != nil {
 		return err
 	}
-	s, err := percentFormat(th, v, sp, rs[:i-size])
+	var s string
+	if out := int64(max(sp.width, sp.prec)); out >= abandonBytes && plainValue(v) {
+		// A huge width or precision: charge the output and build it where
+		// a stop can abandon it (a plain value calls no Python code).
+		var ferr error
+		if err = th.bigOutput(out, func() { s, ferr = percentFormat(th, v, sp, rs[:i-size]) }); err == nil {
+			err = ferr
+		}
+	} else {
+		s, err = percentFormat(th, v, sp, rs[:i-size])
+	}
 	if err != nil {
 		return err
 	}
@@ -331,9 +341,9 @@ func percentInt(th *Thread, v Value, sp percentSpec) (string, error) {
 	}
 	var digits string
 	if base == 10 {
-		s, err := pyfmt.IntStr(new(big.Int).Abs(x))
+		s, err := bigDecimal(th, new(big.Int).Abs(x))
 		if err != nil {
-			return "", pyErr(err)
+			return "", err
 		}
 		digits = s
 	} else {
