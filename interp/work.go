@@ -36,10 +36,16 @@ func (in *Interp) lateStop() error {
 	if h.depth != 1 || h.ctx == nil {
 		return nil
 	}
-	cerr := h.ctx.Err()
-	if cerr == nil {
+	if h.ctx.Err() == nil {
 		return nil
 	}
+	return in.ctxStop()
+}
+
+// ctxStop returns the interrupt of an entry whose context is done.
+func (in *Interp) ctxStop() error {
+	h := &in.host
+	cerr := h.ctx.Err()
 	s := h.stop.Load()
 	if s == nil {
 		// The context's AfterFunc has not run yet: describe the stop as

@@ -157,6 +157,7 @@ func reprSeq(th *Thread, o Object, open, close string, items []Value, trailingCo
 	defer leaveRepr(th, o)
 	var b strings.Builder
 	b.WriteString(open)
+	m := workMeter{th: th}
 	for i, it := range items {
 		if i > 0 {
 			b.WriteString(", ")
@@ -165,7 +166,9 @@ func reprSeq(th *Thread, o Object, open, close string, items []Value, trailingCo
 		if err != nil {
 			return "", err
 		}
-		b.WriteString(s)
+		if err := reprAppend(&b, s, &m); err != nil {
+			return "", err
+		}
 	}
 	if trailingComma {
 		b.WriteByte(',')
@@ -183,6 +186,7 @@ func reprDict(th *Thread, d *Dict) (string, error) {
 	b.WriteByte('{')
 	var err error
 	first := true
+	m := workMeter{th: th}
 	d.Items(func(k, v Value) bool {
 		if !first {
 			b.WriteString(", ")
@@ -197,8 +201,8 @@ func reprDict(th *Thread, d *Dict) (string, error) {
 		if s, err = Repr(th, v); err != nil {
 			return false
 		}
-		b.WriteString(s)
-		return true
+		err = reprAppend(&b, s, &m)
+		return err == nil
 	})
 	b.WriteByte('}')
 	return b.String(), err

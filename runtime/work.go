@@ -196,3 +196,30 @@ func countLines(s string) int {
 	}
 	return n
 }
+
+// reprAppend appends the repr of an item to the repr of a container
+// being built in b: the output is charged as it grows (the memory of each
+// larger buffer before it is allocated, failing with MemoryError past
+// the limit on a single str) and so is the work, an item plus its bytes.
+func reprAppend(b *strings.Builder, s string, m *workMeter) error {
+	th := m.th
+	if th == nil {
+		b.WriteString(s)
+		return nil
+	}
+	if need := b.Len() + len(s); need > b.Cap() {
+		if err := th.CheckAlloc(int64(need), 1); err != nil {
+			return err
+		}
+		grown := max(2*b.Cap(), need)
+		if err := th.Alloc(int64(grown)); err != nil {
+			return err
+		}
+		b.Grow(grown - b.Len())
+	}
+	if len(s) > copyChunk {
+		return writeChunked(b, s, m)
+	}
+	b.WriteString(s)
+	return m.add(1 + int64(len(s))/bytesPerUnit)
+}
