@@ -203,6 +203,7 @@ func Collect(th *Thread, v Value) ([]Value, error) {
 		return nil, err
 	}
 	var out []Value
+	m := workMeter{th: th}
 	for {
 		x, ok, err := it.Next(th)
 		if err != nil {
@@ -215,6 +216,9 @@ func Collect(th *Thread, v Value) ([]Value, error) {
 			return nil, err
 		}
 		out = append(out, x)
+		if err := m.add(1); err != nil {
+			return nil, err
+		}
 	}
 }
 
