@@ -335,7 +335,7 @@ func intBinary(th *Thread, op Op, a, b Value) (Value, error) {
 			return Value{}, Errorf(OverflowError, "too many digits in integer")
 		}
 		if op == OpLShift {
-			if err := th.CheckAlloc(int64(x.BitLen())+y.Int64(), 1); err != nil && x.Sign() != 0 {
+			if err := th.CheckAlloc((int64(x.BitLen())+y.Int64()+7)/8, 1); err != nil && x.Sign() != 0 {
 				return Value{}, NewException(MemoryError)
 			}
 			r := new(big.Int)

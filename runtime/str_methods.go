@@ -428,7 +428,8 @@ func splitCharged(th *Thread, s string, count func() int, split func() []string)
 		return Value{}, err
 	}
 	var parts []string
-	if err := th.scan(len(s), func() { parts = split() }); err != nil {
+	// Making the parts costs more per part than per byte scanned.
+	if err := th.scan(max(len(s), n*splitBytesPerPart), func() { parts = split() }); err != nil {
 		return Value{}, err
 	}
 	return strList(th, parts)

@@ -133,7 +133,7 @@ func plainValue(v Value) bool {
 
 // scanAbandonBytes is the length of str above which a search in it runs
 // on an abandonable goroutine (searches run at gigabytes a second).
-const scanAbandonBytes = 8 << 20
+const scanAbandonBytes = 2 << 20
 
 // scan charges the work of scanning n bytes and runs f, which reads only
 // Go strings, abandonably when n is large.
