@@ -14,7 +14,8 @@ package interp
 // per pass and while it waits (runtime.Limits.Poll), and the AfterFunc
 // posts an empty callback to the loop so that a loop asleep on a timer or
 // on host work wakes up at once; range iteration inside built-ins polls
-// it too. The loop then stops with the exception; asyncio.run's shutdown
+// it too, and built-ins charge their work through runtime.Limits.Work
+// (work.go), which looks at it on every call. The loop then stops with the exception; asyncio.run's shutdown
 // cancels the remaining tasks (which cancels the contexts of async host
 // calls), and the entry returns an *Error that unwraps to ctx.Err().
 
@@ -77,6 +78,10 @@ type hostState struct {
 	// runtime.Limits.Work (work.go). All are made once.
 	tick, poll func() error
 	work       func(n int64) error
+
+	// writers are the output streams that buffer while an entry runs
+	// (streams.go).
+	writers []*hostWriter
 }
 
 // stopState says why a script is being stopped.
@@ -250,6 +255,7 @@ func (in *Interp) end() {
 		h.depth--
 		return
 	}
+	in.flushWriters()
 	if h.stopWatch != nil && !h.stopWatch() {
 		<-h.fired // the watcher is running: let it finish
 	}
@@ -272,6 +278,11 @@ func (in *Interp) end() {
 // context was done before it returned fails even when the script ended
 // first: the host must not take a late result for a timely one.
 func (in *Interp) finish(err error) error {
+	if in.host.depth == 1 {
+		// The output is written before the entry's outcome is decided:
+		// a write that blocks past a cancel makes it fail.
+		in.flushWriters()
+	}
 	if err == nil {
 		err = in.lateStop()
 		if err == nil {
@@ -326,11 +337,14 @@ func (p *Program) Code() *Code { return p.code }
 // runs as the main task of a fresh event loop, as asyncio.run would.
 //
 // When ctx is cancelled or its deadline passes, the script stops promptly
-// (within about a thousand instructions, or at once when it waits on the
-// event loop), its pending tasks are cancelled (and with them the
-// contexts of the async host functions they await), and Run returns an
-// *Error for which errors.Is(err, context.Canceled) (or
-// context.DeadlineExceeded) holds. An uncaught exception is returned as
+// (within about a thousand instructions, at once when it waits on the
+// event loop or on a blocking host stream, and within a few thousand
+// units of work inside a built-in: milliseconds), its pending tasks are
+// cancelled (and with them the contexts of the async host functions they
+// await), and Run returns an *Error for which errors.Is(err,
+// context.Canceled) (or context.DeadlineExceeded) holds. This holds
+// whenever the context was done before Run returned, even if the script
+// finished first: a host never takes a late result for a timely one. An uncaught exception is returned as
 // *Error, a syntax error as *parser.SyntaxError.
 //
 // Run, Exec, Eval and Call may be called by a host function while the

@@ -85,9 +85,12 @@ type Options struct {
 	// RuntimeError ("maximum execution steps exceeded"), which it may
 	// catch; 10,000 instructions later it is stopped for good (raising
 	// InterruptedType at every instruction). Either way the error
-	// returned unwraps to ErrStepLimit. A built-in's own loop, as in
-	// sum(range(n)), counts as one instruction: bound time with a
-	// context deadline.
+	// returned unwraps to ErrStepLimit. The work a built-in does counts
+	// too, at about an instruction per unit: a comparison of a sort, an
+	// item of sum, list(), join or repr, 64 bytes copied or scanned by a
+	// str method or formatting, and big-int arithmetic by the size of its
+	// operands (so that `10**10**7` or a sort of millions of items alone
+	// can exceed the budget).
 	MaxSteps int64
 	// MemoryLimit, when positive, is the size in bytes (approximate: a
 	// list slot counts 24 bytes, a str its UTF-8 length) that no single

@@ -7,11 +7,14 @@ package interp
 // interpreter waits for it or for the entry's context: when the context
 // is done first, the call returns at once with the interrupt, and the
 // operation is left to finish in the background (the next operation on
-// the stream waits for it, so output stays in order). Streams that cannot
-// block (bytes.Buffer, strings.Builder, strings.Reader, bytes.Reader,
+// the stream waits for it, so output stays in order). While such an entry
+// runs, output to these streams is buffered (writeBuffer bytes, flushed
+// when full, on flush=True, sys.stdout.flush() or input(), before the
+// other output stream is written, and when the entry returns), so that a
+// print costs a copy rather than a goroutine. Streams that cannot block
+// (bytes.Buffer, strings.Builder, strings.Reader, bytes.Reader,
 // io.Discard, regular files) are used directly, and so is every stream
-// while no cancellable context is in force, so ordinary output costs
-// nothing more.
+// while no cancellable context is in force.
 
 import (
 	"bytes"
@@ -73,43 +76,71 @@ func (s *hostStream) wait(done <-chan struct{}) (*streamOp, error) {
 	return op, nil
 }
 
+// writeBuffer is how much output a hostWriter gathers before writing it.
+const writeBuffer = 8 << 10
+
 // hostWriter is a host's output stream that may block.
 type hostWriter struct {
 	hostStream
-	w io.Writer
+	w   io.Writer
+	buf []byte // output not yet handed to w
 }
 
-// Write writes p, abandoning the write when the entry's context is done
-// first (the bytes are still written when the stream accepts them).
+// Write writes p: directly while no cancellable context is in force,
+// otherwise into the buffer, which is written on the stream's goroutine
+// when full (abandoned when the entry's context is done first: the bytes
+// are still written when the stream accepts them).
 func (s *hostWriter) Write(p []byte) (int, error) {
 	done := s.entryDone()
-	if s.pending != nil {
-		if _, err := s.wait(done); err != nil {
+	if err := s.in.flushOtherWriters(s, done); err != nil {
+		return 0, err
+	}
+	if done == nil {
+		if err := s.flushBuf(nil); err != nil {
+			return 0, err
+		}
+		return s.w.Write(p)
+	}
+	s.buf = append(s.buf, p...)
+	if len(s.buf) >= writeBuffer {
+		if err := s.flushBuf(done); err != nil {
 			return 0, err
 		}
 	}
-	if done == nil {
-		return s.w.Write(p)
-	}
-	s.start(append([]byte(nil), p...), s.w.Write)
-	op, err := s.wait(done)
-	if err != nil {
-		return 0, err
-	}
-	return op.n, op.err
+	return len(p), nil
 }
 
-// Flush flushes the underlying stream when it buffers.
-func (s *hostWriter) Flush() error {
-	f, ok := s.w.(interface{ Flush() error })
-	if !ok {
-		return nil
-	}
-	done := s.entryDone()
+// flushBuf hands the buffered output to the stream, waiting for it (or
+// for done).
+func (s *hostWriter) flushBuf(done <-chan struct{}) error {
 	if s.pending != nil {
 		if _, err := s.wait(done); err != nil {
 			return err
 		}
+	}
+	if len(s.buf) == 0 {
+		return nil
+	}
+	buf := s.buf
+	s.buf = nil
+	s.start(buf, s.w.Write)
+	op, err := s.wait(done)
+	if err != nil {
+		return err
+	}
+	return op.err
+}
+
+// Flush writes the buffered output and flushes the underlying stream when
+// it buffers too.
+func (s *hostWriter) Flush() error {
+	done := s.entryDone()
+	if err := s.flushBuf(done); err != nil {
+		return err
+	}
+	f, ok := s.w.(interface{ Flush() error })
+	if !ok {
+		return nil
 	}
 	if done == nil {
 		return f.Flush()
@@ -120,6 +151,30 @@ func (s *hostWriter) Flush() error {
 		return err
 	}
 	return op.err
+}
+
+// flushOtherWriters writes the output buffered for the interpreter's
+// other output streams before w is written, keeping stdout and stderr in
+// order when a host sends both to one place.
+func (in *Interp) flushOtherWriters(w *hostWriter, done <-chan struct{}) error {
+	for _, o := range in.host.writers {
+		if o != w && len(o.buf) > 0 {
+			if err := o.flushBuf(done); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// flushWriters writes the buffered output of every host stream, as an
+// entry returns (abandoning it if the entry's context is done).
+func (in *Interp) flushWriters() {
+	for _, w := range in.host.writers {
+		if len(w.buf) > 0 {
+			w.flushBuf(w.entryDone())
+		}
+	}
 }
 
 // hostReader is a host's input stream that may block.
@@ -178,7 +233,9 @@ func (in *Interp) wrapWriter(w io.Writer) io.Writer {
 	if !mayBlock(w) {
 		return w
 	}
-	return &hostWriter{hostStream: hostStream{in: in}, w: w}
+	hw := &hostWriter{hostStream: hostStream{in: in}, w: w}
+	in.host.writers = append(in.host.writers, hw)
+	return hw
 }
 
 // wrapReader returns r, made abandonable when it may block.
