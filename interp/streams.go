@@ -168,12 +168,22 @@ func (in *Interp) flushOtherWriters(w *hostWriter, done <-chan struct{}) error {
 }
 
 // flushWriters writes the buffered output of every host stream, as an
-// entry returns (abandoning it if the entry's context is done).
+// entry returns (abandoning it if the entry's context is done). A stream
+// still stuck in a write an earlier entry abandoned keeps its output
+// for later: an entry that printed nothing must not wait for it.
 func (in *Interp) flushWriters() {
 	for _, w := range in.host.writers {
-		if len(w.buf) > 0 {
-			w.flushBuf(w.entryDone())
+		if len(w.buf) == 0 {
+			continue
 		}
+		if w.pending != nil {
+			select {
+			case <-w.pending.done:
+			default:
+				continue
+			}
+		}
+		w.flushBuf(w.entryDone())
 	}
 }
 
