@@ -223,3 +223,12 @@ func reprAppend(b *strings.Builder, s string, m *workMeter) error {
 	b.WriteString(s)
 	return m.add(1 + int64(len(s))/bytesPerUnit)
 }
+
+// rangeWork charges a batch of range items, or only looks for a stop
+// when no step budget is installed.
+func (th *Thread) rangeWork() error {
+	if th.interruptible() {
+		return th.Work(workBatch)
+	}
+	return th.pollEvery(0)
+}

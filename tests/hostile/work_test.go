@@ -71,6 +71,9 @@ var workStepCases = []hostileCase{
 	{Name: "work_steps_count", Source: "s = 'ab' * 20_000_000\nwhile True:\n    s.count('c')"},
 	{Name: "work_steps_in", Source: "s = 'ab' * 20_000_000\nwhile True:\n    s.replace('c', 'd')"},
 	{Name: "work_steps_repr", Source: "x = [0] * 10**6\nwhile True:\n    s = repr(x)"},
+	{Name: "work_steps_set_range", Source: "while True:\n    x = set(range(10**5))"},
+	{Name: "work_steps_dict_fromkeys", Source: "while True:\n    x = dict.fromkeys(range(10**5))"},
+	{Name: "work_steps_tuple_map", Source: "while True:\n    x = tuple(map(abs, range(10**5)))"},
 }
 
 // workCancelCases are stopped by a cancel (or a deadline) while a single
@@ -79,15 +82,17 @@ var workStepCases = []hostileCase{
 var workCancelCases = []hostileCase{
 	{Name: "work_cancel_format_loop", Source: "for i in range(20):\n    s = '{:>300000000}'.format(i)", MaxRSS: 2 * gib},
 	{Name: "work_cancel_format", Source: "while True:\n    s = '{:>30000000}'.format(1)"},
-	{Name: "work_cancel_percent", Source: "while True:\n    s = '%30000000d' % 1"},
-	{Name: "work_cancel_fstring", Source: "while True:\n    s = f'{1:>{3*10**7}}'"},
-	{Name: "work_cancel_ljust", Source: "while True:\n    s = 'a'.ljust(3*10**7)"},
-	{Name: "work_cancel_repeat", Source: "while True:\n    s = 'x' * (3*10**7)"},
+	{Name: "work_cancel_percent", Source: "while True:\n    s = '%10000000d' % 1"},
+	{Name: "work_cancel_fstring", Source: "while True:\n    s = f'{1:>{10**7}}'"},
+	{Name: "work_cancel_ljust", Source: "while True:\n    s = 'a'.ljust(10**7)"},
+	{Name: "work_cancel_repeat", Source: "while True:\n    s = 'x' * 10**7"},
 	{Name: "work_cancel_replace", Source: "s = 'a' * 10**7\nwhile True:\n    t = s.replace('a', 'bb')"},
 	{Name: "work_cancel_split", Source: "s = 'a ' * 10**6\nwhile True:\n    t = s.split()"},
 	{Name: "work_cancel_join", Source: "x = ['ab'] * 10**6\nwhile True:\n    s = ','.join(x)"},
 	{Name: "work_cancel_sort", Source: "x = [i * 7919 % 1000003 for i in range(10**6)]\nwhile True:\n    y = sorted(x)"},
 	{Name: "work_cancel_sum", Source: "s = sum(range(10**12))"},
+	{Name: "work_cancel_set_range", Source: "while True:\n    x = set(range(10**6))"},
+	{Name: "work_cancel_list_range", Source: "while True:\n    x = list(range(10**6))"},
 	{Name: "work_cancel_repr", Source: "inner = [0] * 2**16\nouter = [inner] * 2**16\nrepr(outer)"},
 	{Name: "work_cancel_bigint_square", Source: "x = 10**100000\nwhile True:\n    x = x * x", MaxRSS: gib},
 	{Name: "work_cancel_pow", Source: "x = 10**10**7", MaxRSS: gib},
