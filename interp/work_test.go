@@ -187,3 +187,29 @@ func TestStepLimitErrorIsNotContextError(t *testing.T) {
 	assert.False(t, errors.Is(err, context.Canceled))
 	assert.ErrorIs(t, err, interp.ErrStepLimit)
 }
+
+func TestHugeFormatAbandonedOnCancel(t *testing.T) {
+	in, _ := newInterp(interp.Options{})
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(20*time.Millisecond, cancel)
+	start := time.Now()
+	err := in.Exec(ctx, "fmt.aio", "while True:\n    s = '{:>100000000}'.format(1)\n")
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Less(t, time.Since(start), 2*time.Second)
+	v, err := in.Eval(context.Background(), "len('{:>1000}'.format(1))")
+	require.NoError(t, err)
+	assert.Equal(t, int64(1000), v)
+}
+
+func TestIntDigitLimitIsPerInterpreter(t *testing.T) {
+	a, _ := newInterp(interp.Options{})
+	b, _ := newInterp(interp.Options{})
+	require.NoError(t, a.Exec(context.Background(), "a.aio", "import sys\nsys.set_int_max_str_digits(0)\n"))
+	v, err := a.Eval(context.Background(), "len(str(10**5000))")
+	require.NoError(t, err)
+	assert.Equal(t, int64(5001), v)
+	_, err = b.Eval(context.Background(), "str(10**5000)")
+	e := scriptError(t, err)
+	assert.Equal(t, "ValueError", e.Type)
+	assert.Contains(t, e.Message, "Exceeds the limit (4300 digits) for integer string conversion")
+}
