@@ -70,7 +70,11 @@ func Format(th *Thread, v Value, spec string) (string, error) {
 		// A width or precision of a million or more (seven digits): charge
 		// the output and build it where a stop can abandon it.
 		if sp, err := pyfmt.ParseSpec(spec); err == nil {
-			if out := int64(max(sp.Width, sp.Precision)) * int64(utf8.RuneLen(sp.Fill)); out >= abandonBytes {
+			grow := sp.Precision // digits after the point of a float
+			if _, isStr := v.obj.(*StrObj); isStr {
+				grow = 0 // a precision truncates a str
+			}
+			if out := int64(max(sp.Width, grow)) * int64(utf8.RuneLen(sp.Fill)); out >= abandonBytes {
 				var s string
 				var ferr error
 				if err := th.bigOutput(out, func() { s, ferr = formatPlain(th, v, spec) }); err != nil {

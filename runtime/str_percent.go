@@ -213,7 +213,11 @@ flags:
 		return err
 	}
 	var s string
-	if out := int64(max(sp.width, sp.prec)); out >= abandonBytes && plainValue(v) {
+	out := int64(max(sp.width, sp.prec))
+	if sp.conv == 's' || sp.conv == 'r' || sp.conv == 'a' || sp.conv == 'c' {
+		out = int64(sp.width) // a precision truncates
+	}
+	if out >= abandonBytes && plainValue(v) {
 		// A huge width or precision: charge the output and build it where
 		// a stop can abandon it (a plain value calls no Python code).
 		var ferr error
