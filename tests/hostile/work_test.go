@@ -81,11 +81,11 @@ var workStepCases = []hostileCase{
 // ends them.
 var workCancelCases = []hostileCase{
 	{Name: "work_cancel_format_loop", Source: "for i in range(20):\n    s = '{:>300000000}'.format(i)", MaxRSS: 2 * gib},
-	{Name: "work_cancel_format", Source: "while True:\n    s = '{:>30000000}'.format(1)"},
-	{Name: "work_cancel_percent", Source: "while True:\n    s = '%10000000d' % 1"},
-	{Name: "work_cancel_fstring", Source: "while True:\n    s = f'{1:>{10**7}}'"},
-	{Name: "work_cancel_ljust", Source: "while True:\n    s = 'a'.ljust(10**7)"},
-	{Name: "work_cancel_repeat", Source: "while True:\n    s = 'x' * 10**7"},
+	{Name: "work_cancel_format", Source: "while True:\n    s = '{:>3000000}'.format(1)"},
+	{Name: "work_cancel_percent", Source: "while True:\n    s = '%3000000d' % 1"},
+	{Name: "work_cancel_fstring", Source: "while True:\n    s = f'{1:>{3*10**6}}'"},
+	{Name: "work_cancel_ljust", Source: "while True:\n    s = 'a'.ljust(3*10**6)"},
+	{Name: "work_cancel_repeat", Source: "while True:\n    s = 'x' * (3*10**6)"},
 	{Name: "work_cancel_replace", Source: "s = 'a' * 10**7\nwhile True:\n    t = s.replace('a', 'bb')"},
 	{Name: "work_cancel_split", Source: "s = 'a ' * 10**6\nwhile True:\n    t = s.split()"},
 	{Name: "work_cancel_join", Source: "x = ['ab'] * 10**6\nwhile True:\n    s = ','.join(x)"},
@@ -106,7 +106,7 @@ var workCancelCases = []hostileCase{
 
 // workDeadlineCases are stopped by a context deadline.
 var workDeadlineCases = []hostileCase{
-	{Name: "work_deadline_format", Source: "while True:\n    s = '{:>30000000}'.format(1)"},
+	{Name: "work_deadline_format", Source: "while True:\n    s = '{:>3000000}'.format(1)"},
 	{Name: "work_deadline_asyncio_swallow", Source: "import asyncio\nasync def t():\n    while True:\n        try:\n            await asyncio.sleep(1)\n        except asyncio.CancelledError:\n            pass\nasync def main():\n    asyncio.create_task(t())\n    await asyncio.sleep(100)\nasyncio.run(main())"},
 	{Name: "work_deadline_asyncio_swallow_main", Source: "import asyncio\nasync def t():\n    while True:\n        try:\n            await asyncio.sleep(1)\n        except asyncio.CancelledError:\n            pass\nasyncio.run(t())"},
 	{Name: "work_deadline_input", Source: "s = input()", Stdin: "block"},
