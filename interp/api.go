@@ -14,7 +14,8 @@ package interp
 // per pass and while it waits (runtime.Limits.Poll), and the AfterFunc
 // posts an empty callback to the loop so that a loop asleep on a timer or
 // on host work wakes up at once; range iteration inside built-ins polls
-// it too. The loop then stops with the exception; asyncio.run's shutdown
+// it too, and built-ins charge their work through runtime.Limits.Work
+// (work.go), which looks at it on every call. The loop then stops with the exception; asyncio.run's shutdown
 // cancels the remaining tasks (which cancels the contexts of async host
 // calls), and the entry returns an *Error that unwraps to ctx.Err().
 
@@ -65,6 +66,7 @@ type hostState struct {
 
 	// What begin installed, for end.
 	prevCheck, prevPoll func() error
+	prevWork            func(n int64) error
 	stopWatch           func() bool
 	fired               chan struct{}
 
@@ -72,8 +74,14 @@ type hostState struct {
 	loop   *runtime.Loop // the newest event loop, to wake it
 
 	// tick is the VM's per-instruction check while an entry has limits
-	// (a countdown to slowTick); poll is in.poll. Both are made once.
+	// (a countdown to slowTick); poll is in.poll; work is
+	// runtime.Limits.Work (work.go). All are made once.
 	tick, poll func() error
+	work       func(n int64) error
+
+	// writers are the output streams that buffer while an entry runs
+	// (streams.go).
+	writers []*hostWriter
 }
 
 // stopState says why a script is being stopped.
@@ -94,6 +102,7 @@ func (in *Interp) applyOptions(opts Options) {
 		return in.slowTick()
 	}
 	h.poll = in.poll
+	h.work = in.work
 	in.th.Limits.MaxAlloc = opts.MemoryLimit
 	in.th.Limits.OnNewLoop = func(l *runtime.Loop) {
 		h.loopMu.Lock()
@@ -139,7 +148,9 @@ func (in *Interp) applyOptions(opts Options) {
 
 func (in *Interp) slowTick() error {
 	h := &in.host
-	h.steps += h.batch
+	// left is 0 after instructions, and may be below (a built-in charged
+	// a large amount of work) or above (the stop flag was seen early).
+	h.steps += h.batch - h.left
 	if s := h.stop.Load(); s != nil {
 		h.batch, h.left = 1, 1
 		return newInterrupted(s)
@@ -204,7 +215,7 @@ func (in *Interp) begin(ctx context.Context) error {
 	h.stop.Store(nil)
 	h.steps, h.batch, h.left, h.stepExc, h.graceEnd = 0, 0, 0, nil, 0
 	h.ctx = ctx
-	h.prevCheck, h.prevPoll = in.checkInterrupt, in.th.Limits.Poll
+	h.prevCheck, h.prevPoll, h.prevWork = in.checkInterrupt, in.th.Limits.Poll, in.th.Limits.Work
 	cancellable := ctx.Done() != nil
 	if cancellable || h.maxSteps > 0 {
 		h.batch = checkEvery
@@ -214,6 +225,7 @@ func (in *Interp) begin(ctx context.Context) error {
 		h.left = h.batch
 		in.checkInterrupt = h.tick
 		in.th.Limits.Poll = h.poll
+		in.th.Limits.Work = h.work
 	}
 	if cancellable {
 		fired := make(chan struct{})
@@ -243,6 +255,7 @@ func (in *Interp) end() {
 		h.depth--
 		return
 	}
+	in.flushWriters()
 	if h.stopWatch != nil && !h.stopWatch() {
 		<-h.fired // the watcher is running: let it finish
 	}
@@ -251,8 +264,8 @@ func (in *Interp) end() {
 		h.asyncCancel()
 		h.asyncCtx, h.asyncCancel = nil, nil
 	}
-	in.checkInterrupt, in.th.Limits.Poll = h.prevCheck, h.prevPoll
-	h.prevCheck, h.prevPoll = nil, nil
+	in.checkInterrupt, in.th.Limits.Poll, in.th.Limits.Work = h.prevCheck, h.prevPoll, h.prevWork
+	h.prevCheck, h.prevPoll, h.prevWork = nil, nil, nil
 	h.loopMu.Lock()
 	h.loop = nil
 	h.loopMu.Unlock()
@@ -261,10 +274,20 @@ func (in *Interp) end() {
 }
 
 // finish converts an entry's error for the API (see apiError); when the
-// entry was stopped, the error unwraps to the reason.
+// entry was stopped, the error unwraps to the reason. An entry whose
+// context was done before it returned fails even when the script ended
+// first: the host must not take a late result for a timely one.
 func (in *Interp) finish(err error) error {
+	if in.host.depth == 1 {
+		// The output is written before the entry's outcome is decided:
+		// a write that blocks past a cancel makes it fail.
+		in.flushWriters()
+	}
 	if err == nil {
-		return nil
+		err = in.lateStop()
+		if err == nil {
+			return nil
+		}
 	}
 	err = in.apiError(err)
 	if s := in.host.stop.Load(); s != nil {
@@ -314,11 +337,14 @@ func (p *Program) Code() *Code { return p.code }
 // runs as the main task of a fresh event loop, as asyncio.run would.
 //
 // When ctx is cancelled or its deadline passes, the script stops promptly
-// (within about a thousand instructions, or at once when it waits on the
-// event loop), its pending tasks are cancelled (and with them the
-// contexts of the async host functions they await), and Run returns an
-// *Error for which errors.Is(err, context.Canceled) (or
-// context.DeadlineExceeded) holds. An uncaught exception is returned as
+// (within about a thousand instructions, at once when it waits on the
+// event loop or on a blocking host stream, and within a few thousand
+// units of work inside a built-in: milliseconds), its pending tasks are
+// cancelled (and with them the contexts of the async host functions they
+// await), and Run returns an *Error for which errors.Is(err,
+// context.Canceled) (or context.DeadlineExceeded) holds. This holds
+// whenever the context was done before Run returned, even if the script
+// finished first: a host never takes a late result for a timely one. An uncaught exception is returned as
 // *Error, a syntax error as *parser.SyntaxError.
 //
 // Run, Exec, Eval and Call may be called by a host function while the
@@ -369,8 +395,8 @@ func (in *Interp) EvalValue(ctx context.Context, expr string) (v runtime.Value, 
 	defer in.forgetCode(code)
 	in.sources["<string>"] = strings.Split(expr, "\n")
 	v, err = in.evalCode(code)
-	if err != nil {
-		return runtime.Value{}, in.finish(err)
+	if err = in.finish(err); err != nil {
+		return runtime.Value{}, err
 	}
 	return v, nil
 }
@@ -473,8 +499,8 @@ func (in *Interp) CallValue(ctx context.Context, fn runtime.Value, args []runtim
 			r, err = runtime.RunMain(in.th, r)
 		}
 	}
-	if err != nil {
-		return runtime.Value{}, in.finish(err)
+	if err = in.finish(err); err != nil {
+		return runtime.Value{}, err
 	}
 	return r, nil
 }

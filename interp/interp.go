@@ -48,12 +48,28 @@ import (
 	"github.com/aio-lang/aio/runtime"
 )
 
-// Options configure an interpreter. Zero values mean the process's
-// standard streams and CPython's defaults.
+// Options configure an interpreter. Zero values mean CPython's defaults,
+// output to the process's standard output and error, and no input.
 type Options struct {
+	// Stdout and Stderr receive the script's output (print, sys.stdout,
+	// sys.stderr, tracebacks of exceptions that cannot propagate); nil
+	// means the process's os.Stdout and os.Stderr. Writes are not
+	// buffered by the interpreter: wrap a slow stream in a bufio.Writer
+	// (and flush it after the call) for speed.
 	Stdout io.Writer
 	Stderr io.Writer
-	Stdin  io.Reader
+	// Stdin is what input() and sys.stdin read; nil means no input at
+	// all (input() raises EOFError, as CPython does at the end of its
+	// input), never the process's stdin: a host grants it explicitly.
+	//
+	// A stream that may block (anything but bytes.Buffer,
+	// strings.Builder, strings.Reader, bytes.Reader, io.Discard and
+	// regular files) is read and written on a goroutine while a
+	// cancellable context is in force, so a cancelled Run, Exec, Eval or
+	// Call returns at once even when the host's stream never delivers or
+	// never accepts: the operation is then abandoned, finishes in the
+	// background, and the next operation on the stream waits for it.
+	Stdin io.Reader
 	// Argv becomes sys.argv.
 	Argv []string
 	// MaxDepth is the recursion limit (default 1000, CPython's) and the
@@ -82,9 +98,12 @@ type Options struct {
 	// RuntimeError ("maximum execution steps exceeded"), which it may
 	// catch; 10,000 instructions later it is stopped for good (raising
 	// InterruptedType at every instruction). Either way the error
-	// returned unwraps to ErrStepLimit. A built-in's own loop, as in
-	// sum(range(n)), counts as one instruction: bound time with a
-	// context deadline.
+	// returned unwraps to ErrStepLimit. The work a built-in does counts
+	// too, at about an instruction per unit: a comparison of a sort, an
+	// item of sum, list(), join or repr, 64 bytes copied or scanned by a
+	// str method or formatting, and big-int arithmetic by the size of its
+	// operands (so that `10**10**7` or a sort of millions of items alone
+	// can exceed the budget).
 	MaxSteps int64
 	// MemoryLimit, when positive, is the size in bytes (approximate: a
 	// list slot counts 24 bytes, a str its UTF-8 length) that no single
@@ -141,6 +160,8 @@ func New(opts Options) *Interp {
 	if opts.Stderr != nil {
 		th.Stderr = opts.Stderr
 	}
+	// No input unless the host grants it (input() raises EOFError).
+	th.Stdin = strings.NewReader("")
 	if opts.Stdin != nil {
 		th.Stdin = opts.Stdin
 	}
@@ -155,6 +176,7 @@ func New(opts Options) *Interp {
 		sources:  map[string][]string{},
 	}
 	th.Host = in
+	th.Stdout, th.Stderr, th.Stdin = in.wrapWriter(th.Stdout), in.wrapWriter(th.Stderr), in.wrapReader(th.Stdin)
 	th.ModuleLoaders["asyncio"] = nil
 	th.ReportException = func(msg string, exc *runtime.Exception) {
 		io.WriteString(th.Stderr, msg+"\n"+in.FormatException(exc))

@@ -435,6 +435,7 @@ func biAnyAll(th *Thread, fname string, args []Value, kw []Kwarg, stop bool) (Va
 	if err != nil {
 		return Value{}, err
 	}
+	m := workMeter{th: th}
 	for {
 		x, ok, err := it.Next(th)
 		if err != nil {
@@ -442,6 +443,9 @@ func biAnyAll(th *Thread, fname string, args []Value, kw []Kwarg, stop bool) (Va
 		}
 		if !ok {
 			return MakeBool(!stop), nil
+		}
+		if err := m.add(1); err != nil {
+			return Value{}, err
 		}
 		t, err := Truth(th, x)
 		if err != nil {

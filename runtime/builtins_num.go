@@ -104,6 +104,7 @@ func biMinMax(th *Thread, fname string, op CmpOp, args []Value, kw []Kwarg) (Val
 		it = &sliceIter{items: func() []Value { return args }, typ: tupleIteratorType}
 	}
 	var best, bestKey Value
+	m := workMeter{th: th}
 	for {
 		x, ok, err := it.Next(th)
 		if err != nil {
@@ -111,6 +112,9 @@ func biMinMax(th *Thread, fname string, op CmpOp, args []Value, kw []Kwarg) (Val
 		}
 		if !ok {
 			break
+		}
+		if err := m.add(1); err != nil {
+			return Value{}, err
 		}
 		xk := x
 		if key.IsValid() {
@@ -179,6 +183,7 @@ func builtinSum(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
+	m := workMeter{th: th}
 	for {
 		x, ok, err := it.Next(th)
 		if err != nil {
@@ -186,6 +191,9 @@ func builtinSum(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 		}
 		if !ok {
 			return acc, nil
+		}
+		if err := m.add(1); err != nil {
+			return Value{}, err
 		}
 		switch {
 		case acc.IsSmallInt() && x.IsSmallInt():

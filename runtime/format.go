@@ -66,13 +66,36 @@ func pyErr(err error) error {
 // own __format__, and otherwise str(v) for an empty spec (a non-empty one
 // is a TypeError, as object.__format__ has it).
 func Format(th *Thread, v Value, spec string) (string, error) {
+	if len(spec) >= 7 && plainValue(v) {
+		// A width or precision of a million or more (seven digits): charge
+		// the output and build it where a stop can abandon it.
+		if sp, err := pyfmt.ParseSpec(spec); err == nil {
+			grow := sp.Precision // digits after the point of a float
+			if _, isStr := v.obj.(*StrObj); isStr {
+				grow = 0 // a precision truncates a str
+			}
+			if out := int64(max(sp.Width, grow)) * int64(utf8.RuneLen(sp.Fill)); out >= abandonBytes {
+				var s string
+				var ferr error
+				if err := th.bigOutput(out, func() { s, ferr = formatPlain(th, v, spec) }); err != nil {
+					return "", err
+				}
+				return s, ferr
+			}
+		}
+	}
+	return formatPlain(th, v, spec)
+}
+
+// formatPlain is Format without the check of huge outputs.
+func formatPlain(th *Thread, v Value, spec string) (string, error) {
 	var s string
 	var err error
 	switch o := v.obj.(type) {
 	case intTag:
 		s, err = pyfmt.FormatInt64(v.SmallInt(), spec)
 	case *Big:
-		s, err = pyfmt.FormatInt(o.X, spec)
+		s, err = pyfmt.FormatIntTypeDigits(o.X, spec, "int", th.intDigitsLimit())
 	case *Bool:
 		// bool inherits int.__format__, which formats str(self) for an
 		// empty spec and the int otherwise.

@@ -214,7 +214,18 @@ func intPow(th *Thread, a, b *big.Int) (Value, error) {
 			return Value{}, NewException(MemoryError)
 		}
 	}
-	return BigInt(new(big.Int).Exp(a, b, nil)), nil
+	r := new(big.Int)
+	if a.BitLen() <= 1 {
+		return BigInt(r.Exp(a, b, nil)), nil
+	}
+	// Repeated squaring: the last squarings dominate, about twice the
+	// work of squaring a number of half the result's size.
+	resultBits := b.Int64() * int64(a.BitLen())
+	half := (resultBits/2 + wordBits - 1) / wordBits
+	if err := th.bigCompute(resultBits, 2*mulWork(half, half), func() { r.Exp(a, b, nil) }); err != nil {
+		return Value{}, err
+	}
+	return BigInt(r), nil
 }
 
 // intBinary applies op to two int-like values.
@@ -265,26 +276,40 @@ func intBinary(th *Thread, op Op, a, b Value) (Value, error) {
 	x, _ := toBig(a)
 	y, _ := toBig(b)
 	switch op {
-	case OpAdd:
-		return BigInt(new(big.Int).Add(x, y)), nil
-	case OpSub:
-		return BigInt(new(big.Int).Sub(x, y)), nil
+	case OpAdd, OpSub:
+		r := new(big.Int)
+		// Linear work: bytesWork of the operands' bytes.
+		n := max(words(x), words(y))
+		if err := th.bigCompute((n+1)*wordBits, bytesWork(n*8), func() {
+			if op == OpAdd {
+				r.Add(x, y)
+			} else {
+				r.Sub(x, y)
+			}
+		}); err != nil {
+			return Value{}, err
+		}
+		return BigInt(r), nil
 	case OpMul:
-		return BigInt(new(big.Int).Mul(x, y)), nil
+		r := new(big.Int)
+		if err := th.bigCompute(int64(x.BitLen())+int64(y.BitLen()), mulWork(words(x), words(y)), func() { r.Mul(x, y) }); err != nil {
+			return Value{}, err
+		}
+		return BigInt(r), nil
 	case OpTrueDiv:
 		return intTrueDiv(x, y)
 	case OpFloorDiv:
 		if y.Sign() == 0 {
 			return Value{}, Errorf(ZeroDivisionError, "integer division or modulo by zero")
 		}
-		q, _ := bigFloorDivMod(x, y)
-		return BigInt(q), nil
+		q, _, err := th.bigDivMod(x, y)
+		return BigInt(q), err
 	case OpMod:
 		if y.Sign() == 0 {
 			return Value{}, Errorf(ZeroDivisionError, "integer modulo by zero")
 		}
-		_, m := bigFloorDivMod(x, y)
-		return BigInt(m), nil
+		_, m, err := th.bigDivMod(x, y)
+		return BigInt(m), err
 	case OpPow:
 		return intPow(th, x, y)
 	case OpAnd:
@@ -310,14 +335,33 @@ func intBinary(th *Thread, op Op, a, b Value) (Value, error) {
 			return Value{}, Errorf(OverflowError, "too many digits in integer")
 		}
 		if op == OpLShift {
-			if err := th.CheckAlloc(int64(x.BitLen())+y.Int64(), 1); err != nil && x.Sign() != 0 {
+			if err := th.CheckAlloc((int64(x.BitLen())+y.Int64()+7)/8, 1); err != nil && x.Sign() != 0 {
 				return Value{}, NewException(MemoryError)
 			}
-			return BigInt(new(big.Int).Lsh(x, uint(y.Int64()))), nil
+			r := new(big.Int)
+			bits := int64(x.BitLen()) + y.Int64()
+			if x.Sign() == 0 {
+				bits = 0
+			}
+			if err := th.bigCompute(bits, bytesWork(bits/8), func() { r.Lsh(x, uint(y.Int64())) }); err != nil {
+				return Value{}, err
+			}
+			return BigInt(r), nil
 		}
 		return BigInt(new(big.Int).Rsh(x, uint(y.Int64()))), nil
 	}
 	return Value{}, errUnsupported
+}
+
+// bigDivMod is bigFloorDivMod charged to th: division costs about a
+// multiplication of the divisor by the quotient.
+func (th *Thread) bigDivMod(x, y *big.Int) (q, m *big.Int, err error) {
+	qw := max(words(x)-words(y), 0) + 1
+	err = th.bigCompute(int64(x.BitLen()), mulWork(qw, words(y))+bytesWork(words(x)*8), func() { q, m = bigFloorDivMod(x, y) })
+	if err != nil {
+		return big.NewInt(0), nil, err
+	}
+	return q, m, nil
 }
 
 // compareInts returns -1, 0 or 1.

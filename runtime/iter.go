@@ -55,8 +55,13 @@ func (it *rangeIter) Next(th *Thread) (Value, bool, error) {
 	if it.left <= 0 {
 		return Value{}, false, nil
 	}
-	if err := th.pollEvery(it.left); err != nil {
-		return Value{}, false, err
+	if it.left&(workBatch-1) == 0 {
+		// A batch of items is a batch of work: a set, dict or map built
+		// from a range in Go counts it (a loop in the VM pays an extra
+		// unit per item for it).
+		if err := th.rangeWork(); err != nil {
+			return Value{}, false, err
+		}
 	}
 	v := it.next
 	it.next += it.step
@@ -205,6 +210,7 @@ func Collect(th *Thread, v Value) ([]Value, error) {
 		return nil, err
 	}
 	var out []Value
+	m := workMeter{th: th}
 	for {
 		x, ok, err := it.Next(th)
 		if err != nil {
@@ -217,6 +223,9 @@ func Collect(th *Thread, v Value) ([]Value, error) {
 			return nil, err
 		}
 		out = append(out, x)
+		if err := m.add(1); err != nil {
+			return nil, err
+		}
 	}
 }
 

@@ -121,6 +121,9 @@ func readStdinLine(th *Thread) (string, error) {
 		return "", err
 	}
 	line, err := br.ReadString('\n')
+	if exc, ok := err.(*Exception); ok {
+		return "", exc // the script is being stopped
+	}
 	if err != nil && err != io.EOF {
 		return "", Errorf(OSError, "%s", err.Error())
 	}
@@ -378,6 +381,7 @@ func loadSys(th *Thread) *Module {
 	m.Set("float_info", Obj(floatInfo()))
 	m.Set("getrecursionlimit", NewBuiltin("getrecursionlimit", sysGetRecursionLimit))
 	m.Set("setrecursionlimit", NewBuiltin("setrecursionlimit", sysSetRecursionLimit))
+	addIntDigitsFuncs(m)
 	return m
 }
 

@@ -193,11 +193,7 @@ func intNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	if !ok {
 		return Value{}, Errorf(TypeError, "int() can't convert non-string with explicit base")
 	}
-	n, err := pyfmt.ParseInt(s.S, int(b))
-	if err != nil {
-		return Value{}, pyErr(err)
-	}
-	return BigInt(n), nil
+	return parseIntCharged(th, s.S, int(b))
 }
 
 // ToInt converts v as int(v) does with one argument: ints unchanged (bool
@@ -213,11 +209,7 @@ func ToInt(th *Thread, v Value) (Value, error) {
 	case floatTag:
 		return floatToInt(v.FloatVal())
 	case *StrObj:
-		n, err := pyfmt.ParseInt(o.S, 10)
-		if err != nil {
-			return Value{}, pyErr(err)
-		}
-		return BigInt(n), nil
+		return parseIntCharged(th, o.S, 10)
 	case *Bytes, *ByteArray:
 		return bytesToInt(v, 10)
 	}

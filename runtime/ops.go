@@ -221,7 +221,7 @@ func builtinBinary(th *Thread, op Op, a, b Value) (Value, error) {
 				if err := th.checkStrRepeat(len(x.S), n); err != nil {
 					return Value{}, err
 				}
-				return repeatStr(x, n)
+				return th.repeatStrCharged(x, n)
 			}
 		case OpMod:
 			return StrPercent(th, x.S, b)

@@ -18,7 +18,8 @@ func Repr(th *Thread, v Value) (string, error) {
 		// Containers write into one builder, so that the repr of a deep
 		// nesting takes time linear in its length.
 		var b strings.Builder
-		err := reprTo(th, &b, v)
+		m := workMeter{th: th}
+		err := reprTo(th, &b, &m, v)
 		return b.String(), err
 	}
 	return reprValue(th, v)
@@ -41,7 +42,7 @@ func reprValue(th *Thread, v Value) (string, error) {
 		}
 		return "False", nil
 	case *Big:
-		return o.X.String(), nil
+		return bigDecimal(th, o.X)
 	case *Range:
 		if o.Step == 1 {
 			return "range(" + strconv.FormatInt(o.Start, 10) + ", " + strconv.FormatInt(o.Stop, 10) + ")", nil

@@ -22,15 +22,15 @@ func isReprContainer(v Value) bool {
 	return false
 }
 
-// reprTo appends repr(v) to b.
-func reprTo(th *Thread, b *strings.Builder, v Value) error {
+// reprTo appends repr(v) to b, charging its work and memory to m.
+func reprTo(th *Thread, b *strings.Builder, m *workMeter, v Value) error {
 	switch o := v.obj.(type) {
 	case *List:
-		return reprSeq(th, b, o, "[", "]", o.Items, false)
+		return reprSeq(th, b, m, o, "[", "]", o.Items, false)
 	case *Tuple:
-		return reprSeq(th, b, o, "(", ")", o.Items, len(o.Items) == 1)
+		return reprSeq(th, b, m, o, "(", ")", o.Items, len(o.Items) == 1)
 	case *Dict:
-		return reprDict(th, b, o)
+		return reprDict(th, b, m, o)
 	case *Set:
 		if o.Len() == 0 {
 			if o.Frozen {
@@ -42,25 +42,29 @@ func reprTo(th *Thread, b *strings.Builder, v Value) error {
 		}
 		if o.Frozen {
 			b.WriteString("frozenset(")
-			if err := reprSeq(th, b, o, "{", "}", o.Items(), false); err != nil {
+			if err := reprSeq(th, b, m, o, "{", "}", o.Items(), false); err != nil {
 				return err
 			}
 			b.WriteByte(')')
 			return nil
 		}
-		return reprSeq(th, b, o, "{", "}", o.Items(), false)
+		return reprSeq(th, b, m, o, "{", "}", o.Items(), false)
 	case *DictView:
 		b.WriteString(o.Type().Name)
 		b.WriteByte('(')
-		if err := reprSeq(th, b, o, "[", "]", dictViewItems(o), false); err != nil {
+		if err := reprSeq(th, b, m, o, "[", "]", dictViewItems(o), false); err != nil {
 			return err
 		}
 		b.WriteByte(')')
 		return nil
 	}
 	s, err := reprValue(th, v)
-	b.WriteString(s)
-	return err
+	if err != nil {
+		return err
+	}
+	// Leaves go through reprAppend, which charges the output's growth to
+	// the memory budget before it happens and its copying as work.
+	return reprAppend(b, s, m)
 }
 
 // enterRepr counts a level of nesting and guards against infinite
@@ -85,7 +89,7 @@ func leaveRepr(th *Thread, o Object) {
 	th.Unnest()
 }
 
-func reprSeq(th *Thread, b *strings.Builder, o Object, open, close string, items []Value, trailingComma bool) error {
+func reprSeq(th *Thread, b *strings.Builder, m *workMeter, o Object, open, close string, items []Value, trailingComma bool) error {
 	ok, err := enterRepr(th, o)
 	if err != nil {
 		return err
@@ -98,9 +102,13 @@ func reprSeq(th *Thread, b *strings.Builder, o Object, open, close string, items
 	b.WriteString(open)
 	for i, it := range items {
 		if i > 0 {
-			b.WriteString(", ")
+			// Through reprAppend, so that items with no leaves ([[]] * n)
+			// are charged too.
+			if err := reprAppend(b, ", ", m); err != nil {
+				return err
+			}
 		}
-		if err := reprTo(th, b, it); err != nil {
+		if err := reprTo(th, b, m, it); err != nil {
 			return err
 		}
 	}
@@ -111,7 +119,7 @@ func reprSeq(th *Thread, b *strings.Builder, o Object, open, close string, items
 	return nil
 }
 
-func reprDict(th *Thread, b *strings.Builder, d *Dict) error {
+func reprDict(th *Thread, b *strings.Builder, m *workMeter, d *Dict) error {
 	ok, err := enterRepr(th, d)
 	if err != nil {
 		return err
@@ -125,14 +133,16 @@ func reprDict(th *Thread, b *strings.Builder, d *Dict) error {
 	first := true
 	d.Items(func(k, v Value) bool {
 		if !first {
-			b.WriteString(", ")
+			if err = reprAppend(b, ", ", m); err != nil {
+				return false
+			}
 		}
 		first = false
-		if err = reprTo(th, b, k); err != nil {
+		if err = reprTo(th, b, m, k); err != nil {
 			return false
 		}
 		b.WriteString(": ")
-		err = reprTo(th, b, v)
+		err = reprTo(th, b, m, v)
 		return err == nil
 	})
 	b.WriteByte('}')

@@ -381,7 +381,9 @@ func Contains(th *Thread, v, x Value) (bool, error) {
 		if !ok {
 			return false, Errorf(TypeError, "'in <string>' requires string as left operand, not %s", x.Type().Name)
 		}
-		return stringsContains(o.S, sub.S), nil
+		var found bool
+		err := th.scan(len(o.S), func() { found = stringsContains(o.S, sub.S) })
+		return found, err
 	case *List:
 		return containsValue(th, o.Items, x)
 	case *Tuple:

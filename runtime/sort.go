@@ -622,10 +622,20 @@ func SortValues(th *Thread, items []Value, key Value, reverse bool) error {
 		if reverse {
 			reverseValues(items)
 		}
-		err := timsort(items, func(x, y Value) (bool, error) { return sortLess(th, x, y) })
+		// Each comparison is a unit of work, charged in batches.
+		m := workMeter{th: th}
+		err := timsort(items, func(x, y Value) (bool, error) {
+			if err := m.add(1); err != nil {
+				return false, err
+			}
+			return sortLess(th, x, y)
+		})
 		if reverse {
 			reverseValues(items)
 		}
+		return err
+	}
+	if err := th.Alloc(int64(len(items)) * 2 * valueSize); err != nil {
 		return err
 	}
 	pairs := make([]keyedValue, len(items))
@@ -641,7 +651,13 @@ func SortValues(th *Thread, items []Value, key Value, reverse bool) error {
 	if reverse {
 		reverseSlice(pairs)
 	}
-	err := timsort(pairs, func(x, y keyedValue) (bool, error) { return sortLess(th, x.key, y.key) })
+	m := workMeter{th: th}
+	err := timsort(pairs, func(x, y keyedValue) (bool, error) {
+		if err := m.add(1); err != nil {
+			return false, err
+		}
+		return sortLess(th, x.key, y.key)
+	})
 	for i := range pairs {
 		items[i] = pairs[i].value
 	}

@@ -192,6 +192,32 @@ func repeatStr(s *StrObj, n int64) (Value, error) {
 	return Obj(o), nil
 }
 
+// repeatStrCharged is repeatStr charging the result to th's budgets: a
+// large result is copied a chunk at a time, so that a stop interrupts it.
+func (th *Thread) repeatStrCharged(s *StrObj, n int64) (Value, error) {
+	total := int64(len(s.S)) * max(n, 0)
+	if total < abandonBytes || n == 1 {
+		return repeatStr(s, n)
+	}
+	if total > maxAlloc {
+		return Value{}, NewException(MemoryError)
+	}
+	if err := th.Alloc(total); err != nil {
+		return Value{}, err
+	}
+	o, b := newStrBuf(int(total), s.knownASCII())
+	k := copy(b, s.S)
+	m := workMeter{th: th}
+	for k < len(b) {
+		c := min(k, len(b)-k, copyChunk)
+		k += copy(b[k:k+c], b[:c])
+		if err := m.add(bytesWork(int64(c))); err != nil {
+			return Value{}, err
+		}
+	}
+	return Obj(o), nil
+}
+
 // maxAlloc bounds single allocations made on a script's behalf, so that
 // `"x" * 10**12` raises MemoryError instead of crashing the host.
 var maxAlloc int64 = 1 << 32

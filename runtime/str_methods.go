@@ -352,13 +352,17 @@ func strJoin(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			return Value{}, err
 		}
 	}
-	size := 0
+	size := int64(0)
+	m := workMeter{th: th}
 	for i, it := range items {
 		s, ok := it.obj.(*StrObj)
 		if !ok {
 			return Value{}, Errorf(TypeError, "sequence item %d: expected str instance, %s found", i, it.Type().Name)
 		}
-		size += len(s.S)
+		size += int64(len(s.S))
+		if err := m.add(1); err != nil {
+			return Value{}, err
+		}
 	}
 	switch len(items) {
 	case 0:
@@ -366,20 +370,72 @@ func strJoin(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 	case 1:
 		return items[0], nil
 	}
-	size += len(sep) * (len(items) - 1)
-	if int64(size) > maxAlloc {
+	size += int64(len(sep)) * int64(len(items)-1)
+	if size > maxAlloc {
 		return Value{}, NewException(MemoryError)
 	}
-	return joinStrs(self.obj.(*StrObj), items, size), nil
+	if err := th.Alloc(size); err != nil {
+		return Value{}, err
+	}
+	if size >= abandonBytes {
+		return joinStrsChunked(th, self.obj.(*StrObj), items, size)
+	}
+	return joinStrs(self.obj.(*StrObj), items, int(size)), nil
+}
+
+// joinStrsChunked is joinStrs for a large result, charging the copying
+// as it goes so that a stop interrupts it.
+func joinStrsChunked(th *Thread, sep *StrObj, items []Value, size int64) (Value, error) {
+	var b strings.Builder
+	b.Grow(int(size))
+	m := workMeter{th: th}
+	for i, it := range items {
+		if i > 0 {
+			if err := writeChunked(&b, sep.S, &m); err != nil {
+				return Value{}, err
+			}
+		}
+		if err := writeChunked(&b, it.obj.(*StrObj).S, &m); err != nil {
+			return Value{}, err
+		}
+	}
+	return Str(b.String()), nil
 }
 
 // strList converts split results to a list of str.
-func strList(parts []string) Value {
+func strList(th *Thread, parts []string) (Value, error) {
 	items := make([]Value, len(parts))
+	m := workMeter{th: th}
 	for i, p := range parts {
 		items[i] = Str(p)
+		if err := m.add(1); err != nil {
+			return Value{}, err
+		}
 	}
-	return NewList(items)
+	return NewList(items), nil
+}
+
+// splitBytesPerPart is what a part of a split costs in memory: its list
+// slot, its str header, and its entry in the Go slice of parts.
+const splitBytesPerPart = 16 + 24 + 16
+
+// splitCharged runs a split of s (count gives the number of parts, split
+// makes them), charging the scans and the parts before making them, on an
+// abandonable goroutine when s is large, and returns the list of parts.
+func splitCharged(th *Thread, s string, count func() int, split func() []string) (Value, error) {
+	var n int
+	if err := th.scan(len(s), func() { n = count() }); err != nil {
+		return Value{}, err
+	}
+	if err := th.Alloc(int64(n) * splitBytesPerPart); err != nil {
+		return Value{}, err
+	}
+	var parts []string
+	// Making the parts costs more per part than per byte scanned.
+	if err := th.scan(max(len(s), n*splitBytesPerPart), func() { parts = split() }); err != nil {
+		return Value{}, err
+	}
+	return strList(th, parts)
 }
 
 func strSplit(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error) {
@@ -398,10 +454,11 @@ func strSplit(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Va
 	s := self.obj.(*StrObj).S
 	ms := int(max(min(maxsplit, int64(len(s))+1), -1))
 	if !sepArg.IsValid() || sepArg.IsNone() {
+		count := func() int { return countFields(s, ms) }
 		if name == "split" {
-			return strList(pyfmt.SplitWhitespace(s, ms)), nil
+			return splitCharged(th, s, count, func() []string { return pyfmt.SplitWhitespace(s, ms) })
 		}
-		return strList(pyfmt.RSplitWhitespace(s, ms)), nil
+		return splitCharged(th, s, count, func() []string { return pyfmt.RSplitWhitespace(s, ms) })
 	}
 	sep, ok := sepArg.obj.(*StrObj)
 	if !ok {
@@ -410,10 +467,17 @@ func strSplit(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Va
 	if sep.S == "" {
 		return Value{}, Errorf(ValueError, "empty separator")
 	}
-	if name == "split" {
-		return strList(pyfmt.Split(s, sep.S, ms)), nil
+	count := func() int {
+		n := strings.Count(s, sep.S) + 1
+		if ms >= 0 {
+			n = min(n, ms+1)
+		}
+		return n
 	}
-	return strList(pyfmt.RSplit(s, sep.S, ms)), nil
+	if name == "split" {
+		return splitCharged(th, s, count, func() []string { return pyfmt.Split(s, sep.S, ms) })
+	}
+	return splitCharged(th, s, count, func() []string { return pyfmt.RSplit(s, sep.S, ms) })
 }
 
 func strStrip(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error) {
@@ -505,10 +569,22 @@ func strFind(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Val
 	}
 	reverse := name[0] == 'r'
 	i := -1
+	if err := th.scan(len(s.S), func() { i = strFindIn(s, sub, start, end, len(args) == 1, reverse) }); err != nil {
+		return Value{}, err
+	}
+	if i < 0 && (name == "index" || name == "rindex") {
+		return Value{}, Errorf(ValueError, "substring not found")
+	}
+	return Int(int64(i)), nil
+}
+
+// strFindIn is the search of strFind; whole says no bounds were given.
+func strFindIn(s, sub *StrObj, start, end int, whole, reverse bool) int {
+	i := -1
 	switch {
-	case len(args) == 1 && !reverse:
+	case whole && !reverse:
 		i = pyfmt.Find(s.S, sub.S)
-	case len(args) == 1:
+	case whole:
 		i = pyfmt.RFind(s.S, sub.S)
 	case end-start >= sub.Len():
 		w, off := window(s, start, end)
@@ -527,10 +603,7 @@ func strFind(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Val
 			}
 		}
 	}
-	if i < 0 && (name == "index" || name == "rindex") {
-		return Value{}, Errorf(ValueError, "substring not found")
-	}
-	return Int(int64(i)), nil
+	return i
 }
 
 func strCount(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
@@ -546,14 +619,18 @@ func strCount(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if len(args) == 1 {
-		return Int(int64(pyfmt.Count(s.S, sub.S))), nil
+	w := s.S
+	if len(args) > 1 {
+		if end-start < sub.Len() {
+			return Int(0), nil
+		}
+		w, _ = window(s, start, end)
 	}
-	if end-start < sub.Len() {
-		return Int(0), nil
+	var n int
+	if err := th.scan(len(w), func() { n = pyfmt.Count(w, sub.S) }); err != nil {
+		return Value{}, err
 	}
-	w, _ := window(s, start, end)
-	return Int(int64(pyfmt.Count(w, sub.S))), nil
+	return Int(int64(n)), nil
 }
 
 func strReplace(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
@@ -577,17 +654,28 @@ func strReplace(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error)
 		count = n
 	}
 	s, old, repl := self.obj.(*StrObj).S, parts[0], parts[1]
-	if count == 0 || (old != "" && !strings.Contains(s, old)) {
+	if count == 0 {
 		return self, nil
 	}
-	n := int64(strings.Count(s, old))
+	var n int64
+	if err := th.scan(len(s), func() { n = int64(strings.Count(s, old)) }); err != nil {
+		return Value{}, err
+	}
+	if n == 0 {
+		return self, nil
+	}
 	if count >= 0 {
 		n = min(n, count)
 	}
-	if int64(len(s))+n*(int64(len(repl))-int64(len(old))) > maxAlloc {
+	size := int64(len(s)) + n*(int64(len(repl))-int64(len(old)))
+	if size > maxAlloc {
 		return Value{}, NewException(MemoryError)
 	}
-	return Str(pyfmt.Replace(s, old, repl, int(n))), nil
+	var r string
+	if err := th.bigOutput(size, func() { r = pyfmt.Replace(s, old, repl, int(n)) }); err != nil {
+		return Value{}, err
+	}
+	return Str(r), nil
 }
 
 // strMapper makes a no-argument method that maps the text.
@@ -734,7 +822,11 @@ func strZFill(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 	if w <= s.Len() {
 		return self, nil
 	}
-	return Str(pyfmt.ZFill(s.S, w)), nil
+	var r string
+	if err := th.bigOutput(int64(len(s.S)+w), func() { r = pyfmt.ZFill(s.S, w) }); err != nil {
+		return Value{}, err
+	}
+	return Str(r), nil
 }
 
 // strJustifier makes center, ljust or rjust.
@@ -764,7 +856,12 @@ func strJustifier(name string, f func(string, int, rune) string) BuiltinFn {
 		if w <= s.Len() {
 			return self, nil
 		}
-		return Str(f(s.S, w, fill)), nil
+		var r string
+		str := s.S
+		if err := th.bigOutput(int64(len(str))+int64(w)*int64(utf8.RuneLen(fill)), func() { r = f(str, w, fill) }); err != nil {
+			return Value{}, err
+		}
+		return Str(r), nil
 	}
 }
 
@@ -781,7 +878,8 @@ func strSplitLines(th *Thread, self Value, args []Value, kw []Kwarg) (Value, err
 		}
 		keepends = n != 0
 	}
-	return strList(pyfmt.SplitLines(self.obj.(*StrObj).S, keepends)), nil
+	s := self.obj.(*StrObj).S
+	return splitCharged(th, s, func() int { return countLines(s) }, func() []string { return pyfmt.SplitLines(s, keepends) })
 }
 
 func strPartition(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error) {
@@ -826,10 +924,20 @@ func strExpandTabs(th *Thread, self Value, args []Value, kw []Kwarg) (Value, err
 		tabsize = n
 	}
 	s := self.obj.(*StrObj).S
-	if tabsize > 0 && int64(strings.Count(s, "\t"))*int64(tabsize)+int64(len(s)) > maxAlloc {
+	var tabs int64
+	if err := th.scan(len(s), func() { tabs = int64(strings.Count(s, "\t")) }); err != nil {
+		return Value{}, err
+	}
+	// Each tab becomes at most tabsize spaces.
+	out := tabs*int64(max(tabsize, 0)) + int64(len(s))
+	if out > maxAlloc {
 		return Value{}, NewException(MemoryError)
 	}
-	return Str(pyfmt.ExpandTabs(s, tabsize)), nil
+	var r string
+	if err := th.bigOutput(out, func() { r = pyfmt.ExpandTabs(s, tabsize) }); err != nil {
+		return Value{}, err
+	}
+	return Str(r), nil
 }
 
 func strRemoveAffix(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error) {

@@ -212,7 +212,21 @@ flags:
 	if err != nil {
 		return err
 	}
-	s, err := percentFormat(th, v, sp, rs[:i-size])
+	var s string
+	out := int64(max(sp.width, sp.prec))
+	if sp.conv == 's' || sp.conv == 'r' || sp.conv == 'a' || sp.conv == 'c' {
+		out = int64(sp.width) // a precision truncates
+	}
+	if out >= abandonBytes && plainValue(v) {
+		// A huge width or precision: charge the output and build it where
+		// a stop can abandon it (a plain value calls no Python code).
+		var ferr error
+		if err = th.bigOutput(out, func() { s, ferr = percentFormat(th, v, sp, rs[:i-size]) }); err == nil {
+			err = ferr
+		}
+	} else {
+		s, err = percentFormat(th, v, sp, rs[:i-size])
+	}
 	if err != nil {
 		return err
 	}
@@ -258,14 +272,10 @@ func percentFormat(th *Thread, v Value, sp percentSpec, before string) (string, 
 
 // percentPad pads s with spaces to the width.
 func percentPad(s string, sp percentSpec) string {
-	n := sp.width - utf8.RuneCountInString(s)
-	if n <= 0 {
-		return s
-	}
 	if sp.left {
-		return s + strings.Repeat(" ", n)
+		return pyfmt.LJust(s, sp.width, ' ')
 	}
-	return strings.Repeat(" ", n) + s
+	return pyfmt.RJust(s, sp.width, ' ')
 }
 
 func percentChar(v Value, sp percentSpec) (string, error) {
@@ -331,9 +341,9 @@ func percentInt(th *Thread, v Value, sp percentSpec) (string, error) {
 	}
 	var digits string
 	if base == 10 {
-		s, err := pyfmt.IntStr(new(big.Int).Abs(x))
+		s, err := bigDecimal(th, new(big.Int).Abs(x))
 		if err != nil {
-			return "", pyErr(err)
+			return "", err
 		}
 		digits = s
 	} else {
@@ -359,13 +369,15 @@ func percentInt(th *Thread, v Value, sp percentSpec) (string, error) {
 	}
 	head := sign + prefix
 	if pad := sp.width - len(head) - len(digits); pad > 0 {
+		// The padding is written a chunk at a time (pyfmt's justifiers),
+		// so that a huge width stays interruptible.
 		switch {
 		case sp.left:
-			return head + digits + strings.Repeat(" ", pad), nil
+			return pyfmt.LJust(head+digits, sp.width, ' '), nil
 		case sp.zero:
-			return head + strings.Repeat("0", pad) + digits, nil
+			return head + pyfmt.RJust(digits, sp.width-len(head), '0'), nil
 		}
-		return strings.Repeat(" ", pad) + head + digits, nil
+		return pyfmt.RJust(head+digits, sp.width, ' '), nil
 	}
 	return head + digits, nil
 }

@@ -6,6 +6,8 @@ package runtime
 import (
 	"io"
 	"os"
+
+	"github.com/aio-lang/aio/internal/pyfmt"
 )
 
 // Kwarg is one keyword argument of a call.
@@ -72,6 +74,10 @@ type Thread struct {
 	// Limits are resource limits and hooks set by an embedding host.
 	Limits Limits
 
+	// intMaxStrDigits is sys.get_int_max_str_digits(): the most decimal
+	// digits an int↔str conversion accepts (0: no limit).
+	intMaxStrDigits int
+
 	// reprDepth guards against infinite recursion in repr of
 	// self-containing containers.
 	reprActive map[Object]bool
@@ -90,6 +96,8 @@ func NewThread() *Thread {
 		MaxDepth:     DefaultRecursionLimit,
 		DepthCeiling: DefaultRecursionLimit,
 		Modules:      map[string]*Module{},
+
+		intMaxStrDigits: pyfmt.MaxStrDigits,
 	}
 	th.ModuleLoaders = map[string]func(*Thread) *Module{}
 	for name, l := range stdModules {

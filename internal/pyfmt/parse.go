@@ -72,7 +72,10 @@ func truncRepr(s string) string {
 // base 0 (prefix-determined, no leading zeros) and bases 2 to 36, Unicode
 // decimal digits, and CPython's limit of MaxStrDigits digits for bases
 // that are not powers of two. Errors are CPython's ValueErrors.
-func ParseInt(s string, base int) (*big.Int, error) {
+func ParseInt(s string, base int) (*big.Int, error) { return ParseIntDigits(s, base, MaxStrDigits) }
+
+// ParseIntDigits is ParseInt with the limit on digits given (0: none).
+func ParseIntDigits(s string, base, limit int) (*big.Int, error) {
 	if (base != 0 && base < 2) || base > 36 {
 		return nil, valueError("int() base must be >= 2 and <= 36, or 0")
 	}
@@ -141,8 +144,8 @@ func ParseInt(s string, base int) (*big.Int, error) {
 	if prev == '_' {
 		return nil, bad()
 	}
-	if b&(b-1) != 0 && MaxStrDigits > 0 && len(digits) > MaxStrDigits {
-		return nil, valueError(fmt.Sprintf("Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit", MaxStrDigits, len(digits)))
+	if b&(b-1) != 0 && limit > 0 && len(digits) > limit {
+		return nil, valueError(fmt.Sprintf("Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit", limit, len(digits)))
 	}
 	if i == start {
 		return nil, bad()

@@ -362,6 +362,8 @@ var MaxStrDigits = 4300
 type intValue struct {
 	small int64
 	big   *big.Int
+	// maxDigits is the limit on decimal digits (0: none).
+	maxDigits int
 }
 
 func (v intValue) neg() bool {
@@ -402,8 +404,19 @@ func (v intValue) toBig() *big.Int {
 	return big.NewInt(v.small)
 }
 
-func strDigitsError() error {
-	return valueError(fmt.Sprintf("Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", MaxStrDigits))
+func strDigitsError(limit int) error {
+	return valueError(fmt.Sprintf("Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", limit))
+}
+
+// TooManyDigits reports whether |x| surely has more than limit decimal
+// digits, judging by its bit length alone (so before any conversion):
+// a number of n bits has at least floor((n-1)*log10(2))+1 digits.
+func TooManyDigits(x *big.Int, limit int) bool {
+	if limit <= 0 {
+		return false
+	}
+	n := x.BitLen()
+	return n > 0 && int64(float64(n-1)*0.30102999566398114)+1 > int64(limit)
 }
 
 // IntToFloat converts x to the nearest float64 (ties to even), failing
@@ -424,14 +437,20 @@ func IntToFloat(x *big.Int) (float64, error) {
 
 // IntStr returns str(x), failing as CPython does when x has more than
 // MaxStrDigits decimal digits.
-func IntStr(x *big.Int) (string, error) {
+func IntStr(x *big.Int) (string, error) { return IntStrDigits(x, MaxStrDigits) }
+
+// IntStrDigits is IntStr with the limit given (0: none).
+func IntStrDigits(x *big.Int, limit int) (string, error) {
+	if TooManyDigits(x, limit) {
+		return "", strDigitsError(limit)
+	}
 	s := x.String()
 	n := len(s)
 	if x.Sign() < 0 {
 		n--
 	}
-	if MaxStrDigits > 0 && n > MaxStrDigits {
-		return "", strDigitsError()
+	if limit > 0 && n > limit {
+		return "", strDigitsError(limit)
 	}
 	return s, nil
 }
@@ -470,14 +489,20 @@ func FormatInt64Type(x int64, spec, typeName string) (string, error) {
 // spec gives str(x) of the int; for a subclass with its own str (bool)
 // the caller handles the empty spec itself.
 func FormatIntType(x *big.Int, spec, typeName string) (string, error) {
+	return FormatIntTypeDigits(x, spec, typeName, MaxStrDigits)
+}
+
+// FormatIntTypeDigits is FormatIntType with the limit on decimal digits
+// given (0: none).
+func FormatIntTypeDigits(x *big.Int, spec, typeName string, limit int) (string, error) {
 	if spec == "" {
-		return IntStr(x)
+		return IntStrDigits(x, limit)
 	}
 	sp, err := ParseSpecFor(spec, typeName)
 	if err != nil {
 		return "", err
 	}
-	v := intValue{big: x}
+	v := intValue{big: x, maxDigits: limit}
 	if x.IsInt64() {
 		v = intValue{small: x.Int64()}
 	}
@@ -487,7 +512,7 @@ func FormatIntType(x *big.Int, spec, typeName string) (string, error) {
 // FormatIntSpec formats x with an already parsed spec; typeName is the
 // Python type named in error messages.
 func FormatIntSpec(x *big.Int, sp Spec, typeName string) (string, error) {
-	return formatIntSpec(intValue{big: x}, sp, typeName)
+	return formatIntSpec(intValue{big: x, maxDigits: MaxStrDigits}, sp, typeName)
 }
 
 func formatIntSpec(v intValue, sp Spec, typeName string) (string, error) {
@@ -544,10 +569,13 @@ func formatIntSpec(v intValue, sp Spec, typeName string) (string, error) {
 	if !sp.Alternate {
 		prefix = ""
 	}
+	if base == 10 && v.big != nil && TooManyDigits(v.big, v.maxDigits) {
+		return "", strDigitsError(v.maxDigits)
+	}
 	var dbuf [64]byte // room for any int64 in any base
 	digits := v.appendAbs(dbuf[:0], base)
-	if base == 10 && MaxStrDigits > 0 && len(digits) > MaxStrDigits {
-		return "", strDigitsError()
+	if base == 10 && v.maxDigits > 0 && len(digits) > v.maxDigits {
+		return "", strDigitsError(v.maxDigits)
 	}
 	if f.typ == 'X' {
 		for i, c := range digits {

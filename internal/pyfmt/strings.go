@@ -271,7 +271,30 @@ func pad(s string, left, right int, fill rune) string {
 	}
 	left, right = max(left, 0), max(right, 0)
 	f := string(fill)
-	return strings.Repeat(f, left) + s + strings.Repeat(f, right)
+	var b strings.Builder
+	b.Grow(len(s) + (left+right)*len(f))
+	writeFill(&b, f, left)
+	b.WriteString(s)
+	writeFill(&b, f, right)
+	return b.String()
+}
+
+// fillChunk bounds the bytes writeFill copies at once: a single copy of
+// hundreds of megabytes cannot be preempted and would hold up the
+// garbage collector's stops (and with them every goroutine).
+const fillChunk = 64 << 10
+
+// writeFill appends n copies of f to b, a bounded chunk at a time.
+func writeFill(b *strings.Builder, f string, n int) {
+	if n <= 0 {
+		return
+	}
+	chunk := strings.Repeat(f, min(n, max(fillChunk/len(f), 1)))
+	per := len(chunk) / len(f)
+	for ; n >= per; n -= per {
+		b.WriteString(chunk)
+	}
+	b.WriteString(chunk[:n*len(f)])
 }
 
 // Center implements s.center(width, fill), including CPython's choice of
@@ -302,11 +325,15 @@ func ZFill(s string, width int) string {
 	if n >= width {
 		return s
 	}
-	zeros := strings.Repeat("0", width-n)
+	var b strings.Builder
+	b.Grow(len(s) + width - n)
 	if s != "" && (s[0] == '+' || s[0] == '-') {
-		return s[:1] + zeros + s[1:]
+		b.WriteString(s[:1])
+		s = s[1:]
 	}
-	return zeros + s
+	writeFill(&b, "0", width-n)
+	b.WriteString(s)
+	return b.String()
 }
 
 // isLineBreak reports whether r ends a line for str.splitlines.

@@ -31,8 +31,9 @@ import (
 )
 
 const (
-	// mib is a mebibyte.
+	// mib is a mebibyte, gib a gibibyte.
 	mib = 1 << 20
+	gib = 1 << 30
 	// defaultMemory, defaultSteps and defaultDepth are the limits of the
 	// issue's attacker model: a host that set all three.
 	defaultMemory = 64 * mib

@@ -16,7 +16,6 @@ import (
 const (
 	syntaxErr      = "*parser.SyntaxError"
 	compileDepth   = "RecursionError: maximum recursion depth exceeded during compilation"
-	gib            = 1 << 30
 	bigSourceTime  = 120 * time.Second // sequential, and bounded only loosely
 	bigSourceRSS   = 3 * gib
 	smallSourceRSS = 512 * mib
