@@ -18,7 +18,7 @@ package interp
 // A failure is saved under testdata/fuzz/<Target>/ and replayed by
 // `go test ./interp -run '^FuzzX$/<file>'` (it becomes a seed: commit it
 // only once the defect is fixed). A run fails on an *InternalError, a
-// return more than stopBound (200 ms) after its context is cancelled or
+// return more than stopBound (250 ms, twice: a late run is run again) after its context is cancelled or
 // its deadline passes, an error not wrapping ctx.Err() after that, a live
 // heap above MemoryLimit plus memAllowance (16 MiB) measured by the guard
 // while the script runs, or a depth counter that leaks. A Go stack
@@ -62,9 +62,8 @@ func FuzzExec(f *testing.F) {
 		if sum := h.Sum32(); sum%3 == 0 {
 			lim.CancelAfter = time.Millisecond + time.Duration(sum>>8%100)*time.Millisecond
 		}
-		in := newGuardedInterp(lim)
-		guard(t, in, lim, func(ctx context.Context) error {
-			return in.Exec(ctx, "fuzz.aio", string(src))
+		guardRetry(t, lim, func(in *Interp) func(context.Context) error {
+			return func(ctx context.Context) error { return in.Exec(ctx, "fuzz.aio", string(src)) }
 		})
 	})
 }
