@@ -421,7 +421,7 @@ func FuzzHostile(f *testing.F) {
 			return func(ctx context.Context) error { return in.Exec(ctx, "hostile.aio", src) }
 		}
 		if tmpl.source {
-			prog, err := CompileProgram("hostile.aio", []byte(src))
+			prog, err := compileBounded(t, src)
 			if err != nil {
 				if !isSyntaxError(err) && !isCompileLimitError(err) {
 					t.Fatalf("CompileProgram returned %T: %v", err, err)
@@ -451,6 +451,31 @@ func FuzzHostile(f *testing.F) {
 			t.Fatalf("the interpreter is not whole after the run: %v %s", err, late)
 		}
 	})
+}
+
+// compileTimeout bounds the compilation of a generated source (at most
+// 8 MiB: CPython compiles such sources in about a second).
+const compileTimeout = 20 * time.Second
+
+// compileBounded compiles src, failing t when that takes longer than
+// compileTimeout (the compilation is abandoned, still running).
+func compileBounded(t *testing.T, src string) (*Program, error) {
+	type result struct {
+		prog *Program
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		prog, err := CompileProgram("hostile.aio", []byte(src))
+		done <- result{prog, err}
+	}()
+	select {
+	case r := <-done:
+		return r.prog, r.err
+	case <-time.After(compileTimeout):
+		t.Fatalf("CompileProgram still running after %v on a %d-byte source", compileTimeout, len(src))
+		return nil, nil
+	}
 }
 
 func isSyntaxError(err error) bool { return errors.As(err, new(*parser.SyntaxError)) }
