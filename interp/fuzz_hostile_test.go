@@ -449,7 +449,8 @@ func FuzzHostile(f *testing.F) {
 		t.Logf("run returned: %v", err)
 
 		// The interpreter stays whole: with the script's names deleted
-		// (its data may fill the budget), it recurses to 90% of MaxDepth.
+		// (its data may fill the budget) and the recursion limit back at
+		// MaxDepth (a script may lower it), it recurses to 90% of MaxDepth.
 		if in.main != nil {
 			for _, name := range in.main.globals.Names() {
 				if !strings.HasPrefix(name, "__") {
@@ -457,8 +458,9 @@ func FuzzHostile(f *testing.F) {
 				}
 			}
 		}
-		probe := fmt.Sprintf("def _probe(n):\n    return 0 if n == 0 else 1 + _probe(n - 1)\n"+
-			"assert _probe(%d) == %d\n", lim.MaxDepth*9/10, lim.MaxDepth*9/10)
+		probe := fmt.Sprintf("import sys\nsys.setrecursionlimit(%d)\n"+
+			"def _probe(n):\n    return 0 if n == 0 else 1 + _probe(n - 1)\n"+
+			"assert _probe(%d) == %d\n", lim.MaxDepth, lim.MaxDepth*9/10, lim.MaxDepth*9/10)
 		lim.CancelAfter, lim.Timeout = 0, 5*time.Second
 		if err, late := guard(t, in, lim, func(ctx context.Context) error { return in.Exec(ctx, "probe.aio", probe) }); err != nil || late != "" {
 			t.Fatalf("the interpreter is not whole after the run: %v %s", err, late)
