@@ -17,17 +17,22 @@ package interp
 //
 // A failure is saved under testdata/fuzz/<Target>/ and replayed by
 // `go test ./interp -run '^FuzzX$/<file>'` (it becomes a seed: commit it
-// only once the defect is fixed). A run fails on an *InternalError, a
-// return more than stopBound (250 ms, twice: a late run is run again) after its context is cancelled or
-// its deadline passes, an error not wrapping ctx.Err() after that, a live
-// heap above MemoryLimit plus memAllowance (16 MiB) measured by the guard
-// while the script runs, or a depth counter that leaks. A Go stack
-// overflow or an out-of-memory kill ends the fuzzing process: go test
-// reports it as a crash with the input, a finding too.
+// only once the defect is fixed). A run fails on an *InternalError; a
+// return more than stopBound (250 ms) after its context is cancelled or
+// its deadline passes, twice in a row (a late run is run again); an
+// error not wrapping ctx.Err() after that; a live heap plus goroutine
+// stacks above MemoryLimit plus memAllowance (16 MiB), measured while
+// the script runs; or a depth counter that leaks. A Go stack overflow or
+// an out-of-memory kill ends the fuzzing process: go test reports it as
+// a crash with the input, a finding too.
 //
-// FUZZ_HOSTILE_SKIP (a regular expression) leaves out FuzzHostile's
-// templates whose names match, to look for new defects while known ones
-// are still open, e.g. FUZZ_HOSTILE_SKIP='^(deep/list|size/set_range)'.
+// FuzzCompile repeats the parts of its input between NUL bytes (see
+// expandRepeats), so that it reaches deep and long sources. FuzzHostile
+// logs the name of the template it ran ("deep/list/repr(x)",
+// "size/set_range", "source/calls", ...) and the program.
+// FUZZ_HOSTILE_SKIP (a regular expression) leaves out the templates
+// whose names match, to look for new defects while known ones are still
+// open, e.g. FUZZ_HOSTILE_SKIP='^(deep/list|size/set_range)'.
 
 import (
 	"context"
