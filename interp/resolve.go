@@ -410,10 +410,18 @@ func (r *resolver) awaitHere(n ast.Node, msg string) {
 		return
 	case scopeComprehension:
 		// An await in a comprehension makes it asynchronous; allowed only
-		// where its enclosing function may await.
+		// where its enclosing function may await, or in a generator
+		// expression, which becomes an async generator expression.
 		s.hasAwait = true
+		if s.isGenerator {
+			return
+		}
 		for p := s.parent; p != nil; p = p.parent {
 			if p.kind == scopeComprehension {
+				if p.isGenerator {
+					p.hasAwait = true
+					return
+				}
 				continue
 			}
 			if p.kind == scopeModule {
