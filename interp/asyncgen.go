@@ -83,6 +83,8 @@ func (g *AsyncGenerator) Attr(name string) (runtime.Value, bool) {
 	switch name {
 	case "ag_running":
 		return runtime.MakeBool(g.running), true
+	case "ag_frame":
+		return frameOf(g.frame, g.done), true
 	case "ag_await":
 		return runtime.None, true
 	case "__name__":
@@ -124,7 +126,7 @@ type agenAwait struct {
 	kind  agenKind
 	state agenState
 	send  runtime.Value // the value asend sends (None for __anext__)
-	exc   error         // the exception athrow raises in the generator
+	args  []runtime.Value // athrow's arguments, which make the exception to raise
 }
 
 // Type returns the class of the awaitable.
@@ -196,7 +198,11 @@ func (a *agenAwait) AwaitStep(th *runtime.Thread, throw error) runtime.CoroStep 
 					return a.fail(runtime.Errorf(runtime.TypeError, "can't send non-None value to a just-started async generator"))
 				}
 			case agenThrow:
-				throw = a.exc
+				exc, err := thrownException(th, "throw", a.args, nil)
+				if err != nil {
+					return a.fail(err)
+				}
+				throw = exc
 			case agenClose:
 				if !g.started {
 					g.done = true
@@ -275,12 +281,16 @@ func init() {
 			return runtime.Obj(&agenAwait{g: g, kind: agenSend, send: v}), nil
 		},
 		"athrow": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			exc, err := thrownException(th, "athrow", args, kw)
-			if err != nil {
-				return runtime.Value{}, err
+			if len(kw) > 0 {
+				return runtime.Value{}, runtime.Errorf(runtime.TypeError, "athrow() takes no keyword arguments")
 			}
+			if len(args) < 1 || len(args) > 3 {
+				return runtime.Value{}, runtime.Errorf(runtime.TypeError, "athrow expected at least 1 argument, got %d", len(args))
+			}
+			// The arguments are checked when the awaitable first runs, as
+			// CPython does.
 			g, _ := runtime.As[*AsyncGenerator](self)
-			return runtime.Obj(&agenAwait{g: g, kind: agenThrow, exc: exc}), nil
+			return runtime.Obj(&agenAwait{g: g, kind: agenThrow, args: append([]runtime.Value(nil), args...)}), nil
 		},
 		"aclose": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			if err := runtime.UnpackArgs("aclose", args, kw); err != nil {

@@ -207,6 +207,8 @@ func (g *Generator) Attr(name string) (runtime.Value, bool) {
 		return runtime.MakeBool(g.running), true
 	case "gi_yieldfrom":
 		return yieldingFrom(g.frame, g.started && !g.done), true
+	case "gi_frame":
+		return frameOf(g.frame, g.done), true
 	case "gi_suspended":
 		return runtime.MakeBool(g.started && !g.done && !g.running), true
 	case "__name__":

@@ -260,6 +260,10 @@ func (co *Coroutine) Attr(name string) (runtime.Value, bool) {
 	switch name {
 	case "cr_running":
 		return runtime.MakeBool(co.state == coroRunning), true
+	case "cr_await":
+		return co.awaiting(), true
+	case "cr_frame":
+		return frameOf(co.frame(), co.state == coroClosed), true
 	case "cr_suspended":
 		return runtime.MakeBool(co.state == coroSuspended), true
 	case "__name__":
@@ -281,3 +285,67 @@ func (co *Coroutine) SetAttrValue(name string, v runtime.Value) bool { return fa
 
 // DelAttrValue refuses, as SetAttrValue.
 func (co *Coroutine) DelAttrValue(name string) bool { return false }
+
+// frameViewType is the class of the frame objects that gi_frame, cr_frame
+// and ag_frame return.
+var frameViewType = runtime.NewType("frame", runtime.ObjectType)
+
+// frameView is a script's view of a suspended generator-like frame: what
+// scripts look at is whether there is one (None once finished) and its
+// line.
+type frameView struct{ entry *Frame }
+
+// Type returns frameViewType.
+func (*frameView) Type() *runtime.Type { return frameViewType }
+
+// Attr returns f_lineno (the line where the frame is suspended, or its
+// first line before it starts).
+func (v *frameView) Attr(name string) (runtime.Value, bool) {
+	if name != "f_lineno" {
+		return runtime.Value{}, false
+	}
+	f := v.entry
+	if f.resumeAt != nil {
+		f = f.resumeAt
+	}
+	if f.pc == 0 {
+		return runtime.Int(int64(f.code.FirstLine)), true
+	}
+	return runtime.Int(int64(f.traceEntry().Line)), true
+}
+
+// SetAttrValue refuses: frames are read-only here.
+func (v *frameView) SetAttrValue(name string, val runtime.Value) bool { return false }
+
+// DelAttrValue refuses, as SetAttrValue.
+func (v *frameView) DelAttrValue(name string) bool { return false }
+
+// frameOf returns the frame object of a generator-like object's frame, or
+// None once it has finished.
+func frameOf(f *Frame, done bool) runtime.Value {
+	if done {
+		return runtime.None
+	}
+	return runtime.Obj(&frameView{entry: f})
+}
+
+// awaiting is cr_await: what a suspended coroutine waits on (the
+// coroutine it awaits, or the awaitable), or None.
+func (co *Coroutine) awaiting() runtime.Value {
+	entry := co.frame()
+	if co.state != coroSuspended || entry.resumeAt == nil {
+		return runtime.None
+	}
+	for fr := entry.resumeAt; fr != nil; fr = fr.back {
+		if fr == entry {
+			if fr.suspended == suspendedAwait && fr.sp > 0 {
+				return fr.slots[fr.sp-1]
+			}
+			break
+		}
+		if fr.back == entry && fr.isCoro {
+			return runtime.Obj((*Coroutine)(fr))
+		}
+	}
+	return runtime.None
+}
