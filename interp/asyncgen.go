@@ -125,7 +125,7 @@ type agenAwait struct {
 	g     *AsyncGenerator
 	kind  agenKind
 	state agenState
-	send  runtime.Value // the value asend sends (None for __anext__)
+	send  runtime.Value   // the value asend sends (None for __anext__)
 	args  []runtime.Value // athrow's arguments, which make the exception to raise
 }
 
