@@ -203,12 +203,14 @@ func lookupOptional(th *runtime.Thread, obj runtime.Value, name string) (runtime
 // step is generator.send/throw as methods see it: the yielded value, or
 // StopIteration carrying the return value.
 func (g *Generator) step(th *runtime.Thread, v runtime.Value, throw error) (runtime.Value, error) {
+	wasDone := g.done
 	r, ok, err := g.send(th, v, throw)
 	if err != nil {
 		return runtime.Value{}, err
 	}
 	if !ok {
-		if g.retval.IsValid() && !g.retval.IsNone() {
+		// Only the step that finishes the generator carries its value.
+		if !wasDone && g.retval.IsValid() && !g.retval.IsNone() {
 			return runtime.Value{}, runtime.NewException(runtime.StopIteration, g.retval)
 		}
 		return runtime.Value{}, runtime.NewException(runtime.StopIteration)
