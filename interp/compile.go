@@ -46,9 +46,9 @@ type fblock struct {
 	top, exit label // continue and break targets of loops
 	final     []ast.Stmt
 	name      string // handler cleanup: the bound exception name
-	// dropAsync marks an async for over a fresh object (see asyncFor):
-	// leaving it early drops the iterator with DROP_AITER.
-	dropAsync bool
+	// dropIter marks a for or async for over a fresh object (see
+	// freshIterable): leaving it early drops the iterator with DROP_ITER.
+	dropIter bool
 }
 
 type label int
@@ -519,8 +519,8 @@ func (c *compiler) unwindBlock(b fblock, preserveTOS bool) {
 		if preserveTOS {
 			c.emit(SWAP, 2)
 		}
-		if b.dropAsync {
-			c.emit(DROP_AITER, 0)
+		if b.dropIter {
+			c.emit(DROP_ITER, 0)
 		} else {
 			c.emit(POP_TOP, 0)
 		}
@@ -621,7 +621,7 @@ func (c *compiler) forStmt(s *ast.For) {
 	c.bind(top)
 	c.emitJump(FOR_ITER, orelse)
 	c.store(s.Target)
-	c.pushBlock(fblock{kind: fbFor, top: top, exit: end})
+	c.pushBlock(fblock{kind: fbFor, top: top, exit: end, dropIter: freshIterable(s.Iter)})
 	c.stmts(s.Body)
 	c.popBlock()
 	c.emitJump(JUMP, top)

@@ -23,10 +23,7 @@ import (
 func (c *compiler) asyncFor(s *ast.For) {
 	top, orelse, end := c.newLabel(), c.newLabel(), c.newLabel()
 	c.expr(s.Iter)
-	// An iterable made by a call is referenced by the loop alone: under
-	// CPython, leaving the loop early drops the last reference to it and
-	// an async generator's finalizer schedules its aclose().
-	_, fresh := s.Iter.(*ast.Call)
+	fresh := freshIterable(s.Iter)
 	if fresh {
 		c.emit(GET_AITER, 1)
 	} else {
@@ -35,7 +32,7 @@ func (c *compiler) asyncFor(s *ast.For) {
 	c.bind(top)
 	c.asyncNext(orelse)
 	c.store(s.Target)
-	c.pushBlock(fblock{kind: fbFor, top: top, exit: end, dropAsync: fresh})
+	c.pushBlock(fblock{kind: fbFor, top: top, exit: end, dropIter: fresh})
 	c.stmts(s.Body)
 	c.popBlock()
 	c.emitJump(JUMP, top)
@@ -53,4 +50,21 @@ func (c *compiler) asyncNext(exit label) {
 	c.emit(GET_ANEXT, 0)
 	c.emit(AWAIT, 0)
 	c.emit(POP_BLOCK, 0)
+}
+
+// freshIterable reports whether a loop's iterable is an object that only
+// the loop references: one made by a call (except iter() and aiter(),
+// which return their argument). Under CPython, leaving such a loop early
+// drops the last reference to it: a generator is closed at once, and an
+// async generator's finalizer schedules its aclose(). aio frees memory
+// without reference counts, so the loop does this itself (DROP_ITER).
+func freshIterable(e ast.Expr) bool {
+	call, ok := e.(*ast.Call)
+	if !ok {
+		return false
+	}
+	if n, ok := call.Func.(*ast.Name); ok && (n.Id == "iter" || n.Id == "aiter") {
+		return false
+	}
+	return true
 }

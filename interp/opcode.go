@@ -121,7 +121,7 @@ const (
 
 	// Async iteration (vm_async.go).
 	GET_AITER     // x → aiter (x.__aiter__(), checked; arg 1: x is referenced by the loop alone)
-	DROP_AITER    // aiter → (leaving an async for early: finalizes an async generator only the loop referenced)
+	DROP_ITER     // it → (leaving a for or async for over a fresh object early: finalizes the generator only the loop referenced)
 	GET_ANEXT     // aiter → aiter awaitable (of aiter.__anext__())
 	END_ASYNC_FOR // aiter exc → (StopAsyncIteration ends the loop; anything else is raised again)
 
@@ -231,7 +231,7 @@ var opcodeNames = [...]string{
 	YIELD_FROM:           "YIELD_FROM",
 	GET_AITER:            "GET_AITER",
 	GET_ANEXT:            "GET_ANEXT",
-	DROP_AITER:           "DROP_AITER",
+	DROP_ITER:            "DROP_ITER",
 	END_ASYNC_FOR:        "END_ASYNC_FOR",
 	FORMAT_VALUE:         "FORMAT_VALUE",
 	BUILD_STRING:         "BUILD_STRING",

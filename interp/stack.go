@@ -80,7 +80,7 @@ func stackEffect(in Instr) (next, jump int) {
 		return 1, 1
 	case END_ASYNC_FOR:
 		return -2, -2
-	case DROP_AITER:
+	case DROP_ITER:
 		return -1, -1
 	}
 	return 0, 0

@@ -969,7 +969,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			entry.resumeAt = f
 			uncount(th, f, entry)
 			return outYield, r, nil
-		case GET_AITER, GET_ANEXT, END_ASYNC_FOR, DROP_AITER:
+		case GET_AITER, GET_ANEXT, END_ASYNC_FOR, DROP_ITER:
 			err, reraise = asyncIterOp(th, f, instr.Op(), arg)
 		case GET_AWAITABLE:
 			err = checkAwaitable(f.top())

@@ -58,9 +58,16 @@ func asyncIterOp(th *runtime.Thread, f *Frame, op Opcode, arg int) (error, bool)
 		f.blocks = f.blocks[:len(f.blocks)-1]
 		f.excInfo = b.prev
 		f.pop()
-	case DROP_AITER:
-		if g, ok := runtime.As[*AsyncGenerator](f.pop()); ok && g.loopOwned {
-			g.finalize(th)
+	case DROP_ITER:
+		switch g := f.pop().Object().(type) {
+		case *AsyncGenerator:
+			if g.loopOwned {
+				g.finalize(th)
+			}
+		case *Generator:
+			// As CPython's finalizer, which cannot raise: an exception
+			// from the generator's clean-up is not propagated.
+			_ = g.close(th)
 		}
 	}
 	return nil, false
