@@ -617,11 +617,16 @@ func (c *compiler) forStmt(s *ast.For) {
 	}
 	top, orelse, end := c.newLabel(), c.newLabel(), c.newLabel()
 	c.expr(s.Iter)
-	c.emit(GET_ITER, 0)
+	fresh := freshIterable(s.Iter)
+	if fresh {
+		c.emit(GET_ITER, 1)
+	} else {
+		c.emit(GET_ITER, 0)
+	}
 	c.bind(top)
 	c.emitJump(FOR_ITER, orelse)
 	c.store(s.Target)
-	c.pushBlock(fblock{kind: fbFor, top: top, exit: end, dropIter: freshIterable(s.Iter)})
+	c.pushBlock(fblock{kind: fbFor, top: top, exit: end, dropIter: fresh})
 	c.stmts(s.Body)
 	c.popBlock()
 	c.emitJump(JUMP, top)

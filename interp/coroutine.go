@@ -119,6 +119,9 @@ type Generator struct {
 	running bool
 	done    bool
 	retval  runtime.Value // the value of the generator's return statement
+	// loopOwned marks a generator that only the for loop iterating it
+	// references (see freshIterable).
+	loopOwned bool
 }
 
 // Type returns GeneratorType.

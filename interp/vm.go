@@ -44,7 +44,9 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				exc.Traceback = append(exc.Traceback, f.traceEntry())
 			}
 			err, reraise = nil, false
-			for !f.findHandler(exc) {
+			// Each frame the exception leaves (or leaves a loop of)
+			// drops the iterators of its loops over fresh objects.
+			for dropOwnedIters(th, f); !f.findHandler(exc); dropOwnedIters(th, f) {
 				f.finish(th)
 				if f == entry {
 					return outRaise, runtime.Value{}, exc
@@ -675,6 +677,9 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			it, err = runtime.Iter(th, f.top())
 			if err == nil {
 				f.slots[f.sp-1] = runtime.Obj(it)
+				if arg != 0 {
+					markLoopOwned(it)
+				}
 			}
 		case FOR_ITER:
 			v, ok, e := runtime.IterNext(th, f.top())

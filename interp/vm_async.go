@@ -59,18 +59,55 @@ func asyncIterOp(th *runtime.Thread, f *Frame, op Opcode, arg int) (error, bool)
 		f.excInfo = b.prev
 		f.pop()
 	case DROP_ITER:
-		switch g := f.pop().Object().(type) {
-		case *AsyncGenerator:
-			if g.loopOwned {
-				g.finalize(th)
-			}
-		case *Generator:
-			// As CPython's finalizer, which cannot raise: an exception
-			// from the generator's clean-up is not propagated.
+		dropIter(th, f.pop())
+	}
+	return nil, false
+}
+
+// dropIter finalizes it if it is a generator or async generator that
+// only a loop referenced, as CPython does when the loop drops the last
+// reference: a generator is closed at once (an exception from its
+// clean-up is not propagated, as from a finalizer), an async generator
+// gets its aclose() scheduled.
+func dropIter(th *runtime.Thread, it runtime.Value) {
+	switch g := it.Object().(type) {
+	case *AsyncGenerator:
+		if g.loopOwned {
+			g.loopOwned = false
+			g.finalize(th)
+		}
+	case *Generator:
+		if g.loopOwned {
+			g.loopOwned = false
 			_ = g.close(th)
 		}
 	}
-	return nil, false
+}
+
+// markLoopOwned marks a fresh generator as referenced by its loop alone.
+func markLoopOwned(it runtime.Object) {
+	if g, ok := it.(*Generator); ok && !g.started {
+		g.loopOwned = true
+	}
+}
+
+// dropOwnedIters finalizes the loop-owned iterators in the part of f's
+// stack that an exception unwinds (above the level of the handler that
+// will take it, or all of it).
+func dropOwnedIters(th *runtime.Thread, f *Frame) {
+	level := len(f.code.Locals)
+	for i := len(f.blocks) - 1; i >= 0; i-- {
+		if f.blocks[i].kind == blockTry {
+			level = f.blocks[i].level
+			break
+		}
+	}
+	for i := f.sp - 1; i >= level; i-- {
+		switch f.slots[i].Object().(type) {
+		case *Generator, *AsyncGenerator:
+			dropIter(th, f.slots[i])
+		}
+	}
 }
 
 // callSpecial calls the special method name of obj's class, reporting
