@@ -198,6 +198,11 @@ func (a *agenAwait) AwaitStep(th *runtime.Thread, throw error) runtime.CoroStep 
 					return a.fail(runtime.Errorf(runtime.TypeError, "can't send non-None value to a just-started async generator"))
 				}
 			case agenThrow:
+				if n := len(a.args); n < 1 {
+					return a.fail(runtime.Errorf(runtime.TypeError, "athrow expected at least 1 argument, got %d", n))
+				} else if n > 3 {
+					return a.fail(runtime.Errorf(runtime.TypeError, "athrow expected at most 3 arguments, got %d", n))
+				}
 				exc, err := thrownException(th, "throw", a.args, nil)
 				if err != nil {
 					return a.fail(err)
@@ -273,8 +278,8 @@ func init() {
 			return runtime.Obj(g.anext()), nil
 		},
 		"asend": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			var v runtime.Value
-			if err := runtime.UnpackArgs("asend", args, kw, "value", &v); err != nil {
+			v, err := oneArgument("async_generator.asend", args, kw)
+			if err != nil {
 				return runtime.Value{}, err
 			}
 			g, _ := runtime.As[*AsyncGenerator](self)
@@ -283,9 +288,6 @@ func init() {
 		"athrow": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			if len(kw) > 0 {
 				return runtime.Value{}, runtime.Errorf(runtime.TypeError, "athrow() takes no keyword arguments")
-			}
-			if len(args) < 1 || len(args) > 3 {
-				return runtime.Value{}, runtime.Errorf(runtime.TypeError, "athrow expected at least 1 argument, got %d", len(args))
 			}
 			// The arguments are checked when the awaitable first runs, as
 			// CPython does.

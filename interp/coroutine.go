@@ -224,6 +224,12 @@ func (g *Generator) Attr(name string) (runtime.Value, bool) {
 
 func init() {
 	GeneratorType.Methods(map[string]runtime.BuiltinFn{
+		"__iter__": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			if err := runtime.UnpackArgs("__iter__", args, kw); err != nil {
+				return runtime.Value{}, err
+			}
+			return self, nil
+		},
 		"__next__": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			g, _ := runtime.As[*Generator](self)
 			v, ok, err := g.Next(th)
@@ -236,8 +242,8 @@ func init() {
 			return v, nil
 		},
 		"send": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			var v runtime.Value
-			if err := runtime.UnpackArgs("send", args, kw, "value", &v); err != nil {
+			v, err := oneArgument("generator.send", args, kw)
+			if err != nil {
 				return runtime.Value{}, err
 			}
 			g, _ := runtime.As[*Generator](self)
@@ -264,8 +270,8 @@ func init() {
 	})
 	CoroutineType.Methods(map[string]runtime.BuiltinFn{
 		"send": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			var v runtime.Value
-			if err := runtime.UnpackArgs("send", args, kw, "value", &v); err != nil {
+			v, err := oneArgument("coroutine.send", args, kw)
+			if err != nil {
 				return runtime.Value{}, err
 			}
 			co, _ := runtime.As[*Coroutine](self)

@@ -70,8 +70,11 @@ func thrownException(th *runtime.Thread, name string, args []runtime.Value, kw [
 	if len(kw) > 0 {
 		return nil, runtime.Errorf(runtime.TypeError, "%s() takes no keyword arguments", name)
 	}
-	if len(args) < 1 || len(args) > 3 {
+	if len(args) < 1 {
 		return nil, runtime.Errorf(runtime.TypeError, "%s expected at least 1 argument, got %d", name, len(args))
+	}
+	if len(args) > 3 {
+		return nil, runtime.Errorf(runtime.TypeError, "%s expected at most 3 arguments, got %d", name, len(args))
 	}
 	if len(args) == 3 && !args[2].IsNone() {
 		if _, ok := runtime.As[*runtime.Traceback](args[2]); !ok {
@@ -110,6 +113,18 @@ func thrownException(th *runtime.Thread, name string, args []runtime.Value, kw [
 		return e, nil
 	}
 	return nil, runtime.Errorf(runtime.TypeError, "calling %s should have returned an instance of BaseException, not %s", t.Name, r.Type().Name)
+}
+
+// oneArgument is the argument of send() or asend(), which take exactly
+// one; method is how CPython's message names the method.
+func oneArgument(method string, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+	if len(kw) > 0 {
+		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "%s() takes no keyword arguments", method)
+	}
+	if len(args) != 1 {
+		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "%s() takes exactly one argument (%d given)", method, len(args))
+	}
+	return args[0], nil
 }
 
 // yieldingFrom returns the iterator a suspended generator frame delegates
