@@ -1,14 +1,17 @@
 package interp
 
 // This file implements the instructions of async for (GET_AITER,
-// GET_ANEXT, END_ASYNC_FOR) and the built-ins aiter and anext.
+// GET_ANEXT, END_ASYNC_FOR), the finalization of generators that only a
+// loop referenced (DROP_ITER, and the unwinding of an exception through
+// such a loop), and the built-ins aiter and anext.
 
 import (
 	"github.com/aio-lang/aio/runtime"
 )
 
-// asyncIterOp executes one async-iteration instruction; the second
-// result is true when the error is an exception raised again as it is.
+// asyncIterOp executes GET_AITER, GET_ANEXT, END_ASYNC_FOR or DROP_ITER;
+// the second result is true when the error is an exception raised again
+// as it is.
 func asyncIterOp(th *runtime.Thread, f *Frame, op Opcode, arg int) (error, bool) {
 	switch op {
 	case GET_AITER:
