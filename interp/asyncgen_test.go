@@ -140,3 +140,17 @@ async def main():
 asyncio.run(main())
 `, "finally\nNone\n")
 }
+
+func TestTopLevelAsyncForAndComprehension(t *testing.T) {
+	// aio extension: a module whose top level has async for runs as the
+	// main task of an event loop.
+	expectRun(t, `async def g():
+    yield 1
+    yield 2
+async for x in g():
+    print(x)
+else:
+    print("else")
+print([y * 10 async for y in g()])
+`, "1\n2\nelse\n[10, 20]\n")
+}
