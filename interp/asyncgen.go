@@ -37,6 +37,8 @@ type AsyncGenerator struct {
 	// references (made by a call in the loop's header).
 	loopOwned bool
 	finalized bool // its aclose() was scheduled by finalize
+	// loopAwait is the awaitable async for steps reuse (loopAnext).
+	loopAwait agenAwait
 }
 
 // finalize is what CPython does when the last reference to an unfinished
@@ -255,6 +257,18 @@ func (a *agenAwait) AwaitStep(th *runtime.Thread, throw error) runtime.CoroStep 
 		return runtime.CoroStep{Done: true, Value: runtime.None}
 	}
 	return runtime.CoroStep{Done: true, Err: stopIterationInside(err, "async generator")}
+}
+
+// loopAnext returns the awaitable of g.__anext__() for an async for step.
+// No script can see it (the loop awaits it at once and drops it), so the
+// generator's own one is reused once its previous step has finished: an
+// async for does not allocate per item.
+func (g *AsyncGenerator) loopAnext() *agenAwait {
+	if g.running {
+		return g.anext() // fails as CPython's does: already running
+	}
+	g.loopAwait = agenAwait{g: g, kind: agenSend, send: runtime.None}
+	return &g.loopAwait
 }
 
 // anext returns the awaitable of g.__anext__().

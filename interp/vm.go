@@ -999,7 +999,13 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			}
 			throw := f.pendingThrow
 			f.pendingThrow = nil
-			st := runtime.AwaitStepOf(th, aw, throw)
+			var st runtime.CoroStep
+			if a, ok := aw.Object().(*agenAwait); ok {
+				// An async for's step: skip AwaitStepOf's interface match.
+				st = a.AwaitStep(th, throw)
+			} else {
+				st = runtime.AwaitStepOf(th, aw, throw)
+			}
 			if st.Done {
 				f.pop()
 				if st.Err != nil {

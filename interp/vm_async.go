@@ -36,7 +36,7 @@ func asyncIterOp(th *runtime.Thread, f *Frame, op Opcode, arg int) (error, bool)
 	case GET_ANEXT:
 		it := f.top()
 		if g, ok := runtime.As[*AsyncGenerator](it); ok {
-			f.push(runtime.Obj(g.anext()))
+			f.push(runtime.Obj(g.loopAnext()))
 			return nil, false
 		}
 		aw, ok, err := callSpecial(th, it, "__anext__")
