@@ -185,6 +185,11 @@ func (a *agenAwait) AwaitStep(th *runtime.Thread, throw error) runtime.CoroStep 
 		if g.running {
 			return a.fail(runtime.Errorf(runtime.RuntimeError, "%s(): asynchronous generator is already running", a.methodName()))
 		}
+		if g.done && throw != nil {
+			// Thrown into (by a cancelled task) before its first step,
+			// for a generator that has finished: nothing left to run.
+			return a.fail(throw)
+		}
 		if throw == nil {
 			if g.done {
 				a.state = agenUsed
