@@ -46,6 +46,9 @@ type fblock struct {
 	top, exit label // continue and break targets of loops
 	final     []ast.Stmt
 	name      string // handler cleanup: the bound exception name
+	// dropIter marks a for or async for over a fresh object (see
+	// freshIterable): leaving it early drops the iterator with DROP_ITER.
+	dropIter bool
 }
 
 type label int
@@ -121,7 +124,9 @@ func (c *compiler) enter(s *scope, name, qualname string, line int) {
 	if s.isGenerator {
 		code.Flags |= FlagGenerator
 	}
-	if s.kind == scopeFunction && s.isAsync {
+	if s.kind == scopeFunction && s.isAsync || s.kind == scopeComprehension && s.isGenerator && s.hasAwait {
+		// An async def, or a generator expression that awaits or has
+		// an async for: an async generator expression.
 		code.Flags |= FlagCoroutine
 	}
 	if s.kind == scopeClass {
@@ -410,6 +415,10 @@ func (c *compiler) stmt(s ast.Stmt) {
 	case *ast.ClassDef:
 		c.classDef(s)
 	case *ast.Return:
+		if s.Value != nil && c.u.scope.isAsync && c.u.scope.isGenerator {
+			c.errorf(s, "'return' with value in async generator")
+			return
+		}
 		if s.Value != nil {
 			c.expr(s.Value)
 		} else {
@@ -547,7 +556,11 @@ func (c *compiler) unwindBlock(b fblock, preserveTOS bool) {
 		if preserveTOS {
 			c.emit(SWAP, 2)
 		}
-		c.emit(POP_TOP, 0)
+		if b.dropIter {
+			c.emit(DROP_ITER, 0)
+		} else {
+			c.emit(POP_TOP, 0)
+		}
 	case fbTryExcept:
 		c.emit(POP_BLOCK, 0)
 	case fbFinallyTry:
@@ -635,17 +648,22 @@ func (c *compiler) breakContinue(s ast.Stmt, isBreak bool) {
 }
 
 func (c *compiler) forStmt(s *ast.For) {
-	top, orelse, end := c.newLabel(), c.newLabel(), c.newLabel()
-	c.expr(s.Iter)
 	if s.IsAsync {
-		c.errorf(s, "'async for' is not supported yet")
+		c.asyncFor(s)
 		return
 	}
-	c.emit(GET_ITER, 0)
+	top, orelse, end := c.newLabel(), c.newLabel(), c.newLabel()
+	c.expr(s.Iter)
+	fresh := freshIterable(s.Iter)
+	if fresh {
+		c.emit(GET_ITER, 1)
+	} else {
+		c.emit(GET_ITER, 0)
+	}
 	c.bind(top)
 	c.emitJump(FOR_ITER, orelse)
 	c.store(s.Target)
-	c.pushBlock(fblock{kind: fbFor, top: top, exit: end})
+	c.pushBlock(fblock{kind: fbFor, top: top, exit: end, dropIter: fresh})
 	c.stmts(s.Body)
 	c.popBlock()
 	c.emitJump(JUMP, top)

@@ -114,6 +114,10 @@ func (c *compiler) expr(e ast.Expr) {
 		}
 		c.emit(YIELD_VALUE, 0)
 	case *ast.YieldFrom:
+		if c.u.scope.isAsync {
+			c.errorf(e, "'yield from' inside async function")
+			return
+		}
 		c.expr(e.Value)
 		c.emit(GET_YIELD_FROM_ITER, 0)
 		c.emitConst(Const{Kind: ConstNone})
@@ -620,10 +624,18 @@ func (c *compiler) comprehension(n ast.Expr, gens []*ast.Comprehension, elt, val
 			c.emit(LOAD_FAST, 0)
 		} else {
 			c.expr(g.Iter)
-			c.emit(GET_ITER, 0)
+			if g.IsAsync {
+				c.emit(GET_AITER, 0)
+			} else {
+				c.emit(GET_ITER, 0)
+			}
 		}
 		c.bind(top)
-		c.emitJump(FOR_ITER, end)
+		if g.IsAsync {
+			c.asyncNext(end)
+		} else {
+			c.emitJump(FOR_ITER, end)
+		}
 		c.store(g.Target)
 		for _, cond := range g.Ifs {
 			c.jumpIf(cond, false, top)
@@ -651,6 +663,9 @@ func (c *compiler) comprehension(n ast.Expr, gens []*ast.Comprehension, elt, val
 	for i := len(gens) - 1; i >= 0; i-- {
 		c.emitJump(JUMP, loops[i])
 		c.bind(ends[i])
+		if gens[i].IsAsync {
+			c.emit(END_ASYNC_FOR, 0)
+		}
 	}
 	if build == NOP {
 		c.emitConst(Const{Kind: ConstNone})
@@ -660,7 +675,11 @@ func (c *compiler) comprehension(n ast.Expr, gens []*ast.Comprehension, elt, val
 	c.u = saved
 	c.makeFunction(code, 0)
 	c.expr(gens[0].Iter)
-	c.emit(GET_ITER, 0)
+	if gens[0].IsAsync {
+		c.emit(GET_AITER, 0)
+	} else {
+		c.emit(GET_ITER, 0)
+	}
 	c.emit(CALL, 1)
 }
 

@@ -119,6 +119,9 @@ type Generator struct {
 	running bool
 	done    bool
 	retval  runtime.Value // the value of the generator's return statement
+	// loopOwned marks a generator that only the for loop iterating it
+	// references (see freshIterable).
+	loopOwned bool
 }
 
 // Type returns GeneratorType.
@@ -144,33 +147,29 @@ func (g *Generator) send(th *runtime.Thread, v runtime.Value, throw error) (runt
 	if g.running {
 		return runtime.Value{}, false, runtime.Errorf(runtime.ValueError, "generator already executing")
 	}
-	top := g.frame
-	if g.started {
-		top = g.frame.resumeAt
-		if err := recount(th, top, g.frame); err != nil {
-			throw = err
-		}
-		if throw == nil && top.suspended == suspendedYield {
-			top.push(v)
-		}
-		top.suspended = notSuspended
-	} else {
+	if !g.started {
 		if !v.IsNone() && throw == nil {
 			return runtime.Value{}, false, runtime.Errorf(runtime.TypeError, "can't send non-None value to a just-started generator")
 		}
 		if throw != nil {
 			g.done = true
-			return runtime.Value{}, false, throw
+			return runtime.Value{}, false, stopIterationInside(throw, "generator")
 		}
+	} else if throw != nil {
+		// A generator suspended in yield from passes the exception to the
+		// iterator it delegates to first.
+		g.running = true
+		r, yielded, sent, err := delegateThrow(th, g.frame.resumeAt, throw)
+		g.running = false
+		if yielded {
+			return r, true, nil
+		}
+		v, throw = sent, err
 	}
+	started := g.started
 	g.started = true
 	g.running = true
-	if err := th.Enter(); err != nil {
-		g.running = false
-		return runtime.Value{}, false, err
-	}
-	out, r, err := g.fn.mod.vm.resume(th, top, g.frame, throw)
-	th.Leave()
+	out, r, err := g.fn.mod.vm.resumeEntry(th, g.frame, started, v, throw)
 	g.running = false
 	switch out {
 	case outYield:
@@ -181,17 +180,56 @@ func (g *Generator) send(th *runtime.Thread, v runtime.Value, throw error) (runt
 		return runtime.Value{}, false, nil
 	case outRaise:
 		g.done = true
-		if runtime.IsInstance(err, runtime.StopIteration) {
-			return runtime.Value{}, false, runtime.Errorf(runtime.RuntimeError, "generator raised StopIteration")
-		}
-		return runtime.Value{}, false, err
+		return runtime.Value{}, false, stopIterationInside(err, "generator")
 	}
 	g.done = true
 	return runtime.Value{}, false, runtime.Errorf(runtime.RuntimeError, "await inside a generator")
 }
 
+// close is generator.close(): GeneratorExit is raised where the generator
+// is suspended, and it must not yield again.
+func (g *Generator) close(th *runtime.Thread) error {
+	if !g.started || g.done {
+		g.done = true
+		return nil
+	}
+	_, ok, err := g.send(th, runtime.None, runtime.NewException(runtime.GeneratorExit))
+	if ok {
+		return runtime.Errorf(runtime.RuntimeError, "generator ignored GeneratorExit")
+	}
+	if err != nil && !runtime.IsInstance(err, runtime.GeneratorExit) {
+		return err
+	}
+	return nil
+}
+
+// Attr returns the generator's introspection attributes.
+func (g *Generator) Attr(name string) (runtime.Value, bool) {
+	switch name {
+	case "gi_running":
+		return runtime.MakeBool(g.running), true
+	case "gi_yieldfrom":
+		return yieldingFrom(g.frame, g.started && !g.done), true
+	case "gi_frame":
+		return frameOf(g.frame, g.done), true
+	case "gi_suspended":
+		return runtime.MakeBool(g.started && !g.done && !g.running), true
+	case "__name__":
+		return runtime.Str(g.fn.name), true
+	case "__qualname__":
+		return runtime.Str(g.fn.qualname), true
+	}
+	return runtime.Value{}, false
+}
+
 func init() {
 	GeneratorType.Methods(map[string]runtime.BuiltinFn{
+		"__iter__": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			if err := runtime.UnpackArgs("__iter__", args, kw); err != nil {
+				return runtime.Value{}, err
+			}
+			return self, nil
+		},
 		"__next__": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			g, _ := runtime.As[*Generator](self)
 			v, ok, err := g.Next(th)
@@ -204,31 +242,27 @@ func init() {
 			return v, nil
 		},
 		"send": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			var v runtime.Value
-			if err := runtime.UnpackArgs("send", args, kw, "value", &v); err != nil {
-				return runtime.Value{}, err
-			}
-			g, _ := runtime.As[*Generator](self)
-			r, ok, err := g.send(th, v, nil)
+			v, err := oneArgument("generator.send", args, kw)
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			if !ok {
-				return runtime.Value{}, runtime.NewException(runtime.StopIteration)
+			g, _ := runtime.As[*Generator](self)
+			return g.step(th, v, nil)
+		},
+		"throw": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			exc, err := thrownException(th, "throw", args, kw)
+			if err != nil {
+				return runtime.Value{}, err
 			}
-			return r, nil
+			g, _ := runtime.As[*Generator](self)
+			return g.step(th, runtime.None, exc)
 		},
 		"close": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			if err := runtime.UnpackArgs("close", args, kw); err != nil {
+				return runtime.Value{}, err
+			}
 			g, _ := runtime.As[*Generator](self)
-			if !g.started || g.done {
-				g.done = true
-				return runtime.None, nil
-			}
-			_, ok, err := g.send(th, runtime.None, runtime.NewException(runtime.GeneratorExit))
-			if ok {
-				return runtime.Value{}, runtime.Errorf(runtime.RuntimeError, "generator ignored GeneratorExit")
-			}
-			if err != nil && !runtime.IsInstance(err, runtime.GeneratorExit) {
+			if err := g.close(th); err != nil {
 				return runtime.Value{}, err
 			}
 			return runtime.None, nil
@@ -236,23 +270,31 @@ func init() {
 	})
 	CoroutineType.Methods(map[string]runtime.BuiltinFn{
 		"send": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			v, err := oneArgument("coroutine.send", args, kw)
+			if err != nil {
+				return runtime.Value{}, err
+			}
 			co, _ := runtime.As[*Coroutine](self)
-			st := co.Resume(th, nil)
-			if st.Done {
-				if st.Err != nil {
-					return runtime.Value{}, st.Err
-				}
-				return runtime.Value{}, runtime.NewException(runtime.StopIteration, st.Value)
+			if co.state == coroCreated && !v.IsNone() {
+				return runtime.Value{}, runtime.Errorf(runtime.TypeError, "can't send non-None value to a just-started coroutine")
 			}
-			if st.Awaiting.IsValid() {
-				return st.Awaiting, nil
+			return co.step(th, nil)
+		},
+		"throw": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			exc, err := thrownException(th, "throw", args, kw)
+			if err != nil {
+				return runtime.Value{}, err
 			}
-			return runtime.None, nil
+			co, _ := runtime.As[*Coroutine](self)
+			return co.step(th, exc)
 		},
 		"close": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			if err := runtime.UnpackArgs("close", args, kw); err != nil {
+				return runtime.Value{}, err
+			}
 			co, _ := runtime.As[*Coroutine](self)
-			if co.state == coroCreated {
-				co.state = coroClosed
+			if err := co.close(th); err != nil {
+				return runtime.Value{}, err
 			}
 			return runtime.None, nil
 		},

@@ -237,6 +237,10 @@ func (fn *Function) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.
 // wrapFrame makes the coroutine or generator object for a fresh frame.
 func (fn *Function) wrapFrame(f *Frame) runtime.Value {
 	if fn.code.Flags&FlagCoroutine != 0 {
+		if fn.code.Flags&FlagGenerator != 0 {
+			f.pinned = true
+			return runtime.Obj(&AsyncGenerator{frame: f, fn: fn})
+		}
 		return runtime.Obj(f.makeCoroutine())
 	}
 	g := &Generator{frame: f, fn: fn}

@@ -119,6 +119,12 @@ const (
 	ROT_DOWN       // moves the top item beneath the arg items below it
 	ROT_UP         // moves the item at depth arg (1 = top) to the top
 
+	// Async iteration (vm_async.go).
+	GET_AITER     // x → aiter (x.__aiter__(), checked; arg 1: x is referenced by the loop alone)
+	DROP_ITER     // it → (leaving a for or async for over a fresh object early: finalizes the generator only the loop referenced)
+	GET_ANEXT     // aiter → aiter awaitable (of aiter.__anext__())
+	END_ASYNC_FOR // aiter exc → (StopAsyncIteration ends the loop; anything else is raised again)
+
 	EXTENDED // (arg: bits 16 and up of the next UNPACK_EX's after count; no effect itself)
 
 	// Superinstructions (superinstr.go): never emitted by the compiler, only
@@ -223,6 +229,10 @@ var opcodeNames = [...]string{
 	AWAIT:                "AWAIT",
 	GET_YIELD_FROM_ITER:  "GET_YIELD_FROM_ITER",
 	YIELD_FROM:           "YIELD_FROM",
+	GET_AITER:            "GET_AITER",
+	GET_ANEXT:            "GET_ANEXT",
+	DROP_ITER:            "DROP_ITER",
+	END_ASYNC_FOR:        "END_ASYNC_FOR",
 	FORMAT_VALUE:         "FORMAT_VALUE",
 	BUILD_STRING:         "BUILD_STRING",
 	RAISE_VARARGS:        "RAISE_VARARGS",

@@ -17,6 +17,7 @@ package interp
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/aio-lang/aio/ast"
 	"github.com/aio-lang/aio/parser"
@@ -406,14 +407,29 @@ func (r *resolver) awaitHere(n ast.Node, msg string) {
 		s.hasAwait = true
 		return
 	case scopeClass:
-		r.errorf(n, "'await' outside function")
+		if strings.HasPrefix(msg, "'await'") {
+			msg = "'await' outside function"
+		}
+		r.errorf(n, msg)
 		return
 	case scopeComprehension:
 		// An await in a comprehension makes it asynchronous; allowed only
-		// where its enclosing function may await.
+		// where its enclosing function may await, or in a generator
+		// expression, which becomes an async generator expression.
 		s.hasAwait = true
+		if s.isGenerator {
+			return
+		}
+		// The error names the outermost of the nested comprehensions
+		// that the await makes asynchronous, as CPython's does.
+		outer := s
 		for p := s.parent; p != nil; p = p.parent {
 			if p.kind == scopeComprehension {
+				if p.isGenerator {
+					p.hasAwait = true
+					return
+				}
+				outer = p
 				continue
 			}
 			if p.kind == scopeModule {
@@ -425,7 +441,7 @@ func (r *resolver) awaitHere(n ast.Node, msg string) {
 			}
 			break
 		}
-		r.errorf(n, "asynchronous comprehension outside of an asynchronous function")
+		r.errorf(outer.node, "asynchronous comprehension outside of an asynchronous function")
 		return
 	}
 	if !s.isAsync {

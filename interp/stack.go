@@ -80,6 +80,12 @@ func stackEffect(in Instr) (next, jump int) {
 		return 2, 2
 	case MATCH_CLASS, MATCH_REST:
 		return -1, -1
+	case GET_ANEXT:
+		return 1, 1
+	case END_ASYNC_FOR:
+		return -2, -2
+	case DROP_ITER:
+		return -1, -1
 	}
 	return 0, 0
 }

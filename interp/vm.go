@@ -44,7 +44,9 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				exc.Traceback = append(exc.Traceback, f.traceEntry())
 			}
 			err, reraise = nil, false
-			for !f.findHandler(exc) {
+			// Each frame the exception leaves (or leaves a loop of)
+			// drops the iterators of its loops over fresh objects.
+			for dropOwnedIters(th, f); !f.findHandler(exc); dropOwnedIters(th, f) {
 				f.finish(th)
 				if f == entry {
 					return outRaise, runtime.Value{}, exc
@@ -679,6 +681,9 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			it, err = runtime.Iter(th, f.top())
 			if err == nil {
 				f.slots[f.sp-1] = runtime.Obj(it)
+				if arg != 0 {
+					markLoopOwned(it)
+				}
 			}
 		case FOR_ITER:
 			v, ok, e := runtime.IterNext(th, f.top())
@@ -973,6 +978,8 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			entry.resumeAt = f
 			uncount(th, f, entry)
 			return outYield, r, nil
+		case GET_AITER, GET_ANEXT, END_ASYNC_FOR, DROP_ITER:
+			err, reraise = asyncIterOp(th, f, instr.Op(), arg)
 		case GET_AWAITABLE:
 			err = checkAwaitable(f.top())
 		case AWAIT:
@@ -996,7 +1003,13 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			}
 			throw := f.pendingThrow
 			f.pendingThrow = nil
-			st := runtime.AwaitStepOf(th, aw, throw)
+			var st runtime.CoroStep
+			if a, ok := aw.Object().(*agenAwait); ok {
+				// An async for's step: skip AwaitStepOf's interface match.
+				st = a.AwaitStep(th, throw)
+			} else {
+				st = runtime.AwaitStepOf(th, aw, throw)
+			}
 			if st.Done {
 				f.pop()
 				if st.Err != nil {

@@ -122,6 +122,11 @@ type Loop struct {
 
 	tasksPruneAt int
 
+	// asyncgens are the asynchronous generators first iterated on this
+	// loop, for shutdown_asyncgens (see asyncgen.go).
+	asyncgens        []AsyncGen
+	asyncgensPruneAt int
+
 	inboxMu   sync.Mutex
 	inbox     []func() error
 	wake      chan struct{}

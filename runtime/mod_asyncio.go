@@ -78,7 +78,9 @@ func (l *Loop) shutdown() error {
 			}
 		}
 	}
-	for _, name := range []string{"shutdown_asyncgens", "shutdown_default_executor"} {
+	t, _ := NewTask(l, Obj(l.shutdownAsyncGens()), Value{})
+	l.RunUntilComplete(&t.Future)
+	for _, name := range []string{"shutdown_default_executor"} {
 		done := false
 		c := NewNativeCoro("BaseEventLoop."+name, func(th *Thread, throw error) CoroStep {
 			done = true
