@@ -94,7 +94,7 @@ func (in *Interp) applyOptions(opts Options) {
 		return in.slowTick()
 	}
 	h.poll = in.poll
-	in.th.Limits.MaxAlloc = opts.MemoryLimit
+	in.enableMemory(opts.MemoryLimit)
 	in.th.Limits.OnNewLoop = func(l *runtime.Loop) {
 		h.loopMu.Lock()
 		h.loop = l
@@ -139,6 +139,9 @@ func (in *Interp) applyOptions(opts Options) {
 
 func (in *Interp) slowTick() error {
 	h := &in.host
+	if err := in.th.MemoryTick(); err != nil {
+		return err
+	}
 	h.steps += h.batch
 	if s := h.stop.Load(); s != nil {
 		h.batch, h.left = 1, 1
@@ -206,7 +209,7 @@ func (in *Interp) begin(ctx context.Context) error {
 	h.ctx = ctx
 	h.prevCheck, h.prevPoll = in.checkInterrupt, in.th.Limits.Poll
 	cancellable := ctx.Done() != nil
-	if cancellable || h.maxSteps > 0 {
+	if cancellable || h.maxSteps > 0 || in.mem.on {
 		h.batch = checkEvery
 		if h.maxSteps > 0 && h.maxSteps < checkEvery {
 			h.batch = h.maxSteps

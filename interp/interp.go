@@ -105,6 +105,8 @@ type Interp struct {
 	builtinsVersion uint64
 	// host is the embedding API's state (api.go).
 	host hostState
+	// mem is the interpreter's part of the memory budget (memsize.go).
+	mem memTracker
 }
 
 // moduleState is a module's namespace as functions defined in it see it.

@@ -91,6 +91,9 @@ func dictUpdateArgs(th *Thread, d *Dict, name string, args []Value, kw []Kwarg) 
 	if err := ArgCount(name, args, nil, 0, 1); err != nil {
 		return err
 	}
+	// A dict being built (dict(iterable)) is reachable from no root yet.
+	th.Hold(d)
+	defer th.Release()
 	if len(args) == 1 {
 		if err := DictUpdate(th, d, args[0]); err != nil {
 			return err
@@ -267,6 +270,10 @@ func dictFromKeys(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) 
 	it, err := Iter(th, args[0])
 	if err != nil {
 		return Value{}, err
+	}
+	if n, ok := target.obj.(MemNode); ok {
+		th.Hold(n)
+		defer th.Release()
 	}
 	for {
 		k, ok, err := it.Next(th)
