@@ -44,6 +44,12 @@ type memState struct {
 	held []MemNode
 	// walker is kept between walks for its buffers.
 	walker *MemWalker
+	// walks counts the walks (for tests and MemoryStats).
+	walks int64
+	// over is set while the last walk found more live data than the
+	// budget: the event loop then stops its pass (memoryEvery) instead of
+	// running more callbacks, whose MemoryErrors tasks would swallow.
+	over bool
 }
 
 // memorySlackDivisor sets the allowance's floor, budget/8: near the
@@ -101,9 +107,11 @@ func (th *Thread) collect(n int64) error {
 	limit := th.Limits.MemoryLimit
 	m := &th.Limits.mem
 	live := th.MeasureLive()
+	m.walks++
 	m.live, m.charged = live, 0
 	m.allowance = max(limit-live, limit/memorySlackDivisor)
 	m.heapBase = th.heapAllocated()
+	m.over = live > limit
 	if live+n > limit {
 		return NewException(MemoryError)
 	}
@@ -138,6 +146,21 @@ func (th *Thread) checkHeap() error {
 		return nil
 	}
 	return th.collect(0)
+}
+
+// memoryEvery is the safety net for a Go loop that runs script code or
+// makes objects: it checks the heap when i, the loop's count of
+// iterations, is a multiple of 4096.
+func (th *Thread) memoryEvery(i int64) error {
+	if i&4095 != 0 || th.budget() <= 0 {
+		return nil
+	}
+	if th.Limits.mem.over {
+		// Over the budget at the last walk: look again (the script may
+		// have dropped its data since) rather than go on.
+		return th.collect(0)
+	}
+	return th.checkHeap()
 }
 
 // MemoryTick is the safety net's entry for the interpreter's periodic
@@ -176,9 +199,12 @@ func (th *Thread) Release() {
 	}
 }
 
-// MemoryLive returns the live size measured by the last walk (0 before
-// the first): for tests and hosts that report usage.
-func (th *Thread) MemoryLive() int64 { return th.Limits.mem.live }
+// MemoryStats returns the live size measured by the last walk (0 before
+// the first) and the number of walks so far: for tests and hosts that
+// report usage.
+func (th *Thread) MemoryStats() (live, walks int64) {
+	return th.Limits.mem.live, th.Limits.mem.walks
+}
 
 // MeasureLive walks the object graph from th's roots and returns the
 // approximate size of everything reachable, in bytes.

@@ -94,10 +94,8 @@ func (th *Thread) pollEvery(i int64) error {
 	if i&4095 != 0 || th == nil {
 		return nil
 	}
-	if th.Limits.MemoryLimit > 0 {
-		if err := th.checkHeap(); err != nil {
-			return err
-		}
+	if err := th.memoryEvery(i); err != nil {
+		return err
 	}
 	if th.Limits.Poll == nil {
 		return nil

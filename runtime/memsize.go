@@ -131,11 +131,7 @@ func (w *MemWalker) Run() int64 {
 			w.pop()
 			n.Referents(w)
 		case top.vals != nil:
-			v := top.vals[0]
-			if top.vals = top.vals[1:]; len(top.vals) == 0 {
-				w.pop()
-			}
-			w.Value(v)
+			w.runValues()
 		default:
 			fn, i := top.each, top.i
 			if top.i++; top.i == top.n {
@@ -145,6 +141,40 @@ func (w *MemWalker) Run() int64 {
 		}
 	}
 	return w.total
+}
+
+// runValues visits the values of the top entry up to the first that
+// needs a stack entry of its own (most are leaves: ints, strs).
+func (w *MemWalker) runValues() {
+	k := len(w.stack) - 1
+	vs := w.stack[k].vals
+	for len(vs) > 0 {
+		v := vs[0]
+		vs = vs[1:]
+		switch o := v.obj.(type) {
+		case intTag, floatTag, nil, *NoneType, *Bool:
+			continue
+		case *StrObj:
+			if w.seen.add(uintptr(unsafe.Pointer(o))) {
+				w.total += o.Footprint()
+			}
+			continue
+		}
+		w.Value(v)
+		if len(w.stack) > k+1 {
+			break
+		}
+	}
+	switch {
+	case len(vs) > 0:
+		w.stack[k].vals = vs
+	case len(w.stack) > k+1:
+		// Exhausted, and Value pushed one entry: it takes this one's place.
+		w.stack[k] = w.stack[k+1]
+		w.pop()
+	default:
+		w.pop()
+	}
 }
 
 func (w *MemWalker) pop() {

@@ -18,7 +18,7 @@ func (s *Set) merge(th *Thread, other *Set) error {
 	}
 	s.hashed = false
 	if (s.fill+other.used)*5 >= s.mask()*3 {
-		if err := s.resize(th, (s.used + other.used) * 2); err != nil {
+		if err := s.resize(th, (s.used+other.used)*2); err != nil {
 			return err
 		}
 	}
@@ -62,7 +62,7 @@ func (s *Set) Update(th *Thread, other Value) error {
 	case *Dict:
 		n := o.Len()
 		if (s.fill+n)*5 >= s.mask()*3 {
-			if err := s.resize(th, (s.used + n) * 2); err != nil {
+			if err := s.resize(th, (s.used+n)*2); err != nil {
 				return err
 			}
 		}

@@ -41,8 +41,8 @@ var memoryCases = register(
 	// Garbage: ten times the budget and more, never stopped.
 	hostileCase{Name: "mem_garbage_lists", Source: "for i in range(40):\n    x = [0] * 2**20", WantType: ""},
 	hostileCase{Name: "mem_garbage_strs", Source: "for i in range(100):\n    s = 'x' * 10**7", WantType: ""},
-	hostileCase{Name: "mem_garbage_small", Source: "for i in range(10**6):\n    x = [i, str(i), {i: i}]", WantType: ""},
-	hostileCase{Name: "mem_garbage_near_limit", Source: "keep = [0] * (2**21)\nfor i in range(200):\n    x = list(range(10**5))", WantType: ""},
+	hostileCase{Name: "mem_garbage_small", Source: "for i in range(3 * 10**5):\n    x = [i, str(i), {i: i}, [0] * 100]", WantType: ""},
+	hostileCase{Name: "mem_garbage_near_limit", Source: "keep = [0] * (2**21)\nfor i in range(100):\n    x = list(range(10**5))", WantType: ""},
 	// After a MemoryError the script drops its data and allocates again.
 	hostileCase{Name: "mem_recovers", Source: "try:\n    x = list(range(10**9))\nexcept MemoryError:\n    pass\nl = []\nfor i in range(10):\n    l = [0] * 2**20\nassert len(l) == 2**20", WantType: ""},
 )
