@@ -64,7 +64,6 @@ func Missing(dir string, skip ...string) (missing []string, found int, err error
 	return missing, len(objects), nil
 }
 
-
 // receiverName returns the type name of a method receiver (T or *T).
 func receiverName(e ast.Expr) string {
 	if s, ok := e.(*ast.StarExpr); ok {
