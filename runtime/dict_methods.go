@@ -177,7 +177,11 @@ var dictMethods = map[string]BuiltinFn{
 		if err := methodArgs("dict.copy", "copy", args, kw, 0, 0); err != nil {
 			return Value{}, err
 		}
-		return Obj(asDict(self).Copy()), nil
+		d := asDict(self)
+		if err := th.Alloc(d.Footprint()); err != nil {
+			return Value{}, err
+		}
+		return Obj(d.Copy()), nil
 	},
 	"clear": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		if err := methodArgs("dict.clear", "clear", args, kw, 0, 0); err != nil {

@@ -239,7 +239,7 @@ func (h *Handle) Referents(w *MemWalker) {
 // Footprint implements MemNode.
 func (l *Loop) Footprint() int64 {
 	n := int64(unsafe.Sizeof(*l)) + int64(cap(l.due))*8 + int64(cap(l.timers))*int64(unsafe.Sizeof(timerEntry{})) +
-		int64(cap(l.tasks))*8 + int64(cap(l.inbox))*8
+		int64(cap(l.tasks))*8
 	for b := l.ready.head; b != nil; b = b.next {
 		n += int64(unsafe.Sizeof(*b))
 	}

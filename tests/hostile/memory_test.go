@@ -24,6 +24,9 @@ var memoryCases = register(
 	hostileCase{Name: "mem_dict_zip", Source: "x = dict(zip(range(10**8), range(10**8)))", WantType: "MemoryError"},
 	hostileCase{Name: "mem_dict_fromkeys", Source: "x = dict.fromkeys(range(10**7))", WantType: "MemoryError"},
 	hostileCase{Name: "mem_dict_comprehension", Source: "x = {i: i for i in range(10**8)}", WantType: "MemoryError"},
+	hostileCase{Name: "mem_dict_copies", Source: "d = {i: i for i in range(10**5)}\nl = []\nwhile True:\n    l.append(d.copy())\n    l.append(d | d)", WantType: "MemoryError"},
+	hostileCase{Name: "mem_set_copies", Source: "s = set(range(10**5))\nl = []\nwhile True:\n    l.append(s.copy())\n    l.append(s | s)\n    l.append(frozenset(s))", WantType: "MemoryError"},
+	hostileCase{Name: "mem_list_copies", Source: "x = list(range(10**5))\nl = []\nwhile True:\n    l.append(x.copy())\n    l.append(list(x))\n    l.append(tuple(x))\n    l.append(sorted(x))\n    l.append(x[::-1])", WantType: "MemoryError"},
 	// Many small objects, each made by one instruction (the safety net).
 	hostileCase{Name: "mem_chain_list", Source: "x = None\nwhile True:\n    x = [x]", WantType: "MemoryError"},
 	hostileCase{Name: "mem_chain_tuple", Source: "x = None\nwhile True:\n    x = (x,)", WantType: "MemoryError"},
