@@ -66,6 +66,15 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 	return in.resumeLoop(th, f, entry, throw)
 }
 
+// stepAt is step for the instruction about to run in f: it records f as
+// the activation's current frame for the memory walk first.
+func (in *Interp) stepAt(f *Frame) error {
+	if r := in.mem.run; r != nil {
+		r.cur = f
+	}
+	return in.checkInterrupt()
+}
+
 // memoryRoots is runtime.Limits.MemoryRoots.
 func (in *Interp) memoryRoots(w *runtime.MemWalker) {
 	for _, v := range in.builtins {

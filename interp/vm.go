@@ -57,10 +57,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 		}
 		if in.checkInterrupt != nil {
-			if r := in.mem.run; r != nil {
-				r.cur = f // for the memory walk (memsize.go)
-			}
-			if err = in.step(); err != nil {
+			if err = in.stepAt(f); err != nil {
 				continue
 			}
 		}
