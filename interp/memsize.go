@@ -33,6 +33,22 @@ type memTracker struct {
 	run   *runRecord
 	recs  []*runRecord
 	depth int
+	// pending is a MemoryError from charging a frame, raised before the
+	// next instruction (frames are made where no error can be returned).
+	pending error
+}
+
+// bigFrameSlots is the frame size from which making a frame is charged
+// to the budget: smaller ones (nearly all) are left to the safety net,
+// which sees at most a few thousand of them between two checks.
+const bigFrameSlots = 1024
+
+// chargeFrame charges a frame of n slots to the budget; a MemoryError
+// is raised at the next instruction.
+func (in *Interp) chargeFrame(n int) {
+	if err := in.th.CheckAlloc(int64(n), int64(unsafe.Sizeof(runtime.Value{}))); err != nil && in.mem.pending == nil {
+		in.mem.pending = err
+	}
 }
 
 // enableMemory turns the budget's tracking on (Options.MemoryLimit).
@@ -71,6 +87,10 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 func (in *Interp) stepAt(f *Frame) error {
 	if r := in.mem.run; r != nil {
 		r.cur = f
+		if err := in.mem.pending; err != nil {
+			in.mem.pending = nil
+			return err
+		}
 	}
 	return in.checkInterrupt()
 }

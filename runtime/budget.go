@@ -46,6 +46,9 @@ type memState struct {
 	walker *MemWalker
 	// walks counts the walks (for tests and MemoryStats).
 	walks int64
+	// objects is how many objects the last walk visited (to size the
+	// next one's visited set).
+	objects int
 	// over is set while the last walk found more live data than the
 	// budget: the event loop then stops its pass (memoryEvery) instead of
 	// running more callbacks, whose MemoryErrors tasks would swallow.
@@ -216,6 +219,7 @@ func (th *Thread) MeasureLive() int64 {
 		m.walker = w
 	}
 	w.Reset()
+	w.Expect(m.objects + m.objects/8)
 	for _, mod := range th.Modules {
 		w.Node(mod)
 	}
@@ -229,6 +233,7 @@ func (th *Thread) MeasureLive() int64 {
 		th.Limits.MemoryRoots(w)
 	}
 	total := w.Run()
+	m.objects = w.Count()
 	w.Reset()
 	return total
 }

@@ -63,7 +63,7 @@ func NewMemWalker() *MemWalker { return &MemWalker{} }
 
 // Reset forgets what the walker visited (keeping its buffers when small).
 func (w *MemWalker) Reset() {
-	w.seen.reset()
+	w.seen.reset(0)
 	clear(w.stack)
 	w.stack = w.stack[:0]
 	if cap(w.stack) > 1<<12 {
@@ -195,14 +195,32 @@ type addrSet struct {
 	n     int
 }
 
-func (s *addrSet) reset() {
-	if len(s.slots) > 1<<14 {
+// reset empties the set, sized for about expect addresses: a big table
+// is dropped rather than kept between walks, and a walk that expects
+// many objects starts with its final size instead of growing through
+// every power of two (each outgrown table is garbage).
+func (s *addrSet) reset(expect int) {
+	want := 1024
+	for want*3 < expect*4+4 {
+		want <<= 1
+	}
+	if len(s.slots) > 1<<14 || len(s.slots) < want {
 		s.slots = nil
+		if expect > 0 {
+			s.slots = make([]uintptr, want)
+		}
 	} else {
 		clear(s.slots)
 	}
 	s.n = 0
 }
+
+// Expect sizes the walker for about n objects (the count of a previous
+// walk).
+func (w *MemWalker) Expect(n int) { w.seen.reset(n) }
+
+// Count returns the number of objects visited.
+func (w *MemWalker) Count() int { return w.seen.n }
 
 // add inserts p and reports whether it was absent.
 func (s *addrSet) add(p uintptr) bool {

@@ -6,7 +6,11 @@ package hostile
 // interpreter that runs code again; and scripts that make much more
 // garbage than the budget must run to the end.
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 var memoryCases = register(
 	// Total growth of containers.
@@ -35,6 +39,7 @@ var memoryCases = register(
 	hostileCase{Name: "mem_instances", Source: "class A:\n    def __init__(self, i):\n        self.i = i\n        self.s = 'x'\nl = []\ni = 0\nwhile True:\n    l.append(A(i))\n    i += 1", WantType: "MemoryError"},
 	hostileCase{Name: "mem_instance_attrs", Source: "class A:\n    pass\na = A()\ni = 0\nwhile True:\n    setattr(a, 'a' + str(i), i)\n    i += 1", WantType: "MemoryError"},
 	hostileCase{Name: "mem_closures", Source: "l = []\nwhile True:\n    l.append(lambda: l)", WantType: "MemoryError"},
+	hostileCase{Name: "mem_big_frames", Program: bigFrames, WantType: "MemoryError"},
 	hostileCase{Name: "mem_generator_chain", Source: "l = []\ng = iter([])\nwhile True:\n    g = (x for x in g)\n    l.append(g)", WantType: "MemoryError"},
 	hostileCase{Name: "mem_strs_kept", Source: "l = []\nwhile True:\n    l.append('x' * 1000 + str(len(l)))", WantType: "MemoryError"},
 	hostileCase{Name: "mem_bigints_kept", Source: "l = []\nwhile True:\n    l.append(10**100000 + len(l))", WantType: "MemoryError"},
@@ -51,3 +56,15 @@ var memoryCases = register(
 )
 
 func TestMemory(t *testing.T) { runCases(t, memoryCases) }
+
+// bigFrames is a generator function with 20,000 locals (a 480 KB frame)
+// whose generators are kept: one instruction makes each frame.
+func bigFrames() string {
+	var b strings.Builder
+	b.WriteString("def g():\n")
+	for i := 0; i < 20000; i++ {
+		fmt.Fprintf(&b, "    v%d = %d\n", i, i)
+	}
+	b.WriteString("    yield 1\nl = []\nwhile True:\n    l.append(g())\n")
+	return b.String()
+}
