@@ -30,7 +30,8 @@ type memState struct {
 	charged int64
 	// allowance is how many bytes may be charged (or allocated on the
 	// Go heap) before the next walk: max(budget - live, budget/8). It is
-	// 0 before the first walk, which then uses the whole budget.
+	// 0 before the first walk: the first charge walks (cheaply, as little
+	// is live yet), and the heap check reads 0 as the whole budget.
 	allowance int64
 	// heapBase is the Go heap's cumulative allocation at the last walk.
 	heapBase uint64
