@@ -20,15 +20,23 @@ func BenchmarkMemoryBudget(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, limit := range []int64{0, 1 << 30} {
-			label := "none"
-			if limit > 0 {
-				label = "1GiB"
-			}
-			b.Run(name+"/"+label, func(b *testing.B) {
+		// A host that can cancel (ctx) already pays the per-instruction
+		// tick; a budget alone installs it.
+		for _, v := range []struct {
+			label  string
+			limit  int64
+			cancel bool
+		}{{"none", 0, false}, {"1GiB", 1 << 30, false}, {"ctx", 0, true}, {"ctx+1GiB", 1 << 30, true}} {
+			b.Run(name+"/"+v.label, func(b *testing.B) {
 				for b.Loop() {
-					in := New(Options{Stdout: io.Discard, Stderr: io.Discard, MemoryLimit: limit})
-					if err := in.Run(context.Background(), prog); err != nil {
+					ctx, cancel := context.WithCancel(context.Background())
+					if !v.cancel {
+						ctx = context.Background()
+					}
+					in := New(Options{Stdout: io.Discard, Stderr: io.Discard, MemoryLimit: v.limit})
+					err := in.Run(ctx, prog)
+					cancel()
+					if err != nil {
 						b.Fatal(err)
 					}
 				}
