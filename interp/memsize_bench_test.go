@@ -26,7 +26,7 @@ func BenchmarkMemoryBudget(b *testing.B) {
 			label  string
 			limit  int64
 			cancel bool
-		}{{"none", 0, false}, {"1GiB", 1 << 30, false}, {"ctx", 0, true}, {"ctx+1GiB", 1 << 30, true}} {
+		}{{"none", 0, false}, {"1GiB", 1 << 30, false}, {"ctx", 0, true}, {"ctx_1GiB", 1 << 30, true}} {
 			b.Run(name+"/"+v.label, func(b *testing.B) {
 				for b.Loop() {
 					ctx, cancel := context.WithCancel(context.Background())
