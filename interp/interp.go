@@ -181,8 +181,6 @@ func New(opts Options) *Interp {
 // Thread returns the interpreter's runtime thread.
 func (in *Interp) Thread() *runtime.Thread { return in.th }
 
-// step is called every instruction while an interrupt check is installed.
-func (in *Interp) step() error { return in.checkInterrupt() }
 
 // constsFor materializes a code object's constants for this interpreter.
 func (in *Interp) constsFor(code *Code) []runtime.Value {

@@ -82,8 +82,10 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 	return in.resumeLoop(th, f, entry, throw)
 }
 
-// stepAt is step for the instruction about to run in f: it records f as
-// the activation's current frame for the memory walk first.
+// stepAt is called before every instruction while an interrupt check is
+// installed, with the frame the instruction runs in: it records f as the
+// activation's current frame for the memory walk, raises a pending
+// MemoryError, then runs the check.
 func (in *Interp) stepAt(f *Frame) error {
 	if r := in.mem.run; r != nil {
 		r.cur = f
