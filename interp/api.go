@@ -139,7 +139,7 @@ func (in *Interp) applyOptions(opts Options) {
 
 func (in *Interp) slowTick() error {
 	h := &in.host
-	if err := in.th.MemoryTick(); err != nil {
+	if err := in.memoryTick(); err != nil {
 		return err
 	}
 	h.steps += h.batch

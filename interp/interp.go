@@ -181,7 +181,6 @@ func New(opts Options) *Interp {
 // Thread returns the interpreter's runtime thread.
 func (in *Interp) Thread() *runtime.Thread { return in.th }
 
-
 // constsFor materializes a code object's constants for this interpreter.
 func (in *Interp) constsFor(code *Code) []runtime.Value {
 	if vs, ok := in.consts[code]; ok {

@@ -44,10 +44,15 @@ type memTracker struct {
 const bigFrameSlots = 1024
 
 // chargeFrame charges a frame of n slots to the budget; a MemoryError
-// is raised at the next instruction.
+// is raised at the next instruction, through the slow tick (the tick's
+// countdown is cut short, keeping the step count exact).
 func (in *Interp) chargeFrame(n int) {
 	if err := in.th.CheckAlloc(int64(n), int64(unsafe.Sizeof(runtime.Value{}))); err != nil && in.mem.pending == nil {
 		in.mem.pending = err
+		if h := &in.host; h.left > 1 {
+			h.batch -= h.left - 1
+			h.left = 1
+		}
 	}
 }
 
@@ -84,17 +89,22 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 
 // stepAt is called before every instruction while an interrupt check is
 // installed, with the frame the instruction runs in: it records f as the
-// activation's current frame for the memory walk, raises a pending
-// MemoryError, then runs the check.
+// activation's current frame for the memory walk, then runs the check.
 func (in *Interp) stepAt(f *Frame) error {
 	if r := in.mem.run; r != nil {
 		r.cur = f
-		if err := in.mem.pending; err != nil {
-			in.mem.pending = nil
-			return err
-		}
 	}
 	return in.checkInterrupt()
+}
+
+// memoryTick is the memory budget's part of the slow tick (api.go): it
+// raises a pending MemoryError, or runs the budget's safety net.
+func (in *Interp) memoryTick() error {
+	if err := in.mem.pending; err != nil {
+		in.mem.pending = nil
+		return err
+	}
+	return in.th.MemoryTick()
 }
 
 // memoryRoots is runtime.Limits.MemoryRoots.
