@@ -93,8 +93,12 @@ type Options struct {
 	// built-ins hold, which the walk cannot see). The process may use
 	// about twice that with Go's default GOGC. A walk costs about 10-30
 	// ns per live object; runs that stay well under the budget walk
-	// rarely. Without a budget, only a single allocation above 4 GiB
-	// fails.
+	// rarely. A budget installs the per-instruction tick that MaxSteps
+	// and a cancellable context use (a third or more of the time of
+	// call-heavy code when nothing else installed it); beyond that tick
+	// it costs about 1-2% of the executed instructions (bench/fib,
+	// strings, dicts). Without a budget, only a single allocation above
+	// 4 GiB fails.
 	MemoryLimit int64
 	// Globals are predeclared in __main__, converted with ToValue.
 	Globals map[string]any
