@@ -204,6 +204,7 @@ func (in *Interp) begin(ctx context.Context) error {
 		return err
 	}
 	h.depth = 1
+	in.resetMemoryRecords()
 	h.stop.Store(nil)
 	h.steps, h.batch, h.left, h.stepExc, h.graceEnd = 0, 0, 0, nil, 0
 	h.ctx = ctx

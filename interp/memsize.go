@@ -79,12 +79,22 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 	rec.cur, rec.outer = f, m.run
 	m.depth++
 	m.run = rec
-	defer func() {
-		m.depth--
-		m.run = rec.outer
-		rec.cur, rec.outer = nil, nil
-	}()
-	return in.resumeLoop(th, f, entry, throw)
+	// No defer (this runs at every coroutine step): a Go panic that
+	// skips the restore is reset by the next entry (resetMemoryRecords).
+	out, v, err := in.resumeLoop(th, f, entry, throw)
+	m.depth--
+	m.run = rec.outer
+	rec.cur, rec.outer = nil, nil
+	return out, v, err
+}
+
+// resetMemoryRecords forgets the activation records when no code runs
+// (at the start of an outermost entry).
+func (in *Interp) resetMemoryRecords() {
+	for _, r := range in.mem.recs {
+		r.cur, r.outer = nil, nil
+	}
+	in.mem.run, in.mem.depth = nil, 0
 }
 
 // stepAt is called before every instruction while an interrupt check is
