@@ -103,7 +103,7 @@ func (in *Interp) applyOptions(opts Options) {
 	}
 	h.poll = in.poll
 	h.work = in.work
-	in.th.Limits.MaxAlloc = opts.MemoryLimit
+	in.enableMemory(opts.MemoryLimit)
 	in.th.Limits.OnNewLoop = func(l *runtime.Loop) {
 		h.loopMu.Lock()
 		h.loop = l
@@ -148,6 +148,9 @@ func (in *Interp) applyOptions(opts Options) {
 
 func (in *Interp) slowTick() error {
 	h := &in.host
+	if err := in.memoryTick(); err != nil {
+		return err
+	}
 	// left is 0 after instructions, and may be below (a built-in charged
 	// a large amount of work) or above (the stop flag was seen early).
 	h.steps += h.batch - h.left
@@ -212,12 +215,13 @@ func (in *Interp) begin(ctx context.Context) error {
 		return err
 	}
 	h.depth = 1
+	in.resetMemoryRecords()
 	h.stop.Store(nil)
 	h.steps, h.batch, h.left, h.stepExc, h.graceEnd = 0, 0, 0, nil, 0
 	h.ctx = ctx
 	h.prevCheck, h.prevPoll, h.prevWork = in.checkInterrupt, in.th.Limits.Poll, in.th.Limits.Work
 	cancellable := ctx.Done() != nil
-	if cancellable || h.maxSteps > 0 {
+	if cancellable || h.maxSteps > 0 || in.mem.on {
 		h.batch = checkEvery
 		if h.maxSteps > 0 && h.maxSteps < checkEvery {
 			h.batch = h.maxSteps

@@ -86,6 +86,9 @@ func newFrame(fn *Function, code *Code) *Frame {
 		f.slots = f.slots[:nl+code.MaxStack]
 		clearLocals(f.slots[:nl])
 	} else {
+		if in.mem.on && nl+code.MaxStack >= bigFrameSlots {
+			in.chargeFrame(nl + code.MaxStack)
+		}
 		f = allocFrame(nl + code.MaxStack)
 	}
 	f.fn = fn

@@ -26,8 +26,8 @@ func (in *Interp) run(th *runtime.Thread, f *Frame, entry *Frame) (outcome, runt
 	return in.resume(th, f, entry, nil)
 }
 
-// resume is run, starting by raising throw in f when it is not nil.
-func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error) (outcome, runtime.Value, error) {
+// resumeLoop is run, starting by raising throw in f when it is not nil.
+func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw error) (outcome, runtime.Value, error) {
 	err := throw
 	// reraise marks RERAISE and bare `raise`: the exception continues as
 	// it is, with no new context and no new traceback entry.
@@ -59,7 +59,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 			}
 		}
 		if in.checkInterrupt != nil {
-			if err = in.step(); err != nil {
+			if err = in.stepAt(f); err != nil {
 				continue
 			}
 		}

@@ -92,10 +92,29 @@ func (d *Dict) entry(p int) *dictEntry {
 	return &d.blocks[k][p-firstBlock<<(k-1)]
 }
 
+// blocksFull reports whether the next entry needs a new block.
+func (d *Dict) blocksFull() bool {
+	return d.n == firstBlock<<max(len(d.blocks)-1, 0) || len(d.blocks) == 0
+}
+
+// chargeInsert charges the memory budget with what adding an item
+// allocates: a new block of entries when the last is full, and a new
+// index when grow is set (see resize for its size).
+func (d *Dict) chargeInsert(th *Thread, grow bool) error {
+	var n int64
+	if d.blocksFull() {
+		n += int64(firstBlock<<max(len(d.blocks)-1, 0)) * int64(unsafe.Sizeof(dictEntry{}))
+	}
+	if grow {
+		n += int64(d.used+1) * 3 * 2 * 4 // at most twice used*3 slots of 4 bytes
+	}
+	return th.Alloc(n)
+}
+
 // appendEntry adds e at position d.n, allocating a new block when the
 // last is full.
 func (d *Dict) appendEntry(e dictEntry) {
-	if d.n == firstBlock<<max(len(d.blocks)-1, 0) || len(d.blocks) == 0 {
+	if d.blocksFull() {
 		size := firstBlock
 		if len(d.blocks) > 1 {
 			size = firstBlock << (len(d.blocks) - 1)
@@ -279,7 +298,11 @@ func (d *Dict) SetItem(th *Thread, key, v Value) error {
 		d.entry(pos).value = v
 		return nil
 	}
-	if slot < 0 || d.n+1 > len(d.index)*2/3 {
+	grow := slot < 0 || d.n+1 > len(d.index)*2/3
+	if err := d.chargeInsert(th, grow); err != nil {
+		return err
+	}
+	if grow {
 		d.resize()
 		slot = d.emptySlot(h)
 	}

@@ -91,6 +91,9 @@ func dictUpdateArgs(th *Thread, d *Dict, name string, args []Value, kw []Kwarg) 
 	if err := ArgCount(name, args, nil, 0, 1); err != nil {
 		return err
 	}
+	// A dict being built (dict(iterable)) is reachable from no root yet.
+	th.Hold(d)
+	defer th.Release()
 	if len(args) == 1 {
 		if err := DictUpdate(th, d, args[0]); err != nil {
 			return err
@@ -174,7 +177,11 @@ var dictMethods = map[string]BuiltinFn{
 		if err := methodArgs("dict.copy", "copy", args, kw, 0, 0); err != nil {
 			return Value{}, err
 		}
-		return Obj(asDict(self).Copy()), nil
+		d := asDict(self)
+		if err := th.Alloc(d.Footprint()); err != nil {
+			return Value{}, err
+		}
+		return Obj(d.Copy()), nil
 	},
 	"clear": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		if err := methodArgs("dict.clear", "clear", args, kw, 0, 0); err != nil {
@@ -267,6 +274,10 @@ func dictFromKeys(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) 
 	it, err := Iter(th, args[0])
 	if err != nil {
 		return Value{}, err
+	}
+	if n, ok := target.obj.(MemNode); ok {
+		th.Hold(n)
+		defer th.Release()
 	}
 	for {
 		k, ok, err := it.Next(th)

@@ -201,9 +201,9 @@ func (it *getitemIter) Next(th *Thread) (Value, bool, error) {
 func Collect(th *Thread, v Value) ([]Value, error) {
 	switch o := v.obj.(type) {
 	case *List:
-		return append([]Value(nil), o.Items...), nil
+		return th.copyValues(o.Items)
 	case *Tuple:
-		return append([]Value(nil), o.Items...), nil
+		return th.copyValues(o.Items)
 	}
 	it, err := Iter(th, v)
 	if err != nil {
@@ -211,6 +211,9 @@ func Collect(th *Thread, v Value) ([]Value, error) {
 	}
 	var out []Value
 	m := workMeter{th: th}
+	// What is collected is reachable from no root until it is returned.
+	th.HoldValues(&out)
+	defer th.Release()
 	for {
 		x, ok, err := it.Next(th)
 		if err != nil {

@@ -1,10 +1,10 @@
 package runtime
 
 // This file defines a Thread's resource limits, set by an embedding host:
-// the largest object a script may build (so that `"x" * 10**10` or
-// `[0] * 10**9` raise MemoryError instead of exhausting the host's
-// memory), and an interrupt check that long-running loops implemented in
-// Go (the event loop, range iteration) poll.
+// the memory budget (budget.go implements it; the helpers here size the
+// allocations of lists, tuples and strs for it), and an interrupt check
+// that long-running loops implemented in Go (the event loop, range
+// iteration) poll.
 
 import (
 	"time"
@@ -15,13 +15,18 @@ import (
 const valueSize = int64(unsafe.Sizeof(Value{}))
 
 // Limits are a Thread's resource limits. The zero Limits means aio's
-// defaults: objects up to maxAlloc bytes, nothing polled.
+// defaults: no memory budget (single allocations up to maxAlloc bytes),
+// nothing polled.
 type Limits struct {
-	// MaxAlloc, when positive, is the size in bytes (approximate: a list
-	// slot counts as the size of a Value, a str as its UTF-8 length) that
-	// no single str, list or tuple a script builds may exceed; building
-	// a larger one raises MemoryError. It never exceeds maxAlloc.
-	MaxAlloc int64
+	// MemoryLimit, when positive, is the memory budget in bytes: the
+	// live data of the thread's scripts may not exceed it (budget.go says
+	// exactly what counts and how closely). Without it, only a single
+	// allocation larger than 4 GiB fails.
+	MemoryLimit int64
+	// MemoryRoots, when set, visits the roots the interpreter holds
+	// beyond the thread's modules and event loop (its builtins, the
+	// frames of the running code) for the memory walk.
+	MemoryRoots func(w *MemWalker)
 	// Poll, when set, is called by the event loop once per pass and while
 	// it waits, and by range iteration every few thousand items; an error
 	// it returns stops the loop or the iteration (a host uses it to
@@ -33,67 +38,66 @@ type Limits struct {
 	// OnNewLoop, when set, is told about every event loop created on the
 	// thread, before it runs (a host records it to wake it up).
 	OnNewLoop func(*Loop)
+
+	// mem is the state of the memory budget (budget.go).
+	mem memState
 }
 
-// allocLimit returns the largest object size, in bytes, allowed on th.
-func (th *Thread) allocLimit() int64 {
-	if th != nil && th.Limits.MaxAlloc > 0 && th.Limits.MaxAlloc < maxAlloc {
-		return th.Limits.MaxAlloc
-	}
-	return maxAlloc
-}
-
-// CheckAlloc fails with MemoryError when an object of n items of size
-// bytes each would exceed th's allocation limit. It is overflow-safe.
-func (th *Thread) CheckAlloc(n, size int64) error {
-	if n <= 0 || size <= 0 {
-		return nil
-	}
-	if n > th.allocLimit()/size {
-		return NewException(MemoryError)
-	}
-	return nil
-}
-
-// checkItems is CheckAlloc for n list or tuple slots.
+// checkItems charges n list or tuple slots.
 func (th *Thread) checkItems(n int64) error { return th.CheckAlloc(n, valueSize) }
 
-// checkRepeat checks seq * n for a sequence of length m.
+// copyValues returns a copy of items, charged to the budget.
+func (th *Thread) copyValues(items []Value) ([]Value, error) {
+	if err := th.checkItems(int64(len(items))); err != nil {
+		return nil, err
+	}
+	return append([]Value(nil), items...), nil
+}
+
+// checkRepeat charges seq * n for a sequence of length m.
 func (th *Thread) checkRepeat(m int, n int64) error {
 	if m == 0 || n <= 0 {
 		return nil
 	}
-	if n > th.allocLimit()/valueSize/int64(m) {
+	if n > maxAlloc/valueSize/int64(m) {
 		return NewException(MemoryError)
 	}
-	return nil
+	return th.checkItems(int64(m) * n)
 }
 
-// checkStrRepeat checks s * n for a str of m bytes.
+// checkStrRepeat charges s * n for a str of m bytes.
 func (th *Thread) checkStrRepeat(m int, n int64) error {
 	if m == 0 || n <= 0 {
 		return nil
 	}
-	if n > th.allocLimit()/int64(m) {
+	if n > maxAlloc/int64(m) {
 		return NewException(MemoryError)
 	}
-	return nil
+	return th.Alloc(int64(m)*n + strHeaderSize)
 }
 
-// CheckGrow checks appending extra items to items: only when the slice
-// is full (append will reallocate) does it compare the new length with
-// the limit, so that it costs a comparison per append.
+// CheckGrow charges appending extra items to items: only when the slice
+// is full (append will reallocate) does it charge the new backing array
+// (the doubled capacity appendDoubling or append will allocate), so that
+// it costs a comparison per append.
 func (th *Thread) CheckGrow(items []Value, extra int) error {
 	if len(items)+extra <= cap(items) {
 		return nil
 	}
-	return th.checkItems(int64(len(items)) + int64(extra))
+	n := int64(len(items)) + int64(extra)
+	return th.checkItems(max(n, 2*int64(cap(items))))
 }
 
 // pollEvery calls the Poll hook when i is a multiple of 4096 (i counts
 // iterations of a Go loop that a script can make arbitrarily long).
 func (th *Thread) pollEvery(i int64) error {
-	if i&4095 != 0 || th == nil || th.Limits.Poll == nil {
+	if i&4095 != 0 || th == nil {
+		return nil
+	}
+	if err := th.memoryEvery(i); err != nil {
+		return err
+	}
+	if th.Limits.Poll == nil {
 		return nil
 	}
 	return th.Limits.Poll()
@@ -129,19 +133,27 @@ func (th *Thread) sleep(d time.Duration) error {
 	}
 }
 
-// Alloc charges n bytes of new live data to th's memory budget before a
-// built-in allocates them, failing with MemoryError (and allocating
-// nothing) when they would not fit. Today it checks n against the
-// per-object cap; the interpreter-wide budget replaces its body.
-func (th *Thread) Alloc(n int64) error { return th.CheckAlloc(n, 1) }
-
 // Work charges n units of work done inside a built-in to the step budget
 // (a unit is about what one bytecode instruction costs) and reports a
 // stop: a built-in whose work grows with its input calls it every few
 // thousand units, so that MaxSteps counts that work and a cancelled
 // context stops it promptly.
 func (th *Thread) Work(n int64) error {
-	if th == nil || th.Limits.Work == nil {
+	if th == nil {
+		return nil
+	}
+	if th.Limits.MemoryLimit > 0 {
+		// The safety net of the memory budget: a built-in's loop may make
+		// many small objects that nothing charges.
+		m := &th.Limits.mem
+		if m.work += n; m.work >= 4096 {
+			m.work = 0
+			if err := th.checkHeap(); err != nil {
+				return err
+			}
+		}
+	}
+	if th.Limits.Work == nil {
 		return nil
 	}
 	return th.Limits.Work(n)

@@ -19,24 +19,25 @@ func TestCheckAlloc(t *testing.T) {
 	assert.True(t, IsInstance(th.checkRepeat(3, math.MaxInt64/2), MemoryError))
 	assert.True(t, IsInstance(th.checkStrRepeat(4, 1<<62), MemoryError))
 
-	th.Limits.MaxAlloc = 1000
+	// A budget of 1000 bytes and nothing live: whatever fits is granted.
+	th.Limits.MemoryLimit = 1000
 	assert.NoError(t, th.CheckAlloc(1000, 1))
 	assert.True(t, IsInstance(th.CheckAlloc(1001, 1), MemoryError))
 	assert.True(t, IsInstance(th.checkItems(1000/valueSize+1), MemoryError))
-	// A limit above the built-in cap does not raise it.
-	th.Limits.MaxAlloc = maxAlloc * 2
-	assert.Equal(t, maxAlloc, th.allocLimit())
 	var nilThread *Thread
-	assert.Equal(t, maxAlloc, nilThread.allocLimit())
+	assert.NoError(t, nilThread.Alloc(maxAlloc))
+	assert.True(t, IsInstance(nilThread.Alloc(maxAlloc+1), MemoryError))
 }
 
 func TestCheckGrow(t *testing.T) {
 	th := NewThread()
-	th.Limits.MaxAlloc = 10 * valueSize
+	th.Limits.MemoryLimit = 10 * valueSize
 	items := make([]Value, 5, 20)
-	assert.NoError(t, th.CheckGrow(items, 15), "fits in capacity: not checked")
+	assert.NoError(t, th.CheckGrow(items, 15), "fits in capacity: not charged")
+	assert.Zero(t, th.Limits.mem.charged)
 	items = items[:5:5]
 	assert.NoError(t, th.CheckGrow(items, 5))
+	assert.Equal(t, 10*valueSize, th.Limits.mem.charged)
 	assert.True(t, IsInstance(th.CheckGrow(items, 6), MemoryError))
 }
 

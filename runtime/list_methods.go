@@ -228,7 +228,11 @@ var listMethods = map[string]BuiltinFn{
 		if err := methodArgs("list.copy", "copy", args, kw, 0, 0); err != nil {
 			return Value{}, err
 		}
-		return NewList(append([]Value(nil), asList(self).Items...)), nil
+		items, err := th.copyValues(asList(self).Items)
+		if err != nil {
+			return Value{}, err
+		}
+		return NewList(items), nil
 	},
 	"clear": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		if err := methodArgs("list.clear", "clear", args, kw, 0, 0); err != nil {

@@ -293,7 +293,12 @@ func (l *Loop) runOnce() error {
 	ntodo := l.ready.n
 	for i := 0; i < ntodo; i++ {
 		it := l.ready.pop()
-		if err := it.run(l.th); err != nil {
+		err := it.run(l.th)
+		if err == nil {
+			// A pass may run a hundred thousand callbacks.
+			err = l.th.memoryEvery(int64(i + 1))
+		}
+		if err != nil {
 			l.requeueDue(ntodo-i-1, due)
 			return err
 		}

@@ -265,6 +265,9 @@ func builtinBinary(th *Thread, op Op, a, b Value) (Value, error) {
 		}
 	case *Dict:
 		if y, ok := b.obj.(*Dict); ok && op == OpOr {
+			if err := th.Alloc(x.Footprint()); err != nil {
+				return Value{}, err
+			}
 			d := x.Copy()
 			if err := d.Update(th, y); err != nil {
 				return Value{}, err

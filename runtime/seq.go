@@ -140,9 +140,12 @@ func sliceBound(v Value) (int64, error) {
 	return 0, Errorf(TypeError, "slice indices must be integers or None or have an __index__ method")
 }
 
-func sliceValues(items []Value, s *Slice) ([]Value, error) {
+func sliceValues(th *Thread, items []Value, s *Slice) ([]Value, error) {
 	start, _, step, length, err := SliceIndices(s, len(items))
 	if err != nil {
+		return nil, err
+	}
+	if err := th.checkItems(int64(length)); err != nil {
 		return nil, err
 	}
 	out := make([]Value, length)
@@ -164,7 +167,7 @@ func GetItem(th *Thread, v, key Value) (Value, error) {
 			return o.Items[j], nil
 		}
 		if s, ok := key.obj.(*Slice); ok {
-			items, err := sliceValues(o.Items, s)
+			items, err := sliceValues(th, o.Items, s)
 			return NewList(items), err
 		}
 		return Value{}, seqIndexError("list", key)
@@ -177,7 +180,7 @@ func GetItem(th *Thread, v, key Value) (Value, error) {
 			return o.Items[j], nil
 		}
 		if s, ok := key.obj.(*Slice); ok {
-			items, err := sliceValues(o.Items, s)
+			items, err := sliceValues(th, o.Items, s)
 			return Obj(NewTuple(items)), err
 		}
 		return Value{}, seqIndexError("tuple", key)

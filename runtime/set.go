@@ -171,7 +171,7 @@ restart:
 				if uint64(s.fill)*5 < mask*3 {
 					return nil
 				}
-				return s.resize(growSize(s.used))
+				return s.resize(th, growSize(s.used))
 			}
 			if e.hash == hash {
 				startkey := e.key
@@ -237,12 +237,17 @@ func insertClean(table []setEntry, key Value, hash int64) {
 
 // resize is set_table_resize: rebuild into the smallest power-of-two
 // table larger than minused, dropping dummies.
-func (s *Set) resize(minused int) error {
+func (s *Set) resize(th *Thread, minused int) error {
 	newsize := setMinSize
 	for newsize <= minused {
 		newsize <<= 1
 		if int64(newsize) > maxAlloc {
 			return Errorf(MemoryError, "")
+		}
+	}
+	if newsize > len(s.table) {
+		if err := th.CheckAlloc(int64(newsize), setEntryBytes); err != nil {
+			return err
 		}
 	}
 	old := s.table

@@ -18,7 +18,7 @@ func (s *Set) merge(th *Thread, other *Set) error {
 	}
 	s.hashed = false
 	if (s.fill+other.used)*5 >= s.mask()*3 {
-		if err := s.resize((s.used + other.used) * 2); err != nil {
+		if err := s.resize(th, (s.used+other.used)*2); err != nil {
 			return err
 		}
 	}
@@ -53,13 +53,16 @@ func (s *Set) merge(th *Thread, other *Set) error {
 // other iterables add element by element. The interpreter uses it for
 // `{*a, *b}`.
 func (s *Set) Update(th *Thread, other Value) error {
+	// A set being built (set(iterable)) is reachable from no root yet.
+	th.Hold(s)
+	defer th.Release()
 	switch o := other.obj.(type) {
 	case *Set:
 		return s.merge(th, o)
 	case *Dict:
 		n := o.Len()
 		if (s.fill+n)*5 >= s.mask()*3 {
-			if err := s.resize((s.used + n) * 2); err != nil {
+			if err := s.resize(th, (s.used+n)*2); err != nil {
 				return err
 			}
 		}
@@ -250,7 +253,7 @@ func (s *Set) differenceUpdate(th *Thread, other Value) error {
 	if s.fill-s.used <= s.mask()/4 {
 		return nil
 	}
-	return s.resize(growSize(s.used))
+	return s.resize(th, growSize(s.used))
 }
 
 // difference is set_difference: copy-and-remove when other is small or

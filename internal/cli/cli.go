@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/aio-lang/aio/interp"
@@ -123,7 +124,11 @@ loop:
 		defer bw.Flush()
 		out = bw
 	}
-	in := interp.New(interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest, VirtualTime: virtualTime})
+	// AIO_MEMORY_LIMIT (bytes) runs the script under a memory budget, to
+	// measure its cost (bench/README.md).
+	memLimit, _ := strconv.ParseInt(os.Getenv("AIO_MEMORY_LIMIT"), 10, 64)
+	in := interp.New(interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest, VirtualTime: virtualTime,
+		MemoryLimit: memLimit})
 	allowRaisingRecursionLimit(in)
 	err := in.ExecMain(filename, src)
 	if bw, ok := out.(*bufio.Writer); ok {
