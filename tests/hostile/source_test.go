@@ -155,7 +155,7 @@ var sourceCases = register(
 		MaxRSS: gib},
 	hostileCase{Name: "src_consts_then_def_70k_runs", Program: numbered("s = [", "'s%d'", ", ", 70000, "]\ndef f(): return 7\nassert f() == 7 and len(s) == 70000"),
 		MaxRSS: gib},
-	hostileCase{Name: "src_statements_1m_runs", Program: repeatSrc("x = 0\n", "x += 1\n", 1000000, "assert x == 1000000\n"),
+	hostileCase{Name: "src_statements_1m_runs", Program: repeatSrc("x = 0\n", "x += 1\n", 1000000, "assert x == 1000000\n"), MemoryLimit: gib,
 		MaxRSS: bigSourceRSS, MaxTime: bigSourceTime},
 )
 
