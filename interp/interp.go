@@ -40,6 +40,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/big"
 	"runtime/debug"
 	"strings"
@@ -119,6 +120,18 @@ type Options struct {
 	AllowedModules []string
 	// HostModules are modules made by the host that scripts may import.
 	HostModules []*Module
+
+	// ModuleFS, when set, is the file system scripts import their own
+	// modules from (see "Importing modules" in the package docs); nil
+	// means no files at all. ModulePath is the initial sys.path: the
+	// directories of ModuleFS searched in order (a leading "/" names
+	// ModuleFS's root; nil means [""], the root itself).
+	ModuleFS   fs.FS
+	ModulePath []string
+	// ModuleSource, when set, supplies modules by their full dotted name
+	// before ModuleFS is searched: it returns nil (and no error) for a
+	// name it does not have; an error fails the import with ImportError.
+	ModuleSource func(name string) (*SourceModule, error)
 }
 
 // Interp is one aio interpreter: a thread of execution with its own
@@ -137,6 +150,8 @@ type Interp struct {
 	builtinsVersion uint64
 	// host is the embedding API's state (api.go).
 	host hostState
+	// imports is sys.modules, sys.path and the module sources (import.go).
+	imports importState
 }
 
 // moduleState is a module's namespace as functions defined in it see it.
@@ -189,6 +204,7 @@ func New(opts Options) *Interp {
 	main.Set("__name__", runtime.Str("__main__"))
 	main.Set("__doc__", runtime.None)
 	in.main = &moduleState{name: "__main__", globals: main, builtins: in.builtins, vm: in}
+	in.initImports(opts)
 	in.applyOptions(opts)
 	return in
 }

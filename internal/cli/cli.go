@@ -84,7 +84,9 @@ loop:
 		if filename == "" {
 			rest = []string{""}
 			if f, ok := stdin.(*os.File); ok && isTerminal(f) {
-				return runTerminalREPL(f, stdout, stderr, interp.Options{Stdin: stdin, Argv: rest, VirtualTime: virtualTime})
+				opts := interp.Options{Stdin: stdin, Argv: rest, VirtualTime: virtualTime}
+				grantModules(&opts, "", true)
+				return runTerminalREPL(f, stdout, stderr, opts)
 			}
 		}
 		filename = "<stdin>"
@@ -123,7 +125,14 @@ loop:
 		defer bw.Flush()
 		out = bw
 	}
-	in := interp.New(interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest, VirtualTime: virtualTime})
+	opts := interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest, VirtualTime: virtualTime}
+	grantModules(&opts, filename, haveCode)
+	in := interp.New(opts)
+	if !haveCode && filename != "<stdin>" {
+		if abs, err := filepath.Abs(filename); err == nil {
+			in.Set("__file__", abs)
+		}
+	}
 	allowRaisingRecursionLimit(in)
 	err := in.ExecMain(filename, src)
 	if bw, ok := out.(*bufio.Writer); ok {
