@@ -316,12 +316,16 @@ func (in *Interp) loadStd(th *runtime.Thread, name string) (*runtime.Module, err
 // sys.modules while it runs and removed again if it fails. pkgPath is
 // the __path__ of a package, nil for a plain module.
 func (in *Interp) execModule(th *runtime.Thread, name, filename string, src []byte, pkgPath []string) (*runtime.Module, error) {
+	return in.runModuleSource(th, runtime.NewModule(name), name, filename, src, pkgPath)
+}
+
+// runModuleSource runs src in the module m (new, or reloaded).
+func (in *Interp) runModuleSource(th *runtime.Thread, m *runtime.Module, name, filename string, src []byte, pkgPath []string) (*runtime.Module, error) {
 	st := &in.imports
 	code, err := Compile(filename, src)
 	if err != nil {
 		return nil, syntaxException(err)
 	}
-	m := runtime.NewModule(name)
 	m.Set("__name__", runtime.Str(name))
 	m.Set("__doc__", runtime.None)
 	m.Set("__file__", runtime.Str(filename))
@@ -337,6 +341,9 @@ func (in *Interp) execModule(th *runtime.Thread, name, filename string, src []by
 	}
 	m.Set("__package__", runtime.Str(pkg))
 	key := runtime.Str(name)
+	if _, isPkg := m.Get("__path__"); isPkg && pkgPath == nil {
+		pkgPath = strEntries(m.Slot("__path__").V)
+	}
 	if err := st.modules.SetItem(th, key, runtime.Obj(m)); err != nil {
 		return nil, err
 	}
@@ -493,4 +500,47 @@ func moduleName(th *runtime.Thread, mod runtime.Value) string {
 		}
 	}
 	return "?"
+}
+
+// ImportModule imports the module with the absolute dotted name as an
+// import statement would and returns sys.modules[name] (importlib's
+// import_module).
+func (in *Interp) ImportModule(th *runtime.Thread, name string) (runtime.Value, error) {
+	return in.importAbsolute(th, name)
+}
+
+// ReloadModule runs the source of an imported module again in the same
+// module object (importlib.reload).
+func (in *Interp) ReloadModule(th *runtime.Thread, mv runtime.Value) (runtime.Value, error) {
+	m, _ := runtime.As[*runtime.Module](mv)
+	name := moduleName(th, mv)
+	if cur, ok, _ := in.imports.modules.Get(th, runtime.Str(name)); !ok || cur != mv {
+		e := runtime.Errorf(runtime.ImportError, "module %s not in sys.modules", name)
+		e.Name = name
+		return runtime.Value{}, e
+	}
+	var pkgPath []string
+	if pv, ok := m.Get("__path__"); ok {
+		pkgPath = strEntries(pv)
+	}
+	if in.imports.source != nil {
+		if sm, err := in.imports.source(name); err != nil || sm != nil {
+			if err != nil {
+				return runtime.Value{}, runtime.Errorf(runtime.ImportError, "%s", err.Error())
+			}
+			_, err := in.runModuleSource(th, m, name, sm.Filename, sm.Source, pkgPath)
+			return mv, err
+		}
+	}
+	fv, _ := m.Get("__file__")
+	file, ok := runtime.As[*runtime.StrObj](fv)
+	if !ok || in.imports.fsys == nil {
+		return mv, nil // a standard module: nothing to run again
+	}
+	src, ok := in.readModuleFile(file.S)
+	if !ok {
+		return runtime.Value{}, notFound(name, "No module named '%s'", name)
+	}
+	_, err := in.runModuleSource(th, m, name, file.S, src, pkgPath)
+	return mv, err
 }

@@ -120,7 +120,7 @@ func (e *Exception) Attr(name string) (Value, bool) {
 			return e.Args[0], true
 		}
 	case "name":
-		if e.Class.IsSubtype(NameError) || e.Class.IsSubtype(AttributeError) {
+		if e.Class.IsSubtype(NameError) || e.Class.IsSubtype(AttributeError) || e.Class.IsSubtype(ImportError) {
 			if e.Name == "" {
 				return None, true
 			}
