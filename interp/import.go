@@ -36,9 +36,6 @@ type importState struct {
 	source  func(name string) (*SourceModule, error)
 	// host names the modules registered by the host, which no file shadows.
 	host map[string]bool
-	// initializing holds the modules whose body is running, for
-	// CPython's "partially initialized module" messages.
-	initializing map[*runtime.Module]bool
 }
 
 // unshadowable are the standard modules CPython builds in or has loaded
@@ -59,7 +56,6 @@ func (in *Interp) initImports(opts Options) {
 	st.fsys = opts.ModuleFS
 	st.source = opts.ModuleSource
 	st.host = map[string]bool{}
-	st.initializing = map[*runtime.Module]bool{}
 	var entries []runtime.Value
 	switch {
 	case opts.ModulePath != nil:
@@ -348,7 +344,7 @@ func (in *Interp) runModuleSource(th *runtime.Thread, m *runtime.Module, name, f
 		return nil, err
 	}
 	in.sources[filename] = strings.Split(string(src), "\n")
-	st.initializing[m] = true
+	m.Initializing = true
 	// The import machinery's frames count in the recursion depth, as
 	// CPython's importlib frames do, so a long chain of imports meets
 	// the recursion limit well before the Go stack is deep.
@@ -356,7 +352,7 @@ func (in *Interp) runModuleSource(th *runtime.Thread, m *runtime.Module, name, f
 		err = in.runModule(code, &moduleState{name: name, globals: m, builtins: in.builtins, vm: in})
 		th.Leave()
 	}
-	delete(st.initializing, m)
+	m.Initializing = false
 	if err != nil {
 		st.modules.Delete(th, key)
 		return nil, err
@@ -438,7 +434,7 @@ func (in *Interp) fromAttr(th *runtime.Thread, mod runtime.Value, name string) (
 		}
 	}
 	var e *runtime.Exception
-	if m, ok := runtime.As[*runtime.Module](mod); ok && in.imports.initializing[m] {
+	if m, ok := runtime.As[*runtime.Module](mod); ok && m.Initializing {
 		e = runtime.Errorf(runtime.ImportError, "cannot import name '%s' from partially initialized module '%s' (most likely due to a circular import) (%s)", name, modName, where)
 	} else {
 		e = runtime.Errorf(runtime.ImportError, "cannot import name '%s' from '%s' (%s)", name, modName, where)
