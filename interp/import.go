@@ -345,12 +345,9 @@ func (in *Interp) runModuleSource(th *runtime.Thread, m *runtime.Module, name, f
 	}
 	in.sources[filename] = strings.Split(string(src), "\n")
 	m.Initializing = true
-	// The import machinery's frames count in the recursion depth, as
-	// CPython's importlib frames do, so a long chain of imports meets
-	// the recursion limit well before the Go stack is deep.
-	if err = th.Enter(); err == nil {
+	if err = enterImport(th); err == nil {
 		err = in.runModule(code, &moduleState{name: name, globals: m, builtins: in.builtins, vm: in})
-		th.Leave()
+		th.Depth -= importFrames
 	}
 	m.Initializing = false
 	if err != nil {
@@ -358,6 +355,24 @@ func (in *Interp) runModuleSource(th *runtime.Thread, m *runtime.Module, name, f
 		return nil, err
 	}
 	return m, nil
+}
+
+// importFrames is how many levels of the recursion depth an import in
+// progress takes besides the module's own frame: CPython's importlib
+// runs six Python frames per nested import, so a chain of imports meets
+// the recursion limit at the same length (about 140 with the default
+// limit) and long before the Go stack is deep.
+const importFrames = 6
+
+// enterImport counts an import's frames in the recursion depth.
+func enterImport(th *runtime.Thread) error {
+	for i := 0; i < importFrames; i++ {
+		if err := th.Enter(); err != nil {
+			th.Depth -= i
+			return err
+		}
+	}
+	return nil
 }
 
 // syntaxException turns a compile error of an imported module into the
