@@ -28,6 +28,28 @@
 // (records with one attribute per exported field, named by `aio` tags),
 // pointers, nil (None) and errors (exceptions).
 //
+// # Importing modules
+//
+// An interpreter reads no file unless the host grants it a source of
+// modules. Options.ModuleFS is a file system scripts import their own
+// modules from: `import helper` looks in each directory of sys.path
+// (Options.ModulePath, paths inside ModuleFS) for a package directory
+// helper/ with __init__.aio or __init__.py, then helper.aio, then
+// helper.py, so that a project may share its files with CPython.
+// Options.ModuleSource supplies modules by dotted name before ModuleFS
+// is searched (a SourceModule with Package set makes a package whose
+// submodules are asked of it too). Host modules (Options.HostModules)
+// and the standard modules CPython builds in (sys, time) come first; the
+// other standard modules come after the files, as CPython's standard
+// library comes after the script's directory, and Options.AllowedModules
+// still decides which of them exist. Imports follow CPython 3.11:
+// packages, relative imports, `from m import *` with __all__, each
+// module run once and cached in sys.modules (a dict scripts may read
+// and change), circular imports that see the partial module, and a
+// failed import removed from sys.modules. The aio command grants the
+// file system with the script's directory (the current directory for
+// -c, - and the REPL) followed by the directories of AIO_PATH.
+//
 // A script failure is returned as *Error (exception type, message,
 // traceback text, and the Go error behind it for errors.Is), a syntax
 // error as *parser.SyntaxError, a bug in aio or a panicking host function
