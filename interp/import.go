@@ -33,6 +33,7 @@ type importState struct {
 	modules *runtime.Dict // sys.modules
 	path    *runtime.List // sys.path
 	fsys    fs.FS
+	dir     string // what relative sys.path entries are relative to
 	source  func(name string) (*SourceModule, error)
 	// host names the modules registered by the host, which no file shadows.
 	host map[string]bool
@@ -54,6 +55,7 @@ func (in *Interp) initImports(opts Options) {
 	st := &in.imports
 	st.modules = runtime.NewDict()
 	st.fsys = opts.ModuleFS
+	st.dir = opts.ModuleDir
 	st.source = opts.ModuleSource
 	st.host = map[string]bool{}
 	var entries []runtime.Value
@@ -226,13 +228,21 @@ func (in *Interp) findModule(th *runtime.Thread, name string, top bool, search [
 			return in.execModule(th, name, sm.Filename, sm.Source, pkgPath)
 		}
 	}
+	var namespace []string
 	if st.fsys != nil {
-		if m, err, ok := in.findFile(th, name, search); ok {
+		var m *runtime.Module
+		var err error
+		if m, namespace, err = in.findFile(th, name, search); m != nil || err != nil {
 			return m, err
 		}
 	}
 	if top {
-		return in.loadStd(th, name)
+		if m, err := in.loadStd(th, name); m != nil || err != nil {
+			return m, err
+		}
+	}
+	if namespace != nil {
+		return in.namespacePackage(th, name, namespace)
 	}
 	return nil, nil
 }
@@ -240,36 +250,67 @@ func (in *Interp) findModule(th *runtime.Thread, name string, top bool, search [
 // findFile looks for name's last component in each directory of search:
 // a package directory (with __init__.aio or __init__.py) first, then
 // NAME.aio, then NAME.py, as CPython looks for a package before a module.
-func (in *Interp) findFile(th *runtime.Thread, name string, search []string) (*runtime.Module, error, bool) {
+// When none has it, namespace lists the directories of that name without
+// an __init__ file, the portions of a namespace package.
+func (in *Interp) findFile(th *runtime.Thread, name string, search []string) (m *runtime.Module, namespace []string, err error) {
 	base := name[strings.LastIndexByte(name, '.')+1:]
 	for _, dir := range search {
+		dir = in.moduleDir(dir)
 		pkgDir := path.Join(dir, base)
-		for _, init := range []string{"__init__.aio", "__init__.py"} {
-			file := path.Join(pkgDir, init)
-			if src, ok := in.readModuleFile(file); ok {
-				m, err := in.execModule(th, name, file, src, []string{pkgDir})
-				return m, err, true
+		if in.isModuleDir(pkgDir) {
+			for _, init := range []string{"__init__.aio", "__init__.py"} {
+				file := path.Join(pkgDir, init)
+				if src, ok := in.readModuleFile(file); ok {
+					m, err := in.execModule(th, name, file, src, []string{pkgDir})
+					return m, nil, err
+				}
 			}
+			namespace = append(namespace, pkgDir)
 		}
 		for _, ext := range []string{".aio", ".py"} {
 			file := path.Join(dir, base+ext)
 			if src, ok := in.readModuleFile(file); ok {
 				m, err := in.execModule(th, name, file, src, nil)
-				return m, err, true
+				return m, nil, err
 			}
 		}
 	}
-	return nil, nil, false
+	return nil, namespace, nil
 }
 
-// readModuleFile reads file (a sys.path-style path: a leading "/" is the
-// file system's root) from the granted file system.
-func (in *Interp) readModuleFile(file string) ([]byte, bool) {
-	p := strings.TrimPrefix(file, "/")
+// moduleDir is a sys.path entry as a path to read: relative entries
+// ("" is the current directory) are relative to Options.ModuleDir.
+func (in *Interp) moduleDir(entry string) string {
+	if strings.HasPrefix(entry, "/") {
+		return entry
+	}
+	return path.Join(in.imports.dir, entry)
+}
+
+// fsPath is the name of a sys.path-style path inside the granted file
+// system (a leading "/" is its root), or false for a path it cannot name.
+func fsPath(p string) (string, bool) {
+	p = strings.TrimPrefix(p, "/")
 	if p == "" {
 		p = "."
 	}
-	if !fs.ValidPath(p) {
+	return p, fs.ValidPath(p)
+}
+
+// isModuleDir reports whether dir is a directory of the file system.
+func (in *Interp) isModuleDir(dir string) bool {
+	p, ok := fsPath(dir)
+	if !ok {
+		return false
+	}
+	info, err := fs.Stat(in.imports.fsys, p)
+	return err == nil && info.IsDir()
+}
+
+// readModuleFile reads a module's source file from the file system.
+func (in *Interp) readModuleFile(file string) ([]byte, bool) {
+	p, ok := fsPath(file)
+	if !ok {
 		return nil, false
 	}
 	src, err := fs.ReadFile(in.imports.fsys, p)
@@ -277,6 +318,22 @@ func (in *Interp) readModuleFile(file string) ([]byte, bool) {
 		return nil, false
 	}
 	return src, true
+}
+
+// namespacePackage makes a package of directories without __init__
+// files (PEP 420): it runs nothing, and its submodules are found in dirs.
+func (in *Interp) namespacePackage(th *runtime.Thread, name string, dirs []string) (*runtime.Module, error) {
+	m := runtime.NewModule(name)
+	m.Set("__name__", runtime.Str(name))
+	m.Set("__doc__", runtime.None)
+	m.Set("__file__", runtime.None)
+	items := make([]runtime.Value, len(dirs))
+	for i, d := range dirs {
+		items[i] = runtime.Str(d)
+	}
+	m.Set("__path__", runtime.NewList(items))
+	m.Set("__package__", runtime.Str(name))
+	return m, in.imports.modules.SetItem(th, runtime.Str(name), runtime.Obj(m))
 }
 
 // loadStd makes a standard or host module, or returns nil if there is
@@ -485,8 +542,16 @@ func (in *Interp) importStar(th *runtime.Thread, f *Frame, mod runtime.Value) er
 	_, noPath := runtime.GetAttr(th, mod, "__path__")
 	for _, n := range names {
 		v, err := runtime.GetAttr(th, mod, n)
-		if err != nil && noPath == nil { // a package: n may be a submodule
-			v, err = in.fromAttr(th, mod, n)
+		if err != nil && noPath == nil && runtime.IsInstance(err, runtime.AttributeError) {
+			// A package's __all__ may name submodules not imported yet.
+			full := moduleName(th, mod) + "." + n
+			if _, ierr := in.importAbsolute(th, full); ierr != nil {
+				var e *runtime.Exception
+				if !errors.As(ierr, &e) || !e.Class.IsSubtype(runtime.ModuleNotFoundError) || e.Name != full {
+					return ierr
+				}
+			}
+			v, err = runtime.GetAttr(th, mod, n)
 		}
 		if err != nil {
 			return err

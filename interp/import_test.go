@@ -106,7 +106,7 @@ func TestImportWithoutGrantsReadsNoFile(t *testing.T) {
 	err = in.Exec(context.Background(), "main.aio", "import x\n")
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, "ModuleNotFoundError", e.Type)
-	assert.Equal(t, []string{"app/x/__init__.aio", "app/x/__init__.py", "app/x.aio", "app/x.py"}, rec.opened)
+	assert.Equal(t, []string{"app/x", "app/x.aio", "app/x.py"}, rec.opened)
 }
 
 func TestImportAllowedModulesStillGovernStandardModules(t *testing.T) {

@@ -150,6 +150,11 @@ type Options struct {
 	// ModuleFS's root; nil means [""], the root itself).
 	ModuleFS   fs.FS
 	ModulePath []string
+	// ModuleDir is the directory of ModuleFS that relative sys.path
+	// entries are relative to, as CPython's are to the current directory
+	// ("" is the entry of the current directory itself); by default the
+	// root.
+	ModuleDir string
 	// ModuleSource, when set, supplies modules by their full dotted name
 	// before ModuleFS is searched: it returns nil (and no error) for a
 	// name it does not have; an error fails the import with ImportError.

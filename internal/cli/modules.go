@@ -16,12 +16,10 @@ import (
 // grantModules sets opts' module file system and sys.path for the script
 // filename (fromCwd: the program does not come from a file).
 func grantModules(opts *interp.Options, filename string, fromCwd bool) {
-	dir := "."
-	if !fromCwd && filename != "<stdin>" {
-		dir = filepath.Dir(filename)
-	}
 	var path []string
-	if abs, err := filepath.Abs(dir); err == nil {
+	if fromCwd || filename == "<stdin>" {
+		path = append(path, "") // CPython's entry for the current directory
+	} else if abs, err := filepath.Abs(filepath.Dir(filename)); err == nil {
 		path = append(path, filepath.ToSlash(abs))
 	}
 	for _, p := range strings.Split(os.Getenv("AIO_PATH"), string(os.PathListSeparator)) {
@@ -33,7 +31,10 @@ func grantModules(opts *interp.Options, filename string, fromCwd bool) {
 		}
 	}
 	// sys.path holds absolute paths, which the importer reads relative
-	// to this root.
+	// to this root, and relative ones, relative to the current directory.
 	opts.ModuleFS = os.DirFS("/")
 	opts.ModulePath = path
+	if wd, err := os.Getwd(); err == nil {
+		opts.ModuleDir = filepath.ToSlash(wd)
+	}
 }
