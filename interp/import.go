@@ -70,6 +70,9 @@ func (in *Interp) initImports(opts Options) {
 	pl, _ := runtime.As[*runtime.List](runtime.NewList(entries))
 	st.path = pl
 	st.modules.SetItem(in.th, runtime.Str("__main__"), runtime.Obj(in.main.globals))
+	// The main script is no package's module and has no spec, as in CPython.
+	in.main.globals.Set("__package__", runtime.None)
+	in.main.globals.Set("__spec__", runtime.None)
 }
 
 // importName runs IMPORT_NAME: spec is the dotted name with one leading
@@ -378,6 +381,11 @@ func (in *Interp) runModuleSource(th *runtime.Thread, m *runtime.Module, name, f
 	code, err := Compile(filename, src)
 	if err != nil {
 		return nil, syntaxException(err)
+	}
+	if code.Flags&FlagTopLevelAwait != 0 {
+		// Only the main script may await at the top level (an aio
+		// extension); an imported module is compiled as CPython would.
+		return nil, runtime.Errorf(runtime.SyntaxErrorType, "'await' outside function")
 	}
 	m.Set("__name__", runtime.Str(name))
 	m.Set("__doc__", runtime.None)
