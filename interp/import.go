@@ -70,6 +70,7 @@ func (in *Interp) initImports(opts Options) {
 	pl, _ := runtime.As[*runtime.List](runtime.NewList(entries))
 	st.path = pl
 	st.modules.SetItem(in.th, runtime.Str("__main__"), runtime.Obj(in.main.globals))
+	in.builtins["__import__"] = runtime.NewBuiltin("__import__", in.builtinImport)
 	// The main script is no package's module and has no spec, as in CPython.
 	in.main.globals.Set("__package__", runtime.None)
 	in.main.globals.Set("__spec__", runtime.None)
@@ -213,6 +214,10 @@ func strEntries(v runtime.Value) []string {
 // It returns nil when no source has it.
 func (in *Interp) findModule(th *runtime.Thread, name string, top bool, search []string) (*runtime.Module, error) {
 	st := &in.imports
+	if name == "__future__" {
+		m := futureModule()
+		return m, st.modules.SetItem(th, runtime.Str(name), runtime.Obj(m))
+	}
 	if top && (st.host[name] || unshadowable[name]) {
 		if m, err := in.loadStd(th, name); m != nil || err != nil {
 			return m, err
