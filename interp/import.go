@@ -21,7 +21,8 @@ import (
 type SourceModule struct {
 	// Source is the module's aio (Python) source.
 	Source []byte
-	// Filename is the module's __file__ and the name its tracebacks show.
+	// Filename is the module's __file__ and the name its tracebacks show
+	// ("<name>" when empty).
 	Filename string
 	// Package makes the module a package: its submodules ("name.sub")
 	// are asked of ModuleSource too.
@@ -170,7 +171,7 @@ func (in *Interp) importAbsolute(th *runtime.Thread, name string) (runtime.Value
 		}
 		search = strEntries(pv)
 	} else {
-		search = strEntries(runtime.Obj(st.path))
+		search = strEntries(in.sysPath())
 	}
 	m, err := in.findModule(th, name, top, search)
 	if err != nil {
@@ -192,6 +193,17 @@ func (in *Interp) importAbsolute(th *runtime.Thread, name string) (runtime.Value
 		}
 	}
 	return v, nil
+}
+
+// sysPath is sys.path: the list the sys module's attribute holds now (a
+// script may bind a new one), or the initial list before sys is imported.
+func (in *Interp) sysPath() runtime.Value {
+	if m, ok := in.th.Modules["sys"]; ok {
+		if v, ok := m.Get("path"); ok {
+			return v
+		}
+	}
+	return runtime.Obj(in.imports.path)
 }
 
 // strEntries returns the str items of a list (sys.path or __path__);
@@ -233,7 +245,11 @@ func (in *Interp) findModule(th *runtime.Thread, name string, top bool, search [
 			if sm.Package {
 				pkgPath = []string{}
 			}
-			return in.execModule(th, name, sm.Filename, sm.Source, pkgPath)
+			filename := sm.Filename
+			if filename == "" {
+				filename = "<" + name + ">"
+			}
+			return in.execModule(th, name, filename, sm.Source, pkgPath)
 		}
 	}
 	var namespace []string
@@ -410,6 +426,7 @@ func (in *Interp) runModuleSource(th *runtime.Thread, m *runtime.Module, name, f
 	if _, isPkg := m.Get("__path__"); isPkg && pkgPath == nil {
 		pkgPath = strEntries(m.Slot("__path__").V)
 	}
+	_, reloading, _ := st.modules.Get(th, key)
 	if err := st.modules.SetItem(th, key, runtime.Obj(m)); err != nil {
 		return nil, err
 	}
@@ -421,7 +438,9 @@ func (in *Interp) runModuleSource(th *runtime.Thread, m *runtime.Module, name, f
 	}
 	m.Initializing = false
 	if err != nil {
-		st.modules.Delete(th, key)
+		if !reloading { // a failed reload leaves the module imported
+			st.modules.Delete(th, key)
+		}
 		return nil, err
 	}
 	return m, nil
