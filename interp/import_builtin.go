@@ -1,7 +1,8 @@
 package interp
 
-// This file defines the __import__ built-in function, the import
-// statement's machinery offered to scripts as CPython offers it.
+// This file offers the import machinery to scripts and hosts: the
+// __import__ built-in function, and the ImportModule and ReloadModule
+// methods behind importlib.import_module and importlib.reload.
 
 import (
 	"errors"
@@ -110,4 +111,47 @@ func packageOfGlobals(th *runtime.Thread, globals runtime.Value) (string, error)
 		return s.S, nil
 	}
 	return s.S[:max(strings.LastIndexByte(s.S, '.'), 0)], nil
+}
+
+// ImportModule imports the module with the absolute dotted name as an
+// import statement would and returns sys.modules[name] (importlib's
+// import_module).
+func (in *Interp) ImportModule(th *runtime.Thread, name string) (runtime.Value, error) {
+	return in.importAbsolute(th, name)
+}
+
+// ReloadModule runs the source of an imported module again in the same
+// module object (importlib.reload).
+func (in *Interp) ReloadModule(th *runtime.Thread, mv runtime.Value) (runtime.Value, error) {
+	m, _ := runtime.As[*runtime.Module](mv)
+	name := moduleName(th, mv)
+	if cur, ok, _ := in.imports.modules.Get(th, runtime.Str(name)); !ok || cur != mv {
+		e := runtime.Errorf(runtime.ImportError, "module %s not in sys.modules", name)
+		e.Name = name
+		return runtime.Value{}, e
+	}
+	var pkgPath []string
+	if pv, ok := m.Get("__path__"); ok {
+		pkgPath = strEntries(pv)
+	}
+	if in.imports.source != nil {
+		if sm, err := in.imports.source(name); err != nil || sm != nil {
+			if err != nil {
+				return runtime.Value{}, runtime.Errorf(runtime.ImportError, "%s", err.Error())
+			}
+			_, err := in.runModuleSource(th, m, name, sm.Filename, sm.Source, pkgPath)
+			return mv, err
+		}
+	}
+	fv, _ := m.Get("__file__")
+	file, ok := runtime.As[*runtime.StrObj](fv)
+	if !ok || in.imports.fsys == nil {
+		return mv, nil // a standard module: nothing to run again
+	}
+	src, ok := in.readModuleFile(file.S)
+	if !ok {
+		return runtime.Value{}, notFound(name, "No module named '%s'", name)
+	}
+	_, err := in.runModuleSource(th, m, name, file.S, src, pkgPath)
+	return mv, err
 }
