@@ -1,7 +1,7 @@
 package interp
 
-// This file is the import system: the IMPORT_NAME and IMPORT_FROM
-// instructions, sys.modules and sys.path, and the search for a module by
+// This file is the core of the import system: the IMPORT_NAME
+// instruction, sys.modules and sys.path, and the search for a module by
 // name among host modules, the host's module source, the granted file
 // system and the standard modules, following CPython 3.11's rules
 // (each module runs once, a cycle sees the partial module, a failed
@@ -309,6 +309,14 @@ func (in *Interp) execModule(th *runtime.Thread, name, filename string, src []by
 // runModuleSource runs src in the module m (new, or reloaded).
 func (in *Interp) runModuleSource(th *runtime.Thread, m *runtime.Module, name, filename string, src []byte, pkgPath []string) (*runtime.Module, error) {
 	st := &in.imports
+	// The source is held (for tracebacks) and compiled: both grow with
+	// its size, so a host's memory and step budgets count them.
+	if err := th.Alloc(int64(len(src))); err != nil {
+		return nil, err
+	}
+	if err := th.Work(int64(len(src))/64 + 1); err != nil {
+		return nil, err
+	}
 	code, err := Compile(filename, src)
 	if err != nil {
 		return nil, syntaxException(err)
@@ -333,9 +341,6 @@ func (in *Interp) runModuleSource(th *runtime.Thread, m *runtime.Module, name, f
 	}
 	m.Set("__package__", runtime.Str(pkg))
 	key := runtime.Str(name)
-	if _, isPkg := m.Get("__path__"); isPkg && pkgPath == nil {
-		pkgPath = strEntries(m.Slot("__path__").V)
-	}
 	_, reloading, _ := st.modules.Get(th, key)
 	if err := st.modules.SetItem(th, key, runtime.Obj(m)); err != nil {
 		return nil, err

@@ -83,6 +83,11 @@ var importCases = []importCase{
 	{name: "import_many_modules_steps", module: func(name string) (string, bool) { return "X = 1\n", strings.HasPrefix(name, "n") },
 		maxSteps: 200_000, main: "import importlib\nfor i in range(10**9):\n    importlib.import_module(f'n{i}')\n",
 		wantType: "RuntimeError", wantMessage: "maximum execution steps exceeded", maxTime: 20 * time.Second},
+	// A module bigger than the memory limit is refused before it is
+	// compiled.
+	{name: "import_huge_module", module: func(name string) (string, bool) {
+		return strings.Repeat("x = 1\n", 12<<20), name == "huge"
+	}, main: "import huge\n", wantType: "MemoryError"},
 }
 
 func TestImportAttacks(t *testing.T) {
