@@ -67,6 +67,11 @@ func (in *Interp) fromAttr(th *runtime.Thread, mod runtime.Value, name string) (
 		e = runtime.Errorf(runtime.ImportError, "cannot import name '%s' from '%s' (%s)", name, modName, where)
 	}
 	e.Name = modName
+	if where != "unknown location" {
+		if err := runtime.SetAttr(th, runtime.Obj(e), "path", runtime.Str(where)); err != nil {
+			return runtime.Value{}, err
+		}
+	}
 	return runtime.Value{}, e
 }
 
