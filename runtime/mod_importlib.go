@@ -23,6 +23,7 @@ func loadImportlib(th *Thread) *Module {
 	m.Set("__name__", Str("importlib"))
 	m.Set("import_module", NewBuiltin("import_module", importlibImportModule))
 	m.Set("reload", NewBuiltin("reload", importlibReload))
+	m.Set("invalidate_caches", NewBuiltin("invalidate_caches", importlibInvalidateCaches))
 	return m
 }
 
@@ -110,4 +111,14 @@ func importlibReload(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, erro
 		return Value{}, err
 	}
 	return imp.ReloadModule(th, m)
+}
+
+// importlibInvalidateCaches is importlib.invalidate_caches(): aio keeps
+// no cache of directory listings (every import looks at the files), so
+// files written after the script started are found without it.
+func importlibInvalidateCaches(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+	if err := UnpackArgs("invalidate_caches", args, kw); err != nil {
+		return Value{}, err
+	}
+	return None, nil
 }
