@@ -221,18 +221,41 @@ func strEntries(v runtime.Value) []string {
 	return out
 }
 
+// located is where an import found a module, before the module runs.
+type located struct {
+	std       bool // a standard or host module, or __future__
+	filename  string
+	src       []byte
+	pkgPath   []string // non-nil for a package
+	namespace []string // the directories of a namespace package
+}
+
 // findModule finds and runs the module name, leaving it in sys.modules.
 // It returns nil when no source has it.
 func (in *Interp) findModule(th *runtime.Thread, name string, top bool, search []string) (*runtime.Module, error) {
-	st := &in.imports
-	if name == "__future__" {
+	loc, err := in.locate(th, name, top, search)
+	switch {
+	case err != nil || loc == nil:
+		return nil, err
+	case loc.std && name == "__future__":
 		m := futureModule()
-		return m, st.modules.SetItem(th, runtime.Str(name), runtime.Obj(m))
+		return m, in.imports.modules.SetItem(th, runtime.Str(name), runtime.Obj(m))
+	case loc.std:
+		return in.loadStd(th, name)
+	case loc.namespace != nil:
+		return in.namespacePackage(th, name, loc.namespace)
 	}
-	if top && (st.host[name] || unshadowable[name]) {
-		if m, err := in.loadStd(th, name); m != nil || err != nil {
-			return m, err
-		}
+	return in.execModule(th, name, loc.filename, loc.src, loc.pkgPath)
+}
+
+// locate looks for the module name without running it: host modules and
+// the standard modules CPython builds in, then the host's module source,
+// then the directories of search, then the other standard modules, and
+// last a namespace package. It returns nil when none has it.
+func (in *Interp) locate(th *runtime.Thread, name string, top bool, search []string) (*located, error) {
+	st := &in.imports
+	if name == "__future__" || top && (st.host[name] || unshadowable[name]) && in.hasStd(name) {
+		return &located{std: true}, nil
 	}
 	if st.source != nil {
 		sm, err := st.source(name)
@@ -240,34 +263,38 @@ func (in *Interp) findModule(th *runtime.Thread, name string, top bool, search [
 			return nil, runtime.Errorf(runtime.ImportError, "%s", err.Error())
 		}
 		if sm != nil {
-			var pkgPath []string
+			loc := &located{filename: sm.Filename, src: sm.Source}
+			if loc.filename == "" {
+				loc.filename = "<" + name + ">"
+			}
 			if sm.Package {
-				pkgPath = []string{}
+				loc.pkgPath = []string{}
 			}
-			filename := sm.Filename
-			if filename == "" {
-				filename = "<" + name + ">"
-			}
-			return in.execModule(th, name, filename, sm.Source, pkgPath)
+			return loc, nil
 		}
 	}
 	var namespace []string
 	if st.fsys != nil {
-		var m *runtime.Module
-		var err error
-		if m, namespace, err = in.findFile(th, name, search); m != nil || err != nil {
-			return m, err
+		loc, ns := in.findFile(name, search)
+		if loc != nil {
+			return loc, nil
 		}
+		namespace = ns
 	}
-	if top {
-		if m, err := in.loadStd(th, name); m != nil || err != nil {
-			return m, err
-		}
+	if top && in.hasStd(name) {
+		return &located{std: true}, nil
 	}
 	if namespace != nil {
-		return in.namespacePackage(th, name, namespace)
+		return &located{namespace: namespace}, nil
 	}
 	return nil, nil
+}
+
+// hasStd reports whether a standard or host module name exists (and the
+// host allows it).
+func (in *Interp) hasStd(name string) bool {
+	load, ok := in.th.ModuleLoaders[name]
+	return ok && (load != nil || name == "asyncio")
 }
 
 // loadStd makes a standard or host module, or returns nil if there is

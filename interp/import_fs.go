@@ -17,7 +17,7 @@ import (
 // NAME.aio, then NAME.py, as CPython looks for a package before a module.
 // When none has it, namespace lists the directories of that name without
 // an __init__ file, the portions of a namespace package.
-func (in *Interp) findFile(th *runtime.Thread, name string, search []string) (m *runtime.Module, namespace []string, err error) {
+func (in *Interp) findFile(name string, search []string) (loc *located, namespace []string) {
 	base := name[strings.LastIndexByte(name, '.')+1:]
 	for _, dir := range search {
 		dir = in.moduleDir(dir)
@@ -26,8 +26,7 @@ func (in *Interp) findFile(th *runtime.Thread, name string, search []string) (m 
 			for _, init := range []string{"__init__.aio", "__init__.py"} {
 				file := path.Join(pkgDir, init)
 				if src, ok := in.readModuleFile(file); ok {
-					m, err := in.execModule(th, name, file, src, []string{pkgDir})
-					return m, nil, err
+					return &located{filename: file, src: src, pkgPath: []string{pkgDir}}, nil
 				}
 			}
 			namespace = append(namespace, pkgDir)
@@ -35,12 +34,11 @@ func (in *Interp) findFile(th *runtime.Thread, name string, search []string) (m 
 		for _, ext := range []string{".aio", ".py"} {
 			file := path.Join(dir, base+ext)
 			if src, ok := in.readModuleFile(file); ok {
-				m, err := in.execModule(th, name, file, src, nil)
-				return m, nil, err
+				return &located{filename: file, src: src}, nil
 			}
 		}
 	}
-	return nil, namespace, nil
+	return nil, namespace
 }
 
 // moduleDir is a sys.path entry as a path to read: relative entries
