@@ -281,7 +281,7 @@ func (in *Interp) locate(th *runtime.Thread, name string, top bool, search []str
 		}
 		namespace = ns
 	}
-	if top && in.hasStd(name) {
+	if (top || name == "importlib.util") && in.hasStd(name) {
 		return &located{std: true}, nil
 	}
 	if namespace != nil {
@@ -293,6 +293,9 @@ func (in *Interp) locate(th *runtime.Thread, name string, top bool, search []str
 // hasStd reports whether a standard or host module name exists (and the
 // host allows it).
 func (in *Interp) hasStd(name string) bool {
+	if name == "importlib.util" {
+		return in.hasStd("importlib")
+	}
 	load, ok := in.th.ModuleLoaders[name]
 	return ok && (load != nil || name == "asyncio")
 }
@@ -301,7 +304,10 @@ func (in *Interp) hasStd(name string) bool {
 // none of that name (or the host does not allow it).
 func (in *Interp) loadStd(th *runtime.Thread, name string) (*runtime.Module, error) {
 	var m *runtime.Module
-	if name == "asyncio" {
+	switch name {
+	case "importlib.util":
+		m = in.loadImportlibUtil()
+	case "asyncio":
 		if _, ok := th.ModuleLoaders[name]; !ok {
 			return nil, nil
 		}
@@ -309,7 +315,7 @@ func (in *Interp) loadStd(th *runtime.Thread, name string) (*runtime.Module, err
 		if m, err = in.loadAsyncio(th); err != nil {
 			return nil, err
 		}
-	} else {
+	default:
 		load, ok := th.ModuleLoaders[name]
 		if !ok || load == nil {
 			return nil, nil
@@ -317,9 +323,12 @@ func (in *Interp) loadStd(th *runtime.Thread, name string) (*runtime.Module, err
 		if m = th.Modules[name]; m == nil {
 			m = load(th)
 		}
-		if name == "sys" {
+		switch name {
+		case "sys":
 			m.Set("modules", runtime.Obj(in.imports.modules))
 			m.Set("path", runtime.Obj(in.imports.path))
+		case "importlib":
+			m.Set("__path__", runtime.NewList(nil)) // a package: importlib.util
 		}
 	}
 	th.Modules[name] = m
@@ -367,6 +376,7 @@ func (in *Interp) runModuleSource(th *runtime.Thread, m *runtime.Module, name, f
 		pkg = name[:max(strings.LastIndexByte(name, '.'), 0)]
 	}
 	m.Set("__package__", runtime.Str(pkg))
+	m.Set("__spec__", moduleSpec(name, filename, pkgPath))
 	key := runtime.Str(name)
 	_, reloading, _ := st.modules.Get(th, key)
 	if err := st.modules.SetItem(th, key, runtime.Obj(m)); err != nil {

@@ -96,5 +96,6 @@ func (in *Interp) namespacePackage(th *runtime.Thread, name string, dirs []strin
 	}
 	m.Set("__path__", runtime.NewList(items))
 	m.Set("__package__", runtime.Str(name))
+	m.Set("__spec__", moduleSpec(name, "", dirs))
 	return m, in.imports.modules.SetItem(th, runtime.Str(name), runtime.Obj(m))
 }
