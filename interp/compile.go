@@ -493,17 +493,19 @@ func (c *compiler) stmt(s ast.Stmt) {
 		c.bind(ok)
 	case *ast.Import:
 		for _, a := range s.Names {
+			// IMPORT_NAME leaves the module named in full; `import a.b`
+			// binds the top-level package, which importing a.b imported.
 			c.emit(IMPORT_NAME, c.name(a.Name))
 			if a.AsName != "" {
-				// import a.b as c binds the submodule.
-				parts := strings.Split(a.Name, ".")
-				for _, p := range parts[1:] {
-					c.emit(LOAD_ATTR, c.name(p))
-				}
 				c.nameOp(a.AsName, ctxStore)
-			} else {
-				c.nameOp(strings.Split(a.Name, ".")[0], ctxStore)
+				continue
 			}
+			top, _, dotted := strings.Cut(a.Name, ".")
+			if dotted {
+				c.emit(POP_TOP, 0)
+				c.emit(IMPORT_NAME, c.name(top))
+			}
+			c.nameOp(top, ctxStore)
 		}
 	case *ast.ImportFrom:
 		c.emit(IMPORT_NAME, c.name(strings.Repeat(".", s.Level)+s.Module))

@@ -80,6 +80,8 @@ func (in *Interp) RegisterModule(m *Module) error {
 		return err
 	}
 	delete(in.th.Modules, m.name)
+	in.imports.modules.Delete(in.th, runtime.Str(m.name))
+	in.imports.host[m.name] = true
 	in.th.ModuleLoaders[m.name] = func(*runtime.Thread) *runtime.Module { return mod }
 	return nil
 }

@@ -28,6 +28,28 @@
 // (records with one attribute per exported field, named by `aio` tags),
 // pointers, nil (None) and errors (exceptions).
 //
+// # Importing modules
+//
+// An interpreter reads no file unless the host grants it a source of
+// modules. Options.ModuleFS is a file system scripts import their own
+// modules from: `import helper` looks in each directory of sys.path
+// (Options.ModulePath, paths inside ModuleFS) for a package directory
+// helper/ with __init__.aio or __init__.py, then helper.aio, then
+// helper.py, so that a project may share its files with CPython.
+// Options.ModuleSource supplies modules by dotted name before ModuleFS
+// is searched (a SourceModule with Package set makes a package whose
+// submodules are asked of it too). Host modules (Options.HostModules)
+// and the standard modules CPython builds in (sys, time) come first; the
+// other standard modules come after the files, as CPython's standard
+// library comes after the script's directory, and Options.AllowedModules
+// still decides which of them exist. Imports follow CPython 3.11:
+// packages, relative imports, `from m import *` with __all__, each
+// module run once and cached in sys.modules (a dict scripts may read
+// and change), circular imports that see the partial module, and a
+// failed import removed from sys.modules. The aio command grants the
+// file system with the script's directory (the current directory for
+// -c, - and the REPL) followed by the directories of AIO_PATH.
+//
 // A script failure is returned as *Error (exception type, message,
 // traceback text, and the Go error behind it for errors.Is), a syntax
 // error as *parser.SyntaxError, a bug in aio or a panicking host function
@@ -40,6 +62,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/big"
 	"runtime/debug"
 	"strings"
@@ -140,6 +163,23 @@ type Options struct {
 	AllowedModules []string
 	// HostModules are modules made by the host that scripts may import.
 	HostModules []*Module
+
+	// ModuleFS, when set, is the file system scripts import their own
+	// modules from (see "Importing modules" in the package docs); nil
+	// means no files at all. ModulePath is the initial sys.path: the
+	// directories of ModuleFS searched in order (a leading "/" names
+	// ModuleFS's root; nil means [""], the root itself).
+	ModuleFS   fs.FS
+	ModulePath []string
+	// ModuleDir is the directory of ModuleFS that relative sys.path
+	// entries are relative to, as CPython's are to the current directory
+	// ("" is the entry of the current directory itself); by default the
+	// root.
+	ModuleDir string
+	// ModuleSource, when set, supplies modules by their full dotted name
+	// before ModuleFS is searched: it returns nil (and no error) for a
+	// name it does not have; an error fails the import with ImportError.
+	ModuleSource func(name string) (*SourceModule, error)
 }
 
 // Interp is one aio interpreter: a thread of execution with its own
@@ -160,6 +200,8 @@ type Interp struct {
 	host hostState
 	// mem is the interpreter's part of the memory budget (memsize.go).
 	mem memTracker
+	// imports is sys.modules, sys.path and the module sources (import.go).
+	imports importState
 }
 
 // moduleState is a module's namespace as functions defined in it see it.
@@ -212,6 +254,7 @@ func New(opts Options) *Interp {
 	main.Set("__name__", runtime.Str("__main__"))
 	main.Set("__doc__", runtime.None)
 	in.main = &moduleState{name: "__main__", globals: main, builtins: in.builtins, vm: in}
+	in.initImports(opts)
 	in.applyOptions(opts)
 	return in
 }

@@ -1089,13 +1089,13 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 		case BUILD_CLASS:
 			err = in.buildClass(th, f, arg)
 		case IMPORT_NAME:
-			var m *runtime.Module
-			m, err = in.importModule(th, f.code.Names[arg])
+			var m runtime.Value
+			m, err = in.importName(th, f, f.code.Names[arg])
 			if err == nil {
-				f.push(runtime.Obj(m))
+				f.push(m)
 			}
 		case IMPORT_FROM:
-			err = importFrom(th, f, f.code.Names[arg])
+			err = in.importFrom(th, f, f.code.Names[arg])
 		case PRINT_EXPR:
 			err = in.printExpr(th, f.pop())
 		default:

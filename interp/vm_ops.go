@@ -673,50 +673,6 @@ func (in *Interp) buildClass(th *runtime.Thread, f *Frame, nbases int) error {
 	return nil
 }
 
-func (in *Interp) importModule(th *runtime.Thread, name string) (*runtime.Module, error) {
-	top := strings.Split(name, ".")[0]
-	if m, ok := th.Modules[top]; ok {
-		return m, nil
-	}
-	if top == "asyncio" {
-		return in.loadAsyncio(th)
-	}
-	load, ok := th.ModuleLoaders[top]
-	if !ok || strings.HasPrefix(name, ".") {
-		e := runtime.Errorf(runtime.ModuleNotFoundError, "No module named '%s'", name)
-		return nil, e
-	}
-	m := load(th)
-	th.Modules[top] = m
-	return m, nil
-}
-
-func importFrom(th *runtime.Thread, f *Frame, name string) error {
-	m, _ := runtime.As[*runtime.Module](f.top())
-	if name == "*" {
-		for _, n := range m.Names() {
-			if strings.HasPrefix(n, "_") {
-				continue
-			}
-			if f.ns != nil {
-				v, _ := m.Get(n)
-				f.ns.SetItem(th, runtime.Str(n), v)
-			} else {
-				v, _ := m.Get(n)
-				f.globals().Set(n, v)
-			}
-		}
-		f.push(runtime.None)
-		return nil
-	}
-	v, ok := m.Attr(name)
-	if !ok {
-		return runtime.Errorf(runtime.ImportError, "cannot import name '%s' from '%s' (unknown location)", name, m.Name)
-	}
-	f.push(v)
-	return nil
-}
-
 func (in *Interp) printExpr(th *runtime.Thread, v runtime.Value) error {
 	if v.IsNone() {
 		return nil

@@ -111,7 +111,9 @@ func GetAttr(th *Thread, v Value, name string) (Value, error) {
 // remembering the object and name so the traceback can suggest a fix.
 func attributeError(v Value, name string) *Exception {
 	var e *Exception
-	if m, ok := v.obj.(*Module); ok {
+	if m, ok := v.obj.(*Module); ok && m.Initializing {
+		e = Errorf(AttributeError, "partially initialized module '%s' has no attribute '%s' (most likely due to a circular import)", m.Name, name)
+	} else if ok {
 		e = Errorf(AttributeError, "module '%s' has no attribute '%s'", m.Name, name)
 	} else {
 		e = Errorf(AttributeError, "'%s' object has no attribute '%s'", v.Type().Name, name)

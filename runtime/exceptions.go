@@ -119,8 +119,12 @@ func (e *Exception) Attr(name string) (Value, bool) {
 			}
 			return e.Args[0], true
 		}
+	case "msg", "path":
+		if e.Class.IsSubtype(ImportError) {
+			return importErrorAttr(e, name)
+		}
 	case "name":
-		if e.Class.IsSubtype(NameError) || e.Class.IsSubtype(AttributeError) {
+		if e.Class.IsSubtype(NameError) || e.Class.IsSubtype(AttributeError) || e.Class.IsSubtype(ImportError) {
 			if e.Name == "" {
 				return None, true
 			}
@@ -305,6 +309,9 @@ var (
 func init() {
 	BaseException.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 		if len(kw) > 0 && !cls.User {
+			if cls.IsSubtype(ImportError) {
+				return newImportError(cls, args, kw)
+			}
 			return Value{}, Errorf(TypeError, "%s() takes no keyword arguments", cls.Name)
 		}
 		return Obj(&Exception{Class: cls, Args: append([]Value(nil), args...)}), nil

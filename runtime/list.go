@@ -82,6 +82,9 @@ type Module struct {
 	// existing name is rebound), so the interpreter can cache where a
 	// global lives: in a GlobalSlot of this module, or in the builtins.
 	Version uint64
+	// Initializing is set while an import runs the module's body, for
+	// CPython's "partially initialized module" messages.
+	Initializing bool
 }
 
 // GlobalSlot holds the value of one module global. A deleted global's

@@ -61,6 +61,12 @@ func reprValue(th *Thread, v Value) (string, error) {
 	case *Type:
 		return "<class '" + o.QualName() + "'>", nil
 	case *Module:
+		// A module run from a file (an import of the script's own) names it.
+		if f, ok := o.Get("__file__"); ok {
+			if fs, ok := f.obj.(*StrObj); ok {
+				return "<module '" + o.Name + "' from '" + fs.S + "'>", nil
+			}
+		}
 		return "<module '" + o.Name + "' (built-in)>", nil
 	case *Builtin:
 		if o.Self.IsValid() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the CPython expectations of the conformance programs.
 #
-#   tests/regen.sh                  every tests/*/*.aio
+#   tests/regen.sh                  every tests/*/*.aio and tests/imports/*/main.aio
 #   tests/regen.sh a.aio b.aio      just these programs
 #   tests/regen.sh --check [FILES]  also run each program a second time and
 #                                   report any whose output differs (a
@@ -15,6 +15,9 @@
 #
 # CPython runs with the program's directory as working directory and the
 # program's base name as argument, so tracebacks say File "NAME.aio";
+# a multi-file program of tests/imports (NAME/main.aio beside its modules)
+# has the absolute path of its directory written as {dir} in its
+# expectations, since CPython reports module paths in some messages;
 # with PYTHONHASHSEED=0 so that anything hash-ordered is reproducible;
 # with stdin from /dev/null; and under a timeout, since a hang is a bug in
 # the program. PYTHON overrides the interpreter; it must be CPython 3.11.
@@ -40,7 +43,7 @@ if [ $# -gt 0 ]; then
   progs=("$@")
 else
   shopt -s nullglob
-  progs=("$here"/*/*.aio "$here"/../examples/*.aio)
+  progs=("$here"/*/*.aio "$here"/imports/*/main.aio "$here"/../examples/*.aio)
 fi
 
 # run PROGRAM OUT ERR CODE: run one program under CPython, writing its
@@ -51,12 +54,15 @@ run() {
   base=$(basename "$prog")
   rawerr=$(mktemp)
   status=0
-  (cd "$dir" && PYTHONHASHSEED=0 timeout "$TIMEOUT" "$PY" "$base" \
+  (cd "$dir" && PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 timeout "$TIMEOUT" "$PY" "$base" \
     </dev/null >"$out" 2>"$rawerr") || status=$?
   if [ "$status" -eq 124 ]; then
     echo "regen.sh: $prog timed out after ${TIMEOUT}s" >&2
   fi
   awk 'NF { last = $0 } END { if (last != "") print last }' "$rawerr" >"$err"
+  if [ "$(basename "$(dirname "$dir")")" = imports ]; then
+    DIR="$dir" perl -pi -e 's/\Q$ENV{DIR}\E/{dir}/g' "$out" "$err"
+  fi
   echo "$status" >"$code"
   rm -f "$rawerr"
 }

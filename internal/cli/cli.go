@@ -85,7 +85,9 @@ loop:
 		if filename == "" {
 			rest = []string{""}
 			if f, ok := stdin.(*os.File); ok && isTerminal(f) {
-				return runTerminalREPL(f, stdout, stderr, interp.Options{Stdin: stdin, Argv: rest, VirtualTime: virtualTime})
+				opts := interp.Options{Stdin: stdin, Argv: rest, VirtualTime: virtualTime}
+				grantModules(&opts, "", true)
+				return runTerminalREPL(f, stdout, stderr, opts)
 			}
 		}
 		filename = "<stdin>"
@@ -127,8 +129,15 @@ loop:
 	// AIO_MEMORY_LIMIT (bytes) runs the script under a memory budget, to
 	// measure its cost (bench/README.md).
 	memLimit, _ := strconv.ParseInt(os.Getenv("AIO_MEMORY_LIMIT"), 10, 64)
-	in := interp.New(interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest, VirtualTime: virtualTime,
-		MemoryLimit: memLimit})
+	opts := interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest, VirtualTime: virtualTime,
+		MemoryLimit: memLimit}
+	grantModules(&opts, filename, haveCode)
+	in := interp.New(opts)
+	if !haveCode && filename != "<stdin>" {
+		if abs, err := filepath.Abs(filename); err == nil {
+			in.Set("__file__", abs)
+		}
+	}
 	allowRaisingRecursionLimit(in)
 	err := in.ExecMain(filename, src)
 	if bw, ok := out.(*bufio.Writer); ok {

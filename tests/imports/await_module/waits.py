@@ -1,0 +1,3 @@
+import asyncio
+print("waits compiled?")
+await asyncio.sleep(0)

@@ -1,0 +1,3 @@
+import second
+def hello():
+    return "hello from first"

@@ -1,0 +1,4 @@
+print("alpha starts")
+import beta
+def a():
+    return "a"

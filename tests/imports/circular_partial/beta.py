@@ -1,0 +1,2 @@
+print("beta starts")
+from alpha import a

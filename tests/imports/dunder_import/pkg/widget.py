@@ -1,0 +1,3 @@
+from __future__ import annotations
+def make(size: Size) -> Widget:
+    return ("widget", size)

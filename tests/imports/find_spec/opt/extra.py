@@ -1,0 +1,1 @@
+print("opt.extra runs")

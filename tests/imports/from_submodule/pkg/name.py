@@ -1,0 +1,1 @@
+print("pkg.name module runs")

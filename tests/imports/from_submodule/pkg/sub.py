@@ -1,0 +1,2 @@
+print("pkg.sub runs")
+ITEM = "item"

@@ -1,0 +1,5 @@
+print("state runs")
+try:
+    loaded += 1
+except NameError:
+    loaded = 1

@@ -1,0 +1,3 @@
+print("tools.fmt runs")
+def shout(s):
+    return s.upper() + "!"

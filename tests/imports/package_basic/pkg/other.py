@@ -1,0 +1,2 @@
+print("pkg.other init")
+VALUE = 42

@@ -1,0 +1,5 @@
+print("bad runs")
+import good
+def fail():
+    raise ValueError("bad module refuses")
+fail()

@@ -1,0 +1,2 @@
+print("mod starts")
+from ... import nothing

@@ -1,0 +1,1 @@
+WHERE = "found through a new sys.path list"

@@ -1,0 +1,3 @@
+print("local json module")
+def dumps(obj):
+    return "local:" + repr(obj)

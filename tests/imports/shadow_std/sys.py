@@ -1,0 +1,1 @@
+print("WRONG: local sys.py ran")

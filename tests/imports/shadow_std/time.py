@@ -1,0 +1,1 @@
+print("WRONG: local time.py ran")

@@ -1,0 +1,2 @@
+__all__ = ["hammer", "saw", "LABEL"]
+LABEL = "kit"

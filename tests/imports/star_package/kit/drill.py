@@ -1,0 +1,1 @@
+print("drill is never imported")

@@ -1,0 +1,2 @@
+print("init a", __name__)
+NAME = "a"

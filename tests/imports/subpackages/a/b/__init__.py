@@ -1,0 +1,2 @@
+print("init a.b", __name__)
+NAME = "a.b"

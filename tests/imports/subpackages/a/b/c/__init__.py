@@ -1,0 +1,2 @@
+print("init a.b.c", __name__)
+NAME = "a.b.c"

@@ -1,0 +1,3 @@
+print("leaf runs")
+def where():
+    return __name__

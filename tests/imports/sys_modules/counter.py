@@ -1,0 +1,2 @@
+print("counter runs")
+hits = 0

@@ -1,0 +1,2 @@
+print("extra from lib")
+WHERE = "lib"
