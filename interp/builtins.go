@@ -25,6 +25,6 @@ func (in *Interp) installBuiltins() {
 		if !objType.IsSubtype(cls) {
 			return runtime.Value{}, runtime.Errorf(runtime.TypeError, "super(type, obj): obj must be an instance or subtype of type")
 		}
-		return runtime.Obj(&runtime.Super{Start: cls, Obj: obj}), nil
+		return runtime.Obj(&runtime.Super{Start: cls, Obj: obj, ObjType: objType}), nil
 	})
 }

@@ -583,10 +583,27 @@ func (c *compiler) classDef(s *ast.ClassDef) {
 	c.makeFunction(body, 0)
 	c.emitConst(Const{Kind: ConstStr, Str: s.Name})
 	c.exprs(s.Bases)
-	for _, k := range s.Keywords {
-		c.errorf(k, "class keyword arguments are not supported")
+	for _, b := range s.Bases {
+		if _, ok := b.(*ast.Starred); ok {
+			c.errorf(b, "starred class bases are not supported")
+		}
 	}
-	c.emit(BUILD_CLASS, len(s.Bases))
+	// Keywords follow the bases; their names go to KwNames, whose index
+	// (plus one, zero meaning none) is in the argument's upper bits.
+	arg := len(s.Bases)
+	if len(s.Keywords) > 0 {
+		names := make([]string, len(s.Keywords))
+		for i, k := range s.Keywords {
+			if k.Arg == "" {
+				c.errorf(k, "class keyword argument unpacking is not supported")
+			}
+			c.expr(k.Value)
+			names[i] = k.Arg
+		}
+		c.u.code.KwNames = append(c.u.code.KwNames, names)
+		arg = (len(s.Bases) + len(names)) | len(c.u.code.KwNames)<<12
+	}
+	c.emit(BUILD_CLASS, arg)
 	for range s.Decorators {
 		c.emit(CALL, 1)
 	}

@@ -264,7 +264,7 @@ func Dir(th *Thread, v Value) ([]string, error) {
 		}
 	}
 	addClass := func(t *Type) {
-		for c := t; c != nil; c = c.Base {
+		for _, c := range t.MRO() {
 			for n := range c.Attrs {
 				seen[n] = true
 			}
@@ -334,64 +334,4 @@ func init() {
 		return Obj(&ClassMethod{Func: args[0]}), nil
 	}
 	TypeType.New = biNewType
-}
-
-// biNewType is type(name, bases, dict): a class made at run time.
-// (type(x) with one argument is handled by Type.Call.)
-func biNewType(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
-	if len(args) != 3 {
-		return Value{}, Errorf(TypeError, "type() takes 1 or 3 arguments")
-	}
-	name, ok := args[0].obj.(*StrObj)
-	if !ok {
-		return Value{}, Errorf(TypeError, "type.__new__() argument 1 must be str, not %s", args[0].Type().Name)
-	}
-	bases, ok := args[1].obj.(*Tuple)
-	if !ok {
-		return Value{}, Errorf(TypeError, "type.__new__() argument 2 must be tuple, not %s", args[1].Type().Name)
-	}
-	ns, ok := args[2].obj.(*Dict)
-	if !ok {
-		return Value{}, Errorf(TypeError, "type.__new__() argument 3 must be dict, not %s", args[2].Type().Name)
-	}
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "%s.__init_subclass__() takes no keyword arguments", name.S)
-	}
-	base := ObjectType
-	switch len(bases.Items) {
-	case 0:
-	case 1:
-		b, ok := bases.Items[0].obj.(*Type)
-		if !ok {
-			return Value{}, Errorf(TypeError, "bases must be types")
-		}
-		if b.Final {
-			return Value{}, Errorf(TypeError, "type '%s' is not an acceptable base type", b.Name)
-		}
-		base = b
-	default:
-		return Value{}, Errorf(TypeError, "multiple bases have instance lay-out conflict")
-	}
-	t := NewType(name.S, base)
-	t.User = true
-	t.Module = "__main__"
-	var err error
-	ns.Items(func(k, v Value) bool {
-		s, ok := k.obj.(*StrObj)
-		if !ok {
-			err = Errorf(TypeError, "type.__new__() namespace keys must be str")
-			return false
-		}
-		if s.S == "__module__" {
-			if m, ok := v.obj.(*StrObj); ok {
-				t.Module = m.S
-			}
-		}
-		t.SetAttr(s.S, v)
-		return true
-	})
-	if err != nil {
-		return Value{}, err
-	}
-	return Obj(t), nil
 }

@@ -95,10 +95,12 @@ func (c *ClassMethod) Get(th *Thread, obj Value, cls *Type) (Value, error) {
 }
 
 // Super is the object returned by super(): attribute lookup starts after
-// Start in the class chain of Obj.
+// Start in the MRO of ObjType, which is Obj's class or, when Obj is a
+// class deriving from Start, Obj itself.
 type Super struct {
-	Start *Type
-	Obj   Value
+	Start   *Type
+	Obj     Value
+	ObjType *Type
 }
 
 // Type returns SuperType.
@@ -106,19 +108,38 @@ func (*Super) Type() *Type { return SuperType }
 
 // SuperGetAttr looks name up in the bases of s.Start and binds it to s.Obj.
 func SuperGetAttr(th *Thread, s *Super, name string) (Value, error) {
-	for c := s.Start.Base; c != nil; c = c.Base {
+	objType := s.ObjType
+	if objType == nil {
+		objType = s.Obj.Type()
+	}
+	mro := objType.MRO()
+	i := 0
+	for i < len(mro) && mro[i] != s.Start {
+		i++
+	}
+	for _, c := range mro[min(i+1, len(mro)):] {
 		if v, ok := c.Attrs[name]; ok {
 			if d, ok := v.obj.(Descriptor); ok {
-				if t, isType := s.Obj.obj.(*Type); isType {
+				if t, isType := s.Obj.obj.(*Type); isType && t == objType {
 					if cm, ok := v.obj.(*ClassMethod); ok {
 						return Obj(&BoundMethod{Self: Obj(t), Func: cm.Func}), nil
 					}
 					return d.Get(th, Value{}, t)
 				}
-				return d.Get(th, s.Obj, s.Obj.Type())
+				return d.Get(th, s.Obj, objType)
 			}
 			return v, nil
 		}
+	}
+	switch name {
+	case "__thisclass__":
+		return Obj(s.Start), nil
+	case "__self__":
+		return s.Obj, nil
+	case "__self_class__":
+		return Obj(objType), nil
+	case "__class__":
+		return Obj(SuperType), nil
 	}
 	return Value{}, Errorf(AttributeError, "'super' object has no attribute '%s'", name)
 }

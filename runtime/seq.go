@@ -249,6 +249,9 @@ func GetItem(th *Thread, v, key Value) (Value, error) {
 		if o == ListType || o == DictType || o == TupleType || o == SetType || o == TypeType {
 			return v, nil // generic alias such as list[int], used in annotations
 		}
+		if r, ok, err := classGetItem(th, o, key); ok {
+			return r, err
+		}
 	}
 	if v.Type().User {
 		if r, found, err := th.CallMethod(v, "__getitem__", key); found {
