@@ -30,10 +30,10 @@ type Type struct {
 	// user class in its MRO defines __slots__ without "__dict__").
 	noDict bool
 	// Meta is the metaclass of a class made with one other than type.
-	Meta *Type
-	Attrs  map[string]Value
-	order  []string // attribute names in definition order
-	New    NewFunc  // inherited from the nearest base that defines it
+	Meta  *Type
+	Attrs map[string]Value
+	order []string // attribute names in definition order
+	New   NewFunc  // inherited from the nearest base that defines it
 	// User is true for classes made by a class statement.
 	User bool
 	// Final types cannot be subclassed.
