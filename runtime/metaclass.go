@@ -50,7 +50,8 @@ func biNewType(th *Thread, mcs *Type, args []Value, kw []Kwarg) (Value, error) {
 	for i, b := range basesT.Items {
 		t, ok := b.obj.(*Type)
 		if !ok {
-			return Value{}, Errorf(TypeError, "bases must be types")
+			// CPython derives the metaclass from each base's class first.
+			return Value{}, metaConflict()
 		}
 		bases[i] = t
 	}

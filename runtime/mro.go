@@ -182,7 +182,7 @@ func CalculateMeta(explicit *Type, bases []*Type) (*Type, error) {
 		case m.IsSubtype(winner):
 			winner = m
 		default:
-			return nil, Errorf(TypeError, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+			return nil, metaConflict()
 		}
 	}
 	return winner, nil
@@ -195,4 +195,10 @@ func typesTuple(ts []*Type) *Tuple {
 		items[i] = Obj(c)
 	}
 	return NewTuple(items)
+}
+
+// metaConflict is CPython's error for bases whose metaclasses are
+// unrelated.
+func metaConflict() error {
+	return Errorf(TypeError, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
 }
