@@ -568,6 +568,10 @@ func (c *compiler) classDef(s *ast.ClassDef) {
 	c.emit(STORE_NAME, c.name("__module__"))
 	c.emitConst(Const{Kind: ConstStr, Str: cs.qualname})
 	c.emit(STORE_NAME, c.name("__qualname__"))
+	if doc, ok := classDocstring(s.Body); ok {
+		c.emitConst(Const{Kind: ConstStr, Str: doc})
+		c.emit(STORE_NAME, c.name("__doc__"))
+	}
 	c.stmts(s.Body)
 	if cs.hasClassCell {
 		c.emit(LOAD_CLOSURE, c.cellIndex("__class__"))
@@ -608,6 +612,22 @@ func (c *compiler) classDef(s *ast.ClassDef) {
 		c.emit(CALL, 1)
 	}
 	c.nameOp(s.Name, ctxStore)
+}
+
+// classDocstring returns the docstring a class body starts with.
+func classDocstring(body []ast.Stmt) (string, bool) {
+	if len(body) == 0 {
+		return "", false
+	}
+	e, ok := body[0].(*ast.ExprStmt)
+	if !ok {
+		return "", false
+	}
+	c, ok := e.Value.(*ast.Constant)
+	if !ok || c.Kind != ast.ConstStr {
+		return "", false
+	}
+	return c.Text, true
 }
 
 // comprehension compiles a comprehension as a nested function called at

@@ -226,7 +226,7 @@ func specialAttr(th *Thread, v Value, name string) (Value, bool, error) {
 			d := NewDict()
 			var err error
 			inst.Dict.Range(func(k string, x Value) {
-				if err == nil {
+				if err == nil && !isSlot(inst.Class, k) {
 					err = d.SetItem(th, Str(k), x)
 				}
 			})

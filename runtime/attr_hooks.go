@@ -111,5 +111,11 @@ func init() {
 		"__getattribute__": objectGetAttributeMethod,
 		"__setattr__":      objectSetAttrMethod,
 		"__delattr__":      objectDelAttrMethod,
+		"__hash__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := biPositional("__hash__", len(args), 0, 0); err != nil {
+				return Value{}, err
+			}
+			return Int(IdentityHash(self)), nil
+		},
 	})
 }

@@ -16,6 +16,10 @@ func builtinIsInstance(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, er
 	if err := biPositional("isinstance", len(args), 2, 2); err != nil {
 		return Value{}, err
 	}
+	if hasCheckHooks(args[1]) {
+		r, err := checkHook(th, args[0], args[1], "__instancecheck__", "isinstance() arg 2 must be a type, a tuple of types, or a union")
+		return MakeBool(r), err
+	}
 	r, err := biIsInstanceOf(args[0].Type(), args[1], "isinstance() arg 2 must be a type, a tuple of types, or a union")
 	return MakeBool(r), err
 }
@@ -30,6 +34,10 @@ func builtinIsSubclass(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, er
 	t, ok := args[0].obj.(*Type)
 	if !ok {
 		return Value{}, Errorf(TypeError, "issubclass() arg 1 must be a class")
+	}
+	if hasCheckHooks(args[1]) {
+		r, err := checkHook(th, args[0], args[1], "__subclasscheck__", "issubclass() arg 2 must be a class, a tuple of classes, or a union")
+		return MakeBool(r), err
 	}
 	r, err := biIsInstanceOf(t, args[1], "issubclass() arg 2 must be a class, a tuple of classes, or a union")
 	return MakeBool(r), err
@@ -313,14 +321,17 @@ func init() {
 		if err := UnpackArgs("property", args, kw, "fget?", &p.Fget, "fset?", &p.Fset, "fdel?", &p.Fdel, "doc?", &doc); err != nil {
 			return Value{}, err
 		}
+		if doc.IsValid() && !doc.IsNone() {
+			p.Doc = doc
+		}
 		return Obj(p), nil
 	}
 	StaticMethodType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 		if len(kw) > 0 {
 			return Value{}, Errorf(TypeError, "staticmethod() takes no keyword arguments")
 		}
-		if err := biPositional("staticmethod", len(args), 1, 1); err != nil {
-			return Value{}, err
+		if len(args) != 1 {
+			return Value{}, Errorf(TypeError, "staticmethod expected 1 argument, got %d", len(args))
 		}
 		return Obj(&StaticMethod{Func: args[0]}), nil
 	}
@@ -328,8 +339,8 @@ func init() {
 		if len(kw) > 0 {
 			return Value{}, Errorf(TypeError, "classmethod() takes no keyword arguments")
 		}
-		if err := biPositional("classmethod", len(args), 1, 1); err != nil {
-			return Value{}, err
+		if len(args) != 1 {
+			return Value{}, Errorf(TypeError, "classmethod expected 1 argument, got %d", len(args))
 		}
 		return Obj(&ClassMethod{Func: args[0]}), nil
 	}

@@ -5,6 +5,8 @@ package runtime
 // Property is a property object (`@property`, with .setter/.deleter).
 type Property struct {
 	Fget, Fset, Fdel Value
+	// Doc is the doc argument, or the zero Value.
+	Doc Value
 	// Name is the class attribute the property was assigned to in a class
 	// body (Python's __set_name__), used in error messages.
 	Name string
@@ -151,21 +153,21 @@ func init() {
 			if len(args) != 1 {
 				return Value{}, Errorf(TypeError, "setter() takes exactly one argument (%d given)", len(args))
 			}
-			return Obj(&Property{Fget: p.Fget, Fset: args[0], Fdel: p.Fdel}), nil
+			return Obj(&Property{Fget: p.Fget, Fset: args[0], Fdel: p.Fdel, Doc: p.Doc, Name: p.Name}), nil
 		},
 		"getter": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			p := self.obj.(*Property)
 			if len(args) != 1 {
 				return Value{}, Errorf(TypeError, "getter() takes exactly one argument (%d given)", len(args))
 			}
-			return Obj(&Property{Fget: args[0], Fset: p.Fset, Fdel: p.Fdel}), nil
+			return Obj(&Property{Fget: args[0], Fset: p.Fset, Fdel: p.Fdel, Doc: p.Doc, Name: p.Name}), nil
 		},
 		"deleter": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			p := self.obj.(*Property)
 			if len(args) != 1 {
 				return Value{}, Errorf(TypeError, "deleter() takes exactly one argument (%d given)", len(args))
 			}
-			return Obj(&Property{Fget: p.Fget, Fset: p.Fset, Fdel: args[0]}), nil
+			return Obj(&Property{Fget: p.Fget, Fset: p.Fset, Fdel: args[0], Doc: p.Doc, Name: p.Name}), nil
 		},
 	})
 }

@@ -102,6 +102,16 @@ func biNewType(th *Thread, mcs *Type, args []Value, kw []Kwarg) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
+	// A class that defines __eq__ but not __hash__ is unhashable, and
+	// every class has a __doc__.
+	if _, eq := t.Attrs["__eq__"]; eq {
+		if _, h := t.Attrs["__hash__"]; !h {
+			t.SetAttr("__hash__", None)
+		}
+	}
+	if _, ok := t.Attrs["__doc__"]; !ok {
+		t.SetAttr("__doc__", None)
+	}
 	if err := setupSlots(th, t); err != nil {
 		return Value{}, err
 	}
@@ -301,4 +311,77 @@ func classGetItem(th *Thread, t *Type, key Value) (Value, bool, error) {
 		return Value{}, true, Errorf(TypeError, "type '%s' is not subscriptable", t.Name)
 	}
 	return Value{}, false, nil
+}
+
+// hasCheckHooks reports whether cls (a class or a tuple of them) involves
+// a class whose metaclass is a user class, which may define
+// __instancecheck__ or __subclasscheck__.
+func hasCheckHooks(cls Value) bool {
+	switch c := cls.obj.(type) {
+	case *Type:
+		return c.Meta != nil && c.Meta.User
+	case *Tuple:
+		for _, x := range c.Items {
+			if hasCheckHooks(x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checkHook is isinstance(v, cls) or issubclass(v, cls) (hook names
+// which) when a metaclass may override the check: an exact class match
+// for isinstance needs no hook; otherwise the metaclass's hook decides,
+// and classes without one are checked along the MRO.
+func checkHook(th *Thread, v, cls Value, hook, msg string) (bool, error) {
+	switch c := cls.obj.(type) {
+	case *Tuple:
+		for _, x := range c.Items {
+			r, err := checkHook(th, v, x, hook, msg)
+			if err != nil || r {
+				return r, err
+			}
+		}
+		return false, nil
+	case *Type:
+		if hook == "__instancecheck__" && v.Type() == c {
+			return true, nil
+		}
+		if m := c.Type(); m.User {
+			if _, ok := m.Lookup(hook); ok {
+				r, _, err := th.CallMethod(cls, hook, v)
+				if err != nil {
+					return false, err
+				}
+				return Truth(th, r)
+			}
+		}
+	}
+	t := v.Type()
+	if hook == "__subclasscheck__" {
+		t, _ = v.obj.(*Type)
+	}
+	return biIsInstanceOf(t, cls, msg)
+}
+
+// indexSliceBounds converts the bounds of a slice that are objects with
+// __index__ to ints, returning s itself when there are none.
+func indexSliceBounds(th *Thread, s *Slice) (*Slice, error) {
+	bounds := [3]Value{s.Start, s.Stop, s.Step}
+	changed := false
+	for i, b := range bounds {
+		if _, ok := b.obj.(*Instance); !ok {
+			continue
+		}
+		if n, ok, err := asIndex(th, b); err != nil {
+			return nil, err
+		} else if ok {
+			bounds[i], changed = n, true
+		}
+	}
+	if !changed {
+		return s, nil
+	}
+	return &Slice{Start: bounds[0], Stop: bounds[1], Step: bounds[2]}, nil
 }

@@ -6,6 +6,7 @@ package runtime
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 )
@@ -97,7 +98,7 @@ func InPlace(th *Thread, op Op, a, b Value) (Value, error) {
 	r, err := Binary(th, op, a, b)
 	if err != nil && IsInstance(err, TypeError) {
 		if e := err.(*Exception); len(e.Args) == 1 {
-			if s, ok := e.Args[0].obj.(*StrObj); ok && strings.HasPrefix(s.S, "unsupported operand type(s) for "+op.String()+":") {
+			if s, ok := e.Args[0].obj.(*StrObj); ok && s.S == fmt.Sprintf("unsupported operand type(s) for %s: '%s' and '%s'", op.String(), a.Type().Name, b.Type().Name) {
 				e.Args[0] = Str(strings.Replace(s.S, op.String()+":", inplaceSymbol(op)+":", 1))
 			}
 		}

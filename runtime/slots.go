@@ -47,7 +47,7 @@ func (d *slotDescriptor) Delete(th *Thread, obj Value) error {
 	if inst, ok := obj.obj.(*Instance); ok && inst.Dict.Delete(d.name) {
 		return nil
 	}
-	return attributeError(obj, d.name)
+	return Errorf(AttributeError, "%s", d.name)
 }
 
 // setupSlots applies t's __slots__, if it defines one, when the class is
@@ -91,4 +91,15 @@ func setupSlots(th *Thread, t *Type) error {
 		}
 	}
 	return nil
+}
+
+// isSlot reports whether name is a __slots__ attribute of cls, whose value
+// an instance keeps beside its __dict__ entries.
+func isSlot(cls *Type, name string) bool {
+	v, ok := cls.Lookup(name)
+	if !ok {
+		return false
+	}
+	_, ok = v.obj.(*slotDescriptor)
+	return ok
 }
