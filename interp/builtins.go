@@ -6,6 +6,7 @@ import "github.com/aio-lang/aio/runtime"
 
 // SuperBuiltinType is the class of super objects, callable as super(cls, obj).
 func (in *Interp) installBuiltins() {
+	in.installScopeBuiltins()
 	in.builtins["super"] = runtime.NewBuiltin("super", func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		if len(args) == 0 {
 			return runtime.Value{}, runtime.Errorf(runtime.RuntimeError, "super(): no arguments")

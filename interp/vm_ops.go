@@ -240,6 +240,15 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 		f.push(r)
 		return nil, nil
 	}
+	if fb, ok := runtime.As[*frameBuiltin](fnv); ok {
+		r, err := fb.fn(th, f, args, kw)
+		f.popN(f.sp - base)
+		if err != nil {
+			return nil, err
+		}
+		f.push(r)
+		return nil, nil
+	}
 	// Classes and other callables: call through Go with a copy, since the
 	// callee may keep them.
 	argsCopy := append([]runtime.Value(nil), args...)

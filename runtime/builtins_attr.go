@@ -305,6 +305,11 @@ func Dir(th *Thread, v Value) ([]string, error) {
 			}
 		}
 		addClass(v.Type())
+		if v.Type().noDict {
+			// Only the slots' member descriptors: no __dict__, no __weakref__.
+			delete(seen, "__dict__")
+			delete(seen, "__weakref__")
+		}
 	}
 	names := make([]string, 0, len(seen))
 	for n := range seen {
