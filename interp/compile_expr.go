@@ -568,6 +568,10 @@ func (c *compiler) classDef(s *ast.ClassDef) {
 	c.emit(STORE_NAME, c.name("__module__"))
 	c.emitConst(Const{Kind: ConstStr, Str: cs.qualname})
 	c.emit(STORE_NAME, c.name("__qualname__"))
+	if hasAnnotations(s.Body) {
+		c.emit(BUILD_MAP, 0)
+		c.emit(STORE_NAME, c.name("__annotations__"))
+	}
 	if doc, ok := classDocstring(s.Body); ok {
 		c.emitConst(Const{Kind: ConstStr, Str: doc})
 		c.emit(STORE_NAME, c.name("__doc__"))
@@ -628,6 +632,34 @@ func classDocstring(body []ast.Stmt) (string, bool) {
 		return "", false
 	}
 	return c.Text, true
+}
+
+// hasAnnotations reports whether a class body annotates a name, directly
+// or in a nested block (not in a nested function or class).
+func hasAnnotations(body []ast.Stmt) bool {
+	found := false
+	for _, st := range body {
+		switch s := st.(type) {
+		case *ast.AnnAssign:
+			if _, ok := s.Target.(*ast.Name); ok {
+				return true
+			}
+		case *ast.If:
+			found = hasAnnotations(s.Body) || hasAnnotations(s.OrElse)
+		case *ast.For:
+			found = hasAnnotations(s.Body) || hasAnnotations(s.OrElse)
+		case *ast.While:
+			found = hasAnnotations(s.Body) || hasAnnotations(s.OrElse)
+		case *ast.With:
+			found = hasAnnotations(s.Body)
+		case *ast.Try:
+			found = hasAnnotations(s.Body) || hasAnnotations(s.OrElse) || hasAnnotations(s.Finalbody)
+		}
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // comprehension compiles a comprehension as a nested function called at

@@ -160,6 +160,9 @@ func typeGetAttr(th *Thread, t *Type, name string) (Value, error) {
 			return d.Get(th, Obj(t), meta)
 		}
 	}
+	if name == "__annotations__" && t.User {
+		return classAnnotations(t), nil
+	}
 	if attr, ok := t.Lookup(name); ok {
 		if d, ok := attr.obj.(Descriptor); ok {
 			return d.Get(th, Value{}, t)

@@ -8,7 +8,9 @@ package runtime
 // userHook returns an attribute hook (__getattribute__, __setattr__,
 // __delattr__) that a user class defines, skipping object's built-in one.
 func userHook(cls *Type, name string) (Value, bool) {
-	if !cls.User {
+	// PlainAttrs (no data descriptors or hooks, known at a glance) spares
+	// the lookup on most accesses.
+	if !cls.User || cls.PlainAttrs() {
 		return Value{}, false
 	}
 	v, ok := cls.Lookup(name)

@@ -108,6 +108,15 @@ type Super struct {
 // Type returns SuperType.
 func (*Super) Type() *Type { return SuperType }
 
+// Repr is CPython's "<super: <class 'A'>, <B object>>".
+func (s *Super) Repr(th *Thread) (string, error) {
+	objType := s.ObjType
+	if objType == nil {
+		objType = s.Obj.Type()
+	}
+	return "<super: <class '" + s.Start.Name + "'>, <" + objType.Name + " object>>", nil
+}
+
 // SuperGetAttr looks name up in the bases of s.Start and binds it to s.Obj.
 func SuperGetAttr(th *Thread, s *Super, name string) (Value, error) {
 	objType := s.ObjType

@@ -385,3 +385,15 @@ func indexSliceBounds(th *Thread, s *Slice) (*Slice, error) {
 	}
 	return &Slice{Start: bounds[0], Stop: bounds[1], Step: bounds[2]}, nil
 }
+
+// classAnnotations is a class's own __annotations__, an empty dict made
+// and kept on first access when the body annotated nothing (a base's are
+// not inherited).
+func classAnnotations(t *Type) Value {
+	if v, ok := t.Attrs["__annotations__"]; ok {
+		return v
+	}
+	d := Obj(NewDict())
+	t.SetAttr("__annotations__", d)
+	return d
+}

@@ -2,7 +2,7 @@ package runtime
 
 // This file defines Type, the class object shared by built-in types and
 // classes created by `class` statements, and attribute lookup along the
-// single-inheritance chain.
+// MRO (computed in mro.go).
 
 import (
 	"sort"
@@ -15,25 +15,14 @@ type NewFunc func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error
 
 // Type is an aio class. Built-in types and user classes are both Types;
 // attributes (methods, class variables) live in Attrs and are found by
-// walking Base.
+// walking the MRO.
 type Type struct {
 	Name   string
 	Module string // "builtins" for built-in types, the defining module otherwise
 	Base   *Type  // __base__: the base that fixes the instance layout; nil only for object
-	// Bases are the direct bases in order (__bases__).
-	Bases []*Type
-	// mro is the method resolution order, t first (see mro.go).
-	mro []*Type
-	// Qual is __qualname__ when it differs from Name (nested classes).
-	Qual string
-	// noDict is true for a class whose instances have no __dict__ (every
-	// user class in its MRO defines __slots__ without "__dict__").
-	noDict bool
-	// Meta is the metaclass of a class made with one other than type.
-	Meta  *Type
-	Attrs map[string]Value
-	order []string // attribute names in definition order
-	New   NewFunc  // inherited from the nearest base that defines it
+	Attrs  map[string]Value
+	order  []string // attribute names in definition order
+	New    NewFunc  // inherited from the nearest base that defines it
 	// User is true for classes made by a class statement.
 	User bool
 	// Final types cannot be subclassed.
@@ -55,6 +44,21 @@ type Type struct {
 	// written straight from the instance dictionary.
 	dataDescr      bool
 	dataDescrEpoch uint64
+
+	// The fields below come last so that the ones the VM reads on every
+	// attribute access (User, the data-descriptor cache) stay together.
+
+	// Bases are the direct bases in order (__bases__).
+	Bases []*Type
+	// mro is the method resolution order, t first (see mro.go).
+	mro []*Type
+	// Qual is __qualname__ when it differs from Name (nested classes).
+	Qual string
+	// noDict is true for a class whose instances have no __dict__ (every
+	// user class in its MRO defines __slots__ without "__dict__").
+	noDict bool
+	// Meta is the metaclass of a class made with one other than type.
+	Meta *Type
 }
 
 // ClassEpoch returns a number that changes whenever an attribute of a user
