@@ -232,10 +232,14 @@ func (t *Type) IsSubtype(base *Type) bool {
 
 // QualName returns the name as repr shows it: "int" or "__main__.Foo".
 func (t *Type) QualName() string {
-	if t.Module == "builtins" || t.Module == "" {
-		return t.Name
+	name := t.Name
+	if t.Qual != "" {
+		name = t.Qual
 	}
-	return t.Module + "." + t.Name
+	if t.Module == "builtins" || t.Module == "" {
+		return name
+	}
+	return t.Module + "." + name
 }
 
 // allAttrNames lists names visible on t and its bases, sorted (for dir()).
