@@ -225,14 +225,8 @@ func specialAttr(th *Thread, v Value, name string) (Value, bool, error) {
 	case "__class__":
 		return Obj(v.Type()), true, nil
 	case "__dict__":
-		if inst, ok := v.obj.(*Instance); ok && !inst.Class.noDict {
-			d := NewDict()
-			var err error
-			inst.Dict.Range(func(k string, x Value) {
-				if err == nil && !isSlot(inst.Class, k) {
-					err = d.SetItem(th, Str(k), x)
-				}
-			})
+		if inst, ok := v.obj.(*Instance); ok && !inst.Class.noDict && inst.Class != ObjectType {
+			d, err := inst.Dict.AsDict(th, func(k string) bool { return isSlot(inst.Class, k) })
 			if err != nil {
 				return Value{}, true, err
 			}
