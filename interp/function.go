@@ -123,7 +123,7 @@ func (fn *Function) cachedMethod(inst *runtime.Instance, i int) *Function {
 	if e.m == nil {
 		return nil
 	}
-	if _, shadowed := inst.Dict.Get(fn.code.Names[i]); shadowed {
+	if _, shadowed := inst.Dict.Get(fn.code.Names[i]); shadowed || inst.Dict.Live() {
 		return nil
 	}
 	return e.m

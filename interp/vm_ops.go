@@ -76,7 +76,7 @@ func loadMethod(th *runtime.Thread, f *Frame, arg int) error {
 
 func hasAttr(inst *runtime.Instance, name string) bool {
 	_, ok := inst.Dict.Get(name)
-	return ok
+	return ok || inst.Dict.Live()
 }
 
 // call executes a call instruction. For a plain script function it returns

@@ -41,7 +41,7 @@ type Instance struct {
 func (o *Instance) Type() *Type { return o.Class }
 
 // Attr returns an instance attribute.
-func (o *Instance) Attr(name string) (Value, bool) { return o.Dict.Get(name) }
+func (o *Instance) Attr(name string) (Value, bool) { return o.Dict.Lookup(name) }
 
 // SetAttrValue sets an instance attribute. Plain object() instances have
 // no attribute dictionary, as in CPython.

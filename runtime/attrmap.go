@@ -26,6 +26,20 @@ type liveDict struct {
 	th *Thread // for hashing and comparing keys the program put there
 }
 
+// get and set are AttrMap's Get and Set once the dict is live, out of
+// line so that those stay small enough to inline into the VM.
+//
+//go:noinline
+func (l *liveDict) get(name string) (Value, bool) {
+	v, ok, _ := l.d.Get(l.th, Str(name))
+	return v, ok
+}
+
+//go:noinline
+func (l *liveDict) set(name string, v Value) {
+	l.d.SetItem(l.th, Str(name), v)
+}
+
 // Len returns the number of attributes.
 func (m *AttrMap) Len() int {
 	if m.live != nil {
@@ -50,7 +64,7 @@ func (m *AttrMap) AsDict(th *Thread, skip func(name string) bool) (*Dict, error)
 			return nil, err
 		}
 	}
-	*m = AttrMap{live: &liveDict{d: d, th: th}}
+	*m = AttrMap{index: liveIndex, live: &liveDict{d: d, th: th}}
 	return d, nil
 }
 
@@ -72,22 +86,37 @@ func (m *AttrMap) find(name string) int {
 	return -1
 }
 
-// Get returns the value of name.
+// Get returns the value of name. It stays small enough to inline into
+// the VM's attribute fast paths, and so misses every name once the dict
+// is live (its index is then the empty liveIndex): callers that must see
+// such attributes fall back to Lookup.
 func (m *AttrMap) Get(name string) (Value, bool) {
-	if m.live != nil {
-		v, ok, _ := m.live.d.Get(m.live.th, Str(name))
-		return v, ok
-	}
 	if i := m.find(name); i >= 0 {
 		return m.vals[i], true
 	}
 	return Value{}, false
 }
 
+// Lookup returns the value of name, wherever the attributes live.
+func (m *AttrMap) Lookup(name string) (Value, bool) {
+	if m.live != nil {
+		return m.live.get(name)
+	}
+	return m.Get(name)
+}
+
+// Live reports whether the attributes live in a dict handed out as
+// __dict__ (so that Get misses them).
+func (m *AttrMap) Live() bool { return m.live != nil }
+
+// liveIndex is the index of every live AttrMap: empty, so that Get
+// misses, and never written (Set and Delete handle live maps first).
+var liveIndex = map[string]int{}
+
 // Set binds name to v.
 func (m *AttrMap) Set(name string, v Value) {
 	if m.live != nil {
-		m.live.d.SetItem(m.live.th, Str(name), v)
+		m.live.set(name, v)
 		return
 	}
 	if i := m.find(name); i >= 0 {

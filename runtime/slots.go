@@ -25,7 +25,7 @@ func (d *slotDescriptor) Get(th *Thread, obj Value, cls *Type) (Value, error) {
 		return Obj(d), nil
 	}
 	if inst, ok := obj.obj.(*Instance); ok {
-		if v, ok := inst.Dict.Get(d.name); ok {
+		if v, ok := inst.Dict.Lookup(d.name); ok {
 			return v, nil
 		}
 	}
