@@ -261,6 +261,9 @@ func SetAttr(th *Thread, v Value, name string, x Value) error {
 // intercepts the assignment, otherwise it goes to the object's own
 // attributes.
 func objectSetAttr(th *Thread, v Value, name string, x Value) error {
+	if name == "__class__" {
+		return setClass(v, x)
+	}
 	cls := v.Type()
 	attr, found := cls.Lookup(name)
 	if found {

@@ -121,3 +121,21 @@ func init() {
 		},
 	})
 }
+
+// setClass is obj.__class__ = cls, allowed between user classes whose
+// instances have the same layout.
+func setClass(obj, cls Value) error {
+	t, ok := cls.obj.(*Type)
+	if !ok {
+		return Errorf(TypeError, "__class__ must be set to a class, not '%s' object", cls.Type().Name)
+	}
+	inst, ok := obj.obj.(*Instance)
+	if !ok || !inst.Class.User || !t.User {
+		return Errorf(TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses")
+	}
+	if solidBase(t) != solidBase(inst.Class) || t.noDict != inst.Class.noDict {
+		return Errorf(TypeError, "__class__ assignment: '%s' object layout differs from '%s'", t.Name, inst.Class.Name)
+	}
+	inst.Class = t
+	return nil
+}

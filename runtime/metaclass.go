@@ -255,8 +255,26 @@ func typeMroMethod(th *Thread, self Value, args []Value, kw []Kwarg) (Value, err
 	return NewList(typesTuple(t.mro).Items), nil
 }
 
+// typeSubclassesMethod is type.__subclasses__: the live direct
+// subclasses, in creation order (user classes only; see Type.subclasses).
 func typeSubclassesMethod(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-	return NewList(nil), nil
+	t, ok := self.obj.(*Type)
+	if !ok {
+		return Value{}, Errorf(TypeError, "descriptor '__subclasses__' for 'type' objects doesn't apply to a '%s' object", self.Type().Name)
+	}
+	if err := biPositional("__subclasses__", len(args), 0, 0); err != nil {
+		return Value{}, err
+	}
+	var out []Value
+	live := t.subclasses[:0]
+	for _, w := range t.subclasses {
+		if c := w.Value(); c != nil {
+			out = append(out, Obj(c))
+			live = append(live, w)
+		}
+	}
+	t.subclasses = live
+	return NewList(out), nil
 }
 
 // typeInit is type.__init__, which checks only the argument count: the

@@ -4,7 +4,10 @@ package runtime
 // class's bases (Python's __mro__), the choice of __base__ among several
 // bases, and the checks type() makes on a tuple of bases.
 
-import "strings"
+import (
+	"strings"
+	"weak"
+)
 
 // MRO returns t's method resolution order, t first and object last. The
 // slice is computed once when the class is made and must not be changed.
@@ -142,6 +145,9 @@ func NewClass(name string, bases []*Type) (*Type, error) {
 	t.New = base.New
 	for _, b := range bases {
 		t.ExcBase = t.ExcBase || b.ExcBase
+		if b.User && !b.shared {
+			b.subclasses = append(b.subclasses, weak.Make(t))
+		}
 	}
 	return t, nil
 }

@@ -7,6 +7,7 @@ package runtime
 import (
 	"sort"
 	"sync/atomic"
+	"weak"
 )
 
 // NewFunc creates an instance of cls (Python's __new__ and, for built-in
@@ -59,6 +60,10 @@ type Type struct {
 	noDict bool
 	// Meta is the metaclass of a class made with one other than type.
 	Meta *Type
+	// subclasses are the user classes made with t as a direct base
+	// (__subclasses__), held weakly as CPython does; kept for user
+	// classes only, since built-in types are shared between interpreters.
+	subclasses []weak.Pointer[Type]
 }
 
 // ClassEpoch returns a number that changes whenever an attribute of a user
