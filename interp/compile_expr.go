@@ -590,32 +590,74 @@ func (c *compiler) classDef(s *ast.ClassDef) {
 	c.u = saved
 	c.makeFunction(body, 0)
 	c.emitConst(Const{Kind: ConstStr, Str: s.Name})
-	c.exprs(s.Bases)
-	for _, b := range s.Bases {
-		if _, ok := b.(*ast.Starred); ok {
-			c.errorf(b, "starred class bases are not supported")
-		}
-	}
-	// Keywords follow the bases; their names go to KwNames, whose index
-	// (plus one, zero meaning none) is in the argument's upper bits.
-	arg := len(s.Bases)
-	if len(s.Keywords) > 0 {
-		names := make([]string, len(s.Keywords))
-		for i, k := range s.Keywords {
-			if k.Arg == "" {
-				c.errorf(k, "class keyword argument unpacking is not supported")
+	if classNeedsExForm(s) {
+		// *bases or **keywords: a tuple of bases and a dict of keywords,
+		// built as for a call.
+		c.emit(BUILD_LIST, 0)
+		for _, b := range s.Bases {
+			if st, ok := b.(*ast.Starred); ok {
+				c.expr(st.Value)
+				c.emit(LIST_EXTEND, 1)
+			} else {
+				c.expr(b)
+				c.emit(LIST_APPEND, 1)
 			}
-			c.expr(k.Value)
-			names[i] = k.Arg
 		}
-		c.u.code.KwNames = append(c.u.code.KwNames, names)
-		arg = (len(s.Bases) + len(names)) | len(c.u.code.KwNames)<<12
+		c.emit(LIST_TO_TUPLE, 0)
+		c.emit(BUILD_MAP, 0)
+		for _, k := range s.Keywords {
+			if k.Arg == "" {
+				c.expr(k.Value)
+				c.emit(DICT_MERGE, 1)
+			} else {
+				c.emitConst(Const{Kind: ConstStr, Str: k.Arg})
+				c.expr(k.Value)
+				c.emit(BUILD_MAP, 1)
+				c.emit(DICT_MERGE, 1)
+			}
+		}
+		c.emit(BUILD_CLASS, 2|classExForm<<12)
+	} else {
+		c.exprs(s.Bases)
+		// Keywords follow the bases; their names go to KwNames, whose
+		// index (plus one, zero meaning none) is in the argument's upper
+		// bits.
+		arg := len(s.Bases)
+		if len(s.Keywords) > 0 {
+			names := make([]string, len(s.Keywords))
+			for i, k := range s.Keywords {
+				c.expr(k.Value)
+				names[i] = k.Arg
+			}
+			c.u.code.KwNames = append(c.u.code.KwNames, names)
+			arg = (len(s.Bases) + len(names)) | len(c.u.code.KwNames)<<12
+		}
+		c.emit(BUILD_CLASS, arg)
 	}
-	c.emit(BUILD_CLASS, arg)
 	for range s.Decorators {
 		c.emit(CALL, 1)
 	}
 	c.nameOp(s.Name, ctxStore)
+}
+
+// classExForm in BUILD_CLASS's KwNames field marks the form whose bases
+// are a tuple and keywords a dict.
+const classExForm = 0xfff
+
+// classNeedsExForm reports whether a class statement unpacks its bases
+// or keywords.
+func classNeedsExForm(s *ast.ClassDef) bool {
+	for _, b := range s.Bases {
+		if _, ok := b.(*ast.Starred); ok {
+			return true
+		}
+	}
+	for _, k := range s.Keywords {
+		if k.Arg == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // classDocstring returns the docstring a class body starts with.

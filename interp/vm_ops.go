@@ -610,41 +610,49 @@ func bind(th *runtime.Thread, attr, obj runtime.Value) (runtime.Value, error) {
 func (in *Interp) buildClass(th *runtime.Thread, f *Frame, arg int) error {
 	n := arg & 0xfff
 	var kwnames []string
-	if k := arg >> 12; k > 0 {
-		kwnames = f.code.KwNames[k-1]
+	var kwvals []runtime.Value
+	var bases []runtime.Value
+	if k := arg >> 12; k == classExForm {
+		// The bases as a tuple and the keywords as a dict.
+		t, _ := runtime.As[*runtime.Tuple](f.slots[f.sp-2])
+		bases = append([]runtime.Value(nil), t.Items...)
+		d, _ := runtime.As[*runtime.Dict](f.slots[f.sp-1])
+		d.Items(func(k, v runtime.Value) bool {
+			s, _ := runtime.As[*runtime.StrObj](k)
+			kwnames = append(kwnames, s.S)
+			kwvals = append(kwvals, v)
+			return true
+		})
+	} else {
+		if k > 0 {
+			kwnames = f.code.KwNames[k-1]
+		}
+		vals := append([]runtime.Value(nil), f.slots[f.sp-n:f.sp]...)
+		bases = vals[:n-len(kwnames)]
+		kwvals = vals[n-len(kwnames):]
 	}
-	vals := append([]runtime.Value(nil), f.slots[f.sp-n:f.sp]...)
 	f.popN(n)
 	nameV := f.pop()
 	bodyV := f.pop()
 	body, _ := runtime.As[*Function](bodyV)
-	bases := vals[:n-len(kwnames)]
 	var kw []runtime.Kwarg
 	var meta runtime.Value
 	for i, name := range kwnames {
-		v := vals[n-len(kwnames)+i]
+		v := kwvals[i]
 		if name == "metaclass" {
 			meta = v
 			continue
 		}
 		kw = append(kw, runtime.Kwarg{Name: name, Value: v})
 	}
-	baseTypes := make([]*runtime.Type, len(bases))
-	for i, b := range bases {
-		t, ok := runtime.As[*runtime.Type](b)
-		if !ok {
-			return runtime.Errorf(runtime.TypeError, "bases must be types")
-		}
-		baseTypes[i] = t
-	}
 	if !meta.IsValid() {
 		meta = runtime.Obj(runtime.TypeType)
-		if len(baseTypes) > 0 {
-			meta = runtime.Obj(baseTypes[0].Type())
+		if len(bases) > 0 {
+			meta = runtime.Obj(bases[0].Type())
 		}
 	}
 	if mt, ok := runtime.As[*runtime.Type](meta); ok {
-		winner, err := runtime.CalculateMeta(mt, baseTypes)
+		winner, err := runtime.CalculateMeta(mt, bases)
 		if err != nil {
 			return err
 		}

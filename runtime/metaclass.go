@@ -55,7 +55,7 @@ func biNewType(th *Thread, mcs *Type, args []Value, kw []Kwarg) (Value, error) {
 		}
 		bases[i] = t
 	}
-	meta, err := CalculateMeta(mcs, bases)
+	meta, err := CalculateMeta(mcs, basesT.Items)
 	if err != nil {
 		return Value{}, err
 	}

@@ -174,15 +174,15 @@ func (t *Type) Metaclass() *Type {
 }
 
 // CalculateMeta picks the metaclass of a new class: the most derived of
-// the explicit one (nil when there is none) and its bases' metaclasses,
+// the explicit one (nil when there is none) and the classes of its bases,
 // or CPython's metaclass conflict error.
-func CalculateMeta(explicit *Type, bases []*Type) (*Type, error) {
+func CalculateMeta(explicit *Type, bases []Value) (*Type, error) {
 	winner := explicit
 	if winner == nil {
 		winner = TypeType
 	}
 	for _, b := range bases {
-		m := b.Metaclass()
+		m := b.Type()
 		switch {
 		case winner.IsSubtype(m):
 		case m.IsSubtype(winner):
