@@ -213,6 +213,11 @@ func typeGetAttr(th *Thread, t *Type, name string) (Value, error) {
 		}
 		return metaAttr, nil
 	}
+	if meta.User {
+		if ga, ok := meta.Lookup("__getattr__"); ok {
+			return callHook(th, ga, Obj(t), Str(name))
+		}
+	}
 	e := Errorf(AttributeError, "type object '%s' has no attribute '%s'", t.Name, name)
 	e.Name, e.Obj = name, Obj(t)
 	return Value{}, e
@@ -243,13 +248,6 @@ func specialAttr(th *Thread, v Value, name string) (Value, bool, error) {
 // SetAttr performs v.name = x, through a user class's __setattr__ when
 // it has one.
 func SetAttr(th *Thread, v Value, name string, x Value) error {
-	if t, ok := v.obj.(*Type); ok {
-		if !t.User {
-			return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, t.Name)
-		}
-		t.SetAttr(name, x)
-		return nil
-	}
 	if sa, ok := userHook(v.Type(), "__setattr__"); ok {
 		_, err := callHook(th, sa, v, Str(name), x)
 		return err
@@ -261,6 +259,9 @@ func SetAttr(th *Thread, v Value, name string, x Value) error {
 // intercepts the assignment, otherwise it goes to the object's own
 // attributes.
 func objectSetAttr(th *Thread, v Value, name string, x Value) error {
+	if t, ok := v.obj.(*Type); ok {
+		return typeSetAttr(th, t, name, x)
+	}
 	if name == "__class__" {
 		return setClass(v, x)
 	}
@@ -289,12 +290,6 @@ func objectSetAttr(th *Thread, v Value, name string, x Value) error {
 // DelAttr performs del v.name, through a user class's __delattr__ when it
 // has one.
 func DelAttr(th *Thread, v Value, name string) error {
-	if t, ok := v.obj.(*Type); ok && t.User {
-		if t.DelAttr(name) {
-			return nil
-		}
-		return Errorf(AttributeError, "type object '%s' has no attribute '%s'", t.Name, name)
-	}
 	if da, ok := userHook(v.Type(), "__delattr__"); ok {
 		_, err := callHook(th, da, v, Str(name))
 		return err
@@ -304,6 +299,9 @@ func DelAttr(th *Thread, v Value, name string) error {
 
 // objectDelAttr is object.__delattr__.
 func objectDelAttr(th *Thread, v Value, name string) error {
+	if t, ok := v.obj.(*Type); ok {
+		return typeDelAttr(th, t, name)
+	}
 	if attr, ok := v.Type().Lookup(name); ok {
 		switch d := attr.obj.(type) {
 		case *Property:

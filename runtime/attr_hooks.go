@@ -88,9 +88,6 @@ func objectSetAttrMethod(th *Thread, self Value, args []Value, kw []Kwarg) (Valu
 	if err != nil {
 		return Value{}, err
 	}
-	if _, ok := self.obj.(*Type); ok {
-		return None, SetAttr(th, self, name, args[1])
-	}
 	return None, objectSetAttr(th, self, name, args[1])
 }
 
@@ -101,9 +98,6 @@ func objectDelAttrMethod(th *Thread, self Value, args []Value, kw []Kwarg) (Valu
 	name, err := biAttrName(args[0])
 	if err != nil {
 		return Value{}, err
-	}
-	if _, ok := self.obj.(*Type); ok {
-		return None, DelAttr(th, self, name)
 	}
 	return None, objectDelAttr(th, self, name)
 }
@@ -138,4 +132,37 @@ func setClass(obj, cls Value) error {
 	}
 	inst.Class = t
 	return nil
+}
+
+// typeSetAttr is type.__setattr__: a data descriptor of the metaclass
+// intercepts the assignment; otherwise the class attribute is set, on
+// user classes only.
+func typeSetAttr(th *Thread, t *Type, name string, x Value) error {
+	if meta := t.Type(); meta.User {
+		if attr, ok := meta.Lookup(name); ok {
+			if d, ok := attr.obj.(DataDescriptor); ok {
+				return d.Set(th, Obj(t), x)
+			}
+			if isUserDataDescr(attr) {
+				_, _, err := th.CallMethod(attr, "__set__", Obj(t), x)
+				return err
+			}
+		}
+	}
+	if !t.User {
+		return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, t.Name)
+	}
+	t.SetAttr(name, x)
+	return nil
+}
+
+// typeDelAttr is type.__delattr__.
+func typeDelAttr(th *Thread, t *Type, name string) error {
+	if !t.User {
+		return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, t.Name)
+	}
+	if t.DelAttr(name) {
+		return nil
+	}
+	return Errorf(AttributeError, "type object '%s' has no attribute '%s'", t.Name, name)
 }
