@@ -126,7 +126,14 @@ func biNewType(th *Thread, mcs *Type, args []Value, kw []Kwarg) (Value, error) {
 			continue
 		}
 		if _, found, err := th.CallMethod(v, "__set_name__", Obj(t), Str(k)); found && err != nil {
-			return Value{}, err
+			// Python 3.11 reports the failure as a RuntimeError caused by it.
+			cause, ok := err.(*Exception)
+			if !ok {
+				return Value{}, err
+			}
+			re := Errorf(RuntimeError, "Error calling __set_name__ on '%s' instance '%s' in '%s'", v.Type().Name, k, t.Name)
+			re.Cause, re.Context, re.SuppressContext = cause, cause, true
+			return Value{}, re
 		}
 	}
 	if err := initSubclass(th, t, kw); err != nil {
