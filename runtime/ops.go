@@ -147,19 +147,40 @@ func dunderBinary(th *Thread, op Op, a, b Value, prefix string) (Value, bool, er
 		}
 		return Value{}, false, nil
 	}
-	if a.Type().User {
+	at, bt := a.Type(), b.Type()
+	reflected := bt.User && bt != at
+	// A subclass that overrides the reflected method goes first.
+	if reflected && bt.IsSubtype(at) && overridesReflected(at, bt, "__r"+name+"__") {
+		r, found, err := th.CallMethod(b, "__r"+name+"__", a)
+		if found && (err != nil || !r.Is(NotImplemented)) {
+			return r, true, err
+		}
+		reflected = false
+	}
+	if at.User {
 		r, found, err := th.CallMethod(a, "__"+name+"__", b)
 		if found && (err != nil || !r.Is(NotImplemented)) {
 			return r, true, err
 		}
 	}
-	if b.Type().User {
+	if reflected {
 		r, found, err := th.CallMethod(b, "__r"+name+"__", a)
 		if found && (err != nil || !r.Is(NotImplemented)) {
 			return r, true, err
 		}
 	}
 	return Value{}, false, nil
+}
+
+// overridesReflected reports whether sub defines the reflected method
+// name differently from base.
+func overridesReflected(base, sub *Type, name string) bool {
+	m, ok := sub.Lookup(name)
+	if !ok {
+		return false
+	}
+	bm, ok := base.Lookup(name)
+	return !ok || !bm.Is(m)
 }
 
 // builtinBinary implements operators between built-in types; it returns
