@@ -146,7 +146,7 @@ func NewClass(name string, bases []*Type) (*Type, error) {
 	for _, b := range bases {
 		t.ExcBase = t.ExcBase || b.ExcBase
 		if b.User && !b.shared {
-			b.subclasses = append(b.subclasses, weak.Make(t))
+			b.addSubclass(t)
 		}
 	}
 	return t, nil
@@ -207,4 +207,21 @@ func typesTuple(ts []*Type) *Tuple {
 // unrelated.
 func metaConflict() error {
 	return Errorf(TypeError, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+}
+
+// addSubclass records sub as a direct subclass of t. Dead entries are
+// dropped each time the list doubles, so that a script making classes in
+// a loop does not grow it without bound.
+func (t *Type) addSubclass(sub *Type) {
+	if n := len(t.subclasses); n >= 64 && n&(n-1) == 0 {
+		live := t.subclasses[:0]
+		for _, w := range t.subclasses {
+			if w.Value() != nil {
+				live = append(live, w)
+			}
+		}
+		clear(t.subclasses[len(live):])
+		t.subclasses = live
+	}
+	t.subclasses = append(t.subclasses, weak.Make(sub))
 }
