@@ -112,3 +112,28 @@ func classAnnotations(t *Type) Value {
 	t.SetAttr("__annotations__", d)
 	return d
 }
+
+// metaRepr is repr(cls) through a user metaclass's __repr__; ok is false
+// when the metaclass does not define one.
+func metaRepr(th *Thread, t *Type) (string, bool, error) {
+	m := t.Meta
+	if m == nil || !m.User {
+		return "", false, nil
+	}
+	rm, found := m.Lookup("__repr__")
+	if !found {
+		return "", false, nil
+	}
+	if _, builtin := rm.obj.(*MethodDescriptor); builtin {
+		return "", false, nil
+	}
+	r, err := callHook(th, rm, Obj(t))
+	if err != nil {
+		return "", true, err
+	}
+	s, ok := r.obj.(*StrObj)
+	if !ok {
+		return "", true, Errorf(TypeError, "__repr__ returned non-string (type %s)", r.Type().Name)
+	}
+	return s.S, true, nil
+}

@@ -61,6 +61,9 @@ func Repr(th *Thread, v Value) (string, error) {
 		}
 		return "slice(" + strings.Join(parts, ", ") + ")", nil
 	case *Type:
+		if r, ok, err := metaRepr(th, o); ok {
+			return r, err
+		}
 		return "<class '" + o.QualName() + "'>", nil
 	case *Module:
 		return "<module '" + o.Name + "' (built-in)>", nil
