@@ -32,7 +32,7 @@ func loadMethod(th *runtime.Thread, f *Frame, arg int) error {
 	cls := obj.Type()
 	_, isType := runtime.As[*runtime.Type](obj)
 	_, isSuper := runtime.As[*runtime.Super](obj)
-	if !isType && !isSuper {
+	if !isType && !isSuper && !runtime.HasGetattribute(cls) {
 		// Built-in classes never change, so the method a call site found
 		// on one stays valid (fut.add_done_callback, parts.append).
 		if !cls.User {

@@ -166,3 +166,10 @@ func typeDelAttr(th *Thread, t *Type, name string) error {
 	}
 	return Errorf(AttributeError, "type object '%s' has no attribute '%s'", t.Name, name)
 }
+
+// HasGetattribute reports whether cls defines its own __getattribute__,
+// which every attribute read, method lookups included, must go through.
+func HasGetattribute(cls *Type) bool {
+	_, ok := userHook(cls, "__getattribute__")
+	return ok
+}
