@@ -80,6 +80,34 @@ func checkHook(th *Thread, v, cls Value, hook, msg string) (bool, error) {
 	return biIsInstanceOf(t, cls, msg)
 }
 
+// indexKey converts a sequence subscript that is an object with
+// __index__, or a slice with such bounds, to ints; other keys are
+// returned as they are.
+func indexKey(th *Thread, v, key Value) (Value, error) {
+	switch k := key.obj.(type) {
+	case *Instance:
+		switch v.obj.(type) {
+		case *List, *Tuple, *StrObj, *Range:
+			i, ok, err := asIndex(th, key)
+			if err != nil {
+				return Value{}, err
+			}
+			if ok {
+				return i, nil
+			}
+		}
+	case *Slice:
+		s, err := indexSliceBounds(th, k)
+		if err != nil {
+			return Value{}, err
+		}
+		if s != k {
+			return Obj(s), nil
+		}
+	}
+	return key, nil
+}
+
 // indexSliceBounds converts the bounds of a slice that are objects with
 // __index__ to ints, returning s itself when there are none.
 func indexSliceBounds(th *Thread, s *Slice) (*Slice, error) {

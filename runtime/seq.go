@@ -154,22 +154,10 @@ func sliceValues(items []Value, s *Slice) ([]Value, error) {
 
 // GetItem returns v[key].
 func GetItem(th *Thread, v, key Value) (Value, error) {
-	switch k := key.obj.(type) {
-	case *Instance:
-		// An object with __index__ indexes sequences as an int.
-		switch v.obj.(type) {
-		case *List, *Tuple, *StrObj, *Range:
-			if i, ok, err := asIndex(th, key); err != nil {
-				return Value{}, err
-			} else if ok {
-				key = i
-			}
-		}
-	case *Slice:
-		if s, err := indexSliceBounds(th, k); err != nil {
+	if !key.IsSmallInt() {
+		var err error
+		if key, err = indexKey(th, v, key); err != nil {
 			return Value{}, err
-		} else if s != k {
-			key = Obj(s)
 		}
 	}
 	switch o := v.obj.(type) {
