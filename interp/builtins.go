@@ -7,6 +7,7 @@ import "github.com/aio-lang/aio/runtime"
 // SuperBuiltinType is the class of super objects, callable as super(cls, obj).
 func (in *Interp) installBuiltins() {
 	in.installAsyncIterBuiltins()
+	in.installScopeBuiltins()
 	in.builtins["super"] = runtime.NewBuiltin("super", func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		if len(args) == 0 {
 			return runtime.Value{}, runtime.Errorf(runtime.RuntimeError, "super(): no arguments")
@@ -26,6 +27,6 @@ func (in *Interp) installBuiltins() {
 		if !objType.IsSubtype(cls) {
 			return runtime.Value{}, runtime.Errorf(runtime.TypeError, "super(type, obj): obj must be an instance or subtype of type")
 		}
-		return runtime.Obj(&runtime.Super{Start: cls, Obj: obj}), nil
+		return runtime.Obj(&runtime.Super{Start: cls, Obj: obj, ObjType: objType}), nil
 	})
 }

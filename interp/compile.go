@@ -410,6 +410,13 @@ func (c *compiler) stmt(s ast.Stmt) {
 			c.expr(s.Value)
 			c.store(s.Target)
 		}
+		if n, ok := s.Target.(*ast.Name); ok && c.u.code.Flags&FlagClassBody != 0 {
+			// A class body records the annotation in __annotations__.
+			c.expr(s.Annotation)
+			c.emit(LOAD_NAME, c.name("__annotations__"))
+			c.emitConst(Const{Kind: ConstStr, Str: n.Id})
+			c.emit(STORE_SUBSCR, 0)
+		}
 	case *ast.FunctionDef:
 		c.functionDef(s)
 	case *ast.ClassDef:

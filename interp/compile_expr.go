@@ -580,6 +580,14 @@ func (c *compiler) classDef(s *ast.ClassDef) {
 	c.emit(STORE_NAME, c.name("__module__"))
 	c.emitConst(Const{Kind: ConstStr, Str: cs.qualname})
 	c.emit(STORE_NAME, c.name("__qualname__"))
+	if hasAnnotations(s.Body) {
+		c.emit(BUILD_MAP, 0)
+		c.emit(STORE_NAME, c.name("__annotations__"))
+	}
+	if doc, ok := classDocstring(s.Body); ok {
+		c.emitConst(Const{Kind: ConstStr, Str: doc})
+		c.emit(STORE_NAME, c.name("__doc__"))
+	}
 	c.stmts(s.Body)
 	if cs.hasClassCell {
 		c.emit(LOAD_CLOSURE, c.cellIndex("__class__"))
@@ -594,15 +602,118 @@ func (c *compiler) classDef(s *ast.ClassDef) {
 	c.u = saved
 	c.makeFunction(body, 0)
 	c.emitConst(Const{Kind: ConstStr, Str: s.Name})
-	c.exprs(s.Bases)
-	for _, k := range s.Keywords {
-		c.errorf(k, "class keyword arguments are not supported")
+	if classNeedsExForm(s) {
+		// *bases or **keywords: a tuple of bases and a dict of keywords,
+		// built as for a call.
+		c.emit(BUILD_LIST, 0)
+		for _, b := range s.Bases {
+			if st, ok := b.(*ast.Starred); ok {
+				c.expr(st.Value)
+				c.emit(LIST_EXTEND, 1)
+			} else {
+				c.expr(b)
+				c.emit(LIST_APPEND, 1)
+			}
+		}
+		c.emit(LIST_TO_TUPLE, 0)
+		c.emit(BUILD_MAP, 0)
+		for _, k := range s.Keywords {
+			if k.Arg == "" {
+				c.expr(k.Value)
+				c.emit(DICT_MERGE, 1)
+			} else {
+				c.emitConst(Const{Kind: ConstStr, Str: k.Arg})
+				c.expr(k.Value)
+				c.emit(BUILD_MAP, 1)
+				c.emit(DICT_MERGE, 1)
+			}
+		}
+		c.emit(BUILD_CLASS, 2|classExForm<<12)
+	} else {
+		c.exprs(s.Bases)
+		// Keywords follow the bases; their names go to KwNames, whose
+		// index (plus one, zero meaning none) is in the argument's upper
+		// bits.
+		arg := len(s.Bases)
+		if len(s.Keywords) > 0 {
+			names := make([]string, len(s.Keywords))
+			for i, k := range s.Keywords {
+				c.expr(k.Value)
+				names[i] = k.Arg
+			}
+			c.u.code.KwNames = append(c.u.code.KwNames, names)
+			arg = (len(s.Bases) + len(names)) | len(c.u.code.KwNames)<<12
+		}
+		c.emit(BUILD_CLASS, arg)
 	}
-	c.emit(BUILD_CLASS, len(s.Bases))
 	for range s.Decorators {
 		c.emit(CALL, 1)
 	}
 	c.nameOp(s.Name, ctxStore)
+}
+
+// classExForm in BUILD_CLASS's KwNames field marks the form whose bases
+// are a tuple and keywords a dict.
+const classExForm = 0xfff
+
+// classNeedsExForm reports whether a class statement unpacks its bases
+// or keywords.
+func classNeedsExForm(s *ast.ClassDef) bool {
+	for _, b := range s.Bases {
+		if _, ok := b.(*ast.Starred); ok {
+			return true
+		}
+	}
+	for _, k := range s.Keywords {
+		if k.Arg == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// classDocstring returns the docstring a class body starts with.
+func classDocstring(body []ast.Stmt) (string, bool) {
+	if len(body) == 0 {
+		return "", false
+	}
+	e, ok := body[0].(*ast.ExprStmt)
+	if !ok {
+		return "", false
+	}
+	c, ok := e.Value.(*ast.Constant)
+	if !ok || c.Kind != ast.ConstStr {
+		return "", false
+	}
+	return c.Text, true
+}
+
+// hasAnnotations reports whether a class body annotates a name, directly
+// or in a nested block (not in a nested function or class).
+func hasAnnotations(body []ast.Stmt) bool {
+	found := false
+	for _, st := range body {
+		switch s := st.(type) {
+		case *ast.AnnAssign:
+			if _, ok := s.Target.(*ast.Name); ok {
+				return true
+			}
+		case *ast.If:
+			found = hasAnnotations(s.Body) || hasAnnotations(s.OrElse)
+		case *ast.For:
+			found = hasAnnotations(s.Body) || hasAnnotations(s.OrElse)
+		case *ast.While:
+			found = hasAnnotations(s.Body) || hasAnnotations(s.OrElse)
+		case *ast.With:
+			found = hasAnnotations(s.Body)
+		case *ast.Try:
+			found = hasAnnotations(s.Body) || hasAnnotations(s.OrElse) || hasAnnotations(s.Finalbody)
+		}
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // comprehension compiles a comprehension as a nested function called at

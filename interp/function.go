@@ -113,7 +113,7 @@ func (fn *Function) cachedMethod(inst *runtime.Instance, i int) *Function {
 		} else {
 			mc[2*i+1] = *e // keep the previous class in the second way
 			*e = methodEntry{}
-			if m, found := inst.Class.Lookup(fn.code.Names[i]); found {
+			if m, found := inst.Class.Lookup(fn.code.Names[i]); found && !runtime.HasGetattribute(inst.Class) {
 				if mf, isFn := runtime.As[*Function](m); isFn {
 					*e = methodEntry{cls: inst.Class, epoch: epoch, m: mf}
 				}
@@ -123,7 +123,7 @@ func (fn *Function) cachedMethod(inst *runtime.Instance, i int) *Function {
 	if e.m == nil {
 		return nil
 	}
-	if _, shadowed := inst.Dict.Get(fn.code.Names[i]); shadowed {
+	if _, shadowed := inst.Dict.Get(fn.code.Names[i]); shadowed || inst.Dict.Live() {
 		return nil
 	}
 	return e.m

@@ -1,7 +1,8 @@
 package interp
 
-// This file gives async generators, their awaitables and the frame views
-// of generators their place in the memory walker (memsize.go).
+// This file gives the types added after the walker (async generators,
+// their awaitables, the frame views of generators, the built-ins that read
+// their caller's frame) their place in the memory walker (memsize.go).
 
 import (
 	"unsafe"
@@ -61,3 +62,9 @@ func (v *frameView) Referents(w *runtime.MemWalker) {
 		w.Node(v.entry)
 	}
 }
+
+// Footprint implements runtime.MemNode.
+func (b *frameBuiltin) Footprint() int64 { return int64(unsafe.Sizeof(*b)) }
+
+// Referents implements runtime.MemNode.
+func (b *frameBuiltin) Referents(w *runtime.MemWalker) { w.Value(b.withArgs) }

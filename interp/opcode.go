@@ -104,7 +104,7 @@ const (
 	BEFORE_ASYNC_WITH    // mgr → aexit awaitable_of_aenter
 	LOAD_ASSERTION_ERROR // → AssertionError
 
-	BUILD_CLASS // body name bases [kwnames...] → class (arg: number of bases)
+	BUILD_CLASS // body name bases kwvalues → class (arg: bases+keywords | (KwNames index+1)<<12)
 	IMPORT_NAME // → module names[arg]
 	IMPORT_FROM // module → module module.names[arg]
 	PRINT_EXPR  // x → (REPL: echo repr(x) unless None, store in _)

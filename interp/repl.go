@@ -621,9 +621,9 @@ func (s *Session) lookupChain(parts []string) (runtime.Value, bool) {
 // method is returned unbound, which is enough to list its attributes.
 func plainAttr(v runtime.Value, name string) (runtime.Value, bool) {
 	if t, ok := runtime.As[*runtime.Type](v); ok {
-		return t.Lookup(name)
+		return unwrapMethod(t.Lookup(name))
 	}
-	attr, found := v.Type().Lookup(name)
+	attr, found := unwrapMethod(v.Type().Lookup(name))
 	if found {
 		if _, ok := attr.Object().(runtime.DataDescriptor); ok {
 			return runtime.Value{}, false
@@ -635,4 +635,16 @@ func plainAttr(v runtime.Value, name string) (runtime.Value, bool) {
 		}
 	}
 	return attr, found
+}
+
+// unwrapMethod gives the function a class or static method wraps, which
+// completion shows as callable as rlcompleter does.
+func unwrapMethod(v runtime.Value, ok bool) (runtime.Value, bool) {
+	switch m := v.Object().(type) {
+	case *runtime.ClassMethod:
+		return m.Func, ok
+	case *runtime.StaticMethod:
+		return m.Func, ok
+	}
+	return v, ok
 }

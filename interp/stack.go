@@ -73,7 +73,7 @@ func stackEffect(in Instr) (next, jump int) {
 	case SETUP_WITH:
 		return 0, 0
 	case BUILD_CLASS:
-		return -1 - a, -1 - a
+		return -1 - a&0xfff, -1 - a&0xfff
 	case MATCH_SEQUENCE, MATCH_MAPPING, GET_LEN:
 		return 1, 1
 	case MATCH_KEYS:

@@ -187,7 +187,7 @@ func dirOf(th *runtime.Thread, v runtime.Value) []string {
 	if tt, ok := runtime.As[*runtime.Type](v); ok {
 		t = tt
 	}
-	for c := t; c != nil; c = c.Base {
+	for _, c := range t.MRO() {
 		for _, k := range c.AttrNames() {
 			add(k)
 		}

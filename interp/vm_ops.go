@@ -32,7 +32,7 @@ func loadMethod(th *runtime.Thread, f *Frame, arg int) error {
 	cls := obj.Type()
 	_, isType := runtime.As[*runtime.Type](obj)
 	_, isSuper := runtime.As[*runtime.Super](obj)
-	if !isType && !isSuper {
+	if !isType && !isSuper && !runtime.HasGetattribute(cls) {
 		// Built-in classes never change, so the method a call site found
 		// on one stays valid (fut.add_done_callback, parts.append).
 		if !cls.User {
@@ -76,7 +76,7 @@ func loadMethod(th *runtime.Thread, f *Frame, arg int) error {
 
 func hasAttr(inst *runtime.Instance, name string) bool {
 	_, ok := inst.Dict.Get(name)
-	return ok
+	return ok || inst.Dict.Live()
 }
 
 // call executes a call instruction. For a plain script function it returns
@@ -240,6 +240,15 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 			return nil, nil
 		}
 		r, err := t.Call(th, args, nil)
+		f.popN(f.sp - base)
+		if err != nil {
+			return nil, err
+		}
+		f.push(r)
+		return nil, nil
+	}
+	if fb, ok := runtime.As[*frameBuiltin](fnv); ok {
+		r, err := fb.fn(th, f, args, kw)
 		f.popN(f.sp - base)
 		if err != nil {
 			return nil, err
@@ -601,29 +610,66 @@ func bind(th *runtime.Thread, attr, obj runtime.Value) (runtime.Value, error) {
 	return attr, nil
 }
 
-// buildClass runs a class body and creates the class.
-func (in *Interp) buildClass(th *runtime.Thread, f *Frame, nbases int) error {
-	bases := append([]runtime.Value(nil), f.slots[f.sp-nbases:f.sp]...)
-	f.popN(nbases)
+// buildClass runs a class body and creates the class as __build_class__
+// does: it picks the metaclass (the metaclass= keyword or the bases'),
+// asks its __prepare__ for the namespace, runs the body in it and calls
+// the metaclass with the name, bases, namespace and remaining keywords.
+func (in *Interp) buildClass(th *runtime.Thread, f *Frame, arg int) error {
+	n := arg & 0xfff
+	var kwnames []string
+	var kwvals []runtime.Value
+	var bases []runtime.Value
+	if k := arg >> 12; k == classExForm {
+		// The bases as a tuple and the keywords as a dict.
+		t, _ := runtime.As[*runtime.Tuple](f.slots[f.sp-2])
+		bases = append([]runtime.Value(nil), t.Items...)
+		d, _ := runtime.As[*runtime.Dict](f.slots[f.sp-1])
+		d.Items(func(k, v runtime.Value) bool {
+			s, _ := runtime.As[*runtime.StrObj](k)
+			kwnames = append(kwnames, s.S)
+			kwvals = append(kwvals, v)
+			return true
+		})
+	} else {
+		if k > 0 {
+			kwnames = f.code.KwNames[k-1]
+		}
+		vals := append([]runtime.Value(nil), f.slots[f.sp-n:f.sp]...)
+		bases = vals[:n-len(kwnames)]
+		kwvals = vals[n-len(kwnames):]
+	}
+	f.popN(n)
 	nameV := f.pop()
 	bodyV := f.pop()
-	name, _ := runtime.As[*runtime.StrObj](nameV)
 	body, _ := runtime.As[*Function](bodyV)
-	base := runtime.ObjectType
-	if len(bases) > 1 {
-		return runtime.Errorf(runtime.TypeError, "multiple inheritance is not supported")
-	}
-	if len(bases) == 1 {
-		b, ok := runtime.As[*runtime.Type](bases[0])
-		if !ok {
-			return runtime.Errorf(runtime.TypeError, "bases must be types")
+	var kw []runtime.Kwarg
+	var meta runtime.Value
+	for i, name := range kwnames {
+		v := kwvals[i]
+		if name == "metaclass" {
+			meta = v
+			continue
 		}
-		if b.Final {
-			return runtime.Errorf(runtime.TypeError, "type '%s' is not an acceptable base type", b.Name)
-		}
-		base = b
+		kw = append(kw, runtime.Kwarg{Name: name, Value: v})
 	}
-	ns := runtime.NewDict()
+	if !meta.IsValid() {
+		meta = runtime.Obj(runtime.TypeType)
+		if len(bases) > 0 {
+			meta = runtime.Obj(bases[0].Type())
+		}
+	}
+	if mt, ok := runtime.As[*runtime.Type](meta); ok {
+		winner, err := runtime.CalculateMeta(mt, bases)
+		if err != nil {
+			return err
+		}
+		meta = runtime.Obj(winner)
+	}
+	basesTuple := runtime.Obj(runtime.NewTuple(bases))
+	ns, mapping, err := prepareNamespace(th, meta, nameV, basesTuple, kw)
+	if err != nil {
+		return err
+	}
 	bf := newFrame(body, body.code)
 	bf.ns = ns
 	bf.pinned = true
@@ -639,38 +685,57 @@ func (in *Interp) buildClass(th *runtime.Thread, f *Frame, nbases int) error {
 		}
 		return err
 	}
-	cls := runtime.NewType(name.S, base)
-	cls.User = true
-	cls.Module = "__main__"
-	var serr error
-	ns.Items(func(k, v runtime.Value) bool {
-		s, ok := runtime.As[*runtime.StrObj](k)
-		if !ok {
-			return true
+	nsV := runtime.Obj(ns)
+	if mapping.IsValid() {
+		// A __prepare__ mapping that is not a dict receives the body's
+		// names once the body has run.
+		var serr error
+		ns.Items(func(k, v runtime.Value) bool {
+			serr = runtime.SetItem(th, mapping, k, v)
+			return serr == nil
+		})
+		if serr != nil {
+			return serr
 		}
-		if s.S == "__module__" {
-			if m, ok := runtime.As[*runtime.StrObj](v); ok {
-				cls.Module = m.S
-			}
-			return true
-		}
-		if s.S == "__qualname__" {
-			return true
-		}
-		if p, ok := runtime.As[*runtime.Property](v); ok && p.Name == "" {
-			p.Name = s.S // __set_name__
-		}
-		cls.SetAttr(s.S, v)
-		return true
-	})
-	if serr != nil {
-		return serr
+		nsV = mapping
+	}
+	cls, err := th.Call(meta, []runtime.Value{nameV, basesTuple, nsV}, kw)
+	if err != nil {
+		return err
 	}
 	if cell, ok := runtime.As[*Cell](r); ok {
-		cell.v = runtime.Obj(cls)
+		cell.v = cls
 	}
-	f.push(runtime.Obj(cls))
+	f.push(cls)
 	return nil
+}
+
+// prepareNamespace calls the metaclass's __prepare__, if it has one, for
+// the namespace of the class body. A dict is used as it is; another
+// mapping is returned too, to be filled after the body runs.
+func prepareNamespace(th *runtime.Thread, meta, name, bases runtime.Value, kw []runtime.Kwarg) (*runtime.Dict, runtime.Value, error) {
+	prep, err := runtime.GetAttr(th, meta, "__prepare__")
+	if err != nil {
+		if runtime.IsInstance(err, runtime.AttributeError) {
+			return runtime.NewDict(), runtime.Value{}, nil
+		}
+		return nil, runtime.Value{}, err
+	}
+	ns, err := th.Call(prep, []runtime.Value{name, bases}, kw)
+	if err != nil {
+		return nil, runtime.Value{}, err
+	}
+	if d, ok := runtime.As[*runtime.Dict](ns); ok {
+		return d, runtime.Value{}, nil
+	}
+	if _, ok := ns.Type().Lookup("__getitem__"); !ok {
+		metaName := "<metaclass>"
+		if t, ok := runtime.As[*runtime.Type](meta); ok {
+			metaName = t.Name
+		}
+		return nil, runtime.Value{}, runtime.Errorf(runtime.TypeError, "%s.__prepare__() must return a mapping, not %s", metaName, ns.Type().Name)
+	}
+	return runtime.NewDict(), ns, nil
 }
 
 func (in *Interp) printExpr(th *runtime.Thread, v runtime.Value) error {

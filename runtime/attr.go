@@ -41,12 +41,12 @@ type Instance struct {
 func (o *Instance) Type() *Type { return o.Class }
 
 // Attr returns an instance attribute.
-func (o *Instance) Attr(name string) (Value, bool) { return o.Dict.Get(name) }
+func (o *Instance) Attr(name string) (Value, bool) { return o.Dict.Lookup(name) }
 
 // SetAttrValue sets an instance attribute. Plain object() instances have
 // no attribute dictionary, as in CPython.
 func (o *Instance) SetAttrValue(name string, v Value) bool {
-	if o.Class == ObjectType {
+	if o.Class == ObjectType || o.Class.noDict {
 		return false
 	}
 	o.Dict.Set(name, v)
@@ -74,16 +74,46 @@ func (m *MethodDescriptor) Get(th *Thread, obj Value, cls *Type) (Value, error) 
 	return Obj(&Builtin{Name: m.Name, Fn: m.Fn, Self: obj, Owner: m.Owner}), nil
 }
 
-// GetAttr returns v.name.
+// GetAttr returns v.name: a user class's __getattribute__ when it has
+// one, otherwise object.__getattribute__, then __getattr__ on an
+// AttributeError.
 func GetAttr(th *Thread, v Value, name string) (Value, error) {
 	if t, ok := v.obj.(*Type); ok {
 		return typeGetAttr(th, t, name)
 	}
 	cls := v.Type()
+	var r Value
+	var err error
+	if ga, ok := userHook(cls, "__getattribute__"); ok {
+		r, err = callHook(th, ga, v, Str(name))
+	} else {
+		r, err = objectGetAttribute(th, v, name)
+	}
+	if err == nil || !cls.User {
+		return r, err
+	}
+	if e, ok := err.(*Exception); !ok || !e.Class.IsSubtype(AttributeError) {
+		return r, err
+	}
+	if ga, ok := cls.Lookup("__getattr__"); ok {
+		return callHook(th, ga, v, Str(name))
+	}
+	return r, err
+}
+
+// objectGetAttribute is object.__getattribute__: data descriptors of the
+// class, then the object's own attributes, then other class attributes.
+func objectGetAttribute(th *Thread, v Value, name string) (Value, error) {
+	cls := v.Type()
 	attr, found := cls.Lookup(name)
 	if found {
 		if d, ok := attr.obj.(DataDescriptor); ok {
 			return d.Get(th, v, cls)
+		}
+		if isUserDataDescr(attr) {
+			if r, ok, err := userDescrGet(th, attr, v, cls); ok {
+				return r, err
+			}
 		}
 	}
 	if h, ok := v.obj.(HasAttrs); ok {
@@ -92,17 +122,13 @@ func GetAttr(th *Thread, v Value, name string) (Value, error) {
 		}
 	}
 	if found {
+		if r, ok, err := userDescrGet(th, attr, v, cls); ok {
+			return r, err
+		}
 		return bindAttr(th, attr, v)
 	}
 	if r, ok, err := specialAttr(th, v, name); ok || err != nil {
 		return r, err
-	}
-	if ga, ok := cls.Lookup("__getattr__"); ok && cls.User {
-		fn, err := bindAttr(th, ga, v)
-		if err != nil {
-			return Value{}, err
-		}
-		return th.Call(fn, []Value{Str(name)}, nil)
 	}
 	return Value{}, attributeError(v, name)
 }
@@ -125,14 +151,36 @@ func attributeError(v Value, name string) *Exception {
 
 // typeGetAttr looks an attribute up on a class (`Foo.x`, `int.__name__`).
 func typeGetAttr(th *Thread, t *Type, name string) (Value, error) {
+	meta := t.Type()
+	var metaAttr Value
+	metaFound := false
+	if meta != TypeType {
+		// A data descriptor of a user metaclass comes before the class's
+		// own attributes.
+		metaAttr, metaFound = meta.Lookup(name)
+		if d, ok := metaAttr.obj.(DataDescriptor); metaFound && ok {
+			return d.Get(th, Obj(t), meta)
+		}
+	}
+	if name == "__annotations__" && t.User {
+		return classAnnotations(t), nil
+	}
 	if attr, ok := t.Lookup(name); ok {
 		if d, ok := attr.obj.(Descriptor); ok {
 			return d.Get(th, Value{}, t)
 		}
+		if r, ok, err := userDescrGet(th, attr, Value{}, t); ok {
+			return r, err
+		}
 		return attr, nil
 	}
 	switch name {
-	case "__name__", "__qualname__":
+	case "__name__":
+		return Str(t.Name), nil
+	case "__qualname__":
+		if t.Qual != "" {
+			return Str(t.Qual), nil
+		}
 		return Str(t.Name), nil
 	case "__module__":
 		return Str(t.Module), nil
@@ -142,20 +190,35 @@ func typeGetAttr(th *Thread, t *Type, name string) (Value, error) {
 		}
 		return Obj(t.Base), nil
 	case "__bases__":
-		if t.Base == nil {
-			return Obj(NewTuple(nil)), nil
-		}
-		return Obj(NewTuple([]Value{Obj(t.Base)})), nil
+		return Obj(typesTuple(t.Bases)), nil
 	case "__mro__":
-		var mro []Value
-		for c := t; c != nil; c = c.Base {
-			mro = append(mro, Obj(c))
-		}
-		return Obj(NewTuple(mro)), nil
+		return Obj(typesTuple(t.mro)), nil
 	case "__class__":
-		return Obj(TypeType), nil
+		return Obj(t.Type()), nil
 	case "__doc__":
 		return None, nil
+	case "__dict__":
+		d := NewDict()
+		for _, k := range t.order {
+			if err := d.SetItem(th, Str(k), t.Attrs[k]); err != nil {
+				return Value{}, err
+			}
+		}
+		return Obj(d), nil
+	}
+	if !metaFound {
+		metaAttr, metaFound = meta.Lookup(name)
+	}
+	if metaFound {
+		if d, ok := metaAttr.obj.(Descriptor); ok {
+			return d.Get(th, Obj(t), meta)
+		}
+		return metaAttr, nil
+	}
+	if meta.User {
+		if ga, ok := meta.Lookup("__getattr__"); ok {
+			return callHook(th, ga, Obj(t), Str(name))
+		}
 	}
 	e := Errorf(AttributeError, "type object '%s' has no attribute '%s'", t.Name, name)
 	e.Name, e.Obj = name, Obj(t)
@@ -169,14 +232,8 @@ func specialAttr(th *Thread, v Value, name string) (Value, bool, error) {
 	case "__class__":
 		return Obj(v.Type()), true, nil
 	case "__dict__":
-		if inst, ok := v.obj.(*Instance); ok {
-			d := NewDict()
-			var err error
-			inst.Dict.Range(func(k string, x Value) {
-				if err == nil {
-					err = d.SetItem(th, Str(k), x)
-				}
-			})
+		if inst, ok := v.obj.(*Instance); ok && !inst.Class.noDict && inst.Class != ObjectType {
+			d, err := inst.Dict.AsDict(th, func(k string) bool { return isSlot(inst.Class, k) })
 			if err != nil {
 				return Value{}, true, err
 			}
@@ -190,41 +247,75 @@ func specialAttr(th *Thread, v Value, name string) (Value, bool, error) {
 	return Value{}, false, nil
 }
 
-// SetAttr performs v.name = x.
+// SetAttr performs v.name = x, through a user class's __setattr__ when
+// it has one.
 func SetAttr(th *Thread, v Value, name string, x Value) error {
+	if sa, ok := userHook(v.Type(), "__setattr__"); ok {
+		_, err := callHook(th, sa, v, Str(name), x)
+		return err
+	}
+	return objectSetAttr(th, v, name, x)
+}
+
+// objectSetAttr is object.__setattr__: a data descriptor of the class
+// intercepts the assignment, otherwise it goes to the object's own
+// attributes.
+func objectSetAttr(th *Thread, v Value, name string, x Value) error {
 	if t, ok := v.obj.(*Type); ok {
-		if !t.User {
-			return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, t.Name)
-		}
-		t.SetAttr(name, x)
-		return nil
+		return typeSetAttr(th, t, name, x)
+	}
+	if name == "__class__" {
+		return setClass(v, x)
 	}
 	cls := v.Type()
-	if attr, ok := cls.Lookup(name); ok {
+	attr, found := cls.Lookup(name)
+	if found {
 		if d, ok := attr.obj.(DataDescriptor); ok {
 			return d.Set(th, v, x)
+		}
+		if isUserDataDescr(attr) {
+			if _, ok, err := th.CallMethod(attr, "__set__", v, x); ok {
+				return err
+			}
+			return Errorf(AttributeError, "__set__")
 		}
 	}
 	if h, ok := v.obj.(HasAttrs); ok && h.SetAttrValue(name, x) {
 		return nil
 	}
-	if _, ok := cls.Lookup(name); ok {
+	if found && !cls.noDict {
 		return Errorf(AttributeError, "'%s' object attribute '%s' is read-only", cls.Name, name)
 	}
-	return Errorf(AttributeError, "'%s' object has no attribute '%s'", cls.Name, name)
+	return attributeError(v, name)
 }
 
-// DelAttr performs del v.name.
+// DelAttr performs del v.name, through a user class's __delattr__ when it
+// has one.
 func DelAttr(th *Thread, v Value, name string) error {
-	if t, ok := v.obj.(*Type); ok && t.User {
-		if t.DelAttr(name) {
-			return nil
-		}
-		return Errorf(AttributeError, "type object '%s' has no attribute '%s'", t.Name, name)
+	if da, ok := userHook(v.Type(), "__delattr__"); ok {
+		_, err := callHook(th, da, v, Str(name))
+		return err
+	}
+	return objectDelAttr(th, v, name)
+}
+
+// objectDelAttr is object.__delattr__.
+func objectDelAttr(th *Thread, v Value, name string) error {
+	if t, ok := v.obj.(*Type); ok {
+		return typeDelAttr(th, t, name)
 	}
 	if attr, ok := v.Type().Lookup(name); ok {
-		if p, ok := attr.obj.(*Property); ok {
-			return p.Delete(th, v)
+		switch d := attr.obj.(type) {
+		case *Property:
+			return d.Delete(th, v)
+		case *slotDescriptor:
+			return d.Delete(th, v)
+		}
+		if isUserDataDescr(attr) {
+			if _, ok, err := th.CallMethod(attr, "__delete__", v); ok {
+				return err
+			}
+			return Errorf(AttributeError, "__delete__")
 		}
 	}
 	if h, ok := v.obj.(HasAttrs); ok && h.DelAttrValue(name) {

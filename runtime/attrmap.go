@@ -14,10 +14,59 @@ type AttrMap struct {
 	keys  []string
 	vals  []Value
 	index map[string]int
+	// live is set once the object's __dict__ has been handed out: from
+	// then on that dict holds the attributes, so that writes through
+	// either side are seen by both.
+	live *liveDict
+}
+
+// liveDict is an attribute dictionary visible to the program.
+type liveDict struct {
+	d  *Dict
+	th *Thread // for hashing and comparing keys the program put there
+}
+
+// get and set are AttrMap's Get and Set once the dict is live, out of
+// line so that those stay small enough to inline into the VM.
+//
+//go:noinline
+func (l *liveDict) get(name string) (Value, bool) {
+	v, ok, _ := l.d.Get(l.th, Str(name))
+	return v, ok
+}
+
+//go:noinline
+func (l *liveDict) set(name string, v Value) {
+	l.d.SetItem(l.th, Str(name), v)
 }
 
 // Len returns the number of attributes.
-func (m *AttrMap) Len() int { return len(m.keys) }
+func (m *AttrMap) Len() int {
+	if m.live != nil {
+		return m.live.d.Len()
+	}
+	return len(m.keys)
+}
+
+// AsDict returns the attributes as a dict that stays the object's
+// attribute storage (Python's obj.__dict__); skip names are left out of
+// it (slot values).
+func (m *AttrMap) AsDict(th *Thread, skip func(name string) bool) (*Dict, error) {
+	if m.live != nil {
+		return m.live.d, nil
+	}
+	d := NewDict()
+	for i, k := range m.keys {
+		if skip != nil && skip(k) {
+			continue
+		}
+		if err := d.SetItem(th, Str(k), m.vals[i]); err != nil {
+			return nil, err
+		}
+	}
+	*m = AttrMap{index: liveIndex, live: &liveDict{d: d, th: th}}
+	return d, nil
+}
 
 func (m *AttrMap) find(name string) int {
 	if m.index != nil {
@@ -37,7 +86,10 @@ func (m *AttrMap) find(name string) int {
 	return -1
 }
 
-// Get returns the value of name.
+// Get returns the value of name. It stays small enough to inline into
+// the VM's attribute fast paths, and so misses every name once the dict
+// is live (its index is then the empty liveIndex): callers that must see
+// such attributes fall back to Lookup.
 func (m *AttrMap) Get(name string) (Value, bool) {
 	if i := m.find(name); i >= 0 {
 		return m.vals[i], true
@@ -45,8 +97,28 @@ func (m *AttrMap) Get(name string) (Value, bool) {
 	return Value{}, false
 }
 
+// Lookup returns the value of name, wherever the attributes live.
+func (m *AttrMap) Lookup(name string) (Value, bool) {
+	if m.live != nil {
+		return m.live.get(name)
+	}
+	return m.Get(name)
+}
+
+// Live reports whether the attributes live in a dict handed out as
+// __dict__ (so that Get misses them).
+func (m *AttrMap) Live() bool { return m.live != nil }
+
+// liveIndex is the index of every live AttrMap: empty, so that Get
+// misses, and never written (Set and Delete handle live maps first).
+var liveIndex = map[string]int{}
+
 // Set binds name to v.
 func (m *AttrMap) Set(name string, v Value) {
+	if m.live != nil {
+		m.live.set(name, v)
+		return
+	}
 	if i := m.find(name); i >= 0 {
 		m.vals[i] = v
 		return
@@ -69,6 +141,10 @@ func (m *AttrMap) reindex() {
 
 // Delete removes name, reporting whether it was present.
 func (m *AttrMap) Delete(name string) bool {
+	if m.live != nil {
+		_, ok, _ := m.live.d.Delete(m.live.th, Str(name))
+		return ok
+	}
 	i := m.find(name)
 	if i < 0 {
 		return false
@@ -83,10 +159,27 @@ func (m *AttrMap) Delete(name string) bool {
 }
 
 // Keys returns the names in insertion order.
-func (m *AttrMap) Keys() []string { return append([]string(nil), m.keys...) }
+func (m *AttrMap) Keys() []string {
+	if m.live != nil {
+		var keys []string
+		m.Range(func(k string, _ Value) { keys = append(keys, k) })
+		return keys
+	}
+	return append([]string(nil), m.keys...)
+}
 
-// Range calls f for each attribute in insertion order.
+// Range calls f for each attribute in insertion order (string keys only,
+// once the program owns the dict).
 func (m *AttrMap) Range(f func(name string, v Value)) {
+	if m.live != nil {
+		m.live.d.Items(func(k, v Value) bool {
+			if s, ok := k.obj.(*StrObj); ok {
+				f(s.S, v)
+			}
+			return true
+		})
+		return
+	}
 	for i, k := range m.keys {
 		f(k, m.vals[i])
 	}

@@ -16,6 +16,10 @@ func builtinIsInstance(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, er
 	if err := biPositional("isinstance", len(args), 2, 2); err != nil {
 		return Value{}, err
 	}
+	if hasCheckHooks(args[1]) {
+		r, err := checkHook(th, args[0], args[1], "__instancecheck__", "isinstance() arg 2 must be a type, a tuple of types, or a union")
+		return MakeBool(r), err
+	}
 	r, err := biIsInstanceOf(th, InInstanceCheck, args[0].Type(), args[1], "isinstance() arg 2 must be a type, a tuple of types, or a union")
 	return MakeBool(r), err
 }
@@ -30,6 +34,10 @@ func builtinIsSubclass(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, er
 	t, ok := args[0].obj.(*Type)
 	if !ok {
 		return Value{}, Errorf(TypeError, "issubclass() arg 1 must be a class")
+	}
+	if hasCheckHooks(args[1]) {
+		r, err := checkHook(th, args[0], args[1], "__subclasscheck__", "issubclass() arg 2 must be a class, a tuple of classes, or a union")
+		return MakeBool(r), err
 	}
 	r, err := biIsInstanceOf(th, InSubclassCheck, t, args[1], "issubclass() arg 2 must be a class, a tuple of classes, or a union")
 	return MakeBool(r), err
@@ -269,7 +277,7 @@ func Dir(th *Thread, v Value) ([]string, error) {
 		}
 	}
 	addClass := func(t *Type) {
-		for c := t; c != nil; c = c.Base {
+		for _, c := range t.MRO() {
 			for n := range c.Attrs {
 				seen[n] = true
 			}
@@ -302,6 +310,11 @@ func Dir(th *Thread, v Value) ([]string, error) {
 			}
 		}
 		addClass(v.Type())
+		if v.Type().noDict {
+			// Only the slots' member descriptors: no __dict__, no __weakref__.
+			delete(seen, "__dict__")
+			delete(seen, "__weakref__")
+		}
 	}
 	names := make([]string, 0, len(seen))
 	for n := range seen {
@@ -318,14 +331,17 @@ func init() {
 		if err := UnpackArgs("property", args, kw, "fget?", &p.Fget, "fset?", &p.Fset, "fdel?", &p.Fdel, "doc?", &doc); err != nil {
 			return Value{}, err
 		}
+		if doc.IsValid() && !doc.IsNone() {
+			p.Doc = doc
+		}
 		return Obj(p), nil
 	}
 	StaticMethodType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 		if len(kw) > 0 {
 			return Value{}, Errorf(TypeError, "staticmethod() takes no keyword arguments")
 		}
-		if err := biPositional("staticmethod", len(args), 1, 1); err != nil {
-			return Value{}, err
+		if len(args) != 1 {
+			return Value{}, Errorf(TypeError, "staticmethod expected 1 argument, got %d", len(args))
 		}
 		return Obj(&StaticMethod{Func: args[0]}), nil
 	}
@@ -333,70 +349,10 @@ func init() {
 		if len(kw) > 0 {
 			return Value{}, Errorf(TypeError, "classmethod() takes no keyword arguments")
 		}
-		if err := biPositional("classmethod", len(args), 1, 1); err != nil {
-			return Value{}, err
+		if len(args) != 1 {
+			return Value{}, Errorf(TypeError, "classmethod expected 1 argument, got %d", len(args))
 		}
 		return Obj(&ClassMethod{Func: args[0]}), nil
 	}
 	TypeType.New = biNewType
-}
-
-// biNewType is type(name, bases, dict): a class made at run time.
-// (type(x) with one argument is handled by Type.Call.)
-func biNewType(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
-	if len(args) != 3 {
-		return Value{}, Errorf(TypeError, "type() takes 1 or 3 arguments")
-	}
-	name, ok := args[0].obj.(*StrObj)
-	if !ok {
-		return Value{}, Errorf(TypeError, "type.__new__() argument 1 must be str, not %s", args[0].Type().Name)
-	}
-	bases, ok := args[1].obj.(*Tuple)
-	if !ok {
-		return Value{}, Errorf(TypeError, "type.__new__() argument 2 must be tuple, not %s", args[1].Type().Name)
-	}
-	ns, ok := args[2].obj.(*Dict)
-	if !ok {
-		return Value{}, Errorf(TypeError, "type.__new__() argument 3 must be dict, not %s", args[2].Type().Name)
-	}
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "%s.__init_subclass__() takes no keyword arguments", name.S)
-	}
-	base := ObjectType
-	switch len(bases.Items) {
-	case 0:
-	case 1:
-		b, ok := bases.Items[0].obj.(*Type)
-		if !ok {
-			return Value{}, Errorf(TypeError, "bases must be types")
-		}
-		if b.Final {
-			return Value{}, Errorf(TypeError, "type '%s' is not an acceptable base type", b.Name)
-		}
-		base = b
-	default:
-		return Value{}, Errorf(TypeError, "multiple bases have instance lay-out conflict")
-	}
-	t := NewType(name.S, base)
-	t.User = true
-	t.Module = "__main__"
-	var err error
-	ns.Items(func(k, v Value) bool {
-		s, ok := k.obj.(*StrObj)
-		if !ok {
-			err = Errorf(TypeError, "type.__new__() namespace keys must be str")
-			return false
-		}
-		if s.S == "__module__" {
-			if m, ok := v.obj.(*StrObj); ok {
-				t.Module = m.S
-			}
-		}
-		t.SetAttr(s.S, v)
-		return true
-	})
-	if err != nil {
-		return Value{}, err
-	}
-	return Obj(t), nil
 }

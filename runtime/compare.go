@@ -405,6 +405,9 @@ func Hash(th *Thread, v Value) (int64, error) {
 			if m.IsNone() {
 				return 0, Errorf(TypeError, "unhashable type: '%s'", v.Type().Name)
 			}
+			if md, ok := m.obj.(*MethodDescriptor); ok && md.Owner == ObjectType {
+				return IdentityHash(v), nil
+			}
 			r, _, err := th.CallMethod(v, "__hash__")
 			if err != nil {
 				return 0, err

@@ -5,6 +5,8 @@ package runtime
 // Property is a property object (`@property`, with .setter/.deleter).
 type Property struct {
 	Fget, Fset, Fdel Value
+	// Doc is the doc argument, or the zero Value.
+	Doc Value
 	// Name is the class attribute the property was assigned to in a class
 	// body (Python's __set_name__), used in error messages.
 	Name string
@@ -100,30 +102,60 @@ func (c *ClassMethod) Get(th *Thread, obj Value, cls *Type) (Value, error) {
 }
 
 // Super is the object returned by super(): attribute lookup starts after
-// Start in the class chain of Obj.
+// Start in the MRO of ObjType, which is Obj's class or, when Obj is a
+// class deriving from Start, Obj itself.
 type Super struct {
-	Start *Type
-	Obj   Value
+	Start   *Type
+	Obj     Value
+	ObjType *Type
 }
 
 // Type returns SuperType.
 func (*Super) Type() *Type { return SuperType }
 
+// Repr is CPython's "<super: <class 'A'>, <B object>>".
+func (s *Super) Repr(th *Thread) (string, error) {
+	objType := s.ObjType
+	if objType == nil {
+		objType = s.Obj.Type()
+	}
+	return "<super: <class '" + s.Start.Name + "'>, <" + objType.Name + " object>>", nil
+}
+
 // SuperGetAttr looks name up in the bases of s.Start and binds it to s.Obj.
 func SuperGetAttr(th *Thread, s *Super, name string) (Value, error) {
-	for c := s.Start.Base; c != nil; c = c.Base {
+	objType := s.ObjType
+	if objType == nil {
+		objType = s.Obj.Type()
+	}
+	mro := objType.MRO()
+	i := 0
+	for i < len(mro) && mro[i] != s.Start {
+		i++
+	}
+	for _, c := range mro[min(i+1, len(mro)):] {
 		if v, ok := c.Attrs[name]; ok {
 			if d, ok := v.obj.(Descriptor); ok {
-				if t, isType := s.Obj.obj.(*Type); isType {
+				if t, isType := s.Obj.obj.(*Type); isType && t == objType {
 					if cm, ok := v.obj.(*ClassMethod); ok {
 						return Obj(&BoundMethod{Self: Obj(t), Func: cm.Func}), nil
 					}
 					return d.Get(th, Value{}, t)
 				}
-				return d.Get(th, s.Obj, s.Obj.Type())
+				return d.Get(th, s.Obj, objType)
 			}
 			return v, nil
 		}
+	}
+	switch name {
+	case "__thisclass__":
+		return Obj(s.Start), nil
+	case "__self__":
+		return s.Obj, nil
+	case "__self_class__":
+		return Obj(objType), nil
+	case "__class__":
+		return Obj(SuperType), nil
 	}
 	return Value{}, Errorf(AttributeError, "'super' object has no attribute '%s'", name)
 }
@@ -135,21 +167,21 @@ func init() {
 			if len(args) != 1 {
 				return Value{}, Errorf(TypeError, "setter() takes exactly one argument (%d given)", len(args))
 			}
-			return Obj(&Property{Fget: p.Fget, Fset: args[0], Fdel: p.Fdel}), nil
+			return Obj(&Property{Fget: p.Fget, Fset: args[0], Fdel: p.Fdel, Doc: p.Doc, Name: p.Name}), nil
 		},
 		"getter": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			p := self.obj.(*Property)
 			if len(args) != 1 {
 				return Value{}, Errorf(TypeError, "getter() takes exactly one argument (%d given)", len(args))
 			}
-			return Obj(&Property{Fget: args[0], Fset: p.Fset, Fdel: p.Fdel}), nil
+			return Obj(&Property{Fget: args[0], Fset: p.Fset, Fdel: p.Fdel, Doc: p.Doc, Name: p.Name}), nil
 		},
 		"deleter": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			p := self.obj.(*Property)
 			if len(args) != 1 {
 				return Value{}, Errorf(TypeError, "deleter() takes exactly one argument (%d given)", len(args))
 			}
-			return Obj(&Property{Fget: p.Fget, Fset: p.Fset, Fdel: args[0]}), nil
+			return Obj(&Property{Fget: p.Fget, Fset: p.Fset, Fdel: args[0], Doc: p.Doc, Name: p.Name}), nil
 		},
 	})
 }

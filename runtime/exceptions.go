@@ -53,10 +53,14 @@ func (e *Exception) Error() string {
 // QualNameForTraceback is the class name CPython prints in a traceback's
 // last line: built-in and __main__ classes unqualified, others qualified.
 func (t *Type) QualNameForTraceback() string {
-	if t.Module == "builtins" || t.Module == "__main__" || t.Module == "" {
-		return t.Name
+	name := t.Name
+	if t.Qual != "" {
+		name = t.Qual
 	}
-	return t.Module + "." + t.Name
+	if t.Module == "builtins" || t.Module == "__main__" || t.Module == "" {
+		return name
+	}
+	return t.Module + "." + name
 }
 
 // Message returns str(e) for the built-in __str__: empty with no args, the

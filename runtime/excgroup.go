@@ -5,20 +5,13 @@ package runtime
 // Objects/exceptions.c does: the constructor's validation, the `message`
 // and `exceptions` attributes, str(), derive(), subgroup() and split().
 //
-// Two workarounds live here because the files they would belong to are
-// not this file's to change:
+// init gives ExceptionGroup its two bases, (BaseExceptionGroup,
+// Exception), so that `except Exception` and `except BaseExceptionGroup`
+// both catch it while a BaseExceptionGroup is no Exception.
 //
-//   - CPython's ExceptionGroup has two bases, (BaseExceptionGroup,
-//     Exception): `except Exception` and `except BaseExceptionGroup` both
-//     catch it. aio classes have a single base, so init puts Exception
-//     between BaseExceptionGroup and BaseException. ExceptionGroup's MRO is
-//     then CPython's (ExceptionGroup, BaseExceptionGroup, Exception,
-//     BaseException, object); the cost is that a BaseExceptionGroup proper
-//     (one holding a KeyboardInterrupt, say: rare, since TaskGroup raises
-//     such base errors alone) also passes isinstance(x, Exception).
-//     isGroupType and isExceptionType below answer the PEP's questions
-//     exactly under either hierarchy, so this file keeps working once Type
-//     grows a second base and init's re-parenting is dropped.
+// One workaround lives here because the file it would belong to is not
+// this file's to change:
+//
 //   - str() of a built-in exception is Exception.Message(), computed from
 //     args; only classes marked User have their __str__ consulted. The two
 //     group classes are therefore marked User, and their __str__ is a
@@ -414,9 +407,9 @@ func egStr(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 }
 
 func init() {
-	// ExceptionGroup(BaseExceptionGroup, Exception) with single bases
-	// (see the file comment).
-	BaseExceptionGroup.Base = ExceptionType
+	// CPython's ExceptionGroup derives from both BaseExceptionGroup and
+	// Exception.
+	setBases(ExceptionGroup, BaseExceptionGroup, ExceptionType)
 	for _, t := range []*Type{BaseExceptionGroup, ExceptionGroup} {
 		t.New = egNew
 		t.User = true

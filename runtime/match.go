@@ -44,7 +44,7 @@ func matchKind(t *Type, seq bool, abcName string) bool {
 		reg = matchRegistry.seq
 	}
 	defer matchRegistry.RUnlock()
-	for c := t; c != nil; c = c.Base {
+	for _, c := range t.MRO() {
 		if reg[c] || c.Name == abcName && (c.Module == "collections.abc" || c.Module == "_collections_abc") {
 			return true
 		}
@@ -60,7 +60,7 @@ func MatchIsSequence(v Value) bool {
 	if t.IsSubtype(ListType) || t.IsSubtype(TupleType) || t == RangeType {
 		return true
 	}
-	for c := t; c != nil; c = c.Base {
+	for _, c := range t.MRO() {
 		if c.Module == "builtins" {
 			switch c.Name {
 			case "str", "bytes", "bytearray", "dict":
@@ -143,7 +143,7 @@ var matchSelfTypes = map[string]bool{
 }
 
 func matchesSelf(t *Type) bool {
-	for c := t; c != nil; c = c.Base {
+	for _, c := range t.MRO() {
 		if c.Module == "builtins" && !c.User && matchSelfTypes[c.Name] {
 			return true
 		}

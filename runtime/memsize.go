@@ -350,6 +350,10 @@ func (o *Instance) Footprint() int64 {
 func (o *Instance) Referents(w *MemWalker) {
 	w.Node(o.Class)
 	w.Values(o.Dict.vals)
+	if o.Dict.live != nil {
+		// The __dict__ handed out holds the attributes from then on.
+		w.Node(o.Dict.live.d)
+	}
 }
 
 // footprint is the size of an attribute dictionary's storage.
@@ -367,7 +371,8 @@ func (t *Type) Footprint() int64 {
 	if !t.User {
 		return 0
 	}
-	return int64(unsafe.Sizeof(*t)) + sizeOfMap(t.Attrs) + int64(cap(t.order))*16 + sizeOfMap(t.cache)
+	return int64(unsafe.Sizeof(*t)) + sizeOfMap(t.Attrs) + int64(cap(t.order))*16 + sizeOfMap(t.cache) +
+		int64(cap(t.Bases)+cap(t.mro))*8
 }
 
 // Referents implements MemNode.
@@ -377,6 +382,12 @@ func (t *Type) Referents(w *MemWalker) {
 	}
 	if t.Base != nil {
 		w.Node(t.Base)
+	}
+	for _, b := range t.Bases {
+		w.Node(b)
+	}
+	if t.Meta != nil {
+		w.Node(t.Meta)
 	}
 	visitMap(w, t.Attrs)
 }

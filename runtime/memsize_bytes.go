@@ -1,7 +1,8 @@
 package runtime
 
-// This file gives the bytes-like types and complex numbers their place in
-// the memory walker (memsize.go): a footprint and the nodes they refer to.
+// This file gives the types added after the walker (bytes-likes, complex
+// numbers, slot descriptors) their place in the memory walker
+// (memsize.go): a footprint and the nodes they refer to.
 
 import "unsafe"
 
@@ -50,3 +51,13 @@ func (it *byteIter) Footprint() int64 { return int64(unsafe.Sizeof(*it)) }
 // Referents implements MemNode: the bytes are behind a closure the walk
 // cannot see.
 func (it *byteIter) Referents(*MemWalker) {}
+
+// Footprint implements MemNode.
+func (d *slotDescriptor) Footprint() int64 { return int64(unsafe.Sizeof(*d)) + int64(len(d.name)) }
+
+// Referents implements MemNode: the class that declared the slot.
+func (d *slotDescriptor) Referents(w *MemWalker) {
+	if d.owner != nil {
+		w.Node(d.owner)
+	}
+}

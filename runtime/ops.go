@@ -6,6 +6,7 @@ package runtime
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 )
@@ -101,7 +102,7 @@ func InPlace(th *Thread, op Op, a, b Value) (Value, error) {
 	r, err := Binary(th, op, a, b)
 	if err != nil && IsInstance(err, TypeError) {
 		if e := err.(*Exception); len(e.Args) == 1 {
-			if s, ok := e.Args[0].obj.(*StrObj); ok && strings.HasPrefix(s.S, "unsupported operand type(s) for "+op.String()+":") {
+			if s, ok := e.Args[0].obj.(*StrObj); ok && s.S == fmt.Sprintf("unsupported operand type(s) for %s: '%s' and '%s'", op.String(), a.Type().Name, b.Type().Name) {
 				e.Args[0] = Str(strings.Replace(s.S, op.String()+":", inplaceSymbol(op)+":", 1))
 			}
 		}
@@ -150,19 +151,40 @@ func dunderBinary(th *Thread, op Op, a, b Value, prefix string) (Value, bool, er
 		}
 		return Value{}, false, nil
 	}
-	if a.Type().User {
+	at, bt := a.Type(), b.Type()
+	reflected := bt.User && bt != at
+	// A subclass that overrides the reflected method goes first.
+	if reflected && bt.IsSubtype(at) && overridesReflected(at, bt, "__r"+name+"__") {
+		r, found, err := th.CallMethod(b, "__r"+name+"__", a)
+		if found && (err != nil || !r.Is(NotImplemented)) {
+			return r, true, err
+		}
+		reflected = false
+	}
+	if at.User {
 		r, found, err := th.CallMethod(a, "__"+name+"__", b)
 		if found && (err != nil || !r.Is(NotImplemented)) {
 			return r, true, err
 		}
 	}
-	if b.Type().User {
+	if reflected {
 		r, found, err := th.CallMethod(b, "__r"+name+"__", a)
 		if found && (err != nil || !r.Is(NotImplemented)) {
 			return r, true, err
 		}
 	}
 	return Value{}, false, nil
+}
+
+// overridesReflected reports whether sub defines the reflected method
+// name differently from base.
+func overridesReflected(base, sub *Type, name string) bool {
+	m, ok := sub.Lookup(name)
+	if !ok {
+		return false
+	}
+	bm, ok := base.Lookup(name)
+	return !ok || !bm.Is(m)
 }
 
 // builtinBinary implements operators between built-in types; it returns

@@ -59,6 +59,9 @@ func reprValue(th *Thread, v Value) (string, error) {
 		}
 		return "slice(" + strings.Join(parts, ", ") + ")", nil
 	case *Type:
+		if r, ok, err := metaRepr(th, o); ok {
+			return r, err
+		}
 		return "<class '" + o.QualName() + "'>", nil
 	case *Module:
 		// A module run from a file (an import of the script's own) names it.

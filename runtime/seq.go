@@ -157,6 +157,12 @@ func sliceValues(th *Thread, items []Value, s *Slice) ([]Value, error) {
 
 // GetItem returns v[key].
 func GetItem(th *Thread, v, key Value) (Value, error) {
+	if !key.IsSmallInt() {
+		var err error
+		if key, err = indexKey(th, v, key); err != nil {
+			return Value{}, err
+		}
+	}
 	switch o := v.obj.(type) {
 	case *List:
 		if i, ok := asInt64(key); ok {
@@ -253,6 +259,9 @@ func GetItem(th *Thread, v, key Value) (Value, error) {
 	case *Type:
 		if o == ListType || o == DictType || o == TupleType || o == SetType || o == TypeType {
 			return v, nil // generic alias such as list[int], used in annotations
+		}
+		if r, ok, err := classGetItem(th, o, key); ok {
+			return r, err
 		}
 	}
 	if v.Type().User {

@@ -268,6 +268,20 @@ func init() {
 			return Value{}, err
 		}
 		var bounds [3]int64
+		copied := false
+		for i, a := range args {
+			if _, isInst := a.obj.(*Instance); isInst {
+				// An object with __index__ stands for its int.
+				if n, ok, err := asIndex(th, a); err != nil {
+					return Value{}, err
+				} else if ok {
+					if !copied {
+						args, copied = append([]Value(nil), args...), true
+					}
+					args[i] = n
+				}
+			}
+		}
 		for _, a := range args {
 			if _, isBig := a.obj.(*Big); isBig {
 				return newBigRange(args)

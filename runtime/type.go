@@ -2,11 +2,12 @@ package runtime
 
 // This file defines Type, the class object shared by built-in types and
 // classes created by `class` statements, and attribute lookup along the
-// single-inheritance chain.
+// MRO (computed in mro.go).
 
 import (
 	"sort"
 	"sync/atomic"
+	"weak"
 )
 
 // NewFunc creates an instance of cls (Python's __new__ and, for built-in
@@ -15,11 +16,11 @@ type NewFunc func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error
 
 // Type is an aio class. Built-in types and user classes are both Types;
 // attributes (methods, class variables) live in Attrs and are found by
-// walking Base.
+// walking the MRO.
 type Type struct {
 	Name   string
 	Module string // "builtins" for built-in types, the defining module otherwise
-	Base   *Type  // nil only for object
+	Base   *Type  // __base__: the base that fixes the instance layout; nil only for object
 	Attrs  map[string]Value
 	order  []string // attribute names in definition order
 	New    NewFunc  // inherited from the nearest base that defines it
@@ -44,6 +45,25 @@ type Type struct {
 	// written straight from the instance dictionary.
 	dataDescr      bool
 	dataDescrEpoch uint64
+
+	// The fields below come last so that the ones the VM reads on every
+	// attribute access (User, the data-descriptor cache) stay together.
+
+	// Bases are the direct bases in order (__bases__).
+	Bases []*Type
+	// mro is the method resolution order, t first (see mro.go).
+	mro []*Type
+	// Qual is __qualname__ when it differs from Name (nested classes).
+	Qual string
+	// noDict is true for a class whose instances have no __dict__ (every
+	// user class in its MRO defines __slots__ without "__dict__").
+	noDict bool
+	// Meta is the metaclass of a class made with one other than type.
+	Meta *Type
+	// subclasses are the user classes made with t as a direct base
+	// (__subclasses__), held weakly as CPython does; kept for user
+	// classes only, since built-in types are shared between interpreters.
+	subclasses []weak.Pointer[Type]
 }
 
 // ClassEpoch returns a number that changes whenever an attribute of a user
@@ -85,10 +105,18 @@ func (t *Type) computeDataDescriptors() {
 // scanDataDescriptors walks t and its bases for a data descriptor or an
 // attribute hook.
 func (t *Type) scanDataDescriptors() bool {
-	for c := t; c != nil; c = c.Base {
+	if t.noDict {
+		return true
+	}
+	for _, c := range t.mro {
 		for name, v := range c.Attrs {
-			if _, ok := v.obj.(DataDescriptor); ok || name == "__setattr__" || name == "__getattribute__" {
+			if _, ok := v.obj.(DataDescriptor); ok || isUserDataDescr(v) {
 				return true
+			}
+			if name == "__setattr__" || name == "__getattribute__" || name == "__delattr__" {
+				if _, builtin := v.obj.(*MethodDescriptor); !builtin {
+					return true
+				}
 			}
 		}
 	}
@@ -112,15 +140,23 @@ type cachedAttr struct {
 // that every lookup cache (which may depend on base classes) is dropped.
 var classEpoch uint64 = 1 // read and changed atomically; starts at 1 so 0 means "never computed"
 
-// Type returns TypeType: every class is an instance of type.
-func (*Type) Type() *Type { return TypeType }
+// Type returns the class's metaclass: type unless it was made with another.
+func (t *Type) Type() *Type {
+	if t.Meta != nil {
+		return t.Meta
+	}
+	return TypeType
+}
 
 // NewType makes a class named name deriving from base.
 func NewType(name string, base *Type) *Type {
 	t := &Type{Name: name, Module: "builtins", Base: base, Attrs: map[string]Value{}}
+	t.mro = []*Type{t}
 	if base != nil {
 		t.New = base.New
 		t.ExcBase = base.ExcBase
+		t.Bases = []*Type{base}
+		t.mro = append(t.mro, base.mro...)
 	}
 	return t
 }
@@ -157,7 +193,7 @@ func (t *Type) DelAttr(name string) bool {
 // AttrNames returns the names defined directly on t, in definition order.
 func (t *Type) AttrNames() []string { return append([]string(nil), t.order...) }
 
-// Lookup finds name on t or its bases (the MRO of single inheritance).
+// Lookup finds name on t or its bases, in MRO order.
 func (t *Type) Lookup(name string) (Value, bool) {
 	if !t.User || t.shared {
 		return t.lookup(name)
@@ -178,7 +214,7 @@ func (t *Type) Lookup(name string) (Value, bool) {
 }
 
 func (t *Type) lookup(name string) (Value, bool) {
-	for c := t; c != nil; c = c.Base {
+	for _, c := range t.mro {
 		if v, ok := c.Attrs[name]; ok {
 			return v, true
 		}
@@ -188,7 +224,10 @@ func (t *Type) lookup(name string) (Value, bool) {
 
 // IsSubtype reports whether t is base or derives from it.
 func (t *Type) IsSubtype(base *Type) bool {
-	for c := t; c != nil; c = c.Base {
+	if t == base {
+		return true
+	}
+	for _, c := range t.mro {
 		if c == base {
 			return true
 		}
@@ -198,17 +237,21 @@ func (t *Type) IsSubtype(base *Type) bool {
 
 // QualName returns the name as repr shows it: "int" or "__main__.Foo".
 func (t *Type) QualName() string {
-	if t.Module == "builtins" || t.Module == "" {
-		return t.Name
+	name := t.Name
+	if t.Qual != "" {
+		name = t.Qual
 	}
-	return t.Module + "." + t.Name
+	if t.Module == "builtins" || t.Module == "" {
+		return name
+	}
+	return t.Module + "." + name
 }
 
 // allAttrNames lists names visible on t and its bases, sorted (for dir()).
 func (t *Type) allAttrNames() []string {
 	seen := map[string]bool{}
 	var names []string
-	for c := t; c != nil; c = c.Base {
+	for _, c := range t.mro {
 		for n := range c.Attrs {
 			if !seen[n] {
 				seen[n] = true
@@ -223,7 +266,7 @@ func (t *Type) allAttrNames() []string {
 // The built-in types. Their methods are installed by init functions in the
 // files that implement each type.
 var (
-	ObjectType             = &Type{Name: "object", Module: "builtins", Attrs: map[string]Value{}}
+	ObjectType             = newObjectType()
 	TypeType               = NewType("type", ObjectType)
 	NoneTypeType           = finalType("NoneType")
 	NotImplementedTypeType = finalType("NotImplementedType")
@@ -249,6 +292,12 @@ var (
 	IteratorType           = finalType("iterator")
 )
 
+func newObjectType() *Type {
+	t := &Type{Name: "object", Module: "builtins", Attrs: map[string]Value{}}
+	t.mro = []*Type{t}
+	return t
+}
+
 func finalType(name string) *Type {
 	t := NewType(name, ObjectType)
 	t.Final = true
@@ -261,14 +310,20 @@ func finalSub(name string, base *Type) *Type {
 	return t
 }
 
-// Call instantiates the class: New creates the object, then a user-defined
-// __init__ initialises it. type(x) with one argument returns x's class.
+// Call instantiates the class: a metaclass's own __call__ when it has
+// one, otherwise construct. type(x) with one argument returns x's class.
 func (t *Type) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if t == TypeType && len(args) == 1 && len(kw) == 0 {
 		return Obj(args[0].Type()), nil
 	}
-	if t.New == nil {
-		return Value{}, Errorf(TypeError, "cannot create '%s' instances", t.QualName())
+	if t.Meta != nil {
+		if c, ok := metaCall(t); ok {
+			fn, err := bindAttr(th, c, Obj(t))
+			if err != nil {
+				return Value{}, err
+			}
+			return th.Call(fn, args, kw)
+		}
 	}
 	if t.User {
 		// Instantiating a class counts a level, as in CPython.
@@ -277,9 +332,31 @@ func (t *Type) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 		}
 		defer th.Unnest()
 	}
-	obj, err := t.New(th, t, args, kw)
-	if err != nil {
-		return Value{}, err
+	return t.construct(th, args, kw)
+}
+
+// construct is type.__call__: __new__ (the user's, or New) creates the
+// object, then a user-defined __init__ initialises it when the object is
+// an instance of t.
+func (t *Type) construct(th *Thread, args []Value, kw []Kwarg) (Value, error) {
+	var obj Value
+	if nf, ok := userNew(t); ok {
+		full := make([]Value, 0, len(args)+1)
+		full = append(append(full, Obj(t)), args...)
+		r, err := th.Call(nf, full, kw)
+		if err != nil {
+			return Value{}, err
+		}
+		obj = r
+	} else {
+		if t.New == nil {
+			return Value{}, Errorf(TypeError, "cannot create '%s' instances", t.QualName())
+		}
+		r, err := t.New(th, t, args, kw)
+		if err != nil {
+			return Value{}, err
+		}
+		obj = r
 	}
 	if !t.User || !obj.Type().IsSubtype(t) {
 		return obj, nil
@@ -289,9 +366,6 @@ func (t *Type) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 		return obj, nil
 	}
 	if _, builtin := init.obj.(*MethodDescriptor); builtin {
-		if t.ExcBase {
-			return obj, nil
-		}
 		return obj, nil
 	}
 	fn, err := bindAttr(th, init, obj)
@@ -321,7 +395,6 @@ func init() {
 		return Obj(&Instance{Class: cls}), nil
 	}
 	ObjectType.Methods(map[string]BuiltinFn{
-		"__init__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) { return None, nil },
 		"__repr__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			s, err := defaultRepr(th, self)
 			return Str(s), err
@@ -336,7 +409,10 @@ func init() {
 // hasUserInit reports whether cls or a base other than object defines
 // __init__ in a class statement.
 func hasUserInit(cls *Type) bool {
-	for c := cls; c != nil && c != ObjectType; c = c.Base {
+	for _, c := range cls.mro {
+		if c == ObjectType {
+			break
+		}
 		if v, ok := c.Attrs["__init__"]; ok {
 			_, builtin := v.obj.(*MethodDescriptor)
 			return !builtin || c.ExcBase

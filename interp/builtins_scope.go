@@ -1,0 +1,138 @@
+package interp
+
+// This file implements the built-ins that read the caller's scope:
+// globals(), locals(), and vars() and dir() without an argument. They are
+// frameBuiltins, which the call instruction hands the calling frame.
+
+import (
+	"sort"
+
+	"github.com/aio-lang/aio/runtime"
+)
+
+// frameBuiltin is a built-in function that needs the frame calling it.
+type frameBuiltin struct {
+	name string
+	fn   func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error)
+	// withArgs, when valid, serves calls with arguments made from Go.
+	withArgs runtime.Value
+}
+
+// Type returns builtin_function_or_method.
+func (*frameBuiltin) Type() *runtime.Type { return runtime.BuiltinFunctionType }
+
+// Repr is "<built-in function NAME>".
+func (b *frameBuiltin) Repr(th *runtime.Thread) (string, error) {
+	return "<built-in function " + b.name + ">", nil
+}
+
+// Call is reached when the built-in is called from Go rather than by a
+// call instruction (map(locals, ...)): there is no frame to read.
+func (b *frameBuiltin) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+	if b.withArgs.IsValid() && len(args) > 0 {
+		return th.Call(b.withArgs, args, kw)
+	}
+	return runtime.Value{}, runtime.Errorf(runtime.RuntimeError, "%s() called indirectly is not supported", b.name)
+}
+
+// globalsDict copies the frame's module globals into a dict. (aio's
+// module namespace is not a dict, so writes to the result do not reach
+// the module.)
+func globalsDict(th *runtime.Thread, f *Frame) (*runtime.Dict, error) {
+	m := f.globals()
+	d := runtime.NewDict()
+	for _, name := range m.Names() {
+		if v, ok := m.Get(name); ok && v.IsValid() {
+			if err := d.SetItem(th, runtime.Str(name), v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return d, nil
+}
+
+// localsDict is locals(): a class body's namespace itself, the globals at
+// module level, and in a function a snapshot of its bound local and
+// closure variables.
+func localsDict(th *runtime.Thread, f *Frame) (*runtime.Dict, error) {
+	if f.ns != nil {
+		return f.ns, nil
+	}
+	if f.code.Flags&FlagModule != 0 {
+		return globalsDict(th, f)
+	}
+	d := runtime.NewDict()
+	for i, name := range f.code.Locals {
+		if v := f.slots[i]; v.IsValid() {
+			if err := d.SetItem(th, runtime.Str(name), v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	names := append(append([]string(nil), f.code.CellNames...), f.code.FreeNames...)
+	for i, name := range names {
+		if i < len(f.cells) && f.cells[i] != nil && f.cells[i].v.IsValid() {
+			if err := d.SetItem(th, runtime.Str(name), f.cells[i].v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return d, nil
+}
+
+func (in *Interp) installScopeBuiltins() {
+	noArgs := func(name string, args []runtime.Value, kw []runtime.Kwarg) error {
+		if len(kw) > 0 {
+			return runtime.Errorf(runtime.TypeError, "%s() takes no keyword arguments", name)
+		}
+		if len(args) > 0 {
+			return runtime.Errorf(runtime.TypeError, "%s() takes no arguments (%d given)", name, len(args))
+		}
+		return nil
+	}
+	vars := in.builtins["vars"]
+	dir := in.builtins["dir"]
+	in.builtins["globals"] = runtime.Obj(&frameBuiltin{name: "globals", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		if err := noArgs("globals", args, kw); err != nil {
+			return runtime.Value{}, err
+		}
+		d, err := globalsDict(th, f)
+		return runtime.Obj(d), err
+	}})
+	in.builtins["locals"] = runtime.Obj(&frameBuiltin{name: "locals", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		if err := noArgs("locals", args, kw); err != nil {
+			return runtime.Value{}, err
+		}
+		d, err := localsDict(th, f)
+		return runtime.Obj(d), err
+	}})
+	in.builtins["vars"] = runtime.Obj(&frameBuiltin{name: "vars", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		if len(args) == 0 && len(kw) == 0 {
+			d, err := localsDict(th, f)
+			return runtime.Obj(d), err
+		}
+		return th.Call(vars, args, kw)
+	}, withArgs: vars})
+	in.builtins["dir"] = runtime.Obj(&frameBuiltin{name: "dir", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		if len(args) > 0 || len(kw) > 0 {
+			return th.Call(dir, args, kw)
+		}
+		d, err := localsDict(th, f)
+		if err != nil {
+			return runtime.Value{}, err
+		}
+		var names []string
+		d.Items(func(k, _ runtime.Value) bool {
+			if s, ok := runtime.As[*runtime.StrObj](k); ok {
+				names = append(names, s.S)
+			}
+			return true
+		})
+		sort.Strings(names)
+		items := make([]runtime.Value, len(names))
+		for i, n := range names {
+			items[i] = runtime.Str(n)
+		}
+		return runtime.NewList(items), nil
+	}, withArgs: dir})
+}
