@@ -388,7 +388,7 @@ func (c *compiler) stmt(s ast.Stmt) {
 		if c.opts.interactive && c.u.scope.kind == scopeModule {
 			c.emit(PRINT_EXPR, 0)
 		} else {
-			c.emit(POP_TOP, 0)
+			c.emit(POP_TOP, popExprStmt)
 		}
 	case *ast.Assign:
 		c.expr(s.Value)

@@ -119,6 +119,17 @@ type Options struct {
 	AllowedModules []string
 	// HostModules are modules made by the host that scripts may import.
 	HostModules []*Module
+
+	// Warnings are warning filters in the syntax of CPython's -W option
+	// ("error", "ignore::DeprecationWarning", ...), later ones winning.
+	Warnings []string
+	// Debug turns on asyncio's debug mode for every event loop (see
+	// loop.set_debug).
+	Debug bool
+	// Trace, when not nil, receives a timeline of the event loops' tasks
+	// in the Trace Event JSON format (see runtime.Tracer); it is complete
+	// once the interpreter's last event loop has closed.
+	Trace io.Writer
 }
 
 // Interp is one aio interpreter: a thread of execution with its own
@@ -137,6 +148,11 @@ type Interp struct {
 	builtinsVersion uint64
 	// host is the embedding API's state (api.go).
 	host hostState
+	// callerFrame is the frame whose call of a built-in is running (set on
+	// the VM's slow call path), for warnings.warn's stack levels.
+	callerFrame *Frame
+	// warnOptions are the -W options, applied when warnings is loaded.
+	warnOptions []string
 }
 
 // moduleState is a module's namespace as functions defined in it see it.
@@ -190,6 +206,7 @@ func New(opts Options) *Interp {
 	main.Set("__doc__", runtime.None)
 	in.main = &moduleState{name: "__main__", globals: main, builtins: in.builtins, vm: in}
 	in.applyOptions(opts)
+	in.applyDiagOptions(opts)
 	return in
 }
 

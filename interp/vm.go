@@ -68,6 +68,11 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 		case NOP, EXTENDED: // EXTENDED is read by the instruction after it
 		case POP_TOP:
 			f.sp--
+			if arg != 0 {
+				// An expression statement's value: a coroutine dropped here
+				// was never awaited.
+				err = in.discardExpr(th, f, f.slots[f.sp])
+			}
 			f.slots[f.sp] = runtime.Value{}
 		case COPY:
 			f.push(f.slots[f.sp-arg])

@@ -83,6 +83,7 @@ func hasAttr(inst *runtime.Instance, name string) bool {
 // the new frame for the loop to enter; otherwise it calls and pushes the
 // result itself.
 func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error) {
+	in.callerFrame = f
 	arg := instr.Arg()
 	var fnv runtime.Value
 	var args []runtime.Value
@@ -680,6 +681,9 @@ func (in *Interp) importModule(th *runtime.Thread, name string) (*runtime.Module
 	}
 	if top == "asyncio" {
 		return in.loadAsyncio(th)
+	}
+	if top == "warnings" {
+		return in.loadWarnings(th)
 	}
 	load, ok := th.ModuleLoaders[top]
 	if !ok || strings.HasPrefix(name, ".") {

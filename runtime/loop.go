@@ -284,6 +284,9 @@ func (l *Loop) runOnce() error {
 	for len(l.timers) > 0 && l.timers[0].when < endTime {
 		due = appendDoubling(due, l.timers.pop())
 	}
+	if tr := l.th.Tracer; tr != nil {
+		tr.readyLength(l)
+	}
 	// Run only the callbacks that were ready when this pass started.
 	ntodo := l.ready.n
 	for i := 0; i < ntodo; i++ {

@@ -71,6 +71,9 @@ func NewTask(loop *Loop, coro Value, name Value) (*Task, error) {
 	// allocations.
 	loop.callSoonTask(t, nil)
 	loop.addTask(t)
+	if tr := loop.th.Tracer; tr != nil {
+		tr.taskCreated(t, loop.current)
+	}
 	return t, nil
 }
 
@@ -78,6 +81,9 @@ func NewTask(loop *Loop, coro Value, name Value) (*Task, error) {
 func (t *Task) Cancel(msg Value) bool {
 	if t.Done() {
 		return false
+	}
+	if tr := t.loop.th.Tracer; tr != nil {
+		tr.instant(t, "cancel")
 	}
 	t.numCancels++
 	if t.sleeping != nil && t.sleeping.cancel(msg) {
@@ -164,6 +170,12 @@ func (t *Task) step(exc *Exception) error {
 	var throw error
 	if exc != nil {
 		throw = exc
+	}
+	tr := loop.th.Tracer
+	var start float64
+	if tr != nil {
+		start = loop.Time()
+		defer tr.stepDone(t, start)
 	}
 	st := t.coro.Resume(loop.th, throw)
 	loop.current = nil

@@ -22,6 +22,13 @@ Options:
 -c cmd         : program passed in as string (terminates option list)
 -h, --help     : print this help message and exit
 --version      : print the aio version and exit
+-W arg        : warning control: action:message:category:module:lineno
+                 (also AIO_WARNINGS=arg,arg,...); -W error, -W ignore,
+                 -W default::RuntimeWarning
+--debug        : asyncio debug mode (slow callbacks, where never-awaited
+                 coroutines were created, swallowed cancellations)
+--trace FILE   : write a timeline of the event loop's tasks to FILE in
+                 the Trace Event format (ui.perfetto.dev, chrome://tracing)
 --virtual-time : run the event loop on a virtual clock (timers fire at once,
                  in order, with loop.time() advancing as if they had waited)
 file           : program read from script file
@@ -38,7 +45,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		filename    string
 		virtualTime bool
 		rest        []string
+		diag        diagOptions
 	)
+	diag.fromEnv()
 	i := 0
 loop:
 	for ; i < len(args); i++ {
@@ -61,6 +70,12 @@ loop:
 			return 0
 		case a == "--virtual-time":
 			virtualTime = true
+		case diag.isOption(a):
+			n, status := diag.parse(args[i:], stderr)
+			if status >= 0 {
+				return status
+			}
+			i += n - 1
 		case a == "-":
 			filename = "<stdin>"
 			rest = append([]string{"-"}, args[i+1:]...)
@@ -84,7 +99,12 @@ loop:
 		if filename == "" {
 			rest = []string{""}
 			if f, ok := stdin.(*os.File); ok && isTerminal(f) {
-				return runTerminalREPL(f, stdout, stderr, interp.Options{Stdin: stdin, Argv: rest, VirtualTime: virtualTime})
+				opts := interp.Options{Stdin: stdin, Argv: rest, VirtualTime: virtualTime}
+				if status := diag.apply(&opts, stderr); status >= 0 {
+					return status
+				}
+				defer diag.close()
+				return runTerminalREPL(f, stdout, stderr, opts)
 			}
 		}
 		filename = "<stdin>"
@@ -123,9 +143,15 @@ loop:
 		defer bw.Flush()
 		out = bw
 	}
-	in := interp.New(interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest, VirtualTime: virtualTime})
+	opts := interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest, VirtualTime: virtualTime}
+	if status := diag.apply(&opts, stderr); status >= 0 {
+		return status
+	}
+	defer diag.close()
+	in := interp.New(opts)
 	allowRaisingRecursionLimit(in)
 	err := in.ExecMain(filename, src)
+	diag.finish(in)
 	if bw, ok := out.(*bufio.Writer); ok {
 		bw.Flush()
 	}

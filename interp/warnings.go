@@ -1,0 +1,204 @@
+package interp
+
+// This file loads the warnings module (stdlib/warnings.aio, with a few
+// helpers written in Go that need the interpreter's frames and sources)
+// and reports coroutines that are dropped without ever being awaited,
+// as CPython does when such a coroutine is collected.
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+
+	"github.com/aio-lang/aio/runtime"
+)
+
+//go:embed stdlib/warnings.aio
+var warningsSource []byte
+
+var (
+	warningsOnce sync.Once
+	warningsCode *Code
+	warningsErr  error
+)
+
+// warningsFilename is the name the module's frames have in tracebacks.
+const warningsFilename = "<warnings>"
+
+// loadWarnings returns the interpreter's warnings module, running its
+// source on first use.
+func (in *Interp) loadWarnings(th *runtime.Thread) (*runtime.Module, error) {
+	if m, ok := th.Modules["warnings"]; ok {
+		return m, nil
+	}
+	warningsOnce.Do(func() {
+		warningsCode, warningsErr = Compile(warningsFilename, warningsSource)
+	})
+	if warningsErr != nil {
+		return nil, warningsErr
+	}
+	m := runtime.NewModule("warnings")
+	m.Set("__name__", runtime.Str("warnings"))
+	m.Set("__doc__", runtime.None)
+	opts := make([]runtime.Value, len(in.warnOptions))
+	for i, o := range in.warnOptions {
+		opts[i] = runtime.Str(o)
+	}
+	m.Set("_warnoptions", runtime.NewList(opts))
+	m.Set("_frame_info", runtime.NewBuiltin("_frame_info", in.warnFrameInfo))
+	m.Set("_source_line", runtime.NewBuiltin("_source_line", in.warnSourceLine))
+	m.Set("_builtin", runtime.NewBuiltin("_builtin", in.warnBuiltin))
+	m.Set("_origin", runtime.NewBuiltin("_origin", in.warnOrigin))
+	th.Modules["warnings"] = m
+	in.sources[warningsFilename] = strings.Split(string(warningsSource), "\n")
+	state := &moduleState{name: "warnings", globals: m, builtins: in.builtins, vm: in}
+	if err := in.runModule(warningsCode, state); err != nil {
+		delete(th.Modules, "warnings")
+		return nil, err
+	}
+	return m, nil
+}
+
+// warnFrameInfo is _frame_info(level): (filename, lineno, module name) of
+// the frame level calls above the function that calls it (warn), or None
+// when the stack is not that deep.
+func (in *Interp) warnFrameInfo(th *runtime.Thread, _ runtime.Value, args []runtime.Value, _ []runtime.Kwarg) (runtime.Value, error) {
+	level := int64(1)
+	if len(args) > 0 {
+		if args[0].IsSmallInt() {
+			level = args[0].SmallInt()
+		}
+	}
+	f := in.callerFrame
+	for ; f != nil && level > 0; level-- {
+		f = f.back
+	}
+	if f == nil {
+		return runtime.None, nil
+	}
+	return runtime.Obj(runtime.NewTuple(frameWhere(f))), nil
+}
+
+// frameWhere is the (filename, lineno, module name) of a frame.
+func frameWhere(f *Frame) []runtime.Value {
+	e := f.traceEntry()
+	module := runtime.Str("<string>")
+	if g := f.globals(); g != nil {
+		if v, ok := g.Get("__name__"); ok {
+			module = v
+		}
+	}
+	return []runtime.Value{runtime.Str(e.Filename), runtime.Int(int64(e.Line)), module}
+}
+
+// warnSourceLine is _source_line(filename, lineno): the line of a source
+// the interpreter ran, or "" (the warnings module's linecache).
+func (in *Interp) warnSourceLine(th *runtime.Thread, _ runtime.Value, args []runtime.Value, _ []runtime.Kwarg) (runtime.Value, error) {
+	if len(args) != 2 {
+		return runtime.Str(""), nil
+	}
+	name, _ := runtime.As[*runtime.StrObj](args[0])
+	if name == nil || !args[1].IsSmallInt() {
+		return runtime.Str(""), nil
+	}
+	n := args[1].SmallInt()
+	lines := in.sources[name.S]
+	if n < 1 || int(n) > len(lines) {
+		return runtime.Str(""), nil
+	}
+	return runtime.Str(lines[n-1]), nil
+}
+
+// warnBuiltin is _builtin(name): the builtin of that name, or None (for
+// -W options naming a category).
+func (in *Interp) warnBuiltin(th *runtime.Thread, _ runtime.Value, args []runtime.Value, _ []runtime.Kwarg) (runtime.Value, error) {
+	if len(args) == 1 {
+		if s, ok := runtime.As[*runtime.StrObj](args[0]); ok {
+			if v, ok := in.builtins[s.S]; ok {
+				return v, nil
+			}
+		}
+	}
+	return runtime.None, nil
+}
+
+// warnOrigin is _origin(source): the text that says where a never-awaited
+// coroutine was created (debug mode records it), or "".
+func (in *Interp) warnOrigin(th *runtime.Thread, _ runtime.Value, args []runtime.Value, _ []runtime.Kwarg) (runtime.Value, error) {
+	return runtime.Str(""), nil
+}
+
+// discardExpr is called with the value of an expression statement, which
+// nothing refers to any more when it is a coroutine just made: CPython
+// warns as it collects it, at once.
+func (in *Interp) discardExpr(th *runtime.Thread, f *Frame, v runtime.Value) error {
+	name, ok := neverStarted(v)
+	if !ok {
+		return nil
+	}
+	where := frameWhere(f)
+	return in.warnUnawaited(th, v, name, where)
+}
+
+// neverStarted reports whether v is a coroutine that never ran, and its
+// name as CPython's warning gives it.
+func neverStarted(v runtime.Value) (string, bool) {
+	if co, ok := runtime.As[*Coroutine](v); ok {
+		if co.state == coroCreated {
+			co.state = coroClosed // collected: never warn twice
+			return co.fn.qualname, true
+		}
+		return "", false
+	}
+	return runtime.NeverStartedCoro(v)
+}
+
+// warnUnawaited issues "coroutine 'NAME' was never awaited" through the
+// warnings module. As in a finalizer, an exception the warning raises
+// (-W error) is printed as ignored, not propagated.
+func (in *Interp) warnUnawaited(th *runtime.Thread, coro runtime.Value, name string, where []runtime.Value) error {
+	m, err := in.loadWarnings(th)
+	if err == nil {
+		fn, _ := m.Get("_warn_unawaited_coroutine")
+		_, err = th.Call(fn, []runtime.Value{coro, runtime.Str(name), where[0], where[1], where[2]}, nil)
+	}
+	if err == nil {
+		return nil
+	}
+	e := runtime.AsException(err)
+	if e.Class.IsSubtype(runtime.KeyboardInterrupt) || e.Class.IsSubtype(runtime.SystemExit) {
+		return err
+	}
+	if th.ReportException != nil {
+		r, rerr := runtime.Repr(th, coro)
+		if rerr != nil {
+			r = "<coroutine>"
+		}
+		th.ReportException("Exception ignored in: "+r, e)
+	}
+	return nil
+}
+
+// popExprStmt is POP_TOP's argument when it discards the value of an
+// expression statement (see discardExpr).
+const popExprStmt = 1
+
+// applyDiagOptions sets up the options of the diagnostics: warning
+// filters, debug mode and the task timeline.
+func (in *Interp) applyDiagOptions(opts Options) {
+	in.warnOptions = append([]string(nil), opts.Warnings...)
+	in.th.AsyncioDebug = opts.Debug
+	if opts.Trace != nil {
+		in.th.Tracer = runtime.NewTracer(opts.Trace)
+	}
+}
+
+// FinishTrace ends the timeline written to Options.Trace (closing its
+// JSON array) and returns the first error writing it; a no-op without
+// Options.Trace. Call it once the interpreter has run its last event loop.
+func (in *Interp) FinishTrace() error {
+	if in.th.Tracer == nil {
+		return nil
+	}
+	return in.th.Tracer.Finish()
+}
