@@ -121,6 +121,9 @@ type Loop struct {
 	tasks   []*Task // tasks created on this loop, for all_tasks() (see addTask)
 
 	tasksPruneAt int
+	// unretrieved are the futures that failed with an exception nobody
+	// has retrieved yet, or has since (see noteUnretrieved).
+	unretrieved []*Future
 
 	inboxMu   sync.Mutex
 	inbox     []func() error

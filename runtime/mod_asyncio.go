@@ -73,6 +73,7 @@ func (l *Loop) shutdown() error {
 			if t.Cancelled() {
 				continue
 			}
+			t.logTraceback = false // _cancel_all_tasks calls exception()
 			if t.exc != nil && l.th.ReportException != nil {
 				l.th.ReportException("unhandled exception during asyncio.run() shutdown", t.exc)
 			}
@@ -89,6 +90,7 @@ func (l *Loop) shutdown() error {
 		_ = done
 	}
 	l.closed = true
+	l.reportUnretrieved()
 	return nil
 }
 
