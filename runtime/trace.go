@@ -43,6 +43,7 @@ type traceTask struct {
 	id int64 // its track
 	// flowIn: a flow arrow from its creator waits for its first step.
 	flowIn bool
+	named  bool // its track's name was written
 }
 
 // Finish ends the trace and returns the first write error, if any.
@@ -91,17 +92,28 @@ func jsonString(s string) string {
 	return string(b)
 }
 
-// task returns what the tracer knows of t, naming its track when new.
-func (tr *Tracer) task(t *Task, when float64) *traceTask {
+// task returns what the tracer knows of t, giving it a track when new.
+func (tr *Tracer) task(t *Task) *traceTask {
 	if tt, ok := tr.tasks[t]; ok {
 		return tt
 	}
 	tr.nextID++
 	tt := &traceTask{id: tr.nextID}
 	tr.tasks[t] = tt
-	name, _ := ToStr(t.loop.th, t.Name())
-	tr.event("M", when, tt.id, `,"name":"thread_name","args":{"name":`+jsonString(name)+`}`)
-	tr.event("M", when, tt.id, `,"name":"thread_sort_index","args":{"sort_index":`+strconv.FormatInt(tt.id, 10)+`}`)
+	return tt
+}
+
+// named returns what the tracer knows of t, naming its track first if
+// needed: at its first step or mark rather than at its creation, since
+// create_task(name=...) names a task once made.
+func (tr *Tracer) named(t *Task, when float64) *traceTask {
+	tt := tr.task(t)
+	if !tt.named {
+		tt.named = true
+		name, _ := ToStr(t.loop.th, t.Name())
+		tr.event("M", when, tt.id, `,"name":"thread_name","args":{"name":`+jsonString(name)+`}`)
+		tr.event("M", when, tt.id, `,"name":"thread_sort_index","args":{"sort_index":`+strconv.FormatInt(tt.id, 10)+`}`)
+	}
 	return tt
 }
 
@@ -110,9 +122,9 @@ func (tr *Tracer) task(t *Task, when float64) *traceTask {
 // step).
 func (tr *Tracer) taskCreated(t *Task, creator *Task) {
 	now := t.loop.Time()
-	tt := tr.task(t, now)
+	tt := tr.task(t)
 	if creator != nil {
-		from := tr.task(creator, now)
+		from := tr.named(creator, now)
 		tt.flowIn = true
 		tr.event("s", now, from.id, `,"name":"create","cat":"task","id":`+strconv.FormatInt(tt.id, 10))
 	}
@@ -121,7 +133,7 @@ func (tr *Tracer) taskCreated(t *Task, creator *Task) {
 // stepDone records a step of t that ran from start to now, and, for its
 // first step, the end of its creation flow.
 func (tr *Tracer) stepDone(t *Task, start float64) {
-	tt := tr.task(t, start)
+	tt := tr.named(t, start)
 	id := strconv.FormatInt(tt.id, 10)
 	if tt.flowIn {
 		tt.flowIn = false
@@ -140,7 +152,7 @@ func (tr *Tracer) stepDone(t *Task, start float64) {
 // instant records a mark on t's track (a cancellation, a timeout).
 func (tr *Tracer) instant(t *Task, name string) {
 	now := t.loop.Time()
-	tr.event("i", now, tr.task(t, now).id, `,"name":`+jsonString(name)+`,"s":"t"`)
+	tr.event("i", now, tr.named(t, now).id, `,"name":`+jsonString(name)+`,"s":"t"`)
 }
 
 // readyLength records the length of the loop's ready queue when changed.
