@@ -82,10 +82,11 @@ func (h *Handle) run(th *Thread) error {
 			return e
 		}
 		var cb Value
+		var args []Value
 		if h.script != nil {
-			cb = h.script.cb
+			cb, args = h.script.cb, h.script.args
 		}
-		h.loop.reportCallbackError(cb, e)
+		h.loop.reportCallbackError(h, cb, args, e)
 	}
 	return nil
 }
@@ -416,18 +417,6 @@ func (l *Loop) RunUntilComplete(fut *Future) (Value, error) {
 		return Value{}, Errorf(RuntimeError, "Event loop stopped before Future completed.")
 	}
 	return fut.Result()
-}
-
-func (l *Loop) reportCallbackError(cb Value, e *Exception) {
-	if l.th.ReportException != nil {
-		name := "callback"
-		if cb.IsValid() {
-			if s, err := Repr(l.th, cb); err == nil {
-				name = s
-			}
-		}
-		l.th.ReportException("Exception in callback "+name, e)
-	}
 }
 
 // addTask records a new task for all_tasks(). CPython keeps a weak set;
