@@ -237,7 +237,11 @@ func (fn *Function) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.
 // wrapFrame makes the coroutine or generator object for a fresh frame.
 func (fn *Function) wrapFrame(f *Frame) runtime.Value {
 	if fn.code.Flags&FlagCoroutine != 0 {
-		return runtime.Obj(f.makeCoroutine())
+		co := f.makeCoroutine()
+		if in := fn.mod.vm; in.th.DebugActive() {
+			in.noteOrigin(co)
+		}
+		return runtime.Obj(co)
 	}
 	g := &Generator{frame: f, fn: fn}
 	f.gen = g

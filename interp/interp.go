@@ -153,6 +153,8 @@ type Interp struct {
 	callerFrame *Frame
 	// warnOptions are the -W options, applied when warnings is loaded.
 	warnOptions []string
+	// origins are where coroutines made in debug mode were created.
+	origins map[*Coroutine]string
 }
 
 // moduleState is a module's namespace as functions defined in it see it.

@@ -48,7 +48,6 @@ func (in *Interp) loadWarnings(th *runtime.Thread) (*runtime.Module, error) {
 	m.Set("_frame_info", runtime.NewBuiltin("_frame_info", in.warnFrameInfo))
 	m.Set("_source_line", runtime.NewBuiltin("_source_line", in.warnSourceLine))
 	m.Set("_builtin", runtime.NewBuiltin("_builtin", in.warnBuiltin))
-	m.Set("_origin", runtime.NewBuiltin("_origin", in.warnOrigin))
 	th.Modules["warnings"] = m
 	in.sources[warningsFilename] = strings.Split(string(warningsSource), "\n")
 	state := &moduleState{name: "warnings", globals: m, builtins: in.builtins, vm: in}
@@ -122,10 +121,22 @@ func (in *Interp) warnBuiltin(th *runtime.Thread, _ runtime.Value, args []runtim
 	return runtime.None, nil
 }
 
-// warnOrigin is _origin(source): the text that says where a never-awaited
-// coroutine was created (debug mode records it), or "".
-func (in *Interp) warnOrigin(th *runtime.Thread, _ runtime.Value, args []runtime.Value, _ []runtime.Kwarg) (runtime.Value, error) {
-	return runtime.Str(""), nil
+// noteOrigin records where co is being created (debug mode). Coroutines
+// that have started are forgotten whenever the record has doubled.
+func (in *Interp) noteOrigin(co *Coroutine) {
+	if in.origins == nil {
+		in.origins = map[*Coroutine]string{}
+	}
+	if n := len(in.origins); n >= 64 && n&(n-1) == 0 {
+		for c := range in.origins {
+			if c.state != coroCreated {
+				delete(in.origins, c)
+			}
+		}
+	}
+	if f := in.callerFrame; f != nil {
+		in.origins[co] = in.formatStack(f)
+	}
 }
 
 // discardExpr is called with the value of an expression statement, which
@@ -160,7 +171,12 @@ func (in *Interp) warnUnawaited(th *runtime.Thread, coro runtime.Value, name str
 	m, err := in.loadWarnings(th)
 	if err == nil {
 		fn, _ := m.Get("_warn_unawaited_coroutine")
-		_, err = th.Call(fn, []runtime.Value{coro, runtime.Str(name), where[0], where[1], where[2]}, nil)
+		origin := ""
+		if co, ok := runtime.As[*Coroutine](coro); ok {
+			origin = in.origins[co]
+			delete(in.origins, co)
+		}
+		_, err = th.Call(fn, []runtime.Value{coro, runtime.Str(name), where[0], where[1], where[2], runtime.Str(origin)}, nil)
 	}
 	if err == nil {
 		return nil

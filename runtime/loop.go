@@ -122,6 +122,10 @@ type Loop struct {
 	tasks   []*Task // tasks created on this loop, for all_tasks() (see addTask)
 
 	tasksPruneAt int
+	// debug is asyncio's debug mode (see debug.go); slowCallback is
+	// slow_callback_duration, the run time past which it logs a callback.
+	debug        bool
+	slowCallback float64
 	// unretrieved are the futures that failed with an exception nobody
 	// has retrieved yet, or has since (see noteUnretrieved).
 	unretrieved []*Future
@@ -139,7 +143,7 @@ func (l *Loop) Type() *Type { return LoopType }
 
 // NewLoop makes an event loop for th, on a virtual clock if th.VirtualTime.
 func NewLoop(th *Thread) *Loop {
-	l := &Loop{th: th, wake: make(chan struct{}, 1)}
+	l := &Loop{th: th, wake: make(chan struct{}, 1), debug: th.AsyncioDebug, slowCallback: 0.1}
 	if th.VirtualTime {
 		l.virtual = &virtualClock{now: 1000}
 		l.clock = l.virtual
@@ -295,7 +299,13 @@ func (l *Loop) runOnce() error {
 	ntodo := l.ready.n
 	for i := 0; i < ntodo; i++ {
 		it := l.ready.pop()
-		if err := it.run(l.th); err != nil {
+		var err error
+		if l.debug {
+			err = l.runTimed(&it, nil)
+		} else {
+			err = it.run(l.th)
+		}
+		if err != nil {
 			l.requeueDue(ntodo-i-1, due)
 			return err
 		}
@@ -305,7 +315,13 @@ func (l *Loop) runOnce() error {
 		if h.cancelled {
 			continue
 		}
-		if err := h.run(l.th); err != nil {
+		var err error
+		if l.debug {
+			err = l.runTimed(nil, h)
+		} else {
+			err = h.run(l.th)
+		}
+		if err != nil {
 			l.requeueDue(0, due[i+1:])
 			return err
 		}

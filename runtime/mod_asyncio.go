@@ -601,6 +601,16 @@ func AsyncioCore() map[string]Value {
 				}
 				return Value{}, Errorf(ValueError, "a coroutine was expected, got %s", s)
 			}
+			if debug.IsValid() && !debug.IsNone() {
+				on, err := Truth(th, debug)
+				if err != nil {
+					return Value{}, err
+				}
+				// The runner's loop is made with the debug mode asked for.
+				prev := th.AsyncioDebug
+				th.AsyncioDebug = on
+				defer func() { th.AsyncioDebug = prev }()
+			}
 			return RunMain(th, main)
 		}),
 		"sleep": Obj(sleepBuiltin),

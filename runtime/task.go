@@ -177,8 +177,12 @@ func (t *Task) step(exc *Exception) error {
 		start = loop.Time()
 		defer tr.stepDone(t, start)
 	}
+	cancels := t.numCancels
 	st := t.coro.Resume(loop.th, throw)
 	loop.current = nil
+	if loop.debug && exc != nil && exc.Class.IsSubtype(CancelledError) {
+		loop.checkSwallowed(t, st, cancels)
+	}
 	if st.Done {
 		if st.Err == nil {
 			if t.mustCancel {
