@@ -91,7 +91,9 @@ func frameWhere(f *Frame) []runtime.Value {
 }
 
 // warnSourceLine is _source_line(filename, lineno): the line of a source
-// the interpreter ran, or "" (the warnings module's linecache).
+// file the interpreter ran, or "" (the warnings module's linecache). As
+// with CPython's linecache, code without a file ("<string>", "<stdin>")
+// has no lines.
 func (in *Interp) warnSourceLine(th *runtime.Thread, _ runtime.Value, args []runtime.Value, _ []runtime.Kwarg) (runtime.Value, error) {
 	if len(args) != 2 {
 		return runtime.Str(""), nil
@@ -101,6 +103,9 @@ func (in *Interp) warnSourceLine(th *runtime.Thread, _ runtime.Value, args []run
 		return runtime.Str(""), nil
 	}
 	n := args[1].SmallInt()
+	if strings.HasPrefix(name.S, "<") {
+		return runtime.Str(""), nil
+	}
 	lines := in.sources[name.S]
 	if n < 1 || int(n) > len(lines) {
 		return runtime.Str(""), nil
