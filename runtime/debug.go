@@ -24,6 +24,29 @@ func (th *Thread) DebugActive() bool {
 	return th.AsyncioDebug
 }
 
+// setDebug turns debug mode on or off.
+func (l *Loop) setDebug(on bool) {
+	l.debug = on
+	l.instrumented = on || l.th.Tracer != nil
+}
+
+// resumeInstrumented is a task step for debug mode or a tracer: it
+// resumes t's coroutine, checking for a swallowed cancellation (exc is
+// what the step throws in) and recording the step.
+func (t *Task) resumeInstrumented(throw error, exc *Exception) CoroStep {
+	loop := t.loop
+	start := loop.Time()
+	cancels := t.numCancels
+	st := t.coro.Resume(loop.th, throw)
+	if loop.debug && exc != nil && exc.Class.IsSubtype(CancelledError) {
+		loop.checkSwallowed(t, st, cancels)
+	}
+	if tr := loop.th.Tracer; tr != nil {
+		tr.stepDone(t, start, st.Done)
+	}
+	return st
+}
+
 // runTimed runs a ready item (or the timer h) and logs it when it took
 // longer than slow_callback_duration, in CPython's words.
 func (l *Loop) runTimed(it *readyItem, h *Handle) error {
@@ -102,7 +125,7 @@ func init() {
 			if err != nil {
 				return Value{}, err
 			}
-			loopOf(th, self).debug = on
+			loopOf(th, self).setDebug(on)
 			return None, nil
 		},
 	})

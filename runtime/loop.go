@@ -126,6 +126,8 @@ type Loop struct {
 	// slow_callback_duration, the run time past which it logs a callback.
 	debug        bool
 	slowCallback float64
+	// instrumented: debug mode or a tracer wants to see each task step.
+	instrumented bool
 	// unretrieved are the futures that failed with an exception nobody
 	// has retrieved yet, or has since (see noteUnretrieved).
 	unretrieved []*Future
@@ -143,7 +145,8 @@ func (l *Loop) Type() *Type { return LoopType }
 
 // NewLoop makes an event loop for th, on a virtual clock if th.VirtualTime.
 func NewLoop(th *Thread) *Loop {
-	l := &Loop{th: th, wake: make(chan struct{}, 1), debug: th.AsyncioDebug, slowCallback: 0.1}
+	l := &Loop{th: th, wake: make(chan struct{}, 1), slowCallback: 0.1}
+	l.setDebug(th.AsyncioDebug)
 	if th.VirtualTime {
 		l.virtual = &virtualClock{now: 1000}
 		l.clock = l.virtual

@@ -171,18 +171,13 @@ func (t *Task) step(exc *Exception) error {
 	if exc != nil {
 		throw = exc
 	}
-	tr := loop.th.Tracer
-	var start float64
-	if tr != nil {
-		start = loop.Time()
-		defer tr.stepDone(t, start)
+	var st CoroStep
+	if loop.instrumented {
+		st = t.resumeInstrumented(throw, exc)
+	} else {
+		st = t.coro.Resume(loop.th, throw)
 	}
-	cancels := t.numCancels
-	st := t.coro.Resume(loop.th, throw)
 	loop.current = nil
-	if loop.debug && exc != nil && exc.Class.IsSubtype(CancelledError) {
-		loop.checkSwallowed(t, st, cancels)
-	}
 	if st.Done {
 		if st.Err == nil {
 			if t.mustCancel {

@@ -130,9 +130,9 @@ func (tr *Tracer) taskCreated(t *Task, creator *Task) {
 	}
 }
 
-// stepDone records a step of t that ran from start to now, and, for its
-// first step, the end of its creation flow.
-func (tr *Tracer) stepDone(t *Task, start float64) {
+// stepDone records a step of t that ran from start to now (the last when
+// done), and, for its first step, the end of its creation flow.
+func (tr *Tracer) stepDone(t *Task, start float64, done bool) {
 	tt := tr.named(t, start)
 	id := strconv.FormatInt(tt.id, 10)
 	if tt.flowIn {
@@ -144,7 +144,7 @@ func (tr *Tracer) stepDone(t *Task, start float64) {
 		dur = 0
 	}
 	tr.event("X", start, tt.id, `,"name":`+jsonString(t.coro.CoroName())+`,"cat":"step","dur":`+strconv.FormatFloat(dur, 'f', 3, 64))
-	if t.Done() {
+	if done {
 		delete(tr.tasks, t) // a finished task never runs again
 	}
 }
