@@ -105,8 +105,8 @@ func (l *Loop) checkSwallowed(t *Task, st CoroStep, cancels int32) {
 	if t.numCancels == 0 || t.numCancels < cancels {
 		return
 	}
-	s, _ := t.Repr(l.th)
-	io.WriteString(l.th.Stderr, "Task "+s+" swallowed a cancellation: it caught CancelledError and went on without calling uncancel() (aio debug mode)\n")
+	name, _ := ToStr(l.th, t.Name())
+	io.WriteString(l.th.Stderr, "Task "+name+" ("+t.coro.CoroName()+"()) swallowed a cancellation: it caught CancelledError and went on without calling uncancel() (aio debug mode)\n")
 }
 
 func init() {
