@@ -7,6 +7,8 @@ package interp
 import (
 	"strconv"
 	"strings"
+
+	"github.com/aio-lang/aio/runtime"
 )
 
 // FuncWhere returns the function's qualified name, file and first line
@@ -19,7 +21,8 @@ func (fn *Function) FuncWhere() (string, string, int) {
 // traceback's entries (for "Coroutine created at").
 func (in *Interp) formatStack(f *Frame) string {
 	var frames []*Frame
-	for ; f != nil; f = f.back {
+	// Bounded: a stale caller (see Interp.callerFrame) must not loop.
+	for ; f != nil && len(frames) < runtime.MaxRecursionLimit; f = f.back {
 		frames = append(frames, f)
 	}
 	var b strings.Builder

@@ -169,6 +169,25 @@ func neverStarted(v runtime.Value) (string, bool) {
 	return runtime.NeverStartedCoro(v)
 }
 
+// WarnAtExit reports the coroutines that __main__'s globals still hold
+// unstarted, as CPython does when it clears the module at exit ("sys:1:
+// RuntimeWarning: coroutine 'main' was never awaited"). The command line
+// calls it after the program's traceback, if any.
+func (in *Interp) WarnAtExit() {
+	g := in.main.globals
+	for _, name := range g.Names() {
+		v, _ := g.Get(name)
+		coroName, ok := neverStarted(v)
+		if !ok {
+			continue
+		}
+		where := []runtime.Value{runtime.Str("sys"), runtime.Int(1), runtime.Str("sys")}
+		if in.warnUnawaited(in.th, v, coroName, where) != nil {
+			return
+		}
+	}
+}
+
 // warnUnawaited issues "coroutine 'NAME' was never awaited" through the
 // warnings module. As in a finalizer, an exception the warning raises
 // (-W error) is printed as ignored, not propagated.
@@ -181,7 +200,13 @@ func (in *Interp) warnUnawaited(th *runtime.Thread, coro runtime.Value, name str
 			origin = in.origins[co]
 			delete(in.origins, co)
 		}
-		_, err = th.Call(fn, []runtime.Value{coro, runtime.Str(name), where[0], where[1], where[2], runtime.Str(origin)}, nil)
+		// At exit (file "sys") CPython can no longer tell whether
+		// tracemalloc runs, and says nothing of it: no source is given.
+		source := coro
+		if s, _ := runtime.As[*runtime.StrObj](where[0]); s != nil && s.S == "sys" {
+			source = runtime.None
+		}
+		_, err = th.Call(fn, []runtime.Value{coro, runtime.Str(name), where[0], where[1], where[2], runtime.Str(origin), source}, nil)
 	}
 	if err == nil {
 		return nil
@@ -208,6 +233,11 @@ const popExprStmt = 1
 // filters, debug mode and the task timeline.
 func (in *Interp) applyDiagOptions(opts Options) {
 	in.warnOptions = append([]string(nil), opts.Warnings...)
+	if len(in.warnOptions) > 0 {
+		// CPython applies -W options at startup, complaining of bad ones
+		// before the program runs.
+		in.loadWarnings(in.th)
+	}
 	in.th.AsyncioDebug = opts.Debug
 	if opts.Trace != nil {
 		in.th.Tracer = runtime.NewTracer(opts.Trace)

@@ -155,7 +155,9 @@ loop:
 	if bw, ok := out.(*bufio.Writer); ok {
 		bw.Flush()
 	}
-	return in.ExitStatus(err, stderr)
+	status := in.ExitStatus(err, stderr)
+	in.WarnAtExit()
+	return status
 }
 
 // isTerminal reports whether f is a character device (a terminal).
