@@ -68,3 +68,27 @@ func (l *Loop) reportCallbackError(h *Handle, cb Value, args []Value, e *Excepti
 	}
 	l.th.ReportException("Exception in callback "+desc+"\nhandle: "+handle, e)
 }
+
+// callbacksInfo is the " cb=[...]" part of a pending future's repr: its
+// done callbacks as CPython names them, the first and the last with the
+// number of others between. Callbacks of the runtime's own (which CPython
+// would name by its asyncio source) are left out.
+func (f *Future) callbacksInfo(th *Thread) string {
+	var names []string
+	for i := range f.callbacks {
+		c := &f.callbacks[i]
+		switch {
+		case c.wakes() != nil:
+			names = append(names, "Task.task_wakeup()")
+		case c.fn == nil && c.cb.IsValid():
+			names = append(names, formatCallback(th, c.cb, nil))
+		}
+	}
+	switch n := len(names); {
+	case n == 0:
+		return ""
+	case n > 2:
+		names = []string{names[0], "<" + strconv.Itoa(n-2) + " more>", names[n-1]}
+	}
+	return " cb=[" + strings.Join(names, ", ") + "]"
+}

@@ -310,7 +310,7 @@ func (f *Future) Repr(th *Thread) (string, error) {
 func (f *Future) stateInfo(th *Thread) string {
 	switch f.state {
 	case futPending:
-		return "pending"
+		return "pending" + f.callbacksInfo(th)
 	case futCancelled:
 		return "cancelled"
 	}
