@@ -139,6 +139,10 @@ async def main():
             await slow()
     except TimeoutError:
         pass
+    try:
+        await asyncio.wait_for(slow(), 1)
+    except TimeoutError:
+        pass
 asyncio.run(main())
 `)
 	var marks []string
@@ -147,5 +151,7 @@ asyncio.run(main())
 			marks = append(marks, e.Name)
 		}
 	}
-	assert.Equal(t, []string{"cancel", "timeout", "cancel"}, marks)
+	// cancel(); the timeout, which cancels main; wait_for's timeout, and
+	// its cancellation of the task it made.
+	assert.Equal(t, []string{"cancel", "timeout", "cancel", "timeout", "cancel"}, marks)
 }

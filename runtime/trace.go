@@ -165,12 +165,15 @@ func (tr *Tracer) readyLength(l *Loop) {
 
 // TraceInstantBuiltin is _trace_instant(task, name), with which asyncio's
 // source marks a moment on a task's track (a timeout expiring) when a
-// tracer is installed.
+// tracer is installed; task None means the running task.
 var TraceInstantBuiltin = NewBuiltin("_trace_instant", func(th *Thread, _ Value, args []Value, _ []Kwarg) (Value, error) {
 	if th.Tracer == nil || len(args) != 2 {
 		return None, nil
 	}
 	t, ok := args[0].obj.(*Task)
+	if args[0].IsNone() && th.Loop != nil && th.Loop.current != nil {
+		t, ok = th.Loop.current, true
+	}
 	name, isStr := args[1].obj.(*StrObj)
 	if ok && isStr && !t.Done() {
 		th.Tracer.instant(t, name.S)
