@@ -80,7 +80,7 @@ func (in *Interp) formatChain(b *strings.Builder, exc *runtime.Exception, seen m
 	}
 	for i := len(chain) - 1; i >= 0; i-- {
 		e := chain[i]
-		if len(e.Traceback) > 0 {
+		if visibleEntries(e.Traceback) {
 			b.WriteString("Traceback (most recent call last):\n")
 			in.formatEntries(b, e.Traceback)
 		}
@@ -99,7 +99,7 @@ func (in *Interp) formatChain(b *strings.Builder, exc *runtime.Exception, seen m
 const repeatCutoff = 3
 
 // formatEntries writes tb's entries, oldest first (tb is stored newest
-// first). A run of entries with the same file, line and function shows
+// first), but those of the warnings module's functions. A run of entries with the same file, line and function shows
 // its first repeatCutoff entries and then how many more there were.
 func (in *Interp) formatEntries(b *strings.Builder, tb []runtime.TraceEntry) {
 	count := 0
@@ -115,6 +115,10 @@ func (in *Interp) formatEntries(b *strings.Builder, tb []runtime.TraceEntry) {
 	}
 	for j := len(tb) - 1; j >= 0; j-- {
 		e := tb[j]
+		if e.Filename == warningsFilename {
+			// CPython's warnings functions are C code, without frames.
+			continue
+		}
 		if count > 0 && e.Filename == last.Filename && e.Line == last.Line && e.Func == last.Func {
 			count++
 		} else {
@@ -126,6 +130,16 @@ func (in *Interp) formatEntries(b *strings.Builder, tb []runtime.TraceEntry) {
 		}
 	}
 	flush()
+}
+
+// visibleEntries reports whether a traceback has an entry to print.
+func visibleEntries(tb []runtime.TraceEntry) bool {
+	for _, e := range tb {
+		if e.Filename != warningsFilename {
+			return true
+		}
+	}
+	return false
 }
 
 func (in *Interp) formatEntry(b *strings.Builder, e runtime.TraceEntry) {

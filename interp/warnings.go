@@ -64,8 +64,12 @@ func (in *Interp) loadWarnings(th *runtime.Thread) (*runtime.Module, error) {
 func (in *Interp) warnFrameInfo(th *runtime.Thread, _ runtime.Value, args []runtime.Value, _ []runtime.Kwarg) (runtime.Value, error) {
 	level := int64(1)
 	if len(args) > 0 {
-		if args[0].IsSmallInt() {
-			level = args[0].SmallInt()
+		switch {
+		case args[0].IsSmallInt():
+			// As CPython's, a level below 1 means the caller of warn.
+			level = max(args[0].SmallInt(), 1)
+		case args[0].Type() == runtime.IntType:
+			return runtime.Value{}, runtime.Errorf(runtime.OverflowError, "Python int too large to convert to C ssize_t")
 		}
 	}
 	f := in.callerFrame
