@@ -64,6 +64,7 @@ func (in *Interp) loadAsyncio(th *runtime.Thread) (*runtime.Module, error) {
 		m.Set(name, v)
 		ns.Set(name, v)
 	}
+	ns.Set("_trace_instant", runtime.TraceInstantBuiltin)
 	th.Modules["asyncio"] = m
 	state := &moduleState{name: "asyncio", globals: ns, builtins: in.builtins, vm: in}
 	for _, pf := range compiledPrelude() {

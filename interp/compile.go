@@ -392,6 +392,9 @@ func (c *compiler) stmt(s ast.Stmt) {
 		c.expr(s.Value)
 		if c.opts.interactive && c.u.scope.kind == scopeModule {
 			c.emit(PRINT_EXPR, 0)
+		} else if _, isCall := s.Value.(*ast.Call); isCall {
+			// Only a call can make a coroutine that is then dropped.
+			c.emit(POP_TOP, popExprStmt)
 		} else {
 			c.emit(POP_TOP, 0)
 		}

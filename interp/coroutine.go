@@ -300,3 +300,13 @@ func init() {
 		},
 	})
 }
+
+// CoroWhere returns the coroutine's file, the line of its definition and
+// the line it is at (runtime.CoroLocation, for task reprs).
+func (co *Coroutine) CoroWhere() (string, int, int) {
+	code := co.fn.code
+	if co.state == coroCreated || co.state == coroClosed {
+		return code.Filename, code.FirstLine, code.FirstLine
+	}
+	return code.Filename, code.FirstLine, co.frame().traceEntry().Line
+}

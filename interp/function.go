@@ -241,7 +241,11 @@ func (fn *Function) wrapFrame(f *Frame) runtime.Value {
 			f.pinned = true
 			return runtime.Obj(&AsyncGenerator{frame: f, fn: fn})
 		}
-		return runtime.Obj(f.makeCoroutine())
+		co := f.makeCoroutine()
+		if in := fn.mod.vm; in.th.DebugActive() {
+			in.noteOrigin(co)
+		}
+		return runtime.Obj(co)
 	}
 	g := &Generator{frame: f, fn: fn}
 	f.gen = g

@@ -296,6 +296,10 @@ func (in *Interp) hasStd(name string) bool {
 	if name == "importlib.util" {
 		return in.hasStd("importlib")
 	}
+	if name == "warnings" {
+		// Always importable, like asyncio: it only reports to stderr.
+		return true
+	}
 	load, ok := in.th.ModuleLoaders[name]
 	return ok && (load != nil || name == "asyncio")
 }
@@ -307,6 +311,11 @@ func (in *Interp) loadStd(th *runtime.Thread, name string) (*runtime.Module, err
 	switch name {
 	case "importlib.util":
 		m = in.loadImportlibUtil()
+	case "warnings":
+		var err error
+		if m, err = in.loadWarnings(th); err != nil {
+			return nil, err
+		}
 	case "asyncio":
 		if _, ok := th.ModuleLoaders[name]; !ok {
 			return nil, nil

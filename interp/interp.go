@@ -180,6 +180,16 @@ type Options struct {
 	// before ModuleFS is searched: it returns nil (and no error) for a
 	// name it does not have; an error fails the import with ImportError.
 	ModuleSource func(name string) (*SourceModule, error)
+	// Warnings are warning filters in the syntax of CPython's -W option
+	// ("error", "ignore::DeprecationWarning", ...), later ones winning.
+	Warnings []string
+	// Debug turns on asyncio's debug mode for every event loop (see
+	// loop.set_debug).
+	Debug bool
+	// Trace, when not nil, receives a timeline of the event loops' tasks
+	// in the Trace Event JSON format (see runtime.Tracer); it is complete
+	// once the interpreter's last event loop has closed.
+	Trace io.Writer
 }
 
 // Interp is one aio interpreter: a thread of execution with its own
@@ -202,6 +212,13 @@ type Interp struct {
 	mem memTracker
 	// imports is sys.modules, sys.path and the module sources (import.go).
 	imports importState
+	// callerFrame is the frame whose call of a built-in is running (set on
+	// the VM's slow call path), for warnings.warn's stack levels.
+	callerFrame *Frame
+	// warnOptions are the -W options, applied when warnings is loaded.
+	warnOptions []string
+	// origins are where coroutines made in debug mode were created.
+	origins map[*Coroutine]string
 }
 
 // moduleState is a module's namespace as functions defined in it see it.
@@ -256,6 +273,7 @@ func New(opts Options) *Interp {
 	in.main = &moduleState{name: "__main__", globals: main, builtins: in.builtins, vm: in}
 	in.initImports(opts)
 	in.applyOptions(opts)
+	in.applyDiagOptions(opts)
 	return in
 }
 

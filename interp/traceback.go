@@ -20,9 +20,7 @@ func (in *Interp) FormatException(exc *runtime.Exception) string {
 		p := &runtime.ExceptionPrinter{
 			Frames: func(e *runtime.Exception) string {
 				var b strings.Builder
-				for i := len(e.Traceback) - 1; i >= 0; i-- {
-					in.formatEntry(&b, e.Traceback[i])
-				}
+				in.formatEntries(&b, e.Traceback)
 				return b.String()
 			},
 			Line:   in.ExceptionLine,
@@ -82,11 +80,9 @@ func (in *Interp) formatChain(b *strings.Builder, exc *runtime.Exception, seen m
 	}
 	for i := len(chain) - 1; i >= 0; i-- {
 		e := chain[i]
-		if len(e.Traceback) > 0 {
+		if visibleEntries(e.Traceback) {
 			b.WriteString("Traceback (most recent call last):\n")
-			for j := len(e.Traceback) - 1; j >= 0; j-- {
-				in.formatEntry(b, e.Traceback[j])
-			}
+			in.formatEntries(b, e.Traceback)
 		}
 		b.WriteString(in.ExceptionLine(e))
 		b.WriteByte('\n')
@@ -95,6 +91,55 @@ func (in *Interp) formatChain(b *strings.Builder, exc *runtime.Exception, seen m
 			b.WriteString(links[i-1])
 		}
 	}
+}
+
+// repeatCutoff is how many identical consecutive entries a traceback
+// shows before it collapses the rest into one "repeated" line, as
+// CPython does so that unbounded recursion prints a few lines.
+const repeatCutoff = 3
+
+// formatEntries writes tb's entries, oldest first (tb is stored newest
+// first), but those of the warnings module's functions. A run of entries with the same file, line and function shows
+// its first repeatCutoff entries and then how many more there were.
+func (in *Interp) formatEntries(b *strings.Builder, tb []runtime.TraceEntry) {
+	count := 0
+	var last runtime.TraceEntry
+	flush := func() {
+		if n := count - repeatCutoff; n > 0 {
+			word := "times"
+			if n == 1 {
+				word = "time"
+			}
+			b.WriteString("  [Previous line repeated " + strconv.Itoa(n) + " more " + word + "]\n")
+		}
+	}
+	for j := len(tb) - 1; j >= 0; j-- {
+		e := tb[j]
+		if e.Filename == warningsFilename {
+			// CPython's warnings functions are C code, without frames.
+			continue
+		}
+		if count > 0 && e.Filename == last.Filename && e.Line == last.Line && e.Func == last.Func {
+			count++
+		} else {
+			flush()
+			last, count = e, 1
+		}
+		if count <= repeatCutoff {
+			in.formatEntry(b, e)
+		}
+	}
+	flush()
+}
+
+// visibleEntries reports whether a traceback has an entry to print.
+func visibleEntries(tb []runtime.TraceEntry) bool {
+	for _, e := range tb {
+		if e.Filename != warningsFilename {
+			return true
+		}
+	}
+	return false
 }
 
 func (in *Interp) formatEntry(b *strings.Builder, e runtime.TraceEntry) {

@@ -70,6 +70,11 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 		case NOP, EXTENDED: // EXTENDED is read by the instruction after it
 		case POP_TOP:
 			f.sp--
+			if arg != 0 {
+				// An expression statement's value: a coroutine dropped here
+				// was never awaited.
+				err = in.discardExpr(th, f, f.slots[f.sp])
+			}
 			f.slots[f.sp] = runtime.Value{}
 		case COPY:
 			f.push(f.slots[f.sp-arg])

@@ -83,6 +83,7 @@ func hasAttr(inst *runtime.Instance, name string) bool {
 // the new frame for the loop to enter; otherwise it calls and pushes the
 // result itself.
 func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error) {
+	in.callerFrame = f
 	arg := instr.Arg()
 	var fnv runtime.Value
 	var args []runtime.Value

@@ -84,7 +84,10 @@ type Future struct {
 	// by a plain future): here, in what would be the padding after state,
 	// they keep a Task at 128 bytes.
 	mustCancel bool
-	numCancels int32
+	// logTraceback: the future holds an exception nobody retrieved yet
+	// (see Loop.reportUnretrieved).
+	logTraceback bool
+	numCancels   int32
 }
 
 // futureExtra holds a future's rarely used fields.
@@ -200,6 +203,8 @@ func (f *Future) SetException(e *Exception) error {
 	}
 	f.exc = e
 	f.state = futFinished
+	f.logTraceback = true
+	f.loop.noteUnretrieved(f)
 	f.scheduleCallbacks()
 	return nil
 }
@@ -238,6 +243,7 @@ func (f *Future) Result() (Value, error) {
 		return Value{}, Errorf(InvalidStateError, "Result is not set.")
 	}
 	if f.exc != nil {
+		f.logTraceback = false
 		return Value{}, f.exc
 	}
 	return f.result, nil
@@ -251,6 +257,7 @@ func (f *Future) Exception() (*Exception, error) {
 	case futPending:
 		return nil, Errorf(InvalidStateError, "Exception is not set.")
 	}
+	f.logTraceback = false
 	return f.exc, nil
 }
 
@@ -303,7 +310,7 @@ func (f *Future) Repr(th *Thread) (string, error) {
 func (f *Future) stateInfo(th *Thread) string {
 	switch f.state {
 	case futPending:
-		return "pending"
+		return "pending" + f.callbacksInfo(th)
 	case futCancelled:
 		return "cancelled"
 	}

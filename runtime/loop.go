@@ -82,10 +82,11 @@ func (h *Handle) run(th *Thread) error {
 			return e
 		}
 		var cb Value
+		var args []Value
 		if h.script != nil {
-			cb = h.script.cb
+			cb, args = h.script.cb, h.script.args
 		}
-		h.loop.reportCallbackError(cb, e)
+		h.loop.reportCallbackError(h, cb, args, e)
 	}
 	return nil
 }
@@ -121,6 +122,15 @@ type Loop struct {
 	tasks   []*Task // tasks created on this loop, for all_tasks() (see addTask)
 
 	tasksPruneAt int
+	// debug is asyncio's debug mode (see debug.go); slowCallback is
+	// slow_callback_duration, the run time past which it logs a callback.
+	debug        bool
+	slowCallback float64
+	// instrumented: debug mode or a tracer wants to see each task step.
+	instrumented bool
+	// unretrieved are the futures that failed with an exception nobody
+	// has retrieved yet, or has since (see noteUnretrieved).
+	unretrieved []*Future
 
 	// asyncgens are the asynchronous generators first iterated on this
 	// loop, for shutdown_asyncgens (see asyncgen.go).
@@ -140,7 +150,8 @@ func (l *Loop) Type() *Type { return LoopType }
 
 // NewLoop makes an event loop for th, on a virtual clock if th.VirtualTime.
 func NewLoop(th *Thread) *Loop {
-	l := &Loop{th: th, wake: make(chan struct{}, 1)}
+	l := &Loop{th: th, wake: make(chan struct{}, 1), slowCallback: 0.1}
+	l.setDebug(th.AsyncioDebug)
 	if th.VirtualTime {
 		l.virtual = &virtualClock{now: 1000}
 		l.clock = l.virtual
@@ -289,11 +300,19 @@ func (l *Loop) runOnce() error {
 	for len(l.timers) > 0 && l.timers[0].when < endTime {
 		due = appendDoubling(due, l.timers.pop())
 	}
+	if tr := l.th.Tracer; tr != nil {
+		tr.readyLength(l)
+	}
 	// Run only the callbacks that were ready when this pass started.
 	ntodo := l.ready.n
 	for i := 0; i < ntodo; i++ {
 		it := l.ready.pop()
-		err := it.run(l.th)
+		var err error
+		if l.debug {
+			err = l.runTimed(&it, nil)
+		} else {
+			err = it.run(l.th)
+		}
 		if err == nil {
 			// A pass may run a hundred thousand callbacks.
 			err = l.th.memoryEvery(int64(i + 1))
@@ -308,7 +327,13 @@ func (l *Loop) runOnce() error {
 		if h.cancelled {
 			continue
 		}
-		if err := h.run(l.th); err != nil {
+		var err error
+		if l.debug {
+			err = l.runTimed(nil, h)
+		} else {
+			err = h.run(l.th)
+		}
+		if err != nil {
 			l.requeueDue(0, due[i+1:])
 			return err
 		}
@@ -420,18 +445,6 @@ func (l *Loop) RunUntilComplete(fut *Future) (Value, error) {
 		return Value{}, Errorf(RuntimeError, "Event loop stopped before Future completed.")
 	}
 	return fut.Result()
-}
-
-func (l *Loop) reportCallbackError(cb Value, e *Exception) {
-	if l.th.ReportException != nil {
-		name := "callback"
-		if cb.IsValid() {
-			if s, err := Repr(l.th, cb); err == nil {
-				name = s
-			}
-		}
-		l.th.ReportException("Exception in callback "+name, e)
-	}
 }
 
 // addTask records a new task for all_tasks(). CPython keeps a weak set;

@@ -73,6 +73,7 @@ func (l *Loop) shutdown() error {
 			if t.Cancelled() {
 				continue
 			}
+			t.logTraceback = false // _cancel_all_tasks calls exception()
 			if t.exc != nil && l.th.ReportException != nil {
 				l.th.ReportException("unhandled exception during asyncio.run() shutdown", t.exc)
 			}
@@ -91,6 +92,7 @@ func (l *Loop) shutdown() error {
 		_ = done
 	}
 	l.closed = true
+	l.reportUnretrieved()
 	return nil
 }
 
@@ -600,6 +602,16 @@ func AsyncioCore() map[string]Value {
 					return Value{}, err
 				}
 				return Value{}, Errorf(ValueError, "a coroutine was expected, got %s", s)
+			}
+			if debug.IsValid() && !debug.IsNone() {
+				on, err := Truth(th, debug)
+				if err != nil {
+					return Value{}, err
+				}
+				// The runner's loop is made with the debug mode asked for.
+				prev := th.AsyncioDebug
+				th.AsyncioDebug = on
+				defer func() { th.AsyncioDebug = prev }()
 			}
 			return RunMain(th, main)
 		}),

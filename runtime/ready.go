@@ -156,7 +156,7 @@ func (it *readyItem) runCallback(th *Thread) error {
 		if e.Class.IsSubtype(KeyboardInterrupt) || e.Class.IsSubtype(SystemExit) {
 			return e
 		}
-		it.fut.loop.reportCallbackError(it.cb.cb, e)
+		it.fut.loop.reportCallbackError(nil, it.cb.cb, []Value{it.fut.Value()}, e)
 	}
 	return nil
 }

@@ -71,6 +71,9 @@ func NewTask(loop *Loop, coro Value, name Value) (*Task, error) {
 	// allocations.
 	loop.callSoonTask(t, nil)
 	loop.addTask(t)
+	if tr := loop.th.Tracer; tr != nil {
+		tr.taskCreated(t, loop.current)
+	}
 	return t, nil
 }
 
@@ -78,6 +81,9 @@ func NewTask(loop *Loop, coro Value, name Value) (*Task, error) {
 func (t *Task) Cancel(msg Value) bool {
 	if t.Done() {
 		return false
+	}
+	if tr := t.loop.th.Tracer; tr != nil {
+		tr.instant(t, "cancel")
 	}
 	t.numCancels++
 	if t.sleeping != nil && t.sleeping.cancel(msg) {
@@ -165,7 +171,12 @@ func (t *Task) step(exc *Exception) error {
 	if exc != nil {
 		throw = exc
 	}
-	st := t.coro.Resume(loop.th, throw)
+	var st CoroStep
+	if loop.instrumented {
+		st = t.resumeInstrumented(throw, exc)
+	} else {
+		st = t.coro.Resume(loop.th, throw)
+	}
 	loop.current = nil
 	if st.Done {
 		if st.Err == nil {
@@ -260,7 +271,16 @@ func (t *Task) reprString() string {
 	return s
 }
 
-// Repr renders the task like CPython (without source locations).
+// CoroLocation is implemented by coroutines that know their source: the
+// file, the line of their definition, and the line they are at (the
+// definition's until they start), for the reprs of tasks.
+type CoroLocation interface {
+	CoroWhere() (file string, defLine, curLine int)
+}
+
+// Repr renders the task like CPython: its state, name, its coroutine
+// and where it runs or was defined, what it waits for, its outcome. The
+// done callbacks CPython lists are left out (they name its own files).
 func (t *Task) Repr(th *Thread) (string, error) {
 	name, _ := ToStr(th, t.Name())
 	nameRepr, _ := Repr(th, Str(name))
@@ -271,24 +291,42 @@ func (t *Task) Repr(th *Thread) (string, error) {
 	case futFinished:
 		info = "finished"
 	}
-	if t.state == futPending && t.mustCancel {
+	if t.state == futPending && (t.mustCancel || t.numCancels > 0) {
 		info = "cancelling"
 	}
 	s := "<" + t.Type().Name + " " + info + " name=" + nameRepr + " coro=<" + t.coro.CoroName() + "()"
+	loc, hasLoc := t.coro.(CoroLocation)
 	if t.Done() {
 		s += " done"
+		if hasLoc {
+			file, def, _ := loc.CoroWhere()
+			s += ", defined at " + file + ":" + strconv.Itoa(def)
+		}
 	} else {
 		s += " running"
+		if hasLoc {
+			file, _, cur := loc.CoroWhere()
+			s += " at " + file + ":" + strconv.Itoa(cur)
+		}
 	}
 	s += ">"
-	if t.state == futFinished {
-		if t.exc != nil {
-			e, _ := Repr(th, Obj(t.exc))
-			s += " exception=" + e
+	switch {
+	case t.state == futFinished && t.exc != nil:
+		e, _ := Repr(th, Obj(t.exc))
+		s += " exception=" + e
+	case t.state == futFinished:
+		r, _ := Repr(th, t.result)
+		s += " result=" + r
+	case t.sleeping != nil:
+		// CPython's sleep waits on a future that this sleep stands for.
+		if t.sleeping.state == sleepCancelled {
+			s += " wait_for=<Future cancelled>"
 		} else {
-			r, _ := Repr(th, t.result)
-			s += " result=" + r
+			s += " wait_for=<Future pending cb=[Task.task_wakeup()]>"
 		}
+	case t.waiter != nil:
+		w, _ := Repr(th, t.waiter.Value())
+		s += " wait_for=" + w
 	}
 	return s + ">", nil
 }

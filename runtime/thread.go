@@ -70,6 +70,10 @@ type Thread struct {
 	// ReportException prints an error that cannot propagate (an exception
 	// in a loop callback), as CPython's default exception handler logs it.
 	ReportException func(msg string, exc *Exception)
+	// AsyncioDebug turns on debug mode in new event loops (aio --debug).
+	AsyncioDebug bool
+	// Tracer, when not nil, records the event loops' tasks (aio --trace).
+	Tracer *Tracer
 
 	// Limits are resource limits and hooks set by an embedding host.
 	Limits Limits

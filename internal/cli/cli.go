@@ -23,6 +23,13 @@ Options:
 -c cmd         : program passed in as string (terminates option list)
 -h, --help     : print this help message and exit
 --version      : print the aio version and exit
+-W arg        : warning control: action:message:category:module:lineno
+                 (also AIO_WARNINGS=arg,arg,...); -W error, -W ignore,
+                 -W default::RuntimeWarning
+--debug        : asyncio debug mode (slow callbacks, where never-awaited
+                 coroutines were created, swallowed cancellations)
+--trace FILE   : write a timeline of the event loop's tasks to FILE in
+                 the Trace Event format (ui.perfetto.dev, chrome://tracing)
 --virtual-time : run the event loop on a virtual clock (timers fire at once,
                  in order, with loop.time() advancing as if they had waited)
 file           : program read from script file
@@ -39,7 +46,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		filename    string
 		virtualTime bool
 		rest        []string
+		diag        diagOptions
 	)
+	diag.fromEnv()
 	i := 0
 loop:
 	for ; i < len(args); i++ {
@@ -62,6 +71,12 @@ loop:
 			return 0
 		case a == "--virtual-time":
 			virtualTime = true
+		case diag.isOption(a):
+			n, status := diag.parse(args[i:], stderr)
+			if status >= 0 {
+				return status
+			}
+			i += n - 1
 		case a == "-":
 			filename = "<stdin>"
 			rest = append([]string{"-"}, args[i+1:]...)
@@ -87,6 +102,10 @@ loop:
 			if f, ok := stdin.(*os.File); ok && isTerminal(f) {
 				opts := interp.Options{Stdin: stdin, Argv: rest, VirtualTime: virtualTime}
 				grantModules(&opts, "", true)
+				if status := diag.apply(&opts, stderr); status >= 0 {
+					return status
+				}
+				defer diag.close()
 				return runTerminalREPL(f, stdout, stderr, opts)
 			}
 		}
@@ -132,6 +151,10 @@ loop:
 	opts := interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest, VirtualTime: virtualTime,
 		MemoryLimit: memLimit}
 	grantModules(&opts, filename, haveCode)
+	if status := diag.apply(&opts, stderr); status >= 0 {
+		return status
+	}
+	defer diag.close()
 	in := interp.New(opts)
 	if !haveCode && filename != "<stdin>" {
 		if abs, err := filepath.Abs(filename); err == nil {
@@ -140,10 +163,13 @@ loop:
 	}
 	allowRaisingRecursionLimit(in)
 	err := in.ExecMain(filename, src)
+	diag.finish(in)
 	if bw, ok := out.(*bufio.Writer); ok {
 		bw.Flush()
 	}
-	return in.ExitStatus(err, stderr)
+	status := in.ExitStatus(err, stderr)
+	in.WarnAtExit()
+	return status
 }
 
 // isTerminal reports whether f is a character device (a terminal).
