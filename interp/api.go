@@ -53,6 +53,9 @@ type hostState struct {
 
 	// stop is set (from any goroutine) when the running entry must stop.
 	stop atomic.Pointer[stopState]
+	// sigint is set by Interrupt (signals.go) until the loop thread takes
+	// it at its next look at the stop flag.
+	sigint atomic.Bool
 
 	ctx   context.Context // the running entry's context
 	depth int             // nesting of entries (host functions calling back)
@@ -176,6 +179,9 @@ func (in *Interp) slowTick() error {
 		next = min(next, limit-h.steps)
 	}
 	h.batch, h.left = next, next
+	if h.sigint.Load() {
+		return in.takeInterrupt()
+	}
 	return nil
 }
 
@@ -184,6 +190,9 @@ func (in *Interp) slowTick() error {
 func (in *Interp) poll() error {
 	if s := in.host.stop.Load(); s != nil {
 		return newInterrupted(s)
+	}
+	if in.host.sigint.Load() {
+		return in.takeInterrupt()
 	}
 	return nil
 }

@@ -118,7 +118,8 @@ type Loop struct {
 	closed              bool
 
 	current *Task
-	tasks   []*Task // tasks created on this loop, for all_tasks() (see addTask)
+	tasks   []*Task      // tasks created on this loop, for all_tasks() (see addTask)
+	runner  *runnerState // asyncio.run's SIGINT handling (sigint.go)
 
 	tasksPruneAt int
 

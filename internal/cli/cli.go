@@ -125,7 +125,9 @@ loop:
 	}
 	in := interp.New(interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest, VirtualTime: virtualTime})
 	allowRaisingRecursionLimit(in)
+	stopSignals := handleSignals(in, stderr)
 	err := in.ExecMain(filename, src)
+	stopSignals()
 	if bw, ok := out.(*bufio.Writer); ok {
 		bw.Flush()
 	}
