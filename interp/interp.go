@@ -132,7 +132,10 @@ type Interp struct {
 	main     *moduleState
 
 	checkInterrupt func() error
-	framePool      []*Frame
+	// caller is the frame that called the running built-in (for
+	// asyncio.capture_call_graph on the current task; callgraph.go).
+	caller    *Frame
+	framePool []*Frame
 	// builtinsVersion changes when the builtins map does (LOAD_GLOBAL cache).
 	builtinsVersion uint64
 	// host is the embedding API's state (api.go).
@@ -332,6 +335,7 @@ func (in *Interp) ExitStatus(err error, w io.Writer) int {
 		io.WriteString(w, s+"\n")
 		return 1
 	}
+	writeDeadlockReport(w, exc) // callgraph.go
 	io.WriteString(w, in.FormatException(exc))
 	if exc.Class.IsSubtype(runtime.KeyboardInterrupt) {
 		return 130

@@ -578,6 +578,14 @@ func loadAsyncio(th *Thread) *Module {
 
 // AsyncioCore returns the names the Go core of asyncio defines.
 func AsyncioCore() map[string]Value {
+	m := asyncioCoreNames()
+	for name, v := range callGraphNames() {
+		m[name] = v
+	}
+	return m
+}
+
+func asyncioCoreNames() map[string]Value {
 	return map[string]Value{
 		"Future":            Obj(FutureType),
 		"Task":              Obj(TaskType),
