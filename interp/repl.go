@@ -364,6 +364,7 @@ func (s *Session) report(err error, interrupted bool) error {
 		io.WriteString(w, "KeyboardInterrupt\n")
 		return runtime.NewException(runtime.KeyboardInterrupt)
 	}
+	writeDeadlockReport(w, exc) // callgraph.go
 	io.WriteString(w, s.in.FormatException(exc))
 	return exc
 }
