@@ -20,14 +20,14 @@ func maskIDs(s string) string {
 // The example of Python 3.14's asyncio-graph documentation, whose output
 // the documentation shows as (ids and the TaskGroup's file vary):
 //
-//	* Task(name='test', id=0x1039f0fe0)
-//	+ Call stack:
-//	|   File 't2.py', line 4, in async test()
-//	+ Awaited by:
-//	   * Task(name='Task-1', id=0x103a5e060)
-//	      + Call stack:
-//	      |   File 'taskgroups.py', line 107, in async TaskGroup.__aexit__()
-//	      |   File 't2.py', line 7, in async main()
+//   - Task(name='test', id=0x1039f0fe0)
+//   - Call stack:
+//     |   File 't2.py', line 4, in async test()
+//   - Awaited by:
+//   - Task(name='Task-1', id=0x103a5e060)
+//   - Call stack:
+//     |   File 'taskgroups.py', line 107, in async TaskGroup.__aexit__()
+//     |   File 't2.py', line 7, in async main()
 //
 // 3.14's format_call_graph indents each section two spaces under its
 // task and each awaiting task four spaces under the awaited one.
