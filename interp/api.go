@@ -56,6 +56,9 @@ type hostState struct {
 	// sigint is set by Interrupt (signals.go) until the loop thread takes
 	// it at its next look at the stop flag.
 	sigint atomic.Bool
+	// watching is set by WatchInterrupts: Interrupt then turns the VM's
+	// check on.
+	watching bool
 
 	ctx   context.Context // the running entry's context
 	depth int             // nesting of entries (host functions calling back)
@@ -232,7 +235,7 @@ func (in *Interp) begin(ctx context.Context) error {
 			h.batch = h.maxSteps
 		}
 		h.left = h.batch
-		in.checkInterrupt = h.tick
+		in.setCheck(h.tick)
 		in.th.Limits.Poll = h.poll
 		in.th.Limits.Work = h.work
 	}
@@ -273,7 +276,8 @@ func (in *Interp) end() {
 		h.asyncCancel()
 		h.asyncCtx, h.asyncCancel = nil, nil
 	}
-	in.checkInterrupt, in.th.Limits.Poll, in.th.Limits.Work = h.prevCheck, h.prevPoll, h.prevWork
+	in.th.Limits.Poll, in.th.Limits.Work = h.prevPoll, h.prevWork
+	in.setCheck(h.prevCheck)
 	h.prevCheck, h.prevPoll, h.prevWork = nil, nil, nil
 	h.loopMu.Lock()
 	h.loop = nil

@@ -43,6 +43,7 @@ import (
 	"math/big"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 
 	"github.com/aio-lang/aio/parser"
 	"github.com/aio-lang/aio/runtime"
@@ -132,6 +133,10 @@ type Interp struct {
 	main     *moduleState
 
 	checkInterrupt func() error
+	// checkOn tells the VM to call step before every instruction: set
+	// with checkInterrupt (setCheck), or from another goroutine by
+	// Interrupt (signals.go) while no check is installed.
+	checkOn atomic.Bool
 	// caller is the frame that called the running built-in (for
 	// asyncio.capture_call_graph on the current task; callgraph.go).
 	caller    *Frame
@@ -199,8 +204,21 @@ func New(opts Options) *Interp {
 // Thread returns the interpreter's runtime thread.
 func (in *Interp) Thread() *runtime.Thread { return in.th }
 
-// step is called every instruction while an interrupt check is installed.
-func (in *Interp) step() error { return in.checkInterrupt() }
+// step is called every instruction while checkOn is set.
+func (in *Interp) step() error {
+	if in.checkInterrupt == nil {
+		// Only an interrupt turned the check on (signals.go).
+		in.checkOn.Store(false)
+		return in.takeInterrupt()
+	}
+	return in.checkInterrupt()
+}
+
+// setCheck installs the VM's per-instruction check (nil: none).
+func (in *Interp) setCheck(f func() error) {
+	in.checkInterrupt = f
+	in.checkOn.Store(f != nil || in.host.sigint.Load())
+}
 
 // constsFor materializes a code object's constants for this interpreter.
 func (in *Interp) constsFor(code *Code) []runtime.Value {

@@ -8,20 +8,20 @@ package interp
 // install signal handlers: a host calls Interrupt itself if it wants
 // KeyboardInterrupt semantics.
 
-// WatchInterrupts makes the VM look at the interrupt flag while ExecMain
-// runs (about every thousand instructions, in time.sleep and whenever
-// the event loop waits), the way an entry with a cancellable context
-// does. The command line calls it before ExecMain; without it Interrupt
-// has no effect on ExecMain.
+// WatchInterrupts makes Interrupt act on ExecMain: the VM then acts on
+// an interrupt at its next instruction, and the event loop, time.sleep
+// and long built-in iterations look at the flag while they wait or
+// work. It costs nothing while no interrupt arrives: the VM's check
+// before every instruction is the flag it already tests for an installed
+// check (checkOn), which Interrupt sets. The command line calls it before
+// ExecMain; without it Interrupt has no effect on ExecMain.
 func (in *Interp) WatchInterrupts() {
 	h := &in.host
-	if h.depth > 0 || in.checkInterrupt != nil {
+	if h.depth > 0 || in.th.Limits.Poll != nil {
 		return
 	}
-	h.batch, h.left = checkEvery, checkEvery
-	in.checkInterrupt = h.tick
 	in.th.Limits.Poll = h.poll
-	in.th.Limits.Work = h.work
+	h.watching = true
 }
 
 // Interrupt asks the running script to act on a SIGINT: in synchronous
@@ -33,6 +33,9 @@ func (in *Interp) WatchInterrupts() {
 func (in *Interp) Interrupt() {
 	h := &in.host
 	h.sigint.Store(true)
+	if h.watching {
+		in.checkOn.Store(true)
+	}
 	h.loopMu.Lock()
 	l := h.loop
 	h.loopMu.Unlock()
