@@ -133,10 +133,11 @@ type Interp struct {
 	main     *moduleState
 
 	checkInterrupt func() error
-	// checkOn tells the VM to call step before every instruction: set
-	// with checkInterrupt (setCheck), or from another goroutine by
-	// Interrupt (signals.go) while no check is installed.
-	checkOn atomic.Bool
+	// checkOn, when not 0, tells the VM to call step before every
+	// instruction: set with checkInterrupt (setCheck), or from another
+	// goroutine by Interrupt (signals.go) while no check is installed.
+	// Written atomically, read by checking (checkon*.go).
+	checkOn uint32
 	// caller is the frame that called the running built-in (for
 	// asyncio.capture_call_graph on the current task; callgraph.go).
 	caller    *Frame
@@ -208,7 +209,7 @@ func (in *Interp) Thread() *runtime.Thread { return in.th }
 func (in *Interp) step() error {
 	if in.checkInterrupt == nil {
 		// Only an interrupt turned the check on (signals.go).
-		in.checkOn.Store(false)
+		atomic.StoreUint32(&in.checkOn, 0)
 		return in.takeInterrupt()
 	}
 	return in.checkInterrupt()
@@ -217,7 +218,11 @@ func (in *Interp) step() error {
 // setCheck installs the VM's per-instruction check (nil: none).
 func (in *Interp) setCheck(f func() error) {
 	in.checkInterrupt = f
-	in.checkOn.Store(f != nil || in.host.sigint.Load())
+	on := uint32(0)
+	if f != nil || in.host.sigint.Load() {
+		on = 1
+	}
+	atomic.StoreUint32(&in.checkOn, on)
 }
 
 // constsFor materializes a code object's constants for this interpreter.

@@ -8,6 +8,8 @@ package interp
 // install signal handlers: a host calls Interrupt itself if it wants
 // KeyboardInterrupt semantics.
 
+import "sync/atomic"
+
 // WatchInterrupts makes Interrupt act on ExecMain: the VM then acts on
 // an interrupt at its next instruction, and the event loop, time.sleep
 // and long built-in iterations look at the flag while they wait or
@@ -34,7 +36,7 @@ func (in *Interp) Interrupt() {
 	h := &in.host
 	h.sigint.Store(true)
 	if h.watching {
-		in.checkOn.Store(true)
+		atomic.StoreUint32(&in.checkOn, 1)
 	}
 	h.loopMu.Lock()
 	l := h.loop

@@ -56,7 +56,7 @@ func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error
 				exc.Traceback = append(exc.Traceback, f.traceEntry())
 			}
 		}
-		if in.checkOn.Load() {
+		if in.checking() {
 			if err = in.step(); err != nil {
 				continue
 			}

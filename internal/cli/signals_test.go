@@ -17,6 +17,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -30,7 +31,26 @@ type childRun struct {
 	cmd    *exec.Cmd
 	out    *bufio.Reader
 	stdout bytes.Buffer // what was read after the marker line
-	stderr bytes.Buffer
+	stderr lockedBuffer
+}
+
+// lockedBuffer is a buffer that the child's stderr copier writes while
+// the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 // startChild runs src as a script in a child aio process and waits for
