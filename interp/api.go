@@ -53,6 +53,12 @@ type hostState struct {
 
 	// stop is set (from any goroutine) when the running entry must stop.
 	stop atomic.Pointer[stopState]
+	// sigint is set by Interrupt (signals.go) until the loop thread takes
+	// it at its next look at the stop flag.
+	sigint atomic.Bool
+	// watching is set by WatchInterrupts: Interrupt then turns the VM's
+	// check on.
+	watching bool
 
 	ctx   context.Context // the running entry's context
 	depth int             // nesting of entries (host functions calling back)
@@ -179,6 +185,9 @@ func (in *Interp) slowTick() error {
 		next = min(next, limit-h.steps)
 	}
 	h.batch, h.left = next, next
+	if h.sigint.Load() {
+		return in.takeInterrupt()
+	}
 	return nil
 }
 
@@ -187,6 +196,9 @@ func (in *Interp) slowTick() error {
 func (in *Interp) poll() error {
 	if s := in.host.stop.Load(); s != nil {
 		return newInterrupted(s)
+	}
+	if in.host.sigint.Load() {
+		return in.takeInterrupt()
 	}
 	return nil
 }
@@ -227,7 +239,7 @@ func (in *Interp) begin(ctx context.Context) error {
 			h.batch = h.maxSteps
 		}
 		h.left = h.batch
-		in.checkInterrupt = h.tick
+		in.setCheck(h.tick)
 		in.th.Limits.Poll = h.poll
 		in.th.Limits.Work = h.work
 	}
@@ -268,7 +280,8 @@ func (in *Interp) end() {
 		h.asyncCancel()
 		h.asyncCtx, h.asyncCancel = nil, nil
 	}
-	in.checkInterrupt, in.th.Limits.Poll, in.th.Limits.Work = h.prevCheck, h.prevPoll, h.prevWork
+	in.th.Limits.Poll, in.th.Limits.Work = h.prevPoll, h.prevWork
+	in.setCheck(h.prevCheck)
 	h.prevCheck, h.prevPoll, h.prevWork = nil, nil, nil
 	h.loopMu.Lock()
 	h.loop = nil

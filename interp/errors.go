@@ -146,6 +146,9 @@ func rememberGoError(exc *runtime.Exception, err error) {
 }
 
 func goErrorFor(exc *runtime.Exception) error {
+	if err := deadlockErrorOf(exc); err != nil {
+		return err // callgraph.go
+	}
 	goErrors.Lock()
 	defer goErrors.Unlock()
 	return goErrors.m[weak.Make(exc)]

@@ -66,6 +66,7 @@ import (
 	"math/big"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 
 	"github.com/aio-lang/aio/parser"
 	"github.com/aio-lang/aio/runtime"
@@ -203,7 +204,15 @@ type Interp struct {
 	main     *moduleState
 
 	checkInterrupt func() error
-	framePool      []*Frame
+	// checkOn, when not 0, tells the VM to call step before every
+	// instruction: set with checkInterrupt (setCheck), or from another
+	// goroutine by Interrupt (signals.go) while no check is installed.
+	// Written atomically, read by checking (checkon*.go).
+	checkOn uint32
+	// caller is the frame that called the running built-in (for
+	// asyncio.capture_call_graph on the current task; callgraph.go).
+	caller    *Frame
+	framePool []*Frame
 	// builtinsVersion changes when the builtins map does (LOAD_GLOBAL cache).
 	builtinsVersion uint64
 	// host is the embedding API's state (api.go).
@@ -279,6 +288,26 @@ func New(opts Options) *Interp {
 
 // Thread returns the interpreter's runtime thread.
 func (in *Interp) Thread() *runtime.Thread { return in.th }
+
+// step is called every instruction while checkOn is set.
+func (in *Interp) step() error {
+	if in.checkInterrupt == nil {
+		// Only an interrupt turned the check on (signals.go).
+		atomic.StoreUint32(&in.checkOn, 0)
+		return in.takeInterrupt()
+	}
+	return in.checkInterrupt()
+}
+
+// setCheck installs the VM's per-instruction check (nil: none).
+func (in *Interp) setCheck(f func() error) {
+	in.checkInterrupt = f
+	on := uint32(0)
+	if f != nil || in.host.sigint.Load() {
+		on = 1
+	}
+	atomic.StoreUint32(&in.checkOn, on)
+}
 
 // constsFor materializes a code object's constants for this interpreter.
 func (in *Interp) constsFor(code *Code) []runtime.Value {
@@ -413,6 +442,7 @@ func (in *Interp) ExitStatus(err error, w io.Writer) int {
 		io.WriteString(w, s+"\n")
 		return 1
 	}
+	writeDeadlockReport(w, exc) // callgraph.go
 	io.WriteString(w, in.FormatException(exc))
 	if exc.Class.IsSubtype(runtime.KeyboardInterrupt) {
 		return 130

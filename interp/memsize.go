@@ -97,14 +97,14 @@ func (in *Interp) resetMemoryRecords() {
 	in.mem.run, in.mem.depth = nil, 0
 }
 
-// stepAt is called before every instruction while an interrupt check is
-// installed, with the frame the instruction runs in: it records f as the
+// stepAt is called before every instruction while the check is on
+// (checkOn), with the frame the instruction runs in: it records f as the
 // activation's current frame for the memory walk, then runs the check.
 func (in *Interp) stepAt(f *Frame) error {
 	if r := in.mem.run; r != nil {
 		r.cur = f
 	}
-	return in.checkInterrupt()
+	return in.step()
 }
 
 // memoryTick is the memory budget's part of the slow tick (api.go): it

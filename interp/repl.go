@@ -107,7 +107,7 @@ func (in *Interp) NewSession() *Session {
 	s.exitCode.Store(-1)
 	s.loop = runtime.NewLoop(in.th)
 	s.prevCheck = in.checkInterrupt
-	in.checkInterrupt = s.checkInterrupt
+	in.setCheck(s.checkInterrupt)
 	s.loop.BeginHostWork()
 	s.keepAlive = true
 	s.loop.Post(func() error {
@@ -128,7 +128,7 @@ func (in *Interp) NewSession() *Session {
 // it again when KeyboardInterrupt, SystemExit or a loop error stops it.
 func (s *Session) run() {
 	defer close(s.done)
-	defer func() { s.in.checkInterrupt = s.prevCheck }()
+	defer func() { s.in.setCheck(s.prevCheck) }()
 	for {
 		s.stop = runtime.NewFuture(s.loop)
 		err := s.runLoop()
@@ -364,6 +364,7 @@ func (s *Session) report(err error, interrupted bool) error {
 		io.WriteString(w, "KeyboardInterrupt\n")
 		return runtime.NewException(runtime.KeyboardInterrupt)
 	}
+	writeDeadlockReport(w, exc) // callgraph.go
 	io.WriteString(w, s.in.FormatException(exc))
 	return exc
 }

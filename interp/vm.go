@@ -58,7 +58,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				exc.Traceback = append(exc.Traceback, f.traceEntry())
 			}
 		}
-		if in.checkInterrupt != nil {
+		if in.checking() {
 			if err = in.stepAt(f); err != nil {
 				continue
 			}

@@ -222,6 +222,7 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 			f.popN(f.sp - base)
 			return nil, err
 		}
+		in.caller = f
 		r, err := call(th, b.Self, args, kw)
 		th.Leave()
 		f.popN(f.sp - base)

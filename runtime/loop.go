@@ -119,7 +119,10 @@ type Loop struct {
 	closed              bool
 
 	current *Task
-	tasks   []*Task // tasks created on this loop, for all_tasks() (see addTask)
+	tasks   []*Task      // tasks created on this loop, for all_tasks() (see addTask)
+	runner  *runnerState // asyncio.run's SIGINT handling (sigint.go)
+	// awaitedBy holds future_add_to_awaited_by's links (callgraph.go).
+	awaitedBy map[*Future][]*Future
 
 	tasksPruneAt int
 	// debug is asyncio's debug mode (see debug.go); slowCallback is
@@ -267,7 +270,9 @@ func (l *Loop) SetInterrupt(f func() error) { l.interrupt = f }
 // errDeadlock is returned when no callback, timer or host work can ever
 // make the awaited future complete.
 func (l *Loop) deadlockError() error {
-	return Errorf(RuntimeError, "event loop deadlock: no task can make progress (every task waits on something that nothing will complete)")
+	exc := Errorf(RuntimeError, "event loop deadlock: no task can make progress (every task waits on something that nothing will complete)")
+	attachDeadlock(exc, l.deadlockReport()) // deadlock.go
+	return exc
 }
 
 // runOnce is one pass of the loop (BaseEventLoop._run_once).

@@ -33,8 +33,8 @@ func RunMain(th *Thread, coro Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	result, runErr := loop.RunUntilComplete(&task.Future)
-	if e, ok := runErr.(*Exception); ok && (e.Class.IsSubtype(KeyboardInterrupt) || e.Class.IsSubtype(SystemExit)) {
+	result, runErr := loop.runMainTask(task)
+	if e, ok := runErr.(*Exception); ok && (e.Class.IsSubtype(KeyboardInterrupt) || e.Class.IsSubtype(SystemExit)) && !task.Cancelled() {
 		return Value{}, runErr
 	}
 	if err := loop.shutdown(); err != nil {
@@ -582,6 +582,14 @@ func loadAsyncio(th *Thread) *Module {
 
 // AsyncioCore returns the names the Go core of asyncio defines.
 func AsyncioCore() map[string]Value {
+	m := asyncioCoreNames()
+	for name, v := range callGraphNames() {
+		m[name] = v
+	}
+	return m
+}
+
+func asyncioCoreNames() map[string]Value {
 	return map[string]Value{
 		"Future":            Obj(FutureType),
 		"Task":              Obj(TaskType),

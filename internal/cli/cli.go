@@ -162,7 +162,9 @@ loop:
 		}
 	}
 	allowRaisingRecursionLimit(in)
+	stopSignals := handleSignals(in, stderr)
 	err := in.ExecMain(filename, src)
+	stopSignals()
 	diag.finish(in)
 	if bw, ok := out.(*bufio.Writer); ok {
 		bw.Flush()

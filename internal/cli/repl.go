@@ -145,20 +145,21 @@ func runREPL(term terminal, opts interp.Options) int {
 	defer sess.Close()
 
 	rl, err := readline.NewEx(&readline.Config{
-		Prompt:             ps1,
-		HistoryFile:        term.history,
-		HistoryLimit:       1000,
-		AutoComplete:       completer{sess},
-		InterruptPrompt:    "^C",
-		EOFPrompt:          "\n", // readline's way to print just a newline
-		Stdin:              term.stdin,
-		Stdout:             term.display,
-		Stderr:             term.stderr,
-		FuncIsTerminal:     term.isTerminal,
-		FuncMakeRaw:        term.makeRaw,
-		FuncExitRaw:        term.exitRaw,
-		FuncGetWidth:       term.width,
-		FuncOnWidthChanged: term.onWidthChanged,
+		Prompt:       ps1,
+		HistoryLimit: historyLimit,
+		// history.go keeps the file, an entry per input.
+		DisableAutoSaveHistory: true,
+		AutoComplete:           completer{sess},
+		InterruptPrompt:        "^C",
+		EOFPrompt:              "\n", // readline's way to print just a newline
+		Stdin:                  term.stdin,
+		Stdout:                 term.display,
+		Stderr:                 term.stderr,
+		FuncIsTerminal:         term.isTerminal,
+		FuncMakeRaw:            term.makeRaw,
+		FuncExitRaw:            term.exitRaw,
+		FuncGetWidth:           term.width,
+		FuncOnWidthChanged:     term.onWidthChanged,
 	})
 	if err != nil {
 		fmt.Fprintf(term.stderr, "aio: cannot start the REPL: %v\n", err)
@@ -167,6 +168,9 @@ func runREPL(term terminal, opts interp.Options) int {
 	con.mu.Lock()
 	con.rl = rl
 	con.mu.Unlock()
+	for _, e := range loadHistory(term.history) {
+		rl.SaveHistory(e)
+	}
 	defer func() {
 		term.stdin.Close() // so that readline's reader ends (chzyer/readline#217)
 		rl.Close()
@@ -224,6 +228,10 @@ func runREPL(term terminal, opts interp.Options) int {
 		lines = nil
 		if strings.TrimSpace(src) == "" {
 			continue
+		}
+		if e := historyEntry(src); e != "" {
+			rl.SaveHistory(e)
+			appendHistory(term.history, e)
 		}
 		err = sess.Exec(context.Background(), src)
 		var exit *interp.SessionExit

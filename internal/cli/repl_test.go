@@ -328,3 +328,23 @@ func TestMainReadsPipedStdin(t *testing.T) {
 	assert.Equal(t, "[''] 42\n", out.String())
 	assert.Empty(t, errOut.String())
 }
+
+func TestREPLHistoryKeepsMultiLineInputs(t *testing.T) {
+	hist := filepath.Join(t.TempDir(), "history")
+	r := startREPL(t, true, hist)
+	r.keys.send("def f(x):\r    if x:\r        return 'yes'\r    return 'no'\r\r")
+	r.keys.send("print('a\\\\n')\r\x04")
+	require.Equal(t, 0, r.exitCode(t))
+	b, err := os.ReadFile(hist)
+	require.NoError(t, err)
+	assert.Equal(t, "def f(x):\\n    if x:\\n        return 'yes'\\n    return 'no'\nprint('a\\\\\\\\n')\n", string(b))
+	assert.Equal(t, []string{"def f(x):\n    if x:\n        return 'yes'\n    return 'no'", "print('a\\\\n')"}, loadHistory(hist))
+
+	// A later session recalls the definition as one entry, indentation
+	// included: it runs again without an IndentationError.
+	r = startREPL(t, true, hist)
+	r.keys.send("\x1b[A\x1b[A\r\r")
+	r.keys.send("print(f(1), f(0))\r")
+	r.waitFor(t, "yes no\n>>>")
+	assert.NotContains(t, r.screen.text(), "IndentationError")
+}
