@@ -240,6 +240,7 @@ func (in *Interp) begin(ctx context.Context) error {
 		}
 		h.left = h.batch
 		in.setCheck(h.tick)
+		in.ticking = true
 		in.th.Limits.Poll = h.poll
 		in.th.Limits.Work = h.work
 	}

@@ -149,12 +149,12 @@ type Options struct {
 	// built-ins hold, which the walk cannot see). The process may use
 	// about twice that with Go's default GOGC. A walk costs about 10-30
 	// ns per live object; runs that stay well under the budget walk
-	// rarely. A budget installs the per-instruction tick that MaxSteps
-	// and a cancellable context use (a third or more of the time of
-	// call-heavy code when nothing else installed it); beyond that tick
-	// it costs about 1-2% of the executed instructions (bench/fib,
-	// strings, dicts). Without a budget, only a single allocation above
-	// 4 GiB fails.
+	// rarely. A budget turns on the per-instruction countdown that
+	// MaxSteps and a cancellable context use (an inline decrement, about
+	// 5-10% of the time of call-heavy code when nothing else turned it
+	// on) and costs about 1-2% of the executed instructions beyond it
+	// (bench/fib, strings, dicts; BenchmarkMemoryBudget in interp).
+	// Without a budget, only a single allocation above 4 GiB fails.
 	MemoryLimit int64
 	// Globals are predeclared in __main__, converted with ToValue.
 	Globals map[string]any
@@ -204,6 +204,9 @@ type Interp struct {
 	main     *moduleState
 
 	checkInterrupt func() error
+	// ticking is true while checkInterrupt is the embedding API's tick,
+	// which stepAt then counts down inline.
+	ticking bool
 	// checkOn, when not 0, tells the VM to call step before every
 	// instruction: set with checkInterrupt (setCheck), or from another
 	// goroutine by Interrupt (signals.go) while no check is installed.
@@ -302,6 +305,7 @@ func (in *Interp) step() error {
 // setCheck installs the VM's per-instruction check (nil: none).
 func (in *Interp) setCheck(f func() error) {
 	in.checkInterrupt = f
+	in.ticking = false
 	on := uint32(0)
 	if f != nil || in.host.sigint.Load() {
 		on = 1
