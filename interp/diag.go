@@ -21,7 +21,7 @@ func (fn *Function) FuncWhere() (string, string, int) {
 // traceback's entries (for "Coroutine created at").
 func (in *Interp) formatStack(f *Frame) string {
 	var frames []*Frame
-	// Bounded: a stale caller (see Interp.callerFrame) must not loop.
+	// Bounded: a stale caller (see Interp.caller) must not loop.
 	for ; f != nil && len(frames) < runtime.MaxRecursionLimit; f = f.back {
 		frames = append(frames, f)
 	}

@@ -212,8 +212,9 @@ type Interp struct {
 	// goroutine by Interrupt (signals.go) while no check is installed.
 	// Written atomically, read by checking (checkon*.go).
 	checkOn uint32
-	// caller is the frame that called the running built-in (for
-	// asyncio.capture_call_graph on the current task; callgraph.go).
+	// caller is the frame whose call of a built-in is running, set on the
+	// VM's slow call path: warnings.warn's stack levels and
+	// asyncio.capture_call_graph on the current task start from it.
 	caller    *Frame
 	framePool []*Frame
 	// builtinsVersion changes when the builtins map does (LOAD_GLOBAL cache).
@@ -224,9 +225,6 @@ type Interp struct {
 	mem memTracker
 	// imports is sys.modules, sys.path and the module sources (import.go).
 	imports importState
-	// callerFrame is the frame whose call of a built-in is running (set on
-	// the VM's slow call path), for warnings.warn's stack levels.
-	callerFrame *Frame
 	// warnOptions are the -W options, applied when warnings is loaded.
 	warnOptions []string
 	// origins are where coroutines made in debug mode were created.

@@ -79,9 +79,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 		case NOP, EXTENDED: // EXTENDED is read by the instruction after it
 		case POP_TOP:
 			f.sp--
-			if arg != 0 {
+			if arg != 0 && !f.slots[f.sp].IsNone() {
 				// An expression statement's value: a coroutine dropped here
-				// was never awaited.
+				// was never awaited (None, the usual value, is no coroutine:
+				// tested inline so that calls for their effect pay no call).
 				err = in.discardExpr(th, f, f.slots[f.sp])
 			}
 			f.slots[f.sp] = runtime.Value{}

@@ -83,7 +83,7 @@ func hasAttr(inst *runtime.Instance, name string) bool {
 // the new frame for the loop to enter; otherwise it calls and pushes the
 // result itself.
 func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error) {
-	in.callerFrame = f
+	in.caller = f
 	arg := instr.Arg()
 	var fnv runtime.Value
 	var args []runtime.Value
@@ -222,7 +222,6 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 			f.popN(f.sp - base)
 			return nil, err
 		}
-		in.caller = f
 		r, err := call(th, b.Self, args, kw)
 		th.Leave()
 		f.popN(f.sp - base)

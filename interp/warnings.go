@@ -72,7 +72,7 @@ func (in *Interp) warnFrameInfo(th *runtime.Thread, _ runtime.Value, args []runt
 			return runtime.Value{}, runtime.Errorf(runtime.OverflowError, "Python int too large to convert to C ssize_t")
 		}
 	}
-	f := in.callerFrame
+	f := in.caller
 	for ; f != nil && level > 0; level-- {
 		f = f.back
 	}
@@ -143,7 +143,7 @@ func (in *Interp) noteOrigin(co *Coroutine) {
 			}
 		}
 	}
-	if f := in.callerFrame; f != nil {
+	if f := in.caller; f != nil {
 		in.origins[co] = in.formatStack(f)
 	}
 }
