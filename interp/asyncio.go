@@ -1,8 +1,9 @@
 package interp
 
 // This file loads the asyncio module: the Go core from the runtime
-// package, plus the parts of CPython's asyncio that are ported as aio
-// source (asyncio/*.aio, executed in order in one namespace on first use).
+// package, plus the library layer written by the project in aio source
+// (asyncio/*.aio: tasks' helpers, timeouts, task groups, locks, queues;
+// executed in order in one namespace on first use).
 // The prelude is compiled once per process and run once per interpreter.
 
 import (
