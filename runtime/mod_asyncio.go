@@ -2,8 +2,8 @@ package runtime
 
 // This file defines the core of the asyncio module in Go: run, sleep,
 // create_task, the Future, Task, loop and handle methods. The rest of
-// asyncio (gather, wait_for, locks, queues, ...) is ported from CPython's
-// Python sources as aio code that the interpreter loads on top of this.
+// asyncio (gather, wait_for, locks, queues, ...) is the project's aio
+// source (interp/asyncio), which the interpreter loads on top of this.
 
 import (
 	"math"
