@@ -187,28 +187,12 @@ func decodeEscapes(body string) (string, string) {
 		e := body[i+1]
 		i += 2
 		pos += 2
+		if c, ok := simpleEscape(e); ok {
+			b.WriteByte(c)
+			continue
+		}
 		switch e {
 		case '\n':
-		case '\\':
-			b.WriteByte('\\')
-		case '\'':
-			b.WriteByte('\'')
-		case '"':
-			b.WriteByte('"')
-		case 'a':
-			b.WriteByte(7)
-		case 'b':
-			b.WriteByte(8)
-		case 'f':
-			b.WriteByte(12)
-		case 'n':
-			b.WriteByte('\n')
-		case 'r':
-			b.WriteByte('\r')
-		case 't':
-			b.WriteByte('\t')
-		case 'v':
-			b.WriteByte(11)
 		case '0', '1', '2', '3', '4', '5', '6', '7':
 			v := int(e - '0')
 			for k := 0; k < 2 && i < len(body) && body[i] >= '0' && body[i] <= '7'; k++ {
@@ -265,6 +249,30 @@ func decodeEscapes(body string) (string, string) {
 		}
 	}
 	return b.String(), ""
+}
+
+// simpleEscape returns the byte a one-character escape (\n, \t, \\,
+// \', ...) stands for, the same in str and bytes literals.
+func simpleEscape(e byte) (byte, bool) {
+	switch e {
+	case '\\', '\'', '"':
+		return e, true
+	case 'a':
+		return 7, true
+	case 'b':
+		return 8, true
+	case 'f':
+		return 12, true
+	case 'n':
+		return '\n', true
+	case 'r':
+		return '\r', true
+	case 't':
+		return '\t', true
+	case 'v':
+		return 11, true
+	}
+	return 0, false
 }
 
 func hexVal(c byte) int {
