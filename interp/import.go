@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"strings"
 
+	_ "github.com/aio-lang/aio/lib" // the standard modules register themselves
 	"github.com/aio-lang/aio/parser"
 	"github.com/aio-lang/aio/runtime"
 )
@@ -281,7 +282,7 @@ func (in *Interp) locate(th *runtime.Thread, name string, top bool, search []str
 		}
 		namespace = ns
 	}
-	if (top || name == "importlib.util") && in.hasStd(name) {
+	if in.hasStd(name) {
 		return &located{std: true}, nil
 	}
 	if namespace != nil {
@@ -331,6 +332,21 @@ func (in *Interp) loadStd(th *runtime.Thread, name string) (*runtime.Module, err
 		}
 		if m = th.Modules[name]; m == nil {
 			m = load(th)
+		}
+		var pkgPath []string
+		if runtime.IsStdPackage(name) {
+			pkgPath = []string{}
+			if _, ok := m.Get("__path__"); !ok {
+				m.Set("__path__", runtime.NewList(nil))
+			}
+		}
+		if src := runtime.StdSource(name); src != nil {
+			th.Modules[name] = m
+			if _, err := in.runModuleSource(th, m, name, "<"+name+">", src, pkgPath); err != nil {
+				delete(th.Modules, name)
+				return nil, err
+			}
+			return m, nil
 		}
 		switch name {
 		case "sys":

@@ -6,6 +6,7 @@ package runtime
 import (
 	"io"
 	"os"
+	"strings"
 
 	"github.com/aio-lang/aio/internal/pyfmt"
 )
@@ -107,15 +108,58 @@ func NewThread() *Thread {
 	for name, l := range stdModules {
 		th.ModuleLoaders[name] = l
 	}
+	for name := range stdSources {
+		if _, ok := th.ModuleLoaders[name]; !ok {
+			th.ModuleLoaders[name] = emptyModule(name)
+		}
+	}
 	return th
 }
 
-// stdModules maps module names to their loaders; files defining modules
-// register themselves here in init.
-var stdModules = map[string]func(*Thread) *Module{}
+// stdModules maps module names to their loaders, and stdSources module
+// names to the aio source that completes them; the lib packages register
+// themselves here in init. Nothing is built before a script imports it.
+var (
+	stdModules = map[string]func(*Thread) *Module{}
+	stdSources = map[string][]byte{}
+)
 
-// RegisterStdModule makes a built-in module importable in new threads.
+// RegisterStdModule makes a built-in module importable in new threads:
+// load builds it on the first import of name (a dotted name registers a
+// submodule, and makes its parent a package).
 func RegisterStdModule(name string, load func(*Thread) *Module) { stdModules[name] = load }
+
+// RegisterStdSource registers aio source for the standard module name.
+// Importing name builds the module's Go part (the loader registered with
+// RegisterStdModule, or an empty module when there is none) and then runs
+// src in the module's namespace.
+func RegisterStdSource(name string, src []byte) { stdSources[name] = src }
+
+// StdSource is the aio source registered for the standard module name,
+// or nil.
+func StdSource(name string) []byte { return stdSources[name] }
+
+// IsStdPackage reports whether some registered standard module is a
+// submodule of name.
+func IsStdPackage(name string) bool {
+	prefix := name + "."
+	for sub := range stdModules {
+		if strings.HasPrefix(sub, prefix) {
+			return true
+		}
+	}
+	for sub := range stdSources {
+		if strings.HasPrefix(sub, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// emptyModule is the loader of a standard module written only in source.
+func emptyModule(name string) func(*Thread) *Module {
+	return func(*Thread) *Module { return NewModule(name) }
+}
 
 // Call calls fn with the given arguments.
 func (th *Thread) Call(fn Value, args []Value, kw []Kwarg) (Value, error) {

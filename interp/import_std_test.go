@@ -1,0 +1,43 @@
+package interp
+
+// This file tests standard modules registered by lib packages: modules
+// with an aio source part, and dotted submodules of a standard package.
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/aio-lang/aio/runtime"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func init() {
+	runtime.RegisterStdModule("_stdtest", func(*runtime.Thread) *runtime.Module {
+		m := runtime.NewModule("_stdtest")
+		m.Set("native", runtime.Str("from Go"))
+		return m
+	})
+	runtime.RegisterStdSource("_stdtest", []byte("def both():\n    return native + ' and source'\n"))
+	runtime.RegisterStdSource("_stdtest.sub", []byte("from _stdtest import both\nvalue = both().upper()\n"))
+}
+
+func TestStdSourceModule(t *testing.T) {
+	var out bytes.Buffer
+	in := New(Options{Stdout: &out})
+	err := in.Exec(context.Background(), "main.aio",
+		"import _stdtest.sub\nimport _stdtest\nprint(_stdtest.both(), _stdtest.sub.value, _stdtest.__name__)\n"+
+			"from _stdtest.sub import value\nprint(value is _stdtest.sub.value, _stdtest.__path__)\n")
+	require.NoError(t, err)
+	assert.Equal(t, "from Go and source FROM GO AND SOURCE _stdtest\nTrue []\n", out.String())
+}
+
+func TestStdSourceModuleNotAllowed(t *testing.T) {
+	var out bytes.Buffer
+	in := New(Options{Stdout: &out, AllowedModules: []string{"sys"}})
+	err := in.Exec(context.Background(), "main.aio",
+		"try:\n    import _stdtest.sub\nexcept ImportError as e:\n    print(type(e).__name__, e)\n")
+	require.NoError(t, err)
+	assert.Equal(t, "ModuleNotFoundError No module named '_stdtest'\n", out.String())
+}
