@@ -2,6 +2,7 @@ package interp
 
 import (
 	"context"
+	"github.com/aio-lang/aio/internal/compile"
 	"io"
 	"os"
 	"sync"
@@ -17,7 +18,7 @@ func benchProgram(b *testing.B, name string) {
 	if err != nil {
 		b.Skip("bench program missing")
 	}
-	code, err := Compile(name, src)
+	code, err := compile.File(name, src)
 	if err != nil {
 		b.Fatal(err)
 	}

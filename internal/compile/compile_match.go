@@ -1,4 +1,4 @@
-package interp
+package compile
 
 // This file compiles the match statement (PEP 634).
 //

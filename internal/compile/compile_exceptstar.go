@@ -1,4 +1,4 @@
-package interp
+package compile
 
 // This file compiles try statements with except* clauses (PEP 654).
 //

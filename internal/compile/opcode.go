@@ -1,4 +1,4 @@
-package interp
+package compile
 
 // This file defines the instruction set. An instruction is 32 bits: the
 // opcode in the low 8 bits and an unsigned argument in the high 24. Names
@@ -296,3 +296,7 @@ func (op Opcode) String() string {
 	}
 	return "?"
 }
+
+// PopExprStmt is POP_TOP's argument when it discards the value of an
+// expression statement, which the VM checks for a coroutine never awaited.
+const PopExprStmt = 1

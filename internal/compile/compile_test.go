@@ -1,6 +1,7 @@
-package interp
+package compile
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -12,7 +13,7 @@ import (
 // (the function under test) without the header line.
 func disasm(t *testing.T, src string) string {
 	t.Helper()
-	code, err := Compile("t.aio", []byte(src))
+	code, err := File("t.aio", []byte(src))
 	require.NoError(t, err)
 	for _, k := range code.Consts {
 		if k.Kind == ConstCode {
@@ -24,7 +25,7 @@ func disasm(t *testing.T, src string) string {
 	for pc, in := range code.Instrs {
 		s := in.Op().String()
 		if hasArg(in.Op()) {
-			s += " " + itoa(in.Arg())
+			s += " " + strconv.Itoa(in.Arg())
 			if m := code.argMeaning(in); m != "" {
 				s += " (" + m + ")"
 			}
@@ -60,7 +61,7 @@ RETURN_VALUE`, disasm(t, "def f(x):\n    if x:\n        return 1\n    else:\n   
 
 func TestCompileClosureAndMethodCall(t *testing.T) {
 	src := "def outer(xs):\n    def f():\n        xs.append(1)\n    return f\n"
-	code, err := Compile("t.aio", []byte(src))
+	code, err := File("t.aio", []byte(src))
 	require.NoError(t, err)
 	outer := code.Consts[0].Code
 	var inner *Code
@@ -81,13 +82,13 @@ func TestCompileClosureAndMethodCall(t *testing.T) {
 }
 
 func TestCompileMaxStack(t *testing.T) {
-	code, err := Compile("t.aio", []byte("x = [1, 2, (3, y), {4: z}]\n"))
+	code, err := File("t.aio", []byte("x = [1, 2, (3, y), {4: z}]\n"))
 	require.NoError(t, err)
 	assert.Equal(t, 6, code.MaxStack)
 }
 
 func TestDisassembleListsNestedCode(t *testing.T) {
-	code, err := Compile("t.aio", []byte("def f():\n    return 1\n"))
+	code, err := File("t.aio", []byte("def f():\n    return 1\n"))
 	require.NoError(t, err)
 	out := code.Disassemble()
 	assert.Contains(t, out, "code <module>")

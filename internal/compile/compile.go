@@ -1,4 +1,4 @@
-package interp
+package compile
 
 // This file implements the compiler from a resolved syntax tree to Code.
 //
@@ -20,11 +20,11 @@ import (
 	"github.com/aio-lang/aio/runtime"
 )
 
-// CompileOptions adjust compilation.
-type compileOptions struct {
-	// interactive makes top-level expression statements echo their value
+// Options adjust compilation.
+type Options struct {
+	// Interactive makes top-level expression statements echo their value
 	// (the REPL).
-	interactive bool
+	Interactive bool
 }
 
 type fblockKind uint8
@@ -74,13 +74,13 @@ type compiler struct {
 	filename string
 	src      []byte
 	scopes   map[ast.Node]*scope
-	opts     compileOptions
+	opts     Options
 	u        *unit
 	err      error
 }
 
-// compileModule compiles a parsed module.
-func compileModule(filename string, src []byte, mod *ast.Module, opts compileOptions) (*Code, error) {
+// Module compiles a parsed module.
+func Module(filename string, src []byte, mod *ast.Module, opts Options) (*Code, error) {
 	if err := checkNesting(filename, src, mod); err != nil {
 		return nil, err
 	}
@@ -147,9 +147,9 @@ func (c *compiler) leave() *Code {
 		// Code emitted after an error may be unbalanced; it is discarded.
 		u.code.MaxStack = maxStackDepth(u.code)
 	}
-	u.code.frameSize = len(u.code.Locals) + u.code.MaxStack
-	u.code.ncells = len(u.code.CellNames) + len(u.code.FreeNames)
-	u.code.run = fuseSuperinstructions(u.code.Instrs)
+	u.code.FrameSize = len(u.code.Locals) + u.code.MaxStack
+	u.code.NumCells = len(u.code.CellNames) + len(u.code.FreeNames)
+	u.code.Run = fuseSuperinstructions(u.code.Instrs)
 	return u.code
 }
 
@@ -260,6 +260,14 @@ var internedNames = struct {
 	sync.Mutex
 	m map[string]string
 }{m: map[string]string{}}
+
+// ForgetInternedNames empties the process-wide table of interned names
+// (for tests that compile tens of thousands of distinct names).
+func ForgetInternedNames() {
+	internedNames.Lock()
+	internedNames.m = map[string]string{}
+	internedNames.Unlock()
+}
 
 const maxInternedNames = 1 << 16
 
@@ -390,11 +398,11 @@ func (c *compiler) stmt(s ast.Stmt) {
 	switch s := s.(type) {
 	case *ast.ExprStmt:
 		c.expr(s.Value)
-		if c.opts.interactive && c.u.scope.kind == scopeModule {
+		if c.opts.Interactive && c.u.scope.kind == scopeModule {
 			c.emit(PRINT_EXPR, 0)
 		} else if _, isCall := s.Value.(*ast.Call); isCall {
 			// Only a call can make a coroutine that is then dropped.
-			c.emit(POP_TOP, popExprStmt)
+			c.emit(POP_TOP, PopExprStmt)
 		} else {
 			c.emit(POP_TOP, 0)
 		}

@@ -1,16 +1,26 @@
-package interp
+package compile
 
-// This file compiles a single expression for Interp.Eval.
+// This file holds the compiler's entry points for source text: a module,
+// and a single expression (for Interp.Eval).
 
 import (
 	"github.com/aio-lang/aio/ast"
 	"github.com/aio-lang/aio/parser"
 )
 
-// CompileExpr compiles the expression src as the body of a module that
+// File parses and compiles a module. Errors are *parser.SyntaxError.
+func File(filename string, src []byte) (*Code, error) {
+	mod, err := parser.Parse(filename, src)
+	if err != nil {
+		return nil, err
+	}
+	return Module(filename, src, mod, Options{})
+}
+
+// Expr compiles the expression src as the body of a module that
 // returns its value (a module that awaits when the expression does).
 // Errors are *parser.SyntaxError.
-func CompileExpr(filename string, src []byte) (*Code, error) {
+func Expr(filename string, src []byte) (*Code, error) {
 	e, err := parser.ParseExpr(filename, src)
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package interp
+package compile
 
 // This file compiles async for and the loops of async comprehensions.
 //

@@ -1,4 +1,4 @@
-package interp
+package compile
 
 import (
 	"errors"
@@ -36,7 +36,7 @@ func TestMatchCompileErrors(t *testing.T) {
 			}
 			mod, err := parser.Parse(name+".aio", src)
 			require.NoError(t, err, "the program must parse: the error is the compiler's")
-			_, err = compileModule(name+".aio", src, mod, compileOptions{})
+			_, err = Module(name+".aio", src, mod, Options{})
 			var se *parser.SyntaxError
 			require.True(t, errors.As(err, &se), "error is %v", err)
 			assert.Equal(t, want["kind"]+": "+want["msg"], se.Kind+": "+se.Msg)
@@ -51,7 +51,7 @@ func TestMatchCompileErrors(t *testing.T) {
 // plus the deepest pattern's work items and captures.
 func TestCompileMatchInstructions(t *testing.T) {
 	src := "match p:\n    case Point(x, y=[a, *b]) | {'k': x, 'y': a, **b}:\n        pass\n    case _:\n        pass\n"
-	code, err := Compile("t.aio", []byte(src))
+	code, err := File("t.aio", []byte(src))
 	require.NoError(t, err)
 	out := code.Disassemble()
 	for _, want := range []string{"MATCH_CLASS 1", "MATCH_SEQUENCE\n", "GET_LEN\n", "UNPACK_EX 1\n", "MATCH_MAPPING\n", "MATCH_KEYS\n", "MATCH_REST\n"} {

@@ -1,4 +1,4 @@
-package interp
+package compile
 
 // This file builds the superinstruction stream a Code runs. Dispatch is a
 // large share of a Go bytecode loop's cost, so common sequences such as

@@ -1,4 +1,4 @@
-package interp
+package compile
 
 // This file bounds how deeply a syntax tree may nest before the recursive
 // passes (resolver, compiler, the ast printer) walk it.

@@ -1,4 +1,4 @@
-package interp
+package compile
 
 import (
 	"errors"
@@ -27,7 +27,7 @@ func TestExceptStarExitErrors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Compile("t.aio", []byte(tc.src))
+			_, err := File("t.aio", []byte(tc.src))
 			var se *parser.SyntaxError
 			require.True(t, errors.As(err, &se), "want a SyntaxError, got %v", err)
 			assert.Equal(t, "'break', 'continue' and 'return' cannot appear in an except* block", se.Msg)
@@ -40,7 +40,7 @@ func TestExceptStarExitErrors(t *testing.T) {
 // an except* body may use break, continue and return.
 func TestExceptStarAllowsInnerExits(t *testing.T) {
 	src := "def f():\n  try:\n    pass\n  except* ValueError:\n    for i in x:\n      break\n    def g():\n      return 1\n"
-	_, err := Compile("t.aio", []byte(src))
+	_, err := File("t.aio", []byte(src))
 	assert.NoError(t, err)
 }
 

@@ -1,4 +1,4 @@
-package interp
+package compile
 
 // This file resolves the match statement: the subject, guards and value
 // or class expressions are uses; every name a pattern captures (`x`,

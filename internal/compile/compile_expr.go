@@ -1,4 +1,4 @@
-package interp
+package compile
 
 // This file compiles expressions, function and class definitions, and
 // comprehensions.
@@ -398,8 +398,8 @@ func (c *compiler) call(e *ast.Call) {
 			simple = false
 		}
 	}
-	if len(e.Keywords) > 0 && (len(e.Args)+len(e.Keywords) > callKWCountMask ||
-		len(c.u.code.KwNames) >= 1<<(24-callKWCountBits)) {
+	if len(e.Keywords) > 0 && (len(e.Args)+len(e.Keywords) > CallKWCountMask ||
+		len(c.u.code.KwNames) >= 1<<(24-CallKWCountBits)) {
 		simple = false // too big for CALL_KW's packed argument
 	}
 	// Zero-argument super() becomes super(__class__, <first argument>).
@@ -430,7 +430,7 @@ func (c *compiler) call(e *ast.Call) {
 			names[i] = k.Arg
 		}
 		c.u.code.KwNames = append(c.u.code.KwNames, names)
-		c.emit(CALL_KW, (len(e.Args)+len(names))|(len(c.u.code.KwNames)-1)<<callKWCountBits)
+		c.emit(CALL_KW, (len(e.Args)+len(names))|(len(c.u.code.KwNames)-1)<<CallKWCountBits)
 		return
 	}
 	// General form: build an args tuple and a kwargs dict. A lone *x is
@@ -531,7 +531,7 @@ func (c *compiler) makeFunction(code *Code, flags int) {
 		c.emit(BUILD_TUPLE, len(code.FreeNames))
 		flags |= 4
 	}
-	c.emit(MAKE_FUNCTION, c.addConst(Const{Kind: ConstCode, Code: code})<<makeFunctionFlagBits|flags)
+	c.emit(MAKE_FUNCTION, c.addConst(Const{Kind: ConstCode, Code: code})<<MakeFunctionFlagBits|flags)
 }
 
 func (c *compiler) compileFunctionBody(s *scope, n ast.Node, args *ast.Arguments, body []ast.Stmt, lambdaBody ast.Expr) *Code {
@@ -628,7 +628,7 @@ func (c *compiler) classDef(s *ast.ClassDef) {
 				c.emit(DICT_MERGE, 1)
 			}
 		}
-		c.emit(BUILD_CLASS, 2|classExForm<<12)
+		c.emit(BUILD_CLASS, 2|ClassExForm<<12)
 	} else {
 		c.exprs(s.Bases)
 		// Keywords follow the bases; their names go to KwNames, whose
@@ -652,9 +652,9 @@ func (c *compiler) classDef(s *ast.ClassDef) {
 	c.nameOp(s.Name, ctxStore)
 }
 
-// classExForm in BUILD_CLASS's KwNames field marks the form whose bases
+// ClassExForm in BUILD_CLASS's KwNames field marks the form whose bases
 // are a tuple and keywords a dict.
-const classExForm = 0xfff
+const ClassExForm = 0xfff
 
 // classNeedsExForm reports whether a class statement unpacks its bases
 // or keywords.

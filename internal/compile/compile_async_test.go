@@ -1,4 +1,4 @@
-package interp
+package compile
 
 import (
 	"errors"
@@ -34,7 +34,7 @@ func TestAsyncCompileErrors(t *testing.T) {
 		{"def f():\n    return [[await x for x in y] for z in w]\n", "asynchronous comprehension outside of an asynchronous function", 2, 12, 2, 45},
 	}
 	for _, c := range cases {
-		_, err := Compile("t.aio", []byte(c.src))
+		_, err := File("t.aio", []byte(c.src))
 		var se *parser.SyntaxError
 		if !assert.True(t, errors.As(err, &se), "%q: error is %v", c.src, err) {
 			continue
@@ -55,7 +55,7 @@ func TestAsyncGeneratorExpressionsCompileAnywhere(t *testing.T) {
 		"async def f():\n    async def g():\n        yield 1\n    return g\n",
 		"async def f():\n    lambda: (yield from x)\n",
 	} {
-		_, err := Compile("t.aio", []byte(src))
+		_, err := File("t.aio", []byte(src))
 		require.NoError(t, err, src)
 	}
 }

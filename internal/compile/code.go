@@ -1,4 +1,4 @@
-package interp
+package compile
 
 // This file defines Code, the compiled form of a function, class body or
 // module. Code is immutable and holds no runtime values, so one compiled
@@ -10,6 +10,7 @@ import (
 	"math/big"
 	"sort"
 	"strings"
+	"unsafe"
 )
 
 // Instr is one instruction: opcode in the low 8 bits, argument above.
@@ -27,15 +28,15 @@ func mkInstr(op Opcode, arg int) Instr { return Instr(op) | Instr(arg)<<8 }
 const maxArg = 1<<24 - 1
 
 // Packed arguments. CALL_KW's argument is the number of arguments (low
-// callKWCountBits bits) and the index of its KwNames entry (above); a call
+// CallKWCountBits bits) and the index of its KwNames entry (above); a call
 // that does not fit is compiled to CALL_EX instead. MAKE_FUNCTION's is
-// its flags (low makeFunctionFlagBits bits) and the index of the code
+// its flags (low MakeFunctionFlagBits bits) and the index of the code
 // constant (above), which leaves room for two million constants.
 const (
-	callKWCountBits      = 12
-	callKWCountMask      = 1<<callKWCountBits - 1
-	makeFunctionFlagBits = 3
-	makeFunctionFlagMask = 1<<makeFunctionFlagBits - 1
+	CallKWCountBits      = 12
+	CallKWCountMask      = 1<<CallKWCountBits - 1
+	MakeFunctionFlagBits = 3
+	MakeFunctionFlagMask = 1<<MakeFunctionFlagBits - 1
 )
 
 // ConstKind says what a Const holds.
@@ -91,10 +92,10 @@ type Code struct {
 	Flags    CodeFlags
 
 	Instrs []Instr
-	// run is what the VM executes: Instrs with superinstructions written
+	// Run is what the VM executes: Instrs with superinstructions written
 	// over the start of common sequences (superinstr.go). Instrs stays
 	// the canonical listing that the disassembler shows.
-	run     []Instr
+	Run     []Instr
 	Consts  []Const
 	Names   []string   // global, attribute and namespace names
 	KwNames [][]string // keyword names of CALL_KW sites
@@ -114,8 +115,8 @@ type Code struct {
 	Cell2Arg []int
 
 	MaxStack  int
-	frameSize int // len(Locals) + MaxStack: the slots of a frame
-	ncells    int // len(CellNames) + len(FreeNames)
+	FrameSize int // len(Locals) + MaxStack: the slots of a frame
+	NumCells  int // len(CellNames) + len(FreeNames)
 	FirstLine int
 	lines     []lineEntry
 }
@@ -206,7 +207,7 @@ func (c *Code) argMeaning(in Instr) string {
 	case LOAD_FAST, STORE_FAST, DELETE_FAST:
 		return c.Locals[a]
 	case LOAD_DEREF, STORE_DEREF, DELETE_DEREF, LOAD_CLOSURE, LOAD_CLASSDEREF:
-		return c.cellName(a)
+		return c.CellName(a)
 	case LOAD_GLOBAL, STORE_GLOBAL, DELETE_GLOBAL, LOAD_NAME, STORE_NAME, DELETE_NAME,
 		LOAD_ATTR, STORE_ATTR, DELETE_ATTR, LOAD_METHOD, IMPORT_NAME, IMPORT_FROM:
 		return c.Names[a]
@@ -215,16 +216,25 @@ func (c *Code) argMeaning(in Instr) string {
 	case COMPARE_OP:
 		return cmpName(a)
 	case CALL_KW:
-		return fmt.Sprintf("%d args, kw %v", a&callKWCountMask, c.KwNames[a>>callKWCountBits])
+		return fmt.Sprintf("%d args, kw %v", a&CallKWCountMask, c.KwNames[a>>CallKWCountBits])
 	case MAKE_FUNCTION:
-		return c.Consts[a>>makeFunctionFlagBits].Code.QualName
+		return c.Consts[a>>MakeFunctionFlagBits].Code.QualName
 	case JUMP, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP, FOR_ITER, SETUP_FINALLY, SETUP_WITH:
 		return fmt.Sprintf("to %d", a)
 	}
 	return ""
 }
 
-func (c *Code) cellName(i int) string {
+// Size is roughly how many bytes the code object takes: its
+// instructions, constants and names (a script controls their number).
+func (c *Code) Size() int64 {
+	return int64(unsafe.Sizeof(*c)) + int64(cap(c.Instrs)+cap(c.Run))*4 +
+		int64(cap(c.Consts))*int64(unsafe.Sizeof(Const{})) + int64(cap(c.Names)+cap(c.Locals))*16 +
+		int64(cap(c.lines))*int64(unsafe.Sizeof(lineEntry{}))
+}
+
+// CellName is the name of the frame's cell i (CellNames, then FreeNames).
+func (c *Code) CellName(i int) string {
 	if i < len(c.CellNames) {
 		return c.CellNames[i]
 	}

@@ -1,4 +1,4 @@
-package interp
+package compile
 
 // This file implements the resolver: a pass over the syntax tree, before
 // compilation, that builds a scope for the module, each function, lambda,

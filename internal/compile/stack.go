@@ -1,4 +1,4 @@
-package interp
+package compile
 
 // This file computes a Code's maximum operand stack depth by following
 // every control-flow path with the stack effect of each opcode, so a frame
@@ -55,11 +55,11 @@ func stackEffect(in Instr) (next, jump int) {
 		}
 		return -a, -a
 	case CALL_KW:
-		return -(a & callKWCountMask), -(a & callKWCountMask)
+		return -(a & CallKWCountMask), -(a & CallKWCountMask)
 	case CALL_EX:
 		return -1 - a, -1 - a
 	case MAKE_FUNCTION:
-		n := bits.OnesCount(uint(a & makeFunctionFlagMask))
+		n := bits.OnesCount(uint(a & MakeFunctionFlagMask))
 		return 1 - n, 1 - n
 	case FORMAT_VALUE:
 		if a&0x100 != 0 {

@@ -1,4 +1,4 @@
-package interp
+package compile
 
 import (
 	"errors"
@@ -39,7 +39,7 @@ func TestCompileStackPerLevelIsSmall(t *testing.T) {
 	for name, src := range deepestSources() {
 		done := make(chan error)
 		go func() {
-			_, err := Compile("deep.aio", []byte(src))
+			_, err := File("deep.aio", []byte(src))
 			done <- err
 		}()
 		err := <-done
@@ -61,14 +61,14 @@ func TestCompileDepthLimitIsCPythons(t *testing.T) {
 		"huge":       "x = f" + strings.Repeat("()", 200000),
 	}
 	for name, src := range cases {
-		_, err := Compile("deep.aio", []byte(src))
+		_, err := File("deep.aio", []byte(src))
 		var se *parser.SyntaxError
 		require.True(t, errors.As(err, &se), "%s: %.300v", name, err)
 		assert.Equal(t, "RecursionError", se.Kind, name)
 		assert.Equal(t, "RecursionError: maximum recursion depth exceeded during compilation", se.Error(), name)
 	}
-	_, err := CompileExpr("<string>", []byte(strings.Repeat("-", 3000)+"1"))
+	_, err := Expr("<string>", []byte(strings.Repeat("-", 3000)+"1"))
 	assert.EqualError(t, err, "RecursionError: maximum recursion depth exceeded during compilation")
-	_, err = CompileExpr("<string>", []byte(strings.Repeat("-", 2999)+"1"))
+	_, err = Expr("<string>", []byte(strings.Repeat("-", 2999)+"1"))
 	assert.NoError(t, err)
 }
