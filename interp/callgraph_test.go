@@ -160,7 +160,7 @@ asyncio.run(main())
 func TestDeadlockReportPrecedesTraceback(t *testing.T) {
 	var out, errOut bytes.Buffer
 	in := New(Options{Stdout: &out, Stderr: &errOut})
-	code := in.ExitStatus(in.ExecMain("prog.py", []byte(deadlockProgram)), &errOut)
+	code := in.writeExit(in.execMain("prog.py", []byte(deadlockProgram)), &errOut)
 	assert.Equal(t, 1, code)
 	text := maskIDs(errOut.String())
 	report, tb, found := strings.Cut(text, "Traceback (most recent call last):\n")
@@ -207,7 +207,7 @@ func TestDeadlockErrorForEmbedders(t *testing.T) {
 func TestDeadlockReportWithTopLevelAwait(t *testing.T) {
 	var out, errOut bytes.Buffer
 	in := New(Options{Stdout: &out, Stderr: &errOut})
-	code := in.ExitStatus(in.ExecMain("top.py", []byte("import asyncio\nasync def inner(f):\n    await f\nf = asyncio.get_running_loop().create_future()\nawait inner(f)\n")), &errOut)
+	code := in.writeExit(in.execMain("top.py", []byte("import asyncio\nasync def inner(f):\n    await f\nf = asyncio.get_running_loop().create_future()\nawait inner(f)\n")), &errOut)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut.String(), "  |   File 'top.py', line 3, in async inner()\n  |   File 'top.py', line 5, in async <module>()\n  + Waiting on: <Future pending cb=[Task.task_wakeup()]>\n")
 }

@@ -59,7 +59,6 @@
 package interp
 
 import (
-	"errors"
 	"fmt"
 	"github.com/aio-lang/aio/internal/compile"
 	"io"
@@ -69,7 +68,6 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"github.com/aio-lang/aio/parser"
 	"github.com/aio-lang/aio/runtime"
 )
 
@@ -357,9 +355,9 @@ func constValue(k compile.Const) runtime.Value {
 	return runtime.None
 }
 
-// ExecMain compiles src and runs it as the __main__ module. A script with
-// top-level await runs its body as a coroutine.
-func (in *Interp) ExecMain(filename string, src []byte) (err error) {
+// execMain compiles src and runs it as the __main__ module, as Run does
+// without a context (the internal tests' entry).
+func (in *Interp) execMain(filename string, src []byte) (err error) {
 	defer in.recoverEntry(in.entry(), &err)
 	in.sources[filename] = strings.Split(string(src), "\n")
 	code, err := compile.File(filename, src)
@@ -399,49 +397,6 @@ func (in *Interp) runModule(code *compile.Code, mod *moduleState) error {
 		return err
 	}
 	return nil
-}
-
-// ExitStatus interprets an error returned by ExecMain as the process exit
-// status CPython would use: 0 for none, SystemExit's code, 1 otherwise.
-// It writes the traceback or SystemExit message to w.
-func (in *Interp) ExitStatus(err error, w io.Writer) int {
-	if err == nil {
-		return 0
-	}
-	var se *parser.SyntaxError
-	if errors.As(err, &se) {
-		io.WriteString(w, se.Error()+"\n")
-		return 1
-	}
-	var ie *InternalError
-	if errors.As(err, &ie) {
-		io.WriteString(w, ie.Error()+"\n"+ie.Stack+"\n")
-		return 70
-	}
-	exc := runtime.AsException(err)
-	if exc.Class.IsSubtype(runtime.SystemExit) {
-		var code runtime.Value = runtime.None
-		if len(exc.Args) == 1 {
-			code = exc.Args[0]
-		} else if len(exc.Args) > 1 {
-			code = runtime.TupleOf(exc.Args...)
-		}
-		if code.IsNone() {
-			return 0
-		}
-		if code.IsSmallInt() {
-			return int(code.SmallInt()) & 0xff
-		}
-		s, _ := runtime.ToStr(in.th, code)
-		io.WriteString(w, s+"\n")
-		return 1
-	}
-	writeDeadlockReport(w, exc) // callgraph.go
-	io.WriteString(w, in.FormatException(exc))
-	if exc.Class.IsSubtype(runtime.KeyboardInterrupt) {
-		return 130
-	}
-	return 1
 }
 
 // InternalError reports a bug in aio itself (a Go panic caught at the API

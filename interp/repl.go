@@ -374,7 +374,7 @@ func (s *Session) report(err error, interrupted bool) error {
 // its code is not an int) it writes to standard error.
 func (s *Session) exitStatus(exc *runtime.Exception) int {
 	var b strings.Builder
-	code := s.in.ExitStatus(exc, &b)
+	code := s.in.writeExit(exc, &b)
 	io.WriteString(s.in.th.Stderr, b.String())
 	return code
 }

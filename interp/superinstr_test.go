@@ -64,7 +64,7 @@ func tracebackOf(t *testing.T, src string) string {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	in := New(Options{Stdout: &out, Stderr: &errOut})
-	in.ExitStatus(in.ExecMain("t.aio", []byte(src)), &errOut)
+	in.writeExit(in.execMain("t.aio", []byte(src)), &errOut)
 	return errOut.String()
 }
 
