@@ -10,5 +10,6 @@ package lib
 import (
 	_ "github.com/aio-lang/aio/lib/abc"
 	_ "github.com/aio-lang/aio/lib/collectionsabc"
+	_ "github.com/aio-lang/aio/lib/contextlib"
 	_ "github.com/aio-lang/aio/lib/dataclasses"
 )
