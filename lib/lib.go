@@ -7,4 +7,9 @@ package lib
 
 // This file lists the standard modules; add one blank import per module.
 
-import ()
+import (
+	_ "github.com/aio-lang/aio/lib/abc"
+	_ "github.com/aio-lang/aio/lib/collectionsabc"
+	_ "github.com/aio-lang/aio/lib/contextlib"
+	_ "github.com/aio-lang/aio/lib/dataclasses"
+)

@@ -392,6 +392,9 @@ func init() {
 		if cls == ObjectType {
 			return Obj(&Instance{Class: ObjectType}), nil
 		}
+		if err := checkAbstract(th, cls); err != nil {
+			return Value{}, err
+		}
 		return Obj(&Instance{Class: cls}), nil
 	}
 	ObjectType.Methods(map[string]BuiltinFn{
