@@ -329,6 +329,11 @@ func hex4(s string, i int) (rune, bool) {
 	return r, true
 }
 
+// containerSize is what an empty list or dict costs, charged to the
+// memory budget for each one scanned: a document of empty containers
+// takes far more memory than its text.
+const containerSize = 64
+
 // array scans an array whose '[' is just before i.
 func (d *decoder) array(i int) (runtime.Value, int, error) {
 	if err := d.th.Nest(" while decoding a JSON array from a unicode string"); err != nil {
@@ -337,6 +342,9 @@ func (d *decoder) array(i int) (runtime.Value, int, error) {
 	defer d.th.Unnest()
 	s := d.doc
 	var items []runtime.Value
+	if err := d.th.Alloc(containerSize); err != nil {
+		return runtime.Value{}, i, err
+	}
 	i = d.skipSpace(i)
 	if i < len(s) && s[i] == ']' {
 		return runtime.NewList(items), i + 1, nil
@@ -399,6 +407,9 @@ func (d *decoder) object(i int) (runtime.Value, int, error) {
 	var dict *runtime.Dict
 	if !usePairs {
 		dict = runtime.NewDict()
+	}
+	if err := th.Alloc(containerSize); err != nil {
+		return runtime.Value{}, i, err
 	}
 	i = d.skipSpace(i)
 	if i < len(s) && s[i] == '}' {

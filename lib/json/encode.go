@@ -32,7 +32,8 @@ type encoder struct {
 	deflt         runtime.Value // the encoder's bound default method
 	markers       map[runtime.Object]struct{}
 	level         int
-	charged       int
+	charged       int // output length at the last work charge
+	bufCap        int // buffer capacity last charged to the memory budget
 	chunked       bool  // record chunk boundaries for iterencode
 	cuts          []int // ends of the chunks so far
 }
@@ -66,20 +67,25 @@ func isScalar(v runtime.Value) bool {
 }
 
 // encodeWork is how many output bytes are produced between two charges
-// of the step and memory budgets.
+// of the step budget.
 const encodeWork = 1 << 14
 
 // charge reports the output produced since the last charge to the
-// budgets, so that a huge document counts as work and memory.
+// budgets: the work, and each new array the buffer grew into (growing
+// copies the whole buffer, so a request beyond the memory budget fails
+// before the document gets bigger).
 func (e *encoder) charge() error {
+	if c := cap(e.buf); c > e.bufCap {
+		e.bufCap = c
+		if err := e.th.Alloc(int64(c)); err != nil {
+			return err
+		}
+	}
 	n := len(e.buf) - e.charged
 	if n < encodeWork {
 		return nil
 	}
 	e.charged = len(e.buf)
-	if err := e.th.Alloc(int64(n)); err != nil {
-		return err
-	}
 	return e.th.Work(int64(n / 16))
 }
 
@@ -147,7 +153,7 @@ func appendASCIIString(buf []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if needsEscape[c] {
+			if needsEscape[c] || c == 0x7f {
 				buf = append(buf, s[start:i]...)
 				buf = appendEscape(buf, c)
 				start = i + 1

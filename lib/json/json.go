@@ -108,7 +108,7 @@ func encodeFn(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg, chun
 	if err := e.encode(obj); err != nil {
 		return runtime.Value{}, err
 	}
-	if err := th.Alloc(int64(len(e.buf) - e.charged)); err != nil {
+	if err := th.Alloc(int64(len(e.buf))); err != nil { // the str made from it
 		return runtime.Value{}, err
 	}
 	if !chunked {
