@@ -32,8 +32,8 @@ type encoder struct {
 	deflt         runtime.Value // the encoder's bound default method
 	markers       map[runtime.Object]struct{}
 	level         int
-	charged       int // output length at the last work charge
-	bufCap        int // buffer capacity last charged to the memory budget
+	charged       int   // output length at the last work charge
+	bufCap        int   // buffer capacity last charged to the memory budget
 	chunked       bool  // record chunk boundaries for iterencode
 	cuts          []int // ends of the chunks so far
 }
