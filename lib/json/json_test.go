@@ -4,23 +4,17 @@ package pyjson_test
 // and decoder's edge cases and the budgets charged for big documents.
 
 import (
-	"bytes"
-	"context"
 	"testing"
 
 	"github.com/aio-lang/aio/interp"
+	"github.com/aio-lang/aio/lib/internal/libtest"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // run executes src and returns its standard output.
 func run(t *testing.T, src string) string {
 	t.Helper()
-	var out bytes.Buffer
-	in := interp.New(interp.Options{Stdout: &out})
-	err := in.Exec(context.Background(), "main.aio", src)
-	require.NoError(t, err)
-	return out.String()
+	return libtest.Run(t, interp.Options{}, src)
 }
 
 func TestDumpsEscapesAndFloats(t *testing.T) {
@@ -60,15 +54,12 @@ except RecursionError as e:
 }
 
 func TestHugeDumpsChargesMemoryBudget(t *testing.T) {
-	var out bytes.Buffer
-	in := interp.New(interp.Options{Stdout: &out, MemoryLimit: 64 << 20})
-	err := in.Exec(context.Background(), "main.aio", `import json
+	out := libtest.Run(t, interp.Options{MemoryLimit: 64 << 20}, `import json
 row = ["x" * 1000] * 1000
 try:
     json.dumps([row] * 200)
 except MemoryError:
     print("MemoryError")
 `)
-	require.NoError(t, err)
-	assert.Equal(t, "MemoryError\n", out.String())
+	assert.Equal(t, "MemoryError\n", out)
 }
