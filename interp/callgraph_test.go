@@ -173,8 +173,9 @@ func TestDeadlockReportPrecedesTraceback(t *testing.T) {
   + Waiting on: <Future pending cb=[Task.task_wakeup()]>
 * Task(name='event-waiter', id=0x?)
   + Call stack:
-`, report[:strings.Index(report, "  |   File '<asyncio/60_locks.aio>'")])
-	assert.Contains(t, report, "in async Event.wait()\n  |   File 'prog.py', line 4, in async wait_event()\n  + Waiting on: <Future pending cb=[Task.task_wakeup()]>\n")
+  |   File 'prog.py', line 4, in async wait_event()
+  + Waiting on: <Future pending cb=[Task.task_wakeup()]>
+`, report)
 	assert.True(t, strings.HasSuffix(tb, "RuntimeError: event loop deadlock: no task can make progress (every task waits on something that nothing will complete)\n"), tb)
 }
 

@@ -172,7 +172,16 @@ func ToStr(th *Thread, v Value) (string, error) {
 			return strResult(r, err)
 		}
 	}
+	if s, ok := v.obj.(goStringer); ok {
+		return s.Str(th)
+	}
 	return Repr(th, v)
+}
+
+// goStringer is implemented by Go-defined objects whose str() differs
+// from their repr() (asyncio's queues).
+type goStringer interface {
+	Str(th *Thread) (string, error)
 }
 
 func mustBind(th *Thread, m, v Value) Value {
