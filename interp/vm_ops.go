@@ -111,7 +111,7 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr compile.Instr) (*Fram
 				if !self.Type().IsSubtype(md.Owner) {
 					return nil, runtime.Errorf(runtime.TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md.Name, md.Owner.Name, self.Type().Name)
 				}
-				r, err := md.Fn(th, self, f.slots[base+2:f.sp], nil)
+				r, err := md.Invoke(th, self, f.slots[base+2:f.sp], nil)
 				f.popN(f.sp - base)
 				if err != nil {
 					return nil, err
@@ -475,7 +475,7 @@ func formatValue(th *runtime.Thread, f *Frame, arg int) error {
 	if err != nil {
 		return err
 	}
-	if s, ok := runtime.As[*runtime.StrObj](v); ok && spec == "" {
+	if s, ok := runtime.As[*runtime.StrObj](v); ok && spec == "" && v.Type() == runtime.StrType {
 		f.push(runtime.Str(s.S))
 		return nil
 	}
