@@ -1,0 +1,777 @@
+package re
+
+// This file parses a Python regular expression and translates it into the
+// syntax of the matching engine (regexp2's .NET dialect). Parsing the
+// pattern ourselves gives CPython's error messages and positions, Python's
+// group numbering (the engine numbers named groups after unnamed ones, so
+// every group is emitted with its explicit Python number), and the places
+// where the two dialects differ: \Z, the ASCII classes, literal braces,
+// possessive quantifiers, inline-flag rules and fixed-width look-behind.
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Flag bits, with CPython's values.
+const (
+	flagTemplate   = 1
+	flagIgnoreCase = 2
+	flagLocale     = 4
+	flagMultiline  = 8
+	flagDotAll     = 16
+	flagUnicode    = 32
+	flagVerbose    = 64
+	flagDebug      = 128
+	flagASCII      = 256
+)
+
+// maxWidth stands for an unbounded width in look-behind checks.
+const maxWidth = 1 << 30
+
+// parseError is a re.error before it becomes a Python exception: the
+// message and the position in the pattern (-1 when CPython gives none).
+type parseError struct {
+	msg string
+	pos int
+}
+
+func (e *parseError) Error() string { return e.msg }
+
+// translation is the result of parsing a pattern.
+type translation struct {
+	expr      string         // the engine's pattern
+	flags     int            // the pattern's flags, inline ones included
+	groups    int            // number of capturing groups
+	names     map[string]int // named groups
+	nameOf    []string       // group number -> name ("" when unnamed)
+	parent    []int          // group number -> enclosing group (0: none)
+	hasBackre bool           // the pattern uses back-references
+}
+
+// parser holds the state of one translation.
+type parser struct {
+	src     []rune
+	pos     int
+	bytes   bool
+	flags   int // global flags
+	t       *translation
+	open    map[int]bool // groups whose closing parenthesis is still ahead
+	stack   []int        // open groups, innermost last
+	lookbeh int          // depth of look-behind assertions being parsed
+}
+
+// translate parses pattern (a str pattern, or a bytes pattern decoded one
+// rune per byte when isBytes) with flags.
+func translate(pattern []rune, flags int, isBytes bool) (t *translation, err error) {
+	p := &parser{src: pattern, bytes: isBytes, flags: flags, open: map[int]bool{},
+		t: &translation{names: map[string]int{}, nameOf: []string{""}, parent: []int{0}}}
+	if isBytes {
+		if flags&flagUnicode != 0 {
+			return nil, &parseError{"cannot use UNICODE flag with a bytes pattern", -1}
+		}
+	} else {
+		if flags&flagLocale != 0 {
+			return nil, &parseError{"cannot use LOCALE flag with a str pattern", -1}
+		}
+	}
+	if flags&flagASCII != 0 && flags&flagUnicode != 0 {
+		return nil, &parseError{"ASCII and UNICODE flags are incompatible", -1}
+	}
+	body, _, _, err := p.alternation(p.flags)
+	if err != nil {
+		return nil, err
+	}
+	if p.pos < len(p.src) {
+		// Only a stray ')' stops the top-level alternation early.
+		return nil, &parseError{"unbalanced parenthesis", p.pos}
+	}
+	if !isBytes && p.flags&flagASCII == 0 {
+		p.flags |= flagUnicode
+	}
+	p.t.flags = p.flags
+	var opts strings.Builder
+	if p.flags&flagIgnoreCase != 0 {
+		opts.WriteByte('i')
+	}
+	if p.flags&flagMultiline != 0 {
+		opts.WriteByte('m')
+	}
+	if p.flags&flagDotAll != 0 {
+		opts.WriteByte('s')
+	}
+	if opts.Len() > 0 {
+		body = "(?" + opts.String() + ")" + body
+	}
+	p.t.expr = body
+	return p.t, nil
+}
+
+func (p *parser) errAt(pos int, format string, a ...any) error {
+	return &parseError{fmt.Sprintf(format, a...), pos}
+}
+
+func (p *parser) more() bool { return p.pos < len(p.src) }
+
+func (p *parser) peek() rune {
+	if p.pos < len(p.src) {
+		return p.src[p.pos]
+	}
+	return -1
+}
+
+// skipVerbose skips white space and comments under the VERBOSE flag.
+func (p *parser) skipVerbose(flags int) {
+	if flags&flagVerbose == 0 {
+		return
+	}
+	for p.more() {
+		c := p.src[p.pos]
+		if c == '#' {
+			for p.more() && p.src[p.pos] != '\n' {
+				p.pos++
+			}
+			continue
+		}
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+			p.pos++
+			continue
+		}
+		return
+	}
+}
+
+// alternation parses branches separated by '|' up to ')' or the end,
+// returning the translation and its width bounds.
+func (p *parser) alternation(flags int) (string, int, int, error) {
+	var parts []string
+	lo, hi := maxWidth, 0
+	for {
+		s, l, h, err := p.sequence(flags)
+		if err != nil {
+			return "", 0, 0, err
+		}
+		parts = append(parts, s)
+		lo, hi = min(lo, l), max(hi, h)
+		if p.peek() != '|' {
+			break
+		}
+		p.pos++
+	}
+	if len(parts) == 1 {
+		return parts[0], lo, hi, nil
+	}
+	return strings.Join(parts, "|"), lo, hi, nil
+}
+
+// sequence parses the items of one branch.
+func (p *parser) sequence(flags int) (string, int, int, error) {
+	var b strings.Builder
+	lo, hi := 0, 0
+	for {
+		p.skipVerbose(flags)
+		if !p.more() || p.peek() == '|' || p.peek() == ')' {
+			break
+		}
+		start := p.pos
+		atom, l, h, repeatable, err := p.atom(&flags, start == 0 || p.atSequenceStart(start))
+		if err != nil {
+			return "", 0, 0, err
+		}
+		atom, l, h, err = p.quantifiers(atom, l, h, repeatable, flags)
+		if err != nil {
+			return "", 0, 0, err
+		}
+		b.WriteString(atom)
+		lo = addWidth(lo, l)
+		hi = addWidth(hi, h)
+	}
+	return b.String(), lo, hi, nil
+}
+
+// atSequenceStart reports whether only global-flag groups precede pos
+// (where CPython still accepts global inline flags).
+func (p *parser) atSequenceStart(pos int) bool {
+	i := 0
+	for i < pos {
+		if i+1 < len(p.src) && p.src[i] == '(' && p.src[i+1] == '?' {
+			j := i + 2
+			for j < len(p.src) && strings.ContainsRune("aiLmsux", p.src[j]) {
+				j++
+			}
+			if j < len(p.src) && p.src[j] == ')' && j > i+2 {
+				i = j + 1
+				continue
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func addWidth(a, b int) int {
+	if a >= maxWidth || b >= maxWidth {
+		return maxWidth
+	}
+	return a + b
+}
+
+// quantifiers applies any repetition operators following an atom.
+func (p *parser) quantifiers(atom string, lo, hi int, repeatable bool, flags int) (string, int, int, error) {
+	repeated := false
+	for {
+		p.skipVerbose(flags)
+		if !p.more() {
+			return atom, lo, hi, nil
+		}
+		at := p.pos
+		c := p.src[p.pos]
+		var qmin, qmax int
+		var q string
+		switch c {
+		case '*':
+			qmin, qmax, q = 0, maxWidth, "*"
+			p.pos++
+		case '+':
+			qmin, qmax, q = 1, maxWidth, "+"
+			p.pos++
+		case '?':
+			qmin, qmax, q = 0, 1, "?"
+			p.pos++
+		case '{':
+			m, n, ok, err := p.braces()
+			if err != nil {
+				return "", 0, 0, err
+			}
+			if !ok {
+				return atom, lo, hi, nil
+			}
+			qmin, qmax = m, n
+			if n == maxWidth {
+				q = "{" + strconv.Itoa(m) + ",}"
+			} else {
+				q = "{" + strconv.Itoa(m) + "," + strconv.Itoa(n) + "}"
+			}
+		default:
+			return atom, lo, hi, nil
+		}
+		if !repeatable {
+			return "", 0, 0, p.errAt(at, "nothing to repeat")
+		}
+		if repeated {
+			return "", 0, 0, p.errAt(at, "multiple repeat")
+		}
+		repeated = true
+		switch p.peek() {
+		case '?':
+			p.pos++
+			atom = "(?:" + atom + ")" + q + "?"
+		case '+':
+			p.pos++
+			atom = "(?>(?:" + atom + ")" + q + ")"
+		default:
+			atom = "(?:" + atom + ")" + q
+		}
+		lo = mulWidth(lo, qmin)
+		hi = mulWidth(hi, qmax)
+	}
+}
+
+func mulWidth(a, n int) int {
+	if n >= maxWidth {
+		if a == 0 {
+			return 0
+		}
+		return maxWidth
+	}
+	if a >= maxWidth {
+		return maxWidth
+	}
+	if a*n >= maxWidth {
+		return maxWidth
+	}
+	return a * n
+}
+
+// braces parses {m}, {m,}, {,n} or {m,n} at p.pos; ok is false (and the
+// position unchanged) when the text is not a repeat, which makes the
+// brace a literal as in CPython.
+func (p *parser) braces() (int, int, bool, error) {
+	start := p.pos
+	i := p.pos + 1
+	readNum := func() (string, bool) {
+		j := i
+		for i < len(p.src) && p.src[i] >= '0' && p.src[i] <= '9' {
+			i++
+		}
+		return string(p.src[j:i]), i > j
+	}
+	lo, hasLo := readNum()
+	hi, hasHi := lo, hasLo
+	comma := false
+	if i < len(p.src) && p.src[i] == ',' {
+		comma = true
+		i++
+		hi, hasHi = readNum()
+	}
+	if i >= len(p.src) || p.src[i] != '}' {
+		return 0, 0, false, nil
+	}
+	if !hasLo && !hasHi && !comma {
+		return 0, 0, false, nil
+	}
+	i++
+	m := 0
+	if hasLo {
+		v, err := strconv.Atoi(lo)
+		if err != nil || v >= 1<<32-1 {
+			return 0, 0, false, p.errAt(start+1, "the repetition number is too large")
+		}
+		m = v
+	}
+	n := maxWidth
+	if hasHi {
+		v, err := strconv.Atoi(hi)
+		if err != nil || v >= 1<<32-1 {
+			return 0, 0, false, p.errAt(start+1, "the repetition number is too large")
+		}
+		n = v
+		if n < m {
+			return 0, 0, false, p.errAt(start+1, "min repeat greater than max repeat")
+		}
+	}
+	if n != maxWidth && n > 100000 || m > 100000 {
+		return 0, 0, false, p.errAt(start+1, "the repetition number is too large")
+	}
+	p.pos = i
+	return m, n, true, nil
+}
+
+// atom parses one item: a literal, class, group, escape or anchor. It
+// reports whether a quantifier may follow.
+func (p *parser) atom(flags *int, atStart bool) (string, int, int, bool, error) {
+	c := p.src[p.pos]
+	switch c {
+	case '.':
+		p.pos++
+		if *flags&flagDotAll != 0 {
+			return `[\s\S]`, 1, 1, true, nil
+		}
+		return `[^\n]`, 1, 1, true, nil
+	case '^':
+		p.pos++
+		if *flags&flagMultiline != 0 {
+			return `(?m:^)`, 0, 0, false, nil
+		}
+		return `(?-m:^)`, 0, 0, false, nil
+	case '$':
+		p.pos++
+		if *flags&flagMultiline != 0 {
+			return `(?m:$)`, 0, 0, false, nil
+		}
+		return `(?-m:$)`, 0, 0, false, nil
+	case '[':
+		s, err := p.class(*flags)
+		return s, 1, 1, true, err
+	case '(':
+		return p.group(flags, atStart)
+	case '\\':
+		return p.escape(*flags)
+	case '*', '+', '?':
+		return "", 0, 0, false, p.errAt(p.pos, "nothing to repeat")
+	case '{':
+		save := p.pos
+		if _, _, ok, err := p.braces(); err != nil {
+			return "", 0, 0, false, err
+		} else if ok {
+			return "", 0, 0, false, p.errAt(save, "nothing to repeat")
+		}
+		p.pos = save + 1
+		return `\{`, 1, 1, true, nil
+	}
+	p.pos++
+	return p.literal(c, *flags), 1, 1, true, nil
+}
+
+// literal returns the engine's spelling of the character r.
+func (p *parser) literal(r rune, flags int) string {
+	if r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') {
+		return string(r)
+	}
+	if r < 0x10000 {
+		return fmt.Sprintf(`\u%04X`, r)
+	}
+	return string(r)
+}
+
+// group parses a parenthesized construct at p.pos.
+func (p *parser) group(flags *int, atStart bool) (string, int, int, bool, error) {
+	open := p.pos
+	p.pos++
+	if p.peek() != '?' {
+		return p.capture(open, "", *flags)
+	}
+	p.pos++
+	if !p.more() {
+		return "", 0, 0, false, p.errAt(p.pos, "unexpected end of pattern")
+	}
+	c := p.src[p.pos]
+	switch c {
+	case ':':
+		p.pos++
+		return p.subpattern(open, "(?:", *flags, false)
+	case 'P':
+		p.pos++
+		if !p.more() {
+			return "", 0, 0, false, p.errAt(p.pos, "unexpected end of pattern")
+		}
+		switch p.src[p.pos] {
+		case '<':
+			p.pos++
+			name, err := p.groupName('>')
+			if err != nil {
+				return "", 0, 0, false, err
+			}
+			return p.capture(open, name, *flags)
+		case '=':
+			p.pos++
+			namePos := p.pos
+			name, err := p.groupName(')')
+			if err != nil {
+				return "", 0, 0, false, err
+			}
+			n, ok := p.t.names[name]
+			if !ok {
+				return "", 0, 0, false, p.errAt(namePos, "unknown group name '%s'", name)
+			}
+			if p.open[n] {
+				return "", 0, 0, false, p.errAt(namePos, "cannot refer to an open group")
+			}
+			p.t.hasBackre = true
+			return fmt.Sprintf(`\k<%d>`, n), 0, maxWidth, true, nil
+		}
+		if !p.more() {
+			return "", 0, 0, false, p.errAt(p.pos, "unexpected end of pattern")
+		}
+		return "", 0, 0, false, p.errAt(p.pos, "unknown extension ?P%c", p.src[p.pos])
+	case '#':
+		for p.more() && p.src[p.pos] != ')' {
+			p.pos++
+		}
+		if !p.more() {
+			return "", 0, 0, false, p.errAt(open, "missing ), unterminated comment")
+		}
+		p.pos++
+		return "", 0, 0, false, nil
+	case '=', '!':
+		p.pos++
+		s, _, _, _, err := p.subpattern(open, "(?"+string(c), *flags, false)
+		return s, 0, 0, false, err
+	case '>':
+		p.pos++
+		return p.subpattern(open, "(?>", *flags, false)
+	case '<':
+		p.pos++
+		if !p.more() {
+			return "", 0, 0, false, p.errAt(p.pos, "unexpected end of pattern")
+		}
+		d := p.src[p.pos]
+		if d != '=' && d != '!' {
+			return "", 0, 0, false, p.errAt(p.pos-1, "unknown extension ?<%c", d)
+		}
+		p.pos++
+		p.lookbeh++
+		s, _, _, _, err := p.subpattern(open, "(?<"+string(d), *flags, true)
+		p.lookbeh--
+		return s, 0, 0, false, err
+	case '(':
+		return p.conditional(open, *flags)
+	}
+	if strings.ContainsRune("aiLmsux-", c) {
+		return p.inlineFlags(open, flags, atStart)
+	}
+	return "", 0, 0, false, p.errAt(p.pos-1, "unknown extension ?%c", c)
+}
+
+// groupName reads a group name ending with term.
+func (p *parser) groupName(term rune) (string, error) {
+	start := p.pos
+	for p.more() && p.src[p.pos] != term {
+		p.pos++
+	}
+	if !p.more() {
+		if term == '>' {
+			return "", p.errAt(start, "missing >, unterminated name")
+		}
+		return "", p.errAt(start, "missing ), unterminated name")
+	}
+	name := string(p.src[start:p.pos])
+	p.pos++
+	if name == "" {
+		return "", p.errAt(start, "missing group name")
+	}
+	if !isIdentifier(name) || p.bytes && !isASCII(name) {
+		return "", p.errAt(start, "bad character in group name '%s'", name)
+	}
+	return name, nil
+}
+
+func isIdentifier(s string) bool {
+	for i, r := range s {
+		if r == '_' || unicode.IsLetter(r) || i > 0 && (unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || unicode.Is(unicode.Pc, r)) {
+			continue
+		}
+		return false
+	}
+	return s != ""
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// capture parses a capturing group's body; the group gets its Python
+// number as its explicit engine number.
+func (p *parser) capture(open int, name string, flags int) (string, int, int, bool, error) {
+	p.t.groups++
+	n := p.t.groups
+	if name != "" {
+		if old, dup := p.t.names[name]; dup {
+			return "", 0, 0, false, p.errAt(p.pos-len([]rune(name))-1, "redefinition of group name '%s' as group %d; was group %d", name, n, old)
+		}
+		p.t.names[name] = n
+	}
+	parent := 0
+	if len(p.stack) > 0 {
+		parent = p.stack[len(p.stack)-1]
+	}
+	p.t.nameOf = append(p.t.nameOf, name)
+	p.t.parent = append(p.t.parent, parent)
+	p.open[n] = true
+	p.stack = append(p.stack, n)
+	s, lo, hi, rep, err := p.subpattern(open, fmt.Sprintf("(?<%d>", n), flags, false)
+	p.stack = p.stack[:len(p.stack)-1]
+	delete(p.open, n)
+	return s, lo, hi, rep, err
+}
+
+// subpattern parses the alternation inside a group opened at open and its
+// closing parenthesis, wrapping it in prefix and ')'.
+func (p *parser) subpattern(open int, prefix string, flags int, lookbehind bool) (string, int, int, bool, error) {
+	s, lo, hi, err := p.alternation(flags)
+	if err != nil {
+		return "", 0, 0, false, err
+	}
+	if p.peek() != ')' {
+		return "", 0, 0, false, p.errAt(open, "missing ), unterminated subpattern")
+	}
+	p.pos++
+	if lookbehind && lo != hi {
+		return "", 0, 0, false, &parseError{"look-behind requires fixed-width pattern", -1}
+	}
+	return prefix + s + ")", lo, hi, true, nil
+}
+
+// conditional parses (?(id/name)yes|no).
+func (p *parser) conditional(open int, flags int) (string, int, int, bool, error) {
+	p.pos++
+	start := p.pos
+	for p.more() && p.src[p.pos] != ')' {
+		p.pos++
+	}
+	if !p.more() {
+		return "", 0, 0, false, p.errAt(start, "missing ), unterminated name")
+	}
+	ref := string(p.src[start:p.pos])
+	p.pos++
+	if ref == "" {
+		return "", 0, 0, false, p.errAt(start, "missing group name")
+	}
+	var n int
+	if v, ok := p.t.names[ref]; ok {
+		n = v
+	} else {
+		v, err := strconv.Atoi(ref)
+		if err != nil || v < 0 || !isDigits(ref) {
+			if !isIdentifier(ref) {
+				return "", 0, 0, false, p.errAt(start, "bad character in group name '%s'", ref)
+			}
+			return "", 0, 0, false, p.errAt(start, "unknown group name '%s'", ref)
+		}
+		if v == 0 {
+			return "", 0, 0, false, p.errAt(start, "bad group number")
+		}
+		if v >= 100 {
+			return "", 0, 0, false, p.errAt(start, "invalid group reference %d", v)
+		}
+		n = v
+	}
+	yes, ylo, yhi, err := p.sequence(flags)
+	if err != nil {
+		return "", 0, 0, false, err
+	}
+	no, nlo, nhi := "", 0, 0
+	if p.peek() == '|' {
+		p.pos++
+		no, nlo, nhi, err = p.sequence(flags)
+		if err != nil {
+			return "", 0, 0, false, err
+		}
+		if p.peek() == '|' {
+			return "", 0, 0, false, p.errAt(p.pos, "conditional backref with more than two branches")
+		}
+	}
+	if p.peek() != ')' {
+		return "", 0, 0, false, p.errAt(open, "missing ), unterminated subpattern")
+	}
+	p.pos++
+	if n > p.t.groups {
+		return "", 0, 0, false, p.errAt(start, "invalid group reference %d", n)
+	}
+	p.t.hasBackre = true
+	return fmt.Sprintf("(?(%d)%s|%s)", n, yes, no), min(ylo, nlo), max(yhi, nhi), true, nil
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// flagLetter maps an inline flag letter to its bit.
+func flagLetter(c rune) int {
+	switch c {
+	case 'a':
+		return flagASCII
+	case 'i':
+		return flagIgnoreCase
+	case 'L':
+		return flagLocale
+	case 'm':
+		return flagMultiline
+	case 's':
+		return flagDotAll
+	case 'u':
+		return flagUnicode
+	case 'x':
+		return flagVerbose
+	}
+	return 0
+}
+
+// inlineFlags parses (?flags), (?flags:...) and (?flags-flags:...).
+func (p *parser) inlineFlags(open int, flags *int, atStart bool) (string, int, int, bool, error) {
+	on, off := 0, 0
+	for p.more() && flagLetter(p.src[p.pos]) != 0 {
+		f := flagLetter(p.src[p.pos])
+		if err := p.checkFlag(f); err != nil {
+			return "", 0, 0, false, err
+		}
+		on |= f
+		p.pos++
+	}
+	if !p.more() {
+		return "", 0, 0, false, p.errAt(p.pos, "missing -, : or )")
+	}
+	if p.src[p.pos] == ')' {
+		p.pos++
+		if !atStart {
+			return "", 0, 0, false, p.errAt(open, "global flags not at the start of the expression")
+		}
+		p.flags |= on
+		*flags |= on
+		return "", 0, 0, false, nil
+	}
+	if p.src[p.pos] == '-' {
+		p.pos++
+		if !p.more() {
+			return "", 0, 0, false, p.errAt(p.pos, "missing flag")
+		}
+		for p.more() && flagLetter(p.src[p.pos]) != 0 {
+			f := flagLetter(p.src[p.pos])
+			if f == flagASCII || f == flagUnicode || f == flagLocale {
+				return "", 0, 0, false, p.errAt(p.pos, "bad inline flags: cannot turn off flags 'a', 'u' and 'L'")
+			}
+			off |= f
+			p.pos++
+		}
+		if off == 0 {
+			if !p.more() {
+				return "", 0, 0, false, p.errAt(p.pos, "missing flag")
+			}
+			return "", 0, 0, false, p.errAt(p.pos, "unknown flag")
+		}
+		if on&off != 0 {
+			return "", 0, 0, false, p.errAt(p.pos, "bad inline flags: flag turned on and off")
+		}
+	}
+	if !p.more() {
+		return "", 0, 0, false, p.errAt(p.pos, "missing :")
+	}
+	if p.src[p.pos] != ':' {
+		if flagLetter(p.src[p.pos]) == 0 && p.src[p.pos] != ')' && off == 0 {
+			return "", 0, 0, false, p.errAt(p.pos, "unknown flag")
+		}
+		return "", 0, 0, false, p.errAt(p.pos, "missing :")
+	}
+	p.pos++
+	inner := (*flags | on) &^ off
+	if on&(flagASCII|flagUnicode|flagLocale) != 0 {
+		inner &^= flagASCII | flagUnicode | flagLocale
+		inner |= on & (flagASCII | flagUnicode | flagLocale)
+	}
+	var opt strings.Builder
+	for _, f := range []struct {
+		bit int
+		c   byte
+	}{{flagIgnoreCase, 'i'}, {flagMultiline, 'm'}, {flagDotAll, 's'}} {
+		if on&f.bit != 0 {
+			opt.WriteByte(f.c)
+		}
+	}
+	var offs strings.Builder
+	for _, f := range []struct {
+		bit int
+		c   byte
+	}{{flagIgnoreCase, 'i'}, {flagMultiline, 'm'}, {flagDotAll, 's'}} {
+		if off&f.bit != 0 {
+			offs.WriteByte(f.c)
+		}
+	}
+	prefix := "(?" + opt.String()
+	if offs.Len() > 0 {
+		prefix += "-" + offs.String()
+	}
+	prefix += ":"
+	return p.subpattern(open, prefix, inner, false)
+}
+
+// checkFlag rejects the inline flags a pattern of this kind cannot use.
+func (p *parser) checkFlag(f int) error {
+	switch {
+	case f == flagLocale && !p.bytes:
+		return p.errAt(p.pos, "bad inline flags: cannot use 'L' flag with a str pattern")
+	case f == flagUnicode && p.bytes:
+		return p.errAt(p.pos, "bad inline flags: cannot use 'u' flag with a bytes pattern")
+	}
+	return nil
+}
+
+// ascii reports whether the classes \d, \w, \s are ASCII-only under flags.
+func (p *parser) ascii(flags int) bool {
+	return p.bytes || flags&flagASCII != 0
+}
+
+// lookupCharName resolves \N{name}; aio carries no Unicode name table, so
+// every name is reported undefined.
+func lookupCharName(name string) (rune, bool) { return 0, false }
