@@ -75,7 +75,7 @@ func (p *parser) backrefOrOctal(start int, c rune) (string, int, int, bool, erro
 		return "", 0, 0, false, p.errAt(start+1, "invalid group reference %d", n)
 	}
 	if p.open[n] {
-		return "", 0, 0, false, p.errAt(start+1, "cannot refer to an open group")
+		return "", 0, 0, false, p.errAt(start, "cannot refer to an open group")
 	}
 	p.t.hasBackre = true
 	return fmt.Sprintf(`\k<%d>`, n), 0, maxWidth, true, nil
@@ -172,9 +172,10 @@ func (p *parser) charEscape(start int, c rune, inClass bool) (rune, error) {
 	return c, nil
 }
 
-// category returns the class body of \d, \w, \s or a negation; negated
-// ASCII categories come back negated only when standalone (the caller
-// handles them inside a set).
+// category returns the class body of \d, \w, \s or a negation. Inside
+// a set (inSet) a negated category comes back as the body of its positive
+// form: the caller builds the complement around it, since the engine
+// mishandles a negated category inside a negated set.
 func (p *parser) category(c rune, ascii bool, inSet bool) string {
 	if ascii {
 		var body string
@@ -191,16 +192,19 @@ func (p *parser) category(c rune, ascii bool, inSet bool) string {
 		}
 		return body
 	}
+	var body string
 	switch c {
-	case 's':
-		return `\s\u001C-\u001F`
-	case 'S':
-		if inSet {
-			return `\S`
-		}
-		return `^\s\u001C-\u001F`
+	case 'd', 'D':
+		body = `\d`
+	case 'w', 'W':
+		body = `\w`
+	default:
+		body = `\s\u001C-\u001F`
 	}
-	return `\` + string(c)
+	if c >= 'A' && c <= 'Z' && !inSet {
+		return "^" + body
+	}
+	return body
 }
 
 // class translates a character set [...] starting at p.pos.
@@ -236,8 +240,8 @@ func (p *parser) class(flags int) (string, error) {
 			e := p.src[p.pos]
 			p.pos++
 			if strings.ContainsRune("dDwWsS", e) {
-				if ascii && e >= 'A' && e <= 'Z' {
-					negCats = append(negCats, p.category(e, true, true))
+				if e >= 'A' && e <= 'Z' {
+					negCats = append(negCats, p.category(e, ascii, true))
 				} else {
 					items.WriteString(p.category(e, ascii, true))
 				}

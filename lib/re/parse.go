@@ -479,7 +479,7 @@ func (p *parser) group(flags *int, atStart bool) (string, int, int, bool, error)
 		}
 		d := p.src[p.pos]
 		if d != '=' && d != '!' {
-			return "", 0, 0, false, p.errAt(p.pos-1, "unknown extension ?<%c", d)
+			return "", 0, 0, false, p.errAt(p.pos-2, "unknown extension ?<%c", d)
 		}
 		p.pos++
 		p.lookbeh++
@@ -700,13 +700,13 @@ func (p *parser) inlineFlags(open int, flags *int, atStart bool) (string, int, i
 		for p.more() && flagLetter(p.src[p.pos]) != 0 {
 			f := flagLetter(p.src[p.pos])
 			if f == flagASCII || f == flagUnicode || f == flagLocale {
-				return "", 0, 0, false, p.errAt(p.pos, "bad inline flags: cannot turn off flags 'a', 'u' and 'L'")
+				return "", 0, 0, false, p.errAt(p.pos+1, "bad inline flags: cannot turn off flags 'a', 'u' and 'L'")
 			}
 			off |= f
 			p.pos++
 		}
 		if off == 0 {
-			if !p.more() {
+			if !p.more() || !unicode.IsLetter(p.src[p.pos]) {
 				return "", 0, 0, false, p.errAt(p.pos, "missing flag")
 			}
 			return "", 0, 0, false, p.errAt(p.pos, "unknown flag")

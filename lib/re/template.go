@@ -113,7 +113,9 @@ func (p *Pattern) parseTemplate(th *runtime.Thread, replVal runtime.Value, repl 
 			}
 			addGroup(n)
 		default:
-			if r, ok := templateEscape(c); ok {
+			if c == '\\' {
+				lit = append(lit, c)
+			} else if r, ok := templateEscape(c); ok {
 				lit = append(lit, r)
 			} else if c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
 				return nil, fail(start, `bad escape \%c`, c)
@@ -200,6 +202,9 @@ func (p *Pattern) replArg(th *runtime.Thread, repl runtime.Value) (*template, ru
 		}
 		t, err := p.parseTemplate(th, repl, bytesRunes(o.B))
 		return t, runtime.Value{}, err
+	}
+	if !runtime.IsCallable(repl) {
+		return nil, runtime.Value{}, runtime.Errorf(runtime.TypeError, "decoding to str: need a bytes-like object, %s found", repl.Type().Name)
 	}
 	return nil, repl, nil
 }
