@@ -74,53 +74,108 @@ func (e *engine) form(kind searchKind) (*regexp2.Regexp, error) {
 
 // find runs form kind on text from pos, returning the spans of every group
 // (start, end pairs; -1 for a group that did not take part), or nil when
-// there is no match.
+// there is no match. spans is reused when large enough.
 func (e *engine) find(th *runtime.Thread, kind searchKind, text []rune, pos int, spans []int) ([]int, error) {
-	r, err := e.form(kind)
-	if err != nil {
-		return nil, err
-	}
+	var found []int
+	err := e.each(th, kind, text, pos, 1, spans, func(s []int) error {
+		found = s
+		return nil
+	})
+	return found, err
+}
+
+// each calls fn with the spans of each successive match of the pattern in
+// text from pos (at most limit matches when limit > 0): the first with
+// form kind, the following ones with Python's rule that a match found
+// right after an empty match must not be empty at the same position. The
+// spans slice passed to fn is reused for the next match.
+func (e *engine) each(th *runtime.Thread, kind searchKind, text []rune, pos, limit int, spans []int, fn func(spans []int) error) error {
 	if err := th.Work(int64(len(text)-pos)/16 + 1); err != nil {
-		return nil, err
+		return err
 	}
 	timeout := firstTimeout
+	count := 0
 	for {
+		r, err := e.form(kind)
+		if err != nil {
+			return err
+		}
 		r.MatchTimeout = timeout
+		var cbErr error
+		stopped, lastEmpty, got := false, false, false
 		started := time.Now()
-		m, err := r.FindRunesMatchStartingAt(text, pos)
-		if err == nil {
-			if m == nil {
-				return nil, nil
+		err = r.FindRunesMatches(text, pos, func(v regexp2.MatchView) bool {
+			spans = e.viewSpans(v, spans)
+			count++
+			got = true
+			if cbErr = fn(spans); cbErr != nil {
+				stopped = true
+				return false
 			}
-			return e.spans(m, spans), nil
+			pos = spans[1]
+			lastEmpty = spans[0] == spans[1]
+			if limit > 0 && count >= limit {
+				stopped = true
+				return false
+			}
+			// After an empty match, and after the one match of the
+			// advancing form, the iteration continues below.
+			return !lastEmpty && kind != kindAdvance && kind != kindMatch && kind != kindFull
+		})
+		if cbErr != nil {
+			return cbErr
 		}
-		if errors.Is(err, regexp2.ErrBacktrackingStackLimit) {
-			return nil, runtime.Errorf(runtime.MemoryError, "regular expression backtracking stack exhausted")
+		if err != nil {
+			if errors.Is(err, regexp2.ErrBacktrackingStackLimit) {
+				return runtime.Errorf(runtime.MemoryError, "regular expression backtracking stack exhausted")
+			}
+			// A timeout: charge the time spent, then go on from the last
+			// match with more time.
+			ms := time.Since(started).Milliseconds() + 1
+			if werr := th.Work(ms * stepsPerMillisecond); werr != nil {
+				return werr
+			}
+			timeout *= 2
+			if got && kind == kindSearch && lastEmpty {
+				kind = kindAdvance
+			}
+			continue
 		}
-		// A timeout: charge the time spent, then try again for longer.
-		ms := time.Since(started).Milliseconds() + 1
-		if werr := th.Work(ms * stepsPerMillisecond); werr != nil {
-			return nil, werr
+		if stopped || kind == kindMatch || kind == kindFull {
+			return nil
 		}
-		timeout *= 2
+		if kind != kindAdvance && !lastEmpty {
+			return nil // the iteration ran out of matches
+		}
+		if kind == kindAdvance && !got {
+			return nil
+		}
+		if lastEmpty {
+			kind = kindAdvance
+		} else {
+			kind = kindSearch
+		}
+		if pos > len(text) {
+			return nil
+		}
+		timeout = firstTimeout
 	}
 }
 
-// spans extracts the group spans of m.
-func (e *engine) spans(m *regexp2.Match, spans []int) []int {
+// viewSpans extracts the group spans of a match.
+func (e *engine) viewSpans(v regexp2.MatchView, spans []int) []int {
 	n := e.tr.groups + 1
 	if cap(spans) < 2*n {
 		spans = make([]int, 2*n)
 	}
 	spans = spans[:2*n]
-	spans[0], spans[1] = m.RuneIndex, m.RuneIndex+m.RuneLength
-	for g := 1; g < n; g++ {
-		grp := m.GroupByNumber(g)
-		if grp == nil || len(grp.Captures) == 0 {
+	for g := 0; g < n; g++ {
+		i, l, ok := v.GroupRange(g)
+		if !ok {
 			spans[2*g], spans[2*g+1] = -1, -1
 			continue
 		}
-		spans[2*g], spans[2*g+1] = grp.RuneIndex, grp.RuneIndex+grp.RuneLength
+		spans[2*g], spans[2*g+1] = i, i+l
 	}
 	return spans
 }

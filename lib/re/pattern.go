@@ -198,25 +198,7 @@ func patternFullmatch(th *runtime.Thread, self runtime.Value, args []runtime.Val
 // scan calls fn for each successive match of p in s[pos:endpos] (at most
 // limit when limit > 0), with Python 3.7's rule for empty matches.
 func (p *Pattern) scan(th *runtime.Thread, s *subject, pos, endpos, limit int, fn func(spans []int) error) error {
-	text := s.runes[:endpos]
-	kind := kindSearch
-	var spans []int
-	for n := 0; pos <= endpos && (limit <= 0 || n < limit); n++ {
-		var err error
-		spans, err = p.eng.find(th, kind, text, pos, spans)
-		if err != nil || spans == nil {
-			return err
-		}
-		if err := fn(spans); err != nil {
-			return err
-		}
-		kind = kindSearch
-		if spans[1] == spans[0] {
-			kind = kindAdvance
-		}
-		pos = spans[1]
-	}
-	return nil
+	return p.eng.each(th, kindSearch, s.runes[:endpos], pos, limit, nil, fn)
 }
 
 // groupValue returns the text of group g in spans, or dflt when the group
