@@ -28,6 +28,10 @@ const (
 	flagASCII      = 256
 )
 
+// flagConflict is the position of a parseError that reports flags that
+// cannot go together, which CPython raises as ValueError.
+const flagConflict = -2
+
 // maxWidth stands for an unbounded width in look-behind checks.
 const maxWidth = 1 << 30
 
@@ -70,15 +74,15 @@ func translate(pattern []rune, flags int, isBytes bool) (t *translation, err err
 		t: &translation{names: map[string]int{}, nameOf: []string{""}, parent: []int{0}}}
 	if isBytes {
 		if flags&flagUnicode != 0 {
-			return nil, &parseError{"cannot use UNICODE flag with a bytes pattern", -1}
+			return nil, &parseError{"cannot use UNICODE flag with a bytes pattern", flagConflict}
 		}
 	} else {
 		if flags&flagLocale != 0 {
-			return nil, &parseError{"cannot use LOCALE flag with a str pattern", -1}
+			return nil, &parseError{"cannot use LOCALE flag with a str pattern", flagConflict}
 		}
 	}
 	if flags&flagASCII != 0 && flags&flagUnicode != 0 {
-		return nil, &parseError{"ASCII and UNICODE flags are incompatible", -1}
+		return nil, &parseError{"ASCII and UNICODE flags are incompatible", flagConflict}
 	}
 	body, _, _, err := p.alternation(p.flags)
 	if err != nil {

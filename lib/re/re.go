@@ -41,19 +41,11 @@ type module struct {
 	order []cacheKey
 }
 
-// load builds the Go part of the module; re.aio completes it.
+// load builds the Go part of the module; re.aio completes it (with the
+// error class and the flag constants).
 func load(th *runtime.Thread) *runtime.Module {
 	m := &module{mod: runtime.NewModule("re"), cache: map[cacheKey]*Pattern{}}
 	set := m.mod.Set
-	for name, v := range map[string]int{
-		"NOFLAG": 0, "TEMPLATE": flagTemplate, "T": flagTemplate,
-		"IGNORECASE": flagIgnoreCase, "I": flagIgnoreCase, "LOCALE": flagLocale, "L": flagLocale,
-		"MULTILINE": flagMultiline, "M": flagMultiline, "DOTALL": flagDotAll, "S": flagDotAll,
-		"UNICODE": flagUnicode, "U": flagUnicode, "VERBOSE": flagVerbose, "X": flagVerbose,
-		"DEBUG": flagDebug, "ASCII": flagASCII, "A": flagASCII,
-	} {
-		set(name, runtime.Int(int64(v)))
-	}
 	set("Pattern", runtime.Obj(PatternType))
 	set("Match", runtime.Obj(MatchType))
 	fns := map[string]runtime.BuiltinFn{
@@ -122,6 +114,9 @@ func (m *module) compile(th *runtime.Thread, pattern runtime.Value, flags int) (
 	}
 	tr, err := translate(runes, flags, key.isBytes)
 	if err != nil {
+		if pe, ok := err.(*parseError); ok && pe.pos == flagConflict {
+			return nil, runtime.Errorf(runtime.ValueError, "%s", pe.msg)
+		}
 		if pe, ok := err.(*parseError); ok {
 			return nil, m.raise(th, pe, pattern)
 		}
