@@ -37,7 +37,8 @@ const (
 // the thread's limits; stepsPerMillisecond converts search time into the
 // steps charged to the thread's budget.
 const (
-	firstTimeout        = 20 * time.Millisecond
+	firstTimeout        = 10 * time.Millisecond
+	clockPeriod         = 10 * time.Millisecond
 	stepsPerMillisecond = 10_000
 	// maxBacktrack bounds the engine's backtracking stack (in ints).
 	maxBacktrack = 1 << 26

@@ -14,12 +14,17 @@ import (
 	"strings"
 
 	"github.com/aio-lang/aio/runtime"
+	"github.com/dlclark/regexp2/v2"
 )
 
 //go:embed re.aio
 var source []byte
 
 func init() {
+	// A finer clock than regexp2's default (100 ms) lets a runaway match
+	// notice its timeout soon enough for a cancelled script to stop
+	// promptly (see engine.go).
+	regexp2.SetTimeoutCheckPeriod(clockPeriod)
 	runtime.RegisterStdModule("re", load)
 	runtime.RegisterStdSource("re", source)
 }

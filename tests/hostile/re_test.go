@@ -1,0 +1,22 @@
+package hostile
+
+// This file holds the attacks on the re module: a pattern with
+// catastrophic backtracking must stay inside the step budget and stop
+// promptly when the host cancels the script.
+
+import (
+	"testing"
+	"time"
+)
+
+// catastrophic backtracks exponentially in the length of the a's before
+// it fails on the final b.
+const catastrophic = "import re\nre.match(r'(a+)+$', 'a' * 40 + 'b')\n"
+
+var reCases = register(
+	hostileCase{Name: "re_backtracking_steps", Source: catastrophic, WantType: "RuntimeError", WantMessage: "maximum execution steps exceeded", MaxTime: 20 * time.Second},
+	hostileCase{Name: "re_backtracking_cancel", Source: catastrophic, MaxSteps: -1, CancelAfter: 50 * time.Millisecond, WantType: "canceled"},
+	hostileCase{Name: "re_findall_cancel", Source: "import re\nre.findall(r'(x+x+)+y', 'x' * 30 + 'z' + 'x' * 30)\n", MaxSteps: -1, CancelAfter: 50 * time.Millisecond, WantType: "canceled"},
+)
+
+func TestRe(t *testing.T) { runCases(t, reCases) }
