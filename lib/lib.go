@@ -10,4 +10,5 @@ package lib
 import (
 	_ "github.com/aio-lang/aio/lib/fnmatch"
 	_ "github.com/aio-lang/aio/lib/re"
+	_ "github.com/aio-lang/aio/lib/shlex"
 )
