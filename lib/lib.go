@@ -11,4 +11,5 @@ import (
 	_ "github.com/aio-lang/aio/lib/fnmatch"
 	_ "github.com/aio-lang/aio/lib/re"
 	_ "github.com/aio-lang/aio/lib/shlex"
+	_ "github.com/aio-lang/aio/lib/string"
 )
