@@ -12,4 +12,5 @@ import (
 	_ "github.com/aio-lang/aio/lib/re"
 	_ "github.com/aio-lang/aio/lib/shlex"
 	_ "github.com/aio-lang/aio/lib/string"
+	_ "github.com/aio-lang/aio/lib/textwrap"
 )
