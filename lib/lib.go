@@ -8,6 +8,7 @@ package lib
 // This file lists the standard modules; add one blank import per module.
 
 import (
+	_ "github.com/aio-lang/aio/lib/difflib"
 	_ "github.com/aio-lang/aio/lib/fnmatch"
 	_ "github.com/aio-lang/aio/lib/re"
 	_ "github.com/aio-lang/aio/lib/shlex"
