@@ -7,12 +7,16 @@ package re
 // not be empty at the start position (the rule by which findall, finditer,
 // sub and split move past an empty match, as Python 3.7 and later do).
 //
-// regexp2 cannot call back into the interpreter while it matches, so a
-// runaway match is bounded by its timeout instead: a search runs with a
-// short timeout; when it expires the thread is charged for the time spent
-// (which raises when the step budget is exhausted or the host cancelled
-// the script), and the search is run again with twice the time. The
-// repeated work is at most the time of the last run.
+// regexp2 cannot call back into the interpreter while it matches, so,
+// when the thread runs under limits, a runaway match is bounded by its
+// timeout instead: a search runs with a
+// short timeout (50 ms on a clock that ticks every 10 ms: a shorter one
+// fires falsely when a loaded machine delays the clock's goroutine, and
+// each timeout costs a copy of the text in the engine's error message);
+// when it expires the thread is charged for the time spent (which raises
+// when the step budget is exhausted or the host cancelled the script),
+// and the search is run again from where it stopped with twice the time.
+// The repeated work is at most the time of the last run.
 
 import (
 	"errors"
@@ -37,7 +41,7 @@ const (
 // the thread's limits; stepsPerMillisecond converts search time into the
 // steps charged to the thread's budget.
 const (
-	firstTimeout        = 10 * time.Millisecond
+	firstTimeout        = 50 * time.Millisecond
 	clockPeriod         = 10 * time.Millisecond
 	stepsPerMillisecond = 10_000
 	// maxBacktrack bounds the engine's backtracking stack (in ints).
@@ -95,6 +99,10 @@ func (e *engine) each(th *runtime.Thread, kind searchKind, text []rune, pos, lim
 		return err
 	}
 	timeout := firstTimeout
+	if !limited(th) {
+		// Nothing could stop the script: no need to watch the clock.
+		timeout = regexp2.DefaultMatchTimeout
+	}
 	count := 0
 	for {
 		r, err := e.form(kind)
@@ -136,6 +144,11 @@ func (e *engine) each(th *runtime.Thread, kind searchKind, text []rune, pos, lim
 			if werr := th.Work(ms * stepsPerMillisecond); werr != nil {
 				return werr
 			}
+			if th.Limits.Poll != nil {
+				if perr := th.Limits.Poll(); perr != nil {
+					return perr
+				}
+			}
 			timeout *= 2
 			if got && kind == kindSearch && lastEmpty {
 				kind = kindAdvance
@@ -159,7 +172,6 @@ func (e *engine) each(th *runtime.Thread, kind searchKind, text []rune, pos, lim
 		if pos > len(text) {
 			return nil
 		}
-		timeout = firstTimeout
 	}
 }
 
@@ -179,4 +191,10 @@ func (e *engine) viewSpans(v regexp2.MatchView, spans []int) []int {
 		spans[2*g], spans[2*g+1] = i, i+l
 	}
 	return spans
+}
+
+// limited reports whether th runs under a limit that a long match must
+// check: a step budget, a cancellable context or a memory budget.
+func limited(th *runtime.Thread) bool {
+	return th != nil && (th.Limits.Work != nil || th.Limits.Poll != nil || th.Limits.MemoryLimit > 0)
 }

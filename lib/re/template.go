@@ -14,8 +14,22 @@ import (
 
 // template is a parsed replacement: literal text between group references.
 type template struct {
-	lits   []string // lits[i] precedes groups[i]; len(lits) == len(groups)+1
+	// lits[i] precedes groups[i]; len(lits) == len(groups)+1. For a bytes
+	// pattern each holds the bytes themselves.
+	lits   []string
 	groups []int
+}
+
+// litText is the literal text lit in the representation of lits.
+func (p *Pattern) litText(lit []rune) string {
+	if !p.isBytes {
+		return string(lit)
+	}
+	b := make([]byte, len(lit))
+	for i, r := range lit {
+		b[i] = byte(r)
+	}
+	return string(b)
 }
 
 // parseTemplate parses repl (str text, or bytes widened to runes) for p.
@@ -31,7 +45,7 @@ func (p *Pattern) parseTemplate(th *runtime.Thread, replVal runtime.Value, repl 
 		return p.mod.raise(th, &parseError{sprintf(format, a...), pos}, replVal)
 	}
 	addGroup := func(g int) {
-		t.lits = append(t.lits, string(lit))
+		t.lits = append(t.lits, p.litText(lit))
 		t.groups = append(t.groups, g)
 		lit = lit[:0]
 	}
@@ -124,7 +138,7 @@ func (p *Pattern) parseTemplate(th *runtime.Thread, replVal runtime.Value, repl 
 			}
 		}
 	}
-	t.lits = append(t.lits, string(lit))
+	t.lits = append(t.lits, p.litText(lit))
 	if p.templates == nil {
 		p.templates = map[string]*template{}
 	}
@@ -160,28 +174,38 @@ func templateEscape(c rune) (rune, bool) {
 	return 0, false
 }
 
-// expandTo appends the template's text for a match to b (runes of a str
-// or bytes widened to runes).
-func (t *template) expandTo(b *[]rune, s *subject, spans []int) {
+// expandTo appends the template's text for a match to b.
+func (t *template) expandTo(b *strings.Builder, s *subject, spans []int) {
 	for i, g := range t.groups {
-		*b = append(*b, []rune(t.lits[i])...)
+		b.WriteString(t.lits[i])
 		if spans[2*g] >= 0 {
-			*b = append(*b, s.runes[spans[2*g]:spans[2*g+1]]...)
+			s.writeRange(b, spans[2*g], spans[2*g+1])
 		}
 	}
-	*b = append(*b, []rune(t.lits[len(t.lits)-1])...)
+	b.WriteString(t.lits[len(t.lits)-1])
+}
+
+// writeRange appends the subject's runes [i, j) to b, in the output's
+// representation (UTF-8 for a str, the bytes themselves for bytes).
+func (s *subject) writeRange(b *strings.Builder, i, j int) {
+	switch {
+	case s.isASCII:
+		b.WriteString(s.ascii[i:j])
+	case s.isBytes:
+		b.Write(s.bytes[i:j])
+	default:
+		for _, r := range s.runes[i:j] {
+			b.WriteRune(r)
+		}
+	}
 }
 
 // finish converts replacement output to the subject's type.
-func (s *subject) finish(out []rune) runtime.Value {
+func (s *subject) finish(b *strings.Builder) runtime.Value {
 	if s.isBytes {
-		b := make([]byte, len(out))
-		for i, r := range out {
-			b[i] = byte(r)
-		}
-		return runtime.NewBytes(b)
+		return runtime.NewBytes([]byte(b.String()))
 	}
-	return runtime.Str(string(out))
+	return runtime.Str(b.String())
 }
 
 // replArg interprets sub's repl: a template, or a callable.
@@ -227,10 +251,11 @@ func (p *Pattern) subn(th *runtime.Thread, fname string, args []runtime.Value, k
 	if count < 0 {
 		return str, 0, nil
 	}
-	out := make([]rune, 0, len(s.runes))
-	last, n := 0, 0
+	var out strings.Builder
+	out.Grow(len(s.runes))
+	last, n, grown := 0, 0, 0
 	err = p.scan(th, s, 0, len(s.runes), count, func(spans []int) error {
-		out = append(out, s.runes[last:spans[0]]...)
+		s.writeRange(&out, last, spans[0])
 		last = spans[1]
 		n++
 		if t != nil {
@@ -245,7 +270,13 @@ func (p *Pattern) subn(th *runtime.Thread, fname string, args []runtime.Value, k
 				return err
 			}
 		}
-		return th.Alloc(int64(len(out)) / 64)
+		if out.Len()-grown >= 4096 {
+			if err := th.Alloc(int64(out.Len() - grown)); err != nil {
+				return err
+			}
+			grown = out.Len()
+		}
+		return nil
 	})
 	if err != nil {
 		return runtime.Value{}, 0, err
@@ -253,26 +284,26 @@ func (p *Pattern) subn(th *runtime.Thread, fname string, args []runtime.Value, k
 	if n == 0 {
 		return str, 0, nil
 	}
-	out = append(out, s.runes[last:]...)
-	return s.finish(out), n, nil
+	s.writeRange(&out, last, len(s.runes))
+	return s.finish(&out), n, nil
 }
 
 // appendRepl appends a callable's result, which must be a str (or bytes
 // for a bytes pattern).
-func appendRepl(out *[]rune, r runtime.Value, isBytes bool) error {
+func appendRepl(out *strings.Builder, r runtime.Value, isBytes bool) error {
 	if isBytes {
 		switch o := r.Object().(type) {
 		case *runtime.Bytes:
-			*out = append(*out, bytesRunes(o.B)...)
+			out.Write(o.B)
 			return nil
 		case *runtime.ByteArray:
-			*out = append(*out, bytesRunes(o.B)...)
+			out.Write(o.B)
 			return nil
 		}
 		return runtime.Errorf(runtime.TypeError, "sequence item 0: expected a bytes-like object, %s found", r.Type().Name)
 	}
 	if o, ok := r.Object().(*runtime.StrObj); ok {
-		*out = append(*out, []rune(o.S)...)
+		out.WriteString(o.S)
 		return nil
 	}
 	return runtime.Errorf(runtime.TypeError, "sequence item 0: expected str instance, %s found", r.Type().Name)
@@ -304,7 +335,7 @@ func matchExpand(th *runtime.Thread, self runtime.Value, args []runtime.Value, k
 	if t == nil {
 		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "expected str or bytes, got '%s'", fn.Type().Name)
 	}
-	var out []rune
+	var out strings.Builder
 	t.expandTo(&out, m.subj, m.spans)
-	return m.subj.finish(out), nil
+	return m.subj.finish(&out), nil
 }
