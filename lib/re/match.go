@@ -269,6 +269,10 @@ func matchRepr(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw 
 	if err != nil {
 		return runtime.Value{}, err
 	}
+	// CPython shows at most 50 characters of the text's repr.
+	if r := []rune(text); len(r) > 50 {
+		text = string(r[:50])
+	}
 	span, _ := runtime.Repr(th, m.span(0))
 	return runtime.Str("<re.Match object; span=" + span + ", match=" + text + ">"), nil
 }

@@ -126,6 +126,27 @@ func (p *parser) peek() rune {
 	return -1
 }
 
+// skipNoise skips what does not take part in matching: comment groups
+// (?#...), and white space and # comments under the VERBOSE flag. A
+// quantifier after them applies to the item before them.
+func (p *parser) skipNoise(flags int) error {
+	for {
+		p.skipVerbose(flags)
+		if p.pos+2 < len(p.src) && p.src[p.pos] == '(' && p.src[p.pos+1] == '?' && p.src[p.pos+2] == '#' {
+			open := p.pos
+			for p.more() && p.src[p.pos] != ')' {
+				p.pos++
+			}
+			if !p.more() {
+				return p.errAt(open, "missing ), unterminated comment")
+			}
+			p.pos++
+			continue
+		}
+		return nil
+	}
+}
+
 // skipVerbose skips white space and comments under the VERBOSE flag.
 func (p *parser) skipVerbose(flags int) {
 	if flags&flagVerbose == 0 {
@@ -175,7 +196,9 @@ func (p *parser) sequence(flags int) (string, int, int, error) {
 	var b strings.Builder
 	lo, hi := 0, 0
 	for {
-		p.skipVerbose(flags)
+		if err := p.skipNoise(flags); err != nil {
+			return "", 0, 0, err
+		}
 		if !p.more() || p.peek() == '|' || p.peek() == ')' {
 			break
 		}
@@ -226,7 +249,9 @@ func addWidth(a, b int) int {
 func (p *parser) quantifiers(atom string, lo, hi int, repeatable bool, flags int) (string, int, int, error) {
 	repeated := false
 	for {
-		p.skipVerbose(flags)
+		if err := p.skipNoise(flags); err != nil {
+			return "", 0, 0, err
+		}
 		if !p.more() {
 			return atom, lo, hi, nil
 		}
