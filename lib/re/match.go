@@ -329,7 +329,7 @@ func (it *matchIter) Next(th *runtime.Thread) (runtime.Value, bool, error) {
 
 func patternFinditer(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	p := selfPattern(self)
-	s, pos, endpos, err := searchArgs("finditer", p, args, kw)
+	s, pos, endpos, err := searchArgs(th, "finditer", p, args, kw)
 	if err != nil {
 		return runtime.Value{}, err
 	}

@@ -89,31 +89,63 @@ type subject struct {
 	isBytes bool
 }
 
-// newSubject checks that v suits the pattern and decodes it.
-func (p *Pattern) newSubject(v runtime.Value) (*subject, error) {
+// newSubject checks that v suits the pattern and decodes it. The runes
+// of the last str or bytes decoded are kept, so that a loop matching at
+// successive positions of one text (a tokenizer) decodes it once.
+func (p *Pattern) newSubject(th *runtime.Thread, v runtime.Value) (*subject, error) {
+	m := p.mod
+	if v.Object() == m.lastText && m.lastText != nil {
+		s := *m.lastSubject
+		s.val = v
+		if s.isBytes != p.isBytes {
+			return nil, mismatch(p.isBytes)
+		}
+		return &s, nil
+	}
+	var s *subject
 	switch o := v.Object().(type) {
 	case *runtime.StrObj:
 		if p.isBytes {
-			return nil, runtime.Errorf(runtime.TypeError, "cannot use a bytes pattern on a string-like object")
+			return nil, mismatch(true)
 		}
-		s := &subject{val: v, runes: o.Runes()}
+		if err := th.Alloc(int64(len(o.S)) * 4); err != nil {
+			return nil, err
+		}
+		s = &subject{val: v, runes: o.Runes()}
 		if len(s.runes) == len(o.S) {
 			s.ascii, s.isASCII = o.S, true
 		}
-		return s, nil
+		m.remember(o, s)
 	case *runtime.Bytes:
-		return p.bytesSubject(v, o.B)
+		if !p.isBytes {
+			return nil, mismatch(false)
+		}
+		if err := th.Alloc(int64(len(o.B)) * 4); err != nil {
+			return nil, err
+		}
+		s = &subject{val: v, runes: bytesRunes(o.B), bytes: o.B, isBytes: true}
+		m.remember(o, s)
 	case *runtime.ByteArray:
-		return p.bytesSubject(v, o.B)
+		// Mutable: decoded afresh each time.
+		if !p.isBytes {
+			return nil, mismatch(false)
+		}
+		if err := th.Alloc(int64(len(o.B)) * 4); err != nil {
+			return nil, err
+		}
+		s = &subject{val: v, runes: bytesRunes(o.B), bytes: o.B, isBytes: true}
+	default:
+		return nil, runtime.Errorf(runtime.TypeError, "expected string or bytes-like object, got '%s'", v.Type().Name)
 	}
-	return nil, runtime.Errorf(runtime.TypeError, "expected string or bytes-like object, got '%s'", v.Type().Name)
+	return s, nil
 }
 
-func (p *Pattern) bytesSubject(v runtime.Value, b []byte) (*subject, error) {
-	if !p.isBytes {
-		return nil, runtime.Errorf(runtime.TypeError, "cannot use a string pattern on a bytes-like object")
+// mismatch is the error for a subject of the other kind than the pattern.
+func mismatch(patternIsBytes bool) error {
+	if patternIsBytes {
+		return runtime.Errorf(runtime.TypeError, "cannot use a bytes pattern on a string-like object")
 	}
-	return &subject{val: v, runes: bytesRunes(b), bytes: b, isBytes: true}, nil
+	return runtime.Errorf(runtime.TypeError, "cannot use a string pattern on a bytes-like object")
 }
 
 // slice returns the text of runes [i, j) as a str or bytes value.
@@ -153,13 +185,13 @@ func bounds(n int, pos, endpos int64) (int, int) {
 }
 
 // searchArgs unpacks (string, pos, endpos).
-func searchArgs(fname string, p *Pattern, args []runtime.Value, kw []runtime.Kwarg) (*subject, int, int, error) {
+func searchArgs(th *runtime.Thread, fname string, p *Pattern, args []runtime.Value, kw []runtime.Kwarg) (*subject, int, int, error) {
 	var str runtime.Value
 	pos, endpos := int64(0), int64(math.MaxInt64)
 	if err := runtime.UnpackArgs(fname, args, kw, "string", &str, "pos?", &pos, "endpos?", &endpos); err != nil {
 		return nil, 0, 0, err
 	}
-	s, err := p.newSubject(str)
+	s, err := p.newSubject(th, str)
 	if err != nil {
 		return nil, 0, 0, err
 	}
@@ -169,7 +201,7 @@ func searchArgs(fname string, p *Pattern, args []runtime.Value, kw []runtime.Kwa
 
 // run searches once with form kind and wraps a match.
 func (p *Pattern) run(th *runtime.Thread, fname string, kind searchKind, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	s, pos, endpos, err := searchArgs(fname, p, args, kw)
+	s, pos, endpos, err := searchArgs(th, fname, p, args, kw)
 	if err != nil {
 		return runtime.Value{}, err
 	}
@@ -212,7 +244,7 @@ func groupValue(s *subject, spans []int, g int, dflt runtime.Value) runtime.Valu
 
 func patternFindall(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	p := selfPattern(self)
-	s, pos, endpos, err := searchArgs("findall", p, args, kw)
+	s, pos, endpos, err := searchArgs(th, "findall", p, args, kw)
 	if err != nil {
 		return runtime.Value{}, err
 	}
@@ -247,7 +279,7 @@ func patternSplit(th *runtime.Thread, self runtime.Value, args []runtime.Value, 
 	if err := runtime.UnpackArgs("split", args, kw, "string", &str, "maxsplit?", &maxsplit); err != nil {
 		return runtime.Value{}, err
 	}
-	s, err := p.newSubject(str)
+	s, err := p.newSubject(th, str)
 	if err != nil {
 		return runtime.Value{}, err
 	}

@@ -44,6 +44,15 @@ type module struct {
 	mod   *runtime.Module
 	cache map[cacheKey]*Pattern
 	order []cacheKey
+	// lastText and lastSubject are the last immutable text decoded and
+	// its decoding (see Pattern.newSubject).
+	lastText    runtime.Object
+	lastSubject *subject
+}
+
+// remember keeps the decoding of an immutable text for the next call.
+func (m *module) remember(text runtime.Object, s *subject) {
+	m.lastText, m.lastSubject = text, s
 }
 
 // load builds the Go part of the module; re.aio completes it (with the

@@ -240,7 +240,7 @@ func (p *Pattern) subn(th *runtime.Thread, fname string, args []runtime.Value, k
 	if err := runtime.UnpackArgs(fname, args, kw, "repl", &repl, "string", &str, "count?", &count); err != nil {
 		return runtime.Value{}, 0, err
 	}
-	s, err := p.newSubject(str)
+	s, err := p.newSubject(th, str)
 	if err != nil {
 		return runtime.Value{}, 0, err
 	}
