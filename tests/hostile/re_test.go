@@ -2,7 +2,8 @@ package hostile
 
 // This file holds the attacks on the re module: a pattern with
 // catastrophic backtracking must stay inside the step budget and stop
-// promptly when the host cancels the script.
+// promptly when the host cancels the script, and results in proportion
+// to a big text must stay inside the memory budget.
 
 import (
 	"testing"
@@ -16,6 +17,8 @@ const catastrophic = "import re\nre.match(r'(a+)+$', 'a' * 40 + 'b')\n"
 var reCases = register(
 	hostileCase{Name: "re_backtracking_steps", Source: catastrophic, WantType: "RuntimeError", WantMessage: "maximum execution steps exceeded", MaxTime: 20 * time.Second},
 	hostileCase{Name: "re_backtracking_cancel", Source: catastrophic, MaxSteps: -1, CancelAfter: 50 * time.Millisecond, WantType: "canceled"},
+	hostileCase{Name: "re_findall_memory", Source: "import re\ntext = 'ab' * (10 * 2**20)\nparts = re.findall('a', text)\n", WantType: "MemoryError"},
+	hostileCase{Name: "re_sub_memory", Source: "import re\ntext = 'a' * (20 * 2**20)\nout = re.sub('a', 'xyz', text)\n", WantType: "MemoryError"},
 	hostileCase{Name: "re_findall_cancel", Source: "import re\nre.findall(r'(x+x+)+y', 'x' * 30 + 'z' + 'x' * 30)\n", MaxSteps: -1, CancelAfter: 50 * time.Millisecond, WantType: "canceled"},
 )
 
