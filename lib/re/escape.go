@@ -197,7 +197,10 @@ func (p *parser) category(c rune, ascii bool, inSet bool) string {
 	case 'd', 'D':
 		body = `\d`
 	case 'w', 'W':
-		body = `\w`
+		// Python's word characters are the alphanumeric ones (letters
+		// and every kind of number) and '_'; the engine's \w would add
+		// combining marks and other connectors.
+		body = `\p{L}\p{N}_`
 	default:
 		body = `\s\u001C-\u001F`
 	}
