@@ -33,14 +33,19 @@ func (p *parser) escape(flags int) (string, int, int, bool, error) {
 	case 'Z':
 		return `\z`, 0, 0, false, nil
 	case 'b', 'B':
+		// Python's \B never matches in an empty text.
+		notEmpty := ``
+		if c == 'B' {
+			notEmpty = `(?!\A\z)`
+		}
 		if ascii {
 			w := `[` + asciiWord + `]`
 			if c == 'b' {
 				return `(?:(?<=` + w + `)(?!` + w + `)|(?<!` + w + `)(?=` + w + `))`, 0, 0, false, nil
 			}
-			return `(?:(?<=` + w + `)(?=` + w + `)|(?<!` + w + `)(?!` + w + `))`, 0, 0, false, nil
+			return notEmpty + `(?:(?<=` + w + `)(?=` + w + `)|(?<!` + w + `)(?!` + w + `))`, 0, 0, false, nil
 		}
-		return `\` + string(c), 0, 0, false, nil
+		return notEmpty + `\` + string(c), 0, 0, false, nil
 	case 'd', 'D', 'w', 'W', 's', 'S':
 		return "[" + p.category(c, ascii, false) + "]", 1, 1, true, nil
 	}
@@ -77,8 +82,12 @@ func (p *parser) backrefOrOctal(start int, c rune) (string, int, int, bool, erro
 	if p.open[n] {
 		return "", 0, 0, false, p.errAt(start, "cannot refer to an open group")
 	}
+	if err := p.lookbehindRef(n, p.pos); err != nil {
+		return "", 0, 0, false, err
+	}
 	p.t.hasBackre = true
-	return fmt.Sprintf(`\k<%d>`, n), 0, maxWidth, true, nil
+	w := p.widths[n]
+	return fmt.Sprintf(`\k<%d>`, n), w[0], w[1], true, nil
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }

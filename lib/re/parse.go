@@ -65,12 +65,28 @@ type parser struct {
 	open    map[int]bool // groups whose closing parenthesis is still ahead
 	stack   []int        // open groups, innermost last
 	lookbeh int          // depth of look-behind assertions being parsed
+	// lookbehGroups is the number of groups defined before the outermost
+	// look-behind being parsed began.
+	lookbehGroups int
+	// depth is the number of groups open; seen is set once an item was
+	// parsed (global flags must come before both).
+	depth int
+	seen  bool
+	// widths are the width bounds of each closed group, for the width of
+	// a back-reference in a look-behind.
+	widths map[int][2]int
+	// condRefs are the groups that conditionals refer to, with the
+	// position to report if the group never exists.
+	condRefs []groupRef
 }
+
+// groupRef is a reference to a group number at a position of the pattern.
+type groupRef struct{ group, pos int }
 
 // translate parses pattern (a str pattern, or a bytes pattern decoded one
 // rune per byte when isBytes) with flags.
 func translate(pattern []rune, flags int, isBytes bool) (t *translation, err error) {
-	p := &parser{src: pattern, bytes: isBytes, flags: flags, open: map[int]bool{},
+	p := &parser{src: pattern, bytes: isBytes, flags: flags, open: map[int]bool{}, widths: map[int][2]int{},
 		t: &translation{names: map[string]int{}, nameOf: []string{""}, parent: []int{0}}}
 	if isBytes {
 		if flags&flagUnicode != 0 {
@@ -86,11 +102,23 @@ func translate(pattern []rune, flags int, isBytes bool) (t *translation, err err
 	}
 	body, _, _, err := p.alternation(p.flags)
 	if err != nil {
+		// CPython's tokenizer reads one token ahead: a lone backslash
+		// ending the pattern is reported as soon as the parser reaches it.
+		if pe, ok := err.(*parseError); ok && pe.pos != flagConflict {
+			if at := loneBackslash(pattern); at >= 0 && p.pos >= at {
+				return nil, &parseError{"bad escape (end of pattern)", at}
+			}
+		}
 		return nil, err
 	}
 	if p.pos < len(p.src) {
 		// Only a stray ')' stops the top-level alternation early.
 		return nil, &parseError{"unbalanced parenthesis", p.pos}
+	}
+	for _, r := range p.condRefs {
+		if r.group > p.t.groups {
+			return nil, &parseError{fmt.Sprintf("invalid group reference %d", r.group), r.pos}
+		}
 	}
 	if !isBytes && p.flags&flagASCII == 0 {
 		p.flags |= flagUnicode
@@ -111,6 +139,20 @@ func translate(pattern []rune, flags int, isBytes bool) (t *translation, err err
 	}
 	p.t.expr = body
 	return p.t, nil
+}
+
+// loneBackslash returns the position of a backslash that ends the
+// pattern with nothing to escape, or -1.
+func loneBackslash(src []rune) int {
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\\' {
+			if i+1 == len(src) {
+				return i
+			}
+			i++
+		}
+	}
+	return -1
 }
 
 func (p *parser) errAt(pos int, format string, a ...any) error {
@@ -184,6 +226,7 @@ func (p *parser) alternation(flags int) (string, int, int, error) {
 			break
 		}
 		p.pos++
+		p.seen = true
 	}
 	if len(parts) == 1 {
 		return parts[0], lo, hi, nil
@@ -202,10 +245,12 @@ func (p *parser) sequence(flags int) (string, int, int, error) {
 		if !p.more() || p.peek() == '|' || p.peek() == ')' {
 			break
 		}
-		start := p.pos
-		atom, l, h, repeatable, err := p.atom(&flags, start == 0 || p.atSequenceStart(start))
+		atom, l, h, repeatable, err := p.atom(&flags, p.depth == 0 && !p.seen)
 		if err != nil {
 			return "", 0, 0, err
+		}
+		if atom != "" {
+			p.seen = true // only global flags translate to nothing
 		}
 		atom, l, h, err = p.quantifiers(atom, l, h, repeatable, flags)
 		if err != nil {
@@ -216,26 +261,6 @@ func (p *parser) sequence(flags int) (string, int, int, error) {
 		hi = addWidth(hi, h)
 	}
 	return b.String(), lo, hi, nil
-}
-
-// atSequenceStart reports whether only global-flag groups precede pos
-// (where CPython still accepts global inline flags).
-func (p *parser) atSequenceStart(pos int) bool {
-	i := 0
-	for i < pos {
-		if i+1 < len(p.src) && p.src[i] == '(' && p.src[i+1] == '?' {
-			j := i + 2
-			for j < len(p.src) && strings.ContainsRune("aiLmsux", p.src[j]) {
-				j++
-			}
-			if j < len(p.src) && p.src[j] == ')' && j > i+2 {
-				i = j + 1
-				continue
-			}
-		}
-		return false
-	}
-	return true
 }
 
 func addWidth(a, b int) int {
@@ -478,8 +503,12 @@ func (p *parser) group(flags *int, atStart bool) (string, int, int, bool, error)
 			if p.open[n] {
 				return "", 0, 0, false, p.errAt(namePos, "cannot refer to an open group")
 			}
+			if err := p.lookbehindRef(n, p.pos-1); err != nil {
+				return "", 0, 0, false, err
+			}
 			p.t.hasBackre = true
-			return fmt.Sprintf(`\k<%d>`, n), 0, maxWidth, true, nil
+			w := p.widths[n]
+			return fmt.Sprintf(`\k<%d>`, n), w[0], w[1], true, nil
 		}
 		if !p.more() {
 			return "", 0, 0, false, p.errAt(p.pos, "unexpected end of pattern")
@@ -497,7 +526,7 @@ func (p *parser) group(flags *int, atStart bool) (string, int, int, bool, error)
 	case '=', '!':
 		p.pos++
 		s, _, _, _, err := p.subpattern(open, "(?"+string(c), *flags, false)
-		return s, 0, 0, false, err
+		return s, 0, 0, true, err
 	case '>':
 		p.pos++
 		return p.subpattern(open, "(?>", *flags, false)
@@ -511,10 +540,13 @@ func (p *parser) group(flags *int, atStart bool) (string, int, int, bool, error)
 			return "", 0, 0, false, p.errAt(p.pos-2, "unknown extension ?<%c", d)
 		}
 		p.pos++
+		if p.lookbeh == 0 {
+			p.lookbehGroups = p.t.groups
+		}
 		p.lookbeh++
 		s, _, _, _, err := p.subpattern(open, "(?<"+string(d), *flags, true)
 		p.lookbeh--
-		return s, 0, 0, false, err
+		return s, 0, 0, true, err
 	case '(':
 		return p.conditional(open, *flags)
 	}
@@ -588,13 +620,17 @@ func (p *parser) capture(open int, name string, flags int) (string, int, int, bo
 	s, lo, hi, rep, err := p.subpattern(open, fmt.Sprintf("(?<%d>", n), flags, false)
 	p.stack = p.stack[:len(p.stack)-1]
 	delete(p.open, n)
+	p.widths[n] = [2]int{lo, hi}
 	return s, lo, hi, rep, err
 }
 
 // subpattern parses the alternation inside a group opened at open and its
 // closing parenthesis, wrapping it in prefix and ')'.
 func (p *parser) subpattern(open int, prefix string, flags int, lookbehind bool) (string, int, int, bool, error) {
+	p.depth++
 	s, lo, hi, err := p.alternation(flags)
+	p.depth--
+	p.seen = true
 	if err != nil {
 		return "", 0, 0, false, err
 	}
@@ -641,7 +677,16 @@ func (p *parser) conditional(open int, flags int) (string, int, int, bool, error
 			return "", 0, 0, false, p.errAt(start, "invalid group reference %d", v)
 		}
 		n = v
+		p.condRefs = append(p.condRefs, groupRef{n, start})
 	}
+	if p.lookbeh > 0 && (n > p.t.groups || p.open[n]) {
+		return "", 0, 0, false, p.errAt(p.pos, "cannot refer to an open group")
+	}
+	if err := p.lookbehindRef(n, p.pos); err != nil {
+		return "", 0, 0, false, err
+	}
+	p.depth++
+	defer func() { p.depth-- }()
 	yes, ylo, yhi, err := p.sequence(flags)
 	if err != nil {
 		return "", 0, 0, false, err
@@ -661,9 +706,6 @@ func (p *parser) conditional(open int, flags int) (string, int, int, bool, error
 		return "", 0, 0, false, p.errAt(open, "missing ), unterminated subpattern")
 	}
 	p.pos++
-	if n > p.t.groups {
-		return "", 0, 0, false, p.errAt(start, "invalid group reference %d", n)
-	}
 	p.t.hasBackre = true
 	return fmt.Sprintf("(?(%d)%s|%s)", n, yes, no), min(ylo, nlo), max(yhi, nhi), true, nil
 }
@@ -792,6 +834,15 @@ func (p *parser) checkFlag(f int) error {
 		return p.errAt(p.pos, "bad inline flags: cannot use 'L' flag with a str pattern")
 	case f == flagUnicode && p.bytes:
 		return p.errAt(p.pos, "bad inline flags: cannot use 'u' flag with a bytes pattern")
+	}
+	return nil
+}
+
+// lookbehindRef rejects, inside a look-behind, a reference to a group
+// defined within the same look-behind.
+func (p *parser) lookbehindRef(n, pos int) error {
+	if p.lookbeh > 0 && n > p.lookbehGroups {
+		return p.errAt(pos, "cannot refer to group defined in the same lookbehind subpattern")
 	}
 	return nil
 }

@@ -36,6 +36,12 @@ func TestTranslateErrors(t *testing.T) {
 		{"[z-a]", "bad character range z-a", 1},
 		{"a(?i)b", "global flags not at the start of the expression", 1},
 		{"(?P<a>x)(?P<a>y)", "redefinition of group name 'a' as group 2; was group 1", 12},
+		{"|(?i)a", "global flags not at the start of the expression", 1},
+		{"(?(2)a)", "invalid group reference 2", 3},
+		{`(?<=(a)\1)`, "cannot refer to group defined in the same lookbehind subpattern", 9},
+		{"(?<!(?(1)", "cannot refer to an open group", 9},
+		{`\1\`, "bad escape (end of pattern)", 2},
+		{"a(?#x", "missing ), unterminated comment", 1},
 	}
 	for _, c := range cases {
 		_, err := translate([]rune(c.pattern), 0, false)
@@ -101,4 +107,18 @@ func TestLastIndexPrefersEnclosingGroup(t *testing.T) {
 		m := &Match{pat: &Pattern{eng: &engine{tr: tr}}, spans: spans}
 		assert.Equal(t, c.want, m.lastIndex(), c.pattern)
 	}
+}
+
+func TestValidReferences(t *testing.T) {
+	// A conditional may name a group defined after it; a look-behind may
+	// refer to a group closed before it (its width is the group's).
+	for _, pattern := range []string{"(?(2)a)(b)(c)", `(a)(?<=\1)`, "a(?#x)*", "(?i)(?m)a"} {
+		_, err := translate([]rune(pattern), 0, false)
+		assert.NoError(t, err, pattern)
+	}
+}
+
+func TestNotBoundaryNeverMatchesEmptyText(t *testing.T) {
+	assert.Nil(t, search(t, `\B`, "", kindSearch, 0))
+	assert.Equal(t, []int{1, 1}, search(t, `\B`, "ab", kindSearch, 0))
 }
