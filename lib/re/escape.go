@@ -304,8 +304,26 @@ func (p *parser) class(flags int) (string, error) {
 			items.WriteByte('-')
 			items.WriteString(classChar(hi))
 		}
+		if p.asciiCase(flags) {
+			// The set is matched case-sensitively (see below): add the
+			// other case of its ASCII letters.
+			for _, span := range [][3]rune{{'a', 'z', 'A' - 'a'}, {'A', 'Z', 'a' - 'A'}} {
+				if l, h := max(lo, span[0]), min(hi, span[1]); l <= h {
+					items.WriteString(classChar(l+span[2]) + "-" + classChar(h+span[2]))
+				}
+			}
+		}
 	}
-	set := items.String()
+	set, err := p.finishClass(items.String(), negate, negCats)
+	if err == nil && p.asciiCase(flags) {
+		set = `(?-i:` + set + `)`
+	}
+	return set, err
+}
+
+// finishClass builds a set from its items, its negated categories and
+// its negation.
+func (p *parser) finishClass(set string, negate bool, negCats []string) (string, error) {
 	if len(negCats) == 0 {
 		if set == "" {
 			if negate {

@@ -454,10 +454,20 @@ func (p *parser) literal(r rune, flags int) string {
 	if r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') {
 		return string(r)
 	}
+	s := string(r)
 	if r < 0x10000 {
-		return fmt.Sprintf(`\u%04X`, r)
+		s = fmt.Sprintf(`\u%04X`, r)
 	}
-	return string(r)
+	if p.asciiCase(flags) && unicode.SimpleFold(r) != r {
+		// Under ASCII (and for bytes) only ASCII letters ignore case.
+		return `(?-i:` + s + `)`
+	}
+	return s
+}
+
+// asciiCase reports whether IGNORECASE applies to ASCII letters only.
+func (p *parser) asciiCase(flags int) bool {
+	return flags&flagIgnoreCase != 0 && p.ascii(flags)
 }
 
 // group parses a parenthesized construct at p.pos.
