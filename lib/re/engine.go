@@ -95,9 +95,9 @@ func (e *engine) find(th *runtime.Thread, kind searchKind, text []rune, pos int,
 // right after an empty match must not be empty at the same position. The
 // spans slice passed to fn is reused for the next match.
 func (e *engine) each(th *runtime.Thread, kind searchKind, text []rune, pos, limit int, spans []int, fn func(spans []int) error) error {
-	if err := th.Work(int64(len(text)-pos)/16 + 1); err != nil {
-		return err
-	}
+	// The text scanned is charged as the search goes: up to each match,
+	// and to the end when no match remains (an anchored form scans
+	// little).
 	timeout := firstTimeout
 	if !limited(th) {
 		// Nothing could stop the script: no need to watch the clock.
@@ -117,6 +117,10 @@ func (e *engine) each(th *runtime.Thread, kind searchKind, text []rune, pos, lim
 			spans = e.viewSpans(v, spans)
 			count++
 			got = true
+			if cbErr = th.Work(int64(spans[1]-pos)/16 + 1); cbErr != nil {
+				stopped = true
+				return false
+			}
 			if cbErr = fn(spans); cbErr != nil {
 				stopped = true
 				return false
@@ -157,6 +161,11 @@ func (e *engine) each(th *runtime.Thread, kind searchKind, text []rune, pos, lim
 		}
 		if stopped || kind == kindMatch || kind == kindFull {
 			return nil
+		}
+		if !got || (!lastEmpty && kind != kindAdvance) {
+			if err := th.Work(int64(len(text)-pos)/16 + 1); err != nil {
+				return err
+			}
 		}
 		if kind != kindAdvance && !lastEmpty {
 			return nil // the iteration ran out of matches
