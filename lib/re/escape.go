@@ -85,7 +85,6 @@ func (p *parser) backrefOrOctal(start int, c rune) (string, int, int, bool, erro
 	if err := p.lookbehindRef(n, p.pos); err != nil {
 		return "", 0, 0, false, err
 	}
-	p.t.hasBackre = true
 	w := p.widths[n]
 	return fmt.Sprintf(`\k<%d>`, n), w[0], w[1], true, nil
 }
