@@ -12,6 +12,12 @@ import (
 	_ "github.com/aio-lang/aio/lib/collectionsabc"
 	_ "github.com/aio-lang/aio/lib/contextlib"
 	_ "github.com/aio-lang/aio/lib/dataclasses"
+	_ "github.com/aio-lang/aio/lib/difflib"
+	_ "github.com/aio-lang/aio/lib/fnmatch"
 	_ "github.com/aio-lang/aio/lib/hashlib"
 	_ "github.com/aio-lang/aio/lib/json"
+	_ "github.com/aio-lang/aio/lib/re"
+	_ "github.com/aio-lang/aio/lib/shlex"
+	_ "github.com/aio-lang/aio/lib/string"
+	_ "github.com/aio-lang/aio/lib/textwrap"
 )
