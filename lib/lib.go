@@ -12,4 +12,5 @@ import (
 	_ "github.com/aio-lang/aio/lib/collectionsabc"
 	_ "github.com/aio-lang/aio/lib/contextlib"
 	_ "github.com/aio-lang/aio/lib/dataclasses"
+	_ "github.com/aio-lang/aio/lib/typing"
 )
