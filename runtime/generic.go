@@ -406,17 +406,22 @@ func unionHash(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) 
 // member matches; parameterized generics cannot be checked.
 func unionCheck(which string) BuiltinFn {
 	return func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		members := aliasPart(self, "__args__")
-		for _, m := range members {
-			if m.Type() == GenericAliasType {
-				return Value{}, Errorf(TypeError, "%s() argument 2 cannot be a parameterized generic", which)
-			}
-		}
 		builtin := builtinIsInstance
 		if which == "issubclass" {
 			builtin = builtinIsSubclass
 		}
-		return builtin(th, Value{}, []Value{args[0], Obj(NewTuple(members))}, nil)
+		// Members are tried in order: a parameterized generic fails only
+		// when no member before it matched.
+		for _, m := range aliasPart(self, "__args__") {
+			if m.Type() == GenericAliasType {
+				return Value{}, Errorf(TypeError, "%s() argument 2 cannot be a parameterized generic", which)
+			}
+			r, err := builtin(th, Value{}, []Value{args[0], m}, nil)
+			if err != nil || r.Is(True) {
+				return r, err
+			}
+		}
+		return False, nil
 	}
 }
 
