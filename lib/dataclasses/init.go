@@ -217,7 +217,7 @@ func (f *initFunc) run(th *runtime.Thread, self runtime.Value, args []runtime.Va
 		return runtime.Value{}, err
 	}
 	var initVars []runtime.Value
-	setter := f.setter(self)
+	mode := f.storeMode(self)
 	for i := range f.fields {
 		fd := &f.fields[i]
 		var v runtime.Value
@@ -243,7 +243,7 @@ func (f *initFunc) run(th *runtime.Thread, self runtime.Value, args []runtime.Va
 			initVars = append(initVars, v)
 			continue
 		}
-		if err := setter(th, fd.name, v); err != nil {
+		if err := store(th, mode, self, fd.name, v); err != nil {
 			return runtime.Value{}, err
 		}
 	}
@@ -269,29 +269,41 @@ func (f *initFunc) paramIndex(name string) int {
 	return -1
 }
 
-// setter picks how attributes are stored on self: straight into the
+// How the generated __init__ stores attributes on the instance.
+const (
+	storeDirect = iota // straight into the instance dictionary
+	storeObject        // through object.__setattr__ (frozen classes)
+	storeAssign        // by ordinary assignment
+)
+
+// storeMode picks how attributes are stored on self: straight into the
 // instance dictionary when the class has no descriptors or hooks, through
 // object.__setattr__ for a frozen class (whose own __setattr__ refuses),
 // and by ordinary assignment otherwise.
-func (f *initFunc) setter(self runtime.Value) func(th *runtime.Thread, name string, v runtime.Value) error {
+func (f *initFunc) storeMode(self runtime.Value) int {
 	if inst, ok := self.Object().(*runtime.Instance); ok && !inst.Class.HasDataDescriptors() {
-		return func(th *runtime.Thread, name string, v runtime.Value) error {
-			if !inst.SetAttrValue(name, v) {
-				return runtime.SetAttr(th, self, name, v)
-			}
-			return nil
-		}
+		inst.Dict.Reserve(len(f.fields))
+		return storeDirect
 	}
 	if f.frozen {
-		set, _ := runtime.ObjectType.Lookup("__setattr__")
-		return func(th *runtime.Thread, name string, v runtime.Value) error {
-			_, err := th.Call(set, []runtime.Value{self, runtime.Str(name), v}, nil)
-			return err
+		return storeObject
+	}
+	return storeAssign
+}
+
+// store sets self.name = v in the given mode.
+func store(th *runtime.Thread, mode int, self runtime.Value, name string, v runtime.Value) error {
+	switch mode {
+	case storeDirect:
+		if self.Object().(*runtime.Instance).SetAttrValue(name, v) {
+			return nil
 		}
+	case storeObject:
+		set, _ := runtime.ObjectType.Lookup("__setattr__")
+		_, err := th.Call(set, []runtime.Value{self, runtime.Str(name), v}, nil)
+		return err
 	}
-	return func(th *runtime.Thread, name string, v runtime.Value) error {
-		return runtime.SetAttr(th, self, name, v)
-	}
+	return runtime.SetAttr(th, self, name, v)
 }
 
 // tooMany is the error for n positional arguments (self not counted).
