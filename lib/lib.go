@@ -12,5 +12,7 @@ import (
 	_ "github.com/aio-lang/aio/lib/collectionsabc"
 	_ "github.com/aio-lang/aio/lib/contextlib"
 	_ "github.com/aio-lang/aio/lib/dataclasses"
+	_ "github.com/aio-lang/aio/lib/hashlib"
+	_ "github.com/aio-lang/aio/lib/json"
 	_ "github.com/aio-lang/aio/lib/typing"
 )
