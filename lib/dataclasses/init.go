@@ -24,39 +24,13 @@ func init() {
 	runtime.RegisterStdSource("dataclasses", source)
 }
 
-// load builds the Go part of the module: _make_init, which the source
+// load builds the Go part of the module: _make_init and _make_method, which the source
 // calls for each class it decorates.
 func load(*runtime.Thread) *runtime.Module {
 	m := runtime.NewModule("dataclasses")
 	m.Set("_make_init", runtime.NewBuiltin("_make_init", makeInit))
-	m.Set("_attrs", runtime.NewBuiltin("_attrs", attrs))
+	m.Set("_make_method", runtime.NewBuiltin("_make_method", makeMethod))
 	return m
-}
-
-// attrs is _attrs(obj, names): the tuple of obj's attributes called
-// names, which the generated comparisons and __hash__ compare.
-func attrs(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	var obj, names runtime.Value
-	if err := runtime.UnpackArgs("_attrs", args, kw, "obj", &obj, "names", &names); err != nil {
-		return runtime.Value{}, err
-	}
-	t, ok := runtime.As[*runtime.Tuple](names)
-	if !ok {
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "_attrs() names must be a tuple")
-	}
-	out := make([]runtime.Value, len(t.Items))
-	for i, n := range t.Items {
-		s, ok := runtime.As[*runtime.StrObj](n)
-		if !ok {
-			return runtime.Value{}, runtime.Errorf(runtime.TypeError, "_attrs() names must be str")
-		}
-		v, err := runtime.GetAttr(th, obj, s.S)
-		if err != nil {
-			return runtime.Value{}, err
-		}
-		out[i] = v
-	}
-	return runtime.Obj(runtime.NewTuple(out)), nil
 }
 
 // initType is the class of generated __init__ functions; they behave as
@@ -125,6 +99,12 @@ func (f *initFunc) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.K
 		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "%s() missing 1 required positional argument: 'self'", f.qual)
 	}
 	return f.run(th, args[0], args[1:], kw)
+}
+
+// InitInstance runs the function on a new instance (runtime.DirectInit).
+func (f *initFunc) InitInstance(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) error {
+	_, err := f.run(th, self, args, kw)
+	return err
 }
 
 // Get binds the function to the instance it is read from.

@@ -7,6 +7,7 @@ package dataclasses_test
 import (
 	"bytes"
 	"context"
+	"os"
 	"testing"
 
 	"github.com/aio-lang/aio/interp"
@@ -146,4 +147,37 @@ func itoa(n int) string {
 			return s
 		}
 	}
+}
+
+// BenchmarkDataclassProgram runs bench/dataclass_create.aio once per
+// iteration.
+func BenchmarkDataclassProgram(b *testing.B) {
+	src, err := os.ReadFile("../../bench/dataclass_create.aio")
+	require.NoError(b, err)
+	for i := 0; i < b.N; i++ {
+		var out bytes.Buffer
+		in := interp.New(interp.Options{Stdout: &out})
+		require.NoError(b, in.Exec(context.Background(), "main.aio", string(src)))
+	}
+}
+
+func TestGeneratedComparisonsActAsFieldTuples(t *testing.T) {
+	out := run(t, `
+from dataclasses import dataclass, field
+@dataclass(order=True, frozen=True)
+class V:
+    major: int
+    minor: int = 0
+    note: str = field(default="", compare=False)
+a, b = V(1, 2), V(1, 3, "x")
+print(a < b, a <= b, a > b, a >= b, a == V(1, 2, "y"), a != b)
+print(hash(a) == hash((1, 2)), V.__lt__.__qualname__, V.__eq__(a, 3))
+try:
+    a < 3
+except TypeError as e:
+    print(e)
+`)
+	assert.Equal(t, "True True False False True True\n"+
+		"True V.__lt__ NotImplemented\n"+
+		"'<' not supported between instances of 'V' and 'int'\n", out)
 }
