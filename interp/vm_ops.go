@@ -641,6 +641,11 @@ func (in *Interp) buildClass(th *runtime.Thread, f *Frame, arg int) error {
 		kwvals = vals[n-len(kwnames):]
 	}
 	f.popN(n)
+	written := bases
+	bases, resolved, err := runtime.ResolveBases(th, bases)
+	if err != nil {
+		return err
+	}
 	nameV := f.pop()
 	bodyV := f.pop()
 	body, _ := runtime.As[*Function](bodyV)
@@ -686,6 +691,11 @@ func (in *Interp) buildClass(th *runtime.Thread, f *Frame, arg int) error {
 			err = runtime.Errorf(runtime.SyntaxErrorType, "class body cannot suspend")
 		}
 		return err
+	}
+	if resolved {
+		if err := ns.SetItem(th, runtime.Str("__orig_bases__"), runtime.Obj(runtime.NewTuple(written))); err != nil {
+			return err
+		}
 	}
 	nsV := runtime.Obj(ns)
 	if mapping.IsValid() {

@@ -20,4 +20,5 @@ import (
 	_ "github.com/aio-lang/aio/lib/shlex"
 	_ "github.com/aio-lang/aio/lib/string"
 	_ "github.com/aio-lang/aio/lib/textwrap"
+	_ "github.com/aio-lang/aio/lib/typing"
 )

@@ -44,6 +44,12 @@ func hasCheckHooks(cls Value) bool {
 			}
 		case *Tuple:
 			todo = append(todo, c.Items...)
+		case *Instance:
+			// An object whose class checks membership (a union, a typing
+			// construct).
+			if _, ok := c.Class.Lookup("__instancecheck__"); ok && c.Class.User {
+				return true
+			}
 		}
 	}
 	return false
@@ -67,6 +73,15 @@ func checkHook(th *Thread, v, cls Value, hook, msg string) (bool, error) {
 			}
 		}
 		return false, nil
+	case *Instance:
+		if c.Class.User {
+			if r, found, err := th.CallMethod(cls, hook, v); found {
+				if err != nil {
+					return false, err
+				}
+				return Truth(th, r)
+			}
+		}
 	case *Type:
 		if hook == "__instancecheck__" && v.Type() == c {
 			return true, nil

@@ -61,6 +61,9 @@ func Binary(th *Thread, op Op, a, b Value) (Value, error) {
 			return r, err
 		}
 	}
+	if r, ok, err := unionBinary(th, op, a, b); ok || err != nil {
+		return r, err
+	}
 	return Value{}, binaryTypeError(op, a, b)
 }
 

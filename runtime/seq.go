@@ -261,8 +261,8 @@ func GetItem(th *Thread, v, key Value) (Value, error) {
 	case getItemHook:
 		return o.GetItemHook(th, key)
 	case *Type:
-		if o == ListType || o == DictType || o == TupleType || o == SetType || o == TypeType {
-			return v, nil // generic alias such as list[int], used in annotations
+		if o == ListType || o == DictType || o == TupleType || o == SetType || o == FrozenSetType || o == TypeType {
+			return NewGenericAlias(v, key), nil // list[int], as annotations write it
 		}
 		if r, ok, err := classGetItem(th, o, key); ok {
 			return r, err

@@ -370,6 +370,9 @@ func (t *Type) construct(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 			return obj, nil
 		}
 	}
+	if di, ok := init.obj.(DirectInit); ok {
+		return obj, di.InitInstance(th, obj, args, kw)
+	}
 	fn, err := bindAttr(th, init, obj)
 	if err != nil {
 		return Value{}, err

@@ -77,6 +77,8 @@ type compiler struct {
 	opts     Options
 	u        *unit
 	err      error
+	// postponed is set by `from __future__ import annotations`.
+	postponed bool
 }
 
 // Module compiles a parsed module.
@@ -88,7 +90,7 @@ func Module(filename string, src []byte, mod *ast.Module, opts Options) (*Code, 
 	if err != nil {
 		return nil, err
 	}
-	c := &compiler{filename: filename, src: src, scopes: scopes, opts: opts}
+	c := &compiler{filename: filename, src: src, scopes: scopes, opts: opts, postponed: postponesAnnotations(mod)}
 	c.enter(top, "<module>", "<module>", 1)
 	c.u.code.Flags |= FlagModule
 	if top.hasAwait {
@@ -423,7 +425,7 @@ func (c *compiler) stmt(s ast.Stmt) {
 		}
 		if n, ok := s.Target.(*ast.Name); ok && c.u.code.Flags&FlagClassBody != 0 {
 			// A class body records the annotation in __annotations__.
-			c.expr(s.Annotation)
+			c.annotation(s.Annotation)
 			c.emit(LOAD_NAME, c.name("__annotations__"))
 			c.emitConst(Const{Kind: ConstStr, Str: n.Id})
 			c.emit(STORE_SUBSCR, 0)

@@ -24,39 +24,13 @@ func init() {
 	runtime.RegisterStdSource("dataclasses", source)
 }
 
-// load builds the Go part of the module: _make_init, which the source
+// load builds the Go part of the module: _make_init and _make_method, which the source
 // calls for each class it decorates.
 func load(*runtime.Thread) *runtime.Module {
 	m := runtime.NewModule("dataclasses")
 	m.Set("_make_init", runtime.NewBuiltin("_make_init", makeInit))
-	m.Set("_attrs", runtime.NewBuiltin("_attrs", attrs))
+	m.Set("_make_method", runtime.NewBuiltin("_make_method", makeMethod))
 	return m
-}
-
-// attrs is _attrs(obj, names): the tuple of obj's attributes called
-// names, which the generated comparisons and __hash__ compare.
-func attrs(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	var obj, names runtime.Value
-	if err := runtime.UnpackArgs("_attrs", args, kw, "obj", &obj, "names", &names); err != nil {
-		return runtime.Value{}, err
-	}
-	t, ok := runtime.As[*runtime.Tuple](names)
-	if !ok {
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "_attrs() names must be a tuple")
-	}
-	out := make([]runtime.Value, len(t.Items))
-	for i, n := range t.Items {
-		s, ok := runtime.As[*runtime.StrObj](n)
-		if !ok {
-			return runtime.Value{}, runtime.Errorf(runtime.TypeError, "_attrs() names must be str")
-		}
-		v, err := runtime.GetAttr(th, obj, s.S)
-		if err != nil {
-			return runtime.Value{}, err
-		}
-		out[i] = v
-	}
-	return runtime.Obj(runtime.NewTuple(out)), nil
 }
 
 // initType is the class of generated __init__ functions; they behave as
@@ -125,6 +99,12 @@ func (f *initFunc) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.K
 		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "%s() missing 1 required positional argument: 'self'", f.qual)
 	}
 	return f.run(th, args[0], args[1:], kw)
+}
+
+// InitInstance runs the function on a new instance (runtime.DirectInit).
+func (f *initFunc) InitInstance(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) error {
+	_, err := f.run(th, self, args, kw)
+	return err
 }
 
 // Get binds the function to the instance it is read from.
@@ -217,7 +197,7 @@ func (f *initFunc) run(th *runtime.Thread, self runtime.Value, args []runtime.Va
 		return runtime.Value{}, err
 	}
 	var initVars []runtime.Value
-	setter := f.setter(self)
+	mode := f.storeMode(self)
 	for i := range f.fields {
 		fd := &f.fields[i]
 		var v runtime.Value
@@ -243,7 +223,7 @@ func (f *initFunc) run(th *runtime.Thread, self runtime.Value, args []runtime.Va
 			initVars = append(initVars, v)
 			continue
 		}
-		if err := setter(th, fd.name, v); err != nil {
+		if err := store(th, mode, self, fd.name, v); err != nil {
 			return runtime.Value{}, err
 		}
 	}
@@ -269,29 +249,41 @@ func (f *initFunc) paramIndex(name string) int {
 	return -1
 }
 
-// setter picks how attributes are stored on self: straight into the
+// How the generated __init__ stores attributes on the instance.
+const (
+	storeDirect = iota // straight into the instance dictionary
+	storeObject        // through object.__setattr__ (frozen classes)
+	storeAssign        // by ordinary assignment
+)
+
+// storeMode picks how attributes are stored on self: straight into the
 // instance dictionary when the class has no descriptors or hooks, through
 // object.__setattr__ for a frozen class (whose own __setattr__ refuses),
 // and by ordinary assignment otherwise.
-func (f *initFunc) setter(self runtime.Value) func(th *runtime.Thread, name string, v runtime.Value) error {
+func (f *initFunc) storeMode(self runtime.Value) int {
 	if inst, ok := self.Object().(*runtime.Instance); ok && !inst.Class.HasDataDescriptors() {
-		return func(th *runtime.Thread, name string, v runtime.Value) error {
-			if !inst.SetAttrValue(name, v) {
-				return runtime.SetAttr(th, self, name, v)
-			}
-			return nil
-		}
+		inst.Dict.Reserve(len(f.fields))
+		return storeDirect
 	}
 	if f.frozen {
-		set, _ := runtime.ObjectType.Lookup("__setattr__")
-		return func(th *runtime.Thread, name string, v runtime.Value) error {
-			_, err := th.Call(set, []runtime.Value{self, runtime.Str(name), v}, nil)
-			return err
+		return storeObject
+	}
+	return storeAssign
+}
+
+// store sets self.name = v in the given mode.
+func store(th *runtime.Thread, mode int, self runtime.Value, name string, v runtime.Value) error {
+	switch mode {
+	case storeDirect:
+		if self.Object().(*runtime.Instance).SetAttrValue(name, v) {
+			return nil
 		}
+	case storeObject:
+		set, _ := runtime.ObjectType.Lookup("__setattr__")
+		_, err := th.Call(set, []runtime.Value{self, runtime.Str(name), v}, nil)
+		return err
 	}
-	return func(th *runtime.Thread, name string, v runtime.Value) error {
-		return runtime.SetAttr(th, self, name, v)
-	}
+	return runtime.SetAttr(th, self, name, v)
 }
 
 // tooMany is the error for n positional arguments (self not counted).
