@@ -1,8 +1,8 @@
-package runtime
+package libm
 
 // This file ports glibc 2.36's erf and erfc (fdlibm's s_erf.c, built
 // without fused operations, calling the ported exp); see
-// mod_math_libm.go.
+// libm.go.
 
 import "math"
 
@@ -105,11 +105,11 @@ func erfTail(x float64, split bool) float64 {
 		S = S1 + mul(s2, S2) + mul(s4, S3) + mul(s6, S4)
 	}
 	z := math.Float64frombits(math.Float64bits(x) &^ 0xffffffff)
-	return mul(LibmExp(mul(-z, z)-0.5625), LibmExp(mul(z-x, z+x)+R/S))
+	return mul(Exp(mul(-z, z)-0.5625), Exp(mul(z-x, z+x)+R/S))
 }
 
-// LibmErf is erf(x) as glibc computes it.
-func LibmErf(x float64) float64 {
+// Erf is erf(x) as glibc computes it.
+func Erf(x float64) float64 {
 	hx := int32(high(x))
 	ix := hx & 0x7fffffff
 	if ix >= 0x7ff00000 {
@@ -146,8 +146,8 @@ func LibmErf(x float64) float64 {
 	return r/ax - 1.0
 }
 
-// LibmErfc is erfc(x) as glibc computes it.
-func LibmErfc(x float64) float64 {
+// Erfc is erfc(x) as glibc computes it.
+func Erfc(x float64) float64 {
 	hx := int32(high(x))
 	ix := hx & 0x7fffffff
 	if ix >= 0x7ff00000 {

@@ -1,4 +1,4 @@
-package runtime
+package libm
 
 // This file holds the elementary functions behind the math module and
 // float's ** operator.
@@ -11,37 +11,10 @@ package runtime
 // operations fused exactly where glibc's x86-64 FMA build fuses them,
 // which makes them bit-identical to what CPython computes on such a
 // machine. Explicit float64 conversions keep Go from fusing where glibc
-// does not. The tables are in mod_math_libmdata.go. Functions not ported
+// does not. The tables are in data.go. Functions not ported
 // yet use Go's math package.
 
 import "math"
-
-var (
-	mAcos  = LibmAcos
-	mAcosh = LibmAcosh
-	mAsin  = LibmAsin
-	mAsinh = LibmAsinh
-	mAtan  = LibmAtan
-	mAtanh = LibmAtanh
-	mAtan2 = LibmAtan2
-	mCbrt  = LibmCbrt
-	mCos   = LibmCos
-	mCosh  = LibmCosh
-	mExp   = LibmExp
-	mExp2  = LibmExp2
-	mExpm1 = LibmExpm1
-	mLog   = LibmLog
-	mLog2  = LibmLog2
-	mLog10 = LibmLog10
-	mLog1p = LibmLog1p
-	mPow   = LibmPow
-	mSin   = LibmSin
-	mSinh  = LibmSinh
-	mTan   = LibmTan
-	mTanh  = LibmTanh
-	mErf   = LibmErf
-	mErfc  = LibmErfc
-)
 
 var (
 	fExpInvLn2N  = math.Float64frombits(expInvLn2N)
@@ -63,8 +36,8 @@ const (
 	top12Huge = 0x409 // top12(1024.0)
 )
 
-// LibmExp is exp(x) as glibc computes it.
-func LibmExp(x float64) float64 {
+// Exp is exp(x) as glibc computes it.
+func Exp(x float64) float64 {
 	abstop := top12(x) & 0x7ff
 	if abstop-top12Tiny >= top12Big-top12Tiny {
 		if abstop-top12Tiny >= 0x80000000 {
@@ -158,8 +131,8 @@ func init() {
 	}
 }
 
-// LibmLog is log(x) as glibc computes it.
-func LibmLog(x float64) float64 {
+// Log is log(x) as glibc computes it.
+func Log(x float64) float64 {
 	const (
 		nearLo = 0x3fee000000000000 // bits of 1 - 0x1p-4
 		nearHi = 0x3ff1090000000000 // bits of 1 + 0x1.09p-4
@@ -253,10 +226,10 @@ func powCheckInt(iy uint64) int {
 // powZeroInfNaN reports whether i is the bits of 0, an infinity or a NaN.
 func powZeroInfNaN(i uint64) bool { return 2*i-1 >= 2*0x7ff0000000000000-1 }
 
-// LibmPow is pow(x, y) as glibc computes it (C99 special values; NaN
+// Pow is pow(x, y) as glibc computes it (C99 special values; NaN
 // for a negative base with a non-integer exponent, infinities on
 // overflow and for zero to a negative power).
-func LibmPow(x, y float64) float64 {
+func Pow(x, y float64) float64 {
 	var signBias uint64
 	ix, iy := math.Float64bits(x), math.Float64bits(y)
 	topx, topy := top12(x), top12(y)

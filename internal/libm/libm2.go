@@ -1,6 +1,6 @@
-package runtime
+package libm
 
-// This file ports more of glibc 2.36's libm, as mod_math_libm.go does:
+// This file ports more of glibc 2.36's libm, as libm.go does:
 // expm1 and log1p (fdlibm, FMA build), the hyperbolic functions and
 // their inverses, log10 and cbrt (fdlibm, built without fused
 // operations, calling the ported exp, expm1, log and log1p), log2 (ARM,
@@ -34,8 +34,8 @@ func withHigh(x float64, hi uint32) float64 {
 // high returns the high 32 bits of x.
 func high(x float64) uint32 { return uint32(math.Float64bits(x) >> 32) }
 
-// LibmExpm1 is expm1(x) as glibc computes it.
-func LibmExpm1(x float64) float64 {
+// Expm1 is expm1(x) as glibc computes it.
+func Expm1(x float64) float64 {
 	hx := high(x)
 	neg := hx&0x80000000 != 0
 	hx &= 0x7fffffff
@@ -123,8 +123,8 @@ func LibmExpm1(x float64) float64 {
 	return withHigh(y, high(y)+uint32(k)<<20)
 }
 
-// LibmLog1p is log1p(x) as glibc computes it.
-func LibmLog1p(x float64) float64 {
+// Log1p is log1p(x) as glibc computes it.
+func Log1p(x float64) float64 {
 	hx := int32(high(x))
 	ax := hx & 0x7fffffff
 	k := int32(1)
@@ -209,8 +209,8 @@ func LibmLog1p(x float64) float64 {
 	return math.FMA(kd, fdLn2hi, -((hfsq - (sr + math.FMA(kd, fdLn2lo, c))) - f))
 }
 
-// LibmSinh is sinh(x) as glibc computes it.
-func LibmSinh(x float64) float64 {
+// Sinh is sinh(x) as glibc computes it.
+func Sinh(x float64) float64 {
 	jx := high(x)
 	ix := jx & 0x7fffffff
 	if ix >= 0x7ff00000 {
@@ -224,45 +224,45 @@ func LibmSinh(x float64) float64 {
 		if ix < 0x3e300000 && 1.0e307+x > 1.0 { // |x| < 2^-28
 			return x
 		}
-		t := LibmExpm1(math.Abs(x))
+		t := Expm1(math.Abs(x))
 		if ix < 0x3ff00000 {
 			return h * (2.0*t - float64(t*t)/(t+1.0))
 		}
 		return h * (t + t/(t+1.0))
 	}
 	if ix < 0x40862e42 { // |x| in [22, log(maxdouble)]
-		return h * LibmExp(math.Abs(x))
+		return h * Exp(math.Abs(x))
 	}
 	lx := uint32(math.Float64bits(x))
 	if ix < 0x408633ce || (ix == 0x408633ce && lx <= 0x8fb9f87d) {
-		w := LibmExp(0.5 * math.Abs(x))
+		w := Exp(0.5 * math.Abs(x))
 		t := h * w
 		return t * w
 	}
 	return x * 1.0e307 // overflow
 }
 
-// LibmCosh is cosh(x) as glibc computes it.
-func LibmCosh(x float64) float64 {
+// Cosh is cosh(x) as glibc computes it.
+func Cosh(x float64) float64 {
 	ix := high(x) & 0x7fffffff
 	if ix < 0x40360000 { // |x| < 22
 		if ix < 0x3fd62e43 { // |x| < 0.5 ln2
 			if ix < 0x3c800000 {
 				return 1.0
 			}
-			t := LibmExpm1(math.Abs(x))
+			t := Expm1(math.Abs(x))
 			w := 1.0 + t
 			return 1.0 + float64(t*t)/(w+w)
 		}
-		t := LibmExp(math.Abs(x))
+		t := Exp(math.Abs(x))
 		return float64(0.5*t) + 0.5/t
 	}
 	if ix < 0x40862e42 {
-		return 0.5 * LibmExp(math.Abs(x))
+		return 0.5 * Exp(math.Abs(x))
 	}
 	lx := uint32(math.Float64bits(x))
 	if ix < 0x408633ce || (ix == 0x408633ce && lx <= 0x8fb9f87d) {
-		w := LibmExp(0.5 * math.Abs(x))
+		w := Exp(0.5 * math.Abs(x))
 		t := 0.5 * w
 		return t * w
 	}
@@ -272,8 +272,8 @@ func LibmCosh(x float64) float64 {
 	return math.Inf(1)
 }
 
-// LibmTanh is tanh(x) as glibc computes it.
-func LibmTanh(x float64) float64 {
+// Tanh is tanh(x) as glibc computes it.
+func Tanh(x float64) float64 {
 	jx := high(x)
 	ix := jx & 0x7fffffff
 	neg := jx&0x80000000 != 0
@@ -292,10 +292,10 @@ func LibmTanh(x float64) float64 {
 			return x * (1.0 + x)
 		}
 		if ix >= 0x3ff00000 { // |x| >= 1
-			t := LibmExpm1(2.0 * math.Abs(x))
+			t := Expm1(2.0 * math.Abs(x))
 			z = 1.0 - 2.0/(t+2.0)
 		} else {
-			t := LibmExpm1(-2.0 * math.Abs(x))
+			t := Expm1(-2.0 * math.Abs(x))
 			z = -t / (t + 2.0)
 		}
 	} else {
@@ -310,8 +310,8 @@ func LibmTanh(x float64) float64 {
 // fdLn2 is ln(2) as fdlibm's asinh and acosh round it.
 var fdLn2 = math.Float64frombits(0x3fe62e42fefa39ef)
 
-// LibmAsinh is asinh(x) as glibc computes it.
-func LibmAsinh(x float64) float64 {
+// Asinh is asinh(x) as glibc computes it.
+func Asinh(x float64) float64 {
 	ix := high(x) & 0x7fffffff
 	if ix < 0x3e300000 && 1e300+x > 1.0 { // |x| < 2^-28
 		return x
@@ -321,21 +321,21 @@ func LibmAsinh(x float64) float64 {
 		if ix >= 0x7ff00000 {
 			return x + x
 		}
-		w = LibmLog(math.Abs(x)) + fdLn2
+		w = Log(math.Abs(x)) + fdLn2
 	} else {
 		xa := math.Abs(x)
 		t := float64(x * x)
 		if ix > 0x40000000 { // 2^28 > |x| > 2
-			w = LibmLog(2.0*xa + 1.0/(math.Sqrt(t+1.0)+xa))
+			w = Log(2.0*xa + 1.0/(math.Sqrt(t+1.0)+xa))
 		} else {
-			w = LibmLog1p(xa + t/(1.0+math.Sqrt(1.0+t)))
+			w = Log1p(xa + t/(1.0+math.Sqrt(1.0+t)))
 		}
 	}
 	return math.Copysign(w, x)
 }
 
-// LibmAcosh is acosh(x) as glibc computes it.
-func LibmAcosh(x float64) float64 {
+// Acosh is acosh(x) as glibc computes it.
+func Acosh(x float64) float64 {
 	hx := int64(math.Float64bits(x))
 	switch {
 	case hx > 0x4000000000000000:
@@ -343,21 +343,21 @@ func LibmAcosh(x float64) float64 {
 			if hx >= 0x7ff0000000000000 {
 				return x + x
 			}
-			return LibmLog(x) + fdLn2
+			return Log(x) + fdLn2
 		}
 		t := float64(x * x)
-		return LibmLog(2.0*x - 1.0/(x+math.Sqrt(t-1.0)))
+		return Log(2.0*x - 1.0/(x+math.Sqrt(t-1.0)))
 	case hx > 0x3ff0000000000000: // 1 < x <= 2
 		t := x - 1.0
-		return LibmLog1p(t + math.Sqrt(2.0*t+float64(t*t)))
+		return Log1p(t + math.Sqrt(2.0*t+float64(t*t)))
 	case hx == 0x3ff0000000000000:
 		return 0
 	}
 	return math.NaN()
 }
 
-// LibmAtanh is atanh(x) as glibc computes it.
-func LibmAtanh(x float64) float64 {
+// Atanh is atanh(x) as glibc computes it.
+func Atanh(x float64) float64 {
 	xa := math.Abs(x)
 	var t float64
 	switch {
@@ -366,9 +366,9 @@ func LibmAtanh(x float64) float64 {
 			return x
 		}
 		t = xa + xa
-		t = 0.5 * LibmLog1p(t+float64(t*xa)/(1.0-xa))
+		t = 0.5 * Log1p(t+float64(t*xa)/(1.0-xa))
 	case xa < 1.0:
-		t = 0.5 * LibmLog1p((xa+xa)/(1.0-xa))
+		t = 0.5 * Log1p((xa+xa)/(1.0-xa))
 	case xa > 1.0 || math.IsNaN(x):
 		return math.NaN()
 	default:
@@ -384,8 +384,8 @@ var (
 	l10Log2lo = math.Float64frombits(0x3d59fef311f12b36)
 )
 
-// LibmLog10 is log10(x) as glibc computes it.
-func LibmLog10(x float64) float64 {
+// Log10 is log10(x) as glibc computes it.
+func Log10(x float64) float64 {
 	hx := int64(math.Float64bits(x))
 	k := int64(0)
 	if hx <= 0x000fffffffffffff { // zero, negative or subnormal
@@ -407,7 +407,7 @@ func LibmLog10(x float64) float64 {
 	hx = hx&0x000fffffffffffff | (0x3ff-i)<<52
 	y := float64(k + i)
 	x = math.Float64frombits(uint64(hx))
-	z := float64(y*l10Log2lo) + float64(l10Ivln10*LibmLog(x))
+	z := float64(y*l10Log2lo) + float64(l10Ivln10*Log(x))
 	return z + float64(y*l10Log2hi)
 }
 
@@ -425,8 +425,8 @@ func init() {
 	}
 }
 
-// LibmLog2 is log2(x) as glibc computes it.
-func LibmLog2(x float64) float64 {
+// Log2 is log2(x) as glibc computes it.
+func Log2(x float64) float64 {
 	const (
 		nearLo = 0x3feea4af00000000 // bits of 1 - 0x1.5b51p-5
 		nearHi = 0x3ff0b55900000000 // bits of 1 + 0x1.6ab2p-5
@@ -493,9 +493,9 @@ var (
 		math.Float64frombits(0x3f55d7e09b4e3a84)}
 )
 
-// LibmExp2 is exp2(x) as glibc computes it (a build without fused
+// Exp2 is exp2(x) as glibc computes it (a build without fused
 // operations).
-func LibmExp2(x float64) float64 {
+func Exp2(x float64) float64 {
 	abstop := top12(x) & 0x7ff
 	if abstop-top12Tiny >= top12Big-top12Tiny {
 		if abstop-top12Tiny >= 0x80000000 {
@@ -565,9 +565,9 @@ var cbrtFactor = [5]float64{
 	math.Float64frombits(0x3ff428a2f98d728b), math.Float64frombits(0x3ff965fea53d6e3d),
 }
 
-// LibmCbrt is cbrt(x) as glibc computes it (which is not correctly
+// Cbrt is cbrt(x) as glibc computes it (which is not correctly
 // rounded: cbrt(27.0) is 3.0000000000000004).
-func LibmCbrt(x float64) float64 {
+func Cbrt(x float64) float64 {
 	if x == 0 || math.IsInf(x, 0) || math.IsNaN(x) {
 		return x + x
 	}

@@ -1,7 +1,7 @@
-package runtime
+package libm
 
 // This file holds the constant tables of the exp, log and pow algorithms
-// in mod_math_libm.go. They are the values of glibc 2.36's __exp_data,
+// in libm.go. They are the values of glibc 2.36's __exp_data,
 // __log_data, __log2_data and __pow_log_data (from ARM's optimized-routines, MIT licensed),
 // read from the library CPython links against, as IEEE 754 bit patterns.
 // Reproducing these tables is what makes aio's results identical to
