@@ -23,6 +23,7 @@ type RandomObj struct {
 	R         *pyrand.Random
 	gaussNext float64
 	hasGauss  bool
+	system    bool // a SystemRandom: no state, reseeded from the OS
 	dict      map[string]runtime.Value
 }
 
@@ -80,6 +81,7 @@ var randomMethods = map[string]runtime.BuiltinFn{
 	"expovariate": randomExpoVariate, "vonmisesvariate": randomVonMisesVariate,
 	"gammavariate": randomGammaVariate, "betavariate": randomBetaVariate,
 	"paretovariate": randomParetoVariate, "weibullvariate": randomWeibullVariate,
+	"getstate": randomGetState, "setstate": randomSetState, "randbytes": randomRandBytes,
 }
 
 func init() {
@@ -104,6 +106,7 @@ func init() {
 func loadRandom(th *runtime.Thread) *runtime.Module {
 	m := runtime.NewModule("random")
 	m.Set("Random", runtime.Obj(RandomType))
+	m.Set("SystemRandom", runtime.Obj(SystemRandomType))
 	self := runtime.Obj(ThreadRandom(th))
 	for name, fn := range randomMethods {
 		m.Set(name, runtime.Obj(&runtime.Builtin{Name: name, Fn: fn, Self: self, Owner: RandomType}))
@@ -112,7 +115,14 @@ func loadRandom(th *runtime.Thread) *runtime.Module {
 }
 
 // randSelf returns the generator of a Random method's receiver.
-func randSelf(self runtime.Value) *RandomObj { return self.Object().(*RandomObj) }
+// A SystemRandom's generator is reseeded from the OS before each call.
+func randSelf(self runtime.Value) *RandomObj {
+	r := self.Object().(*RandomObj)
+	if r.system {
+		systemSource(r.R)
+	}
+	return r
+}
 
 // bindPyArgs binds arguments as a Python method `def f(self, names...,
 // *, kwonly...)` would, the last len(names)-nreq positional parameters
