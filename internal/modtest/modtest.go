@@ -36,6 +36,15 @@ func New(t testing.TB, setup string) *Session {
 	return s
 }
 
+// NewVirtual is New for an interpreter on the virtual clock
+// (interp.Options.VirtualTime).
+func NewVirtual(t testing.TB, setup string) *Session {
+	t.Helper()
+	s := &Session{t: t, in: interp.New(interp.Options{VirtualTime: true})}
+	s.Exec(setup)
+	return s
+}
+
 // Exec runs statements, failing the test if they raise.
 func (s *Session) Exec(src string) {
 	s.t.Helper()
@@ -46,7 +55,7 @@ func (s *Session) Exec(src string) {
 // "Type: message" when it raises.
 func (s *Session) Repr(expr string) string {
 	s.t.Helper()
-	v, err := s.in.Eval(context.Background(), "repr("+expr+")")
+	v, err := s.in.Eval(context.Background(), "repr(("+expr+"))")
 	if err != nil {
 		var e *interp.Error
 		if errors.As(err, &e) {

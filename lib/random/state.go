@@ -52,8 +52,10 @@ func randomSetState(th *runtime.Thread, self runtime.Value, args []runtime.Value
 	if len(parts) == 0 {
 		return runtime.Value{}, runtime.Errorf(runtime.IndexError, "tuple index out of range")
 	}
-	if v, ok := runtime.AsInt64(parts[0]); !ok || v != randomStateVersion {
-		s, err := runtime.Repr(th, parts[0])
+	// Version 2 states (Python 2's) hold the same words, possibly negative.
+	version, ok := runtime.AsInt64(parts[0])
+	if !ok || (version != randomStateVersion && version != 2) {
+		s, err := runtime.ToStr(th, parts[0])
 		if err != nil {
 			return runtime.Value{}, err
 		}
@@ -72,6 +74,9 @@ func randomSetState(th *runtime.Thread, self runtime.Value, args []runtime.Value
 	var words [pyrand.StateWords]uint32
 	for i := range words {
 		w, ok := runtime.AsInt64(inner.Items[i])
+		if ok && version == 2 {
+			w &= 0xffffffff
+		}
 		if !ok || w < 0 || w > 0xffffffff {
 			return runtime.Value{}, runtime.Errorf(runtime.OverflowError, "Python int too large to convert to C unsigned long")
 		}

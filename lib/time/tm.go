@@ -146,10 +146,10 @@ func (t *tm) checkRanges() error {
 	if t.Yday == 0 {
 		t.Yday = 1
 	}
+	t.Wday = floorMod(t.Wday+1, 7) - 1 // Python's modulo: -1 is Sunday
 	if t.Wday < 0 {
-		return runtime.Errorf(runtime.ValueError, "day of week out of range")
+		t.Wday = 6
 	}
-	t.Wday %= 7
 	switch {
 	case t.Mon < 1 || t.Mon > 12:
 		return runtime.Errorf(runtime.ValueError, "month out of range")
