@@ -9,6 +9,7 @@ package lib
 
 import (
 	_ "github.com/aio-lang/aio/lib/datetime"
+	_ "github.com/aio-lang/aio/lib/fractions"
 	_ "github.com/aio-lang/aio/lib/math"
 	_ "github.com/aio-lang/aio/lib/random"
 	_ "github.com/aio-lang/aio/lib/time"
