@@ -12,5 +12,6 @@ import (
 	_ "github.com/aio-lang/aio/lib/fractions"
 	_ "github.com/aio-lang/aio/lib/math"
 	_ "github.com/aio-lang/aio/lib/random"
+	_ "github.com/aio-lang/aio/lib/statistics"
 	_ "github.com/aio-lang/aio/lib/time"
 )
