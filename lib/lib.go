@@ -8,6 +8,7 @@ package lib
 // This file lists the standard modules; add one blank import per module.
 
 import (
+	_ "github.com/aio-lang/aio/lib/calendar"
 	_ "github.com/aio-lang/aio/lib/datetime"
 	_ "github.com/aio-lang/aio/lib/fractions"
 	_ "github.com/aio-lang/aio/lib/math"
