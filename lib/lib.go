@@ -15,4 +15,5 @@ import (
 	_ "github.com/aio-lang/aio/lib/random"
 	_ "github.com/aio-lang/aio/lib/statistics"
 	_ "github.com/aio-lang/aio/lib/time"
+	_ "github.com/aio-lang/aio/lib/zoneinfo"
 )
