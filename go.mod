@@ -5,6 +5,7 @@ go 1.24
 require (
 	github.com/alecthomas/participle/v2 v2.1.4
 	github.com/chzyer/readline v1.5.1
+	github.com/cockroachdb/apd/v3 v3.2.3
 	github.com/stretchr/testify v1.12.1
 )
 

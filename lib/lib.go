@@ -10,6 +10,7 @@ package lib
 import (
 	_ "github.com/aio-lang/aio/lib/calendar"
 	_ "github.com/aio-lang/aio/lib/datetime"
+	_ "github.com/aio-lang/aio/lib/decimal"
 	_ "github.com/aio-lang/aio/lib/fractions"
 	_ "github.com/aio-lang/aio/lib/math"
 	_ "github.com/aio-lang/aio/lib/random"
