@@ -108,9 +108,13 @@ func sciString(d *apd.Decimal) string {
 // parse reads a value the source part produced (finite numbers in the
 // specification's syntax, or the special values).
 func parse(s string) (*apd.Decimal, bool) {
-	d, _, err := apd.NewFromString(s)
+	d, _, err := parseContext.NewFromString(s)
 	return d, err == nil
 }
+
+// parseContext reads literals exactly, with exponents up to Python's
+// limits rather than apd's default ones.
+var parseContext = &apd.Context{MaxExponent: 999999999, MinExponent: -999999999}
 
 // conditionNames lists the Python names of the conditions in c.
 func conditionNames(c apd.Condition) runtime.Value {
@@ -185,7 +189,7 @@ func op(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.
 	case "rem":
 		c, err = ctx.Rem(r, x, y)
 	case "pow":
-		c, err = ctx.Pow(r, x, y)
+		c, err = pow(ctx, r, x, y)
 	case "sqrt":
 		c, err = ctx.Sqrt(r, x)
 		if c&apd.Inexact == 0 {
@@ -200,10 +204,12 @@ func op(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.
 	case "ln":
 		c, err = ctx.Ln(r, x)
 	case "log10":
-		c, err = ctx.Log10(r, x)
-		if c&apd.Inexact == 0 {
-			toIdeal(r, 0) // log10 of a power of ten is an integer
+		if n, ok := powerOfTen(x); ok {
+			// Exactly an integer, which apd reports rounded.
+			r.SetInt64(int64(n))
+			break
 		}
+		c, err = ctx.Log10(r, x)
 	case "plus":
 		c, err = ctx.Round(r, x)
 	case "minus":
@@ -253,6 +259,46 @@ func toIdeal(r *apd.Decimal, ideal int32) {
 		r.Exponent++
 	}
 	r.Coeff.SetMathBigInt(coeff)
+}
+
+// powerOfTen reports whether x is 10**n, and n.
+func powerOfTen(x *apd.Decimal) (int32, bool) {
+	if x.Form != apd.Finite || x.Negative || x.Coeff.Sign() == 0 {
+		return 0, false
+	}
+	digits := x.Coeff.String()
+	if strings.TrimRight(digits, "0") != "1" {
+		return 0, false
+	}
+	return x.Exponent + int32(len(digits)) - 1, true
+}
+
+// pow is x**y; an integral y gives an exact result the ideal exponent
+// (apd computes a negative power as a rounded quotient).
+func pow(ctx *apd.Context, r, x, y *apd.Decimal) (apd.Condition, error) {
+	var whole apd.Decimal
+	whole.Reduce(y)
+	if y.Form != apd.Finite || x.Form != apd.Finite || whole.Exponent < 0 || !y.Negative {
+		return ctx.Pow(r, x, y)
+	}
+	n, err := y.Int64()
+	if err != nil {
+		return ctx.Pow(r, x, y)
+	}
+	var positive, one apd.Decimal
+	positive.SetInt64(-n)
+	exact := ctx.WithPrecision(ctx.Precision + 10)
+	var denom apd.Decimal
+	c, err := exact.Pow(&denom, x, &positive)
+	if err != nil || c&apd.Inexact != 0 {
+		return ctx.Pow(r, x, y)
+	}
+	one.SetInt64(1)
+	c, err = ctx.Quo(r, &one, &denom)
+	if c&apd.Inexact == 0 {
+		toIdeal(r, x.Exponent*int32(n))
+	}
+	return c, err
 }
 
 // quantizeSpecial is quantize with an infinite or NaN operand: infinities
