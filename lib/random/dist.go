@@ -21,9 +21,10 @@ func randomUniform(th *runtime.Thread, self runtime.Value, args []runtime.Value,
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	d, err = runtime.Binary(th, runtime.OpMul, d, runtime.Float(randSelf(self).R.Random()))
-	if err != nil {
-		return runtime.Value{}, err
+	src := draws(th, self)
+	d, err = runtime.Binary(th, runtime.OpMul, d, runtime.Float(src.next()))
+	if err != nil || src.err != nil {
+		return src.result(runtime.Value{}, err)
 	}
 	return runtime.Binary(th, runtime.OpAdd, a[0], d)
 }
@@ -45,7 +46,11 @@ func randomTriangular(th *runtime.Thread, self runtime.Value, args []runtime.Val
 			return runtime.Value{}, err
 		}
 	}
-	u := randSelf(self).R.Random()
+	src := draws(th, self)
+	u := src.next()
+	if src.err != nil {
+		return runtime.Value{}, src.err
+	}
 	c := 0.5
 	if a[2].IsValid() && !a[2].IsNone() {
 		mode, err := runtime.AsDouble(th, a[2])
@@ -72,11 +77,11 @@ func randomTriangular(th *runtime.Thread, self runtime.Value, args []runtime.Val
 // randNVMagic is random.NV_MAGICCONST, 4 * exp(-0.5) / sqrt(2.0).
 var randNVMagic = 4 * libm.Exp(-0.5) / math.Sqrt(2.0)
 
-func randNormal(r *RandomObj, mu, sigma float64) float64 {
+func randNormal(src *drawing, mu, sigma float64) float64 {
 	var z float64
-	for {
-		u1 := r.R.Random()
-		u2 := 1.0 - r.R.Random()
+	for src.err == nil {
+		u1 := src.next()
+		u2 := 1.0 - src.next()
 		z = randNVMagic * (u1 - 0.5) / u2
 		zz := z * z / 4.0
 		if zz <= -libm.Log(u2) {
@@ -91,7 +96,8 @@ func randomNormalVariate(th *runtime.Thread, self runtime.Value, args []runtime.
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	return runtime.Float(randNormal(randSelf(self), p[0], p[1])), nil
+	src := draws(th, self)
+	return src.result(runtime.Float(randNormal(src, p[0], p[1])), nil)
 }
 
 func randomGauss(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
@@ -99,11 +105,15 @@ func randomGauss(th *runtime.Thread, self runtime.Value, args []runtime.Value, k
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	r := randSelf(self)
+	src := draws(th, self)
+	r := src.r
 	z := r.gaussNext
 	if !r.hasGauss {
-		x2pi := r.R.Random() * (2 * math.Pi)
-		g2rad := math.Sqrt(-2.0 * libm.Log(1.0-r.R.Random()))
+		x2pi := src.next() * (2 * math.Pi)
+		g2rad := math.Sqrt(-2.0 * libm.Log(1.0-src.next()))
+		if src.err != nil {
+			return runtime.Value{}, src.err
+		}
 		z = libm.Cos(x2pi) * g2rad
 		r.gaussNext = libm.Sin(x2pi) * g2rad
 		r.hasGauss = true
@@ -118,7 +128,11 @@ func randomLogNormVariate(th *runtime.Thread, self runtime.Value, args []runtime
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	r := libm.Exp(randNormal(randSelf(self), p[0], p[1]))
+	src := draws(th, self)
+	r := libm.Exp(randNormal(src, p[0], p[1]))
+	if src.err != nil {
+		return runtime.Value{}, src.err
+	}
 	if math.IsInf(r, 0) {
 		return runtime.Value{}, runtime.Errorf(runtime.OverflowError, "math range error")
 	}
@@ -130,7 +144,11 @@ func randomExpoVariate(th *runtime.Thread, self runtime.Value, args []runtime.Va
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	u := randSelf(self).R.Random()
+	src := draws(th, self)
+	u := src.next()
+	if src.err != nil {
+		return runtime.Value{}, src.err
+	}
 	if p[0] == 0 {
 		return runtime.Value{}, runtime.Errorf(runtime.ZeroDivisionError, "float division by zero")
 	}
@@ -143,19 +161,19 @@ func randomVonMisesVariate(th *runtime.Thread, self runtime.Value, args []runtim
 		return runtime.Value{}, err
 	}
 	mu, kappa := p[0], p[1]
-	r := randSelf(self).R
+	src := draws(th, self)
 	const twoPi = 2 * math.Pi
 	if kappa <= 1e-6 {
-		return runtime.Float(twoPi * r.Random()), nil
+		return src.result(runtime.Float(twoPi*src.next()), nil)
 	}
 	s := 0.5 / kappa
 	rr := s + math.Sqrt(1.0+s*s)
 	var z float64
-	for {
-		u1 := r.Random()
+	for src.err == nil {
+		u1 := src.next()
 		z = libm.Cos(math.Pi * u1)
 		d := z / (rr + z)
-		u2 := r.Random()
+		u2 := src.next()
 		if u2 < 1.0-d*d || u2 <= (1.0-d)*libm.Exp(d) {
 			break
 		}
@@ -163,20 +181,20 @@ func randomVonMisesVariate(th *runtime.Thread, self runtime.Value, args []runtim
 	q := 1.0 / rr
 	f := (q + z) / (1.0 + q*z)
 	var theta runtime.Value
-	if r.Random() > 0.5 {
+	if src.next() > 0.5 {
 		theta, err = runtime.FloatBinary(runtime.OpMod, mu+libm.Acos(f), twoPi)
 	} else {
 		theta, err = runtime.FloatBinary(runtime.OpMod, mu-libm.Acos(f), twoPi)
 	}
-	return theta, err
+	return src.result(theta, err)
 }
 
 // randGamma is Random.gammavariate(alpha, beta).
-func randGamma(r *RandomObj, alpha, beta float64) (float64, error) {
+func randGamma(src *drawing, alpha, beta float64) (float64, error) {
 	if alpha <= 0 || beta <= 0 {
 		return 0, runtime.Errorf(runtime.ValueError, "gammavariate: alpha and beta must be > 0.0")
 	}
-	random := r.R.Random
+	random := src.next
 	switch {
 	case alpha > 1.0:
 		// R.C.H. Cheng, "The generation of Gamma variables with
@@ -188,6 +206,9 @@ func randGamma(r *RandomObj, alpha, beta float64) (float64, error) {
 		ccc := alpha + ainv
 		for {
 			u1 := random()
+			if src.err != nil {
+				return 0, src.err
+			}
 			if !(1e-7 < u1 && u1 < 0.9999999) {
 				continue
 			}
@@ -201,12 +222,16 @@ func randGamma(r *RandomObj, alpha, beta float64) (float64, error) {
 			}
 		}
 	case alpha == 1.0:
-		return -libm.Log(1.0-random()) * beta, nil
+		x := -libm.Log(1.0-random()) * beta
+		return x, src.err
 	}
 	// 0 < alpha < 1: algorithm GS of Kennedy & Gentle.
 	var x float64
 	for {
 		u := random()
+		if src.err != nil {
+			return 0, src.err
+		}
 		b := (math.E + alpha) / math.E
 		p := b * u
 		if p <= 1.0 {
@@ -231,8 +256,9 @@ func randomGammaVariate(th *runtime.Thread, self runtime.Value, args []runtime.V
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	x, err := randGamma(randSelf(self), p[0], p[1])
-	return runtime.Float(x), err
+	src := draws(th, self)
+	x, err := randGamma(src, p[0], p[1])
+	return src.result(runtime.Float(x), err)
 }
 
 func randomBetaVariate(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
@@ -240,12 +266,19 @@ func randomBetaVariate(th *runtime.Thread, self runtime.Value, args []runtime.Va
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	y, err := randGamma(randSelf(self), p[0], 1.0)
-	if err != nil || y == 0 {
-		return runtime.Float(0), err
+	src := draws(th, self)
+	y, err := randGamma(src, p[0], 1.0)
+	if err != nil {
+		return runtime.Value{}, err
 	}
-	z, err := randGamma(randSelf(self), p[1], 1.0)
-	return runtime.Float(y / (y + z)), err
+	if y == 0 {
+		return runtime.Float(0), nil
+	}
+	z, err := randGamma(src, p[1], 1.0)
+	if err != nil {
+		return runtime.Value{}, err
+	}
+	return src.result(runtime.Float(y/(y+z)), nil)
 }
 
 func randomParetoVariate(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
@@ -253,7 +286,11 @@ func randomParetoVariate(th *runtime.Thread, self runtime.Value, args []runtime.
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	u := 1.0 - randSelf(self).R.Random()
+	src := draws(th, self)
+	u := 1.0 - src.next()
+	if src.err != nil {
+		return runtime.Value{}, src.err
+	}
 	if p[0] == 0 {
 		return runtime.Value{}, runtime.Errorf(runtime.ZeroDivisionError, "float division by zero")
 	}
@@ -265,7 +302,11 @@ func randomWeibullVariate(th *runtime.Thread, self runtime.Value, args []runtime
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	u := 1.0 - randSelf(self).R.Random()
+	src := draws(th, self)
+	u := 1.0 - src.next()
+	if src.err != nil {
+		return runtime.Value{}, src.err
+	}
 	if p[1] == 0 {
 		return runtime.Value{}, runtime.Errorf(runtime.ZeroDivisionError, "float division by zero")
 	}

@@ -327,7 +327,8 @@ func randIndex(th *runtime.Thread, v runtime.Value, what string) (*big.Int, erro
 
 // randRange is randrange(start, stop, step) with step and stop possibly
 // absent (zero Values).
-func randRange(th *runtime.Thread, r *RandomObj, start, stop, step runtime.Value) (runtime.Value, error) {
+func randRange(th *runtime.Thread, src *drawing, start, stop, step runtime.Value) (runtime.Value, error) {
+	r := src.r
 	if a, ok := runtime.AsInt64(start); ok && (!stop.IsValid() || stop.IsSmallInt()) && (!step.IsValid() || step.IsSmallInt()) {
 		if !stop.IsValid() || stop.IsNone() {
 			if step.IsValid() {
@@ -336,11 +337,17 @@ func randRange(th *runtime.Thread, r *RandomObj, start, stop, step runtime.Value
 			if a <= 0 {
 				return runtime.Value{}, runtime.Errorf(runtime.ValueError, "empty range for randrange()")
 			}
+			if x, ok := src.rangeBelow(0, a, 1); ok {
+				return src.result(runtime.Int(x), nil)
+			}
 			return runtime.Int(int64(r.R.RandBelow64(uint64(a)))), nil
 		}
 		st := int64(1)
 		if step.IsValid() {
 			st = step.SmallInt()
+		}
+		if x, ok := src.rangeBelow(a, stop.SmallInt(), st); ok {
+			return src.result(runtime.Int(x), nil)
 		}
 		x, err := r.R.RandRange64(a, stop.SmallInt(), st)
 		return runtime.Int(x), runtime.FormatError(err)
@@ -382,7 +389,7 @@ func randomRandRange(th *runtime.Thread, self runtime.Value, args []runtime.Valu
 	if err := bindPyArgs("Random.randrange", args, kw, []string{"start", "stop", "step"}, 1, nil, a[:]); err != nil {
 		return runtime.Value{}, err
 	}
-	return randRange(th, randSelf(self), a[0], a[1], a[2])
+	return randRange(th, draws(th, self), a[0], a[1], a[2])
 }
 
 func randomRandInt(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
@@ -390,9 +397,13 @@ func randomRandInt(th *runtime.Thread, self runtime.Value, args []runtime.Value,
 	if err := bindPyArgs("Random.randint", args, kw, []string{"a", "b"}, 2, nil, a[:]); err != nil {
 		return runtime.Value{}, err
 	}
+	src := draws(th, self)
 	if x, ok := runtime.AsInt64(a[0]); ok {
 		if y, ok := runtime.AsInt64(a[1]); ok && y < math.MaxInt64 {
-			v, err := randSelf(self).R.RandRange64(x, y+1, 1)
+			if v, ok := src.rangeBelow(x, y+1, 1); ok {
+				return src.result(runtime.Int(v), nil)
+			}
+			v, err := src.r.R.RandRange64(x, y+1, 1)
 			return runtime.Int(v), runtime.FormatError(err)
 		}
 	}
@@ -400,7 +411,7 @@ func randomRandInt(th *runtime.Thread, self runtime.Value, args []runtime.Value,
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	return randRange(th, randSelf(self), a[0], stop, runtime.Value{})
+	return randRange(th, src, a[0], stop, runtime.Value{})
 }
 
 func randomChoice(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
@@ -412,8 +423,14 @@ func randomChoice(th *runtime.Thread, self runtime.Value, args []runtime.Value, 
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	i, err := randSelf(self).R.Choice(n)
-	if err != nil {
+	src := draws(th, self)
+	var i int
+	if k, ok := src.below(int64(n)); ok && n > 0 {
+		if src.err != nil {
+			return runtime.Value{}, src.err
+		}
+		i = int(k)
+	} else if i, err = src.r.R.Choice(n); err != nil {
 		return runtime.Value{}, runtime.FormatError(err)
 	}
 	if l, ok := a[0].Object().(*runtime.List); ok && i < len(l.Items) {
@@ -432,17 +449,30 @@ func randomShuffle(th *runtime.Thread, self runtime.Value, args []runtime.Value,
 	if err != nil {
 		return runtime.Value{}, err
 	}
+	src := draws(th, self)
+	shuffle := src.r.R.Shuffle
+	if src.override.IsValid() {
+		// Fisher-Yates from the end, as CPython's shuffle draws.
+		shuffle = func(n int, swap func(i, j int)) {
+			for i := n - 1; i > 0 && src.err == nil; i-- {
+				j, _ := src.below(int64(i + 1))
+				if src.err == nil {
+					swap(i, int(j))
+				}
+			}
+		}
+	}
 	if l, ok := x.Object().(*runtime.List); ok {
-		randSelf(self).R.Shuffle(n, func(i, j int) {
+		shuffle(n, func(i, j int) {
 			if i < len(l.Items) && j < len(l.Items) {
 				l.Items[i], l.Items[j] = l.Items[j], l.Items[i]
 			}
 		})
-		return runtime.None, nil
+		return src.result(runtime.None, nil)
 	}
 	// A general mutable sequence: x[i], x[j] = x[j], x[i]. The first
 	// failure ends the swaps.
-	randSelf(self).R.Shuffle(n, func(i, j int) {
+	shuffle(n, func(i, j int) {
 		if err != nil {
 			return
 		}
@@ -461,7 +491,7 @@ func randomShuffle(th *runtime.Thread, self runtime.Value, args []runtime.Value,
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	return runtime.None, nil
+	return src.result(runtime.None, nil)
 }
 
 // isSequence reports whether v is a collections.abc.Sequence for sample.
@@ -600,7 +630,7 @@ func randomChoices(th *runtime.Thread, self runtime.Value, args []runtime.Value,
 			return runtime.Value{}, err
 		}
 	}
-	r := randSelf(self).R
+	src := draws(th, self)
 	n, err := runtime.Len(th, pop)
 	if err != nil {
 		return runtime.Value{}, err
@@ -610,7 +640,11 @@ func randomChoices(th *runtime.Thread, self runtime.Value, args []runtime.Value,
 		if !weights.IsValid() || weights.IsNone() {
 			fn := float64(n)
 			for i := int64(0); i < k; i++ {
-				v, err := runtime.GetItem(th, pop, runtime.Int(int64(math.Floor(r.Random()*fn))))
+				u := src.next()
+				if src.err != nil {
+					return runtime.Value{}, src.err
+				}
+				v, err := runtime.GetItem(th, pop, runtime.Int(int64(math.Floor(u*fn))))
 				if err != nil {
 					return runtime.Value{}, err
 				}
@@ -654,7 +688,11 @@ func randomChoices(th *runtime.Thread, self runtime.Value, args []runtime.Value,
 		return runtime.Value{}, runtime.Errorf(runtime.ValueError, "Total of weights must be finite")
 	}
 	for i := int64(0); i < k; i++ {
-		j, err := randBisectRight(th, cum, runtime.Float(r.Random()*total), 0, n-1)
+		u := src.next()
+		if src.err != nil {
+			return runtime.Value{}, src.err
+		}
+		j, err := randBisectRight(th, cum, runtime.Float(u*total), 0, n-1)
 		if err != nil {
 			return runtime.Value{}, err
 		}
