@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"bytes"
-	"math"
 	"strings"
 	"testing"
 
@@ -79,40 +78,6 @@ func TestSysModule(t *testing.T) {
 	assert.Equal(t, "TypeError: TextIOWrapper.flush() takes no arguments (1 given)", btOut(th, v, err))
 	v, err = GetAttr(th, stdout, "name")
 	assert.Equal(t, "'<stdout>'", btOut(th, v, err))
-}
-
-func TestTimeModule(t *testing.T) {
-	th := NewThread()
-	runBtCases(t, []btCase{
-		{py: `time.sleep(-1)`, fn: "time.sleep", args: []Value{Int(-1)}, want: `ValueError: sleep length must be non-negative`},
-		{py: `time.sleep('a')`, fn: "time.sleep", args: []Value{Str("a")}, want: `TypeError: 'str' object cannot be interpreted as an integer`},
-		{py: `time.sleep()`, fn: "time.sleep", want: `TypeError: time.sleep() takes exactly one argument (0 given)`},
-		{py: `time.sleep(x=1)`, fn: "time.sleep", kw: []Kwarg{btKw("x", Int(1))}, want: `TypeError: time.sleep() takes no keyword arguments`},
-		{py: `time.sleep(float('nan'))`, fn: "time.sleep", args: []Value{Float(math.NaN())}, want: `ValueError: Invalid value NaN (not a number)`},
-		{py: `time.sleep(10**30)`, fn: "time.sleep", args: []Value{btBig(t, "1000000000000000000000000000000")}, want: `OverflowError: timestamp too large to convert to C _PyTime_t`},
-		{py: `time.sleep(0)`, fn: "time.sleep", args: []Value{Int(0)}, want: `None`},
-		{py: `time.sleep(0.001)`, fn: "time.sleep", args: []Value{Float(0.001)}, want: `None`},
-		{py: `time.time(1)`, fn: "time.time", args: []Value{Int(1)}, want: `TypeError: time.time() takes no arguments (1 given)`},
-	})
-	for _, name := range []string{"time", "monotonic", "perf_counter"} {
-		a, err := btCall(th, "time."+name, nil)
-		require.NoError(t, err)
-		require.True(t, a.IsFloat(), name)
-		_, err = btCall(th, "time.sleep", []Value{Float(0.002)})
-		require.NoError(t, err)
-		b, err := btCall(th, "time."+name, nil)
-		require.NoError(t, err)
-		d := b.FloatVal() - a.FloatVal()
-		assert.True(t, d >= 0.002 && d < 1, "%s advanced by %v", name, d)
-	}
-	for _, name := range []string{"time_ns", "monotonic_ns", "perf_counter_ns"} {
-		a, err := btCall(th, "time."+name, nil)
-		require.NoError(t, err)
-		assert.True(t, a.IsSmallInt() && a.SmallInt() > 0, name)
-	}
-	now, err := btCall(th, "time.time", nil)
-	require.NoError(t, err)
-	assert.Greater(t, now.FloatVal(), 1.7e9, "seconds since the epoch")
 }
 
 func TestSysStdin(t *testing.T) {

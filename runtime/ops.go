@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/aio-lang/aio/internal/libm"
 )
 
 // Op is a binary operator.
@@ -430,7 +432,7 @@ func floatPow(x, y float64) (Value, error) {
 	if x < 0 && y != math.Trunc(y) && !math.IsInf(y, 0) {
 		return complexBinary(OpPow, NewComplex(x, 0), NewComplex(y, 0))
 	}
-	r := LibmPow(x, y)
+	r := libm.Pow(x, y)
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
 		return Value{}, NewException(OverflowError, Obj(NewTuple([]Value{Int(34), Str("Numerical result out of range")})))
 	}
