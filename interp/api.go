@@ -126,10 +126,7 @@ func (in *Interp) applyOptions(opts Options) {
 		}
 	}
 	if opts.AllowedModules != nil {
-		allowed := map[string]bool{"asyncio": true}
-		for _, m := range opts.AllowedModules {
-			allowed[m] = true
-		}
+		allowed := stdClosure(append([]string{"asyncio"}, opts.AllowedModules...))
 		for name := range in.th.ModuleLoaders {
 			if !allowed[name] {
 				delete(in.th.ModuleLoaders, name)

@@ -158,8 +158,10 @@ type Options struct {
 	// Globals are predeclared in __main__, converted with ToValue.
 	Globals map[string]any
 	// AllowedModules lists the standard modules scripts may import
-	// ("math", "random", "time", "sys"); nil allows all of them and an
-	// empty non-nil slice none. asyncio is always importable.
+	// ("math", "json", "typing"); nil allows all of them and an empty
+	// non-nil slice none. asyncio is always importable, and so are the
+	// standard modules an allowed module imports itself (typing brings
+	// abc and collections.abc).
 	AllowedModules []string
 	// HostModules are modules made by the host that scripts may import.
 	HostModules []*Module
