@@ -8,5 +8,6 @@ package lib
 // This file lists the standard modules; add one blank import per module.
 
 import (
+	_ "github.com/aio-lang/aio/lib/functools"
 	_ "github.com/aio-lang/aio/lib/itertools"
 )
