@@ -8,6 +8,8 @@ package lib
 // This file lists the standard modules; add one blank import per module.
 
 import (
+	_ "github.com/aio-lang/aio/lib/enum"
 	_ "github.com/aio-lang/aio/lib/functools"
 	_ "github.com/aio-lang/aio/lib/itertools"
+	_ "github.com/aio-lang/aio/lib/types"
 )
