@@ -11,5 +11,6 @@ import (
 	_ "github.com/aio-lang/aio/lib/enum"
 	_ "github.com/aio-lang/aio/lib/functools"
 	_ "github.com/aio-lang/aio/lib/itertools"
+	_ "github.com/aio-lang/aio/lib/traceback"
 	_ "github.com/aio-lang/aio/lib/types"
 )
