@@ -6,7 +6,9 @@ package interp
 // the exception being handled: exc_info() and exception().
 
 import (
+	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/aio-lang/aio/runtime"
 )
@@ -37,8 +39,9 @@ func (in *Interp) SourceLine(filename string, line int) string {
 	return strings.TrimSpace(lines[line-1])
 }
 
-// installExcInfo adds exc_info() and exception() to the sys module: they
-// read the exception handled by the calling frame or one of its callers.
+// installExcInfo adds exc_info() and exception() to the sys module, which
+// read the exception handled by the calling frame or one of its callers,
+// and _getframe().
 func (in *Interp) installExcInfo(m *runtime.Module) {
 	current := func(name string, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (*runtime.Exception, error) {
 		if err := runtime.UnpackArgs(name, args, kw); err != nil {
@@ -56,6 +59,7 @@ func (in *Interp) installExcInfo(m *runtime.Module) {
 		}
 		return runtime.TupleOf(runtime.Obj(exc.Class), runtime.Obj(exc), exc.TracebackValue()), nil
 	}}))
+	m.Set("_getframe", runtime.Obj(&frameBuiltin{name: "_getframe", fn: getFrame}))
 	m.Set("exception", runtime.Obj(&frameBuiltin{name: "exception", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		exc, err := current("exception", f, args, kw)
 		if err != nil || exc == nil {
@@ -63,4 +67,132 @@ func (in *Interp) installExcInfo(m *runtime.Module) {
 		}
 		return runtime.Obj(exc), nil
 	}}))
+}
+
+// frameInfo is what sys._getframe records of one frame: the frames
+// themselves are reused once they return, so the stack is copied when
+// the script asks for it.
+type frameInfo struct {
+	filename, name, qualname string
+	line, firstLine          int
+	globals                  *runtime.Module
+}
+
+// frameCopy is a frame object of sys._getframe: frame i of a copied
+// stack (0 the innermost).
+type frameCopy struct {
+	stack []frameInfo
+	i     int
+}
+
+// Type returns the frame type (that of generators' gi_frame too).
+func (*frameCopy) Type() *runtime.Type { return frameViewType }
+
+// Attr returns f_lineno, f_back, f_code and f_globals.
+func (s *frameCopy) Attr(name string) (runtime.Value, bool) {
+	fi := s.stack[s.i]
+	switch name {
+	case "f_lineno":
+		return runtime.Int(int64(fi.line)), true
+	case "f_back":
+		if s.i+1 >= len(s.stack) {
+			return runtime.None, true
+		}
+		return runtime.Obj(&frameCopy{stack: s.stack, i: s.i + 1}), true
+	case "f_code":
+		return runtime.Obj(&codeInfo{fi: fi}), true
+	case "f_globals":
+		d := runtime.NewDict()
+		if fi.globals != nil {
+			for _, n := range fi.globals.Names() {
+				if v, ok := fi.globals.Get(n); ok && v.IsValid() {
+					_ = d.SetItem(nil, runtime.Str(n), v)
+				}
+			}
+		}
+		return runtime.Obj(d), true
+	}
+	return runtime.Value{}, false
+}
+
+// SetAttrValue refuses: these frames are read-only.
+func (s *frameCopy) SetAttrValue(name string, v runtime.Value) bool { return false }
+
+// DelAttrValue refuses, as SetAttrValue.
+func (s *frameCopy) DelAttrValue(name string) bool { return false }
+
+// Repr is CPython's shape without the address.
+func (s *frameCopy) Repr(th *runtime.Thread) (string, error) {
+	fi := s.stack[s.i]
+	return "<frame, file '" + fi.filename + "', line " + strconv.Itoa(fi.line) + ", code " + fi.name + ">", nil
+}
+
+// codeInfoType is the class of f_code objects.
+var codeInfoType = runtime.NewType("code", runtime.ObjectType)
+
+// codeInfo is a frame's f_code: its names and place.
+type codeInfo struct{ fi frameInfo }
+
+// Type returns codeInfoType.
+func (*codeInfo) Type() *runtime.Type { return codeInfoType }
+
+// Attr returns co_filename, co_name, co_qualname and co_firstlineno.
+func (c *codeInfo) Attr(name string) (runtime.Value, bool) {
+	switch name {
+	case "co_filename":
+		return runtime.Str(c.fi.filename), true
+	case "co_name":
+		return runtime.Str(c.fi.name), true
+	case "co_qualname":
+		return runtime.Str(c.fi.qualname), true
+	case "co_firstlineno":
+		return runtime.Int(int64(c.fi.firstLine)), true
+	}
+	return runtime.Value{}, false
+}
+
+// SetAttrValue refuses: code objects are read-only.
+func (c *codeInfo) SetAttrValue(name string, v runtime.Value) bool { return false }
+
+// DelAttrValue refuses, as SetAttrValue.
+func (c *codeInfo) DelAttrValue(name string) bool { return false }
+
+// Footprint is the size of the frame object and its copied stack.
+func (s *frameCopy) Footprint() int64 {
+	return int64(unsafe.Sizeof(*s)) + int64(len(s.stack))*int64(unsafe.Sizeof(frameInfo{}))
+}
+
+// Referents visits the modules of the copied frames.
+func (s *frameCopy) Referents(w *runtime.MemWalker) {
+	for _, fi := range s.stack {
+		w.Any(fi.globals)
+	}
+}
+
+// Footprint is the size of the code object.
+func (c *codeInfo) Footprint() int64 { return int64(unsafe.Sizeof(*c)) }
+
+// Referents visits the module of the frame.
+func (c *codeInfo) Referents(w *runtime.MemWalker) { w.Any(c.fi.globals) }
+
+// getFrame is sys._getframe(depth=0): the calling frame, or the one depth
+// calls further out.
+func getFrame(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+	depth := 0
+	if err := runtime.UnpackArgs("_getframe", args, kw, "depth?", &depth); err != nil {
+		return runtime.Value{}, err
+	}
+	var stack []frameInfo
+	for fr := f; fr != nil; fr = fr.back {
+		if err := th.Work(1); err != nil {
+			return runtime.Value{}, err
+		}
+		e := fr.traceEntry()
+		stack = append(stack, frameInfo{filename: e.Filename, name: e.Func, qualname: fr.code.QualName,
+			line: e.Line, firstLine: fr.code.FirstLine, globals: fr.globals()})
+	}
+	if depth < 0 || depth >= len(stack) {
+		return runtime.Value{}, runtime.Errorf(runtime.ValueError, "call stack is not deep enough")
+	}
+	return runtime.Obj(&frameCopy{stack: stack, i: depth}), nil
 }
