@@ -176,6 +176,8 @@ func (fn *Function) Attr(name string) (runtime.Value, bool) {
 			return runtime.None, true
 		}
 		return runtime.TupleOf(fn.defaults...), true
+	case "__code__", "__kwdefaults__":
+		return fn.codeAttr(name)
 	}
 	v, ok := fn.dict[name]
 	return v, ok

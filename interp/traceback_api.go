@@ -73,9 +73,10 @@ func (in *Interp) installExcInfo(m *runtime.Module) {
 // themselves are reused once they return, so the stack is copied when
 // the script asks for it.
 type frameInfo struct {
-	filename, name, qualname string
-	line, firstLine          int
-	globals                  *runtime.Module
+	filename, name string
+	line           int
+	code           *Code
+	globals        *runtime.Module
 }
 
 // frameCopy is a frame object of sys._getframe: frame i of a copied
@@ -100,7 +101,7 @@ func (s *frameCopy) Attr(name string) (runtime.Value, bool) {
 		}
 		return runtime.Obj(&frameCopy{stack: s.stack, i: s.i + 1}), true
 	case "f_code":
-		return runtime.Obj(&codeInfo{fi: fi}), true
+		return runtime.Obj(&codeObject{code: fi.code}), true
 	case "f_globals":
 		d := runtime.NewDict()
 		if fi.globals != nil {
@@ -127,36 +128,6 @@ func (s *frameCopy) Repr(th *runtime.Thread) (string, error) {
 	return "<frame, file '" + fi.filename + "', line " + strconv.Itoa(fi.line) + ", code " + fi.name + ">", nil
 }
 
-// codeInfoType is the class of f_code objects.
-var codeInfoType = runtime.NewType("code", runtime.ObjectType)
-
-// codeInfo is a frame's f_code: its names and place.
-type codeInfo struct{ fi frameInfo }
-
-// Type returns codeInfoType.
-func (*codeInfo) Type() *runtime.Type { return codeInfoType }
-
-// Attr returns co_filename, co_name, co_qualname and co_firstlineno.
-func (c *codeInfo) Attr(name string) (runtime.Value, bool) {
-	switch name {
-	case "co_filename":
-		return runtime.Str(c.fi.filename), true
-	case "co_name":
-		return runtime.Str(c.fi.name), true
-	case "co_qualname":
-		return runtime.Str(c.fi.qualname), true
-	case "co_firstlineno":
-		return runtime.Int(int64(c.fi.firstLine)), true
-	}
-	return runtime.Value{}, false
-}
-
-// SetAttrValue refuses: code objects are read-only.
-func (c *codeInfo) SetAttrValue(name string, v runtime.Value) bool { return false }
-
-// DelAttrValue refuses, as SetAttrValue.
-func (c *codeInfo) DelAttrValue(name string) bool { return false }
-
 // Footprint is the size of the frame object and its copied stack.
 func (s *frameCopy) Footprint() int64 {
 	return int64(unsafe.Sizeof(*s)) + int64(len(s.stack))*int64(unsafe.Sizeof(frameInfo{}))
@@ -168,12 +139,6 @@ func (s *frameCopy) Referents(w *runtime.MemWalker) {
 		w.Any(fi.globals)
 	}
 }
-
-// Footprint is the size of the code object.
-func (c *codeInfo) Footprint() int64 { return int64(unsafe.Sizeof(*c)) }
-
-// Referents visits the module of the frame.
-func (c *codeInfo) Referents(w *runtime.MemWalker) { w.Any(c.fi.globals) }
 
 // getFrame is sys._getframe(depth=0): the calling frame, or the one depth
 // calls further out.
@@ -188,8 +153,7 @@ func getFrame(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.K
 			return runtime.Value{}, err
 		}
 		e := fr.traceEntry()
-		stack = append(stack, frameInfo{filename: e.Filename, name: e.Func, qualname: fr.code.QualName,
-			line: e.Line, firstLine: fr.code.FirstLine, globals: fr.globals()})
+		stack = append(stack, frameInfo{filename: e.Filename, name: e.Func, line: e.Line, code: fr.code, globals: fr.globals()})
 	}
 	if depth < 0 || depth >= len(stack) {
 		return runtime.Value{}, runtime.Errorf(runtime.ValueError, "call stack is not deep enough")

@@ -10,8 +10,10 @@ package lib
 import (
 	_ "github.com/aio-lang/aio/lib/enum"
 	_ "github.com/aio-lang/aio/lib/functools"
+	_ "github.com/aio-lang/aio/lib/inspect"
 	_ "github.com/aio-lang/aio/lib/itertools"
 	_ "github.com/aio-lang/aio/lib/logging"
 	_ "github.com/aio-lang/aio/lib/traceback"
 	_ "github.com/aio-lang/aio/lib/types"
+	_ "github.com/aio-lang/aio/lib/weakref"
 )
