@@ -195,12 +195,14 @@ func tee(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	// A tee of a tee shares its buffer, starting where it stands.
+	// A tee of a tee is that tee itself and copies of it, as CPython
+	// copies an iterator that can be copied.
 	first, ok := it.(*teeObj)
 	if !ok {
 		first = &teeObj{src: &teeSource{it: it}, at: &teeLink{}}
 	}
-	for i := range out {
+	out[0] = runtime.Obj(first)
+	for i := 1; i < len(out); i++ {
 		out[i] = runtime.Obj(&teeObj{src: first.src, at: first.at})
 	}
 	return runtime.Obj(runtime.NewTuple(out)), nil
