@@ -176,7 +176,7 @@ func (fn *Function) Attr(name string) (runtime.Value, bool) {
 			return runtime.None, true
 		}
 		return runtime.TupleOf(fn.defaults...), true
-	case "__code__", "__kwdefaults__":
+	case "__code__", "__kwdefaults__", "__dict__":
 		return fn.codeAttr(name)
 	}
 	v, ok := fn.dict[name]

@@ -6,6 +6,7 @@ package interp
 // __kwdefaults__.
 
 import (
+	"sort"
 	"unsafe"
 
 	"github.com/aio-lang/aio/runtime"
@@ -109,7 +110,9 @@ func (c *codeObject) Footprint() int64 { return int64(unsafe.Sizeof(*c)) }
 // Referents visits nothing the walker counts: code is not script data.
 func (c *codeObject) Referents(w *runtime.MemWalker) {}
 
-// codeAttr returns __code__ and __kwdefaults__ of fn.
+// codeAttr returns __code__, __kwdefaults__ and __dict__ of fn. The
+// attributes live in a Go map, so __dict__ is a copy: reading it works,
+// writing to it does not reach the function (set attributes instead).
 func (fn *Function) codeAttr(name string) (runtime.Value, bool) {
 	switch name {
 	case "__code__":
@@ -124,6 +127,21 @@ func (fn *Function) codeAttr(name string) (runtime.Value, bool) {
 			if v, ok := fn.kwdefaults[n]; ok {
 				_ = d.SetItem(nil, runtime.Str(n), v)
 			}
+		}
+		return runtime.Obj(d), true
+	case "__dict__":
+		d := runtime.NewDict()
+		names := make([]string, 0, len(fn.dict))
+		for n := range fn.dict {
+			// __doc__ and __annotations__ are kept in the map too, but
+			// they are not part of a function's __dict__.
+			if n != "__doc__" && n != "__annotations__" {
+				names = append(names, n)
+			}
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			_ = d.SetItem(nil, runtime.Str(n), fn.dict[n])
 		}
 		return runtime.Obj(d), true
 	}
