@@ -6,6 +6,7 @@ package interp
 // __kwdefaults__.
 
 import (
+	"github.com/aio-lang/aio/internal/compile"
 	"sort"
 	"unsafe"
 
@@ -16,7 +17,7 @@ import (
 var codeObjectType = runtime.NewType("code", runtime.ObjectType)
 
 // codeObject is a script's view of a Code.
-type codeObject struct{ code *Code }
+type codeObject struct{ code *compile.Code }
 
 // Type returns the code type.
 func (*codeObject) Type() *runtime.Type { return codeObjectType }
@@ -33,13 +34,13 @@ const (
 // flags is co_flags with CPython's bit values.
 func (c *codeObject) flags() int64 {
 	var f int64 = 0x03 // CO_OPTIMIZED | CO_NEWLOCALS, as CPython sets for functions
-	if c.code.Flags&FlagVarargs != 0 {
+	if c.code.Flags&compile.FlagVarargs != 0 {
 		f |= coVarargs
 	}
-	if c.code.Flags&FlagVarkw != 0 {
+	if c.code.Flags&compile.FlagVarkw != 0 {
 		f |= coVarkeywords
 	}
-	gen, coro := c.code.Flags&FlagGenerator != 0, c.code.Flags&FlagCoroutine != 0
+	gen, coro := c.code.Flags&compile.FlagGenerator != 0, c.code.Flags&compile.FlagCoroutine != 0
 	switch {
 	case gen && coro:
 		f |= coAsyncGenerator

@@ -6,6 +6,7 @@ package interp
 // the exception being handled: exc_info() and exception().
 
 import (
+	"github.com/aio-lang/aio/internal/compile"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -75,7 +76,7 @@ func (in *Interp) installExcInfo(m *runtime.Module) {
 type frameInfo struct {
 	filename, name string
 	line           int
-	code           *Code
+	code           *compile.Code
 	globals        *runtime.Module
 }
 

@@ -8,10 +8,16 @@ package lib
 // This file lists the standard modules; add one blank import per module.
 
 import (
+	_ "github.com/aio-lang/aio/lib/abc"
+	_ "github.com/aio-lang/aio/lib/collectionsabc"
+	_ "github.com/aio-lang/aio/lib/contextlib"
+	_ "github.com/aio-lang/aio/lib/dataclasses"
 	_ "github.com/aio-lang/aio/lib/enum"
 	_ "github.com/aio-lang/aio/lib/functools"
+	_ "github.com/aio-lang/aio/lib/hashlib"
 	_ "github.com/aio-lang/aio/lib/inspect"
 	_ "github.com/aio-lang/aio/lib/itertools"
+	_ "github.com/aio-lang/aio/lib/json"
 	_ "github.com/aio-lang/aio/lib/logging"
 	_ "github.com/aio-lang/aio/lib/traceback"
 	_ "github.com/aio-lang/aio/lib/types"
