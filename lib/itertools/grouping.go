@@ -122,10 +122,12 @@ type teeLink struct {
 	next *teeLink
 }
 
-// teeSource is the iterator the tees of one tee() call share.
+// teeSource is the iterator the tees of one tee() call share; busy is
+// set while it runs, since a tee must not be advanced from inside it.
 type teeSource struct {
 	it   runtime.Iterator
 	done bool
+	busy bool
 }
 
 // teeObj is one of tee()'s iterators: a position in the shared buffer.
@@ -144,7 +146,12 @@ func (t *teeObj) Next(th *runtime.Thread) (runtime.Value, bool, error) {
 		if t.src.done {
 			return stop()
 		}
+		if t.src.busy {
+			return runtime.Value{}, false, runtime.Errorf(runtime.RuntimeError, "cannot re-enter the tee iterator")
+		}
+		t.src.busy = true
 		v, ok, err := t.src.it.Next(th)
+		t.src.busy = false
 		if err != nil {
 			return runtime.Value{}, false, err
 		}
@@ -152,7 +159,10 @@ func (t *teeObj) Next(th *runtime.Thread) (runtime.Value, bool, error) {
 			t.src.done = true
 			return stop()
 		}
-		if err := th.Alloc(int64(unsafe.Sizeof(teeLink{}))); err != nil {
+		th.Hold(t)
+		err = th.Alloc(int64(unsafe.Sizeof(teeLink{})))
+		th.Release()
+		if err != nil {
 			return runtime.Value{}, false, err
 		}
 		t.at.v, t.at.next = v, &teeLink{}
@@ -165,12 +175,21 @@ func (t *teeObj) Next(th *runtime.Thread) (runtime.Value, bool, error) {
 // Footprint is the size of the tee.
 func (t *teeObj) Footprint() int64 { return int64(unsafe.Sizeof(*t)) }
 
-// Referents visits the source and the buffered items from the tee's
-// position on.
+// Referents visits the source and the buffer from the tee's position on.
 func (t *teeObj) Referents(w *runtime.MemWalker) {
 	w.Any(t.src.it)
-	for l := t.at; l != nil; l = l.next {
-		w.Value(l.v)
+	w.Node(t.at)
+}
+
+// Footprint is the size of one buffered item.
+func (l *teeLink) Footprint() int64 { return int64(unsafe.Sizeof(*l)) }
+
+// Referents visits the item and the rest of the buffer (the walk is
+// iterative, and each link is counted once for all the tees).
+func (l *teeLink) Referents(w *runtime.MemWalker) {
+	w.Value(l.v)
+	if l.next != nil {
+		w.Node(l.next)
 	}
 }
 

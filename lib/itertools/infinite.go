@@ -79,7 +79,12 @@ func cycleNew(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw []
 				return runtime.Value{}, false, err
 			}
 			if ok {
-				if err := th.Alloc(16); err != nil {
+				// Held, so that a memory walk the charge starts counts
+				// the buffer even when only Go code holds the cycle.
+				th.Hold(o)
+				err := th.Alloc(16)
+				th.Release()
+				if err != nil {
 					return runtime.Value{}, false, err
 				}
 				saved = append(saved, v)
@@ -98,6 +103,7 @@ func cycleNew(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw []
 		return v, true, nil
 	}
 	o.refs = func(w *runtime.MemWalker) { w.Any(it); w.Values(saved) }
+	o.extra = func() int64 { return int64(cap(saved)) * 16 }
 	return runtime.Obj(o), nil
 }
 
@@ -417,18 +423,19 @@ func pairwiseNew(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw
 	var prev runtime.Value
 	o := &iterObj{cls: cls}
 	o.next = func(th *runtime.Thread) (runtime.Value, bool, error) {
-		if it == nil {
+		src := it
+		if src == nil {
 			return stop()
 		}
 		if !prev.IsValid() {
-			v, ok, err := it.Next(th)
+			v, ok, err := src.Next(th)
 			if !ok || err != nil {
 				it = nil
 				return v, false, err
 			}
 			prev = v
 		}
-		v, ok, err := it.Next(th)
+		v, ok, err := src.Next(th)
 		if !ok || err != nil {
 			it = nil
 			return v, false, err
@@ -500,11 +507,12 @@ func isliceNew(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw [
 	}
 	o := &iterObj{cls: cls}
 	o.next = func(th *runtime.Thread) (runtime.Value, bool, error) {
-		if it == nil {
+		src := it
+		if src == nil {
 			return stop()
 		}
 		for pos < next {
-			_, ok, err := it.Next(th)
+			_, ok, err := src.Next(th)
 			if !ok || err != nil {
 				it = nil
 				return runtime.Value{}, false, err
@@ -515,7 +523,7 @@ func isliceNew(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw [
 			it = nil
 			return stop()
 		}
-		v, ok, err := it.Next(th)
+		v, ok, err := src.Next(th)
 		if !ok || err != nil {
 			it = nil
 			return runtime.Value{}, false, err

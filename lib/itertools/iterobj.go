@@ -20,25 +20,23 @@ type iterObj struct {
 	next func(th *runtime.Thread) (runtime.Value, bool, error)
 	repr func(th *runtime.Thread) (string, error)
 	refs func(w *runtime.MemWalker)
-	// busy guards against an iterator advancing itself from inside its
-	// own next (a generator feeding tee, say), which CPython refuses.
-	busy bool
+	// extra, when set, is the size of what the iterator has buffered
+	// (cycle's first pass), for the memory walk.
+	extra func() int64
 }
 
 // Type returns the itertools class of the iterator.
 func (o *iterObj) Type() *runtime.Type { return o.cls }
 
-// Next advances the iterator.
+// Next advances the iterator. A script may re-enter it (a generator it
+// reads calling next on it): the step functions keep working on local
+// copies of their state, so that only the generator complains, as in
+// CPython.
 func (o *iterObj) Next(th *runtime.Thread) (runtime.Value, bool, error) {
-	if o.busy {
-		return runtime.Value{}, false, runtime.Errorf(runtime.RuntimeError, "cannot re-enter the %s iterator", o.cls.Name)
-	}
 	if err := th.Nest(""); err != nil {
 		return runtime.Value{}, false, err
 	}
-	o.busy = true
 	v, ok, err := o.next(th)
-	o.busy = false
 	th.Unnest()
 	if !ok || err != nil {
 		return runtime.Value{}, false, err
@@ -54,8 +52,15 @@ func (o *iterObj) Repr(th *runtime.Thread) (string, error) {
 	return "<itertools." + o.cls.Name + " object>", nil
 }
 
-// Footprint is the size of the object and its closure's header.
-func (o *iterObj) Footprint() int64 { return int64(unsafe.Sizeof(*o)) + 64 }
+// Footprint is the size of the object, its closure's header and its
+// buffer.
+func (o *iterObj) Footprint() int64 {
+	n := int64(unsafe.Sizeof(*o)) + 64
+	if o.extra != nil {
+		n += o.extra()
+	}
+	return n
+}
 
 // Referents visits what the iterator keeps alive.
 func (o *iterObj) Referents(w *runtime.MemWalker) {
