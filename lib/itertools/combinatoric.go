@@ -43,6 +43,19 @@ func indexIter(cls *runtime.Type, first []int, advance func(idx []int) bool, pic
 	return o
 }
 
+// firstSelection is the first index vector of r distinct positions out
+// of n (0, 1, ..., r-1), or nil when there is none.
+func firstSelection(r, n int) []int {
+	if r > n {
+		return nil
+	}
+	first := make([]int, r)
+	for i := range first {
+		first[i] = i
+	}
+	return first
+}
+
 // pickFrom maps an index vector to the items of one pool.
 func pickFrom(items []runtime.Value) func(idx []int) []runtime.Value {
 	return func(idx []int) []runtime.Value {
@@ -152,13 +165,7 @@ func permutationsNew(th *runtime.Thread, cls *runtime.Type, args []runtime.Value
 	if r < 0 {
 		r = n
 	}
-	var first []int
-	if r <= n {
-		first = make([]int, r)
-		for i := range first {
-			first[i] = i
-		}
-	}
+	first := firstSelection(r, n)
 	used := make([]bool, n)
 	for _, j := range first {
 		used[j] = true
@@ -197,13 +204,7 @@ func combinationsNew(th *runtime.Thread, cls *runtime.Type, args []runtime.Value
 		return runtime.Value{}, err
 	}
 	n := len(items)
-	var first []int
-	if r <= n {
-		first = make([]int, r)
-		for i := range first {
-			first[i] = i
-		}
-	}
+	first := firstSelection(r, n)
 	advance := func(idx []int) bool {
 		for i := len(idx) - 1; i >= 0; i-- {
 			if idx[i] != i+n-len(idx) {

@@ -59,13 +59,7 @@ func isNumber(v runtime.Value) bool {
 
 // cycle(iterable)
 func cycleNew(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := noKw("cycle", kw); err != nil {
-		return runtime.Value{}, err
-	}
-	if err := exactArgs("cycle", args, 1); err != nil {
-		return runtime.Value{}, err
-	}
-	it, err := runtime.Iter(th, args[0])
+	it, err := oneIterable(th, "cycle", args, kw)
 	if err != nil {
 		return runtime.Value{}, err
 	}
@@ -410,13 +404,7 @@ func starmapNew(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw 
 
 // pairwise(iterable)
 func pairwiseNew(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := noKw("pairwise", kw); err != nil {
-		return runtime.Value{}, err
-	}
-	if err := exactArgs("pairwise", args, 1); err != nil {
-		return runtime.Value{}, err
-	}
-	it, err := runtime.Iter(th, args[0])
+	it, err := oneIterable(th, "pairwise", args, kw)
 	if err != nil {
 		return runtime.Value{}, err
 	}

@@ -147,6 +147,18 @@ func exactArgs(name string, args []runtime.Value, n int) error {
 	return nil
 }
 
+// oneIterable checks the arguments of a class that takes exactly one
+// iterable and no keywords, and returns its iterator.
+func oneIterable(th *runtime.Thread, name string, args []runtime.Value, kw []runtime.Kwarg) (runtime.Iterator, error) {
+	if err := noKw(name, kw); err != nil {
+		return nil, err
+	}
+	if err := exactArgs(name, args, 1); err != nil {
+		return nil, err
+	}
+	return runtime.Iter(th, args[0])
+}
+
 // truth is bool(v).
 func truth(th *runtime.Thread, v runtime.Value) (bool, error) { return runtime.Truth(th, v) }
 
