@@ -1,5 +1,5 @@
-// Package functools is Python's functools module: its hot parts (reduce
-// and the lru_cache wrapper) in Go, the rest in functools.aio.
+// Package functools is Python's functools module: its hot parts (reduce,
+// partial and the lru_cache wrapper) in Go, the rest in functools.aio.
 package functools
 
 // This file defines the wrapper that lru_cache and cache put around a

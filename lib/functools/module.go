@@ -1,7 +1,7 @@
 package functools
 
-// This file registers the functools module: reduce and the cache wrapper
-// from Go, then functools.aio for the rest.
+// This file registers the functools module (reduce, partial and the cache
+// wrapper from Go, then functools.aio for the rest) and defines reduce.
 
 import (
 	_ "embed"
@@ -22,6 +22,7 @@ func load(*runtime.Thread) *runtime.Module {
 	m := runtime.NewModule("functools")
 	m.Set("reduce", runtime.NewBuiltin("reduce", reduce))
 	m.Set("_lru_cache_wrapper", runtime.NewBuiltin("_lru_cache_wrapper", newLRUWrapper))
+	m.Set("partial", runtime.Obj(partialType))
 	return m
 }
 
