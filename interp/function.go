@@ -165,6 +165,9 @@ func (fn *Function) Attr(name string) (runtime.Value, bool) {
 		if v, ok := fn.dict[name]; ok {
 			return v, true
 		}
+		if fn.code.HasDoc {
+			return runtime.Str(fn.code.Doc), true
+		}
 		return runtime.None, true
 	case "__annotations__":
 		// Parameter annotations are not recorded: an empty dict, kept so

@@ -118,7 +118,11 @@ type Code struct {
 	FrameSize int // len(Locals) + MaxStack: the slots of a frame
 	NumCells  int // len(CellNames) + len(FreeNames)
 	FirstLine int
-	lines     []lineEntry
+	// Doc is the docstring a def's body starts with (HasDoc tells an
+	// empty one from none).
+	Doc    string
+	HasDoc bool
+	lines  []lineEntry
 }
 
 // lineEntry starts a run of instructions that share one source span.

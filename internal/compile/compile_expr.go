@@ -548,6 +548,9 @@ func (c *compiler) compileFunctionBody(s *scope, n ast.Node, args *ast.Arguments
 			code.Flags |= FlagVarkw
 		}
 	}
+	if lambdaBody == nil {
+		code.Doc, code.HasDoc = classDocstring(body)
+	}
 	if lambdaBody != nil {
 		c.expr(lambdaBody)
 		c.emit(RETURN_VALUE, 0)
