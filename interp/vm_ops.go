@@ -282,6 +282,9 @@ func (in *Interp) makeFunction(f *Frame, arg int) {
 			fn.closure[i], _ = runtime.As[*Cell](c)
 		}
 	}
+	if flags&8 != 0 {
+		fn.dict = map[string]runtime.Value{"__annotations__": f.pop()}
+	}
 	if flags&2 != 0 {
 		d, _ := runtime.As[*runtime.Dict](f.pop())
 		fn.kwdefaults = map[string]runtime.Value{}

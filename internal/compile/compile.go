@@ -77,6 +77,9 @@ type compiler struct {
 	opts     Options
 	u        *unit
 	err      error
+	// stringAnnotations is set by `from __future__ import annotations`:
+	// function annotations are kept as their source text.
+	stringAnnotations bool
 }
 
 // Module compiles a parsed module.
@@ -88,7 +91,7 @@ func Module(filename string, src []byte, mod *ast.Module, opts Options) (*Code, 
 	if err != nil {
 		return nil, err
 	}
-	c := &compiler{filename: filename, src: src, scopes: scopes, opts: opts}
+	c := &compiler{filename: filename, src: src, scopes: scopes, opts: opts, stringAnnotations: futureAnnotations(mod)}
 	c.enter(top, "<module>", "<module>", 1)
 	c.u.code.Flags |= FlagModule
 	if top.hasAwait {

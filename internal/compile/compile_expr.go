@@ -515,9 +515,73 @@ func (c *compiler) function(n ast.Node, name string, args *ast.Arguments, body [
 			flags |= 2
 		}
 	}
+	if def, ok := n.(*ast.FunctionDef); ok && c.annotations(def) {
+		flags |= 8
+	}
 	s := c.scopes[n]
 	code := c.compileFunctionBody(s, n, args, body, lambdaBody)
 	c.makeFunction(code, flags)
+}
+
+// annotations pushes the dict of a def's annotations (parameter name or
+// "return" to the annotation's value, or its source text under `from
+// __future__ import annotations`), reporting whether there is one.
+func (c *compiler) annotations(def *ast.FunctionDef) bool {
+	var params []*ast.Arg
+	if a := def.Args; a != nil {
+		params = append(append(params, a.PosOnly...), a.Args...)
+		if a.Vararg != nil {
+			params = append(params, a.Vararg)
+		}
+		params = append(params, a.KwOnly...)
+		if a.Kwarg != nil {
+			params = append(params, a.Kwarg)
+		}
+	}
+	n := 0
+	add := func(name string, ann ast.Expr) {
+		c.emitConst(Const{Kind: ConstStr, Str: name})
+		if c.stringAnnotations {
+			c.emitConst(Const{Kind: ConstStr, Str: ast.ExprString(ann)})
+		} else {
+			c.expr(ann)
+		}
+		n++
+	}
+	for _, p := range params {
+		if p.Annotation != nil {
+			add(p.Name, p.Annotation)
+		}
+	}
+	if def.Returns != nil {
+		add("return", def.Returns)
+	}
+	if n == 0 {
+		return false
+	}
+	c.emit(BUILD_MAP, n)
+	return true
+}
+
+// futureAnnotations reports whether a module starts with `from
+// __future__ import annotations` (after its docstring and other future
+// imports).
+func futureAnnotations(mod *ast.Module) bool {
+	for i, st := range mod.Body {
+		if imp, ok := st.(*ast.ImportFrom); ok && imp.Module == "__future__" {
+			for _, a := range imp.Names {
+				if a.Name == "annotations" {
+					return true
+				}
+			}
+			continue
+		}
+		if _, ok := classDocstring(mod.Body[i : i+1]); ok && i == 0 {
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // makeFunction emits MAKE_FUNCTION for code, first building the closure
