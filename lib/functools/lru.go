@@ -65,17 +65,26 @@ func (c *lruWrapper) Attr(name string) (runtime.Value, bool) {
 
 // SetAttrValue sets an attribute on the wrapper.
 func (c *lruWrapper) SetAttrValue(name string, v runtime.Value) bool {
-	if c.dict == nil {
-		c.dict = map[string]runtime.Value{}
-	}
-	c.dict[name] = v
-	return true
+	return setAttr(&c.dict, name, v)
 }
 
 // DelAttrValue deletes an attribute of the wrapper.
-func (c *lruWrapper) DelAttrValue(name string) bool {
-	_, ok := c.dict[name]
-	delete(c.dict, name)
+func (c *lruWrapper) DelAttrValue(name string) bool { return delAttr(c.dict, name) }
+
+// setAttr stores a script attribute in an object's attribute map,
+// making the map on first use.
+func setAttr(dict *map[string]runtime.Value, name string, v runtime.Value) bool {
+	if *dict == nil {
+		*dict = map[string]runtime.Value{}
+	}
+	(*dict)[name] = v
+	return true
+}
+
+// delAttr deletes a script attribute, reporting whether it was set.
+func delAttr(dict map[string]runtime.Value, name string) bool {
+	_, ok := dict[name]
+	delete(dict, name)
 	return ok
 }
 

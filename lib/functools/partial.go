@@ -117,19 +117,11 @@ func (p *partialObj) SetAttrValue(name string, v runtime.Value) bool {
 	case "func", "args", "keywords", "__dict__":
 		return false
 	}
-	if p.dict == nil {
-		p.dict = map[string]runtime.Value{}
-	}
-	p.dict[name] = v
-	return true
+	return setAttr(&p.dict, name, v)
 }
 
 // DelAttrValue deletes a script attribute.
-func (p *partialObj) DelAttrValue(name string) bool {
-	_, ok := p.dict[name]
-	delete(p.dict, name)
-	return ok
-}
+func (p *partialObj) DelAttrValue(name string) bool { return delAttr(p.dict, name) }
 
 // Repr is functools.partial(func, args..., name=value...), with the
 // subclass's name for a subclass.
