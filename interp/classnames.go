@@ -15,6 +15,16 @@ func (in *Interp) enterPrepared(f *Frame, m runtime.Value) {
 	in.prepared[f] = m
 }
 
+// preparedFor returns the prepared namespace of f's class body, if any;
+// module and function frames (no ns) answer at once.
+func (in *Interp) preparedFor(f *Frame) (runtime.Value, bool) {
+	if f.ns == nil || len(in.prepared) == 0 {
+		return runtime.Value{}, false
+	}
+	m, ok := in.prepared[f]
+	return m, ok
+}
+
 // leavePrepared ends enterPrepared once the body has run.
 func (in *Interp) leavePrepared(f *Frame) { delete(in.prepared, f) }
 

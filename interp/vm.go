@@ -415,7 +415,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 		case compile.STORE_NAME:
 			v := f.pop()
-			if m, ok := in.prepared[f]; ok && f.ns != nil {
+			if m, ok := in.preparedFor(f); ok {
 				err = runtime.SetItem(th, m, runtime.Str(f.code.Names[arg]), v)
 			} else if f.ns != nil {
 				err = f.ns.SetItem(th, runtime.Str(f.code.Names[arg]), v)
@@ -424,7 +424,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 		case compile.DELETE_NAME:
 			name := f.code.Names[arg]
-			if m, ok := in.prepared[f]; ok && f.ns != nil {
+			if m, ok := in.preparedFor(f); ok {
 				err = runtime.DelItem(th, m, runtime.Str(name))
 				if runtime.IsInstance(err, runtime.KeyError) {
 					err = nameError(name, f)
