@@ -203,6 +203,10 @@ type Interp struct {
 	consts   map[*compile.Code][]runtime.Value
 	sources  map[string][]string // filename → source lines, for tracebacks
 	main     *moduleState
+	// prepared maps a running class body's frame to the namespace its
+	// metaclass's __prepare__ returned when that is not a dict: the
+	// body's names go through its __getitem__/__setitem__ (classnames.go).
+	prepared map[*Frame]runtime.Value
 
 	checkInterrupt func() error
 	// ticking is true while checkInterrupt is the embedding API's tick,

@@ -390,6 +390,16 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 		case compile.LOAD_NAME:
 			name := f.code.Names[arg]
+			if f.ns != nil && len(in.prepared) > 0 {
+				if v, found, lerr := in.loadPrepared(th, f, name); lerr != nil || found {
+					err = lerr
+					if found {
+						f.push(v)
+						continue
+					}
+					break
+				}
+			}
 			if f.ns != nil {
 				if v, ok, _ := f.ns.Get(th, runtime.Str(name)); ok {
 					f.push(v)
@@ -405,14 +415,21 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 		case compile.STORE_NAME:
 			v := f.pop()
-			if f.ns != nil {
+			if m, ok := in.preparedFor(f); ok {
+				err = runtime.SetItem(th, m, runtime.Str(f.code.Names[arg]), v)
+			} else if f.ns != nil {
 				err = f.ns.SetItem(th, runtime.Str(f.code.Names[arg]), v)
 			} else {
 				f.globals().Set(f.code.Names[arg], v)
 			}
 		case compile.DELETE_NAME:
 			name := f.code.Names[arg]
-			if f.ns != nil {
+			if m, ok := in.preparedFor(f); ok {
+				err = runtime.DelItem(th, m, runtime.Str(name))
+				if runtime.IsInstance(err, runtime.KeyError) {
+					err = nameError(name, f)
+				}
+			} else if f.ns != nil {
 				if _, ok, _ := f.ns.Delete(th, runtime.Str(name)); !ok {
 					err = nameError(name, f)
 				}
