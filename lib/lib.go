@@ -8,6 +8,7 @@ package lib
 // This file lists the standard modules; add one blank import per module.
 
 import (
+	_ "github.com/aio-lang/aio/lib/base64"
 	_ "github.com/aio-lang/aio/lib/hashlib"
 	_ "github.com/aio-lang/aio/lib/json"
 )
