@@ -11,4 +11,5 @@ import (
 	_ "github.com/aio-lang/aio/lib/base64"
 	_ "github.com/aio-lang/aio/lib/hashlib"
 	_ "github.com/aio-lang/aio/lib/json"
+	_ "github.com/aio-lang/aio/lib/struct"
 )
