@@ -12,4 +12,5 @@ import (
 	_ "github.com/aio-lang/aio/lib/hashlib"
 	_ "github.com/aio-lang/aio/lib/json"
 	_ "github.com/aio-lang/aio/lib/struct"
+	_ "github.com/aio-lang/aio/lib/uuid"
 )
