@@ -9,6 +9,7 @@ package lib
 
 import (
 	_ "github.com/aio-lang/aio/lib/base64"
+	_ "github.com/aio-lang/aio/lib/csv"
 	_ "github.com/aio-lang/aio/lib/hashlib"
 	_ "github.com/aio-lang/aio/lib/json"
 	_ "github.com/aio-lang/aio/lib/struct"
