@@ -12,6 +12,7 @@ import (
 	_ "github.com/aio-lang/aio/lib/csv"
 	_ "github.com/aio-lang/aio/lib/hashlib"
 	_ "github.com/aio-lang/aio/lib/json"
+	_ "github.com/aio-lang/aio/lib/pprint"
 	_ "github.com/aio-lang/aio/lib/struct"
 	_ "github.com/aio-lang/aio/lib/uuid"
 )
