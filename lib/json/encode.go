@@ -397,8 +397,7 @@ func (e *encoder) encodeArray(o runtime.Object, items []runtime.Value) error {
 				e.newline()
 			}
 		}
-		scalar := isScalar(items[i])
-		if !scalar {
+		if e.chunked && !isScalar(items[i]) {
 			e.cut()
 		}
 		if err := e.encode(items[i]); err != nil {
@@ -470,12 +469,6 @@ func (e *encoder) encodeObject(o runtime.Object, d *runtime.Dict) error {
 		return err
 	}
 	defer e.leave(o)
-	keys := d.Keys()
-	if e.sortKeys {
-		if err := runtime.SortValues(e.th, keys, runtime.Value{}, false); err != nil {
-			return err
-		}
-	}
 	e.buf = append(e.buf, '{')
 	e.cut()
 	e.level++
@@ -484,20 +477,12 @@ func (e *encoder) encodeObject(o runtime.Object, d *runtime.Dict) error {
 		e.cut()
 	}
 	first := true
-	for _, k := range keys {
-		v, ok, err := d.Get(e.th, k)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			continue
-		}
-		ks, keep, err := e.keyText(k)
-		if err != nil {
-			return err
-		}
-		if !keep {
-			continue
+	var err error
+	item := func(k, v runtime.Value) bool {
+		var ks string
+		var keep bool
+		if ks, keep, err = e.keyText(k); err != nil || !keep {
+			return err == nil
 		}
 		if !first {
 			e.buf = append(e.buf, e.itemSep...)
@@ -511,10 +496,33 @@ func (e *encoder) encodeObject(o runtime.Object, d *runtime.Dict) error {
 		e.cut()
 		e.buf = append(e.buf, e.keySep...)
 		e.cut()
-		if err := e.encode(v); err != nil {
-			return err
+		if err = e.encode(v); err != nil {
+			return false
 		}
 		e.cut()
+		return true
+	}
+	if e.sortKeys {
+		keys := d.Keys()
+		if err := runtime.SortValues(e.th, keys, runtime.Value{}, false); err != nil {
+			return err
+		}
+		for _, k := range keys {
+			v, ok, gerr := d.Get(e.th, k)
+			if gerr != nil {
+				return gerr
+			}
+			if ok && !item(k, v) {
+				break
+			}
+		}
+	} else {
+		// Items re-reads the table at each step, so a default hook that
+		// changes the dict cannot make it read freed entries.
+		d.Items(item)
+	}
+	if err != nil {
+		return err
 	}
 	e.level--
 	if e.hasIndent {
