@@ -184,28 +184,21 @@ func appendU16(buf []byte, r rune) []byte {
 // floatText is a float's JSON text, or an error when allow_nan is off
 // and f is not finite.
 func (e *encoder) floatText(f float64) (string, error) {
+	var s string
 	switch {
 	case math.IsNaN(f):
-		if !e.allowNaN {
-			return "", e.nanError(f)
-		}
-		return "NaN", nil
+		s = "NaN"
 	case math.IsInf(f, 1):
-		if !e.allowNaN {
-			return "", e.nanError(f)
-		}
-		return "Infinity", nil
+		s = "Infinity"
 	case math.IsInf(f, -1):
-		if !e.allowNaN {
-			return "", e.nanError(f)
-		}
-		return "-Infinity", nil
+		s = "-Infinity"
+	default:
+		return pyfmt.FloatRepr(f), nil
 	}
-	return pyfmt.FloatRepr(f), nil
-}
-
-func (e *encoder) nanError(float64) error {
-	return runtime.Errorf(runtime.ValueError, "Out of range float values are not JSON compliant")
+	if !e.allowNaN {
+		return "", runtime.Errorf(runtime.ValueError, "Out of range float values are not JSON compliant")
+	}
+	return s, nil
 }
 
 // newline appends a newline and the indentation of the current level.

@@ -70,53 +70,65 @@ func init() {
 		}
 		return runtime.Obj(&StructObj{cls: cls, l: l}), nil
 	}
-	StructType.Methods(map[string]runtime.BuiltinFn{
-		"pack": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			if err := runtime.NoKwargs("pack", kw); err != nil {
-				return runtime.Value{}, err
-			}
-			return pack(th, layoutOfSelf(self), args)
-		},
-		"unpack": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			var buf runtime.Value
-			if err := runtime.UnpackArgs("unpack", args, kw, "buffer", &buf); err != nil {
-				return runtime.Value{}, err
-			}
-			return unpack(th, layoutOfSelf(self), buf)
-		},
-		"unpack_from": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			var buf runtime.Value
-			offset := 0
-			if err := runtime.UnpackArgs("unpack_from", args, kw, "buffer", &buf, "offset?", &offset); err != nil {
-				return runtime.Value{}, err
-			}
-			return unpackFrom(th, layoutOfSelf(self), buf, offset)
-		},
-		"pack_into": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			if err := runtime.NoKwargs("pack_into", kw); err != nil {
-				return runtime.Value{}, err
-			}
-			return packInto(th, layoutOfSelf(self), args)
-		},
-		"iter_unpack": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			var buf runtime.Value
-			if err := runtime.UnpackArgs("iter_unpack", args, kw, "buffer", &buf); err != nil {
-				return runtime.Value{}, err
-			}
-			return iterUnpack(th, layoutOfSelf(self), buf)
-		},
-	})
+	methods := map[string]runtime.BuiltinFn{}
+	for name, op := range operations {
+		op := op
+		methods[name] = func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			return op(th, self.Object().(*StructObj).l, args, kw)
+		}
+	}
+	StructType.Methods(methods)
 	runtime.RegisterStdModule("struct", load)
 }
 
-func layoutOfSelf(v runtime.Value) *layout { return v.Object().(*StructObj).l }
+// operation is a function of the module that takes a format first, and
+// the method of Struct that does the same with the Struct's format.
+type operation func(th *runtime.Thread, l *layout, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error)
+
+// operations are the module's functions after their format argument.
+var operations = map[string]operation{
+	"pack": func(th *runtime.Thread, l *layout, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		if err := runtime.NoKwargs("pack", kw); err != nil {
+			return runtime.Value{}, err
+		}
+		return pack(th, l, args)
+	},
+	"unpack": func(th *runtime.Thread, l *layout, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		var buf runtime.Value
+		if err := runtime.UnpackArgs("unpack", args, kw, "buffer", &buf); err != nil {
+			return runtime.Value{}, err
+		}
+		return unpack(th, l, buf)
+	},
+	"unpack_from": func(th *runtime.Thread, l *layout, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		var buf runtime.Value
+		offset := 0
+		if err := runtime.UnpackArgs("unpack_from", args, kw, "buffer", &buf, "offset?", &offset); err != nil {
+			return runtime.Value{}, err
+		}
+		return unpackFrom(th, l, buf, offset)
+	},
+	"pack_into": func(th *runtime.Thread, l *layout, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		if err := runtime.NoKwargs("pack_into", kw); err != nil {
+			return runtime.Value{}, err
+		}
+		return packInto(th, l, args)
+	},
+	"iter_unpack": func(th *runtime.Thread, l *layout, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		var buf runtime.Value
+		if err := runtime.UnpackArgs("iter_unpack", args, kw, "buffer", &buf); err != nil {
+			return runtime.Value{}, err
+		}
+		return iterUnpack(th, l, buf)
+	},
+}
 
 // load builds the struct module.
 func load(*runtime.Thread) *runtime.Module {
 	m := runtime.NewModule("struct")
 	m.Set("error", runtime.Obj(ErrorType))
 	m.Set("Struct", runtime.Obj(StructType))
-	def := func(name string, f func(th *runtime.Thread, l *layout, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error)) {
+	def := func(name string, op operation) {
 		m.Set(name, runtime.NewBuiltin(name, func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			if len(args) == 0 {
 				return runtime.Value{}, runtime.Errorf(runtime.TypeError, "%s expected at least 1 argument, got 0", name)
@@ -125,48 +137,17 @@ func load(*runtime.Thread) *runtime.Module {
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			return f(th, l, args[1:], kw)
+			return op(th, l, args[1:], kw)
 		}))
+	}
+	for name, op := range operations {
+		def(name, op)
 	}
 	def("calcsize", func(th *runtime.Thread, l *layout, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		if err := runtime.UnpackArgs("calcsize", args, kw); err != nil {
 			return runtime.Value{}, err
 		}
 		return runtime.Int(int64(l.size)), nil
-	})
-	def("pack", func(th *runtime.Thread, l *layout, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := runtime.NoKwargs("pack", kw); err != nil {
-			return runtime.Value{}, err
-		}
-		return pack(th, l, args)
-	})
-	def("unpack", func(th *runtime.Thread, l *layout, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		var buf runtime.Value
-		if err := runtime.UnpackArgs("unpack", args, kw, "buffer", &buf); err != nil {
-			return runtime.Value{}, err
-		}
-		return unpack(th, l, buf)
-	})
-	def("unpack_from", func(th *runtime.Thread, l *layout, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		var buf runtime.Value
-		offset := 0
-		if err := runtime.UnpackArgs("unpack_from", args, kw, "buffer", &buf, "offset?", &offset); err != nil {
-			return runtime.Value{}, err
-		}
-		return unpackFrom(th, l, buf, offset)
-	})
-	def("pack_into", func(th *runtime.Thread, l *layout, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := runtime.NoKwargs("pack_into", kw); err != nil {
-			return runtime.Value{}, err
-		}
-		return packInto(th, l, args)
-	})
-	def("iter_unpack", func(th *runtime.Thread, l *layout, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		var buf runtime.Value
-		if err := runtime.UnpackArgs("iter_unpack", args, kw, "buffer", &buf); err != nil {
-			return runtime.Value{}, err
-		}
-		return iterUnpack(th, l, buf)
 	})
 	return m
 }
