@@ -283,6 +283,13 @@ func (e *encoder) encode(v runtime.Value) error {
 // result of the default hook.
 func (e *encoder) encodeOther(v runtime.Value) error {
 	th := e.th
+	// As finds the built-in value inside an instance of a str subclass:
+	// JSON encodes that value, whatever the subclass's __str__. (Lists and
+	// tuples of subclasses are iterated, as CPython does.)
+	if s, ok := runtime.As[*runtime.StrObj](v); ok {
+		e.appendString(s.S)
+		return nil
+	}
 	switch {
 	case runtime.IsInstanceOf(v, runtime.StrType):
 		s, err := runtime.ToStr(th, v)
@@ -429,6 +436,9 @@ func (e *encoder) keyText(k runtime.Value) (string, bool, error) {
 			return "true", true, nil
 		}
 		return "false", true, nil
+	}
+	if s, ok := runtime.As[*runtime.StrObj](k); ok {
+		return s.S, true, nil
 	}
 	switch {
 	case runtime.IsInstanceOf(k, runtime.StrType):

@@ -43,12 +43,11 @@ func (l *layout) pack(th *runtime.Thread, buf []byte, vals []runtime.Value) erro
 // the field, 'p' with a leading length byte.
 func packBytes(dst []byte, code byte, v runtime.Value) error {
 	var b []byte
-	switch o := v.Object().(type) {
-	case *runtime.Bytes:
+	if o, ok := runtime.As[*runtime.Bytes](v); ok {
 		b = o.B
-	case *runtime.ByteArray:
+	} else if o, ok := runtime.As[*runtime.ByteArray](v); ok {
 		b = o.B
-	default:
+	} else {
 		return errorf("argument for '%c' must be a bytes object", code)
 	}
 	if code == 's' {
