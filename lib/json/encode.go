@@ -267,8 +267,10 @@ func (e *encoder) encode(v runtime.Value) error {
 		}
 		return nil
 	case *runtime.Big:
-		e.buf = o.X.Append(e.buf, 10)
-		return nil
+		// Through repr, for the int_max_str_digits limit.
+		s, err := runtime.Repr(e.th, v)
+		e.buf = append(e.buf, s...)
+		return err
 	case *runtime.List:
 		return e.encodeArray(o, o.Items)
 	case *runtime.Tuple:
