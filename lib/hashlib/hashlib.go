@@ -116,6 +116,7 @@ func load(*runtime.Thread) *runtime.Module {
 	m.Set("blake2b", runtime.NewBuiltin("blake2b", blake2Constructor("blake2b", 64)))
 	m.Set("blake2s", runtime.NewBuiltin("blake2s", blake2Constructor("blake2s", 32)))
 	m.Set("new", runtime.NewBuiltin("new", hashNew))
+	m.Set("file_digest", runtime.NewBuiltin("file_digest", fileDigest))
 	for _, set := range []string{"algorithms_available", "algorithms_guaranteed"} {
 		s := runtime.NewFrozenSet()
 		vals := make([]runtime.Value, len(names))
