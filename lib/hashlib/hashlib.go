@@ -16,6 +16,7 @@ import (
 	"encoding/hex"
 	"hash"
 	"sort"
+	"strings"
 	"unsafe"
 
 	"github.com/aio-lang/aio/lib/internal/bufarg"
@@ -180,14 +181,26 @@ func newHash(th *runtime.Thread, name string, data runtime.Value) (runtime.Value
 
 // hashNew is hashlib.new(name, data=b”, **kwargs).
 func hashNew(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+	if len(args) > 0 {
+		// BLAKE2 takes its own keyword arguments (digest_size, key); its
+		// names are case-sensitive, the OpenSSL digests' are not.
+		if n, ok := runtime.As[*runtime.StrObj](args[0]); ok {
+			switch n.S {
+			case "blake2b":
+				return blake2Constructor("blake2b", 64)(th, runtime.Value{}, args[1:], kw)
+			case "blake2s":
+				return blake2Constructor("blake2s", 32)(th, runtime.Value{}, args[1:], kw)
+			}
+		}
+	}
 	var name string
 	var data, security runtime.Value
 	if err := runtime.UnpackArgs("new", args, kw, "name", &name, "data?", &data, "$usedforsecurity?", &security); err != nil {
 		return runtime.Value{}, err
 	}
-	lower := name
-	if _, ok := algorithms[lower]; !ok {
-		lower = asciiLower(name)
+	lower := asciiLower(name)
+	if strings.HasPrefix(lower, "blake2") {
+		lower = name
 	}
 	return newHash(th, lower, data)
 }

@@ -37,6 +37,7 @@ type syntaxError struct {
 	pos int
 }
 
+// Error returns the message, for the error interface.
 func (e *syntaxError) Error() string { return e.msg }
 
 // fail returns the error for msg at byte offset pos.
