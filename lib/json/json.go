@@ -23,7 +23,9 @@ func init() {
 	runtime.RegisterStdModule("json", load)
 	runtime.RegisterStdSource("json", source)
 	runtime.RegisterStdSource("json.decoder", []byte("from json import JSONDecoder, JSONDecodeError\n"))
-	runtime.RegisterStdSource("json.encoder", []byte("from json import JSONEncoder\n"))
+	runtime.RegisterStdSource("json.encoder", []byte("from json import JSONEncoder\n"+
+		"from json import _quote as encode_basestring, _quote_ascii as encode_basestring_ascii\n"+
+		"INFINITY = float('inf')\n"))
 }
 
 // load builds the Go part of the json module.
