@@ -1,5 +1,6 @@
-// Package csv is aio's csv module: the API in aio source (csv.aio), the
-// reader's state machine and the writer's quoting in Go (parse.go).
+// Package csv is aio's csv module: the API in aio source (csv.aio); the
+// reader objects, the reader's state machine and the writer's quoting in
+// Go (reader.go, parse.go).
 package csv
 
 // This file registers the module and builds its Go part.
@@ -21,7 +22,7 @@ func init() {
 // load builds the Go part of the csv module.
 func load(*runtime.Thread) *runtime.Module {
 	m := runtime.NewModule("csv")
-	m.Set("_next_record", runtime.NewBuiltin("_next_record", nextRecord))
+	m.Set("_make_reader", runtime.NewBuiltin("_make_reader", makeReader(m)))
 	m.Set("_join_row", runtime.NewBuiltin("_join_row", joinRow))
 	return m
 }

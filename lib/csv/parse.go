@@ -1,14 +1,16 @@
 package csv
 
-// This file is the Go part of the csv module: the reader's character
-// state machine (_next_record) and the writer's field quoting
-// (_join_row), the per-character work that would be slow as source.
-// csv.aio keeps the API and passes the dialect as an options tuple.
+// This file is the per-character work of the csv module, which would be
+// slow as source: the reader's state machine (readRecord, behind the
+// reader objects of reader.go) and the writer's field quoting
+// (_join_row). csv.aio keeps the API and passes the dialect as an
+// options tuple.
 
 import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/aio-lang/aio/runtime"
 )
@@ -121,18 +123,21 @@ func (p *parser) add(r rune) error {
 }
 
 func (p *parser) endField(th *runtime.Thread) error {
-	s := string(p.field)
+	var s string
+	if len(p.field) > 0 {
+		s = unsafe.String(&p.field[0], len(p.field)) // copied by StrCopy below
+	}
 	p.field = p.field[:0]
 	if p.numeric {
 		p.numeric = false
-		f, err := runtime.ToFloat(th, runtime.Str(s))
+		f, err := runtime.ToFloat(th, runtime.StrCopy(s))
 		if err != nil {
 			return err
 		}
 		p.fields = append(p.fields, runtime.Float(f))
 		return nil
 	}
-	p.fields = append(p.fields, runtime.Str(s))
+	p.fields = append(p.fields, runtime.StrCopy(s))
 	return nil
 }
 
@@ -258,59 +263,51 @@ func (p *parser) feed(th *runtime.Thread, c rune) error {
 	return nil
 }
 
-// nextRecord is _next_record(lines, options, limit, error_class): the
-// next record's fields read from the iterator lines and the number of
-// lines read, or (None, n) at the end of the input.
-func nextRecord(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	var lines, opts, errCls runtime.Value
-	var limit int
-	if err := runtime.UnpackArgs("_next_record", args, kw, "lines", &lines, "options", &opts, "limit", &limit, "error", &errCls); err != nil {
-		return runtime.Value{}, err
-	}
-	o, err := readOptions(th, opts)
-	if err != nil {
-		return runtime.Value{}, err
-	}
+// readRecord reads the next record's fields from the iterator lines,
+// or nil at the end of the input, counting each line read in *lineNum.
+func readRecord(th *runtime.Thread, lines runtime.Value, o *options, limit int, errCls runtime.Value, lineNum *int64) ([]runtime.Value, error) {
 	p := &parser{o: o, limit: limit, errCls: errCls}
-	read := 0
 	for {
 		line, ok, err := runtime.IterNext(th, lines)
 		if err != nil {
-			return runtime.Value{}, err
+			return nil, err
 		}
 		if !ok {
-			if len(p.field) > 0 || p.state == inQuoted {
-				if o.strict {
-					return runtime.Value{}, p.fail("unexpected end of data")
-				}
-				if err := p.endField(th); err != nil {
-					return runtime.Value{}, err
-				}
-				return runtime.TupleOf(runtime.NewList(p.fields), runtime.Int(int64(read))), nil
+			if len(p.field) == 0 && p.state != inQuoted {
+				return nil, nil
 			}
-			return runtime.TupleOf(runtime.None, runtime.Int(int64(read))), nil
+			if o.strict {
+				return nil, p.fail("unexpected end of data")
+			}
+			if err := p.endField(th); err != nil {
+				return nil, err
+			}
+			return p.fields, nil
 		}
-		read++
+		*lineNum++
 		s, ok := runtime.As[*runtime.StrObj](line)
 		if !ok {
-			return runtime.Value{}, p.fail("iterator should return strings, not " + line.Type().Name + " (the file should be opened in text mode)")
+			return nil, p.fail("iterator should return strings, not " + line.Type().Name + " (the file should be opened in text mode)")
 		}
 		if err := th.Work(int64(len(s.S)/8 + 1)); err != nil {
-			return runtime.Value{}, err
+			return nil, err
 		}
 		for _, c := range s.S {
 			if err := p.feed(th, c); err != nil {
-				return runtime.Value{}, err
+				return nil, err
 			}
 		}
 		if err := p.feed(th, eol); err != nil {
-			return runtime.Value{}, err
+			return nil, err
 		}
 		if p.state == recordStart {
 			if err := th.Alloc(int64(len(p.fields))*16 + 64); err != nil {
-				return runtime.Value{}, err
+				return nil, err
 			}
-			return runtime.TupleOf(runtime.NewList(p.fields), runtime.Int(int64(read))), nil
+			if p.fields == nil {
+				p.fields = []runtime.Value{}
+			}
+			return p.fields, nil
 		}
 	}
 }

@@ -8,7 +8,6 @@ package pyjson
 
 import (
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/aio-lang/aio/runtime"
@@ -244,7 +243,7 @@ func (d *decoder) str(i int) (runtime.Value, int, error) {
 		if c == '"' {
 			// A copy: a substring would keep the whole document alive
 			// behind a small str, unseen by the memory budget.
-			return runtime.Str(strings.Clone(s[start:j])), j + 1, nil
+			return runtime.StrCopy(s[start:j]), j + 1, nil
 		}
 		if c == '\\' || (c < 0x20 && d.strict) {
 			break
@@ -384,7 +383,7 @@ func (d *decoder) key(i int) (runtime.Value, int, error) {
 			if v, ok := d.memo[k]; ok {
 				return v, j + 1, nil
 			}
-			v := runtime.Str(strings.Clone(k))
+			v := runtime.StrCopy(k)
 			if d.memo == nil {
 				d.memo = map[string]runtime.Value{}
 			}
