@@ -29,3 +29,16 @@ csv.writer(S()).writerow([""])
 `)
 	assert.Equal(t, "'a,\"b,c\",\"q\"\"\",,,1.5\\r\\n'\n'\"\"\\r\\n'\n", out)
 }
+
+func TestReaderObjectAttributesAndLimit(t *testing.T) {
+	out := libtest.Run(t, interp.Options{}, `import csv
+r = csv.reader(["a;b\n", "c;d\n"], delimiter=";")
+print(type(r).__name__, iter(r) is r, next(r), r.line_num, r.dialect.delimiter)
+old = csv.field_size_limit(3)
+try:
+    list(csv.reader(["abcd"]))
+except csv.Error as e:
+    print(e, old)
+`)
+	assert.Equal(t, "reader True ['a', 'b'] 1 ;\nfield larger than field limit (3) 131072\n", out)
+}
