@@ -202,11 +202,19 @@ func (e *encoder) floatText(f float64) (string, error) {
 }
 
 // newline appends a newline and the indentation of the current level.
-func (e *encoder) newline() {
+// A long indent at a deep level makes much output at once: the buffer's
+// growth is charged before it happens.
+func (e *encoder) newline() error {
+	if n := len(e.indent) * e.level; n > encodeWork {
+		if err := e.th.Alloc(int64(len(e.buf) + n)); err != nil {
+			return err
+		}
+	}
 	e.buf = append(e.buf, '\n')
 	for i := 0; i < e.level; i++ {
 		e.buf = append(e.buf, e.indent...)
 	}
+	return nil
 }
 
 // enter marks the container o as being encoded, failing on a cycle, and
@@ -389,14 +397,18 @@ func (e *encoder) encodeArray(o runtime.Object, items []runtime.Value) error {
 	e.buf = append(e.buf, '[')
 	e.level++
 	if e.hasIndent {
-		e.newline()
+		if err := e.newline(); err != nil {
+			return err
+		}
 	}
 	// items may change while default runs: index it afresh each time.
 	for i := 0; i < len(items); i++ {
 		if i > 0 {
 			e.buf = append(e.buf, e.itemSep...)
 			if e.hasIndent {
-				e.newline()
+				if err := e.newline(); err != nil {
+					return err
+				}
 			}
 		}
 		if e.chunked && !isScalar(items[i]) {
@@ -409,7 +421,9 @@ func (e *encoder) encodeArray(o runtime.Object, items []runtime.Value) error {
 	}
 	e.level--
 	if e.hasIndent {
-		e.newline()
+		if err := e.newline(); err != nil {
+			return err
+		}
 		e.cut()
 	}
 	e.buf = append(e.buf, ']')
@@ -478,7 +492,9 @@ func (e *encoder) encodeObject(o runtime.Object, d *runtime.Dict) error {
 	e.cut()
 	e.level++
 	if e.hasIndent {
-		e.newline()
+		if err := e.newline(); err != nil {
+			return err
+		}
 		e.cut()
 	}
 	first := true
@@ -492,7 +508,9 @@ func (e *encoder) encodeObject(o runtime.Object, d *runtime.Dict) error {
 		if !first {
 			e.buf = append(e.buf, e.itemSep...)
 			if e.hasIndent {
-				e.newline()
+				if err = e.newline(); err != nil {
+					return false
+				}
 			}
 		}
 		first = false
@@ -531,7 +549,9 @@ func (e *encoder) encodeObject(o runtime.Object, d *runtime.Dict) error {
 	}
 	e.level--
 	if e.hasIndent {
-		e.newline()
+		if err := e.newline(); err != nil {
+			return err
+		}
 		e.cut()
 	}
 	e.buf = append(e.buf, '}')
