@@ -42,3 +42,13 @@ except csv.Error as e:
 `)
 	assert.Equal(t, "reader True ['a', 'b'] 1 ;\nfield larger than field limit (3) 131072\n", out)
 }
+
+func TestReaderTypeCannotBeInstantiated(t *testing.T) {
+	out := libtest.Run(t, interp.Options{}, `import csv
+try:
+    next(type(csv.reader([]))())
+except TypeError as e:
+    print(e)
+`)
+	assert.Equal(t, "cannot create '_csv.reader' instances\n", out)
+}

@@ -71,6 +71,12 @@ func (r *ReaderObj) Referents(w *runtime.MemWalker) {
 
 func init() {
 	ReaderType.Module = "_csv"
+	// Readers come only from csv.reader, and cannot be subclassed, as in
+	// CPython.
+	ReaderType.Final = true
+	ReaderType.New = func(*runtime.Thread, *runtime.Type, []runtime.Value, []runtime.Kwarg) (runtime.Value, error) {
+		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "cannot create '_csv.reader' instances")
+	}
 	ReaderType.Methods(map[string]runtime.BuiltinFn{
 		"__iter__": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			return self, runtime.UnpackArgs("__iter__", args, kw)

@@ -93,6 +93,12 @@ var algorithms = map[string]algorithm{
 
 func init() {
 	HashType.Module = "_hashlib"
+	// Hash objects come only from the constructors, and cannot be
+	// subclassed, as in CPython.
+	HashType.Final = true
+	HashType.New = func(*runtime.Thread, *runtime.Type, []runtime.Value, []runtime.Kwarg) (runtime.Value, error) {
+		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "cannot create '_hashlib.HASH' instances")
+	}
 	HashType.Methods(map[string]runtime.BuiltinFn{
 		"update":    hashUpdate,
 		"digest":    hashDigest,
