@@ -400,8 +400,11 @@ func joinRow(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []run
 			}
 			body.WriteRune(c)
 		}
-		if text == "" && len(fields) == 1 && o.quoting != quoteNone {
+		if text == "" && len(fields) == 1 {
 			// A record of one empty field must not read back as no fields.
+			if o.quoting == quoteNone {
+				return runtime.Value{}, failWith(errCls, "single empty field record must be quoted")
+			}
 			quote = true
 		}
 		if quote && o.quoting != quoteNone && o.quotechar != noChar {
