@@ -4,6 +4,7 @@ package pystruct
 // field at a time, with CPython's range checks and messages.
 
 import (
+	"encoding/binary"
 	"math"
 	"math/big"
 	"strconv"
@@ -96,14 +97,6 @@ func intArg(th *runtime.Thread, v runtime.Value) (*big.Int, int64, bool, error) 
 // intNames are the names CPython's range messages give the small codes.
 var intNames = map[byte]string{'b': "byte", 'B': "ubyte", 'h': "short", 'H': "ushort"}
 
-// rangeError is the error for an integer outside the field's range.
-func rangeError(code byte, lo, hi string) error {
-	if name, ok := intNames[code]; ok {
-		return errorf("%s format requires %s <= number <= %s", name, lo, hi)
-	}
-	return errorf("'%c' format requires %s <= number <= %s", code, lo, hi)
-}
-
 // packItem packs one item of a numeric, bool or char code into dst.
 func (l *layout) packItem(th *runtime.Thread, dst []byte, code byte, v runtime.Value) error {
 	switch code {
@@ -131,41 +124,11 @@ func (l *layout) packItem(th *runtime.Thread, dst []byte, code byte, v runtime.V
 	case 'e', 'f', 'd':
 		return l.packFloat(th, dst, code, v)
 	}
-	big, small, isSmall, err := intArg(th, v)
+	u, err := l.intBits(th, code, len(dst), v)
 	if err != nil {
 		return err
 	}
-	signed := code == 'b' || code == 'h' || code == 'i' || code == 'l' || code == 'q' || code == 'n'
-	var u uint64
-	if !isSmall {
-		// Beyond 64 bits, or a negative value for an unsigned code.
-		if signed && big.IsInt64() {
-			small, isSmall = big.Int64(), true
-		} else if !signed && big.IsUint64() {
-			u = big.Uint64()
-		} else {
-			return errorf("argument out of range")
-		}
-	}
 	n := len(dst)
-	if isSmall {
-		if !signed && small < 0 {
-			if n <= 2 {
-				return rangeError(code, "0", utoa(uint64(1)<<(8*n)-1))
-			}
-			return errorf("argument out of range")
-		}
-		if signed && n < 8 {
-			lim := int64(1) << (8*n - 1)
-			if small < -lim || small >= lim {
-				return rangeError(code, itoa(-lim), itoa(lim-1))
-			}
-		}
-		u = uint64(small)
-	}
-	if !signed && n < 8 && u >= uint64(1)<<(8*n) {
-		return rangeError(code, "0", utoa(uint64(1)<<(8*n)-1))
-	}
 	switch n {
 	case 1:
 		dst[0] = byte(u)
@@ -179,6 +142,82 @@ func (l *layout) packItem(th *runtime.Thread, dst []byte, code byte, v runtime.V
 	return nil
 }
 
+// intBits converts v for an integer code of n bytes to the bits to
+// store, with the error CPython's packer for this byte order gives: its
+// native and little-endian packers convert through a signed 64-bit value
+// first (unsigned 4- and 8-byte codes through an unsigned one) and name
+// the 1- and 2-byte codes in range errors; its big-endian packer checks
+// the 2- and 4-byte unsigned codes against the field, and reports 8-byte
+// overflow as "int too large to convert".
+func (l *layout) intBits(th *runtime.Thread, code byte, n int, v runtime.Value) (uint64, error) {
+	big, small, isSmall, err := intArg(th, v)
+	if err != nil {
+		return 0, err
+	}
+	if code == 'P' {
+		// A pointer: any value a signed or an unsigned word holds.
+		switch {
+		case isSmall:
+			return uint64(small), nil
+		case big.IsInt64():
+			return uint64(big.Int64()), nil
+		case big.IsUint64():
+			return big.Uint64(), nil
+		}
+		return 0, errorf("int too large to convert")
+	}
+	signed := code == 'b' || code == 'h' || code == 'i' || code == 'l' || code == 'q' || code == 'n'
+	bigEndian := l.order == binary.BigEndian && !l.native
+	outOfRange := errorf("argument out of range")
+	if n == 8 && bigEndian {
+		outOfRange = errorf("int too large to convert")
+	}
+	// Unsigned codes that a packer converts through an unsigned value.
+	viaUnsigned := !signed && (n >= 4 || bigEndian && code == 'H')
+	if !isSmall {
+		switch {
+		case big.IsInt64() && !viaUnsigned:
+			small, isSmall = big.Int64(), true
+		case big.IsUint64() && viaUnsigned:
+			if n == 8 {
+				return big.Uint64(), nil
+			}
+			return 0, l.rangeError(code, n, signed)
+		default:
+			return 0, outOfRange
+		}
+	}
+	if viaUnsigned && small < 0 {
+		return 0, outOfRange
+	}
+	if n == 8 {
+		return uint64(small), nil
+	}
+	lo, hi := int64(0), int64(1)<<(8*n)-1
+	if signed {
+		lo, hi = -(int64(1) << (8*n - 1)), int64(1)<<(8*n-1)-1
+	}
+	if small < lo || small > hi {
+		return 0, l.rangeError(code, n, signed)
+	}
+	return uint64(small), nil
+}
+
+// rangeError is the error for an integer outside an n-byte field: the
+// native and little-endian packers name the byte and short codes, the
+// big-endian one only the byte codes.
+func (l *layout) rangeError(code byte, n int, signed bool) error {
+	lo, hi := "0", utoa(uint64(1)<<(8*n)-1)
+	if signed {
+		lo, hi = itoa(-(int64(1) << (8*n - 1))), itoa(int64(1)<<(8*n-1)-1)
+	}
+	name, ok := intNames[code]
+	if ok && (n == 1 || !(l.order == binary.BigEndian && !l.native)) {
+		return errorf("%s format requires %s <= number <= %s", name, lo, hi)
+	}
+	return errorf("'%c' format requires %s <= number <= %s", code, lo, hi)
+}
+
 // packFloat packs an 'e', 'f' or 'd' item.
 func (l *layout) packFloat(th *runtime.Thread, dst []byte, code byte, v runtime.Value) error {
 	if runtime.IsInstanceOf(v, runtime.StrType) || runtime.IsInstanceOf(v, runtime.BytesType) {
@@ -187,10 +226,18 @@ func (l *layout) packFloat(th *runtime.Thread, dst []byte, code byte, v runtime.
 	}
 	x, err := runtime.ToFloat(th, v)
 	if err != nil {
-		if runtime.IsInstance(err, runtime.TypeError) {
+		// Not a number, or an int beyond the float range.
+		if runtime.IsInstance(err, runtime.TypeError) || runtime.IsInstance(err, runtime.OverflowError) {
 			return errorf("required argument is not a float")
 		}
 		return err
+	}
+	// CPython words a narrowing overflow differently for an int argument.
+	tooLarge := func(format string) error {
+		if runtime.IsInstanceOf(v, runtime.IntType) {
+			return errorf("int too large to convert")
+		}
+		return runtime.Errorf(runtime.OverflowError, "float too large to pack with %s format", format)
 	}
 	switch code {
 	case 'd':
@@ -198,13 +245,13 @@ func (l *layout) packFloat(th *runtime.Thread, dst []byte, code byte, v runtime.
 	case 'f':
 		f := float32(x)
 		if math.IsInf(float64(f), 0) && !math.IsInf(x, 0) && !l.native {
-			return runtime.Errorf(runtime.OverflowError, "float too large to pack with f format")
+			return tooLarge("f")
 		}
 		l.order.PutUint32(dst, math.Float32bits(f))
 	case 'e':
 		h, ok := toHalf(x)
 		if !ok {
-			return runtime.Errorf(runtime.OverflowError, "float too large to pack with e format")
+			return tooLarge("e")
 		}
 		l.order.PutUint16(dst, h)
 	}
