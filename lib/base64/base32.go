@@ -87,6 +87,22 @@ func decode32(b []byte, casefold bool, enc *base32.Encoding) (runtime.Value, err
 	if len(b)%8 != 0 {
 		return runtime.Value{}, fail("Incorrect padding")
 	}
+	// Only a trailing run of '=' is padding, and only of a length that a
+	// final partial group leaves.
+	data := len(b)
+	for data > 0 && b[data-1] == '=' {
+		data--
+	}
+	for _, c := range b[:data] {
+		if !base32Digit(c, enc == base32.HexEncoding) {
+			return runtime.Value{}, fail("Non-base32 digit found")
+		}
+	}
+	switch len(b) - data {
+	case 0, 1, 3, 4, 6:
+	default:
+		return runtime.Value{}, fail("Incorrect padding")
+	}
 	out := make([]byte, enc.DecodedLen(len(b)))
 	n, err := enc.Decode(out, b)
 	if err != nil {
@@ -96,4 +112,13 @@ func decode32(b []byte, casefold bool, enc *base32.Encoding) (runtime.Value, err
 		return runtime.Value{}, fail("Incorrect padding")
 	}
 	return runtime.NewBytes(out[:n]), nil
+}
+
+// base32Digit reports whether c is a digit of the standard or the
+// extended-hex Base32 alphabet.
+func base32Digit(c byte, hexAlphabet bool) bool {
+	if hexAlphabet {
+		return c >= '0' && c <= '9' || c >= 'A' && c <= 'V'
+	}
+	return c >= 'A' && c <= 'Z' || c >= '2' && c <= '7'
 }
