@@ -419,6 +419,12 @@ func (e *encoder) encodeArray(o runtime.Object, items []runtime.Value) error {
 		}
 		e.cut()
 	}
+	return e.close(']')
+}
+
+// close ends an array or object: the newline and indentation of the
+// enclosing level when indenting, then the bracket.
+func (e *encoder) close(bracket byte) error {
 	e.level--
 	if e.hasIndent {
 		if err := e.newline(); err != nil {
@@ -426,7 +432,7 @@ func (e *encoder) encodeArray(o runtime.Object, items []runtime.Value) error {
 		}
 		e.cut()
 	}
-	e.buf = append(e.buf, ']')
+	e.buf = append(e.buf, bracket)
 	e.cut()
 	return nil
 }
@@ -547,16 +553,7 @@ func (e *encoder) encodeObject(o runtime.Object, d *runtime.Dict) error {
 	if err != nil {
 		return err
 	}
-	e.level--
-	if e.hasIndent {
-		if err := e.newline(); err != nil {
-			return err
-		}
-		e.cut()
-	}
-	e.buf = append(e.buf, '}')
-	e.cut()
-	return nil
+	return e.close('}')
 }
 
 // indentText converts an encoder's indent attribute: None means no
