@@ -7,4 +7,8 @@ package lib
 
 // This file lists the standard modules; add one blank import per module.
 
-import ()
+import (
+	_ "github.com/aio-lang/aio/lib/bisect"
+	_ "github.com/aio-lang/aio/lib/collections"
+	_ "github.com/aio-lang/aio/lib/heapq"
+)
