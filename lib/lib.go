@@ -10,5 +10,8 @@ package lib
 import (
 	_ "github.com/aio-lang/aio/lib/bisect"
 	_ "github.com/aio-lang/aio/lib/collections"
+	_ "github.com/aio-lang/aio/lib/copy"
+	_ "github.com/aio-lang/aio/lib/graphlib"
 	_ "github.com/aio-lang/aio/lib/heapq"
+	_ "github.com/aio-lang/aio/lib/operator"
 )

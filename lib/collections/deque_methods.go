@@ -4,6 +4,7 @@ package collections
 // special methods included.
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -555,6 +556,33 @@ func init() {
 				return val{}, err
 			}
 			return runtime.Obj(c), nil
+		},
+		"__reduce__": func(t *th, self val, args []val, kw kws) (val, error) {
+			if err := none("__reduce__", args, kw); err != nil {
+				return val{}, err
+			}
+			d := dequeSelf(self)
+			ctor := runtime.TupleOf()
+			if d.maxlen >= 0 {
+				ctor = runtime.TupleOf(runtime.TupleOf(), runtime.Int(int64(d.maxlen)))
+			}
+			state := runtime.None
+			if len(d.dict) > 0 {
+				st := runtime.NewDict()
+				names := make([]string, 0, len(d.dict))
+				for k := range d.dict {
+					names = append(names, k)
+				}
+				sort.Strings(names) // a stable order for scripts that print it
+				for _, k := range names {
+					if err := st.SetItem(t, runtime.Str(k), d.dict[k]); err != nil {
+						return val{}, err
+					}
+				}
+				state = runtime.Obj(st)
+			}
+			it := &dequeIter{d: d, state: d.state}
+			return runtime.TupleOf(runtime.Obj(d.cls), ctor, state, runtime.Obj(it)), nil
 		},
 		"__add__": func(t *th, self val, args []val, kw kws) (val, error) {
 			x, err := one("__add__", args, kw)
