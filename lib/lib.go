@@ -8,6 +8,7 @@ package lib
 // This file lists the standard modules; add one blank import per module.
 
 import (
+	_ "github.com/aio-lang/aio/lib/array"
 	_ "github.com/aio-lang/aio/lib/bisect"
 	_ "github.com/aio-lang/aio/lib/collections"
 	_ "github.com/aio-lang/aio/lib/copy"

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/aio-lang/aio/lib/internal/seqcmp"
 	"github.com/aio-lang/aio/runtime"
 )
 
@@ -199,30 +200,6 @@ func (d *Deque) repeat(th *runtime.Thread, n int64) error {
 	return nil
 }
 
-// compare is the rich comparison of two deques, item by item.
-func compare(th *runtime.Thread, op runtime.CmpOp, a, b *Deque) (runtime.Value, error) {
-	if (op == runtime.CmpEQ || op == runtime.CmpNE) && a.n != b.n {
-		return runtime.MakeBool(op == runtime.CmpNE), nil
-	}
-	xs, ys := a.items(), b.items()
-	for i := 0; i < len(xs) && i < len(ys); i++ {
-		eq, err := runtime.Equal(th, xs[i], ys[i])
-		if err != nil {
-			return runtime.Value{}, err
-		}
-		if !eq {
-			switch op {
-			case runtime.CmpEQ:
-				return runtime.False, nil
-			case runtime.CmpNE:
-				return runtime.True, nil
-			}
-			return runtime.Compare(th, op, xs[i], ys[i])
-		}
-	}
-	return runtime.Compare(th, op, runtime.Int(int64(len(xs))), runtime.Int(int64(len(ys))))
-}
-
 // comparer returns the special method for op.
 func comparer(op runtime.CmpOp) runtime.BuiltinFn {
 	return func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
@@ -233,7 +210,7 @@ func comparer(op runtime.CmpOp) runtime.BuiltinFn {
 		if !ok {
 			return runtime.NotImplemented, nil
 		}
-		return compare(th, op, dequeSelf(self), o)
+		return seqcmp.Compare(th, op, dequeSelf(self).items(), o.items())
 	}
 }
 

@@ -42,7 +42,7 @@ var unary = map[string]func(th *runtime.Thread, v runtime.Value) (runtime.Value,
 		t, err := runtime.Truth(th, v)
 		return runtime.MakeBool(t), err
 	},
-	"index": index,
+	"index": runtime.ToIndex,
 }
 
 // dunderName is the __name__ alias of a function ("and_" is __and__).
@@ -124,23 +124,6 @@ func unaryFn(name string, f func(*runtime.Thread, runtime.Value) (runtime.Value,
 		}
 		return f(th, args[0])
 	}
-}
-
-// index is operator.index(a): a as an int, through __index__.
-func index(th *runtime.Thread, v runtime.Value) (runtime.Value, error) {
-	if _, ok := runtime.As[*runtime.Bool](v); ok {
-		n, _ := runtime.IndexValue(v)
-		return runtime.Int(n), nil
-	}
-	if v.IsSmallInt() || v.Type() == runtime.IntType {
-		return v, nil
-	}
-	if v.Type().User {
-		if _, ok := v.Type().Lookup("__index__"); ok {
-			return runtime.ToInt(th, v)
-		}
-	}
-	return runtime.Value{}, runtime.Errorf(runtime.TypeError, "'%s' object cannot be interpreted as an integer", v.Type().Name)
 }
 
 // isFn is is_ (same) or is_not.
