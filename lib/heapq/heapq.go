@@ -53,9 +53,21 @@ func errChanged() error {
 // before reports whether a sorts before b in the heap's order.
 func (h *heap) before(a, b runtime.Value) (bool, error) {
 	if h.max {
-		return runtime.Less(h.th, b, a)
+		a, b = b, a
 	}
-	return runtime.Less(h.th, a, b)
+	return less(h.th, a, b)
+}
+
+// less is a < b, without the generic dispatch for the common keys: ints
+// and floats of the same kind.
+func less(th *runtime.Thread, a, b runtime.Value) (bool, error) {
+	switch {
+	case a.IsSmallInt() && b.IsSmallInt():
+		return a.SmallInt() < b.SmallInt(), nil
+	case a.IsFloat() && b.IsFloat():
+		return a.FloatVal() < b.FloatVal(), nil
+	}
+	return runtime.Less(th, a, b)
 }
 
 // siftDown moves the item at pos towards the root (not above start)
@@ -222,7 +234,7 @@ func heapPushPop(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw [
 	if len(h.l.Items) == 0 {
 		return item, nil
 	}
-	lt, err := runtime.Less(th, h.l.Items[0], item)
+	lt, err := less(th, h.l.Items[0], item)
 	if err != nil || !lt {
 		return item, err
 	}
