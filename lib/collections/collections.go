@@ -25,5 +25,6 @@ func load(th *runtime.Thread) *runtime.Module {
 	m := runtime.NewModule("collections")
 	m.Set("deque", runtime.Obj(newDequeType()))
 	m.Set("_count_elements", runtime.NewBuiltin("_count_elements", countElements))
+	m.Set("_tuplegetter", runtime.NewBuiltin("_tuplegetter", newTupleGetter))
 	return m
 }
