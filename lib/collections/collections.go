@@ -26,5 +26,6 @@ func load(th *runtime.Thread) *runtime.Module {
 	m.Set("deque", runtime.Obj(newDequeType()))
 	m.Set("_count_elements", runtime.NewBuiltin("_count_elements", countElements))
 	m.Set("_tuplegetter", runtime.NewBuiltin("_tuplegetter", newTupleGetter))
+	m.Set("_namedtuple_new", runtime.NewBuiltin("_namedtuple_new", newNTNew))
 	return m
 }
