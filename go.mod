@@ -1,6 +1,6 @@
 module github.com/aio-lang/aio
 
-go 1.24
+go 1.24.0
 
 require (
 	github.com/alecthomas/participle/v2 v2.1.4
@@ -10,5 +10,6 @@ require (
 
 require (
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
-	golang.org/x/sys v0.0.0-20220310020820-b874c991c1a5 // indirect
+	golang.org/x/crypto v0.45.0 // indirect
+	golang.org/x/sys v0.38.0 // indirect
 )

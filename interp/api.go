@@ -23,6 +23,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/aio-lang/aio/internal/compile"
 	"sort"
 	"strings"
 	"sync"
@@ -330,14 +331,14 @@ func (in *Interp) Steps() int64 {
 // that it can be run by any number of interpreters, concurrently.
 type Program struct {
 	filename string
-	code     *Code
+	code     *compile.Code
 	lines    []string
 }
 
 // CompileProgram parses and compiles src as a module named filename (the
 // name tracebacks show). Errors are *parser.SyntaxError.
 func CompileProgram(filename string, src []byte) (*Program, error) {
-	code, err := Compile(filename, src)
+	code, err := compile.File(filename, src)
 	if err != nil {
 		return nil, err
 	}
@@ -348,7 +349,7 @@ func CompileProgram(filename string, src []byte) (*Program, error) {
 func (p *Program) Filename() string { return p.filename }
 
 // Code returns the program's module code.
-func (p *Program) Code() *Code { return p.code }
+func (p *Program) Code() *compile.Code { return p.code }
 
 // Run runs the program as the interpreter's __main__ module (its globals
 // persist for later Get, Eval and Call). A program with top-level await
@@ -401,7 +402,7 @@ func (in *Interp) Eval(ctx context.Context, expr string) (any, error) {
 
 // EvalValue is Eval returning the aio value itself.
 func (in *Interp) EvalValue(ctx context.Context, expr string) (v runtime.Value, err error) {
-	code, err := CompileExpr("<string>", []byte(expr))
+	code, err := compile.Expr("<string>", []byte(expr))
 	if err != nil {
 		return runtime.Value{}, err
 	}
@@ -420,7 +421,7 @@ func (in *Interp) EvalValue(ctx context.Context, expr string) (v runtime.Value, 
 }
 
 // evalCode runs a module body made by CompileExpr and returns its value.
-func (in *Interp) evalCode(code *Code) (runtime.Value, error) {
+func (in *Interp) evalCode(code *compile.Code) (runtime.Value, error) {
 	if usesAsyncioBuiltins(code) {
 		if err := in.installAsyncioBuiltins(); err != nil {
 			return runtime.Value{}, err
@@ -429,7 +430,7 @@ func (in *Interp) evalCode(code *Code) (runtime.Value, error) {
 	fn := &Function{code: code, mod: in.main, globals: in.main.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
 	f := newFrame(fn, code)
-	if code.Flags&FlagTopLevelAwait != 0 {
+	if code.Flags&compile.FlagTopLevelAwait != 0 {
 		co := f.makeCoroutine()
 		if in.th.Loop != nil {
 			return co.RunSync(in.th)
@@ -445,10 +446,10 @@ func (in *Interp) evalCode(code *Code) (runtime.Value, error) {
 
 // forgetCode drops the constants cached for a code object and the code
 // nested in it (each Eval compiles new code).
-func (in *Interp) forgetCode(code *Code) {
+func (in *Interp) forgetCode(code *compile.Code) {
 	delete(in.consts, code)
 	for _, k := range code.Consts {
-		if k.Kind == ConstCode && k.Code != nil {
+		if k.Kind == compile.ConstCode && k.Code != nil {
 			in.forgetCode(k.Code)
 		}
 	}

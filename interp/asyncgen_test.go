@@ -7,32 +7,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestCompileAsyncForLoopShape(t *testing.T) {
-	out := disasm(t, "async def f(xs):\n    async for x in xs:\n        pass\n")
-	// The loop awaits __anext__ inside a handler whose target ends the loop.
-	assert.Equal(t, `LOAD_FAST 0 (xs)
-GET_AITER 0
-SETUP_FINALLY 9 (to 9)
-GET_ANEXT
-AWAIT
-POP_BLOCK
-STORE_FAST 1 (x)
-NOP
-JUMP 2 (to 2)
-END_ASYNC_FOR
-LOAD_CONST 0 (None)
-RETURN_VALUE`, out)
-}
-
-func TestCompileForOverCallDropsIteratorOnBreak(t *testing.T) {
-	out := disasm(t, "def f(g):\n    for x in g():\n        break\n")
-	assert.Contains(t, out, "DROP_ITER")
-	out = disasm(t, "def f(g):\n    for x in g:\n        break\n")
-	assert.NotContains(t, out, "DROP_ITER", "a named iterable may be referenced elsewhere")
-	out = disasm(t, "def f(g):\n    for x in iter(g):\n        break\n")
-	assert.NotContains(t, out, "DROP_ITER", "iter() returns its argument")
-}
-
 func TestAsyncGeneratorSyntaxErrors(t *testing.T) {
 	expectError(t, "async def f():\n    yield from [1]\n", "SyntaxError: 'yield from' inside async function")
 	expectError(t, "async def f():\n    return 1\n    yield 2\n", "SyntaxError: 'return' with value in async generator")

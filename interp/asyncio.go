@@ -8,6 +8,7 @@ package interp
 
 import (
 	"embed"
+	"github.com/aio-lang/aio/internal/compile"
 	"sort"
 	"strings"
 	"sync"
@@ -20,7 +21,7 @@ var asyncioFS embed.FS
 
 type preludeFile struct {
 	name string
-	code *Code
+	code *compile.Code
 	err  error
 }
 
@@ -42,7 +43,7 @@ func compiledPrelude() []preludeFile {
 		sort.Strings(names)
 		for _, n := range names {
 			src, _ := asyncioFS.ReadFile("asyncio/" + n)
-			code, err := Compile("<asyncio/"+n+">", src)
+			code, err := compile.File("<asyncio/"+n+">", src)
 			preludeCodes = append(preludeCodes, preludeFile{name: n, code: code, err: err})
 		}
 	})
@@ -115,7 +116,7 @@ func (in *Interp) installAsyncioBuiltins() error {
 
 // usesAsyncioBuiltins reports whether code (or code nested in it) reads
 // one of the asyncio builtin names as a global.
-func usesAsyncioBuiltins(code *Code) bool {
+func usesAsyncioBuiltins(code *compile.Code) bool {
 	for _, n := range code.Names {
 		for _, b := range asyncioBuiltinNames {
 			if n == b {
@@ -124,7 +125,7 @@ func usesAsyncioBuiltins(code *Code) bool {
 		}
 	}
 	for _, k := range code.Consts {
-		if k.Kind == ConstCode && usesAsyncioBuiltins(k.Code) {
+		if k.Kind == compile.ConstCode && usesAsyncioBuiltins(k.Code) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"context"
+	"github.com/aio-lang/aio/internal/compile"
 	"io"
 	"os"
 	"sync"
@@ -17,7 +18,7 @@ func benchProgram(b *testing.B, name string) {
 	if err != nil {
 		b.Skip("bench program missing")
 	}
-	code, err := Compile(name, src)
+	code, err := compile.File(name, src)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -47,7 +48,7 @@ func BenchmarkDicts(b *testing.B)   { benchProgram(b, "dicts.aio") }
 func BenchmarkArithmeticLoop(b *testing.B) {
 	src := "def f(n):\n    x = 0\n    y = 0.5\n    for i in range(n):\n        x = (x * 31 + i) % 1000003\n        y = y * 0.5 + i / 3\n    return x, y\n"
 	in := New(Options{Stdout: io.Discard})
-	require.NoError(b, in.ExecMain("bench.aio", []byte(src)))
+	require.NoError(b, in.execMain("bench.aio", []byte(src)))
 	fn, _ := in.main.globals.Get("f")
 	args := []runtime.Value{runtime.Int(1000)}
 	b.ReportAllocs()
@@ -93,7 +94,7 @@ func benchFibPair(b *testing.B, parallel bool) {
 // and reports the time per unit of work (n units per call).
 func benchScriptFunc(b *testing.B, src, fname string, n int64, unit string) {
 	in := New(Options{Stdout: io.Discard})
-	require.NoError(b, in.ExecMain("bench.aio", []byte(src)))
+	require.NoError(b, in.execMain("bench.aio", []byte(src)))
 	fn, _ := in.main.globals.Get(fname)
 	args := []runtime.Value{runtime.Int(n)}
 	b.ReportAllocs()

@@ -5,6 +5,7 @@ package interp
 // frameBuiltins, which the call instruction hands the calling frame.
 
 import (
+	"github.com/aio-lang/aio/internal/compile"
 	"sort"
 
 	"github.com/aio-lang/aio/runtime"
@@ -58,7 +59,7 @@ func localsDict(th *runtime.Thread, f *Frame) (*runtime.Dict, error) {
 	if f.ns != nil {
 		return f.ns, nil
 	}
-	if f.code.Flags&FlagModule != 0 {
+	if f.code.Flags&compile.FlagModule != 0 {
 		return globalsDict(th, f)
 	}
 	d := runtime.NewDict()

@@ -160,7 +160,7 @@ asyncio.run(main())
 func TestDeadlockReportPrecedesTraceback(t *testing.T) {
 	var out, errOut bytes.Buffer
 	in := New(Options{Stdout: &out, Stderr: &errOut})
-	code := in.ExitStatus(in.ExecMain("prog.py", []byte(deadlockProgram)), &errOut)
+	code := in.writeExit(in.execMain("prog.py", []byte(deadlockProgram)), &errOut)
 	assert.Equal(t, 1, code)
 	text := maskIDs(errOut.String())
 	report, tb, found := strings.Cut(text, "Traceback (most recent call last):\n")
@@ -173,8 +173,9 @@ func TestDeadlockReportPrecedesTraceback(t *testing.T) {
   + Waiting on: <Future pending cb=[Task.task_wakeup()]>
 * Task(name='event-waiter', id=0x?)
   + Call stack:
-`, report[:strings.Index(report, "  |   File '<asyncio/60_locks.aio>'")])
-	assert.Contains(t, report, "in async Event.wait()\n  |   File 'prog.py', line 4, in async wait_event()\n  + Waiting on: <Future pending cb=[Task.task_wakeup()]>\n")
+  |   File 'prog.py', line 4, in async wait_event()
+  + Waiting on: <Future pending cb=[Task.task_wakeup()]>
+`, report)
 	assert.True(t, strings.HasSuffix(tb, "RuntimeError: event loop deadlock: no task can make progress (every task waits on something that nothing will complete)\n"), tb)
 }
 
@@ -207,7 +208,7 @@ func TestDeadlockErrorForEmbedders(t *testing.T) {
 func TestDeadlockReportWithTopLevelAwait(t *testing.T) {
 	var out, errOut bytes.Buffer
 	in := New(Options{Stdout: &out, Stderr: &errOut})
-	code := in.ExitStatus(in.ExecMain("top.py", []byte("import asyncio\nasync def inner(f):\n    await f\nf = asyncio.get_running_loop().create_future()\nawait inner(f)\n")), &errOut)
+	code := in.writeExit(in.execMain("top.py", []byte("import asyncio\nasync def inner(f):\n    await f\nf = asyncio.get_running_loop().create_future()\nawait inner(f)\n")), &errOut)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut.String(), "  |   File 'top.py', line 3, in async inner()\n  |   File 'top.py', line 5, in async <module>()\n  + Waiting on: <Future pending cb=[Task.task_wakeup()]>\n")
 }

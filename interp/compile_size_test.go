@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"fmt"
+	"github.com/aio-lang/aio/internal/compile"
 	"strings"
 	"testing"
 
@@ -23,11 +24,7 @@ func items(n int, format string) string {
 // after a test that compiles tens of thousands of distinct names, which
 // would otherwise fill it for the tests that follow.
 func forgetInternedNames(t *testing.T) {
-	t.Cleanup(func() {
-		internedNames.Lock()
-		internedNames.m = map[string]string{}
-		internedNames.Unlock()
-	})
+	t.Cleanup(compile.ForgetInternedNames)
 }
 
 // TestHugeLiteralsAndCalls: 70,000 items put the operand stack past

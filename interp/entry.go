@@ -10,7 +10,7 @@ import (
 	"github.com/aio-lang/aio/runtime"
 )
 
-// entryState is what an entry (Run, Exec, Eval, Call, ExecMain) started
+// entryState is what an entry (Run, Exec, Eval, Call, execMain) started
 // with and must leave as it found it whatever happens.
 type entryState struct {
 	depth int

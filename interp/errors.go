@@ -6,6 +6,7 @@ package interp
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	goruntime "runtime"
 	"sync"
@@ -36,6 +37,11 @@ type Error struct {
 	// Exception is the exception object. It belongs to the interpreter
 	// that raised it: use it only on that interpreter's goroutine.
 	Exception *runtime.Exception
+	// ExitStatus is the status CPython's process would exit with: the
+	// code of SystemExit (0 for None; for a code that is not an int,
+	// Traceback holds the text CPython writes and the status is 1), 130
+	// for KeyboardInterrupt, 1 for any other exception.
+	ExitStatus int
 
 	cause error
 }
@@ -244,9 +250,9 @@ func (in *Interp) apiError(err error) error {
 	e := &Error{
 		Type:      exc.Class.QualNameForTraceback(),
 		Message:   exc.Message(),
-		Traceback: in.FormatException(exc),
 		Exception: exc,
 	}
+	e.ExitStatus, e.Traceback = in.exitOf(exc)
 	switch {
 	case exc.Class == InterruptedType && in.host.stop.Load() != nil:
 		e.cause = in.host.stop.Load().cause
@@ -256,4 +262,56 @@ func (in *Interp) apiError(err error) error {
 		e.cause = goErrorOf(exc)
 	}
 	return e
+}
+
+// exitOf is how CPython's process ends on the uncaught exc: its exit
+// status, and what it writes to standard error (the traceback, or for
+// SystemExit the text of a code that is not an int).
+func (in *Interp) exitOf(exc *runtime.Exception) (int, string) {
+	if !exc.Class.IsSubtype(runtime.SystemExit) {
+		if exc.Class.IsSubtype(runtime.KeyboardInterrupt) {
+			return 130, in.FormatException(exc)
+		}
+		return 1, in.FormatException(exc)
+	}
+	var code runtime.Value = runtime.None
+	if len(exc.Args) == 1 {
+		code = exc.Args[0]
+	} else if len(exc.Args) > 1 {
+		code = runtime.TupleOf(exc.Args...)
+	}
+	switch {
+	case code.IsNone():
+		return 0, ""
+	case code.IsSmallInt():
+		return int(code.SmallInt()) & 0xff, ""
+	}
+	s, _ := runtime.ToStr(in.th, code)
+	return 1, s + "\n"
+}
+
+// writeExit writes what CPython writes to standard error when a
+// program ends with err (execMain's result) and returns the process
+// exit status.
+func (in *Interp) writeExit(err error, w io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	var se *parser.SyntaxError
+	if errors.As(err, &se) {
+		io.WriteString(w, se.Error()+"\n")
+		return 1
+	}
+	var ie *InternalError
+	if errors.As(err, &ie) {
+		io.WriteString(w, ie.Error()+"\n"+ie.Stack+"\n")
+		return 70
+	}
+	exc := runtime.AsException(err)
+	status, text := in.exitOf(exc)
+	if !exc.Class.IsSubtype(runtime.SystemExit) {
+		writeDeadlockReport(w, exc) // callgraph.go
+	}
+	io.WriteString(w, text)
+	return status
 }

@@ -7,6 +7,7 @@ package interp
 // innermost frame.
 
 import (
+	"github.com/aio-lang/aio/internal/compile"
 	"github.com/aio-lang/aio/runtime"
 )
 
@@ -41,7 +42,7 @@ const (
 // slots in one piece (allocFrame): 288 bytes for a small coroutine.
 type Frame struct {
 	fn   *Function
-	code *Code
+	code *compile.Code
 	ns   *runtime.Dict // class body namespace (FlagClassBody)
 
 	// slots holds the fast locals followed by the operand stack; sp is the
@@ -74,7 +75,7 @@ type Frame struct {
 	resumeAt *Frame
 }
 
-func newFrame(fn *Function, code *Code) *Frame {
+func newFrame(fn *Function, code *compile.Code) *Frame {
 	nl := len(code.Locals)
 	in := fn.mod.vm
 	var f *Frame
@@ -148,7 +149,7 @@ func (in *Interp) releaseFrame(f *Frame) {
 // initCells creates the frame's cells (initialised from parameters where
 // a parameter is captured) and attaches the closure's free cells.
 func (f *Frame) initCells() {
-	if f.code.ncells != 0 {
+	if f.code.NumCells != 0 {
 		f.makeCells()
 	}
 }

@@ -5,6 +5,7 @@ package interp
 // error messages.
 
 import (
+	"github.com/aio-lang/aio/internal/compile"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,7 +27,7 @@ func (*Cell) Type() *runtime.Type { return CellType }
 
 // Function is a function defined in a script.
 type Function struct {
-	code       *Code
+	code       *compile.Code
 	mod        *moduleState
 	globals    *runtime.Module // mod.globals, one load nearer for LOAD_GLOBAL
 	consts     []runtime.Value
@@ -215,7 +216,7 @@ func (fn *Function) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	if fn.code.Flags&(FlagCoroutine|FlagGenerator) != 0 {
+	if fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator) != 0 {
 		return fn.wrapFrame(f), nil
 	}
 	if err := th.Enter(); err != nil {
@@ -236,8 +237,8 @@ func (fn *Function) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.
 
 // wrapFrame makes the coroutine or generator object for a fresh frame.
 func (fn *Function) wrapFrame(f *Frame) runtime.Value {
-	if fn.code.Flags&FlagCoroutine != 0 {
-		if fn.code.Flags&FlagGenerator != 0 {
+	if fn.code.Flags&compile.FlagCoroutine != 0 {
+		if fn.code.Flags&compile.FlagGenerator != 0 {
 			f.pinned = true
 			return runtime.Obj(&AsyncGenerator{frame: f, fn: fn})
 		}
@@ -270,7 +271,7 @@ func (fn *Function) bindArgs(locals []runtime.Value, args []runtime.Value, kw []
 	code := fn.code
 	nargs := code.ArgCount
 	// Fast path: exactly the positional parameters.
-	if len(kw) == 0 && len(args) == nargs && code.Flags&(FlagVarargs|FlagVarkw) == 0 && code.KwOnlyCount == 0 {
+	if len(kw) == 0 && len(args) == nargs && code.Flags&(compile.FlagVarargs|compile.FlagVarkw) == 0 && code.KwOnlyCount == 0 {
 		for i := range args { // a plain loop: copy calls typedslicecopy
 			locals[i] = args[i]
 		}
@@ -279,19 +280,19 @@ func (fn *Function) bindArgs(locals []runtime.Value, args []runtime.Value, kw []
 	slot := nargs + code.KwOnlyCount
 	var extra []runtime.Value
 	if len(args) > nargs {
-		if code.Flags&FlagVarargs == 0 {
+		if code.Flags&compile.FlagVarargs == 0 {
 			return fn.tooManyPositional(len(args), kw)
 		}
 		extra = args[nargs:]
 		args = args[:nargs]
 	}
 	copy(locals, args)
-	if code.Flags&FlagVarargs != 0 {
+	if code.Flags&compile.FlagVarargs != 0 {
 		locals[slot] = runtime.TupleOf(append([]runtime.Value(nil), extra...)...)
 		slot++
 	}
 	var kwdict *runtime.Dict
-	if code.Flags&FlagVarkw != 0 {
+	if code.Flags&compile.FlagVarkw != 0 {
 		kwdict = runtime.NewDict()
 		locals[slot] = runtime.Obj(kwdict)
 	}

@@ -6,6 +6,7 @@ package interp
 // close through yield from, and PEP 479's StopIteration conversion.
 
 import (
+	"github.com/aio-lang/aio/internal/compile"
 	"github.com/aio-lang/aio/runtime"
 )
 
@@ -134,7 +135,7 @@ func yieldingFrom(entry *Frame, suspended bool) runtime.Value {
 		return runtime.None
 	}
 	top := entry.resumeAt
-	if top.suspended == suspendedYield && top.pc < len(top.code.run) && top.code.run[top.pc].Op() == YIELD_FROM {
+	if top.suspended == suspendedYield && top.pc < len(top.code.Run) && top.code.Run[top.pc].Op() == compile.YIELD_FROM {
 		return top.slots[top.sp-1]
 	}
 	return runtime.None
@@ -147,7 +148,7 @@ func yieldingFrom(entry *Frame, suspended bool) runtime.Value {
 // from with sent as its value (the iterator returned) or with err raised
 // (the iterator raised, or there is no delegation: err is throw).
 func delegateThrow(th *runtime.Thread, top *Frame, throw error) (r runtime.Value, yielded bool, sent runtime.Value, err error) {
-	if top == nil || top.suspended != suspendedYield || top.pc >= len(top.code.run) || top.code.run[top.pc].Op() != YIELD_FROM {
+	if top == nil || top.suspended != suspendedYield || top.pc >= len(top.code.Run) || top.code.Run[top.pc].Op() != compile.YIELD_FROM {
 		return runtime.Value{}, false, runtime.None, throw
 	}
 	sub := top.slots[top.sp-1]

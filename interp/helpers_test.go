@@ -14,8 +14,8 @@ func runSource(t *testing.T, src string) (string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	in := New(Options{Stdout: &out, Stderr: &errOut})
-	err := in.ExecMain("test.aio", []byte(src))
-	in.ExitStatus(err, &errOut)
+	err := in.execMain("test.aio", []byte(src))
+	in.writeExit(err, &errOut)
 	lines := bytes.Split(bytes.TrimRight(errOut.Bytes(), "\n"), []byte("\n"))
 	return out.String(), string(lines[len(lines)-1])
 }

@@ -9,6 +9,7 @@ package interp
 
 import (
 	"errors"
+	"github.com/aio-lang/aio/internal/compile"
 	"io/fs"
 	"strings"
 
@@ -378,11 +379,11 @@ func (in *Interp) runModuleSource(th *runtime.Thread, m *runtime.Module, name, f
 	if err := th.Work(int64(len(src))/64 + 1); err != nil {
 		return nil, err
 	}
-	code, err := Compile(filename, src)
+	code, err := compile.File(filename, src)
 	if err != nil {
 		return nil, syntaxException(err)
 	}
-	if code.Flags&FlagTopLevelAwait != 0 {
+	if code.Flags&compile.FlagTopLevelAwait != 0 {
 		// Only the main script may await at the top level (an aio
 		// extension); an imported module is compiled as CPython would.
 		return nil, runtime.Errorf(runtime.SyntaxErrorType, "'await' outside function")

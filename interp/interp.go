@@ -1,5 +1,5 @@
-// Package interp compiles and runs aio programs: the resolver, the
-// bytecode compiler, the virtual machine and the embedding API.
+// Package interp runs aio programs: the virtual machine that executes the
+// code internal/compile produces, and the embedding API.
 //
 // # Embedding
 //
@@ -59,8 +59,8 @@
 package interp
 
 import (
-	"errors"
 	"fmt"
+	"github.com/aio-lang/aio/internal/compile"
 	"io"
 	"io/fs"
 	"math/big"
@@ -68,7 +68,6 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"github.com/aio-lang/aio/parser"
 	"github.com/aio-lang/aio/runtime"
 )
 
@@ -199,7 +198,7 @@ type Options struct {
 type Interp struct {
 	th       *runtime.Thread
 	builtins map[string]runtime.Value
-	consts   map[*Code][]runtime.Value
+	consts   map[*compile.Code][]runtime.Value
 	sources  map[string][]string // filename → source lines, for tracebacks
 	main     *moduleState
 
@@ -239,7 +238,7 @@ type moduleState struct {
 	vm       *Interp
 }
 
-func (m *moduleState) constsFor(code *Code) []runtime.Value {
+func (m *moduleState) constsFor(code *compile.Code) []runtime.Value {
 	return m.vm.constsFor(code)
 }
 
@@ -264,7 +263,7 @@ func New(opts Options) *Interp {
 	in := &Interp{
 		th:       th,
 		builtins: map[string]runtime.Value{},
-		consts:   map[*Code][]runtime.Value{},
+		consts:   map[*compile.Code][]runtime.Value{},
 		sources:  map[string][]string{},
 	}
 	th.Host = in
@@ -312,7 +311,7 @@ func (in *Interp) setCheck(f func() error) {
 }
 
 // constsFor materializes a code object's constants for this interpreter.
-func (in *Interp) constsFor(code *Code) []runtime.Value {
+func (in *Interp) constsFor(code *compile.Code) []runtime.Value {
 	if vs, ok := in.consts[code]; ok {
 		return vs
 	}
@@ -324,29 +323,29 @@ func (in *Interp) constsFor(code *Code) []runtime.Value {
 	return vs
 }
 
-func constValue(k Const) runtime.Value {
+func constValue(k compile.Const) runtime.Value {
 	switch k.Kind {
-	case ConstNone:
+	case compile.ConstNone:
 		return runtime.None
-	case ConstTrue:
+	case compile.ConstTrue:
 		return runtime.True
-	case ConstFalse:
+	case compile.ConstFalse:
 		return runtime.False
-	case ConstEllipsis:
+	case compile.ConstEllipsis:
 		return runtime.Ellipsis
-	case ConstInt:
+	case compile.ConstInt:
 		return runtime.Int(k.Int)
-	case ConstBig:
+	case compile.ConstBig:
 		return runtime.BigInt(new(big.Int).Set(k.Big))
-	case ConstFloat:
+	case compile.ConstFloat:
 		return runtime.Float(k.Float)
-	case ConstStr:
+	case compile.ConstStr:
 		return runtime.Str(k.Str)
-	case ConstBytes:
+	case compile.ConstBytes:
 		return runtime.NewBytes([]byte(k.Str))
-	case ConstImag:
+	case compile.ConstImag:
 		return runtime.NewComplex(0, k.Float)
-	case ConstTuple:
+	case compile.ConstTuple:
 		items := make([]runtime.Value, len(k.Tuple))
 		for i, t := range k.Tuple {
 			items[i] = constValue(t)
@@ -356,28 +355,19 @@ func constValue(k Const) runtime.Value {
 	return runtime.None
 }
 
-// Compile parses and compiles a module.
-func Compile(filename string, src []byte) (*Code, error) {
-	mod, err := parser.Parse(filename, src)
-	if err != nil {
-		return nil, err
-	}
-	return compileModule(filename, src, mod, compileOptions{})
-}
-
-// ExecMain compiles src and runs it as the __main__ module. A script with
-// top-level await runs its body as a coroutine.
-func (in *Interp) ExecMain(filename string, src []byte) (err error) {
+// execMain compiles src and runs it as the __main__ module, as Run does
+// without a context (the internal tests' entry).
+func (in *Interp) execMain(filename string, src []byte) (err error) {
 	defer in.recoverEntry(in.entry(), &err)
 	in.sources[filename] = strings.Split(string(src), "\n")
-	code, err := Compile(filename, src)
+	code, err := compile.File(filename, src)
 	if err != nil {
 		return err
 	}
 	return in.runModule(code, in.main)
 }
 
-func (in *Interp) runModule(code *Code, mod *moduleState) error {
+func (in *Interp) runModule(code *compile.Code, mod *moduleState) error {
 	if mod == in.main && usesAsyncioBuiltins(code) {
 		if err := in.installAsyncioBuiltins(); err != nil {
 			return err
@@ -386,7 +376,7 @@ func (in *Interp) runModule(code *Code, mod *moduleState) error {
 	fn := &Function{code: code, mod: mod, globals: mod.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
 	f := newFrame(fn, code)
-	if code.Flags&FlagTopLevelAwait != 0 {
+	if code.Flags&compile.FlagTopLevelAwait != 0 {
 		// Top-level await: the module body is the main task of a fresh
 		// event loop, as if run by asyncio.run().
 		co := f.makeCoroutine()
@@ -407,49 +397,6 @@ func (in *Interp) runModule(code *Code, mod *moduleState) error {
 		return err
 	}
 	return nil
-}
-
-// ExitStatus interprets an error returned by ExecMain as the process exit
-// status CPython would use: 0 for none, SystemExit's code, 1 otherwise.
-// It writes the traceback or SystemExit message to w.
-func (in *Interp) ExitStatus(err error, w io.Writer) int {
-	if err == nil {
-		return 0
-	}
-	var se *parser.SyntaxError
-	if errors.As(err, &se) {
-		io.WriteString(w, se.Error()+"\n")
-		return 1
-	}
-	var ie *InternalError
-	if errors.As(err, &ie) {
-		io.WriteString(w, ie.Error()+"\n"+ie.Stack+"\n")
-		return 70
-	}
-	exc := runtime.AsException(err)
-	if exc.Class.IsSubtype(runtime.SystemExit) {
-		var code runtime.Value = runtime.None
-		if len(exc.Args) == 1 {
-			code = exc.Args[0]
-		} else if len(exc.Args) > 1 {
-			code = runtime.TupleOf(exc.Args...)
-		}
-		if code.IsNone() {
-			return 0
-		}
-		if code.IsSmallInt() {
-			return int(code.SmallInt()) & 0xff
-		}
-		s, _ := runtime.ToStr(in.th, code)
-		io.WriteString(w, s+"\n")
-		return 1
-	}
-	writeDeadlockReport(w, exc) // callgraph.go
-	io.WriteString(w, in.FormatException(exc))
-	if exc.Class.IsSubtype(runtime.KeyboardInterrupt) {
-		return 130
-	}
-	return 1
 }
 
 // InternalError reports a bug in aio itself (a Go panic caught at the API

@@ -13,6 +13,7 @@ package interp
 // built-in may call back into Python code, which starts another).
 
 import (
+	"github.com/aio-lang/aio/internal/compile"
 	"unsafe"
 
 	"github.com/aio-lang/aio/runtime"
@@ -219,7 +220,7 @@ func (fn *Function) Footprint() int64 {
 // Referents implements runtime.MemNode.
 func (fn *Function) Referents(w *runtime.MemWalker) {
 	if fn.code != nil {
-		w.Node(fn.code)
+		w.Node((*codeMem)(fn.code))
 	}
 	if fn.globals != nil {
 		w.Node(fn.globals)
@@ -238,17 +239,17 @@ func (fn *Function) Referents(w *runtime.MemWalker) {
 	}
 }
 
+// codeMem is a code object as the memory walk sees it (the compiler
+// knows nothing of the runtime).
+type codeMem compile.Code
+
 // Footprint implements runtime.MemNode: the instructions, constants and
 // names of a code object (a script controls their number).
-func (c *Code) Footprint() int64 {
-	return int64(unsafe.Sizeof(*c)) + int64(cap(c.Instrs)+cap(c.run))*4 +
-		int64(cap(c.Consts))*int64(unsafe.Sizeof(Const{})) + int64(cap(c.Names)+cap(c.Locals))*16 +
-		int64(cap(c.lines))*int64(unsafe.Sizeof(lineEntry{}))
-}
+func (c *codeMem) Footprint() int64 { return (*compile.Code)(c).Size() }
 
 // Referents implements runtime.MemNode. Its constants as values are in
 // the interpreter's constant table, a root.
-func (*Code) Referents(*runtime.MemWalker) {}
+func (*codeMem) Referents(*runtime.MemWalker) {}
 
 // Footprint implements runtime.MemNode.
 func (r *record) Footprint() int64 {

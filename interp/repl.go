@@ -19,6 +19,7 @@ package interp
 import (
 	"context"
 	"errors"
+	"github.com/aio-lang/aio/internal/compile"
 	"io"
 	"sort"
 	"strings"
@@ -284,7 +285,7 @@ func (s *Session) start(inp *input, src string) {
 	fn := &Function{code: code, mod: in.main, globals: in.main.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
 	f := newFrame(fn, code)
-	if code.Flags&FlagTopLevelAwait == 0 {
+	if code.Flags&compile.FlagTopLevelAwait == 0 {
 		s.inSync = true
 		out, _, err := in.run(in.th, f, f)
 		s.inSync = false
@@ -313,13 +314,13 @@ func (s *Session) start(inp *input, src string) {
 }
 
 // compileInput parses and compiles REPL input in interactive mode.
-func compileInput(src string) (code *Code, err error) {
+func compileInput(src string) (code *compile.Code, err error) {
 	defer recoverInternal(&err)
 	mod, err := parser.Parse(SessionFilename, []byte(src))
 	if err != nil {
 		return nil, err
 	}
-	return compileModule(SessionFilename, []byte(src), mod, compileOptions{interactive: true})
+	return compile.Module(SessionFilename, []byte(src), mod, compile.Options{Interactive: true})
 }
 
 // finish ends an input: it reports its error and hands the result to Exec.
@@ -373,7 +374,7 @@ func (s *Session) report(err error, interrupted bool) error {
 // its code is not an int) it writes to standard error.
 func (s *Session) exitStatus(exc *runtime.Exception) int {
 	var b strings.Builder
-	code := s.in.ExitStatus(exc, &b)
+	code := s.in.writeExit(exc, &b)
 	io.WriteString(s.in.th.Stderr, b.String())
 	return code
 }

@@ -10,13 +10,14 @@ package interp
 
 import "sync/atomic"
 
-// WatchInterrupts makes Interrupt act on ExecMain: the VM then acts on
+// WatchInterrupts makes Interrupt act on Run: the VM then acts on
 // an interrupt at its next instruction, and the event loop, time.sleep
 // and long built-in iterations look at the flag while they wait or
 // work. It costs nothing while no interrupt arrives: the VM's check
 // before every instruction is the flag it already tests for an installed
 // check (checkOn), which Interrupt sets. The command line calls it before
-// ExecMain; without it Interrupt has no effect on ExecMain.
+// Run; without it Interrupt has no effect on a script run without a
+// context.
 func (in *Interp) WatchInterrupts() {
 	h := &in.host
 	if h.depth > 0 || in.th.Limits.Poll != nil {

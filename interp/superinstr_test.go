@@ -2,6 +2,7 @@ package interp
 
 import (
 	"bytes"
+	"github.com/aio-lang/aio/internal/compile"
 	"strings"
 	"testing"
 
@@ -13,19 +14,19 @@ import (
 // (Instrs) and as run (with superinstructions).
 func runOps(t *testing.T, src string) (compiled, run []string) {
 	t.Helper()
-	code, err := Compile("t.aio", []byte(src))
+	code, err := compile.File("t.aio", []byte(src))
 	require.NoError(t, err)
 	for _, k := range code.Consts {
-		if k.Kind == ConstCode {
+		if k.Kind == compile.ConstCode {
 			code = k.Code
 			break
 		}
 	}
-	require.Len(t, code.run, len(code.Instrs))
+	require.Len(t, code.Run, len(code.Instrs))
 	for i := range code.Instrs {
 		compiled = append(compiled, code.Instrs[i].Op().String())
-		run = append(run, code.run[i].Op().String())
-		assert.Equal(t, code.Instrs[i].Arg(), code.run[i].Arg(), "a fused instruction keeps its argument")
+		run = append(run, code.Run[i].Op().String())
+		assert.Equal(t, code.Instrs[i].Arg(), code.Run[i].Arg(), "a fused instruction keeps its argument")
 	}
 	return compiled, run
 }
@@ -37,8 +38,6 @@ func TestSuperinstructionsReplaceOnlyTheFirstOfASequence(t *testing.T) {
 	// fib(n - 1): LOAD_GLOBAL, then LOAD_FAST n; LOAD_CONST 1; BINARY_OP -
 	// as one instruction, the two that follow left in place.
 	assert.Equal(t, []string{"LOAD_GLOBAL", "LOAD_FAST_CONST_BINARY_OP", "LOAD_CONST_BINARY_OP", "BINARY_OP", "CALL"}, run[6:11])
-	assert.Equal(t, 3, superLength(LOAD_FAST_CONST_BINARY_OP))
-	assert.Equal(t, 1, superLength(CALL))
 }
 
 func TestSuperinstructionsComputeAsTheSequence(t *testing.T) {
@@ -65,7 +64,7 @@ func tracebackOf(t *testing.T, src string) string {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	in := New(Options{Stdout: &out, Stderr: &errOut})
-	in.ExitStatus(in.ExecMain("t.aio", []byte(src)), &errOut)
+	in.writeExit(in.execMain("t.aio", []byte(src)), &errOut)
 	return errOut.String()
 }
 

@@ -29,9 +29,9 @@ func TestGroupTracebacksMatchCPython(t *testing.T) {
 			require.NoError(t, err, "run testdata/tracebacks/regen.sh")
 			var out, errOut bytes.Buffer
 			in := New(Options{Stdout: &out, Stderr: &errOut})
-			err = in.ExecMain(name, src)
+			err = in.execMain(name, src)
 			require.Error(t, err)
-			in.ExitStatus(err, &errOut)
+			in.writeExit(err, &errOut)
 			assert.Equal(t, string(want), errOut.String())
 		})
 	}

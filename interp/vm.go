@@ -6,6 +6,7 @@ package interp
 // push a frame and continue the loop; they never recurse on the Go stack.
 
 import (
+	"github.com/aio-lang/aio/internal/compile"
 	"github.com/aio-lang/aio/runtime"
 )
 
@@ -72,12 +73,12 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				continue
 			}
 		}
-		instr := f.code.run[f.pc]
+		instr := f.code.Run[f.pc]
 		f.pc++
 		arg := instr.Arg()
 		switch instr.Op() {
-		case NOP, EXTENDED: // EXTENDED is read by the instruction after it
-		case POP_TOP:
+		case compile.NOP, compile.EXTENDED: // EXTENDED is read by the instruction after it
+		case compile.POP_TOP:
 			f.sp--
 			if arg != 0 && !f.slots[f.sp].IsNone() {
 				// An expression statement's value: a coroutine dropped here
@@ -86,26 +87,26 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				err = in.discardExpr(th, f, f.slots[f.sp])
 			}
 			f.slots[f.sp] = runtime.Value{}
-		case COPY:
+		case compile.COPY:
 			f.push(f.slots[f.sp-arg])
-		case SWAP:
+		case compile.SWAP:
 			f.slots[f.sp-1], f.slots[f.sp-arg] = f.slots[f.sp-arg], f.slots[f.sp-1]
-		case LOAD_CONST:
+		case compile.LOAD_CONST:
 			f.push(f.fn.consts[arg])
-		case LOAD_FAST:
+		case compile.LOAD_FAST:
 			v := f.slots[arg]
 			if !v.IsValid() {
 				err = unboundLocal(f, arg)
 				continue
 			}
 			f.push(v)
-		case LOAD_FAST_LOAD_FAST:
+		case compile.LOAD_FAST_LOAD_FAST:
 			a := f.slots[arg]
 			if !a.IsValid() {
 				err = unboundLocal(f, arg)
 				continue
 			}
-			i := f.code.run[f.pc].Arg()
+			i := f.code.Run[f.pc].Arg()
 			f.pc++
 			b := f.slots[i]
 			if !b.IsValid() {
@@ -115,75 +116,75 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			f.slots[f.sp] = a
 			f.slots[f.sp+1] = b
 			f.sp += 2
-		case LOAD_FAST_LOAD_CONST:
+		case compile.LOAD_FAST_LOAD_CONST:
 			a := f.slots[arg]
 			if !a.IsValid() {
 				err = unboundLocal(f, arg)
 				continue
 			}
-			k := f.code.run[f.pc].Arg()
+			k := f.code.Run[f.pc].Arg()
 			f.pc++
 			f.slots[f.sp] = a
 			f.slots[f.sp+1] = f.fn.consts[k]
 			f.sp += 2
-		case LOAD_FAST_CONST_BINARY_OP:
+		case compile.LOAD_FAST_CONST_BINARY_OP:
 			a := f.slots[arg]
 			if !a.IsValid() {
 				err = unboundLocal(f, arg)
 				continue
 			}
-			k := f.code.run[f.pc].Arg()
-			op := runtime.Op(f.code.run[f.pc+1].Arg())
+			k := f.code.Run[f.pc].Arg()
+			op := runtime.Op(f.code.Run[f.pc+1].Arg())
 			f.pc += 2
 			var r runtime.Value
 			if r, err = binaryOp(th, op, a, f.fn.consts[k]); err == nil {
 				f.push(r)
 			}
-		case LOAD_FAST_FAST_BINARY_OP:
+		case compile.LOAD_FAST_FAST_BINARY_OP:
 			a := f.slots[arg]
 			if !a.IsValid() {
 				err = unboundLocal(f, arg)
 				continue
 			}
-			i := f.code.run[f.pc].Arg()
+			i := f.code.Run[f.pc].Arg()
 			f.pc++
 			b := f.slots[i]
 			if !b.IsValid() {
 				err = unboundLocal(f, i)
 				continue
 			}
-			op := runtime.Op(f.code.run[f.pc].Arg())
+			op := runtime.Op(f.code.Run[f.pc].Arg())
 			f.pc++
 			var r runtime.Value
 			if r, err = binaryOp(th, op, a, b); err == nil {
 				f.push(r)
 			}
-		case LOAD_FAST_BINARY_OP:
+		case compile.LOAD_FAST_BINARY_OP:
 			b := f.slots[arg]
 			if !b.IsValid() {
 				err = unboundLocal(f, arg)
 				continue
 			}
-			op := runtime.Op(f.code.run[f.pc].Arg())
+			op := runtime.Op(f.code.Run[f.pc].Arg())
 			f.pc++
 			var r runtime.Value
 			if r, err = binaryOp(th, op, f.top(), b); err == nil {
 				f.slots[f.sp-1] = r
 			}
-		case LOAD_CONST_BINARY_OP:
-			op := runtime.Op(f.code.run[f.pc].Arg())
+		case compile.LOAD_CONST_BINARY_OP:
+			op := runtime.Op(f.code.Run[f.pc].Arg())
 			f.pc++
 			var r runtime.Value
 			if r, err = binaryOp(th, op, f.top(), f.fn.consts[arg]); err == nil {
 				f.slots[f.sp-1] = r
 			}
-		case LOAD_FAST_LOAD_ATTR:
+		case compile.LOAD_FAST_LOAD_ATTR:
 			obj := f.slots[arg]
 			if !obj.IsValid() {
 				err = unboundLocal(f, arg)
 				continue
 			}
-			name := f.code.Names[f.code.run[f.pc].Arg()]
+			name := f.code.Names[f.code.Run[f.pc].Arg()]
 			f.pc++
 			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				if v, ok := inst.Dict.Get(name); ok {
@@ -195,13 +196,13 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			if v, err = getAttr(th, obj, name); err == nil {
 				f.push(v)
 			}
-		case LOAD_FAST_ATTR_RETURN:
+		case compile.LOAD_FAST_ATTR_RETURN:
 			obj := f.slots[arg]
 			if !obj.IsValid() {
 				err = unboundLocal(f, arg)
 				continue
 			}
-			name := f.code.Names[f.code.run[f.pc].Arg()]
+			name := f.code.Names[f.code.Run[f.pc].Arg()]
 			f.pc++
 			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				if v, ok := inst.Dict.Get(name); ok {
@@ -215,23 +216,23 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 			f.pc++
 			goto ret
-		case LOAD_FAST_CONST_COMPARE_JUMP, LOAD_FAST_FAST_COMPARE_JUMP:
+		case compile.LOAD_FAST_CONST_COMPARE_JUMP, compile.LOAD_FAST_FAST_COMPARE_JUMP:
 			a := f.slots[arg]
 			if !a.IsValid() {
 				err = unboundLocal(f, arg)
 				continue
 			}
-			second := f.code.run[f.pc]
+			second := f.code.Run[f.pc]
 			var b runtime.Value
-			if instr.Op() == LOAD_FAST_CONST_COMPARE_JUMP {
+			if instr.Op() == compile.LOAD_FAST_CONST_COMPARE_JUMP {
 				b = f.fn.consts[second.Arg()]
 			} else if b = f.slots[second.Arg()]; !b.IsValid() {
 				f.pc++
 				err = unboundLocal(f, second.Arg())
 				continue
 			}
-			op := runtime.CmpOp(f.code.run[f.pc+1].Arg())
-			jump := f.code.run[f.pc+2]
+			op := runtime.CmpOp(f.code.Run[f.pc+1].Arg())
+			jump := f.code.Run[f.pc+2]
 			f.pc += 2 // errors from the comparison are the COMPARE_OP's
 			var t bool
 			if a.IsSmallInt() && b.IsSmallInt() {
@@ -251,10 +252,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				}
 			}
 			f.pc++
-			if t == (jump.Op() == POP_JUMP_IF_TRUE) {
+			if t == (jump.Op() == compile.POP_JUMP_IF_TRUE) {
 				f.pc = jump.Arg()
 			}
-		case COMPARE_OP_JUMP_IF_FALSE, COMPARE_OP_JUMP_IF_TRUE:
+		case compile.COMPARE_OP_JUMP_IF_FALSE, compile.COMPARE_OP_JUMP_IF_TRUE:
 			b := f.slots[f.sp-1]
 			a := f.slots[f.sp-2]
 			f.sp -= 2
@@ -275,15 +276,15 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 					f.pc--
 				}
 			}
-			target := f.code.run[f.pc].Arg()
+			target := f.code.Run[f.pc].Arg()
 			f.pc++
-			if t == (instr.Op() == COMPARE_OP_JUMP_IF_TRUE) {
+			if t == (instr.Op() == compile.COMPARE_OP_JUMP_IF_TRUE) {
 				f.pc = target
 			}
-		case STORE_FAST_LOAD_FAST:
+		case compile.STORE_FAST_LOAD_FAST:
 			f.sp--
 			f.slots[arg] = f.slots[f.sp]
-			i := f.code.run[f.pc].Arg()
+			i := f.code.Run[f.pc].Arg()
 			f.pc++
 			v := f.slots[i]
 			if !v.IsValid() {
@@ -291,7 +292,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				continue
 			}
 			f.push(v)
-		case INPLACE_OP_STORE_FAST:
+		case compile.INPLACE_OP_STORE_FAST:
 			b := f.pop()
 			a := f.pop()
 			var r runtime.Value
@@ -303,35 +304,35 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			if err != nil {
 				continue
 			}
-			f.slots[f.code.run[f.pc].Arg()] = r
+			f.slots[f.code.Run[f.pc].Arg()] = r
 			f.pc++
-		case STORE_FAST:
+		case compile.STORE_FAST:
 			f.slots[arg] = f.pop()
-		case DELETE_FAST:
+		case compile.DELETE_FAST:
 			if !f.slots[arg].IsValid() {
 				err = unboundLocal(f, arg)
 				continue
 			}
 			f.slots[arg] = runtime.Value{}
-		case LOAD_DEREF:
+		case compile.LOAD_DEREF:
 			v := f.cells[arg].v
 			if !v.IsValid() {
 				err = f.unboundCell(arg)
 				continue
 			}
 			f.push(v)
-		case STORE_DEREF:
+		case compile.STORE_DEREF:
 			f.cells[arg].v = f.pop()
-		case DELETE_DEREF:
+		case compile.DELETE_DEREF:
 			if !f.cells[arg].v.IsValid() {
 				err = f.unboundCell(arg)
 				continue
 			}
 			f.cells[arg].v = runtime.Value{}
-		case LOAD_CLOSURE:
+		case compile.LOAD_CLOSURE:
 			f.push(runtime.Obj(f.cells[arg]))
-		case LOAD_CLASSDEREF:
-			name := f.code.cellName(arg)
+		case compile.LOAD_CLASSDEREF:
+			name := f.code.CellName(arg)
 			if v, ok, _ := f.ns.Get(th, runtime.Str(name)); ok {
 				f.push(v)
 				continue
@@ -342,7 +343,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				continue
 			}
 			f.push(v)
-		case LOAD_GLOBAL:
+		case compile.LOAD_GLOBAL:
 			cache := f.fn.globalCache
 			if cache == nil {
 				cache = make([]globalEntry, len(f.code.Names))
@@ -372,7 +373,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			} else {
 				err = nameError(name, f)
 			}
-		case STORE_GLOBAL:
+		case compile.STORE_GLOBAL:
 			v := f.pop()
 			// A global the function has read before (counter += 1): its
 			// slot is known and is where the value lives.
@@ -383,11 +384,11 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				}
 			}
 			f.globals().Set(f.code.Names[arg], v)
-		case DELETE_GLOBAL:
+		case compile.DELETE_GLOBAL:
 			if !f.globals().DelAttrValue(f.code.Names[arg]) {
 				err = nameError(f.code.Names[arg], f)
 			}
-		case LOAD_NAME:
+		case compile.LOAD_NAME:
 			name := f.code.Names[arg]
 			if f.ns != nil {
 				if v, ok, _ := f.ns.Get(th, runtime.Str(name)); ok {
@@ -402,14 +403,14 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			} else {
 				err = nameError(name, f)
 			}
-		case STORE_NAME:
+		case compile.STORE_NAME:
 			v := f.pop()
 			if f.ns != nil {
 				err = f.ns.SetItem(th, runtime.Str(f.code.Names[arg]), v)
 			} else {
 				f.globals().Set(f.code.Names[arg], v)
 			}
-		case DELETE_NAME:
+		case compile.DELETE_NAME:
 			name := f.code.Names[arg]
 			if f.ns != nil {
 				if _, ok, _ := f.ns.Delete(th, runtime.Str(name)); !ok {
@@ -418,7 +419,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			} else if !f.globals().DelAttrValue(name) {
 				err = nameError(name, f)
 			}
-		case LOAD_ATTR:
+		case compile.LOAD_ATTR:
 			if inst, ok := runtime.As[*runtime.Instance](f.top()); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				// Fast path: an instance attribute of a class without
 				// properties is found in the instance dictionary first.
@@ -438,7 +439,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			if err == nil {
 				f.slots[f.sp-1] = v
 			}
-		case STORE_ATTR:
+		case compile.STORE_ATTR:
 			obj := f.pop()
 			v := f.pop()
 			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
@@ -446,9 +447,9 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				continue
 			}
 			err = runtime.SetAttr(th, obj, f.code.Names[arg], v)
-		case DELETE_ATTR:
+		case compile.DELETE_ATTR:
 			err = runtime.DelAttr(th, f.pop(), f.code.Names[arg])
-		case LOAD_METHOD:
+		case compile.LOAD_METHOD:
 			// Inline cache: a plain method of a user class, found for the
 			// same class and class epoch before, unless the instance
 			// dictionary shadows it.
@@ -468,14 +469,14 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				}
 			}
 			err = loadMethod(th, f, arg)
-		case LOAD_METHOD_CALL_METHOD_0:
+		case compile.LOAD_METHOD_CALL_METHOD_0:
 			// A method called without arguments (o.get()): a plain script
 			// method with just self gets its frame at once; anything else
 			// is loaded as LOAD_METHOD does and the CALL_METHOD that follows
 			// makes the call.
 			if inst, ok := runtime.As[*runtime.Instance](f.top()); ok && inst.Class.User {
 				if m := f.fn.cachedMethod(inst, arg); m != nil {
-					if m.code.Flags&(FlagCoroutine|FlagGenerator|FlagVarargs|FlagVarkw) == 0 && m.code.ArgCount == 1 && m.code.KwOnlyCount == 0 {
+					if m.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator|compile.FlagVarargs|compile.FlagVarkw) == 0 && m.code.ArgCount == 1 && m.code.KwOnlyCount == 0 {
 						f.pc++                                  // errors from here on are the call's
 						if th.Depth++; th.Depth > th.MaxDepth { // th.Enter, inlined
 							err = th.TooDeep()
@@ -483,10 +484,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 						}
 						code := m.code
 						var nf *Frame
-						if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= code.frameSize {
+						if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= code.FrameSize {
 							nf = in.framePool[n-1]
 							in.framePool = in.framePool[:n-1]
-							nf.slots = nf.slots[:code.frameSize]
+							nf.slots = nf.slots[:code.FrameSize]
 							nf.fn, nf.code, nf.sp = m, code, len(code.Locals)
 							clearLocals(nf.slots[1:nf.sp])
 						} else {
@@ -494,7 +495,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 						}
 						f.sp--
 						nf.slots[0] = f.slots[f.sp]
-						if nf.code.ncells != 0 {
+						if nf.code.NumCells != 0 {
 							nf.makeCells()
 						}
 						nf.counted = true
@@ -516,13 +517,13 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				}
 			}
 			err = loadMethod(th, f, arg)
-		case BINARY_OP:
+		case compile.BINARY_OP:
 			b := f.pop()
 			a := f.top()
 			var r runtime.Value
 			r, err = binaryOp(th, runtime.Op(arg), a, b)
 			f.slots[f.sp-1] = r
-		case INPLACE_OP:
+		case compile.INPLACE_OP:
 			b := f.pop()
 			a := f.top()
 			var r runtime.Value
@@ -532,23 +533,23 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
 			}
 			f.slots[f.sp-1] = r
-		case UNARY_NEGATIVE:
+		case compile.UNARY_NEGATIVE:
 			var r runtime.Value
 			r, err = runtime.Neg(th, f.top())
 			f.slots[f.sp-1] = r
-		case UNARY_POSITIVE:
+		case compile.UNARY_POSITIVE:
 			var r runtime.Value
 			r, err = runtime.Pos(th, f.top())
 			f.slots[f.sp-1] = r
-		case UNARY_INVERT:
+		case compile.UNARY_INVERT:
 			var r runtime.Value
 			r, err = runtime.Invert(th, f.top())
 			f.slots[f.sp-1] = r
-		case UNARY_NOT:
+		case compile.UNARY_NOT:
 			var t bool
 			t, err = runtime.Truth(th, f.top())
 			f.slots[f.sp-1] = runtime.MakeBool(!t)
-		case COMPARE_OP:
+		case compile.COMPARE_OP:
 			b := f.pop()
 			a := f.top()
 			if a.IsSmallInt() && b.IsSmallInt() {
@@ -558,27 +559,27 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			var r runtime.Value
 			r, err = runtime.Compare(th, runtime.CmpOp(arg), a, b)
 			f.slots[f.sp-1] = r
-		case IS_OP:
+		case compile.IS_OP:
 			b := f.pop()
 			f.slots[f.sp-1] = runtime.MakeBool(f.top().Is(b) != (arg == 1))
-		case CONTAINS_OP:
+		case compile.CONTAINS_OP:
 			b := f.pop()
 			var in bool
 			in, err = runtime.Contains(th, b, f.top())
 			f.slots[f.sp-1] = runtime.MakeBool(in != (arg == 1))
-		case BINARY_SUBSCR:
+		case compile.BINARY_SUBSCR:
 			key := f.pop()
 			var r runtime.Value
 			r, err = runtime.GetItem(th, f.top(), key)
 			f.slots[f.sp-1] = r
-		case STORE_SUBSCR:
+		case compile.STORE_SUBSCR:
 			key := f.pop()
 			obj := f.pop()
 			err = runtime.SetItem(th, obj, key, f.pop())
-		case DELETE_SUBSCR:
+		case compile.DELETE_SUBSCR:
 			key := f.pop()
 			err = runtime.DelItem(th, f.pop(), key)
-		case BUILD_SLICE:
+		case compile.BUILD_SLICE:
 			s := &runtime.Slice{Step: runtime.None}
 			if arg == 3 {
 				s.Step = f.pop()
@@ -586,17 +587,17 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			s.Stop = f.pop()
 			s.Start = f.pop()
 			f.push(runtime.Obj(s))
-		case BUILD_TUPLE:
+		case compile.BUILD_TUPLE:
 			items := make([]runtime.Value, arg)
 			copy(items, f.slots[f.sp-arg:f.sp])
 			f.popN(arg)
 			f.push(runtime.TupleOf(items...))
-		case BUILD_LIST:
+		case compile.BUILD_LIST:
 			items := make([]runtime.Value, arg)
 			copy(items, f.slots[f.sp-arg:f.sp])
 			f.popN(arg)
 			f.push(runtime.NewList(items))
-		case BUILD_SET:
+		case compile.BUILD_SET:
 			s := runtime.NewSet()
 			for _, v := range f.slots[f.sp-arg : f.sp] {
 				if err = s.Add(th, v); err != nil {
@@ -605,7 +606,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 			f.popN(arg)
 			f.push(runtime.Obj(s))
-		case BUILD_MAP:
+		case compile.BUILD_MAP:
 			d := runtime.NewDict()
 			for i := f.sp - 2*arg; i < f.sp; i += 2 {
 				if err = d.SetItem(th, f.slots[i], f.slots[i+1]); err != nil {
@@ -614,23 +615,23 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 			f.popN(2 * arg)
 			f.push(runtime.Obj(d))
-		case LIST_APPEND:
+		case compile.LIST_APPEND:
 			v := f.pop()
 			l, _ := runtime.As[*runtime.List](f.slots[f.sp-arg])
 			if err = th.CheckGrow(l.Items, 1); err != nil {
 				continue
 			}
 			l.Append(v)
-		case SET_ADD:
+		case compile.SET_ADD:
 			v := f.pop()
 			s, _ := runtime.As[*runtime.Set](f.slots[f.sp-arg])
 			err = s.Add(th, v)
-		case MAP_ADD:
+		case compile.MAP_ADD:
 			v := f.pop()
 			k := f.pop()
 			d, _ := runtime.As[*runtime.Dict](f.slots[f.sp-arg])
 			err = d.SetItem(th, k, v)
-		case LIST_EXTEND:
+		case compile.LIST_EXTEND:
 			it := f.pop()
 			l, _ := runtime.As[*runtime.List](f.slots[f.sp-arg])
 			var items []runtime.Value
@@ -642,7 +643,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				continue
 			}
 			l.Items = append(l.Items, items...)
-		case SET_UPDATE:
+		case compile.SET_UPDATE:
 			it := f.pop()
 			s, _ := runtime.As[*runtime.Set](f.slots[f.sp-arg])
 			var items []runtime.Value
@@ -653,24 +654,24 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 					}
 				}
 			}
-		case DICT_UPDATE, DICT_MERGE:
+		case compile.DICT_UPDATE, compile.DICT_MERGE:
 			m := f.pop()
 			d, _ := runtime.As[*runtime.Dict](f.slots[f.sp-arg])
-			err = dictMerge(th, d, m, instr.Op() == DICT_MERGE, f)
-		case LIST_TO_TUPLE:
+			err = dictMerge(th, d, m, instr.Op() == compile.DICT_MERGE, f)
+		case compile.LIST_TO_TUPLE:
 			l, _ := runtime.As[*runtime.List](f.top())
 			f.slots[f.sp-1] = runtime.TupleOf(l.Items...)
-		case UNPACK_SEQUENCE:
+		case compile.UNPACK_SEQUENCE:
 			err = unpackSequence(th, f, arg)
-		case UNPACK_EX:
+		case compile.UNPACK_EX:
 			after := arg >> 8
-			if f.pc >= 2 && f.code.run[f.pc-2].Op() == EXTENDED {
-				after |= f.code.run[f.pc-2].Arg() << 16
+			if f.pc >= 2 && f.code.Run[f.pc-2].Op() == compile.EXTENDED {
+				after |= f.code.Run[f.pc-2].Arg() << 16
 			}
 			err = unpackEx(th, f, arg&0xff, after)
-		case JUMP:
+		case compile.JUMP:
 			f.pc = arg
-		case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE:
+		case compile.POP_JUMP_IF_FALSE, compile.POP_JUMP_IF_TRUE:
 			v := f.pop()
 			t, isBool := v.BoolVal()
 			if !isBool {
@@ -678,20 +679,20 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 					continue
 				}
 			}
-			if t == (instr.Op() == POP_JUMP_IF_TRUE) {
+			if t == (instr.Op() == compile.POP_JUMP_IF_TRUE) {
 				f.pc = arg
 			}
-		case JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP:
+		case compile.JUMP_IF_FALSE_OR_POP, compile.JUMP_IF_TRUE_OR_POP:
 			var t bool
 			if t, err = runtime.Truth(th, f.top()); err != nil {
 				continue
 			}
-			if t == (instr.Op() == JUMP_IF_TRUE_OR_POP) {
+			if t == (instr.Op() == compile.JUMP_IF_TRUE_OR_POP) {
 				f.pc = arg
 			} else {
 				f.pop()
 			}
-		case GET_ITER:
+		case compile.GET_ITER:
 			var it runtime.Iterator
 			it, err = runtime.Iter(th, f.top())
 			if err == nil {
@@ -700,7 +701,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 					markLoopOwned(it)
 				}
 			}
-		case FOR_ITER:
+		case compile.FOR_ITER:
 			v, ok, e := runtime.IterNext(th, f.top())
 			if e != nil {
 				err = e
@@ -712,13 +713,13 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				f.pop()
 				f.pc = arg
 			}
-		case LOAD_FAST_COPY_LOAD_ATTR:
+		case compile.LOAD_FAST_COPY_LOAD_ATTR:
 			obj := f.slots[arg]
 			if !obj.IsValid() {
 				err = unboundLocal(f, arg)
 				continue
 			}
-			name := f.code.Names[f.code.run[f.pc+1].Arg()]
+			name := f.code.Names[f.code.Run[f.pc+1].Arg()]
 			f.pc += 2
 			f.push(obj)
 			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
@@ -731,7 +732,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			if v, err = getAttr(th, obj, name); err == nil {
 				f.push(v)
 			}
-		case INPLACE_OP_STORE_ATTR:
+		case compile.INPLACE_OP_STORE_ATTR:
 			b := f.pop()
 			a := f.pop()
 			var r runtime.Value
@@ -744,23 +745,23 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				continue
 			}
 			obj := f.pop()
-			name := f.code.Names[f.code.run[f.pc+1].Arg()]
+			name := f.code.Names[f.code.Run[f.pc+1].Arg()]
 			f.pc += 2
 			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				inst.Dict.Set(name, r)
 				continue
 			}
 			err = runtime.SetAttr(th, obj, name, r)
-		case BINARY_SUBSCR_STORE_FAST:
+		case compile.BINARY_SUBSCR_STORE_FAST:
 			key := f.pop()
 			var r runtime.Value
 			if r, err = runtime.GetItem(th, f.top(), key); err != nil {
 				continue
 			}
 			f.slots[f.sp-1] = r
-			f.slots[f.code.run[f.pc].Arg()] = r
+			f.slots[f.code.Run[f.pc].Arg()] = r
 			f.pc += 2
-		case JUMP_FOR_ITER:
+		case compile.JUMP_FOR_ITER:
 			// The loop head at arg is FOR_ITER exit; STORE_FAST a.
 			v, ok, e := runtime.IterNext(th, f.top())
 			if e != nil {
@@ -769,26 +770,26 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				continue
 			}
 			if ok {
-				f.slots[f.code.run[arg+1].Arg()] = v
+				f.slots[f.code.Run[arg+1].Arg()] = v
 				f.pc = arg + 2
 			} else {
 				f.pop()
-				f.pc = f.code.run[arg].Arg()
+				f.pc = f.code.Run[arg].Arg()
 			}
-		case FOR_ITER_STORE_FAST:
+		case compile.FOR_ITER_STORE_FAST:
 			v, ok, e := runtime.IterNext(th, f.top())
 			if e != nil {
 				err = e
 				continue
 			}
 			if ok {
-				f.slots[f.code.run[f.pc].Arg()] = v
+				f.slots[f.code.Run[f.pc].Arg()] = v
 				f.pc++
 			} else {
 				f.pop()
 				f.pc = arg
 			}
-		case CALL:
+		case compile.CALL:
 			// Fast path: a plain script function called with exactly its
 			// positional parameters (fib(n - 1)). This and the fast paths of
 			// CALL_METHOD and LOAD_METHOD_CALL_METHOD_0 repeat the same
@@ -796,7 +797,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			// smallest functions into a function as large as this loop, and
 			// a call per script call costs about 10% of a call-heavy
 			// program (likewise the return at ret: repeats releaseFrame).
-			if fn, ok := runtime.As[*Function](f.slots[f.sp-arg-1]); ok && fn.code.Flags&(FlagCoroutine|FlagGenerator|FlagVarargs|FlagVarkw) == 0 && fn.code.ArgCount == arg && fn.code.KwOnlyCount == 0 {
+			if fn, ok := runtime.As[*Function](f.slots[f.sp-arg-1]); ok && fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator|compile.FlagVarargs|compile.FlagVarkw) == 0 && fn.code.ArgCount == arg && fn.code.KwOnlyCount == 0 {
 				if th.Depth++; th.Depth > th.MaxDepth { // th.Enter, inlined
 					err = th.TooDeep()
 					continue
@@ -804,10 +805,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				// newFrame, inlined for a pooled frame that fits.
 				code := fn.code
 				var nf *Frame
-				if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= code.frameSize {
+				if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= code.FrameSize {
 					nf = in.framePool[n-1]
 					in.framePool = in.framePool[:n-1]
-					nf.slots = nf.slots[:code.frameSize]
+					nf.slots = nf.slots[:code.FrameSize]
 					nf.fn, nf.code, nf.sp = fn, code, len(code.Locals)
 					clearLocals(nf.slots[arg:nf.sp])
 				} else {
@@ -819,7 +820,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				for i := range args {
 					nf.slots[i] = args[i]
 				}
-				if nf.code.ncells != 0 {
+				if nf.code.NumCells != 0 {
 					nf.makeCells()
 				}
 				f.popN(arg + 1)
@@ -838,7 +839,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				nf.back = f
 				f = nf
 			}
-		case CALL_METHOD:
+		case compile.CALL_METHOD:
 			base := f.sp - arg - 2
 			// A built-in method of the receiver's own class (parts.append,
 			// d.get) is called with its arguments in place.
@@ -855,17 +856,17 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 			// Fast path: a plain script method given exactly self and its
 			// positional parameters (o.bump()).
-			if fn, ok := runtime.As[*Function](f.slots[base]); ok && fn.code.Flags&(FlagCoroutine|FlagGenerator|FlagVarargs|FlagVarkw) == 0 && fn.code.ArgCount == arg+1 && fn.code.KwOnlyCount == 0 && f.slots[base+1].IsValid() {
+			if fn, ok := runtime.As[*Function](f.slots[base]); ok && fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator|compile.FlagVarargs|compile.FlagVarkw) == 0 && fn.code.ArgCount == arg+1 && fn.code.KwOnlyCount == 0 && f.slots[base+1].IsValid() {
 				if th.Depth++; th.Depth > th.MaxDepth { // th.Enter, inlined
 					err = th.TooDeep()
 					continue
 				}
 				code := fn.code
 				var nf *Frame
-				if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= code.frameSize {
+				if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= code.FrameSize {
 					nf = in.framePool[n-1]
 					in.framePool = in.framePool[:n-1]
-					nf.slots = nf.slots[:code.frameSize]
+					nf.slots = nf.slots[:code.FrameSize]
 					nf.fn, nf.code, nf.sp = fn, code, len(code.Locals)
 					clearLocals(nf.slots[arg+1 : nf.sp])
 				} else {
@@ -875,7 +876,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				for i := range args {
 					nf.slots[i] = args[i]
 				}
-				if nf.code.ncells != 0 {
+				if nf.code.NumCells != 0 {
 					nf.makeCells()
 				}
 				f.popN(arg + 2)
@@ -894,7 +895,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				nf.back = f
 				f = nf
 			}
-		case CALL_KW, CALL_EX:
+		case compile.CALL_KW, compile.CALL_EX:
 			var nf *Frame
 			nf, err = in.call(th, f, instr)
 			if nf != nil {
@@ -905,23 +906,23 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				nf.back = f
 				f = nf
 			}
-		case MAKE_FUNCTION:
+		case compile.MAKE_FUNCTION:
 			in.makeFunction(f, arg)
-		case RETURN_VALUE:
+		case compile.RETURN_VALUE:
 			retval = f.pop()
 			goto ret
-		case LOAD_FAST_RETURN_VALUE:
+		case compile.LOAD_FAST_RETURN_VALUE:
 			if retval = f.slots[arg]; !retval.IsValid() {
 				err = unboundLocal(f, arg)
 				continue
 			}
 			f.pc++
 			goto ret
-		case LOAD_CONST_RETURN_VALUE:
+		case compile.LOAD_CONST_RETURN_VALUE:
 			retval = f.fn.consts[arg]
 			f.pc++
 			goto ret
-		case BINARY_OP_RETURN_VALUE:
+		case compile.BINARY_OP_RETURN_VALUE:
 			b := f.pop()
 			a := f.pop()
 			if retval, err = binaryOp(th, runtime.Op(arg), a, b); err != nil {
@@ -929,7 +930,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 			f.pc++
 			goto ret
-		case LOAD_FAST_COPY:
+		case compile.LOAD_FAST_COPY:
 			v := f.slots[arg]
 			if !v.IsValid() {
 				err = unboundLocal(f, arg)
@@ -939,30 +940,30 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			f.slots[f.sp] = v
 			f.slots[f.sp+1] = v
 			f.sp += 2
-		case SWAP_STORE_ATTR:
+		case compile.SWAP_STORE_ATTR:
 			v := f.pop()
 			obj := f.pop()
-			name := f.code.Names[f.code.run[f.pc].Arg()]
+			name := f.code.Names[f.code.Run[f.pc].Arg()]
 			f.pc++
 			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				inst.Dict.Set(name, v)
 				continue
 			}
 			err = runtime.SetAttr(th, obj, name, v)
-		case YIELD_VALUE:
+		case compile.YIELD_VALUE:
 			v := f.pop()
 			f.suspended = suspendedYield
 			entry.resumeAt = f
 			uncount(th, f, entry)
 			return outYield, v, nil
-		case GET_YIELD_FROM_ITER:
+		case compile.GET_YIELD_FROM_ITER:
 			if _, ok := runtime.As[*Generator](f.top()); !ok {
 				var it runtime.Iterator
 				if it, err = runtime.Iter(th, f.top()); err == nil {
 					f.slots[f.sp-1] = runtime.Obj(it)
 				}
 			}
-		case YIELD_FROM:
+		case compile.YIELD_FROM:
 			// [it, v]: send v into the sub-iterator; re-executed after each
 			// value it yields is passed out, until it is exhausted.
 			v := f.pop()
@@ -993,11 +994,11 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			entry.resumeAt = f
 			uncount(th, f, entry)
 			return outYield, r, nil
-		case GET_AITER, GET_ANEXT, END_ASYNC_FOR, DROP_ITER:
+		case compile.GET_AITER, compile.GET_ANEXT, compile.END_ASYNC_FOR, compile.DROP_ITER:
 			err, reraise = asyncIterOp(th, f, instr.Op(), arg)
-		case GET_AWAITABLE:
+		case compile.GET_AWAITABLE:
 			err = checkAwaitable(f.top())
-		case AWAIT:
+		case compile.AWAIT:
 			aw := f.top()
 			if co, ok := runtime.As[*Coroutine](aw); ok {
 				if co.state != coroCreated {
@@ -1042,48 +1043,48 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			entry.resumeAt = f
 			uncount(th, f, entry)
 			return outAwait, st.Awaiting, nil
-		case FORMAT_VALUE:
+		case compile.FORMAT_VALUE:
 			err = formatValue(th, f, arg)
-		case BUILD_STRING:
+		case compile.BUILD_STRING:
 			r := runtime.ConcatStrs(f.slots[f.sp-arg : f.sp])
 			f.popN(arg)
 			f.push(r)
-		case RAISE_VARARGS:
+		case compile.RAISE_VARARGS:
 			err, reraise = doRaise(th, f, arg)
-		case SETUP_FINALLY:
+		case compile.SETUP_FINALLY:
 			f.blocks = append(f.blocks, block{kind: blockTry, handler: arg, level: f.sp})
-		case SETUP_WITH:
+		case compile.SETUP_WITH:
 			// The handler's stack keeps the exit method, not the result
 			// of __enter__ above it.
 			f.blocks = append(f.blocks, block{kind: blockTry, handler: arg, level: f.sp - 1})
-		case POP_BLOCK:
+		case compile.POP_BLOCK:
 			f.blocks = f.blocks[:len(f.blocks)-1]
-		case POP_EXCEPT:
+		case compile.POP_EXCEPT:
 			b := f.blocks[len(f.blocks)-1]
 			f.blocks = f.blocks[:len(f.blocks)-1]
 			f.excInfo = b.prev
 			f.pop()
-		case RERAISE:
+		case compile.RERAISE:
 			v := f.pop()
 			err = runtime.AsException(asError(v))
 			reraise = true
-		case MATCH_SEQUENCE, MATCH_MAPPING, GET_LEN, MATCH_KEYS, MATCH_CLASS, MATCH_REST, ROT_DOWN, ROT_UP:
+		case compile.MATCH_SEQUENCE, compile.MATCH_MAPPING, compile.GET_LEN, compile.MATCH_KEYS, compile.MATCH_CLASS, compile.MATCH_REST, compile.ROT_DOWN, compile.ROT_UP:
 			err = matchOp(th, f, instr.Op(), arg)
-		case CHECK_EXC_MATCH:
+		case compile.CHECK_EXC_MATCH:
 			typ := f.pop()
 			exc := f.pop()
 			var ok bool
 			ok, err = excMatches(exc, typ)
 			f.push(runtime.MakeBool(ok))
-		case CHECK_EG_MATCH:
+		case compile.CHECK_EG_MATCH:
 			err = checkEGMatch(th, f)
-		case PREP_RERAISE_STAR:
+		case compile.PREP_RERAISE_STAR:
 			err = prepReraiseStar(th, f)
-		case BEFORE_WITH:
+		case compile.BEFORE_WITH:
 			err = beforeWith(th, f, false)
-		case BEFORE_ASYNC_WITH:
+		case compile.BEFORE_ASYNC_WITH:
 			err = beforeWith(th, f, true)
-		case WITH_EXCEPT_START:
+		case compile.WITH_EXCEPT_START:
 			exc := f.slots[f.sp-1]
 			exit := f.slots[f.sp-2]
 			var r runtime.Value
@@ -1099,19 +1100,19 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				}
 				f.push(r)
 			}
-		case LOAD_ASSERTION_ERROR:
+		case compile.LOAD_ASSERTION_ERROR:
 			f.push(runtime.Obj(runtime.AssertionError))
-		case BUILD_CLASS:
+		case compile.BUILD_CLASS:
 			err = in.buildClass(th, f, arg)
-		case IMPORT_NAME:
+		case compile.IMPORT_NAME:
 			var m runtime.Value
 			m, err = in.importName(th, f, f.code.Names[arg])
 			if err == nil {
 				f.push(m)
 			}
-		case IMPORT_FROM:
+		case compile.IMPORT_FROM:
 			err = in.importFrom(th, f, f.code.Names[arg])
-		case PRINT_EXPR:
+		case compile.PRINT_EXPR:
 			err = in.printExpr(th, f.pop())
 		default:
 			err = runtime.Errorf(runtime.SystemError, "unknown opcode %d", instr.Op())
@@ -1221,7 +1222,7 @@ func chainContext(exc, ctx *runtime.Exception) {
 }
 
 func (f *Frame) unboundCell(i int) error {
-	name := f.code.cellName(i)
+	name := f.code.CellName(i)
 	if i < len(f.code.CellNames) {
 		return runtime.Errorf(runtime.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", name)
 	}

@@ -6,15 +6,16 @@ package interp
 // such a loop), and the built-ins aiter and anext.
 
 import (
+	"github.com/aio-lang/aio/internal/compile"
 	"github.com/aio-lang/aio/runtime"
 )
 
 // asyncIterOp executes GET_AITER, GET_ANEXT, END_ASYNC_FOR or DROP_ITER;
 // the second result is true when the error is an exception raised again
 // as it is.
-func asyncIterOp(th *runtime.Thread, f *Frame, op Opcode, arg int) (error, bool) {
+func asyncIterOp(th *runtime.Thread, f *Frame, op compile.Opcode, arg int) (error, bool) {
 	switch op {
-	case GET_AITER:
+	case compile.GET_AITER:
 		obj := f.top()
 		if g, ok := runtime.As[*AsyncGenerator](obj); ok {
 			if arg == 1 && !g.started {
@@ -33,7 +34,7 @@ func asyncIterOp(th *runtime.Thread, f *Frame, op Opcode, arg int) (error, bool)
 			return runtime.Errorf(runtime.TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %s", it.Type().Name), false
 		}
 		f.slots[f.sp-1] = it
-	case GET_ANEXT:
+	case compile.GET_ANEXT:
 		it := f.top()
 		if g, ok := runtime.As[*AsyncGenerator](it); ok {
 			f.push(runtime.Obj(g.loopAnext()))
@@ -50,7 +51,7 @@ func asyncIterOp(th *runtime.Thread, f *Frame, op Opcode, arg int) (error, bool)
 			return runtime.Errorf(runtime.TypeError, "'async for' received an invalid object from __anext__: %s", aw.Type().Name), false
 		}
 		f.push(aw)
-	case END_ASYNC_FOR:
+	case compile.END_ASYNC_FOR:
 		// [aiter exc] in the handler of the loop's SETUP_FINALLY.
 		exc := f.pop()
 		e, _ := runtime.As[*runtime.Exception](exc)
@@ -61,7 +62,7 @@ func asyncIterOp(th *runtime.Thread, f *Frame, op Opcode, arg int) (error, bool)
 		f.blocks = f.blocks[:len(f.blocks)-1]
 		f.excInfo = b.prev
 		f.pop()
-	case DROP_ITER:
+	case compile.DROP_ITER:
 		dropIter(th, f.pop())
 	}
 	return nil, false

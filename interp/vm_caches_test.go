@@ -3,6 +3,7 @@ package interp
 // Tests of the VM's inline caches and call fast paths.
 
 import (
+	"github.com/aio-lang/aio/internal/compile"
 	"testing"
 	"unsafe"
 
@@ -79,7 +80,7 @@ print(bump_fails, counter, read())
 // set by one code object and read by another by pointer.
 func TestCompiledNamesAreInterned(t *testing.T) {
 	name := func(src string) string {
-		code, err := Compile("t.aio", []byte(src))
+		code, err := compile.File("t.aio", []byte(src))
 		require.NoError(t, err)
 		for _, n := range code.Names {
 			if n == "somename" {

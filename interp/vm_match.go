@@ -4,23 +4,24 @@ package interp
 // statement (see compile_match.go for the code they appear in). The
 // checks themselves live in runtime/match.go.
 
+import "github.com/aio-lang/aio/internal/compile"
 import "github.com/aio-lang/aio/runtime"
 
 // matchOp executes one of the MATCH_* instructions, GET_LEN, ROT_DOWN
 // or ROT_UP on f's stack.
-func matchOp(th *runtime.Thread, f *Frame, op Opcode, arg int) error {
+func matchOp(th *runtime.Thread, f *Frame, op compile.Opcode, arg int) error {
 	switch op {
-	case MATCH_SEQUENCE:
+	case compile.MATCH_SEQUENCE:
 		f.push(runtime.MakeBool(runtime.MatchIsSequence(f.top())))
-	case MATCH_MAPPING:
+	case compile.MATCH_MAPPING:
 		f.push(runtime.MakeBool(runtime.MatchIsMapping(f.top())))
-	case GET_LEN:
+	case compile.GET_LEN:
 		n, err := runtime.Len(th, f.top())
 		if err != nil {
 			return err
 		}
 		f.push(runtime.Int(int64(n)))
-	case MATCH_KEYS:
+	case compile.MATCH_KEYS:
 		keys, _ := runtime.As[*runtime.Tuple](f.top())
 		vals, ok, err := runtime.MatchKeys(th, f.slots[f.sp-2], keys.Items)
 		if err != nil {
@@ -32,7 +33,7 @@ func matchOp(th *runtime.Thread, f *Frame, op Opcode, arg int) error {
 			f.push(runtime.None)
 		}
 		f.push(runtime.MakeBool(ok))
-	case MATCH_CLASS:
+	case compile.MATCH_CLASS:
 		names, _ := runtime.As[*runtime.Tuple](f.pop())
 		cls := f.pop()
 		kw := make([]string, len(names.Items))
@@ -50,17 +51,17 @@ func matchOp(th *runtime.Thread, f *Frame, op Opcode, arg int) error {
 			f.slots[f.sp-1] = runtime.None
 		}
 		f.push(runtime.MakeBool(ok))
-	case ROT_DOWN:
+	case compile.ROT_DOWN:
 		s := f.slots[f.sp-arg-1 : f.sp]
 		x := s[arg]
 		copy(s[1:], s[:arg])
 		s[0] = x
-	case ROT_UP:
+	case compile.ROT_UP:
 		s := f.slots[f.sp-arg : f.sp]
 		x := s[0]
 		copy(s, s[1:])
 		s[arg-1] = x
-	case MATCH_REST:
+	case compile.MATCH_REST:
 		keys, _ := runtime.As[*runtime.Tuple](f.pop())
 		subj := f.top()
 		rest := runtime.NewDict()

@@ -5,6 +5,7 @@ package interp
 // class creation and imports.
 
 import (
+	"github.com/aio-lang/aio/internal/compile"
 	"strconv"
 	"strings"
 
@@ -82,7 +83,7 @@ func hasAttr(inst *runtime.Instance, name string) bool {
 // call executes a call instruction. For a plain script function it returns
 // the new frame for the loop to enter; otherwise it calls and pushes the
 // result itself.
-func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error) {
+func (in *Interp) call(th *runtime.Thread, f *Frame, instr compile.Instr) (*Frame, error) {
 	in.caller = f
 	arg := instr.Arg()
 	var fnv runtime.Value
@@ -95,12 +96,12 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 	// there instead of into a new argument slice.
 	argAt := -1
 	switch instr.Op() {
-	case CALL:
+	case compile.CALL:
 		base = f.sp - arg - 1
 		fnv = f.slots[base]
 		args = f.slots[base+1 : f.sp]
 		argAt = base + 1
-	case CALL_METHOD:
+	case compile.CALL_METHOD:
 		base = f.sp - arg - 2
 		fnv = f.slots[base]
 		if f.slots[base+1].IsValid() {
@@ -110,7 +111,7 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 				if !self.Type().IsSubtype(md.Owner) {
 					return nil, runtime.Errorf(runtime.TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md.Name, md.Owner.Name, self.Type().Name)
 				}
-				r, err := md.Fn(th, self, f.slots[base+2:f.sp], nil)
+				r, err := md.Invoke(th, self, f.slots[base+2:f.sp], nil)
 				f.popN(f.sp - base)
 				if err != nil {
 					return nil, err
@@ -123,9 +124,9 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 			args = f.slots[base+2 : f.sp]
 			argAt = base + 2
 		}
-	case CALL_KW:
-		n := arg & callKWCountMask
-		names := f.code.KwNames[arg>>callKWCountBits]
+	case compile.CALL_KW:
+		n := arg & compile.CallKWCountMask
+		names := f.code.KwNames[arg>>compile.CallKWCountBits]
 		base = f.sp - n - 1
 		fnv = f.slots[base]
 		npos := n - len(names)
@@ -135,7 +136,7 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 		for i, name := range names {
 			kw[i] = runtime.Kwarg{Name: name, Value: f.slots[base+1+npos+i]}
 		}
-	case CALL_EX:
+	case compile.CALL_EX:
 		base = f.sp - 2 - arg
 		fnv = f.slots[base]
 		switch o := f.slots[base+1].Object().(type) {
@@ -178,7 +179,7 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 		if err != nil {
 			return nil, err
 		}
-		if fn.code.Flags&(FlagCoroutine|FlagGenerator) != 0 {
+		if fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator) != 0 {
 			f.push(fn.wrapFrame(nf))
 			return nil, nil
 		}
@@ -200,7 +201,7 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 			if err != nil {
 				return nil, err
 			}
-			if fn.code.Flags&(FlagCoroutine|FlagGenerator) != 0 {
+			if fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator) != 0 {
 				f.push(fn.wrapFrame(nf))
 				return nil, nil
 			}
@@ -212,7 +213,7 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 	// copy them), and the stack stays untouched until it returns.
 	if b, ok := runtime.As[*runtime.Builtin](fnv); ok {
 		call := b.Fn
-		if b.Awaited != nil && f.pc < len(f.code.Instrs) && f.code.Instrs[f.pc].Op() == GET_AWAITABLE {
+		if b.Awaited != nil && f.pc < len(f.code.Instrs) && f.code.Instrs[f.pc].Op() == compile.GET_AWAITABLE {
 			// `await f(...)`: the result goes straight to the await.
 			call = b.Awaited
 		}
@@ -270,8 +271,8 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr Instr) (*Frame, error
 }
 
 func (in *Interp) makeFunction(f *Frame, arg int) {
-	flags := arg & makeFunctionFlagMask
-	code := f.code.Consts[arg>>makeFunctionFlagBits].Code
+	flags := arg & compile.MakeFunctionFlagMask
+	code := f.code.Consts[arg>>compile.MakeFunctionFlagBits].Code
 	fn := &Function{code: code, mod: f.fn.mod, globals: f.fn.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = fn.mod.constsFor(code)
 	if flags&4 != 0 {
@@ -474,7 +475,7 @@ func formatValue(th *runtime.Thread, f *Frame, arg int) error {
 	if err != nil {
 		return err
 	}
-	if s, ok := runtime.As[*runtime.StrObj](v); ok && spec == "" {
+	if s, ok := runtime.As[*runtime.StrObj](v); ok && spec == "" && v.Type() == runtime.StrType {
 		f.push(runtime.Str(s.S))
 		return nil
 	}
@@ -620,7 +621,7 @@ func (in *Interp) buildClass(th *runtime.Thread, f *Frame, arg int) error {
 	var kwnames []string
 	var kwvals []runtime.Value
 	var bases []runtime.Value
-	if k := arg >> 12; k == classExForm {
+	if k := arg >> 12; k == compile.ClassExForm {
 		// The bases as a tuple and the keywords as a dict.
 		t, _ := runtime.As[*runtime.Tuple](f.slots[f.sp-2])
 		bases = append([]runtime.Value(nil), t.Items...)

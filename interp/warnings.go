@@ -7,6 +7,7 @@ package interp
 
 import (
 	_ "embed"
+	"github.com/aio-lang/aio/internal/compile"
 	"strings"
 	"sync"
 
@@ -18,7 +19,7 @@ var warningsSource []byte
 
 var (
 	warningsOnce sync.Once
-	warningsCode *Code
+	warningsCode *compile.Code
 	warningsErr  error
 )
 
@@ -32,7 +33,7 @@ func (in *Interp) loadWarnings(th *runtime.Thread) (*runtime.Module, error) {
 		return m, nil
 	}
 	warningsOnce.Do(func() {
-		warningsCode, warningsErr = Compile(warningsFilename, warningsSource)
+		warningsCode, warningsErr = compile.File(warningsFilename, warningsSource)
 	})
 	if warningsErr != nil {
 		return nil, warningsErr
@@ -228,10 +229,6 @@ func (in *Interp) warnUnawaited(th *runtime.Thread, coro runtime.Value, name str
 	}
 	return nil
 }
-
-// popExprStmt is POP_TOP's argument when it discards the value of an
-// expression statement (see discardExpr).
-const popExprStmt = 1
 
 // applyDiagOptions sets up the options of the diagnostics: warning
 // filters, debug mode and the task timeline.

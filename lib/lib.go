@@ -8,11 +8,17 @@ package lib
 // This file lists the standard modules; add one blank import per module.
 
 import (
+	_ "github.com/aio-lang/aio/lib/abc"
 	_ "github.com/aio-lang/aio/lib/array"
 	_ "github.com/aio-lang/aio/lib/bisect"
 	_ "github.com/aio-lang/aio/lib/collections"
+	_ "github.com/aio-lang/aio/lib/collectionsabc"
+	_ "github.com/aio-lang/aio/lib/contextlib"
 	_ "github.com/aio-lang/aio/lib/copy"
+	_ "github.com/aio-lang/aio/lib/dataclasses"
 	_ "github.com/aio-lang/aio/lib/graphlib"
+	_ "github.com/aio-lang/aio/lib/hashlib"
 	_ "github.com/aio-lang/aio/lib/heapq"
+	_ "github.com/aio-lang/aio/lib/json"
 	_ "github.com/aio-lang/aio/lib/operator"
 )

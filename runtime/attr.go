@@ -30,11 +30,14 @@ type HasAttrs interface {
 	DelAttrValue(name string) bool
 }
 
-// Instance is an instance of a user class that does not derive from a
-// built-in type other than object.
+// Instance is an instance of a user class.
 type Instance struct {
 	Class *Type
 	Dict  AttrMap
+	// Builtin is the built-in value of an instance of a class deriving
+	// from a built-in value type (see derived.go); nil otherwise. A
+	// pointer, so that plain instances stay in their allocation size class.
+	Builtin *Value
 }
 
 // Type returns the instance's class.
@@ -70,6 +73,9 @@ func bindAttr(th *Thread, attr Value, obj Value) (Value, error) {
 func (m *MethodDescriptor) Get(th *Thread, obj Value, cls *Type) (Value, error) {
 	if !obj.IsValid() {
 		return Obj(m), nil
+	}
+	if _, derived := receiverFor(obj, m.Owner); derived {
+		return Obj(m.bindDerived(obj)), nil
 	}
 	return Obj(&Builtin{Name: m.Name, Fn: m.Fn, Self: obj, Owner: m.Owner}), nil
 }

@@ -52,7 +52,7 @@ func (m *MethodDescriptor) Call(th *Thread, args []Value, kw []Kwarg) (Value, er
 	if !args[0].Type().IsSubtype(m.Owner) {
 		return Value{}, Errorf(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.Name, m.Owner.Name, args[0].Type().Name)
 	}
-	return m.Fn(th, args[0], args[1:], kw)
+	return m.Invoke(th, args[0], args[1:], kw)
 }
 
 // Methods installs built-in methods on t.

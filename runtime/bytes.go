@@ -108,6 +108,10 @@ func bufferOf(v Value) ([]byte, bool) {
 			return nil, false
 		}
 		return o.bytes(), true
+	case *Instance:
+		if o.Builtin != nil {
+			return bufferOf(*o.Builtin) // a bytes or bytearray subclass
+		}
 	}
 	return nil, false
 }

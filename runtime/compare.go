@@ -75,6 +75,11 @@ func Compare(th *Thread, op CmpOp, a, b Value) (Value, error) {
 }
 
 func userCompare(th *Thread, op CmpOp, a, b Value) (Value, error) {
+	a2, aBuiltin := derivedFallback(a, cmpDunders[op])
+	b2, bBuiltin := derivedFallback(b, cmpDunders[cmpReflected[op]])
+	if aBuiltin || bBuiltin {
+		return Compare(th, op, a2, b2)
+	}
 	// Counted as CPython counts every rich comparison.
 	if err := th.Nest(InComparison); err != nil {
 		return Value{}, err
@@ -399,6 +404,17 @@ func Hash(th *Thread, v Value) (int64, error) {
 		return 0, Errorf(TypeError, "unhashable type: '%s'", v.Type().Name)
 	case *MemoryView:
 		return o.hashView()
+	}
+	if b, ok := derivedFallback(v, "__hash__"); ok {
+		switch b.obj.(type) {
+		case *List, *Dict, *ByteArray:
+			return 0, Errorf(TypeError, "unhashable type: '%s'", v.Type().Name)
+		case *Set:
+			if !b.obj.(*Set).Frozen {
+				return 0, Errorf(TypeError, "unhashable type: '%s'", v.Type().Name)
+			}
+		}
+		return Hash(th, b)
 	}
 	if v.Type().User {
 		if m, ok := v.Type().Lookup("__hash__"); ok {

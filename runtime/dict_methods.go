@@ -7,8 +7,11 @@ package runtime
 // dict's items; for an object with a keys() method, obj[k] for each of
 // its keys; otherwise an iterable of key/value pairs.
 func DictUpdate(th *Thread, d *Dict, arg Value) error {
-	if o, ok := arg.obj.(*Dict); ok {
-		return d.Update(th, o)
+	if o, ok := As[*Dict](arg); ok {
+		// A dict subclass merges as a dict unless it iterates its own way.
+		if _, plainIter := derivedFallback(arg, "__iter__"); plainIter || arg.obj == Object(o) {
+			return d.Update(th, o)
+		}
 	}
 	hasKeys, err := HasAttr(th, arg, "keys")
 	if err != nil {

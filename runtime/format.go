@@ -109,6 +109,12 @@ func formatPlain(th *Thread, v Value, spec string) (string, error) {
 	case *StrObj:
 		s, err = pyfmt.FormatStr(o.S, spec)
 	default:
+		if b, ok := derivedFallback(v, "__format__"); ok {
+			if spec == "" {
+				return ToStr(th, v)
+			}
+			return formatPlain(th, b, spec)
+		}
 		if m, ok := v.Type().Lookup("__format__"); ok && !isBuiltinFormat(m) {
 			fn, err := bindAttr(th, m, v)
 			if err != nil {

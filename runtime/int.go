@@ -29,6 +29,10 @@ func toBig(v Value) (*big.Int, bool) {
 			return big.NewInt(1), true
 		}
 		return big.NewInt(0), true
+	case *Instance:
+		if o.Builtin != nil {
+			return toBig(*o.Builtin)
+		}
 	}
 	return nil, false
 }
@@ -44,6 +48,11 @@ func asInt64(v Value) (int64, bool) {
 			return 1, true
 		}
 		return 0, true
+	case *Instance:
+		// An int subclass instance is an index wherever an int is.
+		if o.Builtin != nil && o.Builtin.obj != nil {
+			return asInt64(*o.Builtin)
+		}
 	}
 	return 0, false
 }

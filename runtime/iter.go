@@ -152,6 +152,10 @@ func Iter(th *Thread, v Value) (Iterator, error) {
 		return o.NewIter(), nil
 	case iterHook:
 		return o.IterHook(), nil
+	case *Instance:
+		if b, ok := derivedFallback(v, "__iter__"); ok && !isNumber(b) {
+			return Iter(th, b)
+		}
 	case Iterator:
 		if !v.Type().User {
 			return o, nil

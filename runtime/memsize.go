@@ -343,12 +343,19 @@ func (s *Set) Referents(w *MemWalker) {
 
 // Footprint implements MemNode.
 func (o *Instance) Footprint() int64 {
-	return int64(unsafe.Sizeof(*o)) + o.Dict.footprint()
+	n := int64(unsafe.Sizeof(*o)) + o.Dict.footprint()
+	if o.Builtin != nil {
+		n += valueSize
+	}
+	return n
 }
 
 // Referents implements MemNode.
 func (o *Instance) Referents(w *MemWalker) {
 	w.Node(o.Class)
+	if o.Builtin != nil {
+		w.Value(*o.Builtin) // the list of a list subclass instance, ...
+	}
 	w.Values(o.Dict.vals)
 	if o.Dict.live != nil {
 		// The __dict__ handed out holds the attributes from then on.

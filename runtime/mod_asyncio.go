@@ -596,6 +596,16 @@ func asyncioCoreNames() map[string]Value {
 		"CancelledError":    Obj(CancelledError),
 		"InvalidStateError": Obj(InvalidStateError),
 		"TimeoutError":      Obj(TimeoutError),
+		"Lock":              Obj(LockType),
+		"Event":             Obj(EventType),
+		"Condition":         Obj(ConditionType),
+		"Semaphore":         Obj(SemaphoreType),
+		"BoundedSemaphore":  Obj(BoundedSemaphoreType),
+		"Queue":             Obj(QueueType),
+		"LifoQueue":         Obj(LifoQueueType),
+		"PriorityQueue":     Obj(PriorityQueueType),
+		"QueueEmpty":        Obj(QueueEmpty),
+		"QueueFull":         Obj(QueueFull),
 		"run": NewBuiltin("run", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 			var main, debug Value
 			if err := UnpackArgs("run", args, kw, "main", &main, "$debug?", &debug); err != nil {

@@ -143,6 +143,11 @@ func NewClass(name string, bases []*Type) (*Type, error) {
 	t.Bases = append([]*Type(nil), bases...)
 	t.mro = append([]*Type{t}, rest...)
 	t.New = base.New
+	if !base.User {
+		if b := derivableBase(base); b != nil {
+			t.New = derivedNew(b)
+		}
+	}
 	for _, b := range bases {
 		t.ExcBase = t.ExcBase || b.ExcBase
 		if b.User && !b.shared {

@@ -212,6 +212,12 @@ func ToInt(th *Thread, v Value) (Value, error) {
 		return parseIntCharged(th, o.S, 10)
 	case *Bytes, *ByteArray:
 		return bytesToInt(v, 10)
+	case *Instance:
+		if b, ok := derivedFallback(v, "__int__"); ok {
+			if _, ok := derivedFallback(v, "__index__"); ok {
+				return ToInt(th, b)
+			}
+		}
 	}
 	if v.Type().User {
 		for _, name := range []string{"__int__", "__index__"} {
@@ -279,6 +285,10 @@ func ToFloat(th *Thread, v Value) (float64, error) {
 		return f, nil
 	case *Bytes, *ByteArray:
 		return bytesToFloat(v)
+	case *Instance:
+		if b, ok := derivedFallback(v, "__float__"); ok {
+			return ToFloat(th, b)
+		}
 	}
 	if v.Type().User {
 		if r, found, err := th.CallMethod(v, "__float__"); found {
@@ -497,6 +507,11 @@ func DivMod(th *Thread, a, b Value) (Value, error) {
 	if b.Type().User {
 		r, found, err := th.CallMethod(b, "__rdivmod__", a)
 		if found && (err != nil || !r.Is(NotImplemented)) {
+			return r, err
+		}
+	}
+	if a2, b2 := BuiltinValue(a), BuiltinValue(b); !a2.Is(a) || !b2.Is(b) {
+		if r, err := DivMod(th, a2, b2); err == nil || !IsInstance(err, TypeError) {
 			return r, err
 		}
 	}

@@ -54,6 +54,13 @@ func Binary(th *Thread, op Op, a, b Value) (Value, error) {
 	if r, ok, err := dunderBinary(th, op, a, b, ""); ok || err != nil {
 		return r, err
 	}
+	if a2, b2 := BuiltinValue(a), BuiltinValue(b); !a2.Is(a) || !b2.Is(b) {
+		// A class deriving from a built-in type without the operator of
+		// its own: the built-in values' operator applies.
+		if r, err := builtinBinary(th, op, a2, b2); err != errUnsupported {
+			return r, err
+		}
+	}
 	return Value{}, binaryTypeError(op, a, b)
 }
 
@@ -90,9 +97,28 @@ func InPlace(th *Thread, op Op, a, b Value) (Value, error) {
 				return setInPlace(th, op, x, y)
 			}
 		}
+	case *Dict:
+		if op == OpOr {
+			// d |= other updates d itself, from any mapping or pairs.
+			if err := DictUpdate(th, x, b); err != nil {
+				return Value{}, err
+			}
+			return a, nil
+		}
 	case *Instance:
 		if r, ok, err := dunderBinary(th, op, a, b, "i"); ok || err != nil {
 			return r, err
+		}
+		if base, ok := derivedFallback(a, "__i"+opDunders[op]+"__"); ok {
+			if _, own := derivedFallback(a, "__"+opDunders[op]+"__"); own {
+				// list += on a list subclass extends its list in place and
+				// leaves the name bound to the instance.
+				r, err := InPlace(th, op, base, b)
+				if err == nil && r.Is(base) && r.Object() != nil {
+					r = a
+				}
+				return r, err
+			}
 		}
 	case *ByteArray:
 		if r, ok, err := byteArrayInPlace(th, op, x, b); ok || err != nil {
@@ -339,6 +365,9 @@ func toFloat(v Value) (float64, error) {
 	if x, ok := toBig(v); ok {
 		return bigToFloat(x)
 	}
+	if inst, ok := v.obj.(*Instance); ok && inst.Builtin != nil && inst.Builtin.IsFloat() {
+		return inst.Builtin.FloatVal(), nil
+	}
 	return 0, Errorf(TypeError, "must be real number, not %s", v.Type().Name)
 }
 
@@ -415,7 +444,7 @@ func floatPow(x, y float64) (Value, error) {
 
 // Neg returns -v.
 func Neg(th *Thread, v Value) (Value, error) {
-	if x, ok := asInt64(v); ok {
+	if x, ok := asInt64(v); ok && v.Type() != nil && !v.Type().User {
 		return SubInt64(0, x), nil
 	}
 	switch o := v.obj.(type) {
@@ -431,7 +460,7 @@ func Neg(th *Thread, v Value) (Value, error) {
 
 // Pos returns +v.
 func Pos(th *Thread, v Value) (Value, error) {
-	if x, ok := asInt64(v); ok {
+	if x, ok := asInt64(v); ok && v.Type() != nil && !v.Type().User {
 		return Int(x), nil
 	}
 	switch v.obj.(type) {
@@ -445,7 +474,7 @@ func Pos(th *Thread, v Value) (Value, error) {
 
 // Invert returns ~v.
 func Invert(th *Thread, v Value) (Value, error) {
-	if x, ok := asInt64(v); ok {
+	if x, ok := asInt64(v); ok && v.Type() != nil && !v.Type().User {
 		return Int(^x), nil
 	}
 	if o, ok := v.obj.(*Big); ok {
@@ -455,6 +484,16 @@ func Invert(th *Thread, v Value) (Value, error) {
 }
 
 func unaryDunder(th *Thread, v Value, name, sym string) (Value, error) {
+	if b, ok := derivedFallback(v, name); ok {
+		switch name {
+		case "__neg__":
+			return Neg(th, b)
+		case "__pos__":
+			return Pos(th, b)
+		case "__invert__":
+			return Invert(th, b)
+		}
+	}
 	if v.Type().User {
 		if r, found, err := th.CallMethod(v, name); found {
 			return r, err
@@ -492,6 +531,12 @@ func Truth(th *Thread, v Value) (bool, error) {
 		return o.length().Sign() > 0, nil
 	case truthHook:
 		return o.TruthHook(), nil
+	case *Instance:
+		if b, ok := derivedFallback(v, "__bool__"); ok {
+			if _, ok := derivedFallback(v, "__len__"); ok {
+				return Truth(th, b)
+			}
+		}
 	}
 	if v.Type().User {
 		if r, found, err := th.CallMethod(v, "__bool__"); found {

@@ -94,6 +94,9 @@ func reprValue(th *Thread, v Value) (string, error) {
 	case *EllipsisType:
 		return "Ellipsis", nil
 	}
+	if b, ok := derivedFallback(v, "__repr__"); ok {
+		return derivedRepr(th, v, b)
+	}
 	if th.mayCall() && v.Type().User {
 		if _, ok := v.Type().Lookup("__repr__"); ok {
 			// Counted as CPython counts repr() itself, on top of the call.
@@ -165,6 +168,15 @@ func ToStr(th *Thread, v Value) (string, error) {
 			}
 		}
 		return o.MessageOf(th)
+	case *Instance:
+		if b, ok := derivedFallback(v, "__str__"); ok {
+			if s, isStr := b.obj.(*StrObj); isStr {
+				return s.S, nil
+			}
+			// str() of the other built-in types is their repr, which a
+			// subclass may override.
+			return Repr(th, v)
+		}
 	}
 	if th.mayCall() && v.Type().User {
 		if m, ok := v.Type().Lookup("__str__"); ok {
@@ -172,7 +184,16 @@ func ToStr(th *Thread, v Value) (string, error) {
 			return strResult(r, err)
 		}
 	}
+	if s, ok := v.obj.(goStringer); ok {
+		return s.Str(th)
+	}
 	return Repr(th, v)
+}
+
+// goStringer is implemented by Go-defined objects whose str() differs
+// from their repr() (asyncio's queues).
+type goStringer interface {
+	Str(th *Thread) (string, error)
 }
 
 func mustBind(th *Thread, m, v Value) Value {

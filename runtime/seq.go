@@ -20,6 +20,10 @@ func Len(th *Thread, v Value) (int, error) {
 		return int(o.Len()), nil
 	case *BigRange:
 		return o.Len()
+	case *Instance:
+		if b, ok := derivedFallback(v, "__len__"); ok && !isNumber(b) {
+			return Len(th, b)
+		}
 	}
 	if v.Type().User {
 		if r, found, err := th.CallMethod(v, "__len__"); found {
@@ -263,6 +267,10 @@ func GetItem(th *Thread, v, key Value) (Value, error) {
 		if r, ok, err := classGetItem(th, o, key); ok {
 			return r, err
 		}
+	case *Instance:
+		if b, ok := derivedFallback(v, "__getitem__"); ok && supportsItems(b, false) {
+			return derivedGetItem(th, v, b, key)
+		}
 	}
 	if v.Type().User {
 		if r, found, err := th.CallMethod(v, "__getitem__", key); found {
@@ -296,6 +304,10 @@ func SetItem(th *Thread, v, key, x Value) error {
 		return o.SetItem(th, key, x)
 	case setItemHook:
 		return o.SetItemHook(th, key, x)
+	case *Instance:
+		if b, ok := derivedFallback(v, "__setitem__"); ok && supportsItems(b, true) {
+			return SetItem(th, b, key, x)
+		}
 	}
 	if v.Type().User {
 		if _, found, err := th.CallMethod(v, "__setitem__", key, x); found {
@@ -376,6 +388,10 @@ func DelItem(th *Thread, v, key Value) error {
 		return nil
 	case delItemHook:
 		return o.DelItemHook(th, key)
+	case *Instance:
+		if b, ok := derivedFallback(v, "__delitem__"); ok && supportsItems(b, true) {
+			return DelItem(th, b, key)
+		}
 	}
 	if v.Type().User {
 		if _, found, err := th.CallMethod(v, "__delitem__", key); found {
@@ -389,7 +405,7 @@ func DelItem(th *Thread, v, key Value) error {
 func Contains(th *Thread, v, x Value) (bool, error) {
 	switch o := v.obj.(type) {
 	case *StrObj:
-		sub, ok := x.obj.(*StrObj)
+		sub, ok := As[*StrObj](x)
 		if !ok {
 			return false, Errorf(TypeError, "'in <string>' requires string as left operand, not %s", x.Type().Name)
 		}
@@ -409,6 +425,12 @@ func Contains(th *Thread, v, x Value) (bool, error) {
 		return dictViewContains(th, o, x)
 	case containsHook:
 		return o.ContainsHook(th, x)
+	case *Instance:
+		if b, ok := derivedFallback(v, "__contains__"); ok && !isNumber(b) {
+			if _, iterOK := derivedFallback(v, "__iter__"); iterOK {
+				return Contains(th, b, x)
+			}
+		}
 	case *Range:
 		n, ok := asInt64(x)
 		if !ok {

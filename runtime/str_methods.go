@@ -173,7 +173,7 @@ func clinicArgs(fname string, args []Value, kw []Kwarg, names []string, dst ...*
 
 // strArg returns v's text, or CPython's "must be str, not int".
 func strArg(v Value) (*StrObj, error) {
-	if s, ok := v.obj.(*StrObj); ok {
+	if s, ok := As[*StrObj](v); ok {
 		return s, nil
 	}
 	return nil, Errorf(TypeError, "must be str, not %s", v.Type().Name)
@@ -357,6 +357,12 @@ func strJoin(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 	for i, it := range items {
 		s, ok := it.obj.(*StrObj)
 		if !ok {
+			if s, ok = As[*StrObj](it); ok {
+				// A str subclass instance joins as its str.
+				items = derivedStrs(items)
+			}
+		}
+		if !ok {
 			return Value{}, Errorf(TypeError, "sequence item %d: expected str instance, %s found", i, it.Type().Name)
 		}
 		size += int64(len(s.S))
@@ -460,7 +466,7 @@ func strSplit(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Va
 		}
 		return splitCharged(th, s, count, func() []string { return pyfmt.RSplitWhitespace(s, ms) })
 	}
-	sep, ok := sepArg.obj.(*StrObj)
+	sep, ok := As[*StrObj](sepArg)
 	if !ok {
 		return Value{}, Errorf(TypeError, "must be str or None, not %s", sepArg.Type().Name)
 	}
@@ -487,7 +493,7 @@ func strStrip(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Va
 	s := self.obj.(*StrObj).S
 	chars, hasChars := "", false
 	if len(args) == 1 && !args[0].IsNone() {
-		c, ok := args[0].obj.(*StrObj)
+		c, ok := As[*StrObj](args[0])
 		if !ok {
 			return Value{}, Errorf(TypeError, "%s arg must be None or str", name)
 		}
@@ -540,7 +546,7 @@ func strTailMatch(th *Thread, self Value, args []Value, kw []Kwarg, name string)
 		return MakeBool(match(p)), nil
 	case *Tuple:
 		for _, it := range p.Items {
-			sub, ok := it.obj.(*StrObj)
+			sub, ok := As[*StrObj](it)
 			if !ok {
 				return Value{}, Errorf(TypeError, "tuple for %s must only contain str, not %s", name, it.Type().Name)
 			}
@@ -639,7 +645,7 @@ func strReplace(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error)
 	}
 	var parts [2]string
 	for i := range parts {
-		a, ok := args[i].obj.(*StrObj)
+		a, ok := As[*StrObj](args[i])
 		if !ok {
 			return Value{}, Errorf(TypeError, "replace() argument %d must be str, not %s", i+1, args[i].Type().Name)
 		}
@@ -843,7 +849,7 @@ func strJustifier(name string, f func(string, int, rune) string) BuiltinFn {
 		}
 		fill := ' '
 		if len(args) == 2 {
-			c, ok := args[1].obj.(*StrObj)
+			c, ok := As[*StrObj](args[1])
 			if !ok {
 				return Value{}, Errorf(TypeError, "The fill character must be a unicode character, not %s", args[1].Type().Name)
 			}
@@ -945,7 +951,7 @@ func strRemoveAffix(th *Thread, self Value, args []Value, kw []Kwarg, name strin
 	if err != nil {
 		return Value{}, err
 	}
-	a, ok := arg.obj.(*StrObj)
+	a, ok := As[*StrObj](arg)
 	if !ok {
 		return Value{}, Errorf(TypeError, "%s() argument must be str, not %s", name, arg.Type().Name)
 	}

@@ -39,6 +39,10 @@ func (st *percentState) next() (Value, error) {
 
 // isPercentMapping is CPython's PyMapping_Check for the types aio has.
 func isPercentMapping(v Value) bool {
+	switch BuiltinValue(v).obj.(type) {
+	case *Tuple, *StrObj:
+		return false // nor are their subclasses
+	}
 	switch v.obj.(type) {
 	case *Dict, *List, *Range, *Bytes, *ByteArray, *MemoryView:
 		return true
@@ -62,7 +66,7 @@ type percentSpec struct {
 // StrPercent returns format % args.
 func StrPercent(th *Thread, format string, args Value) (Value, error) {
 	st := &percentState{args: args, arglen: -1, argidx: -2}
-	if t, ok := args.obj.(*Tuple); ok {
+	if t, ok := As[*Tuple](args); ok {
 		st.items, st.arglen, st.argidx = t.Items, len(t.Items), 0
 	}
 	if isPercentMapping(args) {

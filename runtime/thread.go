@@ -113,6 +113,15 @@ func NewThread() *Thread {
 			th.ModuleLoaders[name] = emptyModule(name)
 		}
 	}
+	// A registered submodule makes its parents packages, empty ones when
+	// nothing else registers them.
+	for name := range th.ModuleLoaders {
+		for i := strings.LastIndexByte(name, '.'); i > 0; i = strings.LastIndexByte(name[:i], '.') {
+			if _, ok := th.ModuleLoaders[name[:i]]; !ok {
+				th.ModuleLoaders[name[:i]] = emptyModule(name[:i])
+			}
+		}
+	}
 	return th
 }
 

@@ -365,8 +365,10 @@ func (t *Type) construct(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if !ok {
 		return obj, nil
 	}
-	if _, builtin := init.obj.(*MethodDescriptor); builtin {
-		return obj, nil
+	if md, builtin := init.obj.(*MethodDescriptor); builtin {
+		if _, fills := mutableDerivable[md.Owner]; !fills {
+			return obj, nil
+		}
 	}
 	fn, err := bindAttr(th, init, obj)
 	if err != nil {
@@ -391,6 +393,9 @@ func init() {
 		}
 		if cls == ObjectType {
 			return Obj(&Instance{Class: ObjectType}), nil
+		}
+		if err := checkAbstract(th, cls); err != nil {
+			return Value{}, err
 		}
 		return Obj(&Instance{Class: cls}), nil
 	}

@@ -115,7 +115,7 @@ func assignArg(fname, name string, pos int, v Value, dst any) error {
 		}
 		*d = f
 	case *string:
-		s, ok := v.obj.(*StrObj)
+		s, ok := As[*StrObj](v)
 		if !ok {
 			return Errorf(TypeError, "%s() argument %d must be str, not %s", fname, pos, v.Type().Name)
 		}

@@ -99,9 +99,26 @@ func (v Value) IsNone() bool { return v.obj == Object(noneObj) }
 func (v Value) Is(w Value) bool { return v.obj == w.obj && v.bits == w.bits }
 
 // As returns v's object type-asserted to T (a concrete type or an interface).
+// An instance of a class deriving from a built-in type (class L(list))
+// yields its built-in value when it is not a T itself, so that Go code
+// accepts subclasses where CPython does.
 func As[T any](v Value) (T, bool) {
 	t, ok := v.obj.(T)
+	if !ok {
+		return asBuiltin[T](v)
+	}
 	return t, ok
+}
+
+// asBuiltin is As's fallback for derived instances, out of line so that
+// As stays small enough to inline.
+func asBuiltin[T any](v Value) (T, bool) {
+	if inst, ok := v.obj.(*Instance); ok && inst.Builtin != nil {
+		t, ok := inst.Builtin.obj.(T)
+		return t, ok
+	}
+	var zero T
+	return zero, false
 }
 
 // NoneType is the type of None.

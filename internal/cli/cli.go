@@ -4,6 +4,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/aio-lang/aio/interp"
+	"github.com/aio-lang/aio/parser"
 )
 
 // Version is the aio release.
@@ -163,15 +165,45 @@ loop:
 	}
 	allowRaisingRecursionLimit(in)
 	stopSignals := handleSignals(in, stderr)
-	err := in.ExecMain(filename, src)
+	prog, err := interp.CompileProgram(filename, src)
+	if err == nil {
+		err = in.Run(context.Background(), prog)
+	}
 	stopSignals()
 	diag.finish(in)
 	if bw, ok := out.(*bufio.Writer); ok {
 		bw.Flush()
 	}
-	status := in.ExitStatus(err, stderr)
+	status := exitStatus(err, stderr)
 	in.WarnAtExit()
 	return status
+}
+
+// exitStatus writes what CPython writes to standard error when a program
+// ends with err and returns the status its process exits with.
+func exitStatus(err error, stderr io.Writer) int {
+	var se *parser.SyntaxError
+	var ie *interp.InternalError
+	var e *interp.Error
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &se):
+		io.WriteString(stderr, se.Error()+"\n")
+		return 1
+	case errors.As(err, &ie):
+		io.WriteString(stderr, ie.Error()+"\n"+ie.Stack+"\n")
+		return 70
+	case errors.As(err, &e):
+		var dl *interp.DeadlockError
+		if errors.As(err, &dl) {
+			io.WriteString(stderr, dl.Report)
+		}
+		io.WriteString(stderr, e.Traceback)
+		return e.ExitStatus
+	}
+	io.WriteString(stderr, err.Error()+"\n")
+	return 1
 }
 
 // isTerminal reports whether f is a character device (a terminal).

@@ -6,12 +6,13 @@ package array_test
 import (
 	"testing"
 
+	"github.com/aio-lang/aio/interp"
 	"github.com/aio-lang/aio/lib/internal/libtest"
 	"github.com/stretchr/testify/assert"
 )
 
 func TestConversionsAndBytes(t *testing.T) {
-	out := libtest.Run(t, `
+	out := libtest.Run(t, interp.Options{}, `
 from array import array
 a = array("h", [1, -2])
 print(a, a.tobytes(), array("h", a.tobytes()) == a, array("Q", [2 ** 64 - 1]).tolist(), array("f", [0.1])[0])

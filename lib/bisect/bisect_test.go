@@ -5,12 +5,13 @@ package bisect_test
 import (
 	"testing"
 
+	"github.com/aio-lang/aio/interp"
 	"github.com/aio-lang/aio/lib/internal/libtest"
 	"github.com/stretchr/testify/assert"
 )
 
 func TestSearchesAndInsortOnListsAndSequences(t *testing.T) {
-	out := libtest.Run(t, `
+	out := libtest.Run(t, interp.Options{}, `
 import bisect
 a = [1, 2, 2, 2, 4, 7]
 print([bisect.bisect_left(a, x) for x in range(9)], [bisect.bisect_right(a, x) for x in range(9)])

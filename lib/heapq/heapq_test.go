@@ -6,12 +6,13 @@ package heapq_test
 import (
 	"testing"
 
+	"github.com/aio-lang/aio/interp"
 	"github.com/aio-lang/aio/lib/internal/libtest"
 	"github.com/stretchr/testify/assert"
 )
 
 func TestHeapLayoutMatchesCPython(t *testing.T) {
-	out := libtest.Run(t, `
+	out := libtest.Run(t, interp.Options{}, `
 import heapq
 h = []
 for x in [5, 3, 8, 1, 9, 2, 7, 3, 3]:
@@ -27,7 +28,7 @@ print(l, heapq.heapreplace(l, 10), heapq.heappushpop(l, 4), l)
 }
 
 func TestSelectionAndMerge(t *testing.T) {
-	out := libtest.Run(t, `
+	out := libtest.Run(t, interp.Options{}, `
 import heapq
 print(heapq.nlargest(2, ["aa", "b", "ccc", "dd"], key=len), heapq.nsmallest(3, ["aa", "b", "ccc", "dd"], key=len))
 print(list(heapq.merge([1, 4, 7], [2, 5, 8], [3, 6, 9])), list(heapq.merge([7, 4, 1], [8, 5, 2], reverse=True)))

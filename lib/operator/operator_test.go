@@ -6,12 +6,13 @@ package operator_test
 import (
 	"testing"
 
+	"github.com/aio-lang/aio/interp"
 	"github.com/aio-lang/aio/lib/internal/libtest"
 	"github.com/stretchr/testify/assert"
 )
 
 func TestFunctionsAndGetters(t *testing.T) {
-	out := libtest.Run(t, `
+	out := libtest.Run(t, interp.Options{}, `
 import operator as op
 print(op.add(1, 2), op.__mul__("ab", 2), op.iadd([1], [2]), op.not_(0), op.countOf([1, 2, 1], 1), op.index(True))
 rows = [("bob", 30), ("al", 25), ("cy", 30)]

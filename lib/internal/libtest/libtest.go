@@ -1,9 +1,7 @@
-// Package libtest runs aio programs for the tests of the standard
-// library's packages.
+// Package libtest runs aio programs for the tests of the lib modules.
 package libtest
 
-// This file defines Run, which executes a program in a fresh interpreter
-// and returns what it printed.
+// This file has the helper; only _test files import this package.
 
 import (
 	"bytes"
@@ -14,12 +12,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Run executes src as a script and returns its standard output; the
-// script must not fail.
-func Run(t *testing.T, src string) string {
+// Run executes src with opts (Stdout is set here) and returns its
+// standard output, failing the test if the program fails.
+func Run(t *testing.T, opts interp.Options, src string) string {
 	t.Helper()
 	var out bytes.Buffer
-	in := interp.New(interp.Options{Stdout: &out, Stderr: &out})
-	require.NoError(t, in.Exec(context.Background(), "test.aio", src), "output so far: %s", out.String())
+	opts.Stdout = &out
+	in := interp.New(opts)
+	require.NoError(t, in.Exec(context.Background(), "main.aio", src))
 	return out.String()
 }
