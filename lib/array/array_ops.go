@@ -3,7 +3,7 @@ package array
 // This file is the array class's method table.
 
 import (
-	"github.com/aio-lang/aio/lib/internal/seqcmp"
+	"github.com/aio-lang/aio/lib/internal/seqops"
 	"github.com/aio-lang/aio/runtime"
 )
 
@@ -400,12 +400,9 @@ func arrayMul(inPlace bool) fn {
 		if err != nil {
 			return val{}, err
 		}
-		n, err := runtime.IndexValue(x)
-		if err != nil {
-			if x.Type().User {
-				return runtime.NotImplemented, nil
-			}
-			return val{}, runtime.Errorf(runtime.TypeError, "can't multiply sequence by non-int of type '%s'", x.Type().Name)
+		n, notImpl, err := seqops.RepeatCount(x)
+		if notImpl || err != nil {
+			return runtime.NotImplemented, err
 		}
 		a := self(s)
 		n = max(n, 0)
@@ -435,6 +432,6 @@ func arrayCmp(op runtime.CmpOp) fn {
 		if !ok {
 			return runtime.NotImplemented, nil
 		}
-		return seqcmp.Compare(t, op, self(s).items, o.items)
+		return seqops.Compare(t, op, self(s).items, o.items)
 	}
 }

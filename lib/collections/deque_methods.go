@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/aio-lang/aio/lib/internal/seqcmp"
+	"github.com/aio-lang/aio/lib/internal/seqops"
 	"github.com/aio-lang/aio/runtime"
 )
 
@@ -210,7 +210,7 @@ func comparer(op runtime.CmpOp) runtime.BuiltinFn {
 		if !ok {
 			return runtime.NotImplemented, nil
 		}
-		return seqcmp.Compare(th, op, dequeSelf(self).items(), o.items())
+		return seqops.Compare(th, op, dequeSelf(self).items(), o.items())
 	}
 }
 
@@ -602,12 +602,9 @@ func dequeMul(inPlace bool) fn {
 		if err != nil {
 			return val{}, err
 		}
-		n, err := runtime.IndexValue(x)
-		if err != nil {
-			if x.Type().User {
-				return runtime.NotImplemented, nil
-			}
-			return val{}, runtime.Errorf(runtime.TypeError, "can't multiply sequence by non-int of type '%s'", x.Type().Name)
+		n, notImpl, err := seqops.RepeatCount(x)
+		if notImpl || err != nil {
+			return runtime.NotImplemented, err
 		}
 		d := dequeSelf(self)
 		if !inPlace {

@@ -1,6 +1,7 @@
-// Package seqcmp compares sequences item by item, as CPython compares
-// lists, for the sequence types of the standard library (deque, array).
-package seqcmp
+// Package seqops holds what the sequence types of the standard library
+// (deque, array) share: item-by-item comparison and the count of a
+// repetition.
+package seqops
 
 // This file defines Compare.
 
