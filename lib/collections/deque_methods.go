@@ -25,6 +25,7 @@ func newDequeType() *runtime.Type {
 	t.New = dequeNew
 	t.Methods(dequeMethods)
 	t.SetAttr("__hash__", runtime.None)
+	t.SetAttr("__class_getitem__", runtime.Obj(&runtime.ClassMethod{Func: runtime.NewBuiltin("__class_getitem__", seqops.BareGeneric)}))
 	t.SetAttr("maxlen", runtime.Obj(&runtime.Property{Name: "maxlen", Fget: runtime.NewBuiltin("maxlen", dequeMaxlen)}))
 	return t
 }
