@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/aio-lang/aio/lib/internal/seqops"
 	"github.com/aio-lang/aio/runtime"
 )
 
@@ -20,14 +21,7 @@ type (
 // load builds the array module.
 func load(t *runtime.Thread) *runtime.Module {
 	m := runtime.NewModule("array")
-	cls, err := runtime.NewClass("array", nil)
-	if err != nil {
-		panic(err) // object is always an acceptable base
-	}
-	cls.Module = "array"
-	cls.New = arrayNew
-	cls.Methods(arrayMethods)
-	cls.SetAttr("__hash__", runtime.None)
+	cls := seqops.NewClass("array", "array", arrayNew, arrayMethods)
 	cls.SetAttr("typecode", runtime.Obj(&runtime.Property{Name: "typecode", Fget: runtime.NewBuiltin("typecode", func(t *th, _ val, args []val, kw kws) (val, error) {
 		return runtime.Str(string(rune(self(args[0]).code))), nil
 	})}))

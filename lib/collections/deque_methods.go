@@ -17,14 +17,7 @@ func dequeSelf(self runtime.Value) *Deque { d, _ := runtime.As[*Deque](self); re
 
 // newDequeType makes the deque class of one interpreter.
 func newDequeType() *runtime.Type {
-	t, err := runtime.NewClass("deque", nil)
-	if err != nil {
-		panic(err) // object is always an acceptable base
-	}
-	t.Module = "collections"
-	t.New = dequeNew
-	t.Methods(dequeMethods)
-	t.SetAttr("__hash__", runtime.None)
+	t := seqops.NewClass("deque", "collections", dequeNew, dequeMethods)
 	t.SetAttr("__class_getitem__", runtime.Obj(&runtime.ClassMethod{Func: runtime.NewBuiltin("__class_getitem__", seqops.BareGeneric)}))
 	t.SetAttr("maxlen", runtime.Obj(&runtime.Property{Name: "maxlen", Fget: runtime.NewBuiltin("maxlen", dequeMaxlen)}))
 	return t
