@@ -5,6 +5,8 @@ package collections
 // subclass that keeps dict's get and __setitem__.
 
 import (
+	"math"
+
 	"github.com/aio-lang/aio/runtime"
 )
 
@@ -72,8 +74,10 @@ func countElements(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw
 		} else if old, err = th.Call(get, []runtime.Value{x, runtime.Int(0)}, nil); err != nil {
 			return runtime.Value{}, err
 		}
-		n, err := runtime.Binary(th, runtime.OpAdd, old, one)
-		if err != nil {
+		var n runtime.Value
+		if old.IsSmallInt() && old.SmallInt() < math.MaxInt64 {
+			n = runtime.Int(old.SmallInt() + 1)
+		} else if n, err = runtime.Binary(th, runtime.OpAdd, old, one); err != nil {
 			return runtime.Value{}, err
 		}
 		if direct {
