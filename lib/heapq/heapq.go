@@ -307,6 +307,12 @@ func selectN(th *runtime.Thread, fname string, args []runtime.Value, kw []runtim
 	if n <= 0 {
 		return runtime.NewList(nil), nil
 	}
+	if n*8 < int64(len(items)) {
+		// Few of many: keep the best n in a bounded heap, then sort those.
+		if items, err = keepBest(th, items, key, int(n), largest); err != nil {
+			return runtime.Value{}, err
+		}
+	}
 	if err := runtime.SortValues(th, items, key, largest); err != nil {
 		return runtime.Value{}, err
 	}
