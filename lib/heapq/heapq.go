@@ -300,12 +300,17 @@ func selectN(th *runtime.Thread, fname string, args []runtime.Value, kw []runtim
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	items, err := runtime.Collect(th, iterable)
-	if err != nil {
-		return runtime.Value{}, err
-	}
 	if n <= 0 {
-		return runtime.NewList(nil), nil
+		// Nothing is read, but the argument must still be iterable.
+		_, err := runtime.Iter(th, iterable)
+		return runtime.NewList(nil), err
+	}
+	var items []runtime.Value
+	if l, ok := runtime.As[*runtime.List](iterable); ok && n*8 < int64(len(l.Items)) {
+		// Read the list in place: keepBest copies only what it keeps.
+		items = l.Items
+	} else if items, err = runtime.Collect(th, iterable); err != nil {
+		return runtime.Value{}, err
 	}
 	if n*8 < int64(len(items)) {
 		// Few of many: keep the best n in a bounded heap, then sort those.
