@@ -129,6 +129,14 @@ func InPlace(th *Thread, op Op, a, b Value) (Value, error) {
 		if r, ok, err := byteArrayInPlace(th, op, x, b); ok || err != nil {
 			return r, err
 		}
+	default:
+		// Go-defined objects of classes with built-in special methods
+		// (collections.deque) have in-place operators too.
+		if a.Type().User {
+			if r, ok, err := dunderBinary(th, op, a, b, "i"); ok || err != nil {
+				return r, err
+			}
+		}
 	}
 	r, err := Binary(th, op, a, b)
 	if err != nil && IsInstance(err, TypeError) {
