@@ -199,9 +199,12 @@ type Options struct {
 type Interp struct {
 	th       *runtime.Thread
 	builtins map[string]runtime.Value
-	consts   map[*Code][]runtime.Value
-	sources  map[string][]string // filename → source lines, for tracebacks
-	main     *moduleState
+	// globalsDicts are the dicts globals() returned, per module (see
+	// builtins_scope.go).
+	globalsDicts map[*runtime.Module]globalsView
+	consts       map[*Code][]runtime.Value
+	sources      map[string][]string // filename → source lines, for tracebacks
+	main         *moduleState
 
 	checkInterrupt func() error
 	// ticking is true while checkInterrupt is the embedding API's tick,

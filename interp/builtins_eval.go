@@ -1,0 +1,369 @@
+package interp
+
+// This file implements the built-ins that run source text: compile(),
+// eval() and exec(). Module namespaces are not dicts in aio, so code run
+// with a globals dict runs in a module made from that dict, whose names
+// are written back to the dict when the code finishes (functions the
+// code defines keep that module as their globals). Code run without
+// one runs in the caller's module at module level, and otherwise in a
+// module seeded with the caller's globals and locals.
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/aio-lang/aio/parser"
+	"github.com/aio-lang/aio/runtime"
+)
+
+// codeType is the class of compile()'s results.
+var codeType = func() *runtime.Type {
+	t := runtime.NewType("code", runtime.ObjectType)
+	t.Final = true
+	return t
+}()
+
+// codeObject is a compiled piece of source, as compile() returns it.
+type codeObject struct {
+	code     *Code
+	mode     string // "exec", "eval" or "single"
+	filename string
+	// expr is set for mode "single" when the source is one expression,
+	// whose value the interactive mode prints.
+	expr bool
+}
+
+// Type returns the code class.
+func (*codeObject) Type() *runtime.Type { return codeType }
+
+// Repr is CPython's "<code object <module> at 0x..., file "f", line 1>".
+func (c *codeObject) Repr(th *runtime.Thread) (string, error) {
+	return "<code object " + c.code.Name + " at 0x" + strconv.FormatUint(runtime.ID(runtime.Obj(c)), 16) +
+		", file \"" + c.filename + "\", line 1>", nil
+}
+
+// Attr serves the co_ attributes scripts read.
+func (c *codeObject) Attr(name string) (runtime.Value, bool) {
+	switch name {
+	case "co_filename":
+		return runtime.Str(c.filename), true
+	case "co_name":
+		return runtime.Str(c.code.Name), true
+	case "co_firstlineno":
+		return runtime.Int(1), true
+	case "co_names":
+		items := make([]runtime.Value, len(c.code.Names))
+		for i, n := range c.code.Names {
+			items[i] = runtime.Str(n)
+		}
+		return runtime.Obj(runtime.NewTuple(items)), true
+	}
+	return runtime.Value{}, false
+}
+
+// SetAttrValue refuses: code objects are read-only.
+func (c *codeObject) SetAttrValue(string, runtime.Value) bool { return false }
+
+// DelAttrValue refuses: code objects are read-only.
+func (c *codeObject) DelAttrValue(string) bool { return false }
+
+// Footprint implements runtime.MemNode.
+func (c *codeObject) Footprint() int64 { return int64(unsafe.Sizeof(*c)) + c.code.Footprint() }
+
+// Referents implements runtime.MemNode.
+func (c *codeObject) Referents(*runtime.MemWalker) {}
+
+// installEvalBuiltins adds compile, eval and exec.
+func (in *Interp) installEvalBuiltins() {
+	// Code run with a globals dict without __name__ finds the builtins
+	// module's (a class it defines gets __module__ 'builtins').
+	in.builtins["__name__"] = runtime.Str("builtins")
+	in.builtins["compile"] = runtime.NewBuiltin("compile", func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		var source runtime.Value
+		var filename, mode string
+		flags, dontInherit, optimize := int64(0), false, int64(-1)
+		if err := runtime.UnpackArgs("compile", args, kw, "source", &source, "filename", &filename, "mode", &mode,
+			"flags?", &flags, "dont_inherit?", &dontInherit, "optimize?", &optimize, "$_feature_version?", new(int64)); err != nil {
+			return runtime.Value{}, err
+		}
+		if mode != "exec" && mode != "eval" && mode != "single" {
+			return runtime.Value{}, runtime.Errorf(runtime.ValueError, "compile() mode must be 'exec', 'eval' or 'single'")
+		}
+		text, err := sourceText(source, "compile", "string, bytes or AST")
+		if err != nil {
+			return runtime.Value{}, err
+		}
+		co, err := compileSource(th, text, filename, mode)
+		if err != nil {
+			return runtime.Value{}, err
+		}
+		return runtime.Obj(co), nil
+	})
+	in.builtins["eval"] = runtime.Obj(&frameBuiltin{name: "eval", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		return in.evalExec(th, f, "eval", args, kw)
+	}})
+	in.builtins["exec"] = runtime.Obj(&frameBuiltin{name: "exec", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		if _, err := in.evalExec(th, f, "exec", args, kw); err != nil {
+			return runtime.Value{}, err
+		}
+		return runtime.None, nil
+	}})
+}
+
+// sourceText returns the text of a str or bytes source argument.
+func sourceText(v runtime.Value, fname, kinds string) (string, error) {
+	if s, ok := runtime.As[*runtime.StrObj](v); ok {
+		return s.S, nil
+	}
+	if b, ok := runtime.As[*runtime.Bytes](v); ok {
+		if !utf8.Valid(b.B) {
+			return "", runtime.Errorf(runtime.SyntaxErrorType, "(unicode error) 'utf-8' codec can't decode bytes")
+		}
+		return string(b.B), nil
+	}
+	return "", runtime.Errorf(runtime.TypeError, "%s() arg 1 must be a %s object", fname, kinds)
+}
+
+// compileSource compiles text in mode, with CPython's SyntaxError (and
+// its filename, lineno, offset and text attributes) on a bad source.
+func compileSource(th *runtime.Thread, text, filename, mode string) (*codeObject, error) {
+	if err := th.Alloc(int64(len(text))); err != nil {
+		return nil, err
+	}
+	if err := th.Work(int64(len(text))/64 + 1); err != nil {
+		return nil, err
+	}
+	if strings.IndexByte(text, 0) >= 0 {
+		return nil, runtime.Errorf(runtime.SyntaxErrorType, "source code string cannot contain null bytes")
+	}
+	src := []byte(text)
+	co := &codeObject{mode: mode, filename: filename}
+	var code *Code
+	var err error
+	switch mode {
+	case "eval":
+		code, err = CompileExpr(filename, src)
+	case "single":
+		if code, err = CompileExpr(filename, src); err == nil {
+			co.expr = true
+		} else {
+			code, err = Compile(filename, src)
+		}
+	default:
+		code, err = Compile(filename, src)
+	}
+	if err != nil {
+		return nil, syntaxErrorValue(err, text)
+	}
+	if code.Flags&FlagTopLevelAwait != 0 {
+		return nil, runtime.Errorf(runtime.SyntaxErrorType, "'await' outside function")
+	}
+	co.code = code
+	return co, nil
+}
+
+// syntaxErrorValue turns a compile error into the SyntaxError exception
+// compile() raises, with the attributes CPython gives it.
+func syntaxErrorValue(err error, src string) error {
+	var se *parser.SyntaxError
+	if !errors.As(err, &se) {
+		return err
+	}
+	exc, ok := syntaxException(err).(*runtime.Exception)
+	if !ok || se.Msg == "" {
+		return syntaxException(err)
+	}
+	text := se.Text
+	if lines := strings.SplitAfter(src, "\n"); se.Line >= 1 && se.Line <= len(lines) && strings.HasSuffix(lines[se.Line-1], "\n") {
+		text += "\n"
+	}
+	runtime.SetSyntaxDetails(exc, se.Msg, se.Filename, se.Line, se.Col, text, se.EndLine, se.EndCol)
+	return exc
+}
+
+// evalExec is eval(source, globals=None, locals=None) and exec(...):
+// the source compiled as kind (a code object runs as compiled), run
+// with the namespaces chosen as described at the top of this file.
+func (in *Interp) evalExec(th *runtime.Thread, f *Frame, kind string, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+	source, globals, locals := runtime.None, runtime.None, runtime.None
+	pairs := []any{"source", &source, "globals?", &globals, "locals?", &locals}
+	if kind == "exec" {
+		pairs = append(pairs, "$closure?", new(runtime.Value))
+	}
+	if err := runtime.UnpackArgs(kind, args, kw, pairs...); err != nil {
+		return runtime.Value{}, err
+	}
+	var gdict, ldict *runtime.Dict
+	if !globals.IsNone() {
+		d, ok := runtime.As[*runtime.Dict](globals)
+		if !ok {
+			if kind == "eval" && locals.IsNone() {
+				if _, isMap := runtime.As[*runtime.Dict](globals); !isMap {
+					return runtime.Value{}, runtime.Errorf(runtime.TypeError, "globals must be a real dict; try eval(expr, {}, mapping)")
+				}
+			}
+			return runtime.Value{}, runtime.Errorf(runtime.TypeError, "%s() globals must be a dict, not %s", kind, globals.Type().Name)
+		}
+		gdict = d
+	}
+	if !locals.IsNone() {
+		d, ok := runtime.As[*runtime.Dict](locals)
+		if !ok {
+			return runtime.Value{}, runtime.Errorf(runtime.TypeError, "locals must be a mapping or None, not %s", locals.Type().Name)
+		}
+		ldict = d
+	}
+	co, ok := runtime.As[*codeObject](source)
+	if !ok {
+		text, err := sourceText(source, kind, "string, bytes or code")
+		if err != nil {
+			return runtime.Value{}, err
+		}
+		if kind == "eval" {
+			// eval ignores leading spaces and tabs, as CPython does.
+			text = strings.TrimLeft(text, " \t")
+		}
+		if co, err = compileSource(th, text, "<string>", kind); err != nil {
+			return runtime.Value{}, err
+		}
+		defer in.forgetCode(co.code)
+	}
+	return in.runIn(th, f, co, gdict, ldict)
+}
+
+// runIn runs co with the given globals and locals dicts (nil when not
+// given), writing the names it binds back to them.
+func (in *Interp) runIn(th *runtime.Thread, f *Frame, co *codeObject, gdict, ldict *runtime.Dict) (runtime.Value, error) {
+	if gdict == nil && ldict == nil && f != nil && f.code.Flags&FlagModule != 0 && f.ns == nil {
+		// At module level the code runs in the caller's module itself.
+		return in.runCodeObject(th, co, f.fn.mod)
+	}
+	if gdict != nil && ldict == nil {
+		if m := in.liveGlobalsOf(gdict); m != nil {
+			r, err := in.runCodeObject(th, co, m)
+			in.refreshGlobalsDict(th, m.globals, gdict)
+			return r, err
+		}
+	}
+	mod := runtime.NewModule("<exec>")
+	var seeded map[string]runtime.Value
+	seed := func(d *runtime.Dict) error {
+		var err error
+		d.Items(func(k, v runtime.Value) bool {
+			s, ok := runtime.As[*runtime.StrObj](k)
+			if !ok {
+				return true
+			}
+			mod.Set(s.S, v)
+			if seeded != nil {
+				seeded[s.S] = v
+			}
+			return true
+		})
+		return err
+	}
+	target := gdict
+	switch {
+	case gdict != nil:
+		if err := seed(gdict); err != nil {
+			return runtime.Value{}, err
+		}
+	case f != nil:
+		for _, name := range f.globals().Names() {
+			if v, ok := f.globals().Get(name); ok && v.IsValid() {
+				mod.Set(name, v)
+			}
+		}
+	}
+	if ldict == nil && gdict == nil && f != nil {
+		// In a function or class body: its locals as they are now.
+		d, err := localsDict(th, f)
+		if err != nil {
+			return runtime.Value{}, err
+		}
+		ldict = d
+		if f.ns == nil {
+			ldict = nil // a function's locals: writes are not seen, as in CPython
+			seeded = map[string]runtime.Value{}
+			if err := seed(d); err != nil {
+				return runtime.Value{}, err
+			}
+		}
+		target = nil
+	}
+	if ldict != nil {
+		seeded = map[string]runtime.Value{}
+		if err := seed(ldict); err != nil {
+			return runtime.Value{}, err
+		}
+		target = ldict
+	}
+	ms := &moduleState{name: "<exec>", globals: mod, builtins: in.builtins, vm: in}
+	r, err := in.runCodeObject(th, co, ms)
+	if target != nil {
+		if werr := writeBack(th, mod, target, seeded); werr != nil && err == nil {
+			err = werr
+		}
+	}
+	return r, err
+}
+
+// writeBack copies the names the code bound into d. With seeded (locals
+// given apart from globals) only names that are new or rebound go there.
+func writeBack(th *runtime.Thread, mod *runtime.Module, d *runtime.Dict, seeded map[string]runtime.Value) error {
+	for _, name := range mod.Names() {
+		v, _ := mod.Get(name)
+		if !v.IsValid() {
+			if _, _, err := d.Delete(th, runtime.Str(name)); err != nil {
+				return err
+			}
+			continue
+		}
+		if seeded != nil {
+			if old, ok := seeded[name]; ok && old.Is(v) {
+				continue
+			}
+		}
+		if err := d.SetItem(th, runtime.Str(name), v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// runCodeObject runs co's module code in ms and returns the value of an
+// eval-mode expression (None for exec mode).
+func (in *Interp) runCodeObject(th *runtime.Thread, co *codeObject, ms *moduleState) (runtime.Value, error) {
+	code := co.code
+	fn := &Function{code: code, mod: ms, globals: ms.globals, name: code.Name, qualname: code.QualName}
+	fn.consts = in.constsFor(code)
+	fr := newFrame(fn, code)
+	if err := th.Enter(); err != nil {
+		return runtime.Value{}, err
+	}
+	out, v, err := in.run(th, fr, fr)
+	th.Leave()
+	if out == outRaise {
+		return runtime.Value{}, err
+	}
+	if !v.IsValid() {
+		v = runtime.None
+	}
+	switch co.mode {
+	case "exec":
+		return runtime.None, nil
+	case "single":
+		if co.expr && !v.IsNone() {
+			s, err := runtime.Repr(th, v)
+			if err != nil {
+				return runtime.Value{}, err
+			}
+			th.Stdout.Write([]byte(s + "\n"))
+		}
+		return runtime.None, nil
+	}
+	return v, nil
+}
