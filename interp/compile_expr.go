@@ -564,6 +564,7 @@ func (c *compiler) compileFunctionBody(s *scope, n ast.Node, args *ast.Arguments
 func (c *compiler) functionDef(s *ast.FunctionDef) {
 	c.exprs(s.Decorators)
 	c.function(s, s.Name, s.Args, s.Body, nil, s.IsAsync)
+	c.functionAnnotations(s)
 	for range s.Decorators {
 		c.emit(CALL, 1)
 	}

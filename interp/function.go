@@ -166,6 +166,10 @@ func (fn *Function) Attr(name string) (runtime.Value, bool) {
 			return runtime.None, true
 		}
 		return runtime.TupleOf(fn.defaults...), true
+	case "__annotations__":
+		if _, ok := fn.dict[name]; !ok {
+			fn.SetAttrValue(name, runtime.Obj(runtime.NewDict())) // made on first read, as CPython does
+		}
 	}
 	v, ok := fn.dict[name]
 	return v, ok

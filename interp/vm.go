@@ -975,6 +975,9 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			} else {
 				it, _ := runtime.As[runtime.Iterator](f.top())
 				r, ok, err = it.Next(th)
+				if rv, hasRet := it.(interface{ ReturnValue() runtime.Value }); hasRet && !ok {
+					ret = rv.ReturnValue() // yield from coro.__await__()
+				}
 			}
 			if err != nil {
 				f.pop()
@@ -996,7 +999,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 		case GET_AITER, GET_ANEXT, END_ASYNC_FOR, DROP_ITER:
 			err, reraise = asyncIterOp(th, f, instr.Op(), arg)
 		case GET_AWAITABLE:
-			err = checkAwaitable(f.top())
+			if err = checkAwaitable(f.top()); err != nil && f.top().Type().User {
+				// A class with __await__: await the iterator it returns.
+				f.slots[f.sp-1], err = runtime.AwaitableFor(th, f.top())
+			}
 		case AWAIT:
 			aw := f.top()
 			if co, ok := runtime.As[*Coroutine](aw); ok {
