@@ -81,6 +81,7 @@ func (in *Interp) installEvalBuiltins() {
 	// Code run with a globals dict without __name__ finds the builtins
 	// module's (a class it defines gets __module__ 'builtins').
 	in.builtins["__name__"] = runtime.Str("builtins")
+	in.builtins["__debug__"] = runtime.True
 	in.builtins["compile"] = runtime.NewBuiltin("compile", func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		var source runtime.Value
 		var filename, mode string
@@ -102,15 +103,21 @@ func (in *Interp) installEvalBuiltins() {
 		}
 		return runtime.Obj(co), nil
 	})
-	in.builtins["eval"] = runtime.Obj(&frameBuiltin{name: "eval", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		return in.evalExec(th, f, "eval", args, kw)
-	}})
-	in.builtins["exec"] = runtime.Obj(&frameBuiltin{name: "exec", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if _, err := in.evalExec(th, f, "exec", args, kw); err != nil {
-			return runtime.Value{}, err
+	for _, kind := range []string{"eval", "exec"} {
+		run := func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			r, err := in.evalExec(th, f, kind, args, kw)
+			if kind == "exec" && err == nil {
+				r = runtime.None
+			}
+			return r, err
 		}
-		return runtime.None, nil
-	}})
+		// Called from Go (map(eval, texts)) there is no calling frame:
+		// the code then runs in __main__.
+		indirect := runtime.NewBuiltin(kind, func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			return run(th, nil, args, kw)
+		})
+		in.builtins[kind] = runtime.Obj(&frameBuiltin{name: kind, fn: run, withArgs: indirect})
+	}
 }
 
 // sourceText returns the text of a str or bytes source argument.
@@ -161,8 +168,35 @@ func compileSource(th *runtime.Thread, text, filename, mode string) (*codeObject
 	if code.Flags&FlagTopLevelAwait != 0 {
 		return nil, runtime.Errorf(runtime.SyntaxErrorType, "'await' outside function")
 	}
+	useNameOps(code)
 	co.code = code
 	return co, nil
+}
+
+// useNameOps makes the top level of code compiled for compile(), eval()
+// and exec() reach its names through the frame's namespace first
+// (LOAD_NAME and friends, as CPython compiles module code), so that a
+// locals mapping apart from the globals holds them.
+func useNameOps(code *Code) {
+	changed := false
+	for i, ins := range code.Instrs {
+		op := ins.Op()
+		switch op {
+		case LOAD_GLOBAL:
+			op = LOAD_NAME
+		case STORE_GLOBAL:
+			op = STORE_NAME
+		case DELETE_GLOBAL:
+			op = DELETE_NAME
+		default:
+			continue
+		}
+		code.Instrs[i] = mkInstr(op, ins.Arg())
+		changed = true
+	}
+	if changed {
+		code.run = fuseSuperinstructions(code.Instrs)
+	}
 }
 
 // syntaxErrorValue turns a compile error into the SyntaxError exception
@@ -235,85 +269,60 @@ func (in *Interp) evalExec(th *runtime.Thread, f *Frame, kind string, args []run
 }
 
 // runIn runs co with the given globals and locals dicts (nil when not
-// given), writing the names it binds back to them.
+// given). The locals, when they differ from the globals, are the frame's
+// name namespace (as a class body's): the code's own top-level names live
+// there, while functions it defines see only the globals, as in CPython.
 func (in *Interp) runIn(th *runtime.Thread, f *Frame, co *codeObject, gdict, ldict *runtime.Dict) (runtime.Value, error) {
-	if gdict == nil && ldict == nil && f != nil && f.code.Flags&FlagModule != 0 && f.ns == nil {
-		// At module level the code runs in the caller's module itself.
-		return in.runCodeObject(th, co, f.fn.mod)
-	}
-	if gdict != nil && ldict == nil {
-		if m := in.liveGlobalsOf(gdict); m != nil {
-			r, err := in.runCodeObject(th, co, m)
-			in.refreshGlobalsDict(th, m.globals, gdict)
-			return r, err
-		}
-	}
-	mod := runtime.NewModule("<exec>")
-	var seeded map[string]runtime.Value
-	seed := func(d *runtime.Dict) error {
-		var err error
-		d.Items(func(k, v runtime.Value) bool {
-			s, ok := runtime.As[*runtime.StrObj](k)
-			if !ok {
-				return true
-			}
-			mod.Set(s.S, v)
-			if seeded != nil {
-				seeded[s.S] = v
-			}
-			return true
-		})
-		return err
-	}
-	target := gdict
+	var ms *moduleState
+	var scratch *runtime.Module // a module made from gdict, written back after
 	switch {
-	case gdict != nil:
-		if err := seed(gdict); err != nil {
-			return runtime.Value{}, err
-		}
-	case f != nil:
-		for _, name := range f.globals().Names() {
-			if v, ok := f.globals().Get(name); ok && v.IsValid() {
-				mod.Set(name, v)
-			}
+	case gdict == nil && f == nil:
+		ms = in.main
+	case gdict == nil:
+		ms = f.fn.mod
+	default:
+		if ms = in.liveGlobalsOf(gdict); ms == nil {
+			scratch = runtime.NewModule("<exec>")
+			gdict.Items(func(k, v runtime.Value) bool {
+				if s, ok := runtime.As[*runtime.StrObj](k); ok {
+					scratch.Set(s.S, v)
+				}
+				return true
+			})
+			ms = &moduleState{name: "<exec>", globals: scratch, builtins: in.builtins, vm: in}
 		}
 	}
-	if ldict == nil && gdict == nil && f != nil {
-		// In a function or class body: its locals as they are now.
-		d, err := localsDict(th, f)
-		if err != nil {
-			return runtime.Value{}, err
-		}
-		ldict = d
-		if f.ns == nil {
-			ldict = nil // a function's locals: writes are not seen, as in CPython
-			seeded = map[string]runtime.Value{}
-			if err := seed(d); err != nil {
+	ns := ldict
+	if gdict == nil && ldict == nil && f != nil {
+		switch {
+		case f.ns != nil:
+			ns = f.ns // a class body's namespace
+		case f.code.Flags&FlagModule == 0:
+			// A function's locals as they are now: the code's writes to
+			// them are not seen by the function, as in CPython.
+			d, err := localsDict(th, f)
+			if err != nil {
 				return runtime.Value{}, err
 			}
+			ns = d
 		}
-		target = nil
 	}
-	if ldict != nil {
-		seeded = map[string]runtime.Value{}
-		if err := seed(ldict); err != nil {
-			return runtime.Value{}, err
+	r, err := in.runCodeObject(th, co, ms, ns)
+	switch {
+	case scratch != nil:
+		if werr := writeBack(th, scratch, gdict); werr != nil && err == nil {
+			err = werr
 		}
-		target = ldict
-	}
-	ms := &moduleState{name: "<exec>", globals: mod, builtins: in.builtins, vm: in}
-	r, err := in.runCodeObject(th, co, ms)
-	if target != nil {
-		if werr := writeBack(th, mod, target, seeded); werr != nil && err == nil {
+	case gdict != nil:
+		if werr := in.refreshGlobalsDict(th, ms.globals, gdict); werr != nil && err == nil {
 			err = werr
 		}
 	}
 	return r, err
 }
 
-// writeBack copies the names the code bound into d. With seeded (locals
-// given apart from globals) only names that are new or rebound go there.
-func writeBack(th *runtime.Thread, mod *runtime.Module, d *runtime.Dict, seeded map[string]runtime.Value) error {
+// writeBack copies the globals of mod, made from d, back into d.
+func writeBack(th *runtime.Thread, mod *runtime.Module, d *runtime.Dict) error {
 	for _, name := range mod.Names() {
 		v, _ := mod.Get(name)
 		if !v.IsValid() {
@@ -322,11 +331,6 @@ func writeBack(th *runtime.Thread, mod *runtime.Module, d *runtime.Dict, seeded 
 			}
 			continue
 		}
-		if seeded != nil {
-			if old, ok := seeded[name]; ok && old.Is(v) {
-				continue
-			}
-		}
 		if err := d.SetItem(th, runtime.Str(name), v); err != nil {
 			return err
 		}
@@ -334,13 +338,15 @@ func writeBack(th *runtime.Thread, mod *runtime.Module, d *runtime.Dict, seeded 
 	return nil
 }
 
-// runCodeObject runs co's module code in ms and returns the value of an
+// runCodeObject runs co's module code in ms (with ns as its local
+// namespace when not nil) and returns the value of an
 // eval-mode expression (None for exec mode).
-func (in *Interp) runCodeObject(th *runtime.Thread, co *codeObject, ms *moduleState) (runtime.Value, error) {
+func (in *Interp) runCodeObject(th *runtime.Thread, co *codeObject, ms *moduleState, ns *runtime.Dict) (runtime.Value, error) {
 	code := co.code
 	fn := &Function{code: code, mod: ms, globals: ms.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
 	fr := newFrame(fn, code)
+	fr.ns = ns
 	if err := th.Enter(); err != nil {
 		return runtime.Value{}, err
 	}
