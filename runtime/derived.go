@@ -160,6 +160,10 @@ func (m *MethodDescriptor) Invoke(th *Thread, self Value, args []Value, kw []Kwa
 	if !derived {
 		return m.Fn(th, self, args, kw)
 	}
+	if _, isDict := recv.obj.(*Dict); isDict && m.Name == "__getitem__" && len(args) == 1 && len(kw) == 0 {
+		// dict.__getitem__ consults a subclass's __missing__.
+		return derivedGetItem(th, self, recv, args[0])
+	}
 	r, err := m.Fn(th, recv, args, kw)
 	if err == nil && r.Is(recv) && r.Object() != nil && inplaceDunders[m.Name] {
 		r = self
