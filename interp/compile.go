@@ -91,7 +91,8 @@ func compileModule(filename string, src []byte, mod *ast.Module, opts compileOpt
 	if err != nil {
 		return nil, err
 	}
-	c := &compiler{filename: filename, src: src, scopes: scopes, opts: opts, futureAnnotations: hasFutureAnnotations(mod.Body)}
+	c := &compiler{filename: filename, src: src, scopes: scopes, opts: opts}
+	c.futureImports(mod.Body)
 	c.enter(top, "<module>", "<module>", 1)
 	c.u.code.Flags |= FlagModule
 	if top.hasAwait {

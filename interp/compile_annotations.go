@@ -61,26 +61,46 @@ func (c *compiler) annotation(e ast.Expr) {
 	c.emitConst(Const{Kind: ConstStr, Str: sourceOf(c.src, e.NodeSpan())})
 }
 
-// hasFutureAnnotations reports whether a module body starts (after its
-// docstring and other future imports) with the annotations future import.
-func hasFutureAnnotations(body []ast.Stmt) bool {
+// futureImports checks the module's `from __future__ import` statements
+// as CPython's compiler does (they must open the module, after its
+// docstring, and name known features) and notes the annotations one.
+func (c *compiler) futureImports(body []ast.Stmt) {
+	atStart := true
 	for i, st := range body {
-		switch s := st.(type) {
-		case *ast.ImportFrom:
-			if s.Module != "__future__" || s.Level != 0 {
-				return false
-			}
-			for _, a := range s.Names {
-				if a.Name == "annotations" {
-					return true
+		s, isFrom := st.(*ast.ImportFrom)
+		if !isFrom || s.Module != "__future__" || s.Level != 0 {
+			if e, isExpr := st.(*ast.ExprStmt); isExpr && i == 0 {
+				if k, isConst := e.Value.(*ast.Constant); isConst && k.Kind == ast.ConstStr {
+					continue // the docstring
 				}
 			}
-		case *ast.ExprStmt:
-			if _, isStr := s.Value.(*ast.Constant); !isStr || i > 0 {
-				return false
+			atStart = false
+			continue
+		}
+		if !atStart {
+			c.errorf(s, "from __future__ imports must occur at the beginning of the file")
+			return
+		}
+		for _, a := range s.Names {
+			switch {
+			case a.Name == "braces":
+				c.errorf(a, "not a chance")
+				return
+			case a.Name == "annotations":
+				c.futureAnnotations = true
+			case !isFutureFeature(a.Name):
+				c.errorf(a, "future feature "+a.Name+" is not defined")
+				return
 			}
-		default:
-			return false
+		}
+	}
+}
+
+// isFutureFeature reports whether __future__ defines name.
+func isFutureFeature(name string) bool {
+	for _, f := range futureFeatures {
+		if f.name == name {
+			return true
 		}
 	}
 	return false
