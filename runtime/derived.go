@@ -262,3 +262,46 @@ func isNumber(b Value) bool {
 	}
 	return false
 }
+
+// renameOperands rewrites a TypeError that a built-in operator raised for
+// the built-in values a2 and b2 of subclass instances a and b, so that it
+// names the instances' classes as CPython's does ("can't concat Subint to
+// bytes").
+func renameOperands(err error, a, a2, b, b2 Value) error {
+	if err == nil {
+		return nil
+	}
+	e, ok := err.(*Exception)
+	if !ok || e.Class != TypeError || len(e.Args) != 1 {
+		return err
+	}
+	s, ok := e.Args[0].obj.(*StrObj)
+	if !ok {
+		return err
+	}
+	msg := s.S
+	for _, p := range [2][2]Value{{a, a2}, {b, b2}} {
+		if p[0].Is(p[1]) {
+			continue
+		}
+		msg = replaceWord(msg, p[1].Type().Name, p[0].Type().Name)
+	}
+	if msg == s.S {
+		return err
+	}
+	return Errorf(TypeError, "%s", msg)
+}
+
+// replaceWord replaces the first whole-word occurrence of old in s.
+func replaceWord(s, old, repl string) string {
+	isWord := func(c byte) bool {
+		return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	for i := 0; i+len(old) <= len(s); i++ {
+		if s[i:i+len(old)] != old || (i > 0 && isWord(s[i-1])) || (i+len(old) < len(s) && isWord(s[i+len(old)])) {
+			continue
+		}
+		return s[:i] + repl + s[i+len(old):]
+	}
+	return s
+}
