@@ -86,11 +86,16 @@ func derivedNew(base *Type) NewFunc {
 	}
 }
 
-// derivableBase returns the built-in value type a class made from bases
-// takes its layout from, or nil.
-func derivableBase(solid *Type) *Type {
-	for t := solid; t != nil; t = t.Base {
+// derivableBase returns the built-in value type whose values a class
+// with base as its layout base wraps, or nil. A built-in type that
+// derives from one with a constructor of its own (a Go-made dict
+// subclass) makes its own instances, so it is not wrapped.
+func derivableBase(base *Type) *Type {
+	for t := base; t != nil; t = t.Base {
 		if !t.User && derivableTypes[t] {
+			if t != base && (base.New == nil || !sameNew(base.New, t.New)) {
+				return nil
+			}
 			return t
 		}
 	}
