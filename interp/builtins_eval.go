@@ -281,6 +281,13 @@ func (in *Interp) runIn(th *runtime.Thread, f *Frame, co *codeObject, gdict, ldi
 	case gdict == nil:
 		ms = f.fn.mod
 	default:
+		if _, has, _ := gdict.Get(th, runtime.Str("__builtins__")); !has {
+			// CPython puts the builtins' dict in a globals dict that
+			// lacks one.
+			if err := gdict.SetItem(th, runtime.Str("__builtins__"), runtime.Obj(in.builtinsAsDict(th))); err != nil {
+				return runtime.Value{}, err
+			}
+		}
 		if ms = in.liveGlobalsOf(gdict); ms == nil {
 			scratch = runtime.NewModule("<exec>")
 			gdict.Items(func(k, v runtime.Value) bool {
@@ -372,4 +379,16 @@ func (in *Interp) runCodeObject(th *runtime.Thread, co *codeObject, ms *moduleSt
 		return runtime.None, nil
 	}
 	return v, nil
+}
+
+// builtinsAsDict returns the built-in names as a dict (made once).
+func (in *Interp) builtinsAsDict(th *runtime.Thread) *runtime.Dict {
+	if in.builtinsDict == nil {
+		d := runtime.NewDict()
+		for _, name := range builtinOrder(in.builtins) {
+			d.SetItem(th, runtime.Str(name), in.builtins[name])
+		}
+		in.builtinsDict = d
+	}
+	return in.builtinsDict
 }

@@ -202,6 +202,9 @@ type Interp struct {
 	// globalsDicts are the dicts globals() returned, per module (see
 	// builtins_scope.go).
 	globalsDicts map[*runtime.Module]globalsView
+	// builtinsDict is the dict exec() and eval() put in a globals dict as
+	// __builtins__, made on first use.
+	builtinsDict *runtime.Dict
 	consts       map[*Code][]runtime.Value
 	sources      map[string][]string // filename → source lines, for tracebacks
 	main         *moduleState
