@@ -7,4 +7,6 @@ package lib
 
 // This file lists the standard modules; add one blank import per module.
 
-import ()
+import (
+	_ "github.com/aio-lang/aio/lib/contextvars"
+)

@@ -344,7 +344,7 @@ func init() {
 			if err := fnArgs("call_soon", args, kw, 1); err != nil {
 				return Value{}, err
 			}
-			return Obj(loopOf(th, self).CallSoonValue(args[0], append([]Value(nil), args[1:]...))), nil
+			return withContext(loopOf(th, self).CallSoonValue(args[0], append([]Value(nil), args[1:]...)), kw)
 		},
 		"call_later": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			if err := fnArgs("call_later", args, kw, 2); err != nil {
@@ -355,7 +355,7 @@ func init() {
 				return Value{}, err
 			}
 			l := loopOf(th, self)
-			return Obj(l.CallLater(d, nil, args[1], append([]Value(nil), args[2:]...))), nil
+			return withContext(l.CallLater(d, nil, args[1], append([]Value(nil), args[2:]...)), kw)
 		},
 		"call_at": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			if err := fnArgs("call_at", args, kw, 2); err != nil {
@@ -366,17 +366,21 @@ func init() {
 				return Value{}, err
 			}
 			l := loopOf(th, self)
-			return Obj(l.CallAt(w, nil, args[1], append([]Value(nil), args[2:]...))), nil
+			return withContext(l.CallAt(w, nil, args[1], append([]Value(nil), args[2:]...)), kw)
 		},
 		"create_future": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			return Obj(NewFuture(loopOf(th, self))), nil
 		},
 		"create_task": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			var coro, name Value
-			if err := UnpackArgs("create_task", args, kw, "coro", &coro, "$name?", &name, "$context?", new(Value)); err != nil {
+			var coro, name, ctx Value
+			if err := UnpackArgs("create_task", args, kw, "coro", &coro, "$name?", &name, "$context?", &ctx); err != nil {
 				return Value{}, err
 			}
-			return createTask(th, loopOf(th, self), coro, name)
+			t, err := createTask(th, loopOf(th, self), coro, name)
+			if err != nil {
+				return Value{}, err
+			}
+			return t, setTaskContext(t, ctx)
 		},
 		"is_running": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			return MakeBool(loopOf(th, self).running), nil
@@ -420,8 +424,8 @@ func init() {
 		return Obj(f), nil
 	}
 	TaskType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
-		var coro, loopV, name Value
-		if err := UnpackArgs("Task", args, kw, "coro", &coro, "$loop?", &loopV, "$name?", &name, "$context?", new(Value)); err != nil {
+		var coro, loopV, name, ctx Value
+		if err := UnpackArgs("Task", args, kw, "coro", &coro, "$loop?", &loopV, "$name?", &name, "$context?", &ctx); err != nil {
 			return Value{}, err
 		}
 		loop, ok := loopV.obj.(*Loop)
@@ -438,7 +442,7 @@ func init() {
 		if cls != TaskType {
 			t.more().class = cls
 		}
-		return Obj(t), nil
+		return Obj(t), setTaskContext(Obj(t), ctx)
 	}
 	fut := func(v Value) *Future { f, _ := asFuture(v); return f }
 	FutureType.Methods(map[string]BuiltinFn{
@@ -635,8 +639,8 @@ func asyncioCoreNames() map[string]Value {
 		}),
 		"sleep": Obj(sleepBuiltin),
 		"create_task": NewBuiltin("create_task", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-			var coro, name Value
-			if err := UnpackArgs("create_task", args, kw, "coro", &coro, "$name?", &name, "$context?", new(Value)); err != nil {
+			var coro, name, ctx Value
+			if err := UnpackArgs("create_task", args, kw, "coro", &coro, "$name?", &name, "$context?", &ctx); err != nil {
 				return Value{}, err
 			}
 			loop, err := RunningLoop(th)
@@ -645,6 +649,9 @@ func asyncioCoreNames() map[string]Value {
 			}
 			t, err := NewTask(loop, coro, Value{})
 			if err != nil {
+				return Value{}, err
+			}
+			if err := setTaskContext(Obj(t), ctx); err != nil {
 				return Value{}, err
 			}
 			if name.IsValid() && !name.IsNone() {

@@ -69,6 +69,9 @@ func NewTask(loop *Loop, coro Value, name Value) (*Task, error) {
 	// Steps and wake-ups are ready-queue items that name the task, not
 	// closures or handles: a million task switches must not mean a million
 	// allocations.
+	if c := loop.th.callbackContext(); c != nil {
+		t.more().ctx = c
+	}
 	loop.callSoonTask(t, nil)
 	loop.addTask(t)
 	if tr := loop.th.Tracer; tr != nil {
@@ -167,6 +170,7 @@ func (t *Task) step(exc *Exception) error {
 		return Errorf(RuntimeError, "Cannot enter into task %s while another task %s is being executed.", t.reprString(), loop.current.reprString())
 	}
 	loop.current = t
+	outer := loop.th.swapContext(t.context())
 	var throw error
 	if exc != nil {
 		throw = exc
@@ -178,6 +182,9 @@ func (t *Task) step(exc *Exception) error {
 		st = t.coro.Resume(loop.th, throw)
 	}
 	loop.current = nil
+	if c := loop.th.swapContext(outer); c != nil && c != t.context() {
+		t.more().ctx = c // the task's first ContextVar.set made its context
+	}
 	if st.Done {
 		if st.Err == nil {
 			if t.mustCancel {
