@@ -32,8 +32,30 @@ type Awaitable interface {
 	AwaitStep(th *Thread, throw error) CoroStep
 }
 
-// NativeCoroType is the class of coroutines implemented in Go.
-var NativeCoroType = NewType("coroutine", ObjectType)
+// CoroutineType is the class of every coroutine object: those of `async
+// def` functions (the interpreter's) and those implemented in Go, such as
+// asyncio.sleep()'s, as in CPython, where both are of one class.
+var CoroutineType = NewType("coroutine", ObjectType)
+
+// SendNative is coroutine.send(None) (throw nil) or coroutine.throw(exc)
+// for a coroutine implemented in Go: the value it yields, or
+// StopIteration with its result when it finishes.
+func SendNative(th *Thread, c Coro, throw error) (Value, error) {
+	st := c.Resume(th, throw)
+	if !st.Done {
+		if !st.Awaiting.IsValid() {
+			return None, nil
+		}
+		return st.Awaiting, nil
+	}
+	if st.Err != nil {
+		return Value{}, st.Err
+	}
+	if st.Value.IsNone() {
+		return Value{}, NewException(StopIteration)
+	}
+	return Value{}, NewException(StopIteration, st.Value)
+}
 
 // NativeCoro is a coroutine implemented in Go as a step function. It can
 // be awaited by scripts and driven by tasks like a script coroutine.
@@ -50,8 +72,8 @@ func NewNativeCoro(name string, step func(th *Thread, throw error) CoroStep) *Na
 	return &NativeCoro{Name: name, step: step}
 }
 
-// Type returns NativeCoroType.
-func (c *NativeCoro) Type() *Type { return NativeCoroType }
+// Type returns CoroutineType.
+func (c *NativeCoro) Type() *Type { return CoroutineType }
 
 // CoroName returns the coroutine's name.
 func (c *NativeCoro) CoroName() string { return c.Name }
@@ -93,4 +115,18 @@ func AwaitStepOf(th *Thread, v Value, throw error) CoroStep {
 		return o.AwaitStep(th, throw)
 	}
 	return CoroStep{Done: true, Err: Errorf(TypeError, "object %s can't be used in 'await' expression", v.Type().Name)}
+}
+
+// reuseMessage is what resuming a finished coroutine raises.
+const reuseMessage = "cannot reuse already awaited coroutine"
+
+// IsReuseError reports whether err is the RuntimeError of resuming a
+// coroutine that already finished (closing one is then a no-op).
+func IsReuseError(err error) bool {
+	e, ok := err.(*Exception)
+	if !ok || e.Class != RuntimeError || len(e.Args) != 1 {
+		return false
+	}
+	s, ok := e.Args[0].Object().(*StrObj)
+	return ok && s.S == reuseMessage
 }

@@ -147,8 +147,8 @@ type yieldSleep struct {
 	state  uint8 // sleepNew, sleepYielded or sleepDone
 }
 
-// Type returns NativeCoroType (a coroutine).
-func (c *yieldSleep) Type() *Type { return NativeCoroType }
+// Type returns CoroutineType (a coroutine).
+func (c *yieldSleep) Type() *Type { return CoroutineType }
 
 // CoroName returns "sleep".
 func (c *yieldSleep) CoroName() string { return "sleep" }
@@ -191,8 +191,8 @@ const (
 	sleepCancelled // cancelled while waiting; the task's wakeup is scheduled
 )
 
-// Type returns NativeCoroType (a coroutine).
-func (c *sleepCoro) Type() *Type { return NativeCoroType }
+// Type returns CoroutineType (a coroutine).
+func (c *sleepCoro) Type() *Type { return CoroutineType }
 
 // CoroName returns "sleep".
 func (c *sleepCoro) CoroName() string { return "sleep" }
@@ -830,8 +830,8 @@ type otherDelaySleep struct {
 	done          bool // it failed
 }
 
-// Type returns NativeCoroType (a coroutine).
-func (c *otherDelaySleep) Type() *Type { return NativeCoroType }
+// Type returns CoroutineType (a coroutine).
+func (c *otherDelaySleep) Type() *Type { return CoroutineType }
 
 // CoroName returns "sleep".
 func (c *otherDelaySleep) CoroName() string { return "sleep" }
@@ -894,8 +894,8 @@ var (
 	yieldDone = &yieldMarker{done: true}
 )
 
-// Type returns NativeCoroType (it stands for sleep's coroutine).
-func (*yieldMarker) Type() *Type { return NativeCoroType }
+// Type returns CoroutineType (it stands for sleep's coroutine).
+func (*yieldMarker) Type() *Type { return CoroutineType }
 
 // Repr returns "<coroutine object sleep at 0x...>".
 func (m *yieldMarker) Repr(th *Thread) (string, error) {
