@@ -590,6 +590,9 @@ func AsyncioCore() map[string]Value {
 	for name, v := range callGraphNames() {
 		m[name] = v
 	}
+	for name, v := range timeoutNames() {
+		m[name] = v
+	}
 	return m
 }
 
