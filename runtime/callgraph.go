@@ -117,7 +117,18 @@ func awaitersOf(fut *Future) []*Future {
 // gathers reports whether outer is a gather() future among whose
 // children is fut.
 func gathers(outer, fut *Future) bool {
-	if outer.extra == nil || outer.extra.dict == nil {
+	if outer.extra == nil {
+		return false
+	}
+	if g := outer.extra.gather; g != nil {
+		for _, c := range g.children {
+			if c == fut {
+				return true
+			}
+		}
+		return false
+	}
+	if outer.extra.dict == nil {
 		return false
 	}
 	children, ok := outer.extra.dict["_children"]

@@ -196,6 +196,14 @@ func (f *Future) Referents(w *MemWalker) {
 		}
 		visitMap(w, x.dict)
 		w.Value(x.taskName)
+		if x.ctx != nil {
+			w.Node(x.ctx)
+		}
+		if g := x.gather; g != nil {
+			for _, c := range g.children {
+				w.Node(c)
+			}
+		}
 	}
 }
 

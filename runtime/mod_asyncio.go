@@ -593,6 +593,9 @@ func AsyncioCore() map[string]Value {
 	for name, v := range timeoutNames() {
 		m[name] = v
 	}
+	for name, v := range gatherNames() {
+		m[name] = v
+	}
 	return m
 }
 
@@ -665,13 +668,6 @@ func asyncioCoreNames() map[string]Value {
 				t.more().taskName = Str(s)
 			}
 			return Obj(t), nil
-		}),
-		"_distinct_awaitables": NewBuiltin("_distinct_awaitables", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("_distinct_awaitables", args, kw, 1, 1); err != nil {
-				return Value{}, err
-			}
-			t, ok := args[0].obj.(*Tuple)
-			return MakeBool(ok && distinctAwaitables(t.Items)), nil
 		}),
 		"ensure_future": NewBuiltin("ensure_future", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 			if len(args) == 1 && len(kw) == 0 {

@@ -120,6 +120,9 @@ func cancelFuture(f *Future, msg Value) bool {
 	if f.task != nil {
 		return f.task.Cancel(msg)
 	}
+	if f.extra != nil && f.extra.gather != nil {
+		return f.extra.gather.cancel(msg)
+	}
 	if c := f.class(); c != nil {
 		if m, ok := c.Lookup("cancel"); ok {
 			if _, builtin := m.obj.(*MethodDescriptor); !builtin {
