@@ -593,8 +593,10 @@ func AsyncioCore() map[string]Value {
 	for name, v := range timeoutNames() {
 		m[name] = v
 	}
-	for name, v := range gatherNames() {
-		m[name] = v
+	for _, names := range []map[string]Value{gatherNames(), waitNames(), asCompletedNames()} {
+		for name, v := range names {
+			m[name] = v
+		}
 	}
 	return m
 }
