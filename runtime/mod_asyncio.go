@@ -618,6 +618,7 @@ func asyncioCoreNames() map[string]Value {
 		"PriorityQueue":     Obj(PriorityQueueType),
 		"QueueEmpty":        Obj(QueueEmpty),
 		"QueueFull":         Obj(QueueFull),
+		"TaskGroup":         Obj(TaskGroupType),
 		"run": NewBuiltin("run", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 			var main, debug Value
 			if err := UnpackArgs("run", args, kw, "main", &main, "$debug?", &debug); err != nil {
