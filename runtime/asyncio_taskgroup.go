@@ -20,11 +20,11 @@ type TaskGroup struct {
 	owner *Task // the task running the `async with`
 	// children are the live child tasks in the order they were made (nil
 	// where one finished); live indexes them.
-	children []*Task
-	live     map[*Task]int
-	failures []*Exception
-	fatal    *Exception // a SystemExit or KeyboardInterrupt seen
-	drained  *Future    // completed when the last child finishes
+	children                                   []*Task
+	live                                       map[*Task]int
+	failures                                   []*Exception
+	fatal                                      *Exception // a SystemExit or KeyboardInterrupt seen
+	drained                                    *Future    // completed when the last child finishes
 	started, closing, shutting, cancelledOwner bool
 }
 
