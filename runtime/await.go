@@ -25,6 +25,46 @@ type Coro interface {
 	CoroName() string
 }
 
+// Waiter is what a suspended task waits on: a future (or another task)
+// or a sleep, whose timer wakes the task without a future. Task.cancel
+// goes to it, and the task's repr and the deadlock report show it.
+type Waiter interface {
+	MemNode
+	// cancelWait cancels it for the waiting task's cancel(msg); false if
+	// it cannot be cancelled any more (it is done).
+	cancelWait(msg Value) bool
+	// waitValue is the object shown as what the task waits on.
+	waitValue() Value
+	// waitInfo is what the task's repr prints after "wait_for=".
+	waitInfo(th *Thread) string
+}
+
+// cancelWait cancels the future as Task.cancel cancels what it awaits.
+func (f *Future) cancelWait(msg Value) bool { return cancelFuture(f, msg) }
+
+// waitValue returns the future's script value (its task, for a task's).
+func (f *Future) waitValue() Value { return f.Value() }
+
+// waitInfo is the future's repr.
+func (f *Future) waitInfo(th *Thread) string {
+	s, _ := Repr(th, f.Value())
+	return s
+}
+
+// cancelWait cancels the sleep: the task wakes with CancelledError(msg).
+func (c *sleepCoro) cancelWait(msg Value) bool { return c.cancel(msg) }
+
+// waitValue returns the sleep coroutine.
+func (c *sleepCoro) waitValue() Value { return Obj(c) }
+
+// waitInfo is the repr of the future CPython's sleep would wait on.
+func (c *sleepCoro) waitInfo(th *Thread) string {
+	if c.state == sleepCancelled {
+		return "<Future cancelled>"
+	}
+	return "<Future pending cb=[Task.task_wakeup()]>"
+}
+
 // Awaitable is implemented by objects that `await` drives step by step
 // inside the awaiting coroutine: futures, tasks and built-in coroutines.
 type Awaitable interface {

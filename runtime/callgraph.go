@@ -99,10 +99,11 @@ func awaitersOf(fut *Future) []*Future {
 	}
 	var out []*Future
 	for _, t := range l.tasks {
-		if t.Done() || t.waiter == nil {
+		w := t.awaitedFuture()
+		if t.Done() || w == nil {
 			continue
 		}
-		if t.waiter == fut || gathers(t.waiter, fut) {
+		if w == fut || gathers(w, fut) {
 			out = append(out, &t.Future)
 		}
 	}

@@ -216,11 +216,8 @@ func (t *Task) Footprint() int64 {
 func (t *Task) Referents(w *MemWalker) {
 	t.Future.Referents(w)
 	w.Any(t.coro)
-	if t.waiter != nil {
-		w.Node(t.waiter)
-	}
-	if t.sleeping != nil {
-		w.Node(t.sleeping)
+	if t.waitingOn != nil {
+		w.Node(t.waitingOn)
 	}
 }
 

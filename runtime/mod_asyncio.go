@@ -100,7 +100,7 @@ func (l *Loop) shutdown() error {
 // state machine rather than a closure, since programs create millions.
 //
 // CPython's sleep awaits a future that a timer completes; here the task
-// waits on the sleep itself (Task.sleeping) and the timer wakes the task
+// waits on the sleep itself (Task.waitingOn) and the timer wakes the task
 // directly, in the same order (the wakeup goes through the ready queue
 // as the future's done callback would), which saves a future and its
 // callback list per sleeping task. Cancelling the task cancels the sleep

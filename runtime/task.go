@@ -14,9 +14,9 @@ type Task struct {
 	coro Coro
 	// number makes the default name "Task-<number>", made on demand (most
 	// tasks are never asked); a name made or set is in extra.taskName.
-	number   int64
-	waiter   *Future
-	sleeping *sleepCoro // the sleep the task waits on (instead of waiter)
+	number int64
+	// waitingOn is the future or sleep the suspended task waits on.
+	waitingOn Waiter
 	// numCancels and mustCancel are in the embedded Future.
 }
 
@@ -89,13 +89,8 @@ func (t *Task) Cancel(msg Value) bool {
 		tr.instant(t, "cancel")
 	}
 	t.numCancels++
-	if t.sleeping != nil && t.sleeping.cancel(msg) {
+	if w := t.waitingOn; w != nil && w.cancelWait(msg) {
 		return true
-	}
-	if t.waiter != nil {
-		if cancelFuture(t.waiter, msg) {
-			return true
-		}
 	}
 	t.mustCancel = true
 	t.setCancelMsg(msg)
@@ -168,7 +163,7 @@ func (t *Task) step(exc *Exception) error {
 		}
 		t.mustCancel = false
 	}
-	t.waiter, t.sleeping = nil, nil
+	t.waitingOn = nil
 	if loop.current != nil {
 		return Errorf(RuntimeError, "Cannot enter into task %s while another task %s is being executed.", t.reprString(), loop.current.reprString())
 	}
@@ -219,7 +214,7 @@ func (t *Task) step(exc *Exception) error {
 	if sc, ok := st.Awaiting.obj.(*sleepCoro); ok {
 		// Waiting on a sleep: its timer wakes the task (see sleepCoro).
 		sc.task = t
-		t.sleeping = sc
+		t.waitingOn = sc
 		if t.mustCancel && sc.cancel(t.cancelMsg()) {
 			t.mustCancel = false
 		}
@@ -243,7 +238,7 @@ func (t *Task) step(exc *Exception) error {
 		} else {
 			fut.callbacks = append(fut.callbacks, wakeCallback(t))
 		}
-		t.waiter = fut
+		t.waitingOn = fut
 		if t.mustCancel {
 			if cancelFuture(fut, t.cancelMsg()) {
 				t.mustCancel = false
@@ -327,16 +322,15 @@ func (t *Task) Repr(th *Thread) (string, error) {
 	case t.state == futFinished:
 		r, _ := Repr(th, t.result)
 		s += " result=" + r
-	case t.sleeping != nil:
-		// CPython's sleep waits on a future that this sleep stands for.
-		if t.sleeping.state == sleepCancelled {
-			s += " wait_for=<Future cancelled>"
-		} else {
-			s += " wait_for=<Future pending cb=[Task.task_wakeup()]>"
-		}
-	case t.waiter != nil:
-		w, _ := Repr(th, t.waiter.Value())
-		s += " wait_for=" + w
+	case t.waitingOn != nil:
+		s += " wait_for=" + t.waitingOn.waitInfo(th)
 	}
 	return s + ">", nil
+}
+
+// awaitedFuture returns the future the task waits on, or nil (when it
+// runs, is done, or waits on a sleep).
+func (t *Task) awaitedFuture() *Future {
+	f, _ := t.waitingOn.(*Future)
+	return f
 }
