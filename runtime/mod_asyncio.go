@@ -1,9 +1,9 @@
 package runtime
 
 // This file defines the core of the asyncio module in Go: run, sleep,
-// create_task, the Future, Task, loop and handle methods. The rest of
-// asyncio (gather, wait_for, locks, queues, ...) is the project's aio
-// source (interp/asyncio), which the interpreter loads on top of this.
+// create_task, the Future, Task, loop and handle methods, and the table
+// of the module's names. The library on top of them (gather, wait_for,
+// timeouts, TaskGroup, locks, queues) is in the asyncio_*.go files.
 
 import (
 	"math"
