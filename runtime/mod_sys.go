@@ -37,15 +37,11 @@ type StdStream struct {
 	Kind StreamKind
 }
 
-// TextIOWrapperType is the class of the standard streams.
-var TextIOWrapperType = finalType("TextIOWrapper")
+// stdStreamType is the class of the standard streams: a TextIOWrapper.
+var stdStreamType = ioType("TextIOWrapper")
 
-// UnsupportedOperation is io.UnsupportedOperation, raised when writing to
-// stdin or reading from stdout. (CPython's also derives from ValueError.)
-var UnsupportedOperation = NewType("UnsupportedOperation", OSError)
-
-// Type returns TextIOWrapperType.
-func (*StdStream) Type() *Type { return TextIOWrapperType }
+// Type returns stdStreamType.
+func (*StdStream) Type() *Type { return stdStreamType }
 
 // writer returns the Go stream the object writes to on th.
 func (s *StdStream) writer(th *Thread) io.Writer {
@@ -170,10 +166,6 @@ func readRunes(th *Thread, n int64, line bool) (string, error) {
 }
 
 func init() {
-	// Not made with excType: it is not a built-in name.
-	UnsupportedOperation.Module = "io"
-	UnsupportedOperation.ExcBase = true
-	UnsupportedOperation.New = BaseException.New
 	notWritable := func(s *StdStream) error {
 		if s.Kind == StreamStdin {
 			return NewException(UnsupportedOperation, Str("not writable"))
@@ -186,7 +178,7 @@ func init() {
 		}
 		return nil
 	}
-	TextIOWrapperType.Methods(map[string]BuiltinFn{
+	stdStreamType.Methods(map[string]BuiltinFn{
 		"write": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			if err := biOneArg("TextIOWrapper.write", args, kw); err != nil {
 				return Value{}, err

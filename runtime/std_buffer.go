@@ -63,7 +63,7 @@ func readBytes(th *Thread, n int64, line bool) ([]byte, error) {
 }
 
 func init() {
-	TextIOWrapperType.SetAttr("buffer", Obj(&Property{Fget: NewBuiltin("buffer", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+	stdStreamType.SetAttr("buffer", Obj(&Property{Fget: NewBuiltin("buffer", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 		return Obj(&StdBuffer{text: args[0].obj.(*StdStream)}), nil
 	}), Name: "buffer", readOnlyAttr: true}))
 	bufferedWriterType.Methods(map[string]BuiltinFn{
