@@ -18,6 +18,7 @@ import (
 	_ "github.com/aio-lang/aio/lib/hashlib"
 	_ "github.com/aio-lang/aio/lib/io"
 	_ "github.com/aio-lang/aio/lib/json"
+	_ "github.com/aio-lang/aio/lib/os"
 	_ "github.com/aio-lang/aio/lib/re"
 	_ "github.com/aio-lang/aio/lib/shlex"
 	_ "github.com/aio-lang/aio/lib/string"

@@ -119,8 +119,11 @@ func (m *MemFile) Next(th *Thread) (Value, bool, error) {
 }
 
 func (m *MemFile) check() error {
-	if m.closed {
+	if m.closed && m.text {
 		return Errorf(ValueError, "I/O operation on closed file.")
+	}
+	if m.closed {
+		return Errorf(ValueError, "I/O operation on closed file")
 	}
 	return nil
 }
@@ -161,8 +164,8 @@ func (m *MemFile) write(th *Thread, v Value) (int, error) {
 	return len(b), nil
 }
 
-// newMemFile is the constructor of StringIO(initial_value='', newline='\n')
-// and BytesIO(initial_bytes=b'').
+// newMemFile is the constructor of StringIO(initial_value=”, newline='\n')
+// and BytesIO(initial_bytes=b”).
 func newMemFile(text bool) func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	return func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 		m := &MemFile{text: text}
