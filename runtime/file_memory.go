@@ -119,7 +119,7 @@ func (m *MemFile) Next(th *Thread) (Value, bool, error) {
 }
 
 func (m *MemFile) check() error {
-	if m.closed && m.text {
+	if m.closed && !m.text {
 		return Errorf(ValueError, "I/O operation on closed file.")
 	}
 	if m.closed {
