@@ -91,6 +91,7 @@ func (th *Thread) AbsPath(p string) string {
 }
 
 // HostFS is the host's whole file system, as the command line grants it.
+// Its methods implement FileSystem with the os package's functions.
 type HostFS struct{}
 
 func (HostFS) OpenFile(name string, flag int, perm fs.FileMode) (FileHandle, error) {
@@ -112,7 +113,7 @@ func (HostFS) Chmod(name string, mode fs.FileMode) error  { return os.Chmod(name
 func (HostFS) HostPath(name string) (string, bool)        { return filepath.FromSlash(name), true }
 
 // DirFS is a read-write grant of one host directory, which the script
-// sees as "/". os.Root resolves every path inside it, so neither ".."
+// sees as "/"; its methods implement FileSystem. os.Root resolves every path inside it, so neither ".."
 // nor a symbolic link can reach outside.
 type DirFS struct {
 	Root *os.Root
@@ -141,26 +142,52 @@ func rel(name string) string {
 func (d *DirFS) OpenFile(name string, flag int, perm fs.FileMode) (FileHandle, error) {
 	f, err := d.Root.OpenFile(rel(name), flag, perm)
 	if err != nil {
-		return nil, err
+		return nil, escaped(err)
 	}
 	return f, nil
 }
-func (d *DirFS) Stat(name string) (fs.FileInfo, error)  { return d.Root.Stat(rel(name)) }
-func (d *DirFS) Lstat(name string) (fs.FileInfo, error) { return d.Root.Lstat(rel(name)) }
-func (d *DirFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	return fs.ReadDir(d.Root.FS(), rel(name))
+func (d *DirFS) Stat(name string) (fs.FileInfo, error) {
+	st, err := d.Root.Stat(rel(name))
+	return st, escaped(err)
 }
-func (d *DirFS) Mkdir(name string, perm fs.FileMode) error { return d.Root.Mkdir(rel(name), perm) }
-func (d *DirFS) Remove(name string) error                  { return d.Root.Remove(rel(name)) }
-func (d *DirFS) Rename(o, n string) error                  { return d.Root.Rename(rel(o), rel(n)) }
-func (d *DirFS) Readlink(name string) (string, error)      { return d.Root.Readlink(rel(name)) }
-func (d *DirFS) Chtimes(name string, a, m time.Time) error { return d.Root.Chtimes(rel(name), a, m) }
-func (d *DirFS) Chmod(name string, mode fs.FileMode) error { return d.Root.Chmod(rel(name), mode) }
+func (d *DirFS) Lstat(name string) (fs.FileInfo, error) {
+	st, err := d.Root.Lstat(rel(name))
+	return st, escaped(err)
+}
+func (d *DirFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	ents, err := fs.ReadDir(d.Root.FS(), rel(name))
+	return ents, escaped(err)
+}
+func (d *DirFS) Mkdir(name string, perm fs.FileMode) error {
+	return escaped(d.Root.Mkdir(rel(name), perm))
+}
+func (d *DirFS) Remove(name string) error { return escaped(d.Root.Remove(rel(name))) }
+func (d *DirFS) Rename(o, n string) error { return escaped(d.Root.Rename(rel(o), rel(n))) }
+func (d *DirFS) Readlink(name string) (string, error) {
+	s, err := d.Root.Readlink(rel(name))
+	return s, escaped(err)
+}
+func (d *DirFS) Chtimes(name string, a, m time.Time) error {
+	return escaped(d.Root.Chtimes(rel(name), a, m))
+}
+func (d *DirFS) Chmod(name string, mode fs.FileMode) error {
+	return escaped(d.Root.Chmod(rel(name), mode))
+}
 func (d *DirFS) HostPath(name string) (string, bool) {
 	return filepath.Join(d.Dir, filepath.FromSlash(rel(name))), true
 }
 
-// ReadOnlyFS is a read-only grant of an fs.FS, seen as "/". Operations
+// escaped turns os.Root's refusal of a path that leaves the root (through
+// a symbolic link) into a DeniedError; other errors pass unchanged.
+func escaped(err error) error {
+	if err != nil && strings.Contains(err.Error(), "path escapes from parent") {
+		return &DeniedError{What: "outside the granted directory"}
+	}
+	return err
+}
+
+// ReadOnlyFS is a read-only grant of an fs.FS, seen as "/" (its methods
+// implement FileSystem). Operations
 // that would change it raise PermissionError.
 type ReadOnlyFS struct{ FS fs.FS }
 
