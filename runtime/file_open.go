@@ -176,6 +176,11 @@ func Open(th *Thread, a OpenArgs) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
+	switch a.File.obj.(type) {
+	case *StrObj, *Bytes:
+	default:
+		a.File = Str(p) // error messages show the path, not the object
+	}
 	fsys, err := th.FileSystem()
 	if err != nil {
 		return Value{}, OSErrorFrom(err, a.File)

@@ -51,11 +51,19 @@ func builtin(name string, params []string, f fn) runtime.Value {
 }
 
 // target resolves a path argument against the working directory and
-// returns the granted file system.
-func target(th *runtime.Thread, v runtime.Value) (runtime.FileSystem, string, error) {
+// returns the granted file system. A path-like argument is replaced by
+// its str or bytes, which error messages then show.
+func target(th *runtime.Thread, arg *runtime.Value) (runtime.FileSystem, string, error) {
+	v := *arg
 	p, err := runtime.FSPath(th, v)
 	if err != nil {
 		return nil, "", err
+	}
+	if _, ok := v.Object().(*runtime.StrObj); !ok {
+		if _, ok := v.Object().(*runtime.Bytes); !ok {
+			v = runtime.Str(p)
+			*arg = v
+		}
 	}
 	fsys, err := th.FileSystem()
 	if err != nil {
@@ -105,7 +113,7 @@ func load(th *runtime.Thread) *runtime.Module {
 		return runtime.Str(th.Getcwd()), nil
 	})
 	set("chdir", []string{"path"}, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
-		fsys, p, err := target(th, a[0])
+		fsys, p, err := target(th, &a[0])
 		if err != nil {
 			return runtime.Value{}, err
 		}
@@ -120,7 +128,7 @@ func load(th *runtime.Thread) *runtime.Module {
 		return runtime.None, nil
 	})
 	set("_stat", []string{"path", "follow"}, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
-		fsys, p, err := target(th, a[0])
+		fsys, p, err := target(th, &a[0])
 		if err != nil {
 			return runtime.Value{}, err
 		}
@@ -136,7 +144,7 @@ func load(th *runtime.Thread) *runtime.Module {
 		return statTuple(st), nil
 	})
 	set("_listdir", []string{"path"}, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
-		fsys, p, err := target(th, a[0])
+		fsys, p, err := target(th, &a[0])
 		if err != nil {
 			return runtime.Value{}, err
 		}
@@ -163,7 +171,7 @@ func load(th *runtime.Thread) *runtime.Module {
 		return runtime.NewList(items), nil
 	})
 	set("mkdir", []string{"path", "mode?"}, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
-		fsys, p, err := target(th, a[0])
+		fsys, p, err := target(th, &a[0])
 		if err != nil {
 			return runtime.Value{}, err
 		}
@@ -178,7 +186,7 @@ func load(th *runtime.Thread) *runtime.Module {
 	})
 	remove := func(dir bool) fn {
 		return func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
-			fsys, p, err := target(th, a[0])
+			fsys, p, err := target(th, &a[0])
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -202,11 +210,11 @@ func load(th *runtime.Thread) *runtime.Module {
 	set("unlink", []string{"path"}, remove(false))
 	set("rmdir", []string{"path"}, remove(true))
 	rename := func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
-		fsys, src, err := target(th, a[0])
+		fsys, src, err := target(th, &a[0])
 		if err != nil {
 			return runtime.Value{}, err
 		}
-		_, dst, err := target(th, a[1])
+		_, dst, err := target(th, &a[1])
 		if err != nil {
 			return runtime.Value{}, err
 		}
@@ -220,7 +228,7 @@ func load(th *runtime.Thread) *runtime.Module {
 	set("rename", []string{"src", "dst"}, rename)
 	set("replace", []string{"src", "dst"}, rename)
 	set("readlink", []string{"path"}, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
-		fsys, p, err := target(th, a[0])
+		fsys, p, err := target(th, &a[0])
 		if err != nil {
 			return runtime.Value{}, err
 		}
@@ -231,7 +239,7 @@ func load(th *runtime.Thread) *runtime.Module {
 		return runtime.Str(s), nil
 	})
 	set("chmod", []string{"path", "mode"}, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
-		fsys, p, err := target(th, a[0])
+		fsys, p, err := target(th, &a[0])
 		if err != nil {
 			return runtime.Value{}, err
 		}
@@ -241,7 +249,7 @@ func load(th *runtime.Thread) *runtime.Module {
 		return runtime.None, nil
 	})
 	set("_utime", []string{"path", "atime_ns", "mtime_ns"}, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
-		fsys, p, err := target(th, a[0])
+		fsys, p, err := target(th, &a[0])
 		if err != nil {
 			return runtime.Value{}, err
 		}
@@ -255,7 +263,7 @@ func load(th *runtime.Thread) *runtime.Module {
 		return runtime.None, nil
 	})
 	set("_realpath", []string{"path"}, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
-		fsys, p, err := target(th, a[0])
+		fsys, p, err := target(th, &a[0])
 		if err != nil {
 			return runtime.Value{}, err
 		}
@@ -313,7 +321,7 @@ func load(th *runtime.Thread) *runtime.Module {
 		return runtime.None, nil
 	})
 	set("_hostpath", []string{"path"}, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
-		fsys, p, err := target(th, a[0])
+		fsys, p, err := target(th, &a[0])
 		if err != nil {
 			return runtime.Value{}, err
 		}
