@@ -9,6 +9,7 @@ package lib
 
 import (
 	_ "github.com/aio-lang/aio/lib/abc"
+	_ "github.com/aio-lang/aio/lib/atexit"
 	_ "github.com/aio-lang/aio/lib/collectionsabc"
 	_ "github.com/aio-lang/aio/lib/contextlib"
 	_ "github.com/aio-lang/aio/lib/dataclasses"
@@ -23,6 +24,8 @@ import (
 	_ "github.com/aio-lang/aio/lib/pathlib"
 	_ "github.com/aio-lang/aio/lib/re"
 	_ "github.com/aio-lang/aio/lib/shlex"
+	_ "github.com/aio-lang/aio/lib/shutil"
 	_ "github.com/aio-lang/aio/lib/string"
+	_ "github.com/aio-lang/aio/lib/tempfile"
 	_ "github.com/aio-lang/aio/lib/textwrap"
 )

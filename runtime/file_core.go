@@ -266,6 +266,9 @@ func (c *fileCore) write(th *Thread, p []byte) error {
 		}
 		c.wbuf = make([]byte, 0, fileBufferSize)
 	}
+	if len(c.wbuf) == 0 && th.OS != nil {
+		th.OS.markPending(c)
+	}
 	c.wbuf = append(c.wbuf, p...)
 	return nil
 }

@@ -59,6 +59,33 @@ type OSAccess struct {
 	// EnvOrder keeps os.environ's iteration in the order variables were
 	// first seen, as CPython's mapping does.
 	EnvOrder []string
+
+	// pending are the files with buffered writes. CPython closes a file
+	// the moment its last reference goes (open(p, 'w').write(s) writes at
+	// once); aio has no reference counts, so it flushes them before any
+	// other file-system operation of the interpreter and at its end,
+	// which no script can tell apart.
+	pending map[*fileCore]struct{}
+}
+
+// markPending records that c has buffered writes.
+func (a *OSAccess) markPending(c *fileCore) {
+	if a.pending == nil {
+		a.pending = map[*fileCore]struct{}{}
+	}
+	a.pending[c] = struct{}{}
+}
+
+// FlushFiles writes out the buffered writes of every open file of th
+// (the interpreter ending; the command line calls it through Interp.Close).
+func FlushFiles(th *Thread) {
+	if th.OS == nil {
+		return
+	}
+	for c := range th.OS.pending {
+		c.flush()
+	}
+	clear(th.OS.pending)
 }
 
 // noFS is the text of the PermissionError for a file operation in an
@@ -70,6 +97,9 @@ const noFS = "no file system granted"
 func (th *Thread) FileSystem() (FileSystem, error) {
 	if th.OS == nil || th.OS.FS == nil {
 		return nil, &DeniedError{What: noFS}
+	}
+	if len(th.OS.pending) > 0 {
+		FlushFiles(th)
 	}
 	return th.OS.FS, nil
 }

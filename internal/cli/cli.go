@@ -178,11 +178,14 @@ loop:
 		err = in.Run(context.Background(), prog)
 	}
 	stopSignals()
+	// CPython reports an uncaught exception, then runs the atexit
+	// handlers, then flushes its streams.
+	status := exitStatus(err, stderr)
+	in.Close()
 	diag.finish(in)
 	if bw, ok := out.(*bufio.Writer); ok {
 		bw.Flush()
 	}
-	status := exitStatus(err, stderr)
 	in.WarnAtExit()
 	return status
 }

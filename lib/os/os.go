@@ -331,6 +331,7 @@ func load(th *runtime.Thread) *runtime.Module {
 		}
 		return runtime.Str(h), nil
 	})
+	set("_statvfs", []string{"path"}, statvfs)
 	return m
 }
 
@@ -374,4 +375,23 @@ func cut(p string) (string, string) {
 		}
 	}
 	return p, ""
+}
+
+// statvfs returns the total and free bytes of the host file system that
+// holds a path, for shutil.disk_usage.
+func statvfs(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
+	fsys, p, err := target(th, &a[0])
+	if err != nil {
+		return runtime.Value{}, err
+	}
+	host, ok := fsys.HostPath(p)
+	if !ok {
+		return runtime.TupleOf(runtime.Int(0), runtime.Int(0)), nil
+	}
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(host, &st); err != nil {
+		return runtime.Value{}, runtime.OSErrorFrom(err, a[0])
+	}
+	bs := int64(st.Bsize)
+	return runtime.TupleOf(runtime.Int(int64(st.Blocks)*bs), runtime.Int(int64(st.Bavail)*bs)), nil
 }
