@@ -240,6 +240,30 @@ func (c *fileCore) readLine(th *Thread, limit int) ([]byte, error) {
 	}
 }
 
+// readLineView is readLine without a limit, returning a view of the
+// read-ahead buffer (valid until the next read) instead of a copy.
+func (c *fileCore) readLineView(th *Thread) ([]byte, error) {
+	scanned := 0
+	for {
+		buf := c.buffered()
+		if i := bytes.IndexByte(buf[scanned:], '\n'); i >= 0 {
+			end := scanned + i + 1
+			c.rpos += end
+			return buf[:end], nil
+		}
+		scanned = len(buf)
+		more, err := c.fill(th)
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			out := c.buffered()
+			c.rpos = c.rend
+			return out, nil
+		}
+	}
+}
+
 // write buffers p (or writes it at once for a raw file).
 func (c *fileCore) write(th *Thread, p []byte) error {
 	if c.rend > c.rpos || c.rend > 0 {

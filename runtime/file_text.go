@@ -139,11 +139,12 @@ func (t *TextFile) decode(th *Thread, b []byte) (string, error) {
 }
 
 // readRawLine reads the bytes of the next line, with its terminator as
-// the newline mode defines lines.
+// the newline mode defines lines. The result may alias the read-ahead
+// buffer: it is valid until the next read.
 func (t *TextFile) readRawLine(th *Thread) ([]byte, error) {
 	c := t.b.c
 	if !t.universal && t.readNL == "\n" || t.universal && t.codecIsWide() {
-		return c.readLine(th, -1)
+		return c.readLineView(th)
 	}
 	if !t.universal {
 		return c.readUntil(th, []byte(t.readNL))
@@ -151,8 +152,17 @@ func (t *TextFile) readRawLine(th *Thread) ([]byte, error) {
 	scanned := 0
 	for {
 		buf := c.buffered()
-		if i := bytes.IndexAny(buf[scanned:], "\r\n"); i >= 0 {
+		i := bytes.IndexByte(buf[scanned:], '\n')
+		head := buf[scanned:]
+		if i >= 0 {
+			head = head[:i]
+		}
+		if j := bytes.IndexByte(head, '\r'); j >= 0 {
+			i = scanned + j
+		} else if i >= 0 {
 			i += scanned
+		}
+		if i >= 0 {
 			end := i + 1
 			if buf[i] == '\r' {
 				if i+1 == len(buf) && !c.eof {
@@ -171,9 +181,8 @@ func (t *TextFile) readRawLine(th *Thread) ([]byte, error) {
 					end++
 				}
 			}
-			out := append([]byte(nil), buf[:end]...)
 			c.rpos += end
-			return out, nil
+			return buf[:end], nil
 		}
 		scanned = len(buf)
 		more, err := c.fill(th)
@@ -181,7 +190,7 @@ func (t *TextFile) readRawLine(th *Thread) ([]byte, error) {
 			return nil, err
 		}
 		if !more {
-			out := append([]byte(nil), c.buffered()...)
+			out := c.buffered()
 			c.rpos = c.rend
 			return out, nil
 		}
