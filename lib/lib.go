@@ -26,6 +26,7 @@ import (
 	_ "github.com/aio-lang/aio/lib/shlex"
 	_ "github.com/aio-lang/aio/lib/shutil"
 	_ "github.com/aio-lang/aio/lib/string"
+	_ "github.com/aio-lang/aio/lib/sys"
 	_ "github.com/aio-lang/aio/lib/tempfile"
 	_ "github.com/aio-lang/aio/lib/textwrap"
 )
