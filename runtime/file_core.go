@@ -65,13 +65,13 @@ func ioErr(err error) error {
 	return OSErrorFrom(err, Value{})
 }
 
-// flush writes out pending writes.
+// flush writes out pending writes, keeping the buffer for the next ones.
 func (c *fileCore) flush() error {
-	for len(c.wbuf) > 0 {
-		n, err := c.h.Write(c.wbuf)
-		c.wbuf = c.wbuf[n:]
+	for done := 0; done < len(c.wbuf); {
+		n, err := c.h.Write(c.wbuf[done:])
+		done += n
 		if err != nil {
-			c.wbuf = nil
+			c.wbuf = c.wbuf[:0]
 			return ioErr(err)
 		}
 	}
