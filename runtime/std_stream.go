@@ -27,11 +27,9 @@ type StdStream struct {
 	Kind StreamKind
 }
 
-// stdStreamType is the class of the standard streams: a TextIOWrapper.
-var stdStreamType = ioType("TextIOWrapper")
-
-// Type returns stdStreamType.
-func (*StdStream) Type() *Type { return stdStreamType }
+// Type returns TextIOWrapperType: the standard streams are text files,
+// and the class's methods serve both kinds (sharedTextMethods).
+func (*StdStream) Type() *Type { return TextIOWrapperType }
 
 // writer returns the Go stream the object writes to on th.
 func (s *StdStream) writer(th *Thread) io.Writer {
@@ -168,7 +166,7 @@ func init() {
 		}
 		return nil
 	}
-	stdStreamType.Methods(map[string]BuiltinFn{
+	sharedTextMethods(map[string]BuiltinFn{
 		"write": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			if err := biOneArg("TextIOWrapper.write", args, kw); err != nil {
 				return Value{}, err
@@ -302,3 +300,48 @@ func (th *Thread) IntMaxStrDigits() int { return th.intDigitsLimit() }
 
 // SetIntMaxStrDigits sets the limit sys.set_int_max_str_digits sets.
 func (th *Thread) SetIntMaxStrDigits(n int) { th.intMaxStrDigits = n }
+
+// sharedTextMethods installs the standard streams' methods on
+// TextIOWrapper beside those of files (file_text.go, whose init runs
+// first): each method serves a StdStream with std and a TextFile with the
+// file's own method; a name only one kind has fails for the other as an
+// unsupported operation.
+func sharedTextMethods(std map[string]BuiltinFn) {
+	for name, fn := range std {
+		stdFn := fn
+		var fileFn BuiltinFn
+		if m, ok := TextIOWrapperType.Attrs[name]; ok {
+			if d, ok := m.obj.(*MethodDescriptor); ok {
+				fileFn = d.Fn
+			}
+		}
+		TextIOWrapperType.SetAttr(name, Obj(&MethodDescriptor{Name: name, Owner: TextIOWrapperType,
+			Fn: func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+				if _, ok := self.obj.(*StdStream); ok {
+					return stdFn(th, self, args, kw)
+				}
+				if fileFn == nil {
+					return Value{}, Errorf(UnsupportedOperation, "%s", name)
+				}
+				return fileFn(th, self, args, kw)
+			}}))
+	}
+	// The files' methods the streams lack.
+	for name, v := range TextIOWrapperType.Attrs {
+		d, ok := v.obj.(*MethodDescriptor)
+		if !ok {
+			continue
+		}
+		if _, ok := std[name]; ok {
+			continue
+		}
+		fileFn := d.Fn
+		TextIOWrapperType.SetAttr(name, Obj(&MethodDescriptor{Name: name, Owner: TextIOWrapperType,
+			Fn: func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+				if _, ok := self.obj.(*StdStream); ok {
+					return Value{}, Errorf(UnsupportedOperation, "%s", name)
+				}
+				return fileFn(th, self, args, kw)
+			}}))
+	}
+}
