@@ -25,6 +25,7 @@ import (
 	_ "github.com/aio-lang/aio/lib/re"
 	_ "github.com/aio-lang/aio/lib/shlex"
 	_ "github.com/aio-lang/aio/lib/shutil"
+	_ "github.com/aio-lang/aio/lib/stat"
 	_ "github.com/aio-lang/aio/lib/string"
 	_ "github.com/aio-lang/aio/lib/sys"
 	_ "github.com/aio-lang/aio/lib/tempfile"

@@ -179,7 +179,7 @@ func readLines(th *Thread, hint int, next func() (Value, int, error)) (Value, er
 		}
 		lines = append(lines, v)
 		total += n
-		if hint > 0 && total >= hint {
+		if hint > 0 && total > hint {
 			break
 		}
 	}
