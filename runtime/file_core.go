@@ -11,6 +11,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"time"
 )
 
 // fileBufferSize is the size of a file's read-ahead buffer and the write
@@ -29,6 +30,12 @@ type fileCore struct {
 	raw       bool // buffering=0: no read-ahead, writes go straight out
 	closefd   bool
 	closed    bool
+
+	// slow marks a handle whose reads may block indefinitely (a FIFO, a
+	// terminal, a device): they run on a goroutine so that a cancelled
+	// interpreter is not stuck in one (readSlow).
+	slow    bool
+	pending chan readResult // an abandoned read still in flight
 
 	rbuf       []byte // read-ahead: rbuf[rpos:rend] are not consumed yet
 	rpos, rend int
@@ -121,7 +128,7 @@ func (c *fileCore) fill(th *Thread) (bool, error) {
 	if err := th.Work(int64(len(c.rbuf)-c.rend) / 64); err != nil {
 		return false, err
 	}
-	n, err := c.h.Read(c.rbuf[c.rend:])
+	n, err := c.read(th, c.rbuf[c.rend:])
 	c.rend += n
 	if n > 0 {
 		return true, nil
@@ -161,7 +168,7 @@ func (c *fileCore) readAll(th *Thread) ([]byte, error) {
 			}
 			out = append(out, 0)[:len(out)]
 		}
-		n, err := c.h.Read(out[len(out):cap(out)])
+		n, err := c.read(th, out[len(out):cap(out)])
 		out = out[:len(out)+n]
 		if err := th.Work(int64(n) / 64); err != nil {
 			return nil, err
@@ -186,7 +193,7 @@ func (c *fileCore) readN(th *Thread, n int) ([]byte, error) {
 			return nil, err
 		}
 		b := make([]byte, n)
-		k, err := c.h.Read(b)
+		k, err := c.read(th, b)
 		if err != nil && err != io.EOF {
 			return nil, ioErr(err)
 		}
@@ -392,6 +399,53 @@ func (c *fileCore) readUntil(th *Thread, sep []byte) ([]byte, error) {
 			out := append([]byte(nil), c.buffered()...)
 			c.rpos = c.rend
 			return out, nil
+		}
+	}
+}
+
+// readResult is the outcome of a read run on a goroutine.
+type readResult struct {
+	data []byte
+	err  error
+}
+
+// read reads into p, through readSlow for a handle that may block.
+func (c *fileCore) read(th *Thread, p []byte) (int, error) {
+	if !c.slow {
+		return c.h.Read(p)
+	}
+	return c.readSlow(th, p)
+}
+
+// readSlow runs a read on a goroutine and waits for it, looking at the
+// interpreter's stop flag (Limits.Poll) every few milliseconds: when the
+// host cancels the script, the read is abandoned with the stop's
+// exception, and the next read of the file takes its data first.
+func (c *fileCore) readSlow(th *Thread, p []byte) (int, error) {
+	if c.pending == nil {
+		ch := make(chan readResult, 1)
+		buf := make([]byte, len(p))
+		h := c.h
+		go func() {
+			n, err := h.Read(buf)
+			ch <- readResult{data: buf[:n], err: err}
+		}()
+		c.pending = ch
+	}
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case r := <-c.pending:
+			c.pending = nil
+			n := copy(p, r.data)
+			return n, r.err
+		case <-tick.C:
+			if th.Limits.Poll != nil {
+				if err := th.Limits.Poll(); err != nil {
+					return 0, err
+				}
+			}
 		}
 	}
 }

@@ -201,6 +201,9 @@ func Open(th *Thread, a OpenArgs) (Value, error) {
 	if m.appending {
 		h.Seek(0, io.SeekEnd)
 	}
+	if st, err := h.Stat(); err == nil && !st.Mode().IsRegular() {
+		c.slow = true
+	}
 	b := &BinaryFile{c: c}
 	if m.binary {
 		return Obj(b), nil
