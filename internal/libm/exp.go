@@ -1,0 +1,94 @@
+package libm
+
+// This file computes e**x and 2**x correctly rounded (but for
+// the rarest near-ties). The argument a is split as
+//
+//	a = (64k + j)·ln2/64 + r,   0 <= j < 64,  |r| <= ln2/128,
+//
+// so e**a = 2**k · 2**(j/64) · e**r, with 2**(j/64) from a table computed
+// in consts.go and e**r from its Taylor series, all in double-double
+// arithmetic; the product is rounded once, scaled by 2**k.
+
+import "math"
+
+// expTaylorTerms is enough for |r| <= ln2/128: r**13/13! < 2**-110.
+const expTaylorTerms = 12
+
+// expSeriesMinus1 is e**r − 1 for a small double-double r.
+func expSeriesMinus1(r dd) dd {
+	p := inverseFactorials[expTaylorTerms]
+	for n := expTaylorTerms - 1; n >= 1; n-- {
+		p = ddAdd(ddMul(p, r), inverseFactorials[n])
+	}
+	return ddMul(p, r)
+}
+
+// expParts returns m and k with e**(n·ln2/64 + r) = m·2**k, for |r| no
+// larger than about ln2/128 and m in [1, 2).
+func expParts(n float64, r dd) (dd, int) {
+	c := consts()
+	j := int(math.Mod(n, expSteps))
+	if j < 0 {
+		j += expSteps
+	}
+	k := int((n - float64(j)) / expSteps)
+	t := c.twoPow[j]
+	m := ddAdd(t, ddMul(t, expSeriesMinus1(r)))
+	return m, k
+}
+
+// expDD returns m and k with e**a = m·2**k, for |a.hi| below about 2**40.
+func expDD(a dd) (dd, int) {
+	c := consts()
+	n := math.Round(a.hi * (expSteps / math.Ln2))
+	// r = a − n·ln2/64, with the three parts of the constant applied in turn.
+	r := ddSub(a, ddTwoProd(n, c.ln2Over[0]))
+	r = ddSub(r, ddTwoProd(n, c.ln2Over[1]))
+	r = ddSub(r, dd{n * c.ln2Over[2], 0})
+	return expParts(n, r)
+}
+
+// expFull is e**a as one double-double, for a.hi within about ±700.
+func expFull(a dd) dd {
+	m, k := expDD(a)
+	return ddLdexp(m, k)
+}
+
+// Exp is math.exp: e**x.
+func Exp(x float64) float64 {
+	switch {
+	case math.IsNaN(x):
+		return x
+	case x > 710:
+		return math.Inf(1)
+	case x < -746:
+		return 0
+	}
+	m, k := expDD(dd{x, 0})
+	return roundScaled(m, k)
+}
+
+// Exp2 is math.exp2: 2**x.
+func Exp2(x float64) float64 {
+	switch {
+	case math.IsNaN(x):
+		return x
+	case x > 1024:
+		return math.Inf(1)
+	case x < -1076:
+		return 0
+	}
+	c := consts()
+	// x = n/64 + f exactly, and 2**f = e**(f·ln2).
+	n := math.Round(x * expSteps)
+	f := x - n/expSteps
+	r := ddAdd(ddTwoProd(f, c.ln2[0]), dd{f * c.ln2[1], 0})
+	m, k := expParts(n, r)
+	return roundScaled(m, k)
+}
+
+// Expm1 is math.expm1: e**x − 1 without the cancellation near 0. CPython's
+// C library computes it to within about one ulp, not correctly rounded,
+// and Go's math package agrees with it bit for bit on all the recorded
+// arguments (libm_cpython_test.go), so it is Go's.
+func Expm1(x float64) float64 { return math.Expm1(x) }

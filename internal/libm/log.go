@@ -1,0 +1,147 @@
+package libm
+
+// This file computes the logarithms and the cube root correctly rounded
+// (but for the rarest near-ties), in double-double arithmetic.
+//
+// x = m·2**e with m in [√½, √2), so ln x = e·ln2 + ln m. With s = m − 1
+// small, ln m = ln(1+s) = 2·atanh(u) with u = s/(2+s), whose odd series
+// u + u³/3 + u⁵/5 + … converges fast and keeps full relative precision
+// near m = 1. Further from 1, a float64 guess y₀ ≈ ln m is refined by one
+// Newton step on e**y = m, which doubles its number of correct bits:
+// with t = m·e**(−y₀) − 1, ln m = y₀ + ln(1+t) ≈ y₀ + t − t²/2.
+
+import "math"
+
+// atanhSeriesLimit bounds |s| for the series: then |u| < 1/31 and twelve
+// terms reach 2**-110.
+const atanhSeriesLimit = 1.0 / 16
+
+// log1pSeries is ln(1+s) for |s| < atanhSeriesLimit.
+func log1pSeries(s dd) dd {
+	c := consts()
+	u := ddDiv(s, ddAdd(dd{2, 0}, s))
+	u2 := ddMul(u, u)
+	p := c.invOdd[11]
+	for n := 10; n >= 0; n-- {
+		p = ddAdd(ddMul(p, u2), c.invOdd[n])
+	}
+	return ddMulFloat(ddMul(p, u), 2)
+}
+
+// logNewton is ln m for m in [√½, √2).
+func logNewton(m dd) dd {
+	y0 := math.Log(m.hi)
+	t := ddAdd(ddMul(m, expFull(dd{-y0, 0})), dd{-1, 0})
+	y := ddAdd(dd{y0, 0}, t)
+	return ddAdd(y, dd{-t.hi * t.hi / 2, 0})
+}
+
+// logParts returns e and ln m with v = m·2**e, for a positive normal v.
+func logParts(v dd) (int, dd) {
+	_, e := math.Frexp(v.hi) // v.hi in [2**(e-1), 2**e)
+	m := ddLdexp(v, -e)      // in [½, 1)
+	if m.hi < math.Sqrt2/2 {
+		m = ddLdexp(m, 1)
+		e--
+	}
+	s := ddAdd(m, dd{-1, 0})
+	if math.Abs(s.hi) < atanhSeriesLimit {
+		return e, log1pSeries(s)
+	}
+	return e, logNewton(m)
+}
+
+// logDD is ln v for a positive normal v.
+func logDD(v dd) dd {
+	e, l := logParts(v)
+	if e == 0 {
+		return l
+	}
+	c := consts()
+	fe := float64(e)
+	r := ddAdd(ddTwoProd(fe, c.ln2[0]), ddTwoProd(fe, c.ln2[1]))
+	return ddAdd(ddAdd(r, dd{fe * c.ln2[2], 0}), l)
+}
+
+// logSpecial handles the arguments of a logarithm that need no
+// computation; ok is false for the others. Subnormals come back scaled
+// into the normal range, with the power of two in bias.
+func logSpecial(x float64) (res float64, ok bool, scaled float64, bias int) {
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 1):
+		return x, true, 0, 0
+	case x < 0:
+		return math.NaN(), true, 0, 0
+	case x == 0:
+		return math.Inf(-1), true, 0, 0
+	case x < 0x1p-1022:
+		return 0, false, x * 0x1p54, -54
+	}
+	return 0, false, x, 0
+}
+
+// Log is math.log: the natural logarithm.
+func Log(x float64) float64 {
+	res, ok, v, bias := logSpecial(x)
+	if ok {
+		return res
+	}
+	l := logDD(dd{v, 0})
+	if bias != 0 {
+		c := consts()
+		fb := float64(bias)
+		l = ddAdd(l, ddAdd(ddTwoProd(fb, c.ln2[0]), dd{fb * c.ln2[1], 0}))
+	}
+	return l.round()
+}
+
+// Log2 is math.log2.
+func Log2(x float64) float64 {
+	res, ok, v, bias := logSpecial(x)
+	if ok {
+		return res
+	}
+	e, l := logParts(dd{v, 0})
+	// e + bias is exact; only ln m is converted.
+	return ddAdd(dd{float64(e + bias), 0}, ddMul(l, consts().invLn2)).round()
+}
+
+// Log10 is math.log10.
+func Log10(x float64) float64 {
+	res, ok, v, bias := logSpecial(x)
+	if ok {
+		return res
+	}
+	c := consts()
+	l := logDD(dd{v, 0})
+	if bias != 0 {
+		fb := float64(bias)
+		l = ddAdd(l, ddAdd(ddTwoProd(fb, c.ln2[0]), dd{fb * c.ln2[1], 0}))
+	}
+	return ddMul(l, c.invLn10).round()
+}
+
+// Log1p is math.log1p: ln(1+x) without the cancellation near 0. Go's
+// math package agrees with CPython's C library (which is not correctly
+// rounded here) more often than the correctly rounded value does.
+func Log1p(x float64) float64 { return math.Log1p(x) }
+
+// Cbrt is math.cbrt: the real cube root.
+func Cbrt(x float64) float64 {
+	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	a, post := math.Abs(x), 1.0
+	if a < 0x1p-1000 {
+		a, post = a*0x1p300, 0x1p-100 // keeps y³ clear of the subnormals
+	} else if a > 0x1p1000 {
+		a, post = a*0x1p-300, 0x1p100 // keeps y³ finite
+	}
+	// One Newton step y += (a − y³)/(3y²) from the float64 guess, with the
+	// residual a − y³ computed exactly.
+	y := math.Cbrt(a)
+	y3 := ddMulFloat(ddTwoProd(y, y), y)
+	res := ddAdd(dd{a, 0}, ddNeg(y3))
+	corr := res.hi / (3 * y * y)
+	return math.Copysign((y+corr)*post, x)
+}

@@ -1,0 +1,100 @@
+package libm
+
+// This file computes x**y for float64s as C99's pow specifies it (which
+// is what CPython's float ** relies on): the special values first, then
+// e**(y·ln|x|) with the logarithm in double-double precision, so that the
+// product keeps about 95 good bits even when it is near ±745, and one
+// rounding at the end.
+
+import "math"
+
+// integerKind tells whether y is an integer, and if so whether it is odd.
+func integerKind(y float64) (isInt, odd bool) {
+	if y != math.Trunc(y) || math.IsInf(y, 0) {
+		return false, false
+	}
+	if math.Abs(y) >= 0x1p53 {
+		return true, false // every float this large is even
+	}
+	return true, math.Mod(y, 2) != 0
+}
+
+// Pow is pow(x, y): NaN for a negative base with a non-integer exponent,
+// infinities for zero to a negative power and on overflow.
+func Pow(x, y float64) float64 {
+	switch {
+	case y == 0 || x == 1:
+		return 1
+	case math.IsNaN(x) || math.IsNaN(y):
+		return math.NaN()
+	case math.IsInf(y, 0):
+		ax := math.Abs(x)
+		switch {
+		case ax == 1:
+			return 1
+		case (ax < 1) == (y > 0):
+			return 0
+		}
+		return math.Inf(1)
+	}
+	isInt, odd := integerKind(y)
+	switch {
+	case x == 0:
+		if y < 0 {
+			if odd {
+				return math.Copysign(math.Inf(1), x)
+			}
+			return math.Inf(1)
+		}
+		if odd {
+			return x
+		}
+		return 0
+	case math.IsInf(x, 0):
+		neg := x < 0 && odd
+		if y < 0 {
+			if neg {
+				return math.Copysign(0, -1)
+			}
+			return 0
+		}
+		if neg {
+			return math.Inf(-1)
+		}
+		return math.Inf(1)
+	case x < 0 && !isInt:
+		return math.NaN()
+	}
+	// Exponents whose result a single correctly rounded operation gives.
+	switch y {
+	case 1:
+		return x
+	case 2:
+		return x * x
+	case -1:
+		return 1 / x
+	case 0.5:
+		return math.Sqrt(x)
+	}
+	sign := 1.0
+	if x < 0 && odd {
+		sign = -1
+	}
+	ax := math.Abs(x)
+	var l dd
+	if ax < 0x1p-1022 {
+		c := consts()
+		l = ddSub(logDD(dd{ax * 0x1p54, 0}), ddAdd(ddTwoProd(54, c.ln2[0]), dd{54 * c.ln2[1], 0}))
+	} else {
+		l = logDD(dd{ax, 0})
+	}
+	a := ddMulFloat(l, y)
+	switch {
+	case a.hi > 710:
+		return sign * math.Inf(1)
+	case a.hi < -746:
+		return sign * 0
+	}
+	m, k := expDD(a)
+	return sign * roundScaled(m, k)
+}
