@@ -7,7 +7,7 @@ package libm
 //	ln 2  = 2·atanh(1/3)            atanh(t) = t + t³/3 + t⁵/5 + …
 //	ln 10 = 3·ln 2 + 2·atanh(1/9)   (10 = 2³·(1+1/9)/(1-1/9))
 //
-// and the table of 2**(j/64), by repeated square roots of 2. Each value
+// and the table of 2**(j/256), by repeated square roots of 2. Each value
 // is then split into float64 parts.
 
 import (
@@ -18,7 +18,10 @@ import (
 const bigPrec = 200
 
 // expSteps is the number of table entries per power of two in exp.
-const expSteps = 64
+const (
+	expStepBits = 8
+	expSteps    = 1 << expStepBits
+)
 
 type libmConstants struct {
 	ln2     [3]float64 // ln 2 as three float64s
@@ -28,7 +31,7 @@ type libmConstants struct {
 	// twoPow[j] is 2**(j/expSteps).
 	twoPow [expSteps]dd
 	// invOdd[n] is 1/(2n+1).
-	invOdd [24]dd
+	invOdd [6]dd
 }
 
 var (

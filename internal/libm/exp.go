@@ -3,49 +3,44 @@ package libm
 // This file computes e**x and 2**x correctly rounded (but for
 // the rarest near-ties). The argument a is split as
 //
-//	a = (64k + j)·ln2/64 + r,   0 <= j < 64,  |r| <= ln2/128,
+//	a = (256k + j)·ln2/256 + r,   0 <= j < 256,  |r| <= ln2/512,
 //
-// so e**a = 2**k · 2**(j/64) · e**r, with 2**(j/64) from a table computed
+// so e**a = 2**k · 2**(j/256) · e**r, with 2**(j/256) from a table computed
 // in consts.go and e**r from its Taylor series, all in double-double
 // arithmetic; the product is rounded once, scaled by 2**k.
 
 import "math"
 
-// expTaylorTerms is enough for |r| <= ln2/128: r**13/13! < 2**-110.
-const expTaylorTerms = 12
-
-// expSeriesMinus1 is e**r − 1 for a small double-double r.
+// expSeriesMinus1 is e**r − 1 for |r| <= ln2/512 (so r**10/10! < 2**-110).
+// The terms from r**5/5! on are below 2**-54 and only need float64
+// precision; the first four are summed in double-double.
 func expSeriesMinus1(r dd) dd {
-	p := inverseFactorials[expTaylorTerms]
-	for n := expTaylorTerms - 1; n >= 1; n-- {
+	x := r.hi
+	tail := x * (1.0/120 + x*(1.0/720+x*(1.0/5040+x*(1.0/40320+x*(1.0/362880)))))
+	p := ddAdd(inverseFactorials[4], dd{tail, 0})
+	for n := 3; n >= 1; n-- {
 		p = ddAdd(ddMul(p, r), inverseFactorials[n])
 	}
 	return ddMul(p, r)
 }
 
-// expParts returns m and k with e**(n·ln2/64 + r) = m·2**k, for |r| no
-// larger than about ln2/128 and m in [1, 2).
-func expParts(n float64, r dd) (dd, int) {
-	c := consts()
-	j := int(math.Mod(n, expSteps))
-	if j < 0 {
-		j += expSteps
-	}
-	k := int((n - float64(j)) / expSteps)
-	t := c.twoPow[j]
+// expParts returns m and k with e**(n·ln2/expSteps + r) = m·2**k, for |r|
+// no larger than about ln2/(2·expSteps) and m in [1, 2).
+func expParts(n int64, r dd) (dd, int) {
+	t := consts().twoPow[n&(expSteps-1)]
 	m := ddAdd(t, ddMul(t, expSeriesMinus1(r)))
-	return m, k
+	return m, int(n >> expStepBits) // floor(n/expSteps)
 }
 
 // expDD returns m and k with e**a = m·2**k, for |a.hi| below about 2**40.
 func expDD(a dd) (dd, int) {
 	c := consts()
-	n := math.Round(a.hi * (expSteps / math.Ln2))
+	n := math.RoundToEven(a.hi * (expSteps / math.Ln2))
 	// r = a − n·ln2/64, with the three parts of the constant applied in turn.
 	r := ddSub(a, ddTwoProd(n, c.ln2Over[0]))
 	r = ddSub(r, ddTwoProd(n, c.ln2Over[1]))
 	r = ddSub(r, dd{n * c.ln2Over[2], 0})
-	return expParts(n, r)
+	return expParts(int64(n), r)
 }
 
 // expFull is e**a as one double-double, for a.hi within about ±700.
@@ -79,11 +74,11 @@ func Exp2(x float64) float64 {
 		return 0
 	}
 	c := consts()
-	// x = n/64 + f exactly, and 2**f = e**(f·ln2).
-	n := math.Round(x * expSteps)
+	// x = n/256 + f exactly, and 2**f = e**(f·ln2).
+	n := math.RoundToEven(x * expSteps)
 	f := x - n/expSteps
 	r := ddAdd(ddTwoProd(f, c.ln2[0]), dd{f * c.ln2[1], 0})
-	m, k := expParts(n, r)
+	m, k := expParts(int64(n), r)
 	return roundScaled(m, k)
 }
 

@@ -16,13 +16,16 @@ import "math"
 // terms reach 2**-110.
 const atanhSeriesLimit = 1.0 / 16
 
-// log1pSeries is ln(1+s) for |s| < atanhSeriesLimit.
+// log1pSeries is ln(1+s) for |s| < atanhSeriesLimit. The terms from
+// u**13/13 on are below 2**-60 of u and only need float64 precision.
 func log1pSeries(s dd) dd {
 	c := consts()
 	u := ddDiv(s, ddAdd(dd{2, 0}, s))
 	u2 := ddMul(u, u)
-	p := c.invOdd[11]
-	for n := 10; n >= 0; n-- {
+	v := u2.hi
+	tail := v * (1.0/13 + v*(1.0/15+v*(1.0/17+v*(1.0/19+v*(1.0/21+v*(1.0/23))))))
+	p := ddAdd(c.invOdd[5], dd{tail, 0})
+	for n := 4; n >= 0; n-- {
 		p = ddAdd(ddMul(p, u2), c.invOdd[n])
 	}
 	return ddMulFloat(ddMul(p, u), 2)
