@@ -11,6 +11,14 @@ func ddNeg(x dd) dd { return dd{-x.hi, -x.lo} }
 
 func ddSub(x, y dd) dd { return ddAdd(x, ddNeg(y)) }
 
+// ddAddBig is x+y for |x.hi| >= |y.hi| (or x zero): with no cancellation
+// to guard against, one fast two-sum of the high parts is enough.
+func ddAddBig(x, y dd) dd {
+	s := x.hi + y.hi
+	e := y.hi - (s - x.hi)
+	return ddQuickSum(s, e+x.lo+y.lo)
+}
+
 // ddTwoProd is the exact product a·b as a double-double.
 func ddTwoProd(a, b float64) dd {
 	p := a * b
@@ -36,6 +44,11 @@ func ddDiv(x, y dd) dd {
 func roundScaled(x dd, k int) float64 {
 	if x.hi == 0 {
 		return x.hi
+	}
+	if k > -1000 && k < 1000 && math.Abs(x.hi) >= 0x1p-20 && math.Abs(x.hi) < 0x1p20 {
+		// The usual case, normal whatever the rounding: scale by a power
+		// of two made from its bits.
+		return x.hi * math.Float64frombits(uint64(k+1023)<<52)
 	}
 	_, e := math.Frexp(x.hi) // 2**(e-1) <= |x.hi| < 2**e
 	if e+k > -1021 {

@@ -17,9 +17,9 @@ import "math"
 func expSeriesMinus1(r dd) dd {
 	x := r.hi
 	tail := x * (1.0/120 + x*(1.0/720+x*(1.0/5040+x*(1.0/40320+x*(1.0/362880)))))
-	p := ddAdd(inverseFactorials[4], dd{tail, 0})
+	p := ddAddBig(inverseFactorials[4], dd{tail, 0})
 	for n := 3; n >= 1; n-- {
-		p = ddAdd(ddMul(p, r), inverseFactorials[n])
+		p = ddAddBig(inverseFactorials[n], ddMul(p, r))
 	}
 	return ddMul(p, r)
 }
@@ -28,7 +28,7 @@ func expSeriesMinus1(r dd) dd {
 // no larger than about ln2/(2·expSteps) and m in [1, 2).
 func expParts(n int64, r dd) (dd, int) {
 	t := consts().twoPow[n&(expSteps-1)]
-	m := ddAdd(t, ddMul(t, expSeriesMinus1(r)))
+	m := ddAddBig(t, ddMul(t, expSeriesMinus1(r)))
 	return m, int(n >> expStepBits) // floor(n/expSteps)
 }
 

@@ -17,7 +17,7 @@ func sinhSeries(x float64) dd {
 	x2 := ddTwoProd(x, x)
 	p := inverseFactorials[23]
 	for n := 21; n >= 3; n -= 2 {
-		p = ddAdd(ddMul(p, x2), inverseFactorials[n])
+		p = ddAddBig(inverseFactorials[n], ddMul(p, x2))
 	}
 	return ddAdd(dd{x, 0}, ddMulFloat(ddMul(p, x2), x))
 }

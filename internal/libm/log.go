@@ -24,9 +24,9 @@ func log1pSeries(s dd) dd {
 	u2 := ddMul(u, u)
 	v := u2.hi
 	tail := v * (1.0/13 + v*(1.0/15+v*(1.0/17+v*(1.0/19+v*(1.0/21+v*(1.0/23))))))
-	p := ddAdd(c.invOdd[5], dd{tail, 0})
+	p := ddAddBig(c.invOdd[5], dd{tail, 0})
 	for n := 4; n >= 0; n-- {
-		p = ddAdd(ddMul(p, u2), c.invOdd[n])
+		p = ddAddBig(c.invOdd[n], ddMul(p, u2))
 	}
 	return ddMulFloat(ddMul(p, u), 2)
 }
@@ -34,9 +34,11 @@ func log1pSeries(s dd) dd {
 // logNewton is ln m for m in [√½, √2).
 func logNewton(m dd) dd {
 	y0 := math.Log(m.hi)
-	t := ddAdd(ddMul(m, expFull(dd{-y0, 0})), dd{-1, 0})
-	y := ddAdd(dd{y0, 0}, t)
-	return ddAdd(y, dd{-t.hi * t.hi / 2, 0})
+	// m·e**(−y₀) is within an ulp or so of 1, so subtracting 1 from its
+	// high part is exact.
+	p := ddMul(m, expFull(dd{-y0, 0}))
+	t := ddTwoSum(p.hi-1, p.lo)
+	return ddAddBig(dd{y0, 0}, dd{t.hi - t.hi*t.hi/2, t.lo})
 }
 
 // logParts returns e and ln m with v = m·2**e, for a positive normal v.
@@ -63,7 +65,8 @@ func logDD(v dd) dd {
 	c := consts()
 	fe := float64(e)
 	r := ddAdd(ddTwoProd(fe, c.ln2[0]), ddTwoProd(fe, c.ln2[1]))
-	return ddAdd(ddAdd(r, dd{fe * c.ln2[2], 0}), l)
+	// |e·ln2| >= ln2 exceeds |ln m| <= ln√2.
+	return ddAddBig(ddAddBig(r, dd{fe * c.ln2[2], 0}), l)
 }
 
 // logSpecial handles the arguments of a logarithm that need no

@@ -6,7 +6,40 @@ package libm
 // product keeps about 95 good bits even when it is near ±745, and one
 // rounding at the end.
 
-import "math"
+import (
+	"math"
+	"math/big"
+	"math/bits"
+)
+
+// exactPowerBits bounds the size of the powers computed exactly.
+const exactPowerBits = 128
+
+// powExact returns |x|**n for a positive integer n when |x| = M·2**e with
+// an odd M whose power M**n has at most exactPowerBits bits: then the
+// power is computed exactly and rounded once, ties to even. Such a power
+// can lie exactly halfway between two float64s (7**19 does), which no
+// approximation, however close, rounds reliably.
+func powExact(x, n float64) (float64, bool) {
+	if n > exactPowerBits {
+		return 0, false
+	}
+	frac, e := math.Frexp(math.Abs(x))
+	m := uint64(frac * (1 << 53))
+	e -= 53
+	tz := bits.TrailingZeros64(m)
+	m >>= uint(tz)
+	e += tz
+	k := int(n)
+	if bits.Len64(m)*k > exactPowerBits {
+		return 0, false
+	}
+	z := new(big.Int).Exp(new(big.Int).SetUint64(m), big.NewInt(int64(k)), nil)
+	f := new(big.Float).SetInt(z)
+	f.SetMantExp(f, e*k)
+	r, _ := f.Float64()
+	return r, true
+}
 
 // integerKind tells whether y is an integer, and if so whether it is odd.
 func integerKind(y float64) (isInt, odd bool) {
@@ -79,6 +112,11 @@ func Pow(x, y float64) float64 {
 	sign := 1.0
 	if x < 0 && odd {
 		sign = -1
+	}
+	if isInt && y > 0 {
+		if r, ok := powExact(x, y); ok {
+			return sign * r
+		}
 	}
 	ax := math.Abs(x)
 	var l dd
