@@ -31,7 +31,7 @@ type libmConstants struct {
 	// twoPow[j] is 2**(j/expSteps).
 	twoPow [expSteps]dd
 	// invOdd[n] is 1/(2n+1).
-	invOdd [6]dd
+	invOdd [4]dd
 }
 
 var (

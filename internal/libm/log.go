@@ -3,35 +3,68 @@ package libm
 // This file computes the logarithms and the cube root correctly rounded
 // (but for the rarest near-ties), in double-double arithmetic.
 //
-// x = m·2**e with m in [√½, √2), so ln x = e·ln2 + ln m. With s = m − 1
-// small, ln m = ln(1+s) = 2·atanh(u) with u = s/(2+s), whose odd series
-// u + u³/3 + u⁵/5 + … converges fast and keeps full relative precision
-// near m = 1. Further from 1, a float64 guess y₀ ≈ ln m is refined by one
-// Newton step on e**y = m, which doubles its number of correct bits:
-// with t = m·e**(−y₀) − 1, ln m = y₀ + ln(1+t) ≈ y₀ + t − t²/2.
+// x = m·2**e with m in [√½, √2), so ln x = e·ln2 + ln m. A table gives,
+// for m near 1 + i/256, a short float r ≈ 1/m and ln(1/r); then
+// ln m = ln(1/r) + ln(1+s) with s = m·r − 1 tiny (computed exactly), and
+// ln(1+s) = 2·atanh(u) with u = s/(2+s), whose odd series u + u³/3 + …
+// converges fast and keeps full relative precision near m = 1 (where r
+// is 1 itself). The table's logarithms come from one Newton step on
+// e**y = m from a float64 guess y₀, which doubles its number of correct
+// bits: with t = m·e**(−y₀) − 1, ln m = y₀ + ln(1+t) ≈ y₀ + t − t²/2.
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
-// atanhSeriesLimit bounds |s| for the series: then |u| < 1/31 and twelve
-// terms reach 2**-110.
-const atanhSeriesLimit = 1.0 / 16
+// logGrid is the number of table entries per unit of m.
+const logGrid = 256
 
-// log1pSeries is ln(1+s) for |s| < atanhSeriesLimit. The terms from
-// u**13/13 on are below 2**-60 of u and only need float64 precision.
-func log1pSeries(s dd) dd {
+// logFirst is the table index of m = √½ (rounded from (√½ − 1)·logGrid).
+const logFirst = -75
+
+type logTable struct {
+	r       [182]float64 // for m near 1 + (i+logFirst)/logGrid, r ≈ 1/m in 11 bits
+	negLogR [182]dd      // ln(1/r)
+}
+
+var (
+	logTabOnce sync.Once
+	logTabVals logTable
+)
+
+func logTab() *logTable {
+	logTabOnce.Do(func() {
+		t := &logTabVals
+		for k := range t.r {
+			i := k + logFirst
+			r := math.Round(1024/(1+float64(i)/logGrid)) / 1024
+			if i == 0 {
+				r = 1
+			}
+			t.r[k] = r
+			t.negLogR[k] = ddNeg(logNewton(dd{r, 0}))
+		}
+	})
+	return &logTabVals
+}
+
+// log1pSmall is ln(1+s) for |s| <= 1/128, where |u| <= 1/255 and the
+// terms from u**9/9 on only need float64 precision.
+func log1pSmall(s dd) dd {
 	c := consts()
 	u := ddDiv(s, ddAdd(dd{2, 0}, s))
 	u2 := ddMul(u, u)
 	v := u2.hi
-	tail := v * (1.0/13 + v*(1.0/15+v*(1.0/17+v*(1.0/19+v*(1.0/21+v*(1.0/23))))))
-	p := ddAddBig(c.invOdd[5], dd{tail, 0})
-	for n := 4; n >= 0; n-- {
+	tail := v * (1.0/9 + v*(1.0/11+v*(1.0/13+v*(1.0/15))))
+	p := ddAddBig(c.invOdd[3], dd{tail, 0})
+	for n := 2; n >= 0; n-- {
 		p = ddAddBig(c.invOdd[n], ddMul(p, u2))
 	}
 	return ddMulFloat(ddMul(p, u), 2)
 }
 
-// logNewton is ln m for m in [√½, √2).
+// logNewton is ln m for m near 1 (within a factor of 2), for the table.
 func logNewton(m dd) dd {
 	y0 := math.Log(m.hi)
 	// m·e**(−y₀) is within an ulp or so of 1, so subtracting 1 from its
@@ -49,11 +82,15 @@ func logParts(v dd) (int, dd) {
 		m = ddLdexp(m, 1)
 		e--
 	}
-	s := ddAdd(m, dd{-1, 0})
-	if math.Abs(s.hi) < atanhSeriesLimit {
-		return e, log1pSeries(s)
+	// m.hi − 1 and p.hi − 1 below are exact (Sterbenz), so s is exact to
+	// the last bit of the double-double.
+	k := int(math.Round((m.hi-1)*logGrid)) - logFirst
+	if k == -logFirst {
+		return e, log1pSmall(ddTwoSum(m.hi-1, m.lo))
 	}
-	return e, logNewton(m)
+	t := logTab()
+	p := ddMulFloat(m, t.r[k])
+	return e, ddAdd(t.negLogR[k], log1pSmall(ddTwoSum(p.hi-1, p.lo)))
 }
 
 // logDD is ln v for a positive normal v.
