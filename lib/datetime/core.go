@@ -77,30 +77,6 @@ func fromOrdinal(n int64) (y, m, d int64) {
 	return y, 1, days + 1
 }
 
-// smallInts returns the values as int64s if every one is a plain int.
-func smallInts(args []runtime.Value) ([]int64, bool) {
-	out := make([]int64, len(args))
-	for i, a := range args {
-		if !a.IsSmallInt() {
-			return nil, false
-		}
-		out[i] = a.SmallInt()
-	}
-	return out, true
-}
-
-// fieldInts is smallInts for fields CPython reads as C ints: values
-// outside that range, whose errors are datetime.aio's, give false too.
-func fieldInts(args []runtime.Value) ([]int64, bool) {
-	out, ok := smallInts(args)
-	for _, v := range out {
-		if v != int64(int32(v)) {
-			return nil, false
-		}
-	}
-	return out, ok
-}
-
 func ymdTuple(y, m, d int64) runtime.Value {
 	return runtime.TupleOf(runtime.Int(y), runtime.Int(m), runtime.Int(d))
 }
@@ -118,28 +94,42 @@ func checkDate(y, m, d int64) error {
 	return nil
 }
 
-// unpackN takes exactly n positional arguments of any type; only a wrong
-// call goes through UnpackArgs, for its error message.
-func unpackN(name string, args []runtime.Value, kw []runtime.Kwarg, n int) ([]runtime.Value, error) {
-	if len(args) == n && len(kw) == 0 {
-		return args, nil
+// intArgs takes exactly n positional arguments and returns them as
+// int64s, with ok false when one is not a plain int (or, for cInt, lies
+// outside a C int, whose errors datetime.aio reports). Only a wrong call
+// goes through UnpackArgs, for its error message.
+func intArgs(name string, args []runtime.Value, kw []runtime.Kwarg, n int, cInt bool) ([]int64, bool, error) {
+	if len(args) != n || len(kw) != 0 {
+		vals := make([]runtime.Value, n)
+		pairs := make([]any, 0, 2*n)
+		for i := range vals {
+			pairs = append(pairs, fmt.Sprintf("a%d", i), &vals[i])
+		}
+		if err := runtime.UnpackArgs(name, args, kw, pairs...); err != nil {
+			return nil, false, err
+		}
+		args = vals
 	}
-	vals := make([]runtime.Value, n)
-	pairs := make([]any, 0, 2*n)
-	for i := range vals {
-		pairs = append(pairs, fmt.Sprintf("a%d", i), &vals[i])
+	out := make([]int64, n)
+	for i, a := range args {
+		if !a.IsSmallInt() {
+			return nil, false, nil
+		}
+		out[i] = a.SmallInt()
+		if cInt && out[i] != int64(int32(out[i])) {
+			return nil, false, nil
+		}
 	}
-	return vals, runtime.UnpackArgs(name, args, kw, pairs...)
+	return out, true, nil
 }
 
 // dateFields is _date_fields(year, month, day): the validated fields as a
 // tuple, or None when they are not all plain ints.
 func dateFields(_ *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	vals, err := unpackN("_date_fields", args, kw, 3)
+	n, ok, err := intArgs("_date_fields", args, kw, 3, true)
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	n, ok := fieldInts(vals)
 	if !ok {
 		return runtime.None, nil
 	}
@@ -151,11 +141,10 @@ func dateFields(_ *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []r
 
 // toOrdinalFn is _to_ordinal(year, month, day) for valid fields.
 func toOrdinalFn(_ *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	vals, err := unpackN("_to_ordinal", args, kw, 3)
+	n, ok, err := intArgs("_to_ordinal", args, kw, 3, false)
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	n, ok := smallInts(vals)
 	if !ok || n[1] < 1 || n[1] > 12 {
 		return runtime.Value{}, runtime.Errorf(runtime.ValueError, "invalid date fields")
 	}
@@ -178,11 +167,10 @@ func fromOrdinalFn(_ *runtime.Thread, _ runtime.Value, args []runtime.Value, kw 
 // addDays is _add_days(year, month, day, days): the date days later, as a
 // tuple; OverflowError outside years 1..9999.
 func addDays(_ *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	vals, err := unpackN("_add_days", args, kw, 4)
+	n, ok, err := intArgs("_add_days", args, kw, 4, false)
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	n, ok := smallInts(vals)
 	if !ok || n[1] < 1 || n[1] > 12 {
 		return runtime.Value{}, runtime.Errorf(runtime.OverflowError, "date value out of range")
 	}
@@ -198,11 +186,10 @@ func addDays(_ *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runt
 // minutes, hours, weeks): the total in microseconds when every component
 // is a plain int and nothing overflows, else None.
 func timedeltaMicros(_ *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	vals, err := unpackN("_td_micros", args, kw, 7)
+	n, ok, err := intArgs("_td_micros", args, kw, 7, false)
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	n, ok := smallInts(vals)
 	if !ok {
 		return runtime.None, nil
 	}
@@ -242,11 +229,10 @@ var timeLimits = [4]struct {
 // microsecond, fold): the validated fields (less fold) as a tuple, or None
 // when they are not all plain ints.
 func dtFields(_ *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	vals, err := unpackN("_dt_fields", args, kw, 8)
+	n, ok, err := intArgs("_dt_fields", args, kw, 8, true)
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	n, ok := fieldInts(vals)
 	if !ok {
 		return runtime.None, nil
 	}
@@ -271,11 +257,10 @@ func dtFields(_ *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []run
 // dtMicros is _dt_micros(year, month, day, hour, minute, second,
 // microsecond) for valid fields: microseconds since 0001-01-01 00:00.
 func dtMicros(_ *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	vals, err := unpackN("_dt_micros", args, kw, 7)
+	n, ok, err := intArgs("_dt_micros", args, kw, 7, false)
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	n, ok := smallInts(vals)
 	if !ok || n[1] < 1 || n[1] > 12 {
 		return runtime.Value{}, runtime.Errorf(runtime.ValueError, "invalid datetime fields")
 	}
@@ -288,11 +273,10 @@ func dtMicros(_ *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []run
 // month, day, hour, minute, second, microsecond); OverflowError outside
 // years 1..9999.
 func dtFromMicros(_ *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	vals, err := unpackN("_dt_from_micros", args, kw, 1)
+	n, ok, err := intArgs("_dt_from_micros", args, kw, 1, false)
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	n, ok := smallInts(vals)
 	if !ok {
 		return runtime.Value{}, runtime.Errorf(runtime.OverflowError, "date value out of range")
 	}
