@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // The expected values below are bit patterns computed by glibc 2.36's
@@ -93,5 +94,26 @@ func TestLibmSpotValues(t *testing.T) {
 		{Log10(1000), "3"},
 	} {
 		assert.Equal(t, c.want, strconv.FormatFloat(c.got, 'g', -1, 64))
+	}
+}
+
+// Integer powers whose exact value lies halfway between two float64s
+// (7**19 has 54 significant bits, the last one set) round to the even
+// neighbour, as CPython prints them; an approximation, however close,
+// could land on either side.
+func TestPowRoundsExactTiesToEven(t *testing.T) {
+	for _, c := range []struct {
+		x, y float64
+		want string
+	}{
+		{-7, 19, "-1.1398895185373144e+16"},
+		{3, 40, "1.2157665459056929e+19"},
+		{11, 16, "4.594972986357216e+16"},
+		{1.5, 45, "83966617.31213821"},
+		{0.1, 3, "0.0010000000000000002"},
+	} {
+		want, err := strconv.ParseFloat(c.want, 64)
+		require.NoError(t, err)
+		assert.Equal(t, want, Pow(c.x, c.y), "%v**%v", c.x, c.y)
 	}
 }
