@@ -43,6 +43,37 @@ func expDD(a dd) (dd, int) {
 	return expParts(int64(n), r)
 }
 
+// expFastBound bounds the relative error of expFast's unrounded result:
+// the reduced argument and the polynomial each carry a few units of
+// 2**-63, the final product one more, so 2**-58 leaves a wide margin.
+const expFastBound = 0x1p-58
+
+// expFast is e**a for a.hi in (−708, 709), computed in float64 arithmetic
+// with about 60 good bits as a sum s+e. When every value within the error
+// bound of s+e rounds to the same float64, that is the correctly rounded
+// result, and ok is true; otherwise (a few percent of arguments, close to
+// a rounding boundary) the caller falls back to the double-double path.
+func expFast(a dd) (res float64, ok bool) {
+	if !(a.hi > -708 && a.hi < 709) {
+		return 0, false
+	}
+	c := consts()
+	n := math.RoundToEven(a.hi * (expSteps / math.Ln2))
+	r := math.FMA(-n, c.ln2Over[0], a.hi)
+	r = math.FMA(-n, c.ln2Over[1], r) + a.lo
+	p := r * (1 + r*(0.5+r*(1.0/6+r*(1.0/24+r*(1.0/120)))))
+	ni := int64(n)
+	t := c.twoPow[ni&(expSteps-1)]
+	tail := math.FMA(t.hi, p, t.lo)
+	s := t.hi + tail
+	e := (t.hi - s) + tail
+	bound := s * expFastBound
+	if s+(e+bound) != s || s+(e-bound) != s {
+		return 0, false
+	}
+	return s * math.Float64frombits(uint64(ni>>expStepBits+1023)<<52), true
+}
+
 // expFull is e**a as one double-double, for a.hi within about ±700.
 func expFull(a dd) dd {
 	m, k := expDD(a)
@@ -58,6 +89,9 @@ func Exp(x float64) float64 {
 		return math.Inf(1)
 	case x < -746:
 		return 0
+	}
+	if r, ok := expFast(dd{x, 0}); ok {
+		return r
 	}
 	m, k := expDD(dd{x, 0})
 	return roundScaled(m, k)

@@ -133,6 +133,9 @@ func Pow(x, y float64) float64 {
 	case a.hi < -746:
 		return sign * 0
 	}
+	if r, ok := expFast(a); ok {
+		return sign * r
+	}
 	m, k := expDD(a)
 	return sign * roundScaled(m, k)
 }
