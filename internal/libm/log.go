@@ -129,6 +129,11 @@ func Log(x float64) float64 {
 	if ok {
 		return res
 	}
+	if bias == 0 {
+		if r, ok := logFast(v); ok {
+			return r
+		}
+	}
 	l := logDD(dd{v, 0})
 	if bias != 0 {
 		c := consts()
@@ -136,6 +141,47 @@ func Log(x float64) float64 {
 		l = ddAdd(l, ddAdd(ddTwoProd(fb, c.ln2[0]), dd{fb * c.ln2[1], 0}))
 	}
 	return l.round()
+}
+
+// logFastBound bounds the absolute error of logFast's unrounded result:
+// the terms below the leading ones (the series beyond s, the low parts of
+// the table and of e·ln2) are summed in float64 with errors of order
+// 2**-68 or less.
+const logFastBound = 0x1p-64
+
+// logFast is ln x for a positive normal x, from the same reduction as
+// logDD but with the series' higher terms and the small parts summed in
+// float64; ok is false when the result might round differently from the
+// exact value (or m falls in the table's middle entry, where the result
+// can be too small for an absolute bound), for logDD to decide.
+func logFast(x float64) (float64, bool) {
+	frac, e := math.Frexp(x)
+	if frac < math.Sqrt2/2 {
+		frac *= 2
+		e--
+	}
+	k := int(math.Round((frac-1)*logGrid)) - logFirst
+	if k == -logFirst {
+		return 0, false
+	}
+	t, c := logTab(), consts()
+	// s = frac·r − 1 exactly, as sHi + p.lo (Sterbenz for p.hi − 1).
+	p := ddTwoProd(frac, t.r[k])
+	sHi := p.hi - 1
+	sf := sHi + p.lo
+	// ln(1+s) − s, for |s| < 1/256: its terms past s**7/7 are below 2**-68.
+	q := sf * sf * (-0.5 + sf*(1.0/3+sf*(-0.25+sf*(0.2+sf*(-1.0/6+sf*(1.0/7))))))
+	fe := float64(e)
+	a := ddTwoProd(fe, c.ln2[0])
+	h1 := ddTwoSum(a.hi, t.negLogR[k].hi)
+	h2 := ddTwoSum(h1.hi, sHi)
+	small := h1.lo + h2.lo + a.lo + fe*c.ln2[1] + t.negLogR[k].lo + p.lo + q
+	res := h2.hi + small
+	rest := (h2.hi - res) + small
+	if res+(rest+logFastBound) != res || res+(rest-logFastBound) != res {
+		return 0, false
+	}
+	return res, true
 }
 
 // Log2 is math.log2.
