@@ -53,7 +53,9 @@ const expFastBound = 0x1p-58
 // bound of s+e rounds to the same float64, that is the correctly rounded
 // result, and ok is true; otherwise (a few percent of arguments, close to
 // a rounding boundary) the caller falls back to the double-double path.
-func expFast(a dd) (res float64, ok bool) {
+// aErr is a bound on the absolute error of a itself, which becomes a
+// relative error of the result.
+func expFast(a dd, aErr float64) (res float64, ok bool) {
 	if !(a.hi > -708 && a.hi < 709) {
 		return 0, false
 	}
@@ -67,7 +69,7 @@ func expFast(a dd) (res float64, ok bool) {
 	tail := math.FMA(t.hi, p, t.lo)
 	s := t.hi + tail
 	e := (t.hi - s) + tail
-	bound := s * expFastBound
+	bound := s * (expFastBound + aErr)
 	if s+(e+bound) != s || s+(e-bound) != s {
 		return 0, false
 	}
@@ -90,7 +92,7 @@ func Exp(x float64) float64 {
 	case x < -746:
 		return 0
 	}
-	if r, ok := expFast(dd{x, 0}); ok {
+	if r, ok := expFast(dd{x, 0}, 0); ok {
 		return r
 	}
 	m, k := expDD(dd{x, 0})

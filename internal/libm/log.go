@@ -149,12 +149,27 @@ func Log(x float64) float64 {
 // 2**-68 or less.
 const logFastBound = 0x1p-64
 
-// logFast is ln x for a positive normal x, from the same reduction as
-// logDD but with the series' higher terms and the small parts summed in
-// float64; ok is false when the result might round differently from the
-// exact value (or m falls in the table's middle entry, where the result
-// can be too small for an absolute bound), for logDD to decide.
+// logFast is ln x for a positive normal x, from logFastParts; ok is
+// false when the result might round differently from the exact value, for
+// logDD to decide.
 func logFast(x float64) (float64, bool) {
+	l, ok := logFastParts(x)
+	if !ok {
+		return 0, false
+	}
+	res := l.hi + l.lo
+	rest := (l.hi - res) + l.lo
+	if res+(rest+logFastBound) != res || res+(rest-logFastBound) != res {
+		return 0, false
+	}
+	return res, true
+}
+
+// logFastParts is ln x for a positive normal x within logFastBound, from
+// the same reduction as logDD but with the series' higher terms and the
+// small parts summed in float64. ok is false when m falls in the table's
+// middle entry, where the result can be too small for an absolute bound.
+func logFastParts(x float64) (dd, bool) {
 	frac, e := math.Frexp(x)
 	if frac < math.Sqrt2/2 {
 		frac *= 2
@@ -162,7 +177,7 @@ func logFast(x float64) (float64, bool) {
 	}
 	k := int(math.Round((frac-1)*logGrid)) - logFirst
 	if k == -logFirst {
-		return 0, false
+		return dd{}, false
 	}
 	t, c := logTab(), consts()
 	// s = frac·r − 1 exactly, as sHi + p.lo (Sterbenz for p.hi − 1).
@@ -176,12 +191,7 @@ func logFast(x float64) (float64, bool) {
 	h1 := ddTwoSum(a.hi, t.negLogR[k].hi)
 	h2 := ddTwoSum(h1.hi, sHi)
 	small := h1.lo + h2.lo + a.lo + fe*c.ln2[1] + t.negLogR[k].lo + p.lo + q
-	res := h2.hi + small
-	rest := (h2.hi - res) + small
-	if res+(rest+logFastBound) != res || res+(rest-logFastBound) != res {
-		return 0, false
-	}
-	return res, true
+	return ddQuickSum(h2.hi, small), true
 }
 
 // Log2 is math.log2.

@@ -117,8 +117,26 @@ func Pow(x, y float64) float64 {
 		if r, ok := powExact(x, y); ok {
 			return sign * r
 		}
+	} else if y > 0 && y*2 == math.Trunc(y*2) {
+		// A half-integer power of a perfect square, such as 400**11.5 =
+		// 20**23, can be exactly halfway between floats too.
+		if root := math.Sqrt(x); math.FMA(root, root, -x) == 0 {
+			if r, ok := powExact(root, 2*y); ok {
+				return r
+			}
+		}
 	}
 	ax := math.Abs(x)
+	if math.Abs(y) <= 64 && ax >= 0x1p-1022 {
+		// The float64 logarithm is within logFastBound, so y·ln x is within
+		// 64·2**-64 (and a little for the product): enough for expFast to
+		// decide most results.
+		if l, ok := logFastParts(ax); ok {
+			if r, ok := expFast(ddMulFloat(l, y), math.Abs(y)*logFastBound*1.01+0x1p-100); ok {
+				return sign * r
+			}
+		}
+	}
 	var l dd
 	if ax < 0x1p-1022 {
 		c := consts()
@@ -133,7 +151,7 @@ func Pow(x, y float64) float64 {
 	case a.hi < -746:
 		return sign * 0
 	}
-	if r, ok := expFast(a); ok {
+	if r, ok := expFast(a, 0x1p-90); ok {
 		return sign * r
 	}
 	m, k := expDD(a)
