@@ -165,6 +165,24 @@ func logFast(x float64) (float64, bool) {
 	return res, true
 }
 
+// logFastScaled is ln x · f for a double-double f <= fMax, decided as
+// logFast decides ln x: the error bound grows by the factor and by the
+// product's own rounding.
+func logFastScaled(x float64, f dd, fMax float64) (float64, bool) {
+	l, ok := logFastParts(x)
+	if !ok {
+		return 0, false
+	}
+	p := ddMul(l, f)
+	res := p.hi + p.lo
+	rest := (p.hi - res) + p.lo
+	bound := fMax*logFastBound + math.Abs(res)*0x1p-100
+	if res+(rest+bound) != res || res+(rest-bound) != res {
+		return 0, false
+	}
+	return res, true
+}
+
 // logFastParts is ln x for a positive normal x within logFastBound, from
 // the same reduction as logDD but with the series' higher terms and the
 // small parts summed in float64. ok is false when m falls in the table's
@@ -200,6 +218,11 @@ func Log2(x float64) float64 {
 	if ok {
 		return res
 	}
+	if bias == 0 {
+		if r, ok := logFastScaled(v, consts().invLn2, 1.5); ok {
+			return r
+		}
+	}
 	e, l := logParts(dd{v, 0})
 	// e + bias is exact; only ln m is converted.
 	return ddAdd(dd{float64(e + bias), 0}, ddMul(l, consts().invLn2)).round()
@@ -212,6 +235,11 @@ func Log10(x float64) float64 {
 		return res
 	}
 	c := consts()
+	if bias == 0 {
+		if r, ok := logFastScaled(v, c.invLn10, 0.5); ok {
+			return r
+		}
+	}
 	l := logDD(dd{v, 0})
 	if bias != 0 {
 		fb := float64(bias)
