@@ -59,6 +59,19 @@ func expFast(a dd, aErr float64) (res float64, ok bool) {
 	if !(a.hi > -708 && a.hi < 709) {
 		return 0, false
 	}
+	m, k := expFastParts(a)
+	s := m.hi + m.lo
+	e := (m.hi - s) + m.lo
+	bound := s * (expFastBound + aErr)
+	if s+(e+bound) != s || s+(e-bound) != s {
+		return 0, false
+	}
+	return s * math.Float64frombits(uint64(k+1023)<<52), true
+}
+
+// expFastParts returns m and k with e**a = m·2**k, m in [1, 2) to within
+// expFastBound of itself, for |a.hi| below about 2**40.
+func expFastParts(a dd) (dd, int) {
 	c := consts()
 	n := math.RoundToEven(a.hi * (expSteps / math.Ln2))
 	r := math.FMA(-n, c.ln2Over[0], a.hi)
@@ -66,14 +79,7 @@ func expFast(a dd, aErr float64) (res float64, ok bool) {
 	p := r * (1 + r*(0.5+r*(1.0/6+r*(1.0/24+r*(1.0/120)))))
 	ni := int64(n)
 	t := c.twoPow[ni&(expSteps-1)]
-	tail := math.FMA(t.hi, p, t.lo)
-	s := t.hi + tail
-	e := (t.hi - s) + tail
-	bound := s * (expFastBound + aErr)
-	if s+(e+bound) != s || s+(e-bound) != s {
-		return 0, false
-	}
-	return s * math.Float64frombits(uint64(ni>>expStepBits+1023)<<52), true
+	return ddQuickSum(t.hi, math.FMA(t.hi, p, t.lo)), int(ni >> expStepBits)
 }
 
 // expFull is e**a as one double-double, for a.hi within about ±700.

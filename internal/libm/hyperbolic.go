@@ -22,6 +22,31 @@ func sinhSeries(x float64) dd {
 	return ddAdd(dd{x, 0}, ddMulFloat(ddMul(p, x2), x))
 }
 
+// coshSinhFast returns e**a ± e**−a for 1/4 <= a <= 42 (sign +1 or −1)
+// from the float64 exponential, and ok true when every value within its
+// error bound rounds to the returned float64. Both exponentials carry a
+// relative error below expFastBound (1/e**a is refined to double-double
+// from e**a), so the error of the sum or difference is below
+// expFastBound·(e**a + e**−a), at most 4.1 times the difference for
+// a >= 1/4.
+func coshSinhFast(a, sign float64) (float64, bool) {
+	m, k := expFastParts(dd{a, 0})
+	big := ddLdexp(m, k)
+	q := 1 / big.hi
+	// 1/(h+l) = q·(1 + (1 − q·h − q·l)) to second order.
+	rem := math.FMA(-q, big.hi, 1) - q*big.lo
+	small := ddQuickSum(q, q*rem)
+	h := ddTwoSum(big.hi, sign*small.hi)
+	lo := h.lo + big.lo + sign*small.lo
+	res := h.hi + lo
+	rest := (h.hi - res) + lo
+	bound := (big.hi + small.hi) * expFastBound * 1.5
+	if res+(rest+bound) != res || res+(rest-bound) != res {
+		return 0, false
+	}
+	return res, true
+}
+
 // expHalves returns e**a/2 and e**−a/2 for 0 <= a <= 42 (the second
 // matters only there).
 func expHalves(a float64) (dd, dd) {
@@ -45,6 +70,9 @@ func Sinh(x float64) float64 {
 		m, k := expDD(dd{a, 0})
 		return math.Copysign(roundScaled(m, k-1), x)
 	}
+	if r, ok := coshSinhFast(a, -1); ok {
+		return math.Copysign(r/2, x)
+	}
 	h, g := expHalves(a)
 	return math.Copysign(ddSub(h, g).round(), x)
 }
@@ -60,6 +88,11 @@ func Cosh(x float64) float64 {
 	case a > 42:
 		m, k := expDD(dd{a, 0})
 		return roundScaled(m, k-1)
+	}
+	if a >= 0.25 {
+		if r, ok := coshSinhFast(a, 1); ok {
+			return r / 2
+		}
 	}
 	h, g := expHalves(a)
 	return ddAdd(h, g).round()
