@@ -586,13 +586,17 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			f.slots[f.sp-1] = runtime.MakeBool(in != (arg == 1))
 		case compile.BINARY_SUBSCR:
 			key := f.pop()
-			var r runtime.Value
-			r, err = runtime.GetItem(th, f.top(), key)
+			r, ok := runtime.ItemFast(f.top(), key)
+			if !ok {
+				r, err = runtime.GetItem(th, f.top(), key)
+			}
 			f.slots[f.sp-1] = r
 		case compile.STORE_SUBSCR:
 			key := f.pop()
 			obj := f.pop()
-			err = runtime.SetItem(th, obj, key, f.pop())
+			if x := f.pop(); !runtime.SetItemFast(obj, key, x) {
+				err = runtime.SetItem(th, obj, key, x)
+			}
 		case compile.DELETE_SUBSCR:
 			key := f.pop()
 			err = runtime.DelItem(th, f.pop(), key)
@@ -771,9 +775,11 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			err = runtime.SetAttr(th, obj, name, r)
 		case compile.BINARY_SUBSCR_STORE_FAST:
 			key := f.pop()
-			var r runtime.Value
-			if r, err = runtime.GetItem(th, f.top(), key); err != nil {
-				continue
+			r, ok := runtime.ItemFast(f.top(), key)
+			if !ok {
+				if r, err = runtime.GetItem(th, f.top(), key); err != nil {
+					continue
+				}
 			}
 			f.slots[f.sp-1] = r
 			f.slots[f.code.Run[f.pc].Arg()] = r

@@ -18,6 +18,7 @@ func main() {
 }
 
 func run() int {
+	setupGC()
 	if path := os.Getenv("AIO_CPUPROFILE"); path != "" {
 		f, err := os.Create(path)
 		if err != nil {
