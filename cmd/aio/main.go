@@ -18,7 +18,6 @@ func main() {
 }
 
 func run() int {
-	setupGC()
 	if path := os.Getenv("AIO_CPUPROFILE"); path != "" {
 		f, err := os.Create(path)
 		if err != nil {
