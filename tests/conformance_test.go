@@ -35,7 +35,7 @@ const programTimeout = 20 * time.Second
 // virtualTimeSuites lists the suite directories whose programs run with
 // the virtual clock, so that programs sleeping for seconds finish at once
 // and print the same loop.time() readings on every run.
-var virtualTimeSuites = map[string]bool{"async": true, "examples": true}
+var virtualTimeSuites = map[string]bool{"async": true, "examples": true, "programs": true}
 
 // A program is one conformance case: NAME.aio plus the NAME.out, NAME.err
 // and NAME.code files that regen.sh wrote from CPython's run.
