@@ -200,9 +200,15 @@ type Options struct {
 type Interp struct {
 	th       *runtime.Thread
 	builtins map[string]runtime.Value
-	consts   map[*compile.Code][]runtime.Value
-	sources  map[string][]string // filename → source lines, for tracebacks
-	main     *moduleState
+	// globalsDicts are the dicts globals() returned, per module (see
+	// builtins_scope.go).
+	globalsDicts map[*runtime.Module]globalsView
+	// builtinsDict is the dict exec() and eval() put in a globals dict as
+	// __builtins__, made on first use.
+	builtinsDict *runtime.Dict
+	consts       map[*compile.Code][]runtime.Value
+	sources      map[string][]string // filename → source lines, for tracebacks
+	main         *moduleState
 	// prepared maps a running class body's frame to the namespace its
 	// metaclass's __prepare__ returned when that is not a dict: the
 	// body's names go through its __getitem__/__setitem__ (classnames.go).

@@ -78,6 +78,9 @@ func (e *Exception) Message() string {
 // limit bounds the str of nested exceptions; it returns the error that
 // str() of an argument raised.
 func (e *Exception) MessageOf(th *Thread) (string, error) {
+	if s, ok := syntaxMessage(th, e); ok {
+		return s, nil
+	}
 	switch len(e.Args) {
 	case 0:
 		return "", nil

@@ -307,6 +307,15 @@ func EnsureFuture(th *Thread, v Value) (*Future, error) {
 	if _, ok := v.obj.(Awaitable); ok {
 		return nil, Errorf(TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
 	}
+	if _, ok := v.Type().Lookup("__await__"); ok && v.Type().User {
+		// An object with __await__ runs as a task of its own, as
+		// asyncio's _wrap_awaitable does.
+		aw, err := AwaitableFor(th, v)
+		if err != nil {
+			return nil, err
+		}
+		return EnsureFuture(th, aw)
+	}
 	return nil, Errorf(TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
 }
 
