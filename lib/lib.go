@@ -16,6 +16,7 @@ import (
 	_ "github.com/aio-lang/aio/lib/collections"
 	_ "github.com/aio-lang/aio/lib/collectionsabc"
 	_ "github.com/aio-lang/aio/lib/contextlib"
+	_ "github.com/aio-lang/aio/lib/contextvars"
 	_ "github.com/aio-lang/aio/lib/copy"
 	_ "github.com/aio-lang/aio/lib/csv"
 	_ "github.com/aio-lang/aio/lib/dataclasses"

@@ -64,7 +64,7 @@ type userAwait struct {
 }
 
 // Type returns the coroutine class of built-in coroutines.
-func (*userAwait) Type() *Type { return NativeCoroType }
+func (*userAwait) Type() *Type { return CoroutineType }
 
 // CoroName names the awaited object's class.
 func (a *userAwait) CoroName() string { return a.name }
@@ -154,18 +154,9 @@ func AwaitableFor(th *Thread, v Value) (Value, error) {
 }
 
 func init() {
-	NativeCoroType.Methods(map[string]BuiltinFn{
-		"__await__": AwaitMethod,
-		"close": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("close", args, kw); err != nil {
-				return Value{}, err
-			}
-			if c, ok := self.obj.(*NativeCoro); ok {
-				c.done = true // a built-in coroutine holds nothing to release
-			}
-			return None, nil
-		},
-	})
+	// send, throw and close of coroutines are the interpreter's
+	// (interp/coroutine.go), for its frames and Go coroutines alike.
+	CoroutineType.Methods(map[string]BuiltinFn{"__await__": AwaitMethod})
 	FutureType.Methods(map[string]BuiltinFn{"__await__": AwaitMethod})
 }
 

@@ -63,6 +63,9 @@ type Thread struct {
 
 	// Loop is the running event loop, or nil.
 	Loop *Loop
+	// ctx is the current contextvars.Context (nil until a script uses
+	// one; see currentContext).
+	ctx *Context
 	// VirtualTime makes new event loops use a virtual clock.
 	VirtualTime bool
 	// TaskCounter numbers tasks Task-1, Task-2, ... across event loops, as
