@@ -710,6 +710,7 @@ func asyncioCoreNames() map[string]Value {
 			_, ok := asFuture(args[0])
 			return MakeBool(ok), nil
 		}),
+		"iscoroutinefunction": NewBuiltin("iscoroutinefunction", asyncioIsCoroutineFunction),
 		"iscoroutine": NewBuiltin("iscoroutine", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 			if err := ArgCount("iscoroutine", args, kw, 1, 1); err != nil {
 				return Value{}, err

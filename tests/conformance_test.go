@@ -35,7 +35,7 @@ const programTimeout = 20 * time.Second
 // virtualTimeSuites lists the suite directories whose programs run with
 // the virtual clock, so that programs sleeping for seconds finish at once
 // and print the same loop.time() readings on every run.
-var virtualTimeSuites = map[string]bool{"async": true, "examples": true}
+var virtualTimeSuites = map[string]bool{"async": true, "examples": true, "programs": true}
 
 // scratchSuites lists the suite directories whose programs work on files:
 // each runs with a fresh temporary working directory (holding a copy of
