@@ -806,7 +806,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				f.pop()
 				f.pc = arg
 			}
-		case compile.CALL:
+		case compile.CALL, compile.CALL_AWAITED:
 			// Fast path: a plain script function called with exactly its
 			// positional parameters (fib(n - 1)). This and the fast paths of
 			// CALL_METHOD and LOAD_METHOD_CALL_METHOD_0 repeat the same
@@ -856,7 +856,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				nf.back = f
 				f = nf
 			}
-		case compile.CALL_METHOD:
+		case compile.CALL_METHOD, compile.CALL_METHOD_AWAITED:
 			base := f.sp - arg - 2
 			// A built-in method of the receiver's own class (parts.append,
 			// d.get) is called with its arguments in place.
