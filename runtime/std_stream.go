@@ -1,23 +1,13 @@
 package runtime
 
-// This file defines the sys module: argv, exit, the stdout and stderr
-// streams, version information and the recursion limit.
+// This file defines the standard streams sys.stdin, sys.stdout and
+// sys.stderr (the sys module itself is lib/sys): text streams over the
+// thread's Stdin, Stdout and Stderr, which print() and input() use too.
 
 import (
 	"bufio"
 	"io"
-	"math"
-	goruntime "runtime"
 	"strings"
-)
-
-// The version aio reports as sys.version and sys.version_info: the
-// CPython release whose behaviour it follows.
-const (
-	sysVersionMajor = 3
-	sysVersionMinor = 11
-	sysVersionMicro = 7
-	sysVersion      = "3.11.7 (aio)"
 )
 
 // StreamKind tells which standard stream a StdStream stands for.
@@ -37,14 +27,8 @@ type StdStream struct {
 	Kind StreamKind
 }
 
-// TextIOWrapperType is the class of the standard streams.
-var TextIOWrapperType = finalType("TextIOWrapper")
-
-// UnsupportedOperation is io.UnsupportedOperation, raised when writing to
-// stdin or reading from stdout. (CPython's also derives from ValueError.)
-var UnsupportedOperation = NewType("UnsupportedOperation", OSError)
-
-// Type returns TextIOWrapperType.
+// Type returns TextIOWrapperType: the standard streams are text files,
+// and the class's methods serve both kinds (sharedTextMethods).
 func (*StdStream) Type() *Type { return TextIOWrapperType }
 
 // writer returns the Go stream the object writes to on th.
@@ -170,10 +154,6 @@ func readRunes(th *Thread, n int64, line bool) (string, error) {
 }
 
 func init() {
-	// Not made with excType: it is not a built-in name.
-	UnsupportedOperation.Module = "io"
-	UnsupportedOperation.ExcBase = true
-	UnsupportedOperation.New = BaseException.New
 	notWritable := func(s *StdStream) error {
 		if s.Kind == StreamStdin {
 			return NewException(UnsupportedOperation, Str("not writable"))
@@ -186,7 +166,7 @@ func init() {
 		}
 		return nil
 	}
-	TextIOWrapperType.Methods(map[string]BuiltinFn{
+	sharedTextMethods(map[string]BuiltinFn{
 		"write": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			if err := biOneArg("TextIOWrapper.write", args, kw); err != nil {
 				return Value{}, err
@@ -302,115 +282,66 @@ func init() {
 			return MakeBool(self.obj.(*StdStream).Kind == StreamStdin), nil
 		},
 	})
-	RegisterStdModule("sys", loadSys)
 }
 
-// sysExit is sys.exit(status=None): SystemExit with status as its
-// argument (none for None).
-func sysExit(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "sys.exit() takes no keyword arguments")
-	}
-	if err := biPositional("exit", len(args), 0, 1); err != nil {
-		return Value{}, err
-	}
-	if len(args) == 0 || args[0].IsNone() {
-		return Value{}, NewException(SystemExit)
-	}
-	return Value{}, NewException(SystemExit, args[0])
+// NewStdStream returns a new standard stream object of the given kind:
+// sys.stdin, sys.stdout or sys.stderr.
+func NewStdStream(kind StreamKind) Value {
+	names := map[StreamKind]string{StreamStdin: "<stdin>", StreamStdout: "<stdout>", StreamStderr: "<stderr>"}
+	return Obj(&StdStream{Name: names[kind], Kind: kind})
 }
 
-func sysGetRecursionLimit(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := ArgCount("sys.getrecursionlimit", args, kw, 0, 0); err != nil {
-		return Value{}, err
-	}
-	return Int(int64(th.MaxDepth)), nil
-}
+// RecursionCeiling returns n bounded by the highest recursion limit the
+// host allows (sys.setrecursionlimit clamps to it).
+func (th *Thread) RecursionCeiling(n int) int { return th.recursionCeiling(n) }
 
-func sysSetRecursionLimit(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := biOneArg("sys.setrecursionlimit", args, kw); err != nil {
-		return Value{}, err
-	}
-	n, err := biCInt(args[0])
-	if err != nil {
-		return Value{}, err
-	}
-	if n < 1 {
-		return Value{}, Errorf(ValueError, "recursion limit must be greater or equal than 1")
-	}
-	// A request above the host's ceiling is clamped to it (scripts such
-	// as setrecursionlimit(10**6) keep working, and getrecursionlimit
-	// tells the limit in force): a script can lower its limit but never
-	// raise it past what the host allows.
-	limit := th.recursionCeiling(int(n))
-	if limit <= th.Depth {
-		return Value{}, Errorf(RecursionError, "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low", n, th.Depth)
-	}
-	th.SetRecursionLimit(limit)
-	return None, nil
-}
+// IntMaxStrDigits is sys.get_int_max_str_digits() (0: no limit).
+func (th *Thread) IntMaxStrDigits() int { return th.intDigitsLimit() }
 
-// sysVersionInfo is sys.version_info as a plain tuple (CPython's is a named
-// tuple; indexing, slicing and comparison behave the same).
-func sysVersionInfo() Value {
-	return TupleOf(Int(sysVersionMajor), Int(sysVersionMinor), Int(sysVersionMicro), Str("final"), Int(0))
-}
+// SetIntMaxStrDigits sets the limit sys.set_int_max_str_digits sets.
+func (th *Thread) SetIntMaxStrDigits(n int) { th.intMaxStrDigits = n }
 
-// loadSys builds the sys module for th.
-func loadSys(th *Thread) *Module {
-	m := NewModule("sys")
-	argv := make([]Value, len(th.Argv))
-	for i, a := range th.Argv {
-		argv[i] = Str(a)
+// sharedTextMethods installs the standard streams' methods on
+// TextIOWrapper beside those of files (file_text.go, whose init runs
+// first): each method serves a StdStream with std and a TextFile with the
+// file's own method; a name only one kind has fails for the other as an
+// unsupported operation.
+func sharedTextMethods(std map[string]BuiltinFn) {
+	for name, fn := range std {
+		stdFn := fn
+		var fileFn BuiltinFn
+		if m, ok := TextIOWrapperType.Attrs[name]; ok {
+			if d, ok := m.obj.(*MethodDescriptor); ok {
+				fileFn = d.Fn
+			}
+		}
+		TextIOWrapperType.SetAttr(name, Obj(&MethodDescriptor{Name: name, Owner: TextIOWrapperType,
+			Fn: func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+				if _, ok := self.obj.(*StdStream); ok {
+					return stdFn(th, self, args, kw)
+				}
+				if fileFn == nil {
+					return Value{}, Errorf(UnsupportedOperation, "%s", name)
+				}
+				return fileFn(th, self, args, kw)
+			}}))
 	}
-	m.Set("argv", NewList(argv))
-	m.Set("exit", NewBuiltin("exit", sysExit))
-	m.Set("stdin", Obj(&StdStream{Name: "<stdin>", Kind: StreamStdin}))
-	m.Set("stdout", Obj(&StdStream{Name: "<stdout>", Kind: StreamStdout}))
-	m.Set("stderr", Obj(&StdStream{Name: "<stderr>", Kind: StreamStderr}))
-	m.Set("__stdin__", m.value("stdin"))
-	m.Set("__stdout__", m.value("stdout"))
-	m.Set("__stderr__", m.value("stderr"))
-	m.Set("version", Str(sysVersion))
-	m.Set("version_info", sysVersionInfo())
-	m.Set("hexversion", Int(sysVersionMajor<<24|sysVersionMinor<<16|sysVersionMicro<<8|0xf0))
-	m.Set("maxsize", Int(math.MaxInt64))
-	m.Set("platform", Str(sysPlatform()))
-	m.Set("byteorder", Str("little"))
-	m.Set("maxunicode", Int(0x10ffff))
-	m.Set("float_info", Obj(floatInfo()))
-	m.Set("getrecursionlimit", NewBuiltin("getrecursionlimit", sysGetRecursionLimit))
-	m.Set("setrecursionlimit", NewBuiltin("setrecursionlimit", sysSetRecursionLimit))
-	addIntDigitsFuncs(m)
-	return m
-}
-
-// sysPlatform is sys.platform as CPython names the host system, so that
-// scripts testing it take the same branch as under CPython.
-func sysPlatform() string {
-	switch goruntime.GOOS {
-	case "windows":
-		return "win32"
-	case "ios":
-		return "ios"
+	// The files' methods the streams lack.
+	for name, v := range TextIOWrapperType.Attrs {
+		d, ok := v.obj.(*MethodDescriptor)
+		if !ok {
+			continue
+		}
+		if _, ok := std[name]; ok {
+			continue
+		}
+		fileFn := d.Fn
+		TextIOWrapperType.SetAttr(name, Obj(&MethodDescriptor{Name: name, Owner: TextIOWrapperType,
+			Fn: func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+				if _, ok := self.obj.(*StdStream); ok {
+					return Value{}, Errorf(UnsupportedOperation, "%s", name)
+				}
+				return fileFn(th, self, args, kw)
+			}}))
 	}
-	return goruntime.GOOS
-}
-
-// floatInfo is sys.float_info, as a module-like namespace (CPython's is a
-// named tuple; attribute access is what scripts use).
-func floatInfo() *Module {
-	m := NewModule("sys.float_info")
-	m.Set("max", Float(math.MaxFloat64))
-	m.Set("max_exp", Int(1024))
-	m.Set("max_10_exp", Int(308))
-	m.Set("min", Float(0x1p-1022))
-	m.Set("min_exp", Int(-1021))
-	m.Set("min_10_exp", Int(-307))
-	m.Set("dig", Int(15))
-	m.Set("mant_dig", Int(53))
-	m.Set("epsilon", Float(0x1p-52))
-	m.Set("radix", Int(2))
-	m.Set("rounds", Int(1))
-	return m
 }
