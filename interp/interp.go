@@ -190,6 +190,11 @@ type Options struct {
 	// in the Trace Event JSON format (see runtime.Tracer); it is complete
 	// once the interpreter's last event loop has closed.
 	Trace io.Writer
+
+	// Network and Commands grant network access and the start of
+	// programs (capabilities_net.go); nil grants none.
+	Network  *NetworkGrant
+	Commands []string
 }
 
 // Interp is one aio interpreter: a thread of execution with its own
@@ -228,6 +233,10 @@ type Interp struct {
 	warnOptions []string
 	// origins are where coroutines made in debug mode were created.
 	origins map[*Coroutine]string
+
+	// netAccess is what Options.Network and Commands grant
+	// (capabilities_net.go).
+	netAccess *runtime.NetAccess
 }
 
 // moduleState is a module's namespace as functions defined in it see it.
@@ -267,6 +276,7 @@ func New(opts Options) *Interp {
 		sources:  map[string][]string{},
 	}
 	th.Host = in
+	in.netAccess = netAccessOf(opts)
 	th.Stdout, th.Stderr, th.Stdin = in.wrapWriter(th.Stdout), in.wrapWriter(th.Stderr), in.wrapReader(th.Stdin)
 	th.ModuleLoaders["asyncio"] = nil
 	th.ReportException = func(msg string, exc *runtime.Exception) {

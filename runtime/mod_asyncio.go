@@ -586,6 +586,9 @@ func AsyncioCore() map[string]Value {
 	for name, v := range callGraphNames() {
 		m[name] = v
 	}
+	for name, v := range ioNames() { // io_transport_methods.go
+		m[name] = v
+	}
 	return m
 }
 

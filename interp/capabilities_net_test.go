@@ -1,0 +1,117 @@
+package interp
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// runNet runs src in an interpreter made with opts and returns its output
+// and the error of the run.
+func runNet(t *testing.T, opts Options, src string) (string, error) {
+	t.Helper()
+	var out bytes.Buffer
+	opts.Stdout = &out
+	in := New(opts)
+	err := in.Exec(context.Background(), "net.aio", src)
+	return out.String(), err
+}
+
+// An interpreter granted nothing can neither connect nor listen, and the
+// PermissionError names the operation and the address.
+func TestNetworkDeniedWithoutGrant(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	src := fmt.Sprintf(`import asyncio
+async def main():
+    try:
+        await asyncio.open_connection("127.0.0.1", %d)
+    except PermissionError as e:
+        print("connect:", e)
+    try:
+        await asyncio.start_server(lambda r, w: None, "127.0.0.1", 0)
+    except PermissionError as e:
+        print("listen:", e)
+asyncio.run(main())
+`, port)
+	out, err := runNet(t, Options{}, src)
+	require.NoError(t, err)
+	assert.Contains(t, out, fmt.Sprintf("connect: network access denied: connect to tcp 127.0.0.1:%d", port))
+	assert.Contains(t, out, "listen: network access denied: listen to tcp 127.0.0.1:0")
+}
+
+// Dial and Listen patterns grant exactly the addresses they match, and
+// Check decides the rest.
+func TestNetworkGrantPatterns(t *testing.T) {
+	src := `import asyncio
+async def echo(r, w):
+    w.write(await r.readline())
+    await w.drain()
+    w.close()
+async def main():
+    server = await asyncio.start_server(echo, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    r, w = await asyncio.open_connection("127.0.0.1", port)
+    w.write(b"ping\n")
+    print((await r.readline()).decode().strip())
+    w.close()
+    try:
+        await asyncio.open_connection("localhost", port)
+    except PermissionError as e:
+        print("denied:", e)
+    try:
+        await asyncio.start_server(echo, "0.0.0.0", 0)
+    except PermissionError as e:
+        print("denied:", e)
+    server.close()
+asyncio.run(main())
+`
+	var checked []string
+	grant := &NetworkGrant{
+		Dial:   []string{"127.0.0.1:*"},
+		Listen: []string{"127.0.0.1:0"},
+		Check: func(op, network, address string) error {
+			checked = append(checked, op+" "+address)
+			return fmt.Errorf("host says no")
+		},
+	}
+	out, err := runNet(t, Options{Network: grant}, src)
+	require.NoError(t, err)
+	assert.Contains(t, out, "ping\n")
+	assert.Contains(t, out, "denied: network access denied: connect to tcp localhost:")
+	assert.Contains(t, out, "host says no")
+	assert.Contains(t, out, "denied: network access denied: listen to tcp 0.0.0.0:0: host says no")
+	assert.Len(t, checked, 2, "Check decides only what no pattern allowed")
+}
+
+// GrantAll grants the network, as the command line does.
+func TestGrantAllGrantsNetwork(t *testing.T) {
+	opts := GrantAll(Options{})
+	require.NotNil(t, opts.Network)
+	out, err := runNet(t, opts, `import asyncio
+async def main():
+    s = await asyncio.start_server(lambda r, w: w.close(), "127.0.0.1", 0)
+    print(s.is_serving())
+    s.close()
+asyncio.run(main())
+`)
+	require.NoError(t, err)
+	assert.Equal(t, "True\n", out)
+}
+
+// Command patterns match a program's name or base name.
+func TestCommandAllowed(t *testing.T) {
+	assert.True(t, commandAllowed([]string{"echo"}, "/bin/echo"))
+	assert.True(t, commandAllowed([]string{"ec*"}, "echo"))
+	assert.True(t, commandAllowed([]string{"/bin/echo"}, "/bin/echo"))
+	assert.False(t, commandAllowed([]string{"/bin/echo"}, "/usr/bin/echo"))
+	assert.False(t, commandAllowed([]string{"cat"}, "echo"))
+	assert.True(t, commandAllowed([]string{"*"}, "anything"))
+}
