@@ -142,11 +142,15 @@ func (l *Listener) accepted(th *Thread, loop *Loop, c net.Conn, sockFactory Valu
 
 // makeSocketView calls the asyncio source's socket view class with the
 // connection's family, local and peer addresses.
-func makeSocketView(th *Thread, factory Value, c net.Conn) (Value, error) {
+func makeSocketView(th *Thread, factory Value, c transportConn) (Value, error) {
 	if !factory.IsValid() || factory.IsNone() {
 		return None, nil
 	}
-	return th.Call(factory, []Value{Str(c.LocalAddr().Network()), addrValue(c.LocalAddr()), addrValue(c.RemoteAddr())}, nil)
+	network, local, peer := connAddrs(c)
+	if network == "pipe" {
+		return None, nil
+	}
+	return th.Call(factory, []Value{Str(network), local, peer}, nil)
 }
 
 func (l *Listener) close() {

@@ -162,9 +162,27 @@ func addrRepr(host string, port int64) string {
 // transport (what _dial's future and a listener's accept produce).
 var ConnType = finalType("_Conn")
 
-// Conn is a connected socket waiting for its transport.
+// Conn is a connected socket, or a pipe to a child process, waiting for
+// its transport.
 type Conn struct {
-	c net.Conn
+	c transportConn
+}
+
+// transportConn is what a transport drives: a socket (net.Conn) or a
+// pipe (*os.File); both wait in Go's netpoller.
+type transportConn interface {
+	Read(p []byte) (int, error)
+	Write(p []byte) (int, error)
+	Close() error
+}
+
+// connAddrs returns the local and peer addresses of a socket (None for
+// a pipe) and its network ("pipe" for a pipe).
+func connAddrs(c transportConn) (network string, local, peer Value) {
+	if nc, ok := c.(net.Conn); ok {
+		return nc.LocalAddr().Network(), addrValue(nc.LocalAddr()), addrValue(nc.RemoteAddr())
+	}
+	return "pipe", None, None
 }
 
 // Type returns ConnType.

@@ -26,7 +26,7 @@ var TransportType = finalType("_SelectorSocketTransport")
 // the loop's, except those under mu, which the goroutines share.
 type Transport struct {
 	loop     *Loop
-	conn     net.Conn
+	conn     transportConn
 	protocol Value
 	network  string
 	socket   Value // the socket view get_extra_info('socket') returns
@@ -64,8 +64,9 @@ func (t *Transport) Referents(w *MemWalker) {
 // startTransport makes the transport of c for protocol on loop: the
 // protocol's connection_made runs on the next pass, then reading starts;
 // waiter, when not nil, completes after connection_made.
-func startTransport(th *Thread, loop *Loop, c net.Conn, protocol, socket Value, waiter *Future) *Transport {
-	t := &Transport{loop: loop, conn: c, protocol: protocol, network: c.LocalAddr().Network(),
+func startTransport(th *Thread, loop *Loop, c transportConn, protocol, socket Value, waiter *Future) *Transport {
+	network, _, _ := connAddrs(c)
+	t := &Transport{loop: loop, conn: c, protocol: protocol, network: network,
 		socket: socket, high: 64 * 1024, low: 16 * 1024, reading: true}
 	t.cond = sync.NewCond(&t.mu)
 	loop.CallSoon(func() error {

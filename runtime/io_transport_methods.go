@@ -158,9 +158,11 @@ func init() {
 			t := transportOf(self)
 			switch name {
 			case "peername":
-				return addrValue(t.conn.RemoteAddr()), nil
+				_, _, peer := connAddrs(t.conn)
+				return peer, nil
 			case "sockname":
-				return addrValue(t.conn.LocalAddr()), nil
+				_, local, _ := connAddrs(t.conn)
+				return local, nil
 			case "socket":
 				return t.socket, nil
 			}
@@ -202,6 +204,7 @@ func ioNames() map[string]Value {
 	return map[string]Value{
 		"_dial":   NewBuiltin("_dial", dialFn),
 		"_listen": NewBuiltin("_listen", listenFn),
+		"_spawn":  NewBuiltin("_spawn", spawnFn),
 		"_set_loop_methods": NewBuiltin("_set_loop_methods", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 			var d Value
 			if err := UnpackArgs("_set_loop_methods", args, kw, "methods", &d); err != nil {
