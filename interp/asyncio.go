@@ -67,6 +67,7 @@ func (in *Interp) loadAsyncio(th *runtime.Thread) (*runtime.Module, error) {
 		ns.Set(name, v)
 	}
 	ns.Set("_trace_instant", runtime.TraceInstantBuiltin)
+	m.Set("__path__", runtime.NewList(nil)) // a package: asyncio.subprocess
 	th.Modules["asyncio"] = m
 	state := &moduleState{name: "asyncio", globals: ns, builtins: in.builtins, vm: in}
 	for _, pf := range compiledPrelude() {

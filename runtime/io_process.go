@@ -74,10 +74,174 @@ func StartError(err error, name string) *Exception {
 	return Errorf(OSError, "%s", err.Error())
 }
 
-// spawnFn is asyncio's _spawn(argv, stdin, stdout, stderr, cwd, env):
-// each stream is PIPE (-1), STDOUT (-2, stderr only), DEVNULL (-3), None
-// (the parent's) or an object with fileno() or a file descriptor; env is
-// None or a dict of str.
+// Command is a child process prepared by PrepareCommand: Cmd is ready to
+// start, and Pipes holds the parent's ends of the streams given as PIPE
+// (stdin's write end, stdout's and stderr's read ends; nil otherwise).
+type Command struct {
+	Cmd       *exec.Cmd
+	Pipes     [3]*os.File
+	childEnds []*os.File
+}
+
+// PrepareCommand checks the process grant and prepares argv's command:
+// each of the three streams is PIPE (-1), STDOUT (-2, stderr only),
+// DEVNULL (-3), None (the interpreter's own), an object with fileno() or
+// a file descriptor; cwd is None or a str; env is None or a dict of str.
+func PrepareCommand(th *Thread, argv []string, streams [3]Value, cwdV, envV Value) (*Command, error) {
+	if len(argv) == 0 {
+		return nil, Errorf(ValueError, "args must not be empty")
+	}
+	if err := CheckExec(th, argv); err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Args = argv
+	if lp, err := exec.LookPath(argv[0]); err == nil {
+		cmd.Path = lp
+	} else {
+		cmd.Err = nil
+		cmd.Path = argv[0]
+	}
+	if cwdV.IsValid() && !cwdV.IsNone() {
+		dir, err := ToStr(th, cwdV)
+		if err != nil {
+			return nil, err
+		}
+		cmd.Dir = dir
+	}
+	if envV.IsValid() && !envV.IsNone() {
+		env, err := envList(th, envV)
+		if err != nil {
+			return nil, err
+		}
+		cmd.Env = env
+	}
+	c := &Command{Cmd: cmd}
+	for i, mv := range streams {
+		if err := c.setStream(th, i, mv); err != nil {
+			c.closeAll()
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// envList converts a dict of str to KEY=value strings.
+func envList(th *Thread, v Value) ([]string, error) {
+	d, ok := v.obj.(*Dict)
+	if !ok {
+		return nil, Errorf(TypeError, "env must be a dict, not %s", v.Type().Name)
+	}
+	env := []string{}
+	var ferr error
+	d.Items(func(k, v Value) bool {
+		ks, e1 := ToStr(th, k)
+		vs, e2 := ToStr(th, v)
+		if e1 != nil || e2 != nil {
+			ferr = Errorf(TypeError, "expected str, bytes or os.PathLike object, not %s", v.Type().Name)
+			return false
+		}
+		env = append(env, ks+"="+vs)
+		return true
+	})
+	return env, ferr
+}
+
+// setStream applies the choice mv to stream i (0 stdin, 1 stdout, 2
+// stderr).
+func (c *Command) setStream(th *Thread, i int, mv Value) error {
+	cmd := c.Cmd
+	var f *os.File
+	var w io.Writer
+	switch {
+	case !mv.IsValid() || mv.IsNone():
+		// The interpreter's own stream (the host's, for an embedder).
+		switch i {
+		case 1:
+			w = th.Stdout
+		case 2:
+			w = th.Stderr
+		}
+	default:
+		n, isInt := asInt64(mv)
+		if !isInt {
+			fd, found, err := th.CallMethod(mv, "fileno")
+			if err == nil && !found {
+				err = Errorf(TypeError, "stream must be PIPE, DEVNULL, STDOUT, None, a file or a file descriptor")
+			}
+			if err != nil {
+				return err
+			}
+			n, _ = asInt64(fd)
+			f = os.NewFile(uintptr(n), "fd")
+			break
+		}
+		switch n {
+		case streamPipe:
+			r, wr, err := os.Pipe()
+			if err != nil {
+				return socketError(err)
+			}
+			if i == 0 {
+				f, c.Pipes[0] = r, wr
+			} else {
+				f, c.Pipes[i] = wr, r
+			}
+			c.childEnds = append(c.childEnds, f)
+		case streamStdout:
+			if i != 2 {
+				return Errorf(ValueError, "STDOUT can only be used for stderr")
+			}
+			cmd.Stderr = cmd.Stdout
+			return nil
+		case streamDevnull:
+			// exec's nil stream is the null device.
+		default:
+			f = os.NewFile(uintptr(n), "fd")
+		}
+	}
+	switch {
+	case i == 0 && f != nil:
+		cmd.Stdin = f
+	case i == 1 && f != nil:
+		cmd.Stdout = f
+	case i == 1 && w != nil:
+		cmd.Stdout = w
+	case i == 2 && f != nil:
+		cmd.Stderr = f
+	case i == 2 && w != nil:
+		cmd.Stderr = w
+	}
+	return nil
+}
+
+func (c *Command) closeAll() {
+	for _, f := range c.Pipes {
+		if f != nil {
+			f.Close()
+		}
+	}
+	for _, f := range c.childEnds {
+		f.Close()
+	}
+}
+
+// Start starts the program; a failure is CPython's OSError.
+func (c *Command) Start() error {
+	if err := c.Cmd.Start(); err != nil {
+		c.closeAll()
+		return StartError(err, c.Cmd.Args[0])
+	}
+	for _, f := range c.childEnds {
+		f.Close()
+	}
+	c.childEnds = nil
+	return nil
+}
+
+// spawnFn is asyncio's _spawn(argv, stdin, stdout, stderr, cwd, env)
+// (see PrepareCommand): the started process, whose exit a goroutine
+// posts to the loop.
 func spawnFn(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	var argvV, stdinV, stdoutV, stderrV, cwdV, envV Value
 	if err := UnpackArgs("_spawn", args, kw, "argv", &argvV, "stdin", &stdinV, "stdout", &stdoutV,
@@ -88,148 +252,23 @@ func spawnFn(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	argv, err := argvStrings(th, argvV)
+	argv, err := ArgvStrings(th, argvV)
 	if err != nil {
 		return Value{}, err
 	}
-	if len(argv) == 0 {
-		return Value{}, Errorf(ValueError, "args must not be empty")
-	}
-	if err := CheckExec(th, argv); err != nil {
+	c, err := PrepareCommand(th, argv, [3]Value{stdinV, stdoutV, stderrV}, cwdV, envV)
+	if err != nil {
 		return Value{}, err
 	}
-	cmd := exec.Command(argv[0], argv[1:]...)
-	cmd.Args = argv
-	if lp, err := exec.LookPath(argv[0]); err == nil {
-		cmd.Path = lp
-	} else {
-		cmd.Err = nil
-		cmd.Path = argv[0]
+	if err := c.Start(); err != nil {
+		return Value{}, err
 	}
-	if !cwdV.IsNone() {
-		if cmd.Dir, err = ToStr(th, cwdV); err != nil {
-			return Value{}, err
-		}
-	}
-	if !envV.IsNone() {
-		d, ok := envV.obj.(*Dict)
-		if !ok {
-			return Value{}, Errorf(TypeError, "env must be a dict")
-		}
-		cmd.Env = []string{}
-		var ferr error
-		d.Items(func(k, v Value) bool {
-			ks, e1 := ToStr(th, k)
-			vs, e2 := ToStr(th, v)
-			if e1 != nil || e2 != nil {
-				ferr = Errorf(TypeError, "expected str, bytes or os.PathLike object")
-				return false
-			}
-			cmd.Env = append(cmd.Env, ks+"="+vs)
-			return true
-		})
-		if ferr != nil {
-			return Value{}, ferr
-		}
-	}
+	cmd := c.Cmd
 	p := &Process{cmd: cmd, returncode: None, pipes: [3]Value{None, None, None}}
-	var parentEnds, childEnds []*os.File
-	closeAll := func() {
-		for _, f := range append(parentEnds, childEnds...) {
-			f.Close()
+	for i, f := range c.Pipes {
+		if f != nil {
+			p.pipes[i] = Obj(&Conn{c: f})
 		}
-	}
-	modes := []Value{stdinV, stdoutV, stderrV}
-	for i, mv := range modes {
-		var f *os.File
-		var w io.Writer
-		switch {
-		case mv.IsNone():
-			// Inherit: the parent's stream, copied through the loop when
-			// the interpreter's stream is not the process's own.
-			switch i {
-			case 0:
-				f = nil
-			case 1:
-				w = th.Stdout
-			case 2:
-				w = th.Stderr
-			}
-		default:
-			n, isInt := asInt64(mv)
-			if !isInt {
-				fd, found, err := th.CallMethod(mv, "fileno")
-				if err == nil && !found {
-					err = Errorf(TypeError, "stream must be PIPE, DEVNULL, STDOUT, None, a file or a file descriptor")
-				}
-				if err != nil {
-					closeAll()
-					return Value{}, err
-				}
-				n, _ = asInt64(fd)
-				f = os.NewFile(uintptr(n), "fd")
-				break
-			}
-			switch n {
-			case streamPipe:
-				r, wr, err := os.Pipe()
-				if err != nil {
-					closeAll()
-					return Value{}, socketError(err)
-				}
-				if i == 0 {
-					f = r
-					parentEnds = append(parentEnds, wr)
-					p.pipes[0] = Obj(&Conn{c: wr})
-				} else {
-					f = wr
-					parentEnds = append(parentEnds, r)
-					p.pipes[i] = Obj(&Conn{c: r})
-				}
-				childEnds = append(childEnds, f)
-			case streamStdout:
-				if i != 2 {
-					closeAll()
-					return Value{}, Errorf(ValueError, "STDOUT can only be used for stderr")
-				}
-				f = nil
-				w = nil
-				if cf, ok := cmd.Stdout.(*os.File); ok {
-					f = cf
-				} else {
-					w = cmd.Stdout
-				}
-			case streamDevnull:
-				f = nil
-			default:
-				f = os.NewFile(uintptr(n), "fd")
-			}
-		}
-		switch i {
-		case 0:
-			if f != nil {
-				cmd.Stdin = f
-			}
-		case 1:
-			if f != nil {
-				cmd.Stdout = f
-			} else if w != nil {
-				cmd.Stdout = w
-			}
-		case 2:
-			if f != nil {
-				cmd.Stderr = f
-			} else if w != nil {
-				cmd.Stderr = w
-			}
-		}
-	}
-	if err := cmd.Start(); err != nil {
-		closeAll()
-		return Value{}, StartError(err, argv[0])
-	}
-	for _, f := range childEnds {
-		f.Close()
 	}
 	loop.BeginHostWork()
 	go func() {
@@ -250,8 +289,8 @@ func spawnFn(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	return Obj(p), nil
 }
 
-// argvStrings converts a list or tuple of str to Go strings.
-func argvStrings(th *Thread, v Value) ([]string, error) {
+// ArgvStrings converts a list or tuple of str to Go strings.
+func ArgvStrings(th *Thread, v Value) ([]string, error) {
 	var items []Value
 	switch o := v.obj.(type) {
 	case *List:
@@ -312,7 +351,8 @@ func init() {
 			}
 			p := proc(self)
 			if !p.returncode.IsNone() {
-				return None, nil // CPython ignores a signal to a reaped child
+				// asyncio's transport of a reaped child refuses signals.
+				return Value{}, NewException(ProcessLookupError)
 			}
 			if err := p.cmd.Process.Signal(syscall.Signal(sig)); err != nil && !errors.Is(err, os.ErrProcessDone) {
 				return Value{}, socketError(err)

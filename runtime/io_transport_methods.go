@@ -184,6 +184,20 @@ func init() {
 	}
 }
 
+func init() {
+	// asyncio.subprocess is the module the asyncio source builds.
+	RegisterStdModule("asyncio.subprocess", func(th *Thread) *Module {
+		if m, ok := th.Modules["asyncio"]; ok && m != nil {
+			if v, ok := m.Get("subprocess"); ok {
+				if sub, ok := v.obj.(*Module); ok {
+					return sub
+				}
+			}
+		}
+		return NewModule("asyncio.subprocess")
+	})
+}
+
 // loopMethodImpl finds the asyncio source's implementation of a loop
 // method (see _set_loop_methods).
 func loopMethodImpl(th *Thread, name string) (Value, error) {
@@ -205,6 +219,25 @@ func ioNames() map[string]Value {
 		"_dial":   NewBuiltin("_dial", dialFn),
 		"_listen": NewBuiltin("_listen", listenFn),
 		"_spawn":  NewBuiltin("_spawn", spawnFn),
+		"_make_module": NewBuiltin("_make_module", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			// _make_module(name, names): a module holding names (a dict),
+			// for asyncio's submodules written in the asyncio source.
+			var name string
+			var d Value
+			if err := UnpackArgs("_make_module", args, kw, "name", &name, "names", &d); err != nil {
+				return Value{}, err
+			}
+			m := NewModule(name)
+			if dict, ok := d.obj.(*Dict); ok {
+				dict.Items(func(k, v Value) bool {
+					if ks, ok := k.obj.(*StrObj); ok {
+						m.Set(ks.S, v)
+					}
+					return true
+				})
+			}
+			return Obj(m), nil
+		}),
 		"_set_loop_methods": NewBuiltin("_set_loop_methods", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 			var d Value
 			if err := UnpackArgs("_set_loop_methods", args, kw, "methods", &d); err != nil {
