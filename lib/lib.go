@@ -10,6 +10,7 @@ package lib
 import (
 	_ "github.com/aio-lang/aio/lib/abc"
 	_ "github.com/aio-lang/aio/lib/collectionsabc"
+	_ "github.com/aio-lang/aio/lib/concurrent"
 	_ "github.com/aio-lang/aio/lib/contextlib"
 	_ "github.com/aio-lang/aio/lib/dataclasses"
 	_ "github.com/aio-lang/aio/lib/difflib"
