@@ -33,21 +33,22 @@ type NetworkGrant struct {
 	Check  func(op, network, address string) error
 }
 
-// GrantAll returns options' copy that grants the network and every
-// command, as the command line does.
+// GrantAll returns options' copy that grants the network, every command
+// and the process's signals, as the command line does.
 func GrantAll(opts Options) Options {
 	opts.Network = &NetworkGrant{Dial: []string{"*"}, Listen: []string{"*"}}
 	opts.Commands = []string{"*"}
+	opts.Signals = true
 	return opts
 }
 
 // netAccessOf turns the options' grants into the runtime's form (nil
 // when nothing is granted).
 func netAccessOf(opts Options) *runtime.NetAccess {
-	if opts.Network == nil && len(opts.Commands) == 0 {
+	if opts.Network == nil && len(opts.Commands) == 0 && !opts.Signals {
 		return nil
 	}
-	a := &runtime.NetAccess{}
+	a := &runtime.NetAccess{Signals: opts.Signals}
 	if g := opts.Network; g != nil {
 		a.Dial = g.rule("connect", g.Dial)
 		a.Listen = g.rule("listen", g.Listen)

@@ -192,9 +192,12 @@ type Options struct {
 	Trace io.Writer
 
 	// Network and Commands grant network access and the start of
-	// programs (capabilities_net.go); nil grants none.
+	// programs (capabilities_net.go); nil grants none. Signals lets
+	// loop.add_signal_handler watch the process's signals (an embedded
+	// interpreter installs no signal handler otherwise).
 	Network  *NetworkGrant
 	Commands []string
+	Signals  bool
 }
 
 // Interp is one aio interpreter: a thread of execution with its own

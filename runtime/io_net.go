@@ -29,6 +29,15 @@ type NetAccess struct {
 	Listen func(network, address string) error
 	// Exec checks the start of a program (argv[0] as the script gave it).
 	Exec func(argv []string) error
+	// Signals lets the interpreter watch the process's signals
+	// (loop.add_signal_handler).
+	Signals bool
+}
+
+// SignalsGranted reports whether th's host lets it watch process signals.
+func SignalsGranted(th *Thread) bool {
+	a := netAccess(th)
+	return a != nil && a.Signals
 }
 
 // NetGranter is implemented by a Thread's Host that grants network or
