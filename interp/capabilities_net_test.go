@@ -115,3 +115,53 @@ func TestCommandAllowed(t *testing.T) {
 	assert.False(t, commandAllowed([]string{"cat"}, "echo"))
 	assert.True(t, commandAllowed([]string{"*"}, "anything"))
 }
+
+// Without Commands an interpreter cannot start a process, by asyncio or
+// by subprocess; with them it starts exactly the programs they name.
+func TestCommandsGrant(t *testing.T) {
+	src := `import asyncio, subprocess
+async def main():
+    for argv in (["echo", "hi"], ["cat", "/dev/null"]):
+        try:
+            p = await asyncio.create_subprocess_exec(*argv, stdout=asyncio.subprocess.PIPE)
+            out, _ = await p.communicate()
+            print("ran", out)
+        except PermissionError as e:
+            print("async:", e)
+asyncio.run(main())
+try:
+    print(subprocess.run(["echo", "sync"], capture_output=True).stdout)
+except PermissionError as e:
+    print("sync:", e)
+`
+	out, err := runNet(t, Options{}, src)
+	require.NoError(t, err)
+	assert.Contains(t, out, "async: process creation denied: echo (not granted)")
+	assert.Contains(t, out, "async: process creation denied: cat (not granted)")
+	assert.Contains(t, out, "sync: process creation denied: echo (not granted)")
+	assert.NotContains(t, out, "ran b")
+
+	out, err = runNet(t, Options{Commands: []string{"echo"}}, src)
+	require.NoError(t, err)
+	assert.Contains(t, out, "ran b'hi\\n'")
+	assert.Contains(t, out, "async: process creation denied: cat: not in the allowed commands")
+	assert.Contains(t, out, "b'sync\\n'")
+}
+
+// Without the grant, loop.add_signal_handler records the callback (so
+// raise_signal reaches it) but watches no process signal.
+func TestSignalsNotWatchedWithoutGrant(t *testing.T) {
+	src := `import asyncio, signal
+async def main():
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGUSR1, print, "callback")
+    print(signal._watch(signal.SIGUSR1, print))
+    signal.raise_signal(signal.SIGUSR1)
+    await asyncio.sleep(0)
+    loop.remove_signal_handler(signal.SIGUSR1)
+asyncio.run(main())
+`
+	out, err := runNet(t, Options{}, src)
+	require.NoError(t, err)
+	assert.Equal(t, "False\ncallback\n", out)
+}

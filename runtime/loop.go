@@ -24,7 +24,10 @@ var processStart = time.Now()
 
 // virtualClock is advanced by the loop itself: when nothing is ready it
 // jumps to the next timer instead of sleeping.
-type virtualClock struct{ now float64 }
+type virtualClock struct {
+	now       float64
+	wallStart time.Time // the real time when it read virtualStart (vclock.go)
+}
 
 func (c *virtualClock) Now() float64 { return c.now }
 
@@ -156,7 +159,7 @@ func NewLoop(th *Thread) *Loop {
 	l := &Loop{th: th, wake: make(chan struct{}, 1), slowCallback: 0.1}
 	l.setDebug(th.AsyncioDebug)
 	if th.VirtualTime {
-		l.virtual = &virtualClock{now: 1000}
+		l.virtual = th.virtualClock() // shared with time.sleep and friends (vclock.go)
 		l.clock = l.virtual
 	} else {
 		l.clock = realClock{start: processStart}
