@@ -20,6 +20,7 @@ import (
 	_ "github.com/aio-lang/aio/lib/re"
 	_ "github.com/aio-lang/aio/lib/shlex"
 	_ "github.com/aio-lang/aio/lib/signal"
+	_ "github.com/aio-lang/aio/lib/socket"
 	_ "github.com/aio-lang/aio/lib/string"
 	_ "github.com/aio-lang/aio/lib/subprocess"
 	_ "github.com/aio-lang/aio/lib/textwrap"

@@ -34,6 +34,13 @@ type NetAccess struct {
 	Signals bool
 }
 
+// NetworkGranted reports whether th's host granted any network access
+// (name resolution needs it).
+func NetworkGranted(th *Thread) bool {
+	a := netAccess(th)
+	return a != nil && (a.Dial != nil || a.Listen != nil)
+}
+
 // SignalsGranted reports whether th's host lets it watch process signals.
 func SignalsGranted(th *Thread) bool {
 	a := netAccess(th)
