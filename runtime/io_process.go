@@ -12,7 +12,9 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"sync"
 	"syscall"
+	"time"
 	"unsafe"
 )
 
@@ -81,6 +83,8 @@ type Command struct {
 	Cmd       *exec.Cmd
 	Pipes     [3]*os.File
 	childEnds []*os.File
+	// stderrToStdout: stderr was given as STDOUT.
+	stderrToStdout bool
 }
 
 // PrepareCommand checks the process grant and prepares argv's command:
@@ -193,6 +197,7 @@ func (c *Command) setStream(th *Thread, i int, mv Value) error {
 				return Errorf(ValueError, "STDOUT can only be used for stderr")
 			}
 			cmd.Stderr = cmd.Stdout
+			c.stderrToStdout = true
 			return nil
 		case streamDevnull:
 			// exec's nil stream is the null device.
@@ -260,8 +265,21 @@ func spawnFn(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if err := c.Start(); err != nil {
+	forwards, err := c.forwardThroughLoop()
+	if err != nil {
+		c.closeAll()
 		return Value{}, err
+	}
+	if err := c.Start(); err != nil {
+		for _, f := range forwards {
+			f.r.Close()
+		}
+		return Value{}, err
+	}
+	var forwarded sync.WaitGroup
+	for _, f := range forwards {
+		forwarded.Add(1)
+		f.start(loop, &forwarded)
 	}
 	cmd := c.Cmd
 	p := &Process{cmd: cmd, returncode: None, pipes: [3]Value{None, None, None}}
@@ -274,6 +292,14 @@ func spawnFn(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	go func() {
 		cmd.Wait()
 		status := ExitStatus(cmd.ProcessState)
+		// The child's forwarded output is posted before its exit, unless
+		// a grandchild keeps the pipe open.
+		drained := make(chan struct{})
+		go func() { forwarded.Wait(); close(drained) }()
+		select {
+		case <-drained:
+		case <-time.After(100 * time.Millisecond):
+		}
 		loop.Post(func() error {
 			loop.EndHostWork()
 			p.returncode = Int(int64(status))
@@ -360,4 +386,66 @@ func init() {
 			return None, nil
 		},
 	})
+}
+
+// forward copies a child's output to one of the interpreter's streams
+// through the loop, so that the stream is only ever written by the
+// interpreter's goroutine, in order with the script's own output.
+type forward struct {
+	r   *os.File
+	dst io.Writer
+}
+
+// forwardThroughLoop gives the child a pipe for each inherited output
+// stream that is not a file of the process (an embedder's writer, or the
+// interpreter's buffering of it).
+func (c *Command) forwardThroughLoop() ([]forward, error) {
+	var out []forward
+	cmd := c.Cmd
+	replace := func(w io.Writer) (io.Writer, error) {
+		if w == nil {
+			return nil, nil
+		}
+		if _, ok := w.(*os.File); ok {
+			return w, nil
+		}
+		r, pw, err := os.Pipe()
+		if err != nil {
+			return nil, socketError(err)
+		}
+		c.childEnds = append(c.childEnds, pw)
+		out = append(out, forward{r: r, dst: w})
+		return pw, nil
+	}
+	var err error
+	if cmd.Stdout, err = replace(cmd.Stdout); err != nil {
+		return out, err
+	}
+	if c.stderrToStdout {
+		cmd.Stderr = cmd.Stdout
+	} else if cmd.Stderr, err = replace(cmd.Stderr); err != nil {
+		return out, err
+	}
+	return out, nil
+}
+
+// start reads the pipe on a goroutine, posting each chunk to the loop.
+func (f forward) start(loop *Loop, done *sync.WaitGroup) {
+	loop.BeginHostWork()
+	go func() {
+		defer done.Done()
+		buf := make([]byte, 32*1024)
+		for {
+			n, err := f.r.Read(buf)
+			if n > 0 {
+				chunk := append([]byte(nil), buf[:n]...)
+				loop.Post(func() error { f.dst.Write(chunk); return nil })
+			}
+			if err != nil {
+				break
+			}
+		}
+		f.r.Close()
+		loop.Post(func() error { loop.EndHostWork(); return nil })
+	}()
 }
