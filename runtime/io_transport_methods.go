@@ -9,8 +9,8 @@ package runtime
 // loopIOMethods are the loop methods written in the asyncio source.
 var loopIOMethods = []string{
 	"create_connection", "create_server", "create_unix_connection", "create_unix_server",
-	"run_in_executor", "set_default_executor", "subprocess_exec", "subprocess_shell",
-	"add_signal_handler", "remove_signal_handler", "getaddrinfo", "sock_connect",
+	"run_in_executor", "set_default_executor",
+	"add_signal_handler", "remove_signal_handler", "getaddrinfo",
 }
 
 func transportOf(v Value) *Transport { return v.obj.(*Transport) }
