@@ -19,6 +19,10 @@ import (
 	"unsafe"
 )
 
+// maxPosted bounds the chunks a reader goroutine has posted to the loop
+// and the protocol has not yet received.
+const maxPosted = 2
+
 // TransportType is the class of socket transports.
 var TransportType = finalType("_SelectorSocketTransport")
 
@@ -43,6 +47,10 @@ type Transport struct {
 	cond    *sync.Cond
 	pending [][]byte // waiting for the writer goroutine
 	paused  bool     // reading paused: the reader goroutine waits
+	// posted counts chunks posted to the loop and not yet delivered: the
+	// reader waits while maxPosted are, so that a pause_reading takes
+	// effect within a chunk or two.
+	posted int
 	stopped bool     // the goroutines must end
 	writer  bool     // the writer goroutine runs
 }
@@ -123,7 +131,7 @@ func (t *Transport) readLoop(th *Thread) {
 	buf := make([]byte, 256*1024)
 	for {
 		t.mu.Lock()
-		for t.paused && !t.stopped {
+		for (t.paused || t.posted >= maxPosted) && !t.stopped {
 			t.cond.Wait()
 		}
 		stopped := t.stopped
@@ -135,6 +143,9 @@ func (t *Transport) readLoop(th *Thread) {
 		if n > 0 {
 			chunk := make([]byte, n)
 			copy(chunk, buf[:n])
+			t.mu.Lock()
+			t.posted++
+			t.mu.Unlock()
 			t.loop.Post(func() error { return t.received(th, chunk) })
 		}
 		if err != nil {
@@ -147,6 +158,10 @@ func (t *Transport) readLoop(th *Thread) {
 
 // received delivers a chunk to the protocol.
 func (t *Transport) received(th *Thread, chunk []byte) error {
+	t.mu.Lock()
+	t.posted--
+	t.cond.Broadcast()
+	t.mu.Unlock()
 	if t.closing {
 		return nil
 	}
