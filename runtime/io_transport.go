@@ -50,9 +50,9 @@ type Transport struct {
 	// posted counts chunks posted to the loop and not yet delivered: the
 	// reader waits while maxPosted are, so that a pause_reading takes
 	// effect within a chunk or two.
-	posted int
-	stopped bool     // the goroutines must end
-	writer  bool     // the writer goroutine runs
+	posted  int
+	stopped bool // the goroutines must end
+	writer  bool // the writer goroutine runs
 }
 
 // Type returns TransportType.
