@@ -126,10 +126,7 @@ func (in *Interp) applyOptions(opts Options) {
 		}
 	}
 	if opts.AllowedModules != nil {
-		allowed := map[string]bool{"asyncio": true}
-		for _, m := range opts.AllowedModules {
-			allowed[m] = true
-		}
+		allowed := stdClosure(append([]string{"asyncio"}, opts.AllowedModules...))
 		for name := range in.th.ModuleLoaders {
 			if !allowed[name] {
 				delete(in.th.ModuleLoaders, name)
@@ -347,9 +344,6 @@ func CompileProgram(filename string, src []byte) (*Program, error) {
 
 // Filename returns the name the program was compiled with.
 func (p *Program) Filename() string { return p.filename }
-
-// Code returns the program's module code.
-func (p *Program) Code() *compile.Code { return p.code }
 
 // Run runs the program as the interpreter's __main__ module (its globals
 // persist for later Get, Eval and Call). A program with top-level await

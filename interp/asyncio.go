@@ -1,38 +1,42 @@
 package interp
 
-// This file loads the asyncio module: the Go core from the runtime
-// package, plus the library layer written by the project in aio source
-// (asyncio/*.aio: tasks' helpers, timeouts, task groups, locks, queues;
-// executed in order in one namespace on first use).
-// The prelude is compiled once per process and run once per interpreter.
+// This file loads the asyncio module, which the runtime package defines
+// in Go (the event loop, futures, tasks and the library on top of them),
+// plus the I/O layer written in aio source (asyncio/*.aio: streams,
+// subprocesses, executors and signal handlers over the runtime's
+// transports), and makes the names aio offers without import builtins.
+// The sources are compiled once per process and run once per interpreter
+// in one namespace, whose public names join the module.
 
 import (
 	"embed"
-	"github.com/aio-lang/aio/internal/compile"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/aio-lang/aio/internal/compile"
 	"github.com/aio-lang/aio/runtime"
 )
 
 //go:embed asyncio/*.aio
 var asyncioFS embed.FS
 
-type preludeFile struct {
+type asyncioSource struct {
 	name string
+	src  []byte
 	code *compile.Code
 	err  error
 }
 
 var (
-	preludeOnce  sync.Once
-	preludeCodes []preludeFile
+	asyncioSourcesOnce sync.Once
+	asyncioSources     []asyncioSource
 )
 
-// compiledPrelude compiles the embedded asyncio sources (once per process).
-func compiledPrelude() []preludeFile {
-	preludeOnce.Do(func() {
+// compiledAsyncioSources compiles the embedded asyncio sources in name
+// order (once per process).
+func compiledAsyncioSources() []asyncioSource {
+	asyncioSourcesOnce.Do(func() {
 		entries, _ := asyncioFS.ReadDir("asyncio")
 		var names []string
 		for _, e := range entries {
@@ -44,10 +48,10 @@ func compiledPrelude() []preludeFile {
 		for _, n := range names {
 			src, _ := asyncioFS.ReadFile("asyncio/" + n)
 			code, err := compile.File("<asyncio/"+n+">", src)
-			preludeCodes = append(preludeCodes, preludeFile{name: n, code: code, err: err})
+			asyncioSources = append(asyncioSources, asyncioSource{name: n, src: src, code: code, err: err})
 		}
 	})
-	return preludeCodes
+	return asyncioSources
 }
 
 // asyncioBuiltinNames are the asyncio names aio also offers as builtins.
@@ -66,16 +70,16 @@ func (in *Interp) loadAsyncio(th *runtime.Thread) (*runtime.Module, error) {
 		m.Set(name, v)
 		ns.Set(name, v)
 	}
-	ns.Set("_trace_instant", runtime.TraceInstantBuiltin)
 	m.Set("__path__", runtime.NewList(nil)) // a package: asyncio.subprocess
 	th.Modules["asyncio"] = m
 	state := &moduleState{name: "asyncio", globals: ns, builtins: in.builtins, vm: in}
-	for _, pf := range compiledPrelude() {
-		if pf.err != nil {
-			return nil, pf.err
+	for _, f := range compiledAsyncioSources() {
+		if f.err != nil {
+			return nil, f.err
 		}
-		in.sources[pf.code.Filename] = strings.Split(string(mustRead(pf.name)), "\n")
-		if err := in.runModule(pf.code, state); err != nil {
+		in.sources[f.code.Filename] = strings.Split(string(f.src), "\n")
+		if err := in.runModule(f.code, state); err != nil {
+			delete(th.Modules, "asyncio")
 			return nil, err
 		}
 	}
@@ -86,17 +90,7 @@ func (in *Interp) loadAsyncio(th *runtime.Thread) (*runtime.Module, error) {
 		v, _ := ns.Get(name)
 		m.Set(name, v)
 	}
-	for _, name := range []string{"FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"} {
-		if v, ok := ns.Get(name); ok {
-			m.Set(name, v)
-		}
-	}
 	return m, nil
-}
-
-func mustRead(name string) []byte {
-	b, _ := asyncioFS.ReadFile("asyncio/" + name)
-	return b
 }
 
 // installAsyncioBuiltins makes the asyncio names that aio offers without

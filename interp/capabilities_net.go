@@ -2,7 +2,8 @@ package interp
 
 // This file is the network and process half of an interpreter's
 // capabilities: which addresses a script may connect to or listen on
-// (Options.Network) and which programs it may start (Options.Commands).
+// (Capabilities.Network) and which programs it may start
+// (Capabilities.Commands).
 // An interpreter is granted none of them by default; a refused operation
 // raises PermissionError naming what was refused. The command line grants
 // everything (GrantAll).
@@ -33,18 +34,9 @@ type NetworkGrant struct {
 	Check  func(op, network, address string) error
 }
 
-// GrantAll returns options' copy that grants the network, every command
-// and the process's signals, as the command line does.
-func GrantAll(opts Options) Options {
-	opts.Network = &NetworkGrant{Dial: []string{"*"}, Listen: []string{"*"}}
-	opts.Commands = []string{"*"}
-	opts.Signals = true
-	return opts
-}
-
 // netAccessOf turns the options' grants into the runtime's form (nil
 // when nothing is granted).
-func netAccessOf(opts Options) *runtime.NetAccess {
+func netAccessOf(opts Capabilities) *runtime.NetAccess {
 	if opts.Network == nil && len(opts.Commands) == 0 && !opts.Signals {
 		return nil
 	}

@@ -82,7 +82,7 @@ asyncio.run(main())
 			return fmt.Errorf("host says no")
 		},
 	}
-	out, err := runNet(t, Options{Network: grant}, src)
+	out, err := runNet(t, Options{Grants: Capabilities{Network: grant}}, src)
 	require.NoError(t, err)
 	assert.Contains(t, out, "ping\n")
 	assert.Contains(t, out, "denied: network access denied: connect to tcp localhost:")
@@ -93,8 +93,8 @@ asyncio.run(main())
 
 // GrantAll grants the network, as the command line does.
 func TestGrantAllGrantsNetwork(t *testing.T) {
-	opts := GrantAll(Options{})
-	require.NotNil(t, opts.Network)
+	opts := Options{Grants: GrantAll()}
+	require.NotNil(t, opts.Grants.Network)
 	out, err := runNet(t, opts, `import asyncio
 async def main():
     s = await asyncio.start_server(lambda r, w: w.close(), "127.0.0.1", 0)
@@ -141,7 +141,7 @@ except PermissionError as e:
 	assert.Contains(t, out, "sync: process creation denied: echo (not granted)")
 	assert.NotContains(t, out, "ran b")
 
-	out, err = runNet(t, Options{Commands: []string{"echo"}}, src)
+	out, err = runNet(t, Options{Grants: Capabilities{Commands: []string{"echo"}}}, src)
 	require.NoError(t, err)
 	assert.Contains(t, out, "ran b'hi\\n'")
 	assert.Contains(t, out, "async: process creation denied: cat: not in the allowed commands")

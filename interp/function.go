@@ -161,12 +161,27 @@ func (fn *Function) Attr(name string) (runtime.Value, bool) {
 	case "__module__":
 		return runtime.Str(fn.mod.name), true
 	case "__doc__":
+		// A docstring set by a script (functools.wraps) wins.
+		if v, ok := fn.dict[name]; ok {
+			return v, true
+		}
+		if fn.code.HasDoc {
+			return runtime.Str(fn.code.Doc), true
+		}
 		return runtime.None, true
+	case "__annotations__":
+		// A function without annotations gets an empty dict on first
+		// read, as in CPython, so that a script's additions persist.
+		if _, ok := fn.dict[name]; !ok {
+			fn.SetAttrValue(name, runtime.Obj(runtime.NewDict()))
+		}
 	case "__defaults__":
 		if fn.defaults == nil {
 			return runtime.None, true
 		}
 		return runtime.TupleOf(fn.defaults...), true
+	case "__code__", "__kwdefaults__", "__dict__":
+		return fn.codeAttr(name)
 	}
 	v, ok := fn.dict[name]
 	return v, ok

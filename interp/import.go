@@ -353,6 +353,7 @@ func (in *Interp) loadStd(th *runtime.Thread, name string) (*runtime.Module, err
 		case "sys":
 			m.Set("modules", runtime.Obj(in.imports.modules))
 			m.Set("path", runtime.Obj(in.imports.path))
+			in.installExcInfo(m)
 		case "importlib":
 			m.Set("__path__", runtime.NewList(nil)) // a package: importlib.util
 		}

@@ -41,3 +41,22 @@ func TestStdSourceModuleNotAllowed(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "ModuleNotFoundError No module named '_stdtest'\n", out.String())
 }
+
+func TestAllowedModulesIncludeTheirOwnImports(t *testing.T) {
+	var out bytes.Buffer
+	in := New(Options{Stdout: &out, AllowedModules: []string{"_stdtest.sub"}})
+	err := in.Exec(context.Background(), "main.aio",
+		"import _stdtest.sub\nprint(_stdtest.sub.value)\ntry:\n    import math\nexcept ImportError as e:\n    print(e)\n")
+	require.NoError(t, err)
+	assert.Equal(t, "FROM GO AND SOURCE\nNo module named 'math'\n", out.String())
+	assert.Equal(t, map[string]bool{"a": true, "b": true, "b.c": true}, stdClosure([]string{"b.c", "a"}))
+}
+
+func TestAllowingTypingAllowsWhatItImports(t *testing.T) {
+	var out bytes.Buffer
+	in := New(Options{Stdout: &out, AllowedModules: []string{"typing", "dataclasses"}})
+	err := in.Exec(context.Background(), "main.aio",
+		"from typing import Optional\nfrom dataclasses import dataclass\n@dataclass\nclass P:\n    x: Optional[int] = None\nprint(P(3))\n")
+	require.NoError(t, err)
+	assert.Equal(t, "P(x=3)\n", out.String())
+}

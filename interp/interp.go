@@ -158,8 +158,10 @@ type Options struct {
 	// Globals are predeclared in __main__, converted with ToValue.
 	Globals map[string]any
 	// AllowedModules lists the standard modules scripts may import
-	// ("math", "random", "time", "sys"); nil allows all of them and an
-	// empty non-nil slice none. asyncio is always importable.
+	// ("math", "json", "typing"); nil allows all of them and an empty
+	// non-nil slice none. asyncio is always importable, and so are the
+	// standard modules an allowed module imports itself (typing brings
+	// abc and collections.abc).
 	AllowedModules []string
 	// HostModules are modules made by the host that scripts may import.
 	HostModules []*Module
@@ -186,18 +188,15 @@ type Options struct {
 	// Debug turns on asyncio's debug mode for every event loop (see
 	// loop.set_debug).
 	Debug bool
+	// Grants are the powers over the host the interpreter has: a file
+	// system, a working directory, an environment, network addresses,
+	// commands and signals (capabilities.go). The zero value grants
+	// nothing; GrantAll grants everything.
+	Grants Capabilities
 	// Trace, when not nil, receives a timeline of the event loops' tasks
 	// in the Trace Event JSON format (see runtime.Tracer); it is complete
 	// once the interpreter's last event loop has closed.
 	Trace io.Writer
-
-	// Network and Commands grant network access and the start of
-	// programs (capabilities_net.go); nil grants none. Signals lets
-	// loop.add_signal_handler watch the process's signals (an embedded
-	// interpreter installs no signal handler otherwise).
-	Network  *NetworkGrant
-	Commands []string
-	Signals  bool
 }
 
 // Interp is one aio interpreter: a thread of execution with its own
@@ -206,9 +205,19 @@ type Options struct {
 type Interp struct {
 	th       *runtime.Thread
 	builtins map[string]runtime.Value
-	consts   map[*compile.Code][]runtime.Value
-	sources  map[string][]string // filename → source lines, for tracebacks
-	main     *moduleState
+	// globalsDicts are the dicts globals() returned, per module (see
+	// builtins_scope.go).
+	globalsDicts map[*runtime.Module]globalsView
+	// builtinsDict is the dict exec() and eval() put in a globals dict as
+	// __builtins__, made on first use.
+	builtinsDict *runtime.Dict
+	consts       map[*compile.Code][]runtime.Value
+	sources      map[string][]string // filename → source lines, for tracebacks
+	main         *moduleState
+	// prepared maps a running class body's frame to the namespace its
+	// metaclass's __prepare__ returned when that is not a dict: the
+	// body's names go through its __getitem__/__setitem__ (classnames.go).
+	prepared map[*Frame]runtime.Value
 
 	checkInterrupt func() error
 	// ticking is true while checkInterrupt is the embedding API's tick,
@@ -237,7 +246,7 @@ type Interp struct {
 	// origins are where coroutines made in debug mode were created.
 	origins map[*Coroutine]string
 
-	// netAccess is what Options.Network and Commands grant
+	// netAccess is what Grants' Network, Commands and Signals grant
 	// (capabilities_net.go).
 	netAccess *runtime.NetAccess
 }
@@ -279,7 +288,7 @@ func New(opts Options) *Interp {
 		sources:  map[string][]string{},
 	}
 	th.Host = in
-	in.netAccess = netAccessOf(opts)
+	in.netAccess = netAccessOf(opts.Grants)
 	th.Stdout, th.Stderr, th.Stdin = in.wrapWriter(th.Stdout), in.wrapWriter(th.Stderr), in.wrapReader(th.Stdin)
 	th.ModuleLoaders["asyncio"] = nil
 	th.ReportException = func(msg string, exc *runtime.Exception) {
@@ -295,6 +304,9 @@ func New(opts Options) *Interp {
 	in.main = &moduleState{name: "__main__", globals: main, builtins: in.builtins, vm: in}
 	in.initImports(opts)
 	in.applyOptions(opts)
+	if err := in.applyCapabilities(opts.Grants); err != nil && in.host.initErr == nil {
+		in.host.initErr = err
+	}
 	in.applyDiagOptions(opts)
 	return in
 }

@@ -35,7 +35,7 @@ async def main():
 asyncio.run(main())
 `
 	start := time.Now()
-	out, err := runNet(t, GrantAll(Options{VirtualTime: true}), src)
+	out, err := runNet(t, Options{VirtualTime: true, Grants: GrantAll()}, src)
 	require.NoError(t, err)
 	assert.Equal(t, "timeout 0.2\nlate\n", out)
 	assert.Less(t, time.Since(start), 4*time.Second, "the 5 s timeout did not wait for real")

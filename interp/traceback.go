@@ -84,6 +84,9 @@ func (in *Interp) formatChain(b *strings.Builder, exc *runtime.Exception, seen m
 			b.WriteString("Traceback (most recent call last):\n")
 			in.formatEntries(b, e.Traceback)
 		}
+		if where, _, ok := runtime.SyntaxErrorReport(e); ok {
+			b.WriteString(where) // compile() and eval() of bad text
+		}
 		b.WriteString(in.ExceptionLine(e))
 		b.WriteByte('\n')
 		b.WriteString(runtime.FormatNotes(in.th, e, ""))
@@ -172,6 +175,9 @@ func (in *Interp) ExceptionLine(exc *runtime.Exception) string {
 	msg, err := runtime.ToStr(in.th, runtime.Obj(exc))
 	if err != nil {
 		msg = "<exception str() failed>"
+	}
+	if _, m, ok := runtime.SyntaxErrorReport(exc); ok {
+		msg = m
 	}
 	if exc.Name != "" {
 		if s := in.suggest(exc); s != "" {

@@ -282,6 +282,9 @@ func (in *Interp) makeFunction(f *Frame, arg int) {
 			fn.closure[i], _ = runtime.As[*Cell](c)
 		}
 	}
+	if flags&8 != 0 {
+		fn.dict = map[string]runtime.Value{"__annotations__": f.pop()}
+	}
 	if flags&2 != 0 {
 		d, _ := runtime.As[*runtime.Dict](f.pop())
 		fn.kwdefaults = map[string]runtime.Value{}
@@ -680,6 +683,10 @@ func (in *Interp) buildClass(th *runtime.Thread, f *Frame, arg int) error {
 	bf := newFrame(body, body.code)
 	bf.ns = ns
 	bf.pinned = true
+	if mapping.IsValid() {
+		in.enterPrepared(bf, mapping)
+		defer in.leavePrepared(bf)
+	}
 	bf.initCells()
 	if err := th.Enter(); err != nil {
 		return err
@@ -699,16 +706,8 @@ func (in *Interp) buildClass(th *runtime.Thread, f *Frame, arg int) error {
 	}
 	nsV := runtime.Obj(ns)
 	if mapping.IsValid() {
-		// A __prepare__ mapping that is not a dict receives the body's
-		// names once the body has run.
-		var serr error
-		ns.Items(func(k, v runtime.Value) bool {
-			serr = runtime.SetItem(th, mapping, k, v)
-			return serr == nil
-		})
-		if serr != nil {
-			return serr
-		}
+		// A __prepare__ mapping that is not a dict received the body's
+		// names one assignment at a time.
 		nsV = mapping
 	}
 	cls, err := th.Call(meta, []runtime.Value{nameV, basesTuple, nsV}, kw)
@@ -737,7 +736,9 @@ func prepareNamespace(th *runtime.Thread, meta, name, bases runtime.Value, kw []
 	if err != nil {
 		return nil, runtime.Value{}, err
 	}
-	if d, ok := runtime.As[*runtime.Dict](ns); ok {
+	// A dict is used directly; a subclass of dict goes through its own
+	// __setitem__ and __getitem__, as any other mapping.
+	if d, ok := runtime.As[*runtime.Dict](ns); ok && ns.Type() == runtime.DictType {
 		return d, runtime.Value{}, nil
 	}
 	if _, ok := ns.Type().Lookup("__getitem__"); !ok {

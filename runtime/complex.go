@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/aio-lang/aio/internal/libm"
 	"github.com/aio-lang/aio/internal/pyfmt"
 )
 
@@ -176,12 +177,12 @@ func complexPower(a, b complex128) (complex128, error) {
 		return 0, nil
 	}
 	vabs := math.Hypot(real(a), imag(a))
-	length := LibmPow(vabs, real(b))
+	length := libm.Pow(vabs, real(b))
 	at := math.Atan2(imag(a), real(a))
 	phase := at * real(b)
 	if imag(b) != 0 {
-		length /= LibmExp(at * imag(b))
-		phase += imag(b) * LibmLog(vabs)
+		length /= libm.Exp(at * imag(b))
+		phase += imag(b) * libm.Log(vabs)
 	}
 	r := complex(length*math.Cos(phase), length*math.Sin(phase))
 	if math.IsInf(real(r), 0) || math.IsInf(imag(r), 0) {

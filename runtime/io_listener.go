@@ -71,7 +71,7 @@ func listenFn(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 			return Value{}, errnoException(errnoClass(no), int(no), strerror(no))
 		}
 		return Value{}, errnoException(errnoClass(no), int(no), "error while attempting to bind on address "+
-			addrRepr(host, port)+": "+lowerFirst(strerror(no)))
+			sockAddrRepr(host, port)+": "+lowerFirst(strerror(no)))
 	}
 	if ul, ok := ln.(*net.UnixListener); ok {
 		ul.SetUnlinkOnClose(false)

@@ -131,12 +131,11 @@ func errnoClass(no syscall.Errno) *Type {
 	return OSError
 }
 
-// errnoException makes an OSError subclass whose str() is CPython's
-// "[Errno N] text". errno and strerror are set as attributes.
+// errnoException makes an OSError subclass as OSError(no, text) does:
+// args (errno, strerror), the attributes set, str() "[Errno N] text"
+// (oserror.go).
 func errnoException(cls *Type, no int, text string) *Exception {
-	e := &Exception{Class: cls, Args: []Value{Str("[Errno " + strconv.Itoa(no) + "] " + text)}}
-	e.Dict = map[string]Value{"errno": Int(int64(no)), "strerror": Str(text)}
-	return e
+	return newOSError(cls, []Value{Int(int64(no)), Str(text)})
 }
 
 // socketError converts the error of an operation on an open socket.
@@ -169,8 +168,8 @@ func hostPort(host string, port int64) string {
 	return net.JoinHostPort(host, strconv.FormatInt(port, 10))
 }
 
-// addrRepr is the address as CPython's messages show it: ('host', port).
-func addrRepr(host string, port int64) string {
+// sockAddrRepr is the address as CPython's messages show it: ('host', port).
+func sockAddrRepr(host string, port int64) string {
 	return "('" + host + "', " + strconv.FormatInt(port, 10) + ")"
 }
 
@@ -268,11 +267,15 @@ func dialError(network, host string, port int64, err error) *Exception {
 	if network == "unix" {
 		return errnoException(errnoClass(no), int(no), strerror(no))
 	}
-	return errnoException(errnoClass(no), int(no), "Connect call failed "+addrRepr(host, port))
+	return errnoException(errnoClass(no), int(no), "Connect call failed "+sockAddrRepr(host, port))
 }
 
-// strerror is the C library's text for an errno (Go's, capitalized).
+// strerror is the C library's text for an errno (oserror.go's table, or
+// Go's capitalized).
 func strerror(no syscall.Errno) string {
+	if s, ok := errnoText[int(no)]; ok {
+		return s
+	}
 	s := no.Error()
 	if s == "" {
 		return s

@@ -64,14 +64,10 @@ func ExitStatus(st *os.ProcessState) int {
 func StartError(err error, name string) *Exception {
 	var no syscall.Errno
 	if errors.As(err, &no) {
-		e := errnoException(errnoClass(no), int(no), strerror(no)+": '"+name+"'")
-		e.Dict["filename"] = Str(name)
-		return e
+		return newOSError(errnoClass(no), []Value{Int(int64(no)), Str(strerror(no)), Str(name)})
 	}
 	if errors.Is(err, exec.ErrNotFound) || errors.Is(err, os.ErrNotExist) {
-		e := errnoException(FileNotFoundError, 2, "No such file or directory: '"+name+"'")
-		e.Dict["filename"] = Str(name)
-		return e
+		return NewOSError(2, name)
 	}
 	return Errorf(OSError, "%s", err.Error())
 }

@@ -24,10 +24,7 @@ var processStart = time.Now()
 
 // virtualClock is advanced by the loop itself: when nothing is ready it
 // jumps to the next timer instead of sleeping.
-type virtualClock struct {
-	now       float64
-	wallStart time.Time // the real time when it read virtualStart (vclock.go)
-}
+type virtualClock struct{ now float64 }
 
 func (c *virtualClock) Now() float64 { return c.now }
 
@@ -78,7 +75,7 @@ func (h *Handle) run(th *Thread) error {
 		c.fire()
 		return nil
 	}
-	_, err := th.Call(h.script.cb, h.script.args, nil)
+	_, err := h.script.call(th)
 	if err != nil {
 		e := AsException(err)
 		if e.Class.IsSubtype(KeyboardInterrupt) || e.Class.IsSubtype(SystemExit) {
@@ -100,6 +97,7 @@ func (h *Handle) run(th *Thread) error {
 type scriptCallback struct {
 	cb   Value
 	args []Value
+	ctx  *Context // the contextvars context it runs in (nil: a fresh one)
 }
 
 // LoopType is the class of event loops.
@@ -195,7 +193,7 @@ func (l *Loop) callSoonTask(t *Task, fut *Future) {
 
 // CallSoonValue schedules a script callback (call_soon).
 func (l *Loop) CallSoonValue(cb Value, args []Value) *Handle {
-	h := &Handle{loop: l, script: &scriptCallback{cb, args}}
+	h := &Handle{loop: l, script: &scriptCallback{cb: cb, args: args, ctx: l.th.callbackContext()}}
 	l.pushReady(readyItem{h: h})
 	return h
 }
@@ -204,7 +202,7 @@ func (l *Loop) CallSoonValue(cb Value, args []Value) *Handle {
 func (l *Loop) CallAt(when float64, fn func() error, cb Value, args []Value) *Handle {
 	h := &Handle{fn: fn}
 	if cb.IsValid() {
-		h.script = &scriptCallback{cb, args}
+		h.script = &scriptCallback{cb: cb, args: args, ctx: l.th.callbackContext()}
 	}
 	l.schedule(h, when)
 	return h

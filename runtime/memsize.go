@@ -526,12 +526,6 @@ func (s *Slice) Referents(w *MemWalker) {
 }
 
 // Footprint implements MemNode.
-func (r *RandomObj) Footprint() int64 { return int64(unsafe.Sizeof(*r)) + 2560 + sizeOfMap(r.dict) }
-
-// Referents implements MemNode.
-func (r *RandomObj) Referents(w *MemWalker) { visitMap(w, r.dict) }
-
-// Footprint implements MemNode.
 func (s *StdStream) Footprint() int64 { return int64(unsafe.Sizeof(*s)) }
 
 // Referents implements MemNode.

@@ -42,7 +42,7 @@ func biNewType(th *Thread, mcs *Type, args []Value, kw []Kwarg) (Value, error) {
 	if !ok {
 		return Value{}, Errorf(TypeError, "type.__new__() argument 2 must be tuple, not %s", args[1].Type().Name)
 	}
-	ns, ok := args[2].obj.(*Dict)
+	ns, ok := As[*Dict](args[2]) // a dict subclass from __prepare__ too
 	if !ok {
 		return Value{}, Errorf(TypeError, "type.__new__() argument 3 must be dict, not %s", args[2].Type().Name)
 	}

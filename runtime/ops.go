@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/aio-lang/aio/internal/libm"
 )
 
 // Op is a binary operator.
@@ -58,7 +60,7 @@ func Binary(th *Thread, op Op, a, b Value) (Value, error) {
 		// A class deriving from a built-in type without the operator of
 		// its own: the built-in values' operator applies.
 		if r, err := builtinBinary(th, op, a2, b2); err != errUnsupported {
-			return r, err
+			return r, renameOperands(err, a, a2, b, b2)
 		}
 	}
 	if r, ok, err := unionBinary(th, op, a, b); ok || err != nil {
@@ -127,6 +129,14 @@ func InPlace(th *Thread, op Op, a, b Value) (Value, error) {
 		if r, ok, err := byteArrayInPlace(th, op, x, b); ok || err != nil {
 			return r, err
 		}
+	default:
+		// Go-defined objects of classes with built-in special methods
+		// (collections.deque) have in-place operators too.
+		if a.Type().User {
+			if r, ok, err := dunderBinary(th, op, a, b, "i"); ok || err != nil {
+				return r, err
+			}
+		}
 	}
 	r, err := Binary(th, op, a, b)
 	if err != nil && IsInstance(err, TypeError) {
@@ -148,12 +158,14 @@ func inplaceSymbol(op Op) string {
 
 func binaryTypeError(op Op, a, b Value) error {
 	ta, tb := a.Type(), b.Type()
-	if op == OpAdd && (ta == StrType || ta == ListType || ta == TupleType) && !tb.IsSubtype(ta) {
-		return Errorf(TypeError, "can only concatenate %s (not \"%s\") to %s", ta.Name, tb.Name, ta.Name)
+	// A subclass of str, list or tuple fails as its base type's operator.
+	base, bBase := BuiltinValue(a), BuiltinValue(b)
+	if tbase := base.Type(); op == OpAdd && (tbase == StrType || tbase == ListType || tbase == TupleType) && !tb.IsSubtype(tbase) {
+		return Errorf(TypeError, "can only concatenate %s (not \"%s\") to %s", tbase.Name, tb.Name, tbase.Name)
 	}
-	if op == OpMul && (isSequence(a) || isSequence(b)) {
+	if op == OpMul && (isSequence(base) || isSequence(bBase)) {
 		other := tb
-		if isSequence(b) && !isSequence(a) {
+		if isSequence(bBase) && !isSequence(base) {
 			other = ta
 		}
 		return Errorf(TypeError, "can't multiply sequence by non-int of type '%s'", other.Name)
@@ -430,7 +442,7 @@ func floatPow(x, y float64) (Value, error) {
 	if x < 0 && y != math.Trunc(y) && !math.IsInf(y, 0) {
 		return complexBinary(OpPow, NewComplex(x, 0), NewComplex(y, 0))
 	}
-	r := LibmPow(x, y)
+	r := libm.Pow(x, y)
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
 		return Value{}, NewException(OverflowError, Obj(NewTuple([]Value{Int(34), Str("Numerical result out of range")})))
 	}
@@ -480,14 +492,17 @@ func Invert(th *Thread, v Value) (Value, error) {
 
 func unaryDunder(th *Thread, v Value, name, sym string) (Value, error) {
 	if b, ok := derivedFallback(v, name); ok {
+		var r Value
+		var err error
 		switch name {
 		case "__neg__":
-			return Neg(th, b)
+			r, err = Neg(th, b)
 		case "__pos__":
-			return Pos(th, b)
-		case "__invert__":
-			return Invert(th, b)
+			r, err = Pos(th, b)
+		default:
+			r, err = Invert(th, b)
 		}
+		return r, renameOperands(err, v, b, v, v)
 	}
 	if v.Type().User {
 		if r, found, err := th.CallMethod(v, name); found {

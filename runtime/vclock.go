@@ -1,12 +1,11 @@
 package runtime
 
-// This file makes every clock a script can read follow the virtual one
-// under VirtualTime: the thread's event loops share one virtual clock,
-// time.sleep advances it instead of sleeping, and time.time(),
-// monotonic() and perf_counter() read it (the wall clock as the real
-// time the clock started at plus the virtual time elapsed since).
-
-import "time"
+// This file holds the one virtual clock of a thread under VirtualTime:
+// the thread's event loops share it (one asyncio.run after another
+// continues where the last left off), time.sleep advances it instead of
+// sleeping, and the time module's clocks read it (lib/time). While host
+// work (a socket, a process, a host call) is in flight the loop lets it
+// run at real speed (loop.go's wait).
 
 // virtualStart is the reading of a new virtual clock (loop.time()).
 const virtualStart = 1000
@@ -14,31 +13,30 @@ const virtualStart = 1000
 // virtualClock returns the thread's virtual clock, made on first use.
 func (th *Thread) virtualClock() *virtualClock {
 	if th.vclock == nil {
-		th.vclock = &virtualClock{now: virtualStart, wallStart: time.Now()}
+		th.vclock = &virtualClock{now: virtualStart}
 	}
 	return th.vclock
 }
 
-// wallNanos is time.time_ns(): real, or the virtual clock's wall time.
-func (th *Thread) wallNanos() int64 {
+// VirtualElapsed returns the seconds the thread's virtual clock has
+// advanced since it started, and false when the thread runs on the real
+// clock.
+func (th *Thread) VirtualElapsed() (float64, bool) {
 	if th == nil || !th.VirtualTime {
-		return time.Now().UnixNano()
+		return 0, false
 	}
-	c := th.virtualClock()
-	return c.wallStart.UnixNano() + int64((c.now-virtualStart)*1e9)
+	return th.virtualClock().now - virtualStart, true
 }
 
-// monoNanos is time.monotonic_ns() and perf_counter_ns(): real, or the
-// virtual clock's reading.
-func (th *Thread) monoNanos() int64 {
+// AdvanceVirtual moves the thread's virtual clock forward by d seconds,
+// as time.sleep does under VirtualTime; it reports false (and does
+// nothing) when the thread runs on the real clock.
+func (th *Thread) AdvanceVirtual(d float64) bool {
 	if th == nil || !th.VirtualTime {
-		return timeMonotonicNanos()
+		return false
 	}
-	return int64(th.virtualClock().now * 1e9)
-}
-
-// WallTime is the current time of th's clock (virtual under
-// VirtualTime), for modules such as datetime.
-func (th *Thread) WallTime() time.Time {
-	return time.Unix(0, th.wallNanos())
+	if d > 0 {
+		th.virtualClock().now += d
+	}
+	return true
 }

@@ -32,7 +32,6 @@ func grantModules(opts *interp.Options, filename string, fromCwd bool) {
 	}
 	// sys.path holds absolute paths, which the importer reads relative
 	// to this root, and relative ones, relative to the current directory.
-	*opts = interp.GrantAll(*opts) // the command line grants the network and every command
 	opts.ModuleFS = os.DirFS("/")
 	opts.ModulePath = path
 	if wd, err := os.Getwd(); err == nil {

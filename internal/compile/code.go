@@ -30,12 +30,13 @@ const maxArg = 1<<24 - 1
 // Packed arguments. CALL_KW's argument is the number of arguments (low
 // CallKWCountBits bits) and the index of its KwNames entry (above); a call
 // that does not fit is compiled to CALL_EX instead. MAKE_FUNCTION's is
-// its flags (low MakeFunctionFlagBits bits) and the index of the code
-// constant (above), which leaves room for two million constants.
+// its flags (low MakeFunctionFlagBits bits: 1 defaults, 2 keyword
+// defaults, 4 closure, 8 annotations) and the index of the code constant
+// (above), which leaves room for a million constants.
 const (
 	CallKWCountBits      = 12
 	CallKWCountMask      = 1<<CallKWCountBits - 1
-	MakeFunctionFlagBits = 3
+	MakeFunctionFlagBits = 4
 	MakeFunctionFlagMask = 1<<MakeFunctionFlagBits - 1
 )
 
@@ -118,7 +119,11 @@ type Code struct {
 	FrameSize int // len(Locals) + MaxStack: the slots of a frame
 	NumCells  int // len(CellNames) + len(FreeNames)
 	FirstLine int
-	lines     []lineEntry
+	// Doc is the docstring a def's body starts with (HasDoc tells an
+	// empty one from none).
+	Doc    string
+	HasDoc bool
+	lines  []lineEntry
 }
 
 // lineEntry starts a run of instructions that share one source span.

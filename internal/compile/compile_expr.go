@@ -255,6 +255,10 @@ func (c *compiler) subscriptIndex(idx ast.Expr) {
 		c.slice(s)
 		return
 	}
+	if s, ok := idx.(*ast.Starred); ok {
+		// x[*a] subscripts with the tuple (*a,) (PEP 646).
+		idx = &ast.Tuple{Span: s.Span, Elts: []ast.Expr{s}}
+	}
 	c.expr(idx)
 }
 
@@ -515,9 +519,48 @@ func (c *compiler) function(n ast.Node, name string, args *ast.Arguments, body [
 			flags |= 2
 		}
 	}
+	if def, ok := n.(*ast.FunctionDef); ok && c.annotations(def) {
+		flags |= 8
+	}
 	s := c.scopes[n]
 	code := c.compileFunctionBody(s, n, args, body, lambdaBody)
 	c.makeFunction(code, flags)
+}
+
+// annotations pushes the dict of a def's annotations (parameter name or
+// "return" to the annotation's value, or its source text under `from
+// __future__ import annotations`), reporting whether there is one.
+func (c *compiler) annotations(def *ast.FunctionDef) bool {
+	var params []*ast.Arg
+	if a := def.Args; a != nil {
+		params = append(append(params, a.PosOnly...), a.Args...)
+		if a.Vararg != nil {
+			params = append(params, a.Vararg)
+		}
+		params = append(params, a.KwOnly...)
+		if a.Kwarg != nil {
+			params = append(params, a.Kwarg)
+		}
+	}
+	n := 0
+	add := func(name string, ann ast.Expr) {
+		c.emitConst(Const{Kind: ConstStr, Str: name})
+		c.annotation(ann)
+		n++
+	}
+	for _, p := range params {
+		if p.Annotation != nil {
+			add(p.Name, p.Annotation)
+		}
+	}
+	if def.Returns != nil {
+		add("return", def.Returns)
+	}
+	if n == 0 {
+		return false
+	}
+	c.emit(BUILD_MAP, n)
+	return true
 }
 
 // makeFunction emits MAKE_FUNCTION for code, first building the closure
@@ -547,6 +590,9 @@ func (c *compiler) compileFunctionBody(s *scope, n ast.Node, args *ast.Arguments
 		if args.Kwarg != nil {
 			code.Flags |= FlagVarkw
 		}
+	}
+	if lambdaBody == nil {
+		code.Doc, code.HasDoc = classDocstring(body)
 	}
 	if lambdaBody != nil {
 		c.expr(lambdaBody)

@@ -3,7 +3,8 @@ package compile
 // This file implements postponed evaluation of annotations (PEP 563,
 // `from __future__ import annotations`): a class body then records each
 // annotation as its source text instead of its value, so that it may
-// name classes defined later (dataclasses and typing read them back).
+// name classes defined later (dataclasses and typing read them back);
+// function annotations likewise.
 
 import "github.com/aio-lang/aio/ast"
 

@@ -16,6 +16,7 @@ import (
 	"encoding/hex"
 	"hash"
 	"sort"
+	"strings"
 	"unsafe"
 
 	"github.com/aio-lang/aio/lib/internal/bufarg"
@@ -92,6 +93,12 @@ var algorithms = map[string]algorithm{
 
 func init() {
 	HashType.Module = "_hashlib"
+	// Hash objects come only from the constructors, and cannot be
+	// subclassed, as in CPython.
+	HashType.Final = true
+	HashType.New = func(*runtime.Thread, *runtime.Type, []runtime.Value, []runtime.Kwarg) (runtime.Value, error) {
+		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "cannot create '_hashlib.HASH' instances")
+	}
 	HashType.Methods(map[string]runtime.BuiltinFn{
 		"update":    hashUpdate,
 		"digest":    hashDigest,
@@ -116,6 +123,7 @@ func load(*runtime.Thread) *runtime.Module {
 	m.Set("blake2b", runtime.NewBuiltin("blake2b", blake2Constructor("blake2b", 64)))
 	m.Set("blake2s", runtime.NewBuiltin("blake2s", blake2Constructor("blake2s", 32)))
 	m.Set("new", runtime.NewBuiltin("new", hashNew))
+	m.Set("file_digest", runtime.NewBuiltin("file_digest", fileDigest))
 	for _, set := range []string{"algorithms_available", "algorithms_guaranteed"} {
 		s := runtime.NewFrozenSet()
 		vals := make([]runtime.Value, len(names))
@@ -179,14 +187,26 @@ func newHash(th *runtime.Thread, name string, data runtime.Value) (runtime.Value
 
 // hashNew is hashlib.new(name, data=b”, **kwargs).
 func hashNew(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+	if len(args) > 0 {
+		// BLAKE2 takes its own keyword arguments (digest_size, key); its
+		// names are case-sensitive, the OpenSSL digests' are not.
+		if n, ok := runtime.As[*runtime.StrObj](args[0]); ok {
+			switch n.S {
+			case "blake2b":
+				return blake2Constructor("blake2b", 64)(th, runtime.Value{}, args[1:], kw)
+			case "blake2s":
+				return blake2Constructor("blake2s", 32)(th, runtime.Value{}, args[1:], kw)
+			}
+		}
+	}
 	var name string
 	var data, security runtime.Value
 	if err := runtime.UnpackArgs("new", args, kw, "name", &name, "data?", &data, "$usedforsecurity?", &security); err != nil {
 		return runtime.Value{}, err
 	}
-	lower := name
-	if _, ok := algorithms[lower]; !ok {
-		lower = asciiLower(name)
+	lower := asciiLower(name)
+	if strings.HasPrefix(lower, "blake2") {
+		lower = name
 	}
 	return newHash(th, lower, data)
 }

@@ -39,3 +39,19 @@ except TypeError as e:
 `)
 	assert.Equal(t, "Strings must be encoded before hashing\n", out)
 }
+
+func TestHashTypeCannotBeInstantiatedOrSubclassed(t *testing.T) {
+	out := libtest.Run(t, interp.Options{}, `import hashlib
+H = type(hashlib.md5())
+try:
+    H().update(b"x")
+except TypeError as e:
+    print(e)
+try:
+    class X(H):
+        pass
+except TypeError as e:
+    print("subclass refused")
+`)
+	assert.Equal(t, "cannot create '_hashlib.HASH' instances\nsubclass refused\n", out)
+}

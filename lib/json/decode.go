@@ -36,6 +36,7 @@ type syntaxError struct {
 	pos int
 }
 
+// Error returns the message, for the error interface.
 func (e *syntaxError) Error() string { return e.msg }
 
 // fail returns the error for msg at byte offset pos.
@@ -240,7 +241,9 @@ func (d *decoder) str(i int) (runtime.Value, int, error) {
 	for j := i; j < len(s); j++ {
 		c := s[j]
 		if c == '"' {
-			return runtime.Str(s[start:j]), j + 1, nil
+			// A copy: a substring would keep the whole document alive
+			// behind a small str, unseen by the memory budget.
+			return runtime.StrCopy(s[start:j]), j + 1, nil
 		}
 		if c == '\\' || (c < 0x20 && d.strict) {
 			break
@@ -380,7 +383,7 @@ func (d *decoder) key(i int) (runtime.Value, int, error) {
 			if v, ok := d.memo[k]; ok {
 				return v, j + 1, nil
 			}
-			v := runtime.Str(k)
+			v := runtime.StrCopy(k)
 			if d.memo == nil {
 				d.memo = map[string]runtime.Value{}
 			}

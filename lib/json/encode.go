@@ -184,36 +184,37 @@ func appendU16(buf []byte, r rune) []byte {
 // floatText is a float's JSON text, or an error when allow_nan is off
 // and f is not finite.
 func (e *encoder) floatText(f float64) (string, error) {
+	var s string
 	switch {
 	case math.IsNaN(f):
-		if !e.allowNaN {
-			return "", e.nanError(f)
-		}
-		return "NaN", nil
+		s = "NaN"
 	case math.IsInf(f, 1):
-		if !e.allowNaN {
-			return "", e.nanError(f)
-		}
-		return "Infinity", nil
+		s = "Infinity"
 	case math.IsInf(f, -1):
-		if !e.allowNaN {
-			return "", e.nanError(f)
-		}
-		return "-Infinity", nil
+		s = "-Infinity"
+	default:
+		return pyfmt.FloatRepr(f), nil
 	}
-	return pyfmt.FloatRepr(f), nil
-}
-
-func (e *encoder) nanError(float64) error {
-	return runtime.Errorf(runtime.ValueError, "Out of range float values are not JSON compliant")
+	if !e.allowNaN {
+		return "", runtime.Errorf(runtime.ValueError, "Out of range float values are not JSON compliant")
+	}
+	return s, nil
 }
 
 // newline appends a newline and the indentation of the current level.
-func (e *encoder) newline() {
+// A long indent at a deep level makes much output at once: the buffer's
+// growth is charged before it happens.
+func (e *encoder) newline() error {
+	if n := len(e.indent) * e.level; n > encodeWork {
+		if err := e.th.Alloc(int64(len(e.buf) + n)); err != nil {
+			return err
+		}
+	}
 	e.buf = append(e.buf, '\n')
 	for i := 0; i < e.level; i++ {
 		e.buf = append(e.buf, e.indent...)
 	}
+	return nil
 }
 
 // enter marks the container o as being encoded, failing on a cycle, and
@@ -274,8 +275,10 @@ func (e *encoder) encode(v runtime.Value) error {
 		}
 		return nil
 	case *runtime.Big:
-		e.buf = o.X.Append(e.buf, 10)
-		return nil
+		// Through repr, for the int_max_str_digits limit.
+		s, err := runtime.Repr(e.th, v)
+		e.buf = append(e.buf, s...)
+		return err
 	case *runtime.List:
 		return e.encodeArray(o, o.Items)
 	case *runtime.Tuple:
@@ -290,6 +293,13 @@ func (e *encoder) encode(v runtime.Value) error {
 // result of the default hook.
 func (e *encoder) encodeOther(v runtime.Value) error {
 	th := e.th
+	// As finds the built-in value inside an instance of a str subclass:
+	// JSON encodes that value, whatever the subclass's __str__. (Lists and
+	// tuples of subclasses are iterated, as CPython does.)
+	if s, ok := runtime.As[*runtime.StrObj](v); ok {
+		e.appendString(s.S)
+		return nil
+	}
 	switch {
 	case runtime.IsInstanceOf(v, runtime.StrType):
 		s, err := runtime.ToStr(th, v)
@@ -387,18 +397,21 @@ func (e *encoder) encodeArray(o runtime.Object, items []runtime.Value) error {
 	e.buf = append(e.buf, '[')
 	e.level++
 	if e.hasIndent {
-		e.newline()
+		if err := e.newline(); err != nil {
+			return err
+		}
 	}
 	// items may change while default runs: index it afresh each time.
 	for i := 0; i < len(items); i++ {
 		if i > 0 {
 			e.buf = append(e.buf, e.itemSep...)
 			if e.hasIndent {
-				e.newline()
+				if err := e.newline(); err != nil {
+					return err
+				}
 			}
 		}
-		scalar := isScalar(items[i])
-		if !scalar {
+		if e.chunked && !isScalar(items[i]) {
 			e.cut()
 		}
 		if err := e.encode(items[i]); err != nil {
@@ -406,12 +419,20 @@ func (e *encoder) encodeArray(o runtime.Object, items []runtime.Value) error {
 		}
 		e.cut()
 	}
+	return e.close(']')
+}
+
+// close ends an array or object: the newline and indentation of the
+// enclosing level when indenting, then the bracket.
+func (e *encoder) close(bracket byte) error {
 	e.level--
 	if e.hasIndent {
-		e.newline()
+		if err := e.newline(); err != nil {
+			return err
+		}
 		e.cut()
 	}
-	e.buf = append(e.buf, ']')
+	e.buf = append(e.buf, bracket)
 	e.cut()
 	return nil
 }
@@ -437,6 +458,9 @@ func (e *encoder) keyText(k runtime.Value) (string, bool, error) {
 			return "true", true, nil
 		}
 		return "false", true, nil
+	}
+	if s, ok := runtime.As[*runtime.StrObj](k); ok {
+		return s.S, true, nil
 	}
 	switch {
 	case runtime.IsInstanceOf(k, runtime.StrType):
@@ -470,39 +494,29 @@ func (e *encoder) encodeObject(o runtime.Object, d *runtime.Dict) error {
 		return err
 	}
 	defer e.leave(o)
-	keys := d.Keys()
-	if e.sortKeys {
-		if err := runtime.SortValues(e.th, keys, runtime.Value{}, false); err != nil {
-			return err
-		}
-	}
 	e.buf = append(e.buf, '{')
 	e.cut()
 	e.level++
 	if e.hasIndent {
-		e.newline()
+		if err := e.newline(); err != nil {
+			return err
+		}
 		e.cut()
 	}
 	first := true
-	for _, k := range keys {
-		v, ok, err := d.Get(e.th, k)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			continue
-		}
-		ks, keep, err := e.keyText(k)
-		if err != nil {
-			return err
-		}
-		if !keep {
-			continue
+	var err error
+	item := func(k, v runtime.Value) bool {
+		var ks string
+		var keep bool
+		if ks, keep, err = e.keyText(k); err != nil || !keep {
+			return err == nil
 		}
 		if !first {
 			e.buf = append(e.buf, e.itemSep...)
 			if e.hasIndent {
-				e.newline()
+				if err = e.newline(); err != nil {
+					return false
+				}
 			}
 		}
 		first = false
@@ -511,19 +525,35 @@ func (e *encoder) encodeObject(o runtime.Object, d *runtime.Dict) error {
 		e.cut()
 		e.buf = append(e.buf, e.keySep...)
 		e.cut()
-		if err := e.encode(v); err != nil {
-			return err
+		if err = e.encode(v); err != nil {
+			return false
 		}
 		e.cut()
+		return true
 	}
-	e.level--
-	if e.hasIndent {
-		e.newline()
-		e.cut()
+	if e.sortKeys {
+		keys := d.Keys()
+		if err := runtime.SortValues(e.th, keys, runtime.Value{}, false); err != nil {
+			return err
+		}
+		for _, k := range keys {
+			v, ok, gerr := d.Get(e.th, k)
+			if gerr != nil {
+				return gerr
+			}
+			if ok && !item(k, v) {
+				break
+			}
+		}
+	} else {
+		// Items re-reads the table at each step, so a default hook that
+		// changes the dict cannot make it read freed entries.
+		d.Items(item)
 	}
-	e.buf = append(e.buf, '}')
-	e.cut()
-	return nil
+	if err != nil {
+		return err
+	}
+	return e.close('}')
 }
 
 // indentText converts an encoder's indent attribute: None means no

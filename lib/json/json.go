@@ -11,6 +11,7 @@ package pyjson
 import (
 	_ "embed"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/aio-lang/aio/runtime"
 )
@@ -22,7 +23,9 @@ func init() {
 	runtime.RegisterStdModule("json", load)
 	runtime.RegisterStdSource("json", source)
 	runtime.RegisterStdSource("json.decoder", []byte("from json import JSONDecoder, JSONDecodeError\n"))
-	runtime.RegisterStdSource("json.encoder", []byte("from json import JSONEncoder\n"))
+	runtime.RegisterStdSource("json.encoder", []byte("from json import JSONEncoder\n"+
+		"from json import _quote as encode_basestring, _quote_ascii as encode_basestring_ascii\n"+
+		"INFINITY = float('inf')\n"))
 }
 
 // load builds the Go part of the json module.
@@ -111,11 +114,15 @@ func encodeFn(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg, chun
 	if err := th.Alloc(int64(len(e.buf))); err != nil { // the str made from it
 		return runtime.Value{}, err
 	}
+	if len(e.buf) == 0 {
+		return runtime.Str(""), nil
+	}
+	// The buffer is not touched again: the str takes it over uncopied.
+	out := unsafe.String(&e.buf[0], len(e.buf))
 	if !chunked {
-		return runtime.Str(string(e.buf)), nil
+		return runtime.Str(out), nil
 	}
 	e.cut()
-	out := string(e.buf)
 	chunks := make([]runtime.Value, 0, len(e.cuts))
 	prev := 0
 	for _, c := range e.cuts {

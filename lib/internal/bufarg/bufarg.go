@@ -10,12 +10,15 @@ import "github.com/aio-lang/aio/runtime"
 // bytes-like. The slice may alias a bytearray's storage: callers copy it
 // before running Python code that could change the array.
 func Bytes(th *runtime.Thread, v runtime.Value) ([]byte, bool, error) {
-	switch o := v.Object().(type) {
-	case *runtime.Bytes:
-		return o.B, true, nil
-	case *runtime.ByteArray:
-		return o.B, true, nil
-	case *runtime.MemoryView:
+	// As also finds the value inside an instance of a bytes or bytearray
+	// subclass.
+	if b, ok := runtime.As[*runtime.Bytes](v); ok {
+		return b.B, true, nil
+	}
+	if b, ok := runtime.As[*runtime.ByteArray](v); ok {
+		return b.B, true, nil
+	}
+	if _, ok := v.Object().(*runtime.MemoryView); ok {
 		b, err := th.Call(runtime.Obj(runtime.BytesType), []runtime.Value{v}, nil)
 		if err != nil {
 			return nil, true, err
