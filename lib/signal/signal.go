@@ -1,7 +1,7 @@
 // Package pysignal is Python's signal module. The handler table,
 // raise_signal and the Signals and Handlers enumerations are aio source
 // (signal.aio); the Go part watches real signals of the process for
-// loop.add_signal_handler when the host granted it (Options.Signals), and
+// loop.add_signal_handler when the host granted it (Capabilities.Signals), and
 // posts each delivery to the event loop that asked for it.
 package pysignal
 
