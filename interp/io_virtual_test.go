@@ -40,3 +40,30 @@ asyncio.run(main())
 	assert.Equal(t, "timeout 0.2\nlate\n", out)
 	assert.Less(t, time.Since(start), 4*time.Second, "the 5 s timeout did not wait for real")
 }
+
+// Under the virtual clock there is one clock per interpreter: time.sleep
+// advances it with or without a loop running, every clock reads it, and
+// a second asyncio.run continues where the first left off.
+func TestVirtualClockIsOneClock(t *testing.T) {
+	src := `import asyncio, time
+t0 = time.monotonic()
+w0 = time.time()
+time.sleep(5)
+print(time.monotonic() - t0, time.time() - w0)
+async def main():
+    loop = asyncio.get_running_loop()
+    a, m = loop.time(), time.perf_counter()
+    await asyncio.sleep(2)
+    time.sleep(1)
+    print(loop.time() - a, time.perf_counter() - m)
+    return loop.time()
+first = asyncio.run(main())
+second = asyncio.run(main())
+print(second - first, time.monotonic() - t0)
+`
+	start := time.Now()
+	out, err := runNet(t, Options{VirtualTime: true}, src)
+	require.NoError(t, err)
+	assert.Equal(t, "5.0 5.0\n3.0 3.0\n3.0 3.0\n3.0 11.0\n", out)
+	assert.Less(t, time.Since(start), 3*time.Second, "the sleeps did not wait for real")
+}
