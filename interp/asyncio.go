@@ -2,12 +2,57 @@ package interp
 
 // This file loads the asyncio module, which the runtime package defines
 // in Go (the event loop, futures, tasks and the library on top of them),
-// and makes the names aio offers without import builtins.
+// plus the I/O layer written in aio source (asyncio/*.aio: streams,
+// subprocesses, executors and signal handlers over the runtime's
+// transports), and makes the names aio offers without import builtins.
+// The sources are compiled once per process and run once per interpreter
+// in one namespace, whose public names join the module.
 
 import (
+	"embed"
+	"sort"
+	"strings"
+	"sync"
+
 	"github.com/aio-lang/aio/internal/compile"
 	"github.com/aio-lang/aio/runtime"
 )
+
+//go:embed asyncio/*.aio
+var asyncioFS embed.FS
+
+type asyncioSource struct {
+	name string
+	src  []byte
+	code *compile.Code
+	err  error
+}
+
+var (
+	asyncioSourcesOnce sync.Once
+	asyncioSources     []asyncioSource
+)
+
+// compiledAsyncioSources compiles the embedded asyncio sources in name
+// order (once per process).
+func compiledAsyncioSources() []asyncioSource {
+	asyncioSourcesOnce.Do(func() {
+		entries, _ := asyncioFS.ReadDir("asyncio")
+		var names []string
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".aio") {
+				names = append(names, e.Name())
+			}
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			src, _ := asyncioFS.ReadFile("asyncio/" + n)
+			code, err := compile.File("<asyncio/"+n+">", src)
+			asyncioSources = append(asyncioSources, asyncioSource{name: n, src: src, code: code, err: err})
+		}
+	})
+	return asyncioSources
+}
 
 // asyncioBuiltinNames are the asyncio names aio also offers as builtins.
 var asyncioBuiltinNames = []string{"sleep", "create_task", "gather", "wait_for", "shield", "wait",
@@ -19,10 +64,32 @@ func (in *Interp) loadAsyncio(th *runtime.Thread) (*runtime.Module, error) {
 		return m, nil
 	}
 	m := runtime.NewModule("asyncio")
+	ns := runtime.NewModule("asyncio")
+	ns.Set("__name__", runtime.Str("asyncio"))
 	for name, v := range runtime.AsyncioCore() {
 		m.Set(name, v)
+		ns.Set(name, v)
 	}
+	m.Set("__path__", runtime.NewList(nil)) // a package: asyncio.subprocess
 	th.Modules["asyncio"] = m
+	state := &moduleState{name: "asyncio", globals: ns, builtins: in.builtins, vm: in}
+	for _, f := range compiledAsyncioSources() {
+		if f.err != nil {
+			return nil, f.err
+		}
+		in.sources[f.code.Filename] = strings.Split(string(f.src), "\n")
+		if err := in.runModule(f.code, state); err != nil {
+			delete(th.Modules, "asyncio")
+			return nil, err
+		}
+	}
+	for _, name := range ns.Names() {
+		if strings.HasPrefix(name, "_") {
+			continue
+		}
+		v, _ := ns.Get(name)
+		m.Set(name, v)
+	}
 	return m, nil
 }
 

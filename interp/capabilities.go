@@ -21,8 +21,8 @@ import (
 // granted): 'x'"), os.environ is empty and os.getcwd() is "/".
 //
 // At most one file system is granted: HostFS, Dir or FS, in that order of
-// precedence. The network and process grants of the asynchronous I/O
-// (dial/listen rules, allowed commands) are to be added beside these.
+// precedence. Network, Commands and Signals grant the asynchronous I/O's
+// reach (capabilities_net.go). GrantAll grants everything.
 type Capabilities struct {
 	// HostFS grants the host's whole file system with the process's
 	// permissions, as the command line does. Paths are the host's own.
@@ -43,6 +43,30 @@ type Capabilities struct {
 	// script's changes to os.environ go to (the map is not modified; the
 	// interpreter keeps its own copy). Nil grants none.
 	Env map[string]string
+	// Network lists the addresses a script may connect to or listen on
+	// (see NetworkGrant); nil grants none.
+	Network *NetworkGrant
+	// Commands are the programs a script may start (subprocess, asyncio
+	// subprocesses): a bare name matches the program's base name, a path
+	// the program's own, "*" any (path.Match's syntax). Nil grants none.
+	Commands []string
+	// Signals lets signal.signal and loop.add_signal_handler watch the
+	// process's signals (an embedded interpreter installs no signal
+	// handler otherwise).
+	Signals bool
+}
+
+// GrantAll returns the capabilities the command line grants: the host's
+// file system and environment, every network address, every command and
+// the process's signals.
+func GrantAll() Capabilities {
+	return Capabilities{
+		HostFS:   true,
+		Env:      HostEnv(),
+		Network:  &NetworkGrant{Dial: []string{"*"}, Listen: []string{"*"}},
+		Commands: []string{"*"},
+		Signals:  true,
+	}
 }
 
 // HostEnv returns the process's environment as a map, for

@@ -189,8 +189,9 @@ type Options struct {
 	// loop.set_debug).
 	Debug bool
 	// Grants are the powers over the host the interpreter has: a file
-	// system, a working directory, an environment (capabilities.go). The
-	// zero value grants nothing.
+	// system, a working directory, an environment, network addresses,
+	// commands and signals (capabilities.go). The zero value grants
+	// nothing; GrantAll grants everything.
 	Grants Capabilities
 	// Trace, when not nil, receives a timeline of the event loops' tasks
 	// in the Trace Event JSON format (see runtime.Tracer); it is complete
@@ -244,6 +245,10 @@ type Interp struct {
 	warnOptions []string
 	// origins are where coroutines made in debug mode were created.
 	origins map[*Coroutine]string
+
+	// netAccess is what Grants' Network, Commands and Signals grant
+	// (capabilities_net.go).
+	netAccess *runtime.NetAccess
 }
 
 // moduleState is a module's namespace as functions defined in it see it.
@@ -283,6 +288,7 @@ func New(opts Options) *Interp {
 		sources:  map[string][]string{},
 	}
 	th.Host = in
+	in.netAccess = netAccessOf(opts.Grants)
 	th.Stdout, th.Stderr, th.Stdin = in.wrapWriter(th.Stdout), in.wrapWriter(th.Stderr), in.wrapReader(th.Stdin)
 	th.ModuleLoaders["asyncio"] = nil
 	th.ReportException = func(msg string, exc *runtime.Exception) {

@@ -284,6 +284,15 @@ func (b *ByteArray) DelItemHook(th *Thread, key Value) error {
 		if err := b.resizable(th, 0); err != nil {
 			return err
 		}
+		if step == 1 || step == -1 {
+			// A contiguous run (a stream buffer's del b[:n]): one copy.
+			lo := start
+			if step == -1 {
+				lo = start - length + 1
+			}
+			b.B = append(b.B[:lo], b.B[lo+length:]...)
+			return nil
+		}
 		del := make(map[int]bool, length)
 		for i := 0; i < length; i++ {
 			del[start+i*step] = true

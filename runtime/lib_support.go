@@ -88,14 +88,3 @@ func AsDouble(th *Thread, v Value) (float64, error) {
 // MapFootprint estimates the bytes a Go map of n entries holds, for the
 // Footprint of a MemNode that keeps one.
 func MapFootprint[K comparable, V any](m map[K]V) int64 { return sizeOfMap(m) }
-
-// AdvanceVirtualClock moves a virtual clock forward by d seconds, as
-// time.sleep does under --virtual-time (it blocks the loop, so the loop's
-// time jumps); it reports false when the loop runs on the real clock.
-func (l *Loop) AdvanceVirtualClock(d float64) bool {
-	if l.virtual == nil {
-		return false
-	}
-	l.virtual.now += d
-	return true
-}

@@ -157,7 +157,7 @@ func NewLoop(th *Thread) *Loop {
 	l := &Loop{th: th, wake: make(chan struct{}, 1), slowCallback: 0.1}
 	l.setDebug(th.AsyncioDebug)
 	if th.VirtualTime {
-		l.virtual = &virtualClock{now: 1000}
+		l.virtual = th.virtualClock() // shared with time.sleep and friends (vclock.go)
 		l.clock = l.virtual
 	} else {
 		l.clock = realClock{start: processStart}
@@ -353,7 +353,8 @@ func (l *Loop) runOnce() error {
 
 // wait blocks until the next timer is due or a host result arrives. The
 // virtual clock jumps to the next timer instead, unless host work is
-// outstanding (its result may arrive before that timer would fire).
+// outstanding (its result may arrive before that timer would fire): then
+// it follows real time until the result or the timer comes.
 func (l *Loop) wait() error {
 	for {
 		l.inboxMu.Lock()
@@ -384,9 +385,15 @@ func (l *Loop) wait() error {
 			return nil
 		}
 		if l.virtual != nil {
-			// Host work outstanding under a virtual clock: wait for it for
-			// real, then continue without moving the clock.
-			return l.block(-1)
+			// Host work (a host call, a socket, a process) outstanding
+			// under a virtual clock: the clock runs at real speed, so
+			// that its result lands before the timers that are due after
+			// it, and a timeout on I/O that never comes still fires.
+			woken, err := l.blockWoken(when - l.virtual.now)
+			if err == nil && !woken && when > l.virtual.now {
+				l.virtual.now = when
+			}
+			return err
 		}
 		return l.block(delay)
 	}
@@ -395,6 +402,13 @@ func (l *Loop) wait() error {
 // block waits for a wake-up (or delay seconds when delay >= 0), checking
 // the interrupt hook periodically.
 func (l *Loop) block(delay float64) error {
+	_, err := l.blockWoken(delay)
+	return err
+}
+
+// blockWoken is block, reporting whether a wake-up (rather than the
+// delay) ended the wait.
+func (l *Loop) blockWoken(delay float64) (bool, error) {
 	var timeout <-chan time.Time
 	if delay >= 0 {
 		t := time.NewTimer(time.Duration(delay * float64(time.Second)))
@@ -406,13 +420,13 @@ func (l *Loop) block(delay float64) error {
 	for {
 		select {
 		case <-l.wake:
-			return nil
+			return true, nil
 		case <-timeout:
-			return nil
+			return false, nil
 		case <-tick.C:
 			if l.interrupt != nil {
 				if err := l.interrupt(); err != nil {
-					return err
+					return false, err
 				}
 			}
 		}

@@ -607,6 +607,9 @@ func AsyncioCore() map[string]Value {
 			m[name] = v
 		}
 	}
+	for name, v := range ioNames() { // io_transport_methods.go
+		m[name] = v
+	}
 	return m
 }
 

@@ -72,6 +72,9 @@ type Thread struct {
 	ctx *Context
 	// VirtualTime makes new event loops use a virtual clock.
 	VirtualTime bool
+	// vclock is the virtual clock that the thread's loops and its time
+	// module share under VirtualTime (vclock.go).
+	vclock *virtualClock
 	// TaskCounter numbers tasks Task-1, Task-2, ... across event loops, as
 	// CPython's process-wide counter does.
 	TaskCounter int64

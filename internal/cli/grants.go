@@ -1,12 +1,15 @@
 package cli
 
 // This file is what the command line grants a script: everything — the
-// host's file system and the process's environment.
+// host's file system and the process's environment, the network, every
+// command and the process's signals (interp.GrantAll).
 
 import "github.com/aio-lang/aio/interp"
 
-// grantAll grants the host file system and environment, with workDir as
+// grantAll is interp.GrantAll with workDir as
 // the working directory ("" for the process's).
 func grantAll(workDir string) interp.Capabilities {
-	return interp.Capabilities{HostFS: true, Cwd: workDir, Env: interp.HostEnv()}
+	g := interp.GrantAll()
+	g.Cwd = workDir
+	return g
 }

@@ -27,22 +27,13 @@ const virtualLoopStart = 1000
 // clock is one interpreter's view of time, kept with its time module.
 type clock struct {
 	th *runtime.Thread
-	// slept is the virtual time that time.sleep added while no event loop
-	// ran (with a loop running, the loop's own clock is advanced).
-	slept float64
 }
 
-// virtual returns the seconds elapsed on the virtual clock, and whether
-// the interpreter runs on one.
+// virtual returns the seconds elapsed on the thread's virtual clock (the
+// one its event loops run on, runtime/vclock.go), and whether the
+// interpreter runs on one.
 func (c *clock) virtual() (float64, bool) {
-	if !c.th.VirtualTime {
-		return 0, false
-	}
-	v := c.slept
-	if l := c.th.Loop; l != nil && l.IsVirtual() {
-		v += l.Time() - virtualLoopStart
-	}
-	return v, true
+	return c.th.VirtualElapsed()
 }
 
 // wallNanos is time.time_ns().
@@ -80,11 +71,7 @@ func (c *clock) monotonic() float64 {
 // sleep is time.sleep's wait: real, or a jump of the virtual clock.
 func (c *clock) sleep(d gotime.Duration) error {
 	if c.th.VirtualTime {
-		secs := d.Seconds()
-		if l := c.th.Loop; l != nil && l.AdvanceVirtualClock(secs) {
-			return nil
-		}
-		c.slept += secs
+		c.th.AdvanceVirtual(d.Seconds())
 		return c.th.Work(1)
 	}
 	return c.th.BlockingSleep(d)
