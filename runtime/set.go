@@ -33,13 +33,13 @@ type setEntry struct {
 	hash int64
 }
 
-// slotWalk yields the slots a hash visits, in the order of the layout
-// rules above.
+// slotWalk is the walk of a hash over a table, as a sequence of windows
+// of consecutive slots [start, last], in the order of the layout rules
+// above. Callers scan each window with a plain loop, then jump.
 type slotWalk struct {
 	mask    uint64
 	scatter uint64 // hash bits not consumed by jumps yet
 	start   uint64 // first slot of the current window
-	pos     uint64 // next slot to yield
 	last    uint64 // last slot of the current window
 }
 
@@ -52,22 +52,16 @@ func walkSlots(hash int64, mask uint64) slotWalk {
 
 // openWindow makes the window begin at slot start.
 func (w *slotWalk) openWindow(start uint64) {
-	w.start, w.pos, w.last = start, start, start
+	w.start, w.last = start, start
 	if start+setWindow <= w.mask {
 		w.last = start + setWindow
 	}
 }
 
-// next returns the next slot of the walk.
-func (w *slotWalk) next() uint64 {
-	j := w.pos
-	if j < w.last {
-		w.pos++
-	} else {
-		w.scatter >>= setScatterShift
-		w.openWindow((w.start*5 + 1 + w.scatter) & w.mask)
-	}
-	return j
+// jump moves to the next window.
+func (w *slotWalk) jump() {
+	w.scatter >>= setScatterShift
+	w.openWindow((w.start*5 + 1 + w.scatter) & w.mask)
 }
 
 // Set is a set or frozenset value.
@@ -161,24 +155,29 @@ func (s *Set) lookup(th *Thread, key Value, hash int64) (int, error) {
 	for s.table != nil {
 		table := s.table
 		w := walkSlots(hash, uint64(len(table)-1))
-		for {
-			j := w.next()
-			e := &table[j]
-			if e.isEmpty() {
-				return -1, nil
-			}
-			if e.hash != hash {
-				continue
-			}
-			eq, stale, err := s.matchSlot(th, table, e, key)
-			if err != nil {
-				return -1, err
-			}
-			if stale {
-				break
-			}
-			if eq {
-				return int(j), nil
+	scan:
+		for ; ; w.jump() {
+			for j := w.start; j <= w.last; j++ {
+				e := &table[j]
+				if e.isEmpty() {
+					return -1, nil
+				}
+				if e.hash != hash {
+					continue
+				}
+				if e.key.Is(key) {
+					return int(j), nil
+				}
+				eq, stale, err := s.matchSlot(th, table, e, key)
+				if err != nil {
+					return -1, err
+				}
+				if stale {
+					break scan
+				}
+				if eq {
+					return int(j), nil
+				}
 			}
 		}
 	}
@@ -197,32 +196,36 @@ walk:
 		table := s.table
 		w := walkSlots(hash, uint64(len(table)-1))
 		tomb := -1
-		for {
-			j := w.next()
-			e := &table[j]
-			if e.isEmpty() {
-				s.used++
-				if tomb >= 0 {
-					table[tomb] = setEntry{key: key, hash: hash}
-					return nil
+		for ; ; w.jump() {
+			for j := w.start; j <= w.last; j++ {
+				e := &table[j]
+				if e.isEmpty() {
+					s.used++
+					if tomb >= 0 {
+						table[tomb] = setEntry{key: key, hash: hash}
+						return nil
+					}
+					s.fill++
+					*e = setEntry{key: key, hash: hash}
+					if uint64(s.fill)*5 < uint64(len(table)-1)*3 {
+						return nil
+					}
+					return s.resize(th, growSize(s.used))
 				}
-				s.fill++
-				*e = setEntry{key: key, hash: hash}
-				if uint64(s.fill)*5 < uint64(len(table)-1)*3 {
-					return nil
+				if e.hash == hash {
+					if e.key.Is(key) {
+						return nil
+					}
+					eq, stale, err := s.matchSlot(th, table, e, key)
+					if err != nil || eq {
+						return err
+					}
+					if stale {
+						continue walk
+					}
+				} else if e.hash == -1 {
+					tomb = int(j)
 				}
-				return s.resize(th, growSize(s.used))
-			}
-			if e.hash == hash {
-				eq, stale, err := s.matchSlot(th, table, e, key)
-				if err != nil || eq {
-					return err
-				}
-				if stale {
-					continue walk
-				}
-			} else if e.hash == -1 {
-				tomb = int(j)
 			}
 		}
 	}
@@ -239,12 +242,12 @@ func growSize(used int) int {
 // insertClean places a key known to be absent into a table without
 // tombstones: the first free slot of its walk.
 func insertClean(table []setEntry, key Value, hash int64) {
-	w := walkSlots(hash, uint64(len(table)-1))
-	for {
-		j := w.next()
-		if table[j].key.obj == nil {
-			table[j] = setEntry{key: key, hash: hash}
-			return
+	for w := walkSlots(hash, uint64(len(table)-1)); ; w.jump() {
+		for j := w.start; j <= w.last; j++ {
+			if table[j].key.obj == nil {
+				table[j] = setEntry{key: key, hash: hash}
+				return
+			}
 		}
 	}
 }
