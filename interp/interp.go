@@ -188,6 +188,10 @@ type Options struct {
 	// Debug turns on asyncio's debug mode for every event loop (see
 	// loop.set_debug).
 	Debug bool
+	// Grants are the powers over the host the interpreter has: a file
+	// system, a working directory, an environment (capabilities.go). The
+	// zero value grants nothing.
+	Grants Capabilities
 	// Trace, when not nil, receives a timeline of the event loops' tasks
 	// in the Trace Event JSON format (see runtime.Tracer); it is complete
 	// once the interpreter's last event loop has closed.
@@ -294,6 +298,9 @@ func New(opts Options) *Interp {
 	in.main = &moduleState{name: "__main__", globals: main, builtins: in.builtins, vm: in}
 	in.initImports(opts)
 	in.applyOptions(opts)
+	if err := in.applyCapabilities(opts.Grants); err != nil && in.host.initErr == nil {
+		in.host.initErr = err
+	}
 	in.applyDiagOptions(opts)
 	return in
 }

@@ -58,6 +58,10 @@ type Thread struct {
 	// Argv is sys.argv.
 	Argv []string
 
+	// OS is what the host granted of the file system and the
+	// environment (fsys.go); nil grants nothing.
+	OS *OSAccess
+
 	// Random is the state of the random module.
 	Random any
 
