@@ -1,7 +1,8 @@
 package runtime
 
-// This file defines Future, a port of asyncio's Future (futures.py, with
-// the C implementation's messages). A future never calls its callbacks
+// This file defines Future, the awaitable result holder that asyncio
+// documents (result, exception, cancel, done callbacks), raising with the
+// messages CPython 3.11 prints. A future never calls its callbacks
 // directly: when it completes it schedules each of them with call_soon.
 
 type futureState uint8

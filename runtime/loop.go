@@ -1,7 +1,8 @@
 package runtime
 
-// This file defines the event loop, a port of CPython's BaseEventLoop
-// (base_events.py) without I/O: a FIFO ready queue of handles, a heap of
+// This file defines the event loop that asyncio's documented scheduling
+// behaviour (call_soon, call_later, call_at, run_until_complete) runs on,
+// without I/O: a FIFO ready queue of handles, a heap of
 // timer handles ordered by (deadline, creation order), a clock that is
 // real or virtual, and a goroutine-safe inbox through which work finished
 // on other goroutines schedules callbacks on the loop.
@@ -276,7 +277,8 @@ func (l *Loop) deadlockError() error {
 	return exc
 }
 
-// runOnce is one pass of the loop (BaseEventLoop._run_once).
+// runOnce is one pass of the loop: prune cancelled timers, wait if
+// nothing is ready, then run what was ready plus the timers now due.
 func (l *Loop) runOnce() error {
 	// Drop cancelled timers from the head of the heap (or rebuild the heap
 	// when too many are cancelled, as CPython does).

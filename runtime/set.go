@@ -1,36 +1,77 @@
 package runtime
 
-// This file defines set and frozenset as a port of CPython 3.11's
-// Objects/setobject.c: an open-addressing table of (key, hash) entries
-// probed linearly LINEAR_PROBES slots at a time before jumping with the
-// perturbed recurrence, with dummy entries left by deletions. Iteration
-// walks the table in slot order, so following CPython's insertion,
-// deletion, resize and merge algorithms step by step makes print({3, 1, 2})
-// and every other iteration order agree with CPython for keys whose hashes
-// agree (ints, bools, floats, tuples of them).
+// This file defines set and frozenset: an open-addressing hash table of
+// (key, hash) slots. Iteration walks the slots in index order, so to
+// print {3, 1, 2} and every other set as CPython does (for keys whose
+// hashes agree with CPython's: ints, bools, floats, tuples of them) the
+// table follows the same observable layout rules:
+//
+//   - the table starts at 8 slots and its size is a power of two;
+//   - a hash is looked for from slot hash&mask, first in a window of that
+//     slot and the 9 after it (when they fit below the end of the table),
+//     then from a new start computed as start*5 + 1 + the hash's bits not
+//     used yet (shifted down 5 more bits at every jump), again as a
+//     window; so a walk settles on every slot eventually;
+//   - a removed key leaves a tombstone, which lookups walk past and an
+//     insertion of a new key may reuse (the last one its walk met);
+//   - once live slots plus tombstones reach 60% of the table, it is
+//     rebuilt without tombstones at the smallest size above 4 times the
+//     live count (2 times past 50000 items), keys reinserted in slot
+//     order.
 
 const (
-	setMinSize      = 8 // PySet_MINSIZE
-	setLinearProbes = 9 // LINEAR_PROBES
-	setPerturbShift = 5 // PERTURB_SHIFT
+	setMinSize      = 8 // slots of a new table
+	setWindow       = 9 // extra slots searched after each start
+	setScatterShift = 5 // hash bits consumed per jump
 )
 
 // setEntry is one slot of the table. A slot is empty when key is the zero
-// Value and hash is 0, a dummy (deleted) when key is the zero Value and
-// hash is -1 (no real hash is -1), and active otherwise.
+// Value and hash is 0, a tombstone when key is the zero Value and hash is
+// -1 (no real hash is -1), and live otherwise.
 type setEntry struct {
 	key  Value
 	hash int64
 }
 
+// slotWalk is the walk of a hash over a table, as a sequence of windows
+// of consecutive slots [start, last], in the order of the layout rules
+// above. Callers scan each window with a plain loop, then jump.
+type slotWalk struct {
+	mask    uint64
+	scatter uint64 // hash bits not consumed by jumps yet
+	start   uint64 // first slot of the current window
+	last    uint64 // last slot of the current window
+}
+
+// walkSlots starts the walk of hash over a table of mask+1 slots.
+func walkSlots(hash int64, mask uint64) slotWalk {
+	w := slotWalk{mask: mask, scatter: uint64(hash)}
+	w.openWindow(uint64(hash) & mask)
+	return w
+}
+
+// openWindow makes the window begin at slot start.
+func (w *slotWalk) openWindow(start uint64) {
+	w.start, w.last = start, start
+	if start+setWindow <= w.mask {
+		w.last = start + setWindow
+	}
+}
+
+// jump moves to the next window.
+func (w *slotWalk) jump() {
+	w.scatter >>= setScatterShift
+	w.openWindow((w.start*5 + 1 + w.scatter) & w.mask)
+}
+
 // Set is a set or frozenset value.
 type Set struct {
-	// table has a power-of-two length; nil stands for CPython's empty
-	// 8-slot smalltable, allocated on the first insertion.
+	// table has a power-of-two length; nil stands for an empty 8-slot
+	// table, allocated on the first insertion.
 	table []setEntry
-	fill  int // active + dummy slots
-	used  int // active slots
-	// finger is where pop() resumes its search (set_pop's so->finger).
+	fill  int // live slots plus tombstones
+	used  int // live slots
+	// finger is where pop() resumes its search for a live slot.
 	finger int
 	// Frozen marks a frozenset.
 	Frozen bool
@@ -79,8 +120,8 @@ func (s *Set) sameTable(t []setEntry) bool {
 	return len(s.table) == len(t) && len(t) > 0 && &s.table[0] == &t[0]
 }
 
-// keysEqual compares a stored key with a probe key as set_lookkey does:
-// identity, then exact str, then ==.
+// keysEqual reports whether a stored key and a probe key with the same
+// hash are equal: the same object, equal strs, or == says so.
 func keysEqual(th *Thread, stored, key Value) (bool, error) {
 	if stored.Is(key) {
 		return true, nil
@@ -93,117 +134,104 @@ func keysEqual(th *Thread, stored, key Value) (bool, error) {
 	return Equal(th, stored, key)
 }
 
-// lookup is set_lookkey: the index of the active entry equal to key, or
-// -1 when the probe reaches an empty slot.
-func (s *Set) lookup(th *Thread, key Value, hash int64) (int, error) {
-	if s.table == nil {
-		return -1, nil
+// matchSlot compares the live entry e of table with key. Comparing may
+// run Python code that changes the set; stale reports that the table or
+// the entry changed meanwhile, so the caller must walk again.
+func (s *Set) matchSlot(th *Thread, table []setEntry, e *setEntry, key Value) (eq, stale bool, err error) {
+	stored := e.key
+	if stored.Is(key) {
+		return true, false, nil
 	}
-restart:
-	table := s.table
-	mask := uint64(len(table) - 1)
-	perturb := uint64(hash)
-	i := uint64(hash) & mask
-	for {
-		probes := 0
-		if i+setLinearProbes <= mask {
-			probes = setLinearProbes
-		}
-		for j := i; ; j++ {
-			e := &table[j]
-			if e.isEmpty() {
-				return -1, nil
-			}
-			if e.hash == hash {
-				startkey := e.key
-				if startkey.Is(key) {
+	eq, err = keysEqual(th, stored, key)
+	if err != nil {
+		return false, false, err
+	}
+	return eq, !s.sameTable(table) || !e.key.Is(stored), nil
+}
+
+// lookup returns the index of the live entry equal to key, or -1 once
+// the walk reaches an empty slot.
+func (s *Set) lookup(th *Thread, key Value, hash int64) (int, error) {
+	for s.table != nil {
+		table := s.table
+		w := walkSlots(hash, uint64(len(table)-1))
+	scan:
+		for ; ; w.jump() {
+			for j := w.start; j <= w.last; j++ {
+				e := &table[j]
+				if e.isEmpty() {
+					return -1, nil
+				}
+				if e.hash != hash {
+					continue
+				}
+				if e.key.Is(key) {
 					return int(j), nil
 				}
-				eq, err := keysEqual(th, startkey, key)
+				eq, stale, err := s.matchSlot(th, table, e, key)
 				if err != nil {
 					return -1, err
 				}
-				if !s.sameTable(table) || !e.key.Is(startkey) {
-					goto restart
+				if stale {
+					break scan
 				}
 				if eq {
 					return int(j), nil
 				}
 			}
-			if probes == 0 {
-				break
-			}
-			probes--
 		}
-		perturb >>= setPerturbShift
-		i = (i*5 + 1 + perturb) & mask
 	}
+	return -1, nil
 }
 
-// addEntry is set_add_entry: insert key with its hash unless an equal key
-// is present, reusing the last dummy slot seen on the probe path, and
-// grow the table once it is 60% full.
+// addEntry inserts key with its hash unless an equal key is present. A
+// new key goes into the last tombstone its walk passed, if any, else
+// into the empty slot that ended the walk; filling an empty slot may
+// make the table grow.
 func (s *Set) addEntry(th *Thread, key Value, hash int64) error {
 	s.hashed = false
-	s.ensureTable()
-restart:
-	table := s.table
-	mask := uint64(len(table) - 1)
-	i := uint64(hash) & mask
-	perturb := uint64(hash)
-	freeslot := -1
+walk:
 	for {
-		probes := 0
-		if i+setLinearProbes <= mask {
-			probes = setLinearProbes
-		}
-		for j := i; ; j++ {
-			e := &table[j]
-			if e.isEmpty() {
-				if freeslot >= 0 {
+		s.ensureTable() // a comparison may have cleared the set
+		table := s.table
+		w := walkSlots(hash, uint64(len(table)-1))
+		tomb := -1
+		for ; ; w.jump() {
+			for j := w.start; j <= w.last; j++ {
+				e := &table[j]
+				if e.isEmpty() {
 					s.used++
-					table[freeslot] = setEntry{key: key, hash: hash}
-					return nil
+					if tomb >= 0 {
+						table[tomb] = setEntry{key: key, hash: hash}
+						return nil
+					}
+					s.fill++
+					*e = setEntry{key: key, hash: hash}
+					if uint64(s.fill)*5 < uint64(len(table)-1)*3 {
+						return nil
+					}
+					return s.resize(th, growSize(s.used))
 				}
-				s.fill++
-				s.used++
-				*e = setEntry{key: key, hash: hash}
-				if uint64(s.fill)*5 < mask*3 {
-					return nil
+				if e.hash == hash {
+					if e.key.Is(key) {
+						return nil
+					}
+					eq, stale, err := s.matchSlot(th, table, e, key)
+					if err != nil || eq {
+						return err
+					}
+					if stale {
+						continue walk
+					}
+				} else if e.hash == -1 {
+					tomb = int(j)
 				}
-				return s.resize(th, growSize(s.used))
 			}
-			if e.hash == hash {
-				startkey := e.key
-				if startkey.Is(key) {
-					return nil
-				}
-				eq, err := keysEqual(th, startkey, key)
-				if err != nil {
-					return err
-				}
-				if eq {
-					return nil
-				}
-				if !s.sameTable(table) || !e.key.Is(startkey) {
-					goto restart
-				}
-				mask = uint64(len(s.table) - 1)
-			} else if e.hash == -1 {
-				freeslot = int(j)
-			}
-			if probes == 0 {
-				break
-			}
-			probes--
 		}
-		perturb >>= setPerturbShift
-		i = (i*5 + 1 + perturb) & mask
 	}
 }
 
-// growSize is the minused argument CPython passes to set_table_resize
-// when a set grows.
+// growSize is the live count a growing table is sized for.
 func growSize(used int) int {
 	if used > 50000 {
 		return used * 2
@@ -211,32 +239,21 @@ func growSize(used int) int {
 	return used * 4
 }
 
-// insertClean is set_insert_clean: place a key known to be absent into a
-// table without dummies.
+// insertClean places a key known to be absent into a table without
+// tombstones: the first free slot of its walk.
 func insertClean(table []setEntry, key Value, hash int64) {
-	mask := uint64(len(table) - 1)
-	perturb := uint64(hash)
-	i := uint64(hash) & mask
-	for {
-		if table[i].key.obj == nil {
-			table[i] = setEntry{key: key, hash: hash}
-			return
-		}
-		if i+setLinearProbes <= mask {
-			for j := i + 1; j <= i+setLinearProbes; j++ {
-				if table[j].key.obj == nil {
-					table[j] = setEntry{key: key, hash: hash}
-					return
-				}
+	for w := walkSlots(hash, uint64(len(table)-1)); ; w.jump() {
+		for j := w.start; j <= w.last; j++ {
+			if table[j].key.obj == nil {
+				table[j] = setEntry{key: key, hash: hash}
+				return
 			}
 		}
-		perturb >>= setPerturbShift
-		i = (i*5 + 1 + perturb) & mask
 	}
 }
 
-// resize is set_table_resize: rebuild into the smallest power-of-two
-// table larger than minused, dropping dummies.
+// resize rebuilds the table at the smallest power-of-two size above
+// minused, without tombstones, reinserting the keys in slot order.
 func (s *Set) resize(th *Thread, minused int) error {
 	newsize := setMinSize
 	for newsize <= minused {
@@ -252,7 +269,7 @@ func (s *Set) resize(th *Thread, minused int) error {
 	}
 	old := s.table
 	if newsize == setMinSize && len(old) <= setMinSize && s.fill == s.used {
-		// Already the small table and no dummies to purge.
+		// Already the smallest table, and no tombstones to drop.
 		return nil
 	}
 	table := make([]setEntry, newsize)
@@ -266,7 +283,7 @@ func (s *Set) resize(th *Thread, minused int) error {
 	return nil
 }
 
-// discardEntry is set_discard_entry: turn the entry for key into a dummy.
+// discardEntry replaces the entry for key with a tombstone.
 func (s *Set) discardEntry(th *Thread, key Value, hash int64) (bool, error) {
 	i, err := s.lookup(th, key, hash)
 	if err != nil || i < 0 {
@@ -287,9 +304,8 @@ func (s *Set) Add(th *Thread, v Value) error {
 	return s.addEntry(th, v, h)
 }
 
-// keyHash hashes a key for a lookup. As CPython's set_contains,
-// set_remove and set_discard do, an unhashable set is looked up as the
-// frozenset of its elements.
+// keyHash hashes a key for a lookup. A set, unhashable, is looked up as
+// the frozenset of its elements would be (so {1} in {frozenset({1})}).
 func keyHash(th *Thread, v Value) (Value, int64, error) {
 	h, err := Hash(th, v)
 	if err == nil {
@@ -331,8 +347,8 @@ func (s *Set) Items() []Value {
 	return out
 }
 
-// Clear removes every element (set_clear_internal: back to the small
-// table; the pop finger is kept).
+// Clear removes every element, going back to the smallest table (the
+// pop finger is kept).
 func (s *Set) Clear() {
 	s.table = nil
 	s.fill, s.used = 0, 0
@@ -361,15 +377,16 @@ func (s *Set) Pop() (Value, error) {
 	return key, nil
 }
 
-// replaceWith gives s the contents of o (set_swap_bodies, as the in-place
-// operators use it; o must not be used afterwards).
+// replaceWith gives s the contents of o, for the in-place operators (o
+// must not be used afterwards).
 func (s *Set) replaceWith(o *Set) {
 	s.table, s.fill, s.used = o.table, o.fill, o.used
 	s.hashed = false
 }
 
-// frozenHash is frozenset_hash. CPython folds in every slot and then
-// cancels the empty and dummy ones, so only active hashes matter.
+// frozenHash is hash(frozenset): an order-independent mix of the live
+// keys' hashes (each scrambled, then xored together), of the size, and a
+// final avalanche step, with the constants that give CPython's values.
 func (s *Set) frozenHash() int64 {
 	if s.hashed {
 		return s.hash
@@ -399,8 +416,8 @@ func (s *Set) Hash() (int64, error) {
 	return s.frozenHash(), nil
 }
 
-// setIter is set_iterator: it walks the live table and fails if the set
-// changes size meanwhile.
+// setIter walks the live table and fails if the set changes size
+// meanwhile.
 type setIter struct {
 	s    *Set
 	used int
@@ -416,7 +433,7 @@ func (it *setIter) Next(th *Thread) (Value, bool, error) {
 		return Value{}, false, nil
 	}
 	if it.used != s.used {
-		it.used = -1 // sticky, as CPython's si_used
+		it.used = -1 // the failure repeats on every later call
 		return Value{}, false, Errorf(RuntimeError, "Set changed size during iteration")
 	}
 	for it.pos < len(s.table) {

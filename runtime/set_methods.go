@@ -1,17 +1,19 @@
 package runtime
 
 // This file implements the set algorithms that combine a set with other
-// iterables (CPython's set_merge, set_update_internal, set_intersection,
-// set_difference, set_symmetric_difference_update, ...), the set
-// operators, and the methods and constructors of set and frozenset. The
-// table itself is in set.go.
+// iterables (merging, update, intersection, difference, symmetric
+// difference), the set operators, and the methods and constructors of
+// set and frozenset. Which elements are inserted into which table in what
+// order decides iteration order, so each algorithm inserts in the order
+// that gives CPython's printed results. The table itself is in set.go.
 
-// newSetLike returns an empty set of the same kind as s
-// (make_new_set_basetype).
+// newSetLike returns an empty set of the same kind as s.
 func newSetLike(s *Set) *Set { return &Set{Frozen: s.Frozen} }
 
-// merge is set_merge: add every element of other, copying the table
-// verbatim or inserting clean when s is empty.
+// merge adds every element of other: an empty s with the same table size
+// takes a verbatim copy of other's slots, an empty s of another size gets
+// the keys placed without comparisons, and otherwise they are added one
+// by one in other's slot order.
 func (s *Set) merge(th *Thread, other *Set) error {
 	if other == s || other.used == 0 {
 		return nil
@@ -48,7 +50,7 @@ func (s *Set) merge(th *Thread, other *Set) error {
 	return nil
 }
 
-// Update adds the elements of an iterable (set_update_internal): sets
+// Update adds the elements of an iterable: sets
 // merge, dicts add their keys with their stored hashes after one resize,
 // other iterables add element by element. The interpreter uses it for
 // `{*a, *b}`.
@@ -105,13 +107,13 @@ func (s *Set) Update(th *Thread, other Value) error {
 	}
 }
 
-// Copy returns a shallow copy of the same kind (set_copy).
+// Copy returns a shallow copy of the same kind.
 func (s *Set) Copy(th *Thread) (*Set, error) {
 	r := newSetLike(s)
 	return r, r.merge(th, s)
 }
 
-// union is set_union and set_or: a copy of s updated with each other.
+// union is s | others: a copy of s updated with each other.
 func (s *Set) union(th *Thread, others []Value) (*Set, error) {
 	r, err := s.Copy(th)
 	if err != nil {
@@ -128,7 +130,7 @@ func (s *Set) union(th *Thread, others []Value) (*Set, error) {
 	return r, nil
 }
 
-// intersection is set_intersection: with a set it walks the smaller one;
+// intersection is s & other: with a set it walks the smaller one;
 // with another iterable it keeps the iterable's order and stops once the
 // result is as large as s.
 func (s *Set) intersection(th *Thread, other Value) (*Set, error) {
@@ -189,7 +191,7 @@ func (s *Set) intersection(th *Thread, other Value) (*Set, error) {
 	}
 }
 
-// intersectionMulti is set_intersection_multi.
+// intersectionMulti is set.intersection(*others), one other at a time.
 func (s *Set) intersectionMulti(th *Thread, others []Value) (*Set, error) {
 	if len(others) == 0 {
 		return s.Copy(th)
@@ -205,8 +207,8 @@ func (s *Set) intersectionMulti(th *Thread, others []Value) (*Set, error) {
 	return r, nil
 }
 
-// differenceUpdate is set_difference_update_internal; afterwards the
-// table is rebuilt if more than a quarter of it is dummies.
+// differenceUpdate removes other's elements from s; afterwards the table
+// is rebuilt if more than a quarter of it is tombstones.
 func (s *Set) differenceUpdate(th *Thread, other Value) error {
 	if other.obj == Object(s) {
 		s.Clear()
@@ -256,7 +258,7 @@ func (s *Set) differenceUpdate(th *Thread, other Value) error {
 	return s.resize(th, growSize(s.used))
 }
 
-// difference is set_difference: copy-and-remove when other is small or
+// difference is s - other: copy-and-remove when other is small or
 // not a set or dict, otherwise collect the elements of s missing from it.
 func (s *Set) difference(th *Thread, other Value) (*Set, error) {
 	var otherSize int
@@ -309,7 +311,7 @@ func (s *Set) copyAndDifference(th *Thread, other Value) (*Set, error) {
 	return r, r.differenceUpdate(th, other)
 }
 
-// differenceMulti is set_difference_multi.
+// differenceMulti is set.difference(*others), one other at a time.
 func (s *Set) differenceMulti(th *Thread, others []Value) (*Set, error) {
 	if len(others) == 0 {
 		return s.Copy(th)
@@ -335,7 +337,8 @@ func (s *Set) toggle(th *Thread, key Value, hash int64) error {
 	return s.addEntry(th, key, hash)
 }
 
-// symmetricDifferenceUpdate is set_symmetric_difference_update.
+// symmetricDifferenceUpdate is s ^= other: each element of other is
+// removed from s when present and added otherwise.
 func (s *Set) symmetricDifferenceUpdate(th *Thread, other Value) error {
 	if other.obj == Object(s) {
 		s.Clear()
@@ -370,7 +373,7 @@ func (s *Set) symmetricDifferenceUpdate(th *Thread, other Value) error {
 	return nil
 }
 
-// symmetricDifference is set_symmetric_difference: a copy of other (of
+// symmetricDifference is s ^ other: a copy of other (of
 // s's kind) toggled with the elements of s.
 func (s *Set) symmetricDifference(th *Thread, other Value) (*Set, error) {
 	r := newSetLike(s)
@@ -380,7 +383,7 @@ func (s *Set) symmetricDifference(th *Thread, other Value) (*Set, error) {
 	return r, r.symmetricDifferenceUpdate(th, Obj(s))
 }
 
-// isSubset is set_issubset.
+// isSubset is s <= other.
 func (s *Set) isSubset(th *Thread, other Value) (bool, error) {
 	o, ok := other.obj.(*Set)
 	if !ok {
@@ -405,7 +408,7 @@ func (s *Set) isSubset(th *Thread, other Value) (bool, error) {
 	return true, nil
 }
 
-// isSuperset is set_issuperset.
+// isSuperset is s >= other.
 func (s *Set) isSuperset(th *Thread, other Value) (bool, error) {
 	o, ok := other.obj.(*Set)
 	if !ok {
@@ -417,7 +420,7 @@ func (s *Set) isSuperset(th *Thread, other Value) (bool, error) {
 	return o.isSubset(th, Obj(s))
 }
 
-// isDisjoint is set_isdisjoint.
+// isDisjoint reports whether s and other have no element in common.
 func (s *Set) isDisjoint(th *Thread, other Value) (bool, error) {
 	if other.obj == Object(s) {
 		return s.used == 0, nil
@@ -482,9 +485,9 @@ func setBinary(th *Thread, op Op, x, y *Set) (Value, error) {
 }
 
 // setInPlace implements |= &= -= ^= on a set, updating x in place with
-// CPython's algorithms (which can leave a different iteration order than
-// the binary operators). A frozenset gets a new object, as CPython falls
-// back to the binary operator.
+// the in-place algorithms (which can leave a different iteration order
+// than the binary operators, as in CPython). A frozenset has no in-place
+// form: it gets a new object from the binary operator.
 func setInPlace(th *Thread, op Op, x, y *Set) (Value, error) {
 	if x.Frozen {
 		return setBinary(th, op, x, y)

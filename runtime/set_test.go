@@ -515,3 +515,36 @@ func TestConstantSetDisplays(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSetAddContains adds 100,000 ints with a spread of hashes,
+// looks each up, then removes half and re-adds them (reusing tombstones).
+func BenchmarkSetAddContains(b *testing.B) {
+	th := NewThread()
+	keys := make([]Value, 100000)
+	for i := range keys {
+		keys[i] = Int(int64(i) * 7919)
+	}
+	for i := 0; i < b.N; i++ {
+		s := NewSet()
+		for _, k := range keys {
+			if err := s.Add(th, k); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for _, k := range keys {
+			if ok, err := s.Contains(th, k); err != nil || !ok {
+				b.Fatal("missing", err)
+			}
+		}
+		for _, k := range keys[:len(keys)/2] {
+			if _, err := s.Discard(th, k); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for _, k := range keys[:len(keys)/2] {
+			if err := s.Add(th, k); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -1,553 +1,426 @@
 package runtime
 
-// This file implements list.sort and SortValues as a port of CPython
-// 3.11's listsort (Objects/listobject.c): timsort with binary insertion,
-// galloping merges and the powersort merge policy. Porting the algorithm
-// rather than using any stable sort makes the sequence of __lt__ calls,
-// the result for inconsistent orders (NaNs, sets), the error raised first
-// and the list's contents after a failed comparison all agree with
-// CPython.
+// This file implements list.sort, sorted() and SortValues on top of our
+// own adaptive merge sort. The sort is stable, which is all Python
+// promises: for any consistent order the result is the one CPython
+// gives. It takes the list's natural runs (ascending, or strictly
+// descending and then reversed) as they come, lengthens short runs to a
+// minimum by binary insertion, and merges neighbouring runs following the
+// "powersort" policy of Munro and Wild, which keeps merges balanced. A
+// merge trims the parts of both runs that are already in place, copies
+// the shorter run aside and, when one side keeps winning, switches to
+// exponential search to move whole blocks at once.
+//
+// Comparisons may fail (a Python __lt__ raising). The sort then stops at
+// once and returns the error with the slice still holding every item
+// exactly once, in some order.
 
-const (
-	sortMinGallop = 7 // MIN_GALLOP
+import (
+	"math/bits"
+	"slices"
 )
 
-// sortRun is a pending run on the merge stack.
-type sortRun struct {
-	base, len int
-	power     int
+// sortMinBlockWins is how many consecutive wins of one side of a merge
+// first make the merge look for a whole block from that side. The sort
+// then adapts the threshold: block searches that find little raise it,
+// ones that pay lower it.
+const sortMinBlockWins = 7
+
+// pendingRun is a sorted stretch a[start:end] waiting to be merged, with
+// the powersort depth of its boundary with the run pushed before it.
+type pendingRun struct {
+	start, end int
+	depth      int
 }
 
-// sorter holds a MergeState for items of type T compared by lt.
-type sorter[T any] struct {
-	a         []T // the array being sorted
-	tmp       []T // merge scratch space
-	lt        func(x, y T) (bool, error)
-	minGallop int
-	pending   []sortRun
+// runMerger holds the state of one sort of a []T under a fallible less.
+type runMerger[T any] struct {
+	a     []T
+	spare []T // holds the run copied aside during a merge
+	less  func(x, y T) (bool, error)
+	stack []pendingRun
+	// blockWins is the current number of consecutive wins that starts a
+	// block search.
+	blockWins int
 }
 
-// binarySort sorts a[lo:hi] by binary insertion given that a[lo:start]
-// is sorted. On error nothing of the current pivot has moved.
-func (s *sorter[T]) binarySort(lo, hi, start int) error {
-	a := s.a
-	if lo == start {
-		start++
+// blocksPaid adapts blockWins after a round of block searches that
+// moved n1 and n2 items, and reports whether block searching should go
+// on: it pays while either block is long.
+func (m *runMerger[T]) blocksPaid(n1, n2 int) bool {
+	if n1 >= sortMinBlockWins || n2 >= sortMinBlockWins {
+		if m.blockWins > 1 {
+			m.blockWins--
+		}
+		return true
 	}
-	for ; start < hi; start++ {
-		l, r := lo, start
-		pivot := a[r]
+	m.blockWins++
+	return false
+}
+
+// minRunLength picks the length short runs are extended to: between 16
+// and 32 for large n, chosen so n divided by it is a power of two or just
+// below one, so the final merges are between runs of similar length.
+func minRunLength(n int) int {
+	if n < 64 {
+		return n
+	}
+	shift := bits.Len(uint(n)) - 6 // keep the top 6 bits of n
+	m := n >> shift
+	if n&(1<<shift-1) != 0 {
+		m++ // round up when bits were dropped
+	}
+	return m
+}
+
+// insertSorted extends the sorted a[lo:mid] to a sorted a[lo:hi] by
+// binary insertion of each following item. On error the item being
+// placed has not moved.
+func (m *runMerger[T]) insertSorted(lo, mid, hi int) error {
+	a := m.a
+	for i := mid; i < hi; i++ {
+		x := a[i]
+		// Find the first position whose item is greater than x, so x goes
+		// after its equals.
+		l, r := lo, i
 		for l < r {
-			p := l + (r-l)>>1
-			lt, err := s.lt(pivot, a[p])
+			c := int(uint(l+r) >> 1)
+			lt, err := m.less(x, a[c])
 			if err != nil {
 				return err
 			}
 			if lt {
-				r = p
+				r = c
 			} else {
-				l = p + 1
+				l = c + 1
 			}
 		}
-		copy(a[l+1:start+1], a[l:start])
-		a[l] = pivot
+		copy(a[l+1:i+1], a[l:i])
+		a[l] = x
 	}
 	return nil
 }
 
-// countRun returns the length of the run starting at lo: non-descending,
-// or strictly descending (then descending is true).
-func (s *sorter[T]) countRun(lo, hi int) (n int, descending bool, err error) {
-	a := s.a
-	lo++
-	if lo == hi {
-		return 1, false, nil
+// naturalRun returns the end of the run starting at lo (at most hi),
+// having reversed it in place when it was strictly descending. Strictness
+// matters: reversing equal items would break stability.
+func (m *runMerger[T]) naturalRun(lo, hi int) (int, error) {
+	a := m.a
+	i := lo + 1
+	if i >= hi {
+		return hi, nil
 	}
-	n = 2
-	lt, err := s.lt(a[lo], a[lo-1])
+	down, err := m.less(a[i], a[i-1])
 	if err != nil {
-		return 0, false, err
+		return 0, err
 	}
-	if lt {
-		descending = true
-		for lo = lo + 1; lo < hi; lo, n = lo+1, n+1 {
-			lt, err := s.lt(a[lo], a[lo-1])
-			if err != nil {
-				return 0, false, err
-			}
-			if !lt {
-				break
-			}
-		}
-	} else {
-		for lo = lo + 1; lo < hi; lo, n = lo+1, n+1 {
-			lt, err := s.lt(a[lo], a[lo-1])
-			if err != nil {
-				return 0, false, err
-			}
-			if lt {
-				break
-			}
-		}
-	}
-	return n, descending, nil
-}
-
-// gallopLeft returns k such that a[k-1] < key <= a[k], searching from hint.
-func (s *sorter[T]) gallopLeft(key T, a []T, hint int) (int, error) {
-	n := len(a)
-	lastofs, ofs := 0, 1
-	lt, err := s.lt(a[hint], key)
-	if err != nil {
-		return -1, err
-	}
-	if lt {
-		// a[hint] < key: gallop right until a[hint+lastofs] < key <= a[hint+ofs].
-		maxofs := n - hint
-		for ofs < maxofs {
-			lt, err := s.lt(a[hint+ofs], key)
-			if err != nil {
-				return -1, err
-			}
-			if !lt {
-				break
-			}
-			lastofs = ofs
-			ofs = ofs<<1 + 1
-		}
-		if ofs > maxofs {
-			ofs = maxofs
-		}
-		lastofs += hint
-		ofs += hint
-	} else {
-		// key <= a[hint]: gallop left until a[hint-ofs] < key <= a[hint-lastofs].
-		maxofs := hint + 1
-		for ofs < maxofs {
-			lt, err := s.lt(a[hint-ofs], key)
-			if err != nil {
-				return -1, err
-			}
-			if lt {
-				break
-			}
-			lastofs = ofs
-			ofs = ofs<<1 + 1
-		}
-		if ofs > maxofs {
-			ofs = maxofs
-		}
-		lastofs, ofs = hint-ofs, hint-lastofs
-	}
-	lastofs++
-	for lastofs < ofs {
-		m := lastofs + (ofs-lastofs)>>1
-		lt, err := s.lt(a[m], key)
+	for i++; i < hi; i++ {
+		lt, err := m.less(a[i], a[i-1])
 		if err != nil {
-			return -1, err
+			return 0, err
 		}
-		if lt {
-			lastofs = m + 1
-		} else {
-			ofs = m
-		}
-	}
-	return ofs, nil
-}
-
-// gallopRight returns k such that a[k-1] <= key < a[k], searching from hint.
-func (s *sorter[T]) gallopRight(key T, a []T, hint int) (int, error) {
-	n := len(a)
-	lastofs, ofs := 0, 1
-	lt, err := s.lt(key, a[hint])
-	if err != nil {
-		return -1, err
-	}
-	if lt {
-		// key < a[hint]: gallop left until a[hint-ofs] <= key < a[hint-lastofs].
-		maxofs := hint + 1
-		for ofs < maxofs {
-			lt, err := s.lt(key, a[hint-ofs])
-			if err != nil {
-				return -1, err
-			}
-			if !lt {
-				break
-			}
-			lastofs = ofs
-			ofs = ofs<<1 + 1
-		}
-		if ofs > maxofs {
-			ofs = maxofs
-		}
-		lastofs, ofs = hint-ofs, hint-lastofs
-	} else {
-		// a[hint] <= key: gallop right until a[hint+lastofs] <= key < a[hint+ofs].
-		maxofs := n - hint
-		for ofs < maxofs {
-			lt, err := s.lt(key, a[hint+ofs])
-			if err != nil {
-				return -1, err
-			}
-			if lt {
-				break
-			}
-			lastofs = ofs
-			ofs = ofs<<1 + 1
-		}
-		if ofs > maxofs {
-			ofs = maxofs
-		}
-		lastofs += hint
-		ofs += hint
-	}
-	lastofs++
-	for lastofs < ofs {
-		m := lastofs + (ofs-lastofs)>>1
-		lt, err := s.lt(key, a[m])
-		if err != nil {
-			return -1, err
-		}
-		if lt {
-			ofs = m
-		} else {
-			lastofs = m + 1
-		}
-	}
-	return ofs, nil
-}
-
-// scratch returns a temporary slice of n elements.
-func (s *sorter[T]) scratch(n int) []T {
-	if cap(s.tmp) < n {
-		s.tmp = make([]T, n)
-	}
-	return s.tmp[:n]
-}
-
-// mergeLo merges a[pa:pa+na] with a[pb:pb+nb] (pb == pa+na, na <= nb),
-// copying the first run aside. On error the array stays a permutation.
-func (s *sorter[T]) mergeLo(pa, na, pb, nb int) (err error) {
-	a := s.a
-	tmp := s.scratch(na)
-	copy(tmp, a[pa:pa+na])
-	dest, ia, ib := pa, 0, pb
-	a[dest] = a[ib]
-	dest, ib, nb = dest+1, ib+1, nb-1
-	if nb == 0 {
-		goto done
-	}
-	if na == 1 {
-		goto copyB
-	}
-	for minGallop := s.minGallop; ; {
-		acount, bcount := 0, 0
-		// Straightforward merging until one run wins consistently.
-		for {
-			lt, e := s.lt(a[ib], tmp[ia])
-			if e != nil {
-				err = e
-				goto done
-			}
-			if lt {
-				a[dest] = a[ib]
-				dest, ib, nb = dest+1, ib+1, nb-1
-				bcount++
-				acount = 0
-				if nb == 0 {
-					goto done
-				}
-				if bcount >= minGallop {
-					break
-				}
-			} else {
-				a[dest] = tmp[ia]
-				dest, ia, na = dest+1, ia+1, na-1
-				acount++
-				bcount = 0
-				if na == 1 {
-					goto copyB
-				}
-				if acount >= minGallop {
-					break
-				}
-			}
-		}
-		// Gallop while either run keeps winning by MIN_GALLOP or more.
-		minGallop++
-		for {
-			if minGallop > 1 {
-				minGallop--
-			}
-			s.minGallop = minGallop
-			k, e := s.gallopRight(a[ib], tmp[ia:ia+na], 0)
-			if e != nil {
-				err = e
-				goto done
-			}
-			acount = k
-			if k > 0 {
-				copy(a[dest:dest+k], tmp[ia:ia+k])
-				dest, ia, na = dest+k, ia+k, na-k
-				if na == 1 {
-					goto copyB
-				}
-				if na == 0 {
-					goto done
-				}
-			}
-			a[dest] = a[ib]
-			dest, ib, nb = dest+1, ib+1, nb-1
-			if nb == 0 {
-				goto done
-			}
-			k, e = s.gallopLeft(tmp[ia], a[ib:ib+nb], 0)
-			if e != nil {
-				err = e
-				goto done
-			}
-			bcount = k
-			if k > 0 {
-				copy(a[dest:dest+k], a[ib:ib+k])
-				dest, ib, nb = dest+k, ib+k, nb-k
-				if nb == 0 {
-					goto done
-				}
-			}
-			a[dest] = tmp[ia]
-			dest, ia, na = dest+1, ia+1, na-1
-			if na == 1 {
-				goto copyB
-			}
-			if acount < sortMinGallop && bcount < sortMinGallop {
-				break
-			}
-		}
-		minGallop++
-		s.minGallop = minGallop
-	}
-done:
-	if na > 0 {
-		copy(a[dest:dest+na], tmp[ia:ia+na])
-	}
-	return err
-copyB:
-	// The last element of run A belongs at the end of the merge.
-	copy(a[dest:dest+nb], a[ib:ib+nb])
-	a[dest+nb] = tmp[ia]
-	return nil
-}
-
-// mergeHi merges a[pa:pa+na] with a[pb:pb+nb] (pb == pa+na, na >= nb),
-// copying the second run aside and filling from the right.
-func (s *sorter[T]) mergeHi(pa, na, pb, nb int) (err error) {
-	a := s.a
-	tmp := s.scratch(nb)
-	copy(tmp, a[pb:pb+nb])
-	basea := pa
-	dest := pb + nb - 1
-	ib := nb - 1
-	ia := pa + na - 1
-	a[dest] = a[ia]
-	dest, ia, na = dest-1, ia-1, na-1
-	if na == 0 {
-		goto done
-	}
-	if nb == 1 {
-		goto copyA
-	}
-	for minGallop := s.minGallop; ; {
-		acount, bcount := 0, 0
-		for {
-			lt, e := s.lt(tmp[ib], a[ia])
-			if e != nil {
-				err = e
-				goto done
-			}
-			if lt {
-				a[dest] = a[ia]
-				dest, ia, na = dest-1, ia-1, na-1
-				acount++
-				bcount = 0
-				if na == 0 {
-					goto done
-				}
-				if acount >= minGallop {
-					break
-				}
-			} else {
-				a[dest] = tmp[ib]
-				dest, ib, nb = dest-1, ib-1, nb-1
-				bcount++
-				acount = 0
-				if nb == 1 {
-					goto copyA
-				}
-				if bcount >= minGallop {
-					break
-				}
-			}
-		}
-		minGallop++
-		for {
-			if minGallop > 1 {
-				minGallop--
-			}
-			s.minGallop = minGallop
-			k, e := s.gallopRight(tmp[ib], a[basea:basea+na], na-1)
-			if e != nil {
-				err = e
-				goto done
-			}
-			k = na - k
-			acount = k
-			if k > 0 {
-				dest, ia = dest-k, ia-k
-				copy(a[dest+1:dest+1+k], a[ia+1:ia+1+k])
-				na -= k
-				if na == 0 {
-					goto done
-				}
-			}
-			a[dest] = tmp[ib]
-			dest, ib, nb = dest-1, ib-1, nb-1
-			if nb == 1 {
-				goto copyA
-			}
-			k, e = s.gallopLeft(a[ia], tmp[:nb], nb-1)
-			if e != nil {
-				err = e
-				goto done
-			}
-			k = nb - k
-			bcount = k
-			if k > 0 {
-				dest, ib = dest-k, ib-k
-				copy(a[dest+1:dest+1+k], tmp[ib+1:ib+1+k])
-				nb -= k
-				if nb == 1 {
-					goto copyA
-				}
-				if nb == 0 {
-					goto done
-				}
-			}
-			a[dest] = a[ia]
-			dest, ia, na = dest-1, ia-1, na-1
-			if na == 0 {
-				goto done
-			}
-			if acount < sortMinGallop && bcount < sortMinGallop {
-				break
-			}
-		}
-		minGallop++
-		s.minGallop = minGallop
-	}
-done:
-	if nb > 0 {
-		copy(a[dest-(nb-1):dest+1], tmp[:nb])
-	}
-	return err
-copyA:
-	// The first element of run B belongs at the front of the merge.
-	copy(a[dest+1-na:dest+1], a[ia+1-na:ia+1])
-	dest -= na
-	a[dest] = tmp[ib]
-	return nil
-}
-
-// mergeAt merges the runs at stack indices i and i+1.
-func (s *sorter[T]) mergeAt(i int) error {
-	a := s.a
-	p := s.pending
-	pa, na := p[i].base, p[i].len
-	pb, nb := p[i+1].base, p[i+1].len
-	p[i].len = na + nb
-	if i == len(p)-3 {
-		p[i+1] = p[i+2]
-	}
-	s.pending = p[:len(p)-1]
-	// Elements of A before where B's first element goes are in place.
-	k, err := s.gallopRight(a[pb], a[pa:pa+na], 0)
-	if err != nil {
-		return err
-	}
-	pa += k
-	na -= k
-	if na == 0 {
-		return nil
-	}
-	// Elements of B after where A's last element goes are in place.
-	nb, err = s.gallopLeft(a[pa+na-1], a[pb:pb+nb], nb-1)
-	if err != nil || nb <= 0 {
-		return err
-	}
-	if na <= nb {
-		return s.mergeLo(pa, na, pb, nb)
-	}
-	return s.mergeHi(pa, na, pb, nb)
-}
-
-// powerloop computes the powersort "power" of the boundary between two
-// adjacent runs [s1, s1+n1) and [s1+n1, s1+n1+n2) in a list of length n.
-func powerloop(s1, n1, n2, n int) int {
-	result := 0
-	a := 2*s1 + n1
-	b := a + n1 + n2
-	for {
-		result++
-		if a >= n {
-			a -= n
-			b -= n
-		} else if b >= n {
+		if lt != down {
 			break
 		}
-		a <<= 1
-		b <<= 1
 	}
-	return result
+	if down {
+		reverseSlice(a[lo:i])
+	}
+	return i, nil
 }
 
-// foundNewRun applies the powersort policy before a run of length n2 is
-// pushed.
-func (s *sorter[T]) foundNewRun(n2 int) error {
-	if len(s.pending) == 0 {
+// leadingNotGreater counts the items at the front of the sorted s that
+// are not greater than x, probing 1, 3, 7, ... items in before a binary
+// search, so a short answer costs few comparisons.
+func (m *runMerger[T]) leadingNotGreater(s []T, x T) (int, error) {
+	return m.leadingCount(s, func(y T) (bool, error) {
+		gt, err := m.less(x, y)
+		return !gt, err
+	})
+}
+
+// leadingLess counts the items at the front of the sorted s that are
+// less than x, with the same probing as leadingNotGreater.
+func (m *runMerger[T]) leadingLess(s []T, x T) (int, error) {
+	return m.leadingCount(s, func(y T) (bool, error) { return m.less(y, x) })
+}
+
+// leadingCount returns how many items at the front of s satisfy in, a
+// predicate true on a prefix of s and false after it.
+func (m *runMerger[T]) leadingCount(s []T, in func(T) (bool, error)) (int, error) {
+	// Find a bracket (known, probe] around the answer by doubling.
+	known, probe := 0, 1
+	for probe <= len(s) {
+		ok, err := in(s[probe-1])
+		if err != nil {
+			return 0, err
+		}
+		if !ok {
+			break
+		}
+		known = probe
+		probe = 2*probe + 1
+	}
+	if probe > len(s) {
+		probe = len(s) + 1
+	}
+	// The answer n satisfies known <= n < probe.
+	lo, hi := known, probe-1
+	for lo < hi {
+		c := int(uint(lo+hi) >> 1)
+		ok, err := in(s[c])
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			lo = c + 1
+		} else {
+			hi = c
+		}
+	}
+	return lo, nil
+}
+
+// trailingCount returns how many items at the back of s satisfy in, a
+// predicate false on a prefix of s and true after it, probing from the
+// back.
+func (m *runMerger[T]) trailingCount(s []T, in func(T) (bool, error)) (int, error) {
+	known, probe := 0, 1
+	for probe <= len(s) {
+		ok, err := in(s[len(s)-probe])
+		if err != nil {
+			return 0, err
+		}
+		if !ok {
+			break
+		}
+		known = probe
+		probe = 2*probe + 1
+	}
+	if probe > len(s) {
+		probe = len(s) + 1
+	}
+	lo, hi := known, probe-1
+	for lo < hi {
+		c := int(uint(lo+hi) >> 1)
+		ok, err := in(s[len(s)-1-c])
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			lo = c + 1
+		} else {
+			hi = c
+		}
+	}
+	return lo, nil
+}
+
+// merge merges the adjacent sorted runs a[lo:mid] and a[mid:hi].
+func (m *runMerger[T]) merge(lo, mid, hi int) error {
+	a := m.a
+	// Items of the left run not greater than the right run's first item
+	// are already in place, as are items of the right run not less than
+	// the left run's last item.
+	k, err := m.leadingNotGreater(a[lo:mid], a[mid])
+	if err != nil {
+		return err
+	}
+	lo += k
+	if lo == mid {
 		return nil
 	}
-	top := s.pending[len(s.pending)-1]
-	power := powerloop(top.base, top.len, n2, len(s.a))
-	for len(s.pending) > 1 && s.pending[len(s.pending)-2].power > power {
-		if err := s.mergeAt(len(s.pending) - 2); err != nil {
+	last := a[mid-1]
+	k, err = m.trailingCount(a[mid:hi], func(y T) (bool, error) {
+		lt, err := m.less(y, last)
+		return !lt, err
+	})
+	if err != nil {
+		return err
+	}
+	hi -= k
+	if mid-lo <= hi-mid {
+		return m.mergeForward(lo, mid, hi)
+	}
+	return m.mergeBackward(lo, mid, hi)
+}
+
+// aside copies src into the spare buffer and returns the copy.
+func (m *runMerger[T]) aside(src []T) []T {
+	if cap(m.spare) < len(src) {
+		m.spare = make([]T, len(src), max(len(src), cap(m.spare)*2))
+	}
+	b := m.spare[:len(src)]
+	copy(b, src)
+	return b
+}
+
+// mergeForward merges with the left run a[lo:mid] copied aside, filling
+// a from lo upward. The hole left by the copy always sits just below the
+// unmerged right items, so on error putting the copy's remaining items
+// back into the hole restores a permutation.
+func (m *runMerger[T]) mergeForward(lo, mid, hi int) (err error) {
+	a := m.a
+	left := m.aside(a[lo:mid])
+	i, j, out := 0, mid, lo
+	defer func() {
+		if err != nil {
+			copy(a[out:], left[i:])
+		}
+	}()
+	leftWins, rightWins := 0, 0
+	for i < len(left) && j < hi {
+		var rightFirst bool
+		if rightFirst, err = m.less(a[j], left[i]); err != nil {
 			return err
 		}
+		if rightFirst {
+			a[out] = a[j]
+			out, j = out+1, j+1
+			rightWins, leftWins = rightWins+1, 0
+		} else {
+			a[out] = left[i]
+			out, i = out+1, i+1
+			leftWins, rightWins = leftWins+1, 0
+		}
+		if leftWins < m.blockWins && rightWins < m.blockWins {
+			continue
+		}
+		// One side is winning steadily: move whole blocks, alternating
+		// sides, for as long as the blocks stay long.
+		for i < len(left) && j < hi {
+			var n1, n2 int
+			if n1, err = m.leadingNotGreater(left[i:], a[j]); err != nil {
+				return err
+			}
+			copy(a[out:], left[i:i+n1])
+			out, i = out+n1, i+n1
+			if i == len(left) {
+				break
+			}
+			if n2, err = m.leadingLess(a[j:hi], left[i]); err != nil {
+				return err
+			}
+			copy(a[out:], a[j:j+n2])
+			out, j = out+n2, j+n2
+			if !m.blocksPaid(n1, n2) {
+				break
+			}
+		}
+		leftWins, rightWins = 0, 0
 	}
-	s.pending[len(s.pending)-1].power = power
+	copy(a[out:], left[i:])
 	return nil
 }
 
-// forceCollapse merges all pending runs.
-func (s *sorter[T]) forceCollapse() error {
-	for len(s.pending) > 1 {
-		n := len(s.pending) - 2
-		if n > 0 && s.pending[n-1].len < s.pending[n+1].len {
-			n--
+// mergeBackward merges with the right run a[mid:hi] copied aside,
+// filling a from hi downward; the mirror image of mergeForward, with the
+// hole just above the unmerged left items.
+func (m *runMerger[T]) mergeBackward(lo, mid, hi int) (err error) {
+	a := m.a
+	right := m.aside(a[mid:hi])
+	// Unmerged: a[lo:i] on the left, right[:j]; the output fills a[:out]
+	// downward, and out-i == j.
+	i, j, out := mid, len(right), hi
+	defer func() {
+		if err != nil {
+			copy(a[i:out], right[:j])
 		}
-		if err := s.mergeAt(n); err != nil {
+	}()
+	leftWins, rightWins := 0, 0
+	for i > lo && j > 0 {
+		var rightFirst bool
+		if rightFirst, err = m.less(right[j-1], a[i-1]); err != nil {
 			return err
 		}
+		if rightFirst {
+			// The left item is the greater: it goes last.
+			a[out-1] = a[i-1]
+			out, i = out-1, i-1
+			leftWins, rightWins = leftWins+1, 0
+		} else {
+			a[out-1] = right[j-1]
+			out, j = out-1, j-1
+			rightWins, leftWins = rightWins+1, 0
+		}
+		if leftWins < m.blockWins && rightWins < m.blockWins {
+			continue
+		}
+		for i > lo && j > 0 {
+			// Left items greater than the right run's last item.
+			x := right[j-1]
+			var n1, n2 int
+			if n1, err = m.trailingCount(a[lo:i], func(y T) (bool, error) { return m.less(x, y) }); err != nil {
+				return err
+			}
+			copy(a[out-n1:out], a[i-n1:i])
+			out, i = out-n1, i-n1
+			if i == lo {
+				break
+			}
+			// Right items not less than the left run's last item.
+			y := a[i-1]
+			if n2, err = m.trailingCount(right[:j], func(x T) (bool, error) {
+				lt, err := m.less(x, y)
+				return !lt, err
+			}); err != nil {
+				return err
+			}
+			copy(a[out-n2:out], right[j-n2:j])
+			out, j = out-n2, j-n2
+			if !m.blocksPaid(n1, n2) {
+				break
+			}
+		}
+		leftWins, rightWins = 0, 0
 	}
+	copy(a[i:out], right[:j])
 	return nil
 }
 
-// computeMinrun is merge_compute_minrun.
-func computeMinrun(n int) int {
-	r := 0
-	for n >= 64 {
-		r |= n & 1
-		n >>= 1
+// boundaryDepth is the powersort depth of the boundary between the runs
+// [s1, s2) and [s2, e2) of an n-item slice: the number of leading binary
+// digits that the runs' midpoints, as fractions of n, share, plus one.
+// Boundaries between runs far apart in a balanced merge tree get small
+// depths and are merged last.
+func boundaryDepth(s1, s2, e2, n int) int {
+	// The midpoints are (s1+s2)/2n and (s2+e2)/2n, fractions in [0, 1):
+	// scale both by 2**64, that is compute (s1+s2) * 2**63 / n, and
+	// compare their bits.
+	d := uint64(n)
+	fa, _ := bits.Div64(uint64(s1+s2)>>1, uint64(s1+s2)<<63, d)
+	fb, _ := bits.Div64(uint64(s2+e2)>>1, uint64(s2+e2)<<63, d)
+	return bits.LeadingZeros64(fa^fb) + 1
+}
+
+// push adds the run a[start:end] to the stack, first merging the runs
+// whose boundaries are deeper than the new boundary.
+func (m *runMerger[T]) push(start, end int) error {
+	if len(m.stack) > 0 {
+		top := m.stack[len(m.stack)-1]
+		depth := boundaryDepth(top.start, start, end, len(m.a))
+		for len(m.stack) > 1 && m.stack[len(m.stack)-1].depth > depth {
+			if err := m.mergeTop(); err != nil {
+				return err
+			}
+		}
+		m.stack = append(m.stack, pendingRun{start, end, depth})
+		return nil
 	}
-	return n + r
+	m.stack = append(m.stack, pendingRun{start: start, end: end})
+	return nil
+}
+
+// mergeTop merges the two runs on top of the stack into one.
+func (m *runMerger[T]) mergeTop() error {
+	n := len(m.stack)
+	left, right := m.stack[n-2], m.stack[n-1]
+	if err := m.merge(left.start, left.end, right.end); err != nil {
+		return err
+	}
+	m.stack[n-2].end = right.end
+	m.stack = m.stack[:n-1]
+	return nil
 }
 
 func reverseSlice[T any](a []T) {
@@ -556,41 +429,39 @@ func reverseSlice[T any](a []T) {
 	}
 }
 
-// timsort sorts a in place, stably; on error a is a permutation of its
-// input, exactly as CPython leaves it.
-func timsort[T any](a []T, lt func(x, y T) (bool, error)) error {
+// stableSort sorts a in place, stably, under less. If less fails the
+// sort stops and returns the error, a then holding its items in some
+// order.
+func stableSort[T any](a []T, less func(x, y T) (bool, error)) error {
 	n := len(a)
 	if n < 2 {
 		return nil
 	}
-	s := &sorter[T]{a: a, lt: lt, minGallop: sortMinGallop}
-	minrun := computeMinrun(n)
-	for lo, remaining := 0, n; remaining > 0; {
-		run, desc, err := s.countRun(lo, lo+remaining)
+	m := &runMerger[T]{a: a, less: less, blockWins: sortMinBlockWins}
+	minRun := minRunLength(n)
+	for lo := 0; lo < n; {
+		end, err := m.naturalRun(lo, n)
 		if err != nil {
 			return err
 		}
-		if desc {
-			reverseSlice(a[lo : lo+run])
-		}
-		if run < minrun {
-			force := minrun
-			if remaining <= minrun {
-				force = remaining
-			}
-			if err := s.binarySort(lo, lo+force, lo+run); err != nil {
+		if end-lo < minRun {
+			short := end
+			end = min(lo+minRun, n)
+			if err := m.insertSorted(lo, short, end); err != nil {
 				return err
 			}
-			run = force
 		}
-		if err := s.foundNewRun(run); err != nil {
+		if err := m.push(lo, end); err != nil {
 			return err
 		}
-		s.pending = append(s.pending, sortRun{base: lo, len: run})
-		lo += run
-		remaining -= run
+		lo = end
 	}
-	return s.forceCollapse()
+	for len(m.stack) > 1 {
+		if err := m.mergeTop(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // sortLess is the comparison of list.sort: Python's <, with fast paths
@@ -610,6 +481,42 @@ func sortLess(th *Thread, x, y Value) (bool, error) {
 	return Less(th, x, y)
 }
 
+// allSmallInts reports whether every item is a small int.
+func allSmallInts(items []Value) bool {
+	for _, v := range items {
+		if !v.IsSmallInt() {
+			return false
+		}
+	}
+	return true
+}
+
+// sortSmallInts sorts small ints without calling back into Python. Equal
+// small ints are the same value, so stability is moot and an unstable
+// sort gives the same list.
+func sortSmallInts(th *Thread, items []Value, reverse bool) error {
+	n := int64(len(items))
+	if err := th.Work(n * int64(bits.Len64(uint64(n)))); err != nil {
+		return err
+	}
+	if reverse {
+		slices.SortFunc(items, func(x, y Value) int { return cmpInt64(y.SmallInt(), x.SmallInt()) })
+	} else {
+		slices.SortFunc(items, func(x, y Value) int { return cmpInt64(x.SmallInt(), y.SmallInt()) })
+	}
+	return nil
+}
+
+func cmpInt64(x, y int64) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
+
 // keyedValue pairs an item with its sort key.
 type keyedValue struct{ key, value Value }
 
@@ -619,12 +526,15 @@ type keyedValue struct{ key, value Value }
 // CPython leaves them. sorted() uses it.
 func SortValues(th *Thread, items []Value, key Value, reverse bool) error {
 	if !key.IsValid() || key.IsNone() {
+		if allSmallInts(items) {
+			return sortSmallInts(th, items, reverse)
+		}
 		if reverse {
 			reverseValues(items)
 		}
 		// Each comparison is a unit of work, charged in batches.
 		m := workMeter{th: th}
-		err := timsort(items, func(x, y Value) (bool, error) {
+		err := stableSort(items, func(x, y Value) (bool, error) {
 			if err := m.add(1); err != nil {
 				return false, err
 			}
@@ -652,7 +562,7 @@ func SortValues(th *Thread, items []Value, key Value, reverse bool) error {
 		reverseSlice(pairs)
 	}
 	m := workMeter{th: th}
-	err := timsort(pairs, func(x, y keyedValue) (bool, error) {
+	err := stableSort(pairs, func(x, y keyedValue) (bool, error) {
 		if err := m.add(1); err != nil {
 			return false, err
 		}

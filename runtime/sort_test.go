@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"errors"
 	"math"
 	"math/rand"
 	"sort"
@@ -127,29 +128,75 @@ func TestSortRandomAgainstGoSort(t *testing.T) {
 	}
 }
 
-// TestTimsortMatchesCPythonComparisons checks that the port makes the
-// very comparisons CPython makes, so __lt__ runs in the same order: for
-// a = [(i*i*37 + 11*i) % 53 for i in range(300)], CPython 3.11's
-// sorted() with a logging __lt__ made 2071 comparisons, starting and
-// ending as below.
-func TestTimsortMatchesCPythonComparisons(t *testing.T) {
-	a := make([]int, 300)
-	for i := range a {
-		a[i] = (i*i*37 + 11*i) % 53
+// TestStableSortShapes checks stableSort against Go's stable sort on
+// inputs whose runs exercise insertion, both merge directions, block
+// moves and the trimming of runs already in place, with many equal keys
+// so that stability is visible.
+func TestStableSortShapes(t *testing.T) {
+	type item struct{ key, pos int }
+	r := rand.New(rand.NewSource(3))
+	shapes := map[string]func(i, n int) int{
+		"random":     func(i, n int) int { return r.Intn(n/3 + 1) },
+		"ascending":  func(i, n int) int { return i / 3 },
+		"descending": func(i, n int) int { return n - i },
+		"saw":        func(i, n int) int { return i % 37 },
+		"blocks":     func(i, n int) int { return (i / 500) % 2 * i },
+		"organ":      func(i, n int) int { return min(i, n-i) },
 	}
-	var log [][2]int
-	err := timsort(a, func(x, y int) (bool, error) {
-		log = append(log, [2]int{x, y})
-		return x < y, nil
-	})
-	require.NoError(t, err)
-	assert.True(t, sort.IntsAreSorted(a))
-	require.Len(t, log, 2071)
-	assert.Equal(t, [][2]int{{48, 0}, {11, 48}, {11, 48}, {11, 0}, {48, 11}, {48, 48}, {0, 48}, {0, 11}, {0, 0}, {26, 11}, {26, 48}, {26, 48}}, log[:12])
-	assert.Equal(t, [][2]int{{0, 1}, {0, 1}, {0, 1}, {0, 1}, {0, 1}, {0, 1}}, log[len(log)-6:])
-	assert.Equal(t, 50, computeMinrun(200))
-	assert.Equal(t, 32, computeMinrun(1024))
-	assert.Equal(t, 33, computeMinrun(1025))
+	for name, shape := range shapes {
+		for _, n := range []int{0, 1, 2, 31, 64, 65, 200, 1000, 4097, 20000} {
+			a := make([]item, n)
+			for i := range a {
+				a[i] = item{shape(i, n), i}
+			}
+			want := append([]item{}, a...)
+			sort.SliceStable(want, func(i, j int) bool { return want[i].key < want[j].key })
+			err := stableSort(a, func(x, y item) (bool, error) { return x.key < y.key, nil })
+			require.NoError(t, err)
+			require.Equal(t, want, a, "%s n=%d", name, n)
+		}
+	}
+	assert.Equal(t, 32, minRunLength(1024))
+	assert.Equal(t, 33, minRunLength(1025))
+	assert.Equal(t, 50, minRunLength(200))
+}
+
+// TestStableSortErrorKeepsItems makes the k-th comparison fail for many k
+// and checks the error is returned and no item was lost or duplicated.
+func TestStableSortErrorKeepsItems(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	boom := errors.New("boom")
+	for _, n := range []int{10, 100, 3000} {
+		src := make([]int, n)
+		for i := range src {
+			src[i] = r.Intn(n)
+			if i%50 < 20 {
+				src[i] = i // long runs, so merges gallop
+			}
+		}
+		for k := 1; k < 40*n; k = k*3/2 + 1 {
+			a := append([]int(nil), src...)
+			calls := 0
+			err := stableSort(a, func(x, y int) (bool, error) {
+				calls++
+				if calls == k {
+					return false, boom
+				}
+				return x < y, nil
+			})
+			if calls < k {
+				require.NoError(t, err)
+				require.True(t, sort.IntsAreSorted(a))
+				break
+			}
+			require.ErrorIs(t, err, boom)
+			got := append([]int(nil), a...)
+			want := append([]int(nil), src...)
+			sort.Ints(got)
+			sort.Ints(want)
+			require.Equal(t, want, got, "n=%d k=%d", n, k)
+		}
+	}
 }
 
 func TestSortArgumentErrors(t *testing.T) {
@@ -160,4 +207,52 @@ func TestSortArgumentErrors(t *testing.T) {
 	_, err = ctCall(th, l, "sort", nil, Kwarg{"key", Int(1)})
 	assert.EqualError(t, err, "TypeError: 'int' object is not callable")
 	assert.Equal(t, "[3, 1, 2]", ctRepr(t, th, l))
+}
+
+// benchSortInput builds n ints in one of a few shapes: random, already
+// sorted with a few swaps, and sawtooth (many short ascending runs).
+func benchSortInput(shape string, n int) []Value {
+	r := rand.New(rand.NewSource(7))
+	items := make([]Value, n)
+	for i := range items {
+		switch shape {
+		case "random":
+			items[i] = Int(int64(r.Intn(n)))
+		case "nearly":
+			items[i] = Int(int64(i))
+		case "saw":
+			items[i] = Int(int64(i % 100))
+		}
+	}
+	if shape == "nearly" {
+		for k := 0; k < n/100; k++ {
+			i, j := r.Intn(n), r.Intn(n)
+			items[i], items[j] = items[j], items[i]
+		}
+	}
+	return items
+}
+
+func BenchmarkSort(b *testing.B) {
+	th := NewThread()
+	for _, shape := range []string{"random", "nearly", "saw"} {
+		for _, keyed := range []bool{false, true} {
+			name := shape
+			key := None
+			if keyed {
+				name += "-key"
+				key = ctKey(func(th *Thread, v Value) (Value, error) { return Binary(th, OpSub, Int(0), v) })
+			}
+			b.Run(name, func(b *testing.B) {
+				src := benchSortInput(shape, 100000)
+				items := make([]Value, len(src))
+				for i := 0; i < b.N; i++ {
+					copy(items, src)
+					if err := SortValues(th, items, key, false); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
 }

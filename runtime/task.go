@@ -1,10 +1,11 @@
 package runtime
 
-// This file defines Task, a port of asyncio's Task (tasks.py and the C
-// _asyncio module): it drives a coroutine step by step, suspending while
-// the coroutine waits on a future and waking when that future completes,
-// with CPython's cancellation protocol (_must_cancel, cancel requests
-// counted by cancelling()/uncancel()).
+// This file defines Task, asyncio's documented coroutine driver: it runs
+// a coroutine step by step, suspending while the coroutine waits on a
+// future and waking when that future completes. Cancellation follows the
+// documented contract: a cancel requested before the next step is
+// delivered as CancelledError at that step, and requests are counted so
+// that cancelling() and uncancel() report and undo them.
 
 import "strconv"
 
@@ -41,7 +42,7 @@ func (t *Task) Name() Value {
 func (t *Task) Coro() Coro { return t.coro }
 
 // NewTask creates a task for coro on loop and schedules its first step
-// (Task.__init__). name may be the zero Value or None for "Task-N".
+// right away. name may be the zero Value or None for "Task-N".
 func NewTask(loop *Loop, coro Value, name Value) (*Task, error) {
 	c, ok := coro.obj.(Coro)
 	if !ok {
@@ -149,8 +150,9 @@ func cancelFuture(f *Future, msg Value) bool {
 // CancelFuture cancels a future or task value (Task.cancel for tasks).
 func CancelFuture(f *Future, msg Value) bool { return cancelFuture(f, msg) }
 
-// step is Task.__step: resume the coroutine (throwing exc into it when
-// given) and act on how it stopped. It returns an error only for
+// step advances the coroutine by one resumption (throwing exc into it
+// when given) and acts on how it stopped: finished, raised, yielded
+// nothing, or awaiting a future. It returns an error only for
 // KeyboardInterrupt and SystemExit, which stop the loop.
 func (t *Task) step(exc *Exception) error {
 	loop := t.loop
@@ -248,7 +250,6 @@ func (t *Task) step(exc *Exception) error {
 	return nil
 }
 
-// wakeup is Task.__wakeup, the done callback of the awaited future.
 // wakeupSleep is wakeup for a task waiting on sleep c: a cancelled sleep
 // throws its CancelledError into the task, as the cancelled future's
 // result would.
@@ -259,6 +260,8 @@ func (t *Task) wakeupSleep(c *sleepCoro) error {
 	return t.step(nil)
 }
 
+// wakeup is the callback added to the future the task awaits: it resumes
+// the task with the future's exception, if any.
 func (t *Task) wakeup(fut *Future) error {
 	if _, err := fut.Result(); err != nil {
 		return t.step(AsException(err))

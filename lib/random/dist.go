@@ -1,8 +1,11 @@
 package random
 
 // This file defines the real-valued distributions of the random module
-// (uniform, triangular, gauss, normalvariate, expovariate, ...), ported
-// from CPython 3.11's random.py so that they draw the same numbers.
+// (uniform, triangular, gauss, normalvariate, expovariate, ...). Python
+// documents the method behind each one; a seeded generator must give the
+// same numbers as CPython's, so each function here consumes the same
+// number of uniform draws, in the same order, and evaluates its formula
+// with the same floating-point operations.
 
 import (
 	"math"
@@ -34,6 +37,9 @@ func randomTriangular(th *runtime.Thread, self runtime.Value, args []runtime.Val
 	if err := bindPyArgs("Random.triangular", args, kw, []string{"low", "high", "mode"}, 0, nil, a[:]); err != nil {
 		return runtime.Value{}, err
 	}
+	// The density rises linearly from low to the mode and falls to high;
+	// u is inverted through whichever side of the mode it falls on, after
+	// mirroring the upper side onto the lower one.
 	low, high := 0.0, 1.0
 	var err error
 	if a[0].IsValid() {
@@ -51,40 +57,43 @@ func randomTriangular(th *runtime.Thread, self runtime.Value, args []runtime.Val
 	if src.err != nil {
 		return runtime.Value{}, src.err
 	}
-	c := 0.5
+	modeAt := 0.5 // the mode's position as a fraction of [low, high]
 	if a[2].IsValid() && !a[2].IsNone() {
 		mode, err := runtime.AsDouble(th, a[2])
 		if err != nil {
 			return runtime.Value{}, err
 		}
 		if high-low == 0 {
-			// CPython catches the ZeroDivisionError and returns low as is.
+			// A zero-width interval has one value: low, unconverted.
 			if a[0].IsValid() {
 				return a[0], nil
 			}
 			return runtime.Float(low), nil
 		}
-		c = (mode - low) / (high - low)
+		modeAt = (mode - low) / (high - low)
 	}
-	if u > c {
+	if u > modeAt {
 		u = 1.0 - u
-		c = 1.0 - c
+		modeAt = 1.0 - modeAt
 		low, high = high, low
 	}
-	return runtime.Float(low + (high-low)*math.Sqrt(u*c)), nil
+	return runtime.Float(low + (high-low)*math.Sqrt(u*modeAt)), nil
 }
 
-// randNVMagic is random.NV_MAGICCONST, 4 * exp(-0.5) / sqrt(2.0).
-var randNVMagic = 4 * libm.Exp(-0.5) / math.Sqrt(2.0)
+// ratioScale is the width of the ratio-of-uniforms region for the
+// standard normal density, 4*exp(-1/2)/sqrt(2).
+var ratioScale = 4 * libm.Exp(-0.5) / math.Sqrt(2.0)
 
+// randNormal draws from N(mu, sigma) by Kinderman and Monahan's
+// ratio-of-uniforms method: a candidate z = scale*(u-1/2)/v is accepted
+// when z*z/4 <= -ln v, which holds exactly under the normal density.
 func randNormal(src *drawing, mu, sigma float64) float64 {
 	var z float64
 	for src.err == nil {
-		u1 := src.next()
-		u2 := 1.0 - src.next()
-		z = randNVMagic * (u1 - 0.5) / u2
-		zz := z * z / 4.0
-		if zz <= -libm.Log(u2) {
+		u := src.next()
+		v := 1.0 - src.next() // in (0, 1], so its log is finite
+		z = ratioScale * (u - 0.5) / v
+		if z*z/4.0 <= -libm.Log(v) {
 			break
 		}
 	}
@@ -105,22 +114,24 @@ func randomGauss(th *runtime.Thread, self runtime.Value, args []runtime.Value, k
 	if err != nil {
 		return runtime.Value{}, err
 	}
+	// The Box–Muller transform turns two uniform draws into two
+	// independent standard normals, a point at a uniform angle and a
+	// Rayleigh-distributed radius: one is returned, the other kept for
+	// the next call.
 	src := draws(th, self)
-	r := src.r
-	z := r.gaussNext
-	if !r.hasGauss {
-		x2pi := src.next() * (2 * math.Pi)
-		g2rad := math.Sqrt(-2.0 * libm.Log(1.0-src.next()))
-		if src.err != nil {
-			return runtime.Value{}, src.err
-		}
-		z = libm.Cos(x2pi) * g2rad
-		r.gaussNext = libm.Sin(x2pi) * g2rad
-		r.hasGauss = true
-	} else {
-		r.hasGauss = false
+	gen := src.r
+	if gen.hasGauss {
+		gen.hasGauss = false
+		return runtime.Float(p[0] + gen.gaussNext*p[1]), nil
 	}
-	return runtime.Float(p[0] + z*p[1]), nil
+	angle := src.next() * (2 * math.Pi)
+	radius := math.Sqrt(-2.0 * libm.Log(1.0-src.next()))
+	if src.err != nil {
+		return runtime.Value{}, src.err
+	}
+	gen.gaussNext = libm.Sin(angle) * radius
+	gen.hasGauss = true
+	return runtime.Float(p[0] + libm.Cos(angle)*radius*p[1]), nil
 }
 
 func randomLogNormVariate(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
@@ -160,95 +171,109 @@ func randomVonMisesVariate(th *runtime.Thread, self runtime.Value, args []runtim
 	if err != nil {
 		return runtime.Value{}, err
 	}
+	// Best and Fisher's rejection method (1979): a wrapped-Cauchy-like
+	// envelope whose parameter r depends on kappa; a near-zero kappa is
+	// the uniform distribution on the circle.
 	mu, kappa := p[0], p[1]
 	src := draws(th, self)
-	const twoPi = 2 * math.Pi
+	const fullTurn = 2 * math.Pi
 	if kappa <= 1e-6 {
-		return src.result(runtime.Float(twoPi*src.next()), nil)
+		return src.result(runtime.Float(fullTurn*src.next()), nil)
 	}
-	s := 0.5 / kappa
-	rr := s + math.Sqrt(1.0+s*s)
-	var z float64
+	half := 0.5 / kappa
+	r := half + math.Sqrt(1.0+half*half)
+	var c float64 // cosine of the accepted candidate angle
 	for src.err == nil {
-		u1 := src.next()
-		z = libm.Cos(math.Pi * u1)
-		d := z / (rr + z)
-		u2 := src.next()
-		if u2 < 1.0-d*d || u2 <= (1.0-d)*libm.Exp(d) {
+		c = libm.Cos(math.Pi * src.next())
+		ratio := c / (r + c)
+		u := src.next()
+		// A cheap squeeze test first, the exact one when it fails.
+		if u < 1.0-ratio*ratio || u <= (1.0-ratio)*libm.Exp(ratio) {
 			break
 		}
 	}
-	q := 1.0 / rr
-	f := (q + z) / (1.0 + q*z)
+	invR := 1.0 / r
+	cosDev := (invR + c) / (1.0 + invR*c)
+	dev := libm.Acos(cosDev) // the deviation from mu, its sign drawn next
 	var theta runtime.Value
 	if src.next() > 0.5 {
-		theta, err = runtime.FloatBinary(runtime.OpMod, mu+libm.Acos(f), twoPi)
+		theta, err = runtime.FloatBinary(runtime.OpMod, mu+dev, fullTurn)
 	} else {
-		theta, err = runtime.FloatBinary(runtime.OpMod, mu-libm.Acos(f), twoPi)
+		theta, err = runtime.FloatBinary(runtime.OpMod, mu-dev, fullTurn)
 	}
 	return src.result(theta, err)
 }
 
-// randGamma is Random.gammavariate(alpha, beta).
+// randGamma draws from the gamma distribution with shape alpha and
+// scale beta, by the method suited to the shape: Cheng's rejection
+// algorithm for alpha > 1, the exponential distribution for alpha == 1,
+// Ahrens and Dieter's algorithm GS for alpha < 1.
 func randGamma(src *drawing, alpha, beta float64) (float64, error) {
 	if alpha <= 0 || beta <= 0 {
 		return 0, runtime.Errorf(runtime.ValueError, "gammavariate: alpha and beta must be > 0.0")
 	}
-	random := src.next
 	switch {
 	case alpha > 1.0:
-		// R.C.H. Cheng, "The generation of Gamma variables with
-		// non-integral shape parameters", Applied Statistics (1977).
-		log4 := libm.Log(4.0)
-		sgMagic := 1.0 + libm.Log(4.5)
-		ainv := math.Sqrt(2.0*alpha - 1.0)
-		bbb := alpha - log4
-		ccc := alpha + ainv
-		for {
-			u1 := random()
-			if src.err != nil {
-				return 0, src.err
-			}
-			if !(1e-7 < u1 && u1 < 0.9999999) {
-				continue
-			}
-			u2 := 1.0 - random()
-			v := libm.Log(u1/(1.0-u1)) / ainv
-			x := alpha * libm.Exp(v)
-			z := u1 * u1 * u2
-			rr := bbb + ccc*v - x
-			if rr+sgMagic-4.5*z >= 0.0 || rr >= libm.Log(z) {
-				return x * beta, nil
-			}
-		}
+		return gammaCheng(src, alpha, beta)
 	case alpha == 1.0:
-		x := -libm.Log(1.0-random()) * beta
+		x := -libm.Log(1.0-src.next()) * beta
 		return x, src.err
 	}
-	// 0 < alpha < 1: algorithm GS of Kennedy & Gentle.
-	var x float64
+	return gammaSmallShape(src, alpha, beta)
+}
+
+// gammaCheng is R. C. H. Cheng's algorithm (Applied Statistics, 1977):
+// a log-logistic candidate from one draw, accepted by a fast linear test
+// or else the exact logarithmic one. Draws too close to 0 or 1 are
+// skipped, keeping the logit finite.
+func gammaCheng(src *drawing, alpha, beta float64) (float64, error) {
+	spread := math.Sqrt(2.0*alpha - 1.0)
+	shift := alpha - libm.Log(4.0)
+	slope := alpha + spread
+	squeeze := 1.0 + libm.Log(4.5)
 	for {
-		u := random()
+		u := src.next()
 		if src.err != nil {
 			return 0, src.err
 		}
-		b := (math.E + alpha) / math.E
-		p := b * u
-		if p <= 1.0 {
-			x = libm.Pow(p, 1.0/alpha)
-		} else {
-			x = -libm.Log((b - p) / alpha)
+		if !(1e-7 < u && u < 0.9999999) {
+			continue
 		}
-		u1 := random()
-		if p > 1.0 {
-			if u1 <= libm.Pow(x, alpha-1.0) {
-				break
-			}
-		} else if u1 <= libm.Exp(-x) {
-			break
+		w := 1.0 - src.next()
+		logit := libm.Log(u/(1.0-u)) / spread
+		x := alpha * libm.Exp(logit)
+		t := u * u * w
+		bound := shift + slope*logit - x
+		if bound+squeeze-4.5*t >= 0.0 || bound >= libm.Log(t) {
+			return x * beta, nil
 		}
 	}
-	return x * beta, nil
+}
+
+// gammaSmallShape is algorithm GS (Ahrens and Dieter) for 0 < alpha < 1:
+// the candidate comes from a mixture of a power-law piece on [0, 1] and
+// an exponential tail beyond, chosen by where b*u falls, and is accepted
+// with the density ratio of the piece it came from.
+func gammaSmallShape(src *drawing, alpha, beta float64) (float64, error) {
+	b := (math.E + alpha) / math.E
+	for {
+		u := src.next()
+		if src.err != nil {
+			return 0, src.err
+		}
+		p := b * u
+		if p <= 1.0 {
+			x := libm.Pow(p, 1.0/alpha)
+			if src.next() <= libm.Exp(-x) {
+				return x * beta, nil
+			}
+			continue
+		}
+		x := -libm.Log((b - p) / alpha)
+		if src.next() <= libm.Pow(x, alpha-1.0) {
+			return x * beta, nil
+		}
+	}
 }
 
 func randomGammaVariate(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
