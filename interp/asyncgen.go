@@ -297,7 +297,7 @@ func init() {
 			return runtime.Obj(g.anext()), nil
 		},
 		"asend": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			v, err := oneArgument("async_generator.asend", args, kw)
+			v, err := runtime.OneArg("async_generator.asend", args, kw)
 			if err != nil {
 				return runtime.Value{}, err
 			}

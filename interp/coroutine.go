@@ -242,7 +242,7 @@ func init() {
 			return v, nil
 		},
 		"send": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			v, err := oneArgument("generator.send", args, kw)
+			v, err := runtime.OneArg("generator.send", args, kw)
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -270,7 +270,7 @@ func init() {
 	})
 	CoroutineType.Methods(map[string]runtime.BuiltinFn{
 		"send": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			v, err := oneArgument("coroutine.send", args, kw)
+			v, err := runtime.OneArg("coroutine.send", args, kw)
 			if err != nil {
 				return runtime.Value{}, err
 			}

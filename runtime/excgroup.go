@@ -391,7 +391,7 @@ var egMethods = map[string]BuiltinFn{
 
 // egStr is BaseExceptionGroup.__str__.
 func egStr(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := NoKwargs("__str__", kw); err != nil {
+	if err := PositionalArgs("__str__", nil, kw, 0, -1); err != nil {
 		return Value{}, err
 	}
 	e, err := asGroup(self, "__str__")

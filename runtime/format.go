@@ -20,7 +20,7 @@ func init() {
 	// ("bool.__format__() takes exactly one argument").
 	formatMethod := func(f func(th *Thread, v Value, spec string) (string, error)) BuiltinFn {
 		return func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			arg, err := oneArg(self.Type().Name+".__format__", args, kw)
+			arg, err := OneArg(self.Type().Name+".__format__", args, kw)
 			if err != nil {
 				return Value{}, err
 			}

@@ -22,7 +22,7 @@ func addIntDigitsFuncs(m *Module) {
 }
 
 func sysGetIntMaxStrDigits(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := ArgCount("sys.get_int_max_str_digits", args, kw, 0, 0); err != nil {
+	if err := NoArgs("sys.get_int_max_str_digits", args, kw); err != nil {
 		return Value{}, err
 	}
 	return Int(int64(th.intDigitsLimit())), nil
