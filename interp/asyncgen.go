@@ -314,7 +314,7 @@ func init() {
 			return runtime.Obj(&agenAwait{g: g, kind: agenThrow, args: append([]runtime.Value(nil), args...)}), nil
 		},
 		"aclose": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			if err := runtime.UnpackArgs("aclose", args, kw); err != nil {
+			if err := runtime.NoArgs("async_generator.aclose", args, kw); err != nil {
 				return runtime.Value{}, err
 			}
 			g, _ := runtime.As[*AsyncGenerator](self)

@@ -258,7 +258,7 @@ func init() {
 			return g.step(th, runtime.None, exc)
 		},
 		"close": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			if err := runtime.UnpackArgs("close", args, kw); err != nil {
+			if err := runtime.NoArgs("generator.close", args, kw); err != nil {
 				return runtime.Value{}, err
 			}
 			g, _ := runtime.As[*Generator](self)
@@ -289,7 +289,7 @@ func init() {
 			return co.step(th, exc)
 		},
 		"close": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			if err := runtime.UnpackArgs("close", args, kw); err != nil {
+			if err := runtime.NoArgs("coroutine.close", args, kw); err != nil {
 				return runtime.Value{}, err
 			}
 			co, _ := runtime.As[*Coroutine](self)

@@ -141,7 +141,7 @@ func bytesBounds(th *Thread, n int, rest []Value) (start, end int, err error) {
 
 // bytesCount is count(sub[, start[, end]]).
 func bytesCount(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-	if err := TupleArgs("count", args, kw, 1, 3); err != nil {
+	if err := TupleArgs(self.Type().Name+".count", args, kw, 1, 3); err != nil {
 		return Value{}, err
 	}
 	start, end, err := bytesBounds(th, len(b), args[1:])
@@ -164,7 +164,7 @@ func bytesCount(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Val
 // bytesFindNamed is find, rfind, index and rindex.
 func bytesFindNamed(name string) bytesMethod {
 	return func(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-		if err := TupleArgs(name, args, kw, 1, 3); err != nil {
+		if err := TupleArgs(self.Type().Name+"."+name, args, kw, 1, 3); err != nil {
 			return Value{}, err
 		}
 		start, end, err := bytesBounds(th, len(b), args[1:])
@@ -199,7 +199,7 @@ func bytesFindNamed(name string) bytesMethod {
 // bytesTailNamed is startswith and endswith.
 func bytesTailNamed(name string) bytesMethod {
 	return func(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-		if err := TupleArgs(name, args, kw, 1, 3); err != nil {
+		if err := TupleArgs(self.Type().Name+"."+name, args, kw, 1, 3); err != nil {
 			return Value{}, err
 		}
 		start, end, err := bytesBounds(th, len(b), args[1:])

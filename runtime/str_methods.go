@@ -465,7 +465,7 @@ func strStrip(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Va
 
 // strTailMatch implements startswith and endswith.
 func strTailMatch(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error) {
-	if err := TupleArgs(name, args, kw, 1, 3); err != nil {
+	if err := TupleArgs("str."+name, args, kw, 1, 3); err != nil {
 		return Value{}, err
 	}
 	s := self.obj.(*StrObj)
@@ -510,7 +510,7 @@ func strTailMatch(th *Thread, self Value, args []Value, kw []Kwarg, name string)
 
 // strFind implements find, rfind, index and rindex.
 func strFind(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error) {
-	if err := TupleArgs(name, args, kw, 1, 3); err != nil {
+	if err := TupleArgs("str."+name, args, kw, 1, 3); err != nil {
 		return Value{}, err
 	}
 	s := self.obj.(*StrObj)
@@ -562,7 +562,7 @@ func strFindIn(s, sub *StrObj, start, end int, whole, reverse bool) int {
 }
 
 func strCount(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := TupleArgs("count", args, kw, 1, 3); err != nil {
+	if err := TupleArgs("str.count", args, kw, 1, 3); err != nil {
 		return Value{}, err
 	}
 	s := self.obj.(*StrObj)

@@ -269,21 +269,21 @@ func init() {
 			return runtime.None, dequeSelf(self).init(t, args, kw)
 		},
 		"append": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := runtime.OneArg("append", args, kw)
+			x, err := runtime.OneArg("deque.append", args, kw)
 			if err != nil {
 				return val{}, err
 			}
 			return runtime.None, dequeSelf(self).pushBack(t, x)
 		},
 		"appendleft": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := runtime.OneArg("appendleft", args, kw)
+			x, err := runtime.OneArg("deque.appendleft", args, kw)
 			if err != nil {
 				return val{}, err
 			}
 			return runtime.None, dequeSelf(self).pushFront(t, x)
 		},
 		"pop": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := runtime.NoArgs("pop", args, kw); err != nil {
+			if err := runtime.NoArgs("deque.pop", args, kw); err != nil {
 				return val{}, err
 			}
 			d := dequeSelf(self)
@@ -293,7 +293,7 @@ func init() {
 			return d.popBack(), nil
 		},
 		"popleft": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := runtime.NoArgs("popleft", args, kw); err != nil {
+			if err := runtime.NoArgs("deque.popleft", args, kw); err != nil {
 				return val{}, err
 			}
 			d := dequeSelf(self)
@@ -303,21 +303,21 @@ func init() {
 			return d.popFront(), nil
 		},
 		"extend": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := runtime.OneArg("extend", args, kw)
+			x, err := runtime.OneArg("deque.extend", args, kw)
 			if err != nil {
 				return val{}, err
 			}
 			return runtime.None, dequeSelf(self).extend(t, x, false)
 		},
 		"extendleft": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := runtime.OneArg("extendleft", args, kw)
+			x, err := runtime.OneArg("deque.extendleft", args, kw)
 			if err != nil {
 				return val{}, err
 			}
 			return runtime.None, dequeSelf(self).extend(t, x, true)
 		},
 		"clear": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := runtime.NoArgs("clear", args, kw); err != nil {
+			if err := runtime.NoArgs("deque.clear", args, kw); err != nil {
 				return val{}, err
 			}
 			dequeSelf(self).clear()
@@ -325,7 +325,7 @@ func init() {
 		},
 		"rotate": func(t *th, self val, args []val, kw kws) (val, error) {
 			var k int64 = 1
-			if err := runtime.PositionalArgs("rotate", args, kw, 0, 1); err != nil {
+			if err := runtime.PositionalArgs("deque.rotate", args, kw, 0, 1); err != nil {
 				return val{}, err
 			}
 			if len(args) == 1 {
@@ -337,7 +337,7 @@ func init() {
 			return runtime.None, dequeSelf(self).rotate(t, k)
 		},
 		"reverse": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := runtime.NoArgs("reverse", args, kw); err != nil {
+			if err := runtime.NoArgs("deque.reverse", args, kw); err != nil {
 				return val{}, err
 			}
 			d := dequeSelf(self)
@@ -349,7 +349,7 @@ func init() {
 			return runtime.None, nil
 		},
 		"count": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := runtime.OneArg("count", args, kw)
+			x, err := runtime.OneArg("deque.count", args, kw)
 			if err != nil {
 				return val{}, err
 			}
@@ -369,7 +369,7 @@ func init() {
 			return runtime.Int(count), nil
 		},
 		"index": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := runtime.PositionalArgs("index", args, kw, 1, 3); err != nil {
+			if err := runtime.TupleArgs("deque.index", args, kw, 1, 3); err != nil {
 				return val{}, err
 			}
 			d := dequeSelf(self)
@@ -398,7 +398,7 @@ func init() {
 			return runtime.Int(int64(i)), nil
 		},
 		"insert": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := runtime.PositionalArgs("insert", args, kw, 2, 2); err != nil {
+			if err := runtime.TupleArgs("deque.insert", args, kw, 2, 2); err != nil {
 				return val{}, err
 			}
 			i, err := runtime.IndexValue(args[0])
@@ -415,7 +415,7 @@ func init() {
 			return runtime.None, d.insertAt(t, int(min(i, int64(d.n))), args[1])
 		},
 		"remove": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := runtime.OneArg("remove", args, kw)
+			x, err := runtime.OneArg("deque.remove", args, kw)
 			if err != nil {
 				return val{}, err
 			}
@@ -435,7 +435,7 @@ func init() {
 			return runtime.None, nil
 		},
 		"copy": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := runtime.NoArgs("copy", args, kw); err != nil {
+			if err := runtime.NoArgs("deque.copy", args, kw); err != nil {
 				return val{}, err
 			}
 			c, err := copyOf(t, dequeSelf(self))
