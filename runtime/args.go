@@ -81,9 +81,11 @@ func TupleArgs(name string, args []Value, kw []Kwarg, min, max int) error {
 // without its type and without parentheses ("insert expected 2
 // arguments, got 1"), the keyword message with both ("list.insert()
 // takes no keyword arguments"). A built-in that takes keywords of its
-// own checks its positional count with kw nil.
+// own checks its positional count with kw nil. A few hand-written checks
+// of CPython print the name with its parentheses ("super() expected at
+// most 2 arguments, got 3"): their name is given ending in "()".
 func PositionalArgs(name string, args []Value, kw []Kwarg, min, max int) error {
-	if err := noKeywords(name, kw); err != nil {
+	if err := noKeywords(strings.TrimSuffix(name, "()"), kw); err != nil {
 		return err
 	}
 	n := len(args)
@@ -108,6 +110,9 @@ func PositionalArgs(name string, args []Value, kw []Kwarg, min, max int) error {
 // shortName is a qualified name without its type or module ("insert"
 // for "list.insert").
 func shortName(name string) string {
+	if strings.HasSuffix(name, "()") {
+		return name
+	}
 	return name[strings.LastIndexByte(name, '.')+1:]
 }
 
@@ -248,6 +253,17 @@ func UnpackArgs(fname string, args []Value, kw []Kwarg, pairs ...any) error {
 		}
 		return Errorf(TypeError, "%s() takes at most %d arguments (%d given)", fname, npos, len(args))
 	}
+	// Missing positional-only arguments are counted before any keyword
+	// is looked at.
+	for i := len(args); i < n; i++ {
+		if posOnly[i] && !optional[i] {
+			bound := "at least"
+			if required == npos {
+				bound = "exactly"
+			}
+			return Errorf(TypeError, "%s() takes %s %d positional argument%s (%d given)", fname, bound, required, plural(required), len(args))
+		}
+	}
 	set := make([]bool, n)
 	for i, a := range args {
 		if err := assignArg(fname, names[i], i+1, a, pairs[2*i+1]); err != nil {
@@ -278,13 +294,6 @@ func UnpackArgs(fname string, args []Value, kw []Kwarg, pairs ...any) error {
 		if !set[i] && !optional[i] {
 			if kwOnly[i] {
 				return Errorf(TypeError, "%s() missing required keyword-only argument: '%s'", fname, names[i])
-			}
-			if posOnly[i] {
-				bound := "at least"
-				if required == npos {
-					bound = "exactly"
-				}
-				return Errorf(TypeError, "%s() takes %s %d positional argument%s (%d given)", fname, bound, required, plural(required), len(args))
 			}
 			return Errorf(TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
 		}

@@ -117,6 +117,8 @@ CASES = [
     ("", "float(1, 2)"),
     ("", "set().union(x=1)"),
     ("", "min()"),
+    ("", "super(int, 1, 2)"),
+    ("", "super(x=1)"),
     ("", "max()"),
     ("import math", "math.pow(1)"),
     ("import math", "math.pow(x=1)"),
