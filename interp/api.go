@@ -345,9 +345,6 @@ func CompileProgram(filename string, src []byte) (*Program, error) {
 // Filename returns the name the program was compiled with.
 func (p *Program) Filename() string { return p.filename }
 
-// Code returns the program's module code.
-func (p *Program) Code() *compile.Code { return p.code }
-
 // Run runs the program as the interpreter's __main__ module (its globals
 // persist for later Get, Eval and Call). A program with top-level await
 // runs as the main task of a fresh event loop, as asyncio.run would.

@@ -1,54 +1,13 @@
 package interp
 
-// This file loads the asyncio module: the Go core from the runtime
-// package, plus the library layer written by the project in aio source
-// (asyncio/*.aio: tasks' helpers, timeouts, task groups, locks, queues;
-// executed in order in one namespace on first use).
-// The prelude is compiled once per process and run once per interpreter.
+// This file loads the asyncio module, which the runtime package defines
+// in Go (the event loop, futures, tasks and the library on top of them),
+// and makes the names aio offers without import builtins.
 
 import (
-	"embed"
 	"github.com/aio-lang/aio/internal/compile"
-	"sort"
-	"strings"
-	"sync"
-
 	"github.com/aio-lang/aio/runtime"
 )
-
-//go:embed asyncio/*.aio
-var asyncioFS embed.FS
-
-type preludeFile struct {
-	name string
-	code *compile.Code
-	err  error
-}
-
-var (
-	preludeOnce  sync.Once
-	preludeCodes []preludeFile
-)
-
-// compiledPrelude compiles the embedded asyncio sources (once per process).
-func compiledPrelude() []preludeFile {
-	preludeOnce.Do(func() {
-		entries, _ := asyncioFS.ReadDir("asyncio")
-		var names []string
-		for _, e := range entries {
-			if strings.HasSuffix(e.Name(), ".aio") {
-				names = append(names, e.Name())
-			}
-		}
-		sort.Strings(names)
-		for _, n := range names {
-			src, _ := asyncioFS.ReadFile("asyncio/" + n)
-			code, err := compile.File("<asyncio/"+n+">", src)
-			preludeCodes = append(preludeCodes, preludeFile{name: n, code: code, err: err})
-		}
-	})
-	return preludeCodes
-}
 
 // asyncioBuiltinNames are the asyncio names aio also offers as builtins.
 var asyncioBuiltinNames = []string{"sleep", "create_task", "gather", "wait_for", "shield", "wait",
@@ -60,42 +19,11 @@ func (in *Interp) loadAsyncio(th *runtime.Thread) (*runtime.Module, error) {
 		return m, nil
 	}
 	m := runtime.NewModule("asyncio")
-	ns := runtime.NewModule("asyncio")
-	ns.Set("__name__", runtime.Str("asyncio"))
 	for name, v := range runtime.AsyncioCore() {
 		m.Set(name, v)
-		ns.Set(name, v)
 	}
-	ns.Set("_trace_instant", runtime.TraceInstantBuiltin)
 	th.Modules["asyncio"] = m
-	state := &moduleState{name: "asyncio", globals: ns, builtins: in.builtins, vm: in}
-	for _, pf := range compiledPrelude() {
-		if pf.err != nil {
-			return nil, pf.err
-		}
-		in.sources[pf.code.Filename] = strings.Split(string(mustRead(pf.name)), "\n")
-		if err := in.runModule(pf.code, state); err != nil {
-			return nil, err
-		}
-	}
-	for _, name := range ns.Names() {
-		if strings.HasPrefix(name, "_") {
-			continue
-		}
-		v, _ := ns.Get(name)
-		m.Set(name, v)
-	}
-	for _, name := range []string{"FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"} {
-		if v, ok := ns.Get(name); ok {
-			m.Set(name, v)
-		}
-	}
 	return m, nil
-}
-
-func mustRead(name string) []byte {
-	b, _ := asyncioFS.ReadFile("asyncio/" + name)
-	return b
 }
 
 // installAsyncioBuiltins makes the asyncio names that aio offers without

@@ -10,6 +10,7 @@ import "github.com/aio-lang/aio/runtime"
 func (in *Interp) installBuiltins() {
 	in.installAsyncIterBuiltins()
 	in.installScopeBuiltins()
+	in.installEvalBuiltins()
 	in.builtins["super"] = runtime.NewBuiltin("super", func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		if len(args) == 0 && len(kw) == 0 {
 			return runtime.Value{}, runtime.Errorf(runtime.RuntimeError, "super(): no arguments")

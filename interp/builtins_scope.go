@@ -36,20 +36,9 @@ func (b *frameBuiltin) Call(th *runtime.Thread, args []runtime.Value, kw []runti
 	return runtime.Value{}, runtime.Errorf(runtime.RuntimeError, "%s() called indirectly is not supported", b.name)
 }
 
-// globalsDict copies the frame's module globals into a dict. (aio's
-// module namespace is not a dict, so writes to the result do not reach
-// the module.)
+// globalsDict is globals(): the module's dict (see globals_view.go).
 func globalsDict(th *runtime.Thread, f *Frame) (*runtime.Dict, error) {
-	m := f.globals()
-	d := runtime.NewDict()
-	for _, name := range m.Names() {
-		if v, ok := m.Get(name); ok && v.IsValid() {
-			if err := d.SetItem(th, runtime.Str(name), v); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return d, nil
+	return f.fn.mod.vm.globalsView(th, f.fn.mod)
 }
 
 // localsDict is locals(): a class body's namespace itself, the globals at

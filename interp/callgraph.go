@@ -31,7 +31,29 @@ func (co *Coroutine) CallStack() []runtime.StackFrame {
 		}
 		return []runtime.StackFrame{stackFrame(entry)}
 	}
-	return frameChain(entry.resumeAt, entry)
+	chain := frameChain(entry.resumeAt, entry)
+	if nf, ok := nativeAwaited(entry.resumeAt); ok {
+		chain = append([]runtime.StackFrame{nf}, chain...)
+	}
+	return chain
+}
+
+// nativeAwaited describes the coroutine implemented in Go (a TaskGroup's
+// __aexit__, a Queue's get, ...) that suspended frame f awaits, if any:
+// it stands for the frame CPython's library code would have there.
+func nativeAwaited(f *Frame) (runtime.StackFrame, bool) {
+	if f.sp <= len(f.code.Locals) || f.sp > len(f.slots) {
+		return runtime.StackFrame{}, false
+	}
+	aw := f.top()
+	if _, ok := runtime.As[*Coroutine](aw); ok {
+		return runtime.StackFrame{}, false
+	}
+	c, ok := aw.Object().(runtime.Coro)
+	if !ok {
+		return runtime.StackFrame{}, false
+	}
+	return runtime.StackFrame{File: "<asyncio>", Func: c.CoroName(), Async: true}, true
 }
 
 // frameChain lists the frames from f out to entry through their callers;

@@ -17,8 +17,9 @@ const (
 	coroClosed
 )
 
-// CoroutineType is the class of coroutine objects.
-var CoroutineType = runtime.NewType("coroutine", runtime.ObjectType)
+// CoroutineType is the class of coroutine objects, shared with the
+// coroutines the runtime implements in Go.
+var CoroutineType = runtime.CoroutineType
 
 // GeneratorType is the class of generator objects.
 var GeneratorType = runtime.NewType("generator", runtime.ObjectType)
@@ -274,7 +275,10 @@ func init() {
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			co, _ := runtime.As[*Coroutine](self)
+			co, ok := runtime.As[*Coroutine](self)
+			if !ok {
+				return sendNative(th, self, v, nil)
+			}
 			if co.state == coroCreated && !v.IsNone() {
 				return runtime.Value{}, runtime.Errorf(runtime.TypeError, "can't send non-None value to a just-started coroutine")
 			}
@@ -285,20 +289,58 @@ func init() {
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			co, _ := runtime.As[*Coroutine](self)
+			co, ok := runtime.As[*Coroutine](self)
+			if !ok {
+				return sendNative(th, self, runtime.None, exc)
+			}
 			return co.step(th, exc)
 		},
 		"close": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			if err := runtime.NoArgs("coroutine.close", args, kw); err != nil {
 				return runtime.Value{}, err
 			}
-			co, _ := runtime.As[*Coroutine](self)
+			co, ok := runtime.As[*Coroutine](self)
+			if !ok {
+				return runtime.None, closeNative(th, self)
+			}
 			if err := co.close(th); err != nil {
 				return runtime.Value{}, err
 			}
 			return runtime.None, nil
 		},
 	})
+}
+
+// sendNative is send and throw for a coroutine implemented in Go.
+func sendNative(th *runtime.Thread, self, v runtime.Value, exc error) (runtime.Value, error) {
+	c, ok := self.Object().(runtime.Coro)
+	if !ok {
+		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "descriptor 'send' requires a 'coroutine' object but received a '%s'", self.Type().Name)
+	}
+	if exc == nil && !v.IsNone() {
+		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "can't send non-None value to a just-started coroutine")
+	}
+	return runtime.SendNative(th, c, exc)
+}
+
+// closeNative is close for a coroutine implemented in Go: GeneratorExit
+// is thrown in, and must end it.
+func closeNative(th *runtime.Thread, self runtime.Value) error {
+	c, ok := self.Object().(runtime.Coro)
+	if !ok {
+		return nil
+	}
+	st := c.Resume(th, runtime.NewException(runtime.GeneratorExit))
+	if !st.Done {
+		return runtime.Errorf(runtime.RuntimeError, "coroutine ignored GeneratorExit")
+	}
+	if e, ok := st.Err.(*runtime.Exception); ok && (e.Class.IsSubtype(runtime.GeneratorExit) || e.Class.IsSubtype(runtime.StopIteration)) {
+		return nil
+	}
+	if st.Err != nil && runtime.IsReuseError(st.Err) {
+		return nil
+	}
+	return st.Err
 }
 
 // CoroWhere returns the coroutine's file, the line of its definition and

@@ -169,8 +169,8 @@ func (fn *Function) Attr(name string) (runtime.Value, bool) {
 		}
 		return runtime.None, true
 	case "__annotations__":
-		// Parameter annotations are not recorded: an empty dict, kept so
-		// that a script's additions persist.
+		// A function without annotations gets an empty dict on first
+		// read, as in CPython, so that a script's additions persist.
 		if _, ok := fn.dict[name]; !ok {
 			fn.SetAttrValue(name, runtime.Obj(runtime.NewDict()))
 		}

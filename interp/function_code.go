@@ -6,18 +6,31 @@ package interp
 // __kwdefaults__.
 
 import (
-	"github.com/aio-lang/aio/internal/compile"
 	"sort"
+	"strconv"
 	"unsafe"
+
+	"github.com/aio-lang/aio/internal/compile"
 
 	"github.com/aio-lang/aio/runtime"
 )
 
 // codeObjectType is the class of code objects.
-var codeObjectType = runtime.NewType("code", runtime.ObjectType)
+var codeObjectType = func() *runtime.Type {
+	t := runtime.NewType("code", runtime.ObjectType)
+	t.Final = true
+	return t
+}()
 
-// codeObject is a script's view of a Code.
-type codeObject struct{ code *compile.Code }
+// codeObject is a script's view of a Code: a function's __code__, or what
+// compile() returns.
+type codeObject struct {
+	code *compile.Code
+	mode string // compile()'s mode: "exec", "eval" or "single"
+	// expr is set for mode "single" when the source is one expression,
+	// whose value the interactive mode prints.
+	expr bool
+}
 
 // Type returns the code type.
 func (*codeObject) Type() *runtime.Type { return codeObjectType }
@@ -80,6 +93,12 @@ func (c *codeObject) Attr(name string) (runtime.Value, bool) {
 			names[i] = runtime.Str(n)
 		}
 		return runtime.TupleOf(names...), true
+	case "co_names":
+		items := make([]runtime.Value, len(code.Names))
+		for i, n := range code.Names {
+			items[i] = runtime.Str(n)
+		}
+		return runtime.TupleOf(items...), true
 	case "co_cellvars", "co_freevars":
 		src := code.CellNames
 		if name == "co_freevars" {
@@ -100,9 +119,10 @@ func (c *codeObject) SetAttrValue(name string, v runtime.Value) bool { return fa
 // DelAttrValue refuses, as SetAttrValue.
 func (c *codeObject) DelAttrValue(name string) bool { return false }
 
-// Repr is CPython's shape without the address.
+// Repr is CPython's "<code object f at 0x..., file "f.py", line 1>".
 func (c *codeObject) Repr(th *runtime.Thread) (string, error) {
-	return "<code object " + c.code.Name + ", file \"" + c.code.Filename + "\">", nil
+	return "<code object " + c.code.Name + " at 0x" + strconv.FormatUint(runtime.ID(runtime.Obj(c)), 16) +
+		", file \"" + c.code.Filename + "\", line " + strconv.Itoa(max(c.code.FirstLine, 1)) + ">", nil
 }
 
 // Footprint is the size of the view (the Code belongs to its function).

@@ -188,6 +188,10 @@ type Options struct {
 	// Debug turns on asyncio's debug mode for every event loop (see
 	// loop.set_debug).
 	Debug bool
+	// Grants are the powers over the host the interpreter has: a file
+	// system, a working directory, an environment (capabilities.go). The
+	// zero value grants nothing.
+	Grants Capabilities
 	// Trace, when not nil, receives a timeline of the event loops' tasks
 	// in the Trace Event JSON format (see runtime.Tracer); it is complete
 	// once the interpreter's last event loop has closed.
@@ -200,9 +204,15 @@ type Options struct {
 type Interp struct {
 	th       *runtime.Thread
 	builtins map[string]runtime.Value
-	consts   map[*compile.Code][]runtime.Value
-	sources  map[string][]string // filename → source lines, for tracebacks
-	main     *moduleState
+	// globalsDicts are the dicts globals() returned, per module (see
+	// builtins_scope.go).
+	globalsDicts map[*runtime.Module]globalsView
+	// builtinsDict is the dict exec() and eval() put in a globals dict as
+	// __builtins__, made on first use.
+	builtinsDict *runtime.Dict
+	consts       map[*compile.Code][]runtime.Value
+	sources      map[string][]string // filename → source lines, for tracebacks
+	main         *moduleState
 	// prepared maps a running class body's frame to the namespace its
 	// metaclass's __prepare__ returned when that is not a dict: the
 	// body's names go through its __getitem__/__setitem__ (classnames.go).
@@ -288,6 +298,9 @@ func New(opts Options) *Interp {
 	in.main = &moduleState{name: "__main__", globals: main, builtins: in.builtins, vm: in}
 	in.initImports(opts)
 	in.applyOptions(opts)
+	if err := in.applyCapabilities(opts.Grants); err != nil && in.host.initErr == nil {
+		in.host.initErr = err
+	}
 	in.applyDiagOptions(opts)
 	return in
 }

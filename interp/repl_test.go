@@ -264,7 +264,7 @@ func TestSessionCompleteNames(t *testing.T) {
 	require.NoError(t, ts.exec(t, "counter = 1\ndef compute(): pass\n"))
 	got, n := ts.Complete("x = co")
 	assert.Equal(t, 2, n)
-	assert.Equal(t, []string{"complex(", "compute(", "continue", "counter"}, got)
+	assert.Equal(t, []string{"compile(", "complex(", "compute(", "continue", "counter"}, got)
 	got, n = ts.Complete("pri")
 	assert.Equal(t, 3, n)
 	assert.Equal(t, []string{"print("}, got)

@@ -112,6 +112,9 @@ func (p *excPrinter) printOne(e *runtime.Exception) {
 		p.in.formatEntries(&frames, e.Traceback)
 		writePrefixed(&p.b, m, frames.String())
 	}
+	if where, _, ok := runtime.SyntaxErrorReport(e); ok {
+		writePrefixed(&p.b, m, where) // compile() and eval() of bad text
+	}
 	p.b.WriteString(m + p.in.ExceptionLine(e) + "\n")
 	p.b.WriteString(runtime.FormatNotes(p.in.th, e, m))
 }
@@ -256,6 +259,9 @@ func (in *Interp) ExceptionLine(exc *runtime.Exception) string {
 	msg, err := runtime.ToStr(in.th, runtime.Obj(exc))
 	if err != nil {
 		msg = "<exception str() failed>"
+	}
+	if _, m, ok := runtime.SyntaxErrorReport(exc); ok {
+		msg = m
 	}
 	if exc.Name != "" {
 		if s := in.suggest(exc); s != "" {

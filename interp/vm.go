@@ -186,7 +186,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 			name := f.code.Names[f.code.Run[f.pc].Arg()]
 			f.pc++
-			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
+			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				if v, ok := inst.Dict.Get(name); ok {
 					f.push(v)
 					continue
@@ -204,7 +204,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 			name := f.code.Names[f.code.Run[f.pc].Arg()]
 			f.pc++
-			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
+			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				if v, ok := inst.Dict.Get(name); ok {
 					retval = v
 					f.pc++
@@ -437,7 +437,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				err = nameError(name, f)
 			}
 		case compile.LOAD_ATTR:
-			if inst, ok := runtime.As[*runtime.Instance](f.top()); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
+			if inst, ok := runtime.AsExact[*runtime.Instance](f.top()); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				// Fast path: an instance attribute of a class without
 				// properties is found in the instance dictionary first.
 				if v, ok := inst.Dict.Get(f.code.Names[arg]); ok {
@@ -445,7 +445,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 					continue
 				}
 			}
-			if m, ok := runtime.As[*runtime.Module](f.top()); ok {
+			if m, ok := runtime.AsExact[*runtime.Module](f.top()); ok {
 				if v, ok := f.fn.moduleAttr(m, arg); ok {
 					f.slots[f.sp-1] = v
 					continue
@@ -459,7 +459,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 		case compile.STORE_ATTR:
 			obj := f.pop()
 			v := f.pop()
-			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
+			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				inst.Dict.Set(f.code.Names[arg], v)
 				continue
 			}
@@ -470,7 +470,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			// Inline cache: a plain method of a user class, found for the
 			// same class and class epoch before, unless the instance
 			// dictionary shadows it.
-			if inst, ok := runtime.As[*runtime.Instance](f.top()); ok && inst.Class.User {
+			if inst, ok := runtime.AsExact[*runtime.Instance](f.top()); ok && inst.Class.User {
 				if m := f.fn.cachedMethod(inst, arg); m != nil {
 					obj := f.top()
 					f.slots[f.sp-1] = runtime.Obj(m)
@@ -478,7 +478,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 					continue
 				}
 			}
-			if m, ok := runtime.As[*runtime.Module](f.top()); ok {
+			if m, ok := runtime.AsExact[*runtime.Module](f.top()); ok {
 				if v, ok := f.fn.moduleAttr(m, arg); ok {
 					f.slots[f.sp-1] = v
 					f.push(runtime.Value{})
@@ -491,7 +491,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			// method with just self gets its frame at once; anything else
 			// is loaded as LOAD_METHOD does and the CALL_METHOD that follows
 			// makes the call.
-			if inst, ok := runtime.As[*runtime.Instance](f.top()); ok && inst.Class.User {
+			if inst, ok := runtime.AsExact[*runtime.Instance](f.top()); ok && inst.Class.User {
 				if m := f.fn.cachedMethod(inst, arg); m != nil {
 					if m.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator|compile.FlagVarargs|compile.FlagVarkw) == 0 && m.code.ArgCount == 1 && m.code.KwOnlyCount == 0 {
 						f.pc++                                  // errors from here on are the call's
@@ -526,7 +526,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 					continue
 				}
 			}
-			if m, ok := runtime.As[*runtime.Module](f.top()); ok {
+			if m, ok := runtime.AsExact[*runtime.Module](f.top()); ok {
 				if v, ok := f.fn.moduleAttr(m, arg); ok {
 					f.slots[f.sp-1] = v
 					f.push(runtime.Value{})
@@ -634,23 +634,23 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			f.push(runtime.Obj(d))
 		case compile.LIST_APPEND:
 			v := f.pop()
-			l, _ := runtime.As[*runtime.List](f.slots[f.sp-arg])
+			l, _ := runtime.AsExact[*runtime.List](f.slots[f.sp-arg])
 			if err = th.CheckGrow(l.Items, 1); err != nil {
 				continue
 			}
 			l.Append(v)
 		case compile.SET_ADD:
 			v := f.pop()
-			s, _ := runtime.As[*runtime.Set](f.slots[f.sp-arg])
+			s, _ := runtime.AsExact[*runtime.Set](f.slots[f.sp-arg])
 			err = s.Add(th, v)
 		case compile.MAP_ADD:
 			v := f.pop()
 			k := f.pop()
-			d, _ := runtime.As[*runtime.Dict](f.slots[f.sp-arg])
+			d, _ := runtime.AsExact[*runtime.Dict](f.slots[f.sp-arg])
 			err = d.SetItem(th, k, v)
 		case compile.LIST_EXTEND:
 			it := f.pop()
-			l, _ := runtime.As[*runtime.List](f.slots[f.sp-arg])
+			l, _ := runtime.AsExact[*runtime.List](f.slots[f.sp-arg])
 			var items []runtime.Value
 			items, err = runtime.Collect(th, it)
 			if err != nil {
@@ -662,7 +662,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			l.Items = append(l.Items, items...)
 		case compile.SET_UPDATE:
 			it := f.pop()
-			s, _ := runtime.As[*runtime.Set](f.slots[f.sp-arg])
+			s, _ := runtime.AsExact[*runtime.Set](f.slots[f.sp-arg])
 			var items []runtime.Value
 			if items, err = runtime.Collect(th, it); err == nil {
 				for _, v := range items {
@@ -673,10 +673,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 		case compile.DICT_UPDATE, compile.DICT_MERGE:
 			m := f.pop()
-			d, _ := runtime.As[*runtime.Dict](f.slots[f.sp-arg])
+			d, _ := runtime.AsExact[*runtime.Dict](f.slots[f.sp-arg])
 			err = dictMerge(th, d, m, instr.Op() == compile.DICT_MERGE, f)
 		case compile.LIST_TO_TUPLE:
-			l, _ := runtime.As[*runtime.List](f.top())
+			l, _ := runtime.AsExact[*runtime.List](f.top())
 			f.slots[f.sp-1] = runtime.TupleOf(l.Items...)
 		case compile.UNPACK_SEQUENCE:
 			err = unpackSequence(th, f, arg)
@@ -739,7 +739,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			name := f.code.Names[f.code.Run[f.pc+1].Arg()]
 			f.pc += 2
 			f.push(obj)
-			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
+			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				if v, ok := inst.Dict.Get(name); ok {
 					f.push(v)
 					continue
@@ -764,7 +764,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			obj := f.pop()
 			name := f.code.Names[f.code.Run[f.pc+1].Arg()]
 			f.pc += 2
-			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
+			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				inst.Dict.Set(name, r)
 				continue
 			}
@@ -814,7 +814,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			// smallest functions into a function as large as this loop, and
 			// a call per script call costs about 10% of a call-heavy
 			// program (likewise the return at ret: repeats releaseFrame).
-			if fn, ok := runtime.As[*Function](f.slots[f.sp-arg-1]); ok && fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator|compile.FlagVarargs|compile.FlagVarkw) == 0 && fn.code.ArgCount == arg && fn.code.KwOnlyCount == 0 {
+			if fn, ok := runtime.AsExact[*Function](f.slots[f.sp-arg-1]); ok && fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator|compile.FlagVarargs|compile.FlagVarkw) == 0 && fn.code.ArgCount == arg && fn.code.KwOnlyCount == 0 {
 				if th.Depth++; th.Depth > th.MaxDepth { // th.Enter, inlined
 					err = th.TooDeep()
 					continue
@@ -860,7 +860,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			base := f.sp - arg - 2
 			// A built-in method of the receiver's own class (parts.append,
 			// d.get) is called with its arguments in place.
-			if md, ok := runtime.As[*runtime.MethodDescriptor](f.slots[base]); ok {
+			if md, ok := runtime.AsExact[*runtime.MethodDescriptor](f.slots[base]); ok {
 				if self := f.slots[base+1]; self.IsValid() && self.Type() == md.Owner {
 					var r runtime.Value
 					r, err = md.Fn(th, self, f.slots[base+2:f.sp], nil)
@@ -873,7 +873,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 			// Fast path: a plain script method given exactly self and its
 			// positional parameters (o.bump()).
-			if fn, ok := runtime.As[*Function](f.slots[base]); ok && fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator|compile.FlagVarargs|compile.FlagVarkw) == 0 && fn.code.ArgCount == arg+1 && fn.code.KwOnlyCount == 0 && f.slots[base+1].IsValid() {
+			if fn, ok := runtime.AsExact[*Function](f.slots[base]); ok && fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator|compile.FlagVarargs|compile.FlagVarkw) == 0 && fn.code.ArgCount == arg+1 && fn.code.KwOnlyCount == 0 && f.slots[base+1].IsValid() {
 				if th.Depth++; th.Depth > th.MaxDepth { // th.Enter, inlined
 					err = th.TooDeep()
 					continue
@@ -962,7 +962,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			obj := f.pop()
 			name := f.code.Names[f.code.Run[f.pc].Arg()]
 			f.pc++
-			if inst, ok := runtime.As[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
+			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
 				inst.Dict.Set(name, v)
 				continue
 			}
@@ -974,7 +974,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			uncount(th, f, entry)
 			return outYield, v, nil
 		case compile.GET_YIELD_FROM_ITER:
-			if _, ok := runtime.As[*Generator](f.top()); !ok {
+			if _, ok := runtime.AsExact[*Generator](f.top()); !ok {
 				var it runtime.Iterator
 				if it, err = runtime.Iter(th, f.top()); err == nil {
 					f.slots[f.sp-1] = runtime.Obj(it)
@@ -987,12 +987,15 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			var r runtime.Value
 			var ok bool
 			var ret runtime.Value = runtime.None
-			if g, isGen := runtime.As[*Generator](f.top()); isGen {
+			if g, isGen := runtime.AsExact[*Generator](f.top()); isGen {
 				r, ok, err = g.send(th, v, nil)
 				ret = g.retval
 			} else {
-				it, _ := runtime.As[runtime.Iterator](f.top())
+				it, _ := runtime.AsExact[runtime.Iterator](f.top())
 				r, ok, err = it.Next(th)
+				if rv, hasRet := it.(interface{ ReturnValue() runtime.Value }); hasRet && !ok {
+					ret = rv.ReturnValue() // yield from coro.__await__()
+				}
 			}
 			if err != nil {
 				f.pop()
@@ -1014,10 +1017,13 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 		case compile.GET_AITER, compile.GET_ANEXT, compile.END_ASYNC_FOR, compile.DROP_ITER:
 			err, reraise = asyncIterOp(th, f, instr.Op(), arg)
 		case compile.GET_AWAITABLE:
-			err = checkAwaitable(f.top())
+			if err = checkAwaitable(f.top()); err != nil && f.top().Type().User {
+				// A class with __await__: await the iterator it returns.
+				f.slots[f.sp-1], err = runtime.AwaitableFor(th, f.top())
+			}
 		case compile.AWAIT:
 			aw := f.top()
-			if co, ok := runtime.As[*Coroutine](aw); ok {
+			if co, ok := runtime.AsExact[*Coroutine](aw); ok {
 				if co.state != coroCreated {
 					err = runtime.Errorf(runtime.RuntimeError, "cannot reuse already awaited coroutine")
 					continue
@@ -1105,11 +1111,11 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			exc := f.slots[f.sp-1]
 			exit := f.slots[f.sp-2]
 			var r runtime.Value
-			e, _ := runtime.As[*runtime.Exception](exc)
+			e, _ := runtime.AsExact[*runtime.Exception](exc)
 			r, err = th.Call(exit, []runtime.Value{runtime.Obj(exc.Type()), exc, e.TracebackValue()}, nil)
 			if err == nil {
-				if _, isAwaitable := runtime.As[*Coroutine](r); !isAwaitable {
-					if _, isAw := runtime.As[runtime.Awaitable](r); !isAw {
+				if _, isAwaitable := runtime.AsExact[*Coroutine](r); !isAwaitable {
+					if _, isAw := runtime.AsExact[runtime.Awaitable](r); !isAw {
 						var t bool
 						t, err = runtime.Truth(th, r)
 						r = runtime.MakeBool(t)
@@ -1259,7 +1265,7 @@ func nameError(name string, f *Frame) error {
 	}
 	if f.ns != nil {
 		for _, k := range f.ns.Keys() {
-			if s, ok := runtime.As[*runtime.StrObj](k); ok {
+			if s, ok := runtime.AsExact[*runtime.StrObj](k); ok {
 				scope = append(scope, s.S)
 			}
 		}

@@ -48,7 +48,12 @@ func asyncIterOp(th *runtime.Thread, f *Frame, op compile.Opcode, arg int) (erro
 			return runtime.Errorf(runtime.TypeError, "'async for' requires an iterator with __anext__ method, got %s", it.Type().Name), false
 		}
 		if checkAwaitable(aw) != nil {
-			return runtime.Errorf(runtime.TypeError, "'async for' received an invalid object from __anext__: %s", aw.Type().Name), false
+			if _, ok := aw.Type().Lookup("__await__"); !ok || !aw.Type().User {
+				return runtime.Errorf(runtime.TypeError, "'async for' received an invalid object from __anext__: %s", aw.Type().Name), false
+			}
+			if aw, err = runtime.AwaitableFor(th, aw); err != nil {
+				return err, false
+			}
 		}
 		f.push(aw)
 	case compile.END_ASYNC_FOR:

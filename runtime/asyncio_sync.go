@@ -196,7 +196,7 @@ type syncCoro struct {
 }
 
 // Type returns the coroutine class.
-func (c *syncCoro) Type() *Type { return NativeCoroType }
+func (c *syncCoro) Type() *Type { return CoroutineType }
 
 // CoroName returns the method's qualified name.
 func (c *syncCoro) CoroName() string { return syncOpNames[c.op] }

@@ -87,6 +87,11 @@ func GetAttr(th *Thread, v Value, name string) (Value, error) {
 	if t, ok := v.obj.(*Type); ok {
 		return typeGetAttr(th, t, name)
 	}
+	if m, ok := v.obj.(*Module); ok && name == "__dict__" {
+		if d, ok, err := moduleDict(th, m); ok {
+			return d, err
+		}
+	}
 	cls := v.Type()
 	var r Value
 	var err error

@@ -85,6 +85,7 @@ func sysStreamValue(th *Thread, name string) Value {
 // thread, or a script object with a write method.
 type printSink struct {
 	w    io.Writer
+	text *TextFile // a file of open(), written without a method call
 	file Value
 }
 
@@ -103,11 +104,20 @@ func printSinkFor(th *Thread, file Value) (printSink, bool) {
 	if s, ok := file.obj.(*StdStream); ok {
 		return printSink{w: s.writer(th)}, true
 	}
+	if t, ok := file.obj.(*TextFile); ok {
+		return printSink{text: t}, true
+	}
 	return printSink{file: file}, true
 }
 
 // write writes s to the sink; a script object's write method is called.
 func (k printSink) write(th *Thread, s string) error {
+	if k.text != nil {
+		if err := k.text.check(false, true); err != nil {
+			return err
+		}
+		return k.text.write(th, s)
+	}
 	if k.w != nil {
 		io.WriteString(k.w, s)
 		return nil
@@ -122,6 +132,12 @@ func (k printSink) write(th *Thread, s string) error {
 
 // flush flushes the sink; a script object's flush method is called.
 func (k printSink) flush(th *Thread) error {
+	if k.text != nil {
+		if err := k.text.check(false, false); err != nil {
+			return err
+		}
+		return k.text.b.c.flush()
+	}
 	if k.w != nil {
 		biFlush(k.w)
 		return nil

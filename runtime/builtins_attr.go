@@ -84,7 +84,7 @@ func builtinCallable(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, erro
 
 // biAttrName checks that an attribute name argument is a str.
 func biAttrName(v Value) (string, error) {
-	s, ok := v.obj.(*StrObj)
+	s, ok := As[*StrObj](v)
 	if !ok {
 		return "", Errorf(TypeError, "attribute name must be string, not '%s'", v.Type().Name)
 	}

@@ -17,7 +17,7 @@ func bytesPercent(th *Thread, format []byte, args Value) ([]byte, error) {
 	if t, ok := args.obj.(*Tuple); ok {
 		st.items, st.arglen, st.argidx = t.Items, len(t.Items), 0
 	}
-	switch args.obj.(type) {
+	switch BuiltinValue(args).obj.(type) {
 	case *Bytes, *ByteArray:
 	case *MemoryView:
 		// CPython counts a memoryview as a mapping here.

@@ -99,10 +99,11 @@ func awaitersOf(fut *Future) []*Future {
 	}
 	var out []*Future
 	for _, t := range l.tasks {
-		if t.Done() || t.waiter == nil {
+		w := t.awaitedFuture()
+		if t.Done() || w == nil {
 			continue
 		}
-		if t.waiter == fut || gathers(t.waiter, fut) {
+		if w == fut || gathers(w, fut) {
 			out = append(out, &t.Future)
 		}
 	}
@@ -117,7 +118,18 @@ func awaitersOf(fut *Future) []*Future {
 // gathers reports whether outer is a gather() future among whose
 // children is fut.
 func gathers(outer, fut *Future) bool {
-	if outer.extra == nil || outer.extra.dict == nil {
+	if outer.extra == nil {
+		return false
+	}
+	if g := outer.extra.gather; g != nil {
+		for _, c := range g.children {
+			if c == fut {
+				return true
+			}
+		}
+		return false
+	}
+	if outer.extra.dict == nil {
 		return false
 	}
 	children, ok := outer.extra.dict["_children"]

@@ -170,14 +170,18 @@ func builtinAddAwaitedBy(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, 
 	if err != nil || fut == nil || fut.loop == nil {
 		return None, err
 	}
-	l := fut.loop
+	fut.loop.addAwaitedBy(fut, waiter)
+	return None, nil
+}
+
+// addAwaitedBy records that waiter awaits fut (for the call graph).
+func (l *Loop) addAwaitedBy(fut, waiter *Future) {
 	if l.awaitedBy == nil {
 		l.awaitedBy = map[*Future][]*Future{}
 	}
 	if !containsFuture(l.awaitedBy[fut], waiter) {
 		l.awaitedBy[fut] = append(l.awaitedBy[fut], waiter)
 	}
-	return None, nil
 }
 
 // future_discard_from_awaited_by(fut, waiter) undoes
@@ -187,7 +191,12 @@ func builtinDiscardAwaitedBy(th *Thread, _ Value, args []Value, kw []Kwarg) (Val
 	if err != nil || fut == nil || fut.loop == nil {
 		return None, err
 	}
-	l := fut.loop
+	fut.loop.discardAwaitedBy(fut, waiter)
+	return None, nil
+}
+
+// discardAwaitedBy undoes addAwaitedBy.
+func (l *Loop) discardAwaitedBy(fut, waiter *Future) {
 	ws := l.awaitedBy[fut]
 	for i, w := range ws {
 		if w == waiter {
@@ -200,5 +209,4 @@ func builtinDiscardAwaitedBy(th *Thread, _ Value, args []Value, kw []Kwarg) (Val
 	} else {
 		l.awaitedBy[fut] = ws
 	}
-	return None, nil
 }

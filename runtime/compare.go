@@ -78,7 +78,8 @@ func userCompare(th *Thread, op CmpOp, a, b Value) (Value, error) {
 	a2, aBuiltin := derivedFallback(a, cmpDunders[op])
 	b2, bBuiltin := derivedFallback(b, cmpDunders[cmpReflected[op]])
 	if aBuiltin || bBuiltin {
-		return Compare(th, op, a2, b2)
+		r, err := Compare(th, op, a2, b2)
+		return r, renameOperands(err, a, a2, b, b2)
 	}
 	// Counted as CPython counts every rich comparison.
 	if err := th.Nest(InComparison); err != nil {

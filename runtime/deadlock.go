@@ -44,26 +44,14 @@ func (l *Loop) deadlockReport() *Deadlock {
 	for _, t := range l.AllTasks() {
 		st := StuckTask{Coro: t.coro.CoroName(), Stack: taskStack(l.th, t)}
 		st.Name, _ = ToStr(l.th, t.Name())
-		switch {
-		case t.waiter != nil:
-			st.Awaiting = safeRepr(l.th, waiterValue(t.waiter))
-		case t.sleeping != nil:
-			st.Awaiting = safeRepr(l.th, Obj(t.sleeping))
+		if w := t.waitingOn; w != nil {
+			st.Awaiting = safeRepr(l.th, w.waitValue())
 		}
 		d.Tasks = append(d.Tasks, st)
 		formatStuck(l.th, &b, t, st)
 	}
 	d.Text = b.String()
 	return d
-}
-
-// waiterValue is the script-visible object of a future: its task when it
-// is a task's.
-func waiterValue(f *Future) Value {
-	if f.task != nil {
-		return Obj(f.task)
-	}
-	return Obj(f)
 }
 
 // safeRepr is repr(v), or a placeholder when repr fails (the report must

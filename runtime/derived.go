@@ -86,11 +86,16 @@ func derivedNew(base *Type) NewFunc {
 	}
 }
 
-// derivableBase returns the built-in value type a class made from bases
-// takes its layout from, or nil.
-func derivableBase(solid *Type) *Type {
-	for t := solid; t != nil; t = t.Base {
+// derivableBase returns the built-in value type whose values a class
+// with base as its layout base wraps, or nil. A built-in type that
+// derives from one with a constructor of its own (a Go-made dict
+// subclass) makes its own instances, so it is not wrapped.
+func derivableBase(base *Type) *Type {
+	for t := base; t != nil; t = t.Base {
 		if !t.User && derivableTypes[t] {
+			if t != base && (base.New == nil || !sameNew(base.New, t.New)) {
+				return nil
+			}
 			return t
 		}
 	}
@@ -159,6 +164,10 @@ func (m *MethodDescriptor) Invoke(th *Thread, self Value, args []Value, kw []Kwa
 	recv, derived := receiverFor(self, m.Owner)
 	if !derived {
 		return m.Fn(th, self, args, kw)
+	}
+	if _, isDict := recv.obj.(*Dict); isDict && m.Name == "__getitem__" && len(args) == 1 && len(kw) == 0 {
+		// dict.__getitem__ consults a subclass's __missing__.
+		return derivedGetItem(th, self, recv, args[0])
 	}
 	r, err := m.Fn(th, recv, args, kw)
 	if err == nil && r.Is(recv) && r.Object() != nil && inplaceDunders[m.Name] {
@@ -257,4 +266,47 @@ func isNumber(b Value) bool {
 		return true
 	}
 	return false
+}
+
+// renameOperands rewrites a TypeError that a built-in operator raised for
+// the built-in values a2 and b2 of subclass instances a and b, so that it
+// names the instances' classes as CPython's does ("can't concat Subint to
+// bytes").
+func renameOperands(err error, a, a2, b, b2 Value) error {
+	if err == nil {
+		return nil
+	}
+	e, ok := err.(*Exception)
+	if !ok || e.Class != TypeError || len(e.Args) != 1 {
+		return err
+	}
+	s, ok := e.Args[0].obj.(*StrObj)
+	if !ok {
+		return err
+	}
+	msg := s.S
+	for _, p := range [2][2]Value{{a, a2}, {b, b2}} {
+		if p[0].Is(p[1]) {
+			continue
+		}
+		msg = replaceWord(msg, p[1].Type().Name, p[0].Type().Name)
+	}
+	if msg == s.S {
+		return err
+	}
+	return Errorf(TypeError, "%s", msg)
+}
+
+// replaceWord replaces the first whole-word occurrence of old in s.
+func replaceWord(s, old, repl string) string {
+	isWord := func(c byte) bool {
+		return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	for i := 0; i+len(old) <= len(s); i++ {
+		if s[i:i+len(old)] != old || (i > 0 && isWord(s[i-1])) || (i+len(old) < len(s) && isWord(s[i+len(old)])) {
+			continue
+		}
+		return s[:i] + repl + s[i+len(old):]
+	}
+	return s
 }

@@ -26,6 +26,11 @@ func (p *Property) Get(th *Thread, obj Value, cls *Type) (Value, error) {
 	if !p.Fget.IsValid() || p.Fget.IsNone() {
 		return Value{}, Errorf(AttributeError, "property object has no getter")
 	}
+	if _, goFn := p.Fget.obj.(*Builtin); goFn && p.readOnlyAttr {
+		// A built-in type's attribute (complex.real) of a subclass
+		// instance reads its built-in value.
+		obj = BuiltinValue(obj)
+	}
 	return th.Call(p.Fget, []Value{obj}, nil)
 }
 

@@ -34,6 +34,10 @@ type Dict struct {
 	index  []int32       // see the encoding above
 	shift  uint8         // log2(len(index)) once there is an index
 	used   int
+	// watch, when set, hears of every item set or deleted (v is the zero
+	// Value for a deletion): a module's globals() dict passes the writes
+	// on to the module.
+	watch func(key, v Value)
 }
 
 // dictEntry is one item. The key is stored split so that the entry needs
@@ -296,6 +300,9 @@ func (d *Dict) SetItem(th *Thread, key, v Value) error {
 	}
 	if pos >= 0 {
 		d.entry(pos).value = v
+		if d.watch != nil {
+			d.watch(key, v)
+		}
 		return nil
 	}
 	grow := slot < 0 || d.n+1 > len(d.index)*2/3
@@ -309,6 +316,9 @@ func (d *Dict) SetItem(th *Thread, key, v Value) error {
 	d.setSlot(slot, d.n, h)
 	d.appendEntry(newDictEntry(key, v, h))
 	d.used++
+	if d.watch != nil {
+		d.watch(key, v)
+	}
 	return nil
 }
 
@@ -327,6 +337,9 @@ func (d *Dict) Delete(th *Thread, key Value) (Value, bool, error) {
 	*e = dictEntry{}
 	d.index[slot] = ixDeleted
 	d.used--
+	if d.watch != nil {
+		d.watch(key, Value{})
+	}
 	return old, true, nil
 }
 
@@ -393,7 +406,18 @@ func (d *Dict) Copy() *Dict {
 }
 
 // Clear removes every item.
-func (d *Dict) Clear() { *d = Dict{} }
+func (d *Dict) Clear() {
+	if d.watch != nil {
+		for _, k := range d.Keys() {
+			d.watch(k, Value{})
+		}
+	}
+	*d = Dict{watch: d.watch}
+}
+
+// Watch makes fn hear of every item later set in or deleted from d (v is
+// the zero Value for a deletion).
+func (d *Dict) Watch(fn func(key, v Value)) { d.watch = fn }
 
 // Update copies the items of other into d.
 func (d *Dict) Update(th *Thread, other *Dict) error {

@@ -236,6 +236,9 @@ func dictPopLast(d *Dict) (k, v Value, ok bool) {
 		d.index[d.slotOf(i, e.hash())] = ixDeleted
 		d.truncate(i)
 		d.used--
+		if d.watch != nil {
+			d.watch(e.key(), Value{})
+		}
 		return e.key(), e.value, true
 	}
 	return Value{}, Value{}, false

@@ -82,6 +82,14 @@ func (e *Exception) Message() string {
 // limit bounds the str of nested exceptions; it returns the error that
 // str() of an argument raised.
 func (e *Exception) MessageOf(th *Thread) (string, error) {
+	if s, ok := syntaxMessage(th, e); ok {
+		return s, nil
+	}
+	if e.Dict != nil && e.Class.IsSubtype(OSError) {
+		if msg, ok, err := oserrorMessage(th, e); ok {
+			return msg, err
+		}
+	}
 	switch len(e.Args) {
 	case 0:
 		return "", nil
@@ -126,6 +134,10 @@ func (e *Exception) Attr(name string) (Value, bool) {
 				return None, true
 			}
 			return e.Args[0], true
+		}
+	case "errno", "strerror", "filename", "filename2":
+		if e.Class.IsSubtype(OSError) {
+			return None, true
 		}
 	case "msg", "path":
 		if e.Class.IsSubtype(ImportError) {
@@ -321,6 +333,9 @@ func init() {
 				return newImportError(cls, args, kw)
 			}
 			return Value{}, Errorf(TypeError, "%s() takes no keyword arguments", cls.Name)
+		}
+		if cls.IsSubtype(OSError) {
+			return Obj(newOSError(cls, args)), nil
 		}
 		return Obj(&Exception{Class: cls, Args: append([]Value(nil), args...)}), nil
 	}

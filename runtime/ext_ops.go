@@ -13,6 +13,11 @@ func extBinary(th *Thread, op Op, a, b Value) (Value, error) {
 	case *Bytes, *ByteArray:
 		return bytesBinary(th, op, a, b)
 	}
+	if inst, ok := a.obj.(*Instance); ok && inst.Builtin != nil {
+		// A subclass instance on the left: its own operator (or its
+		// value's, see Binary) comes first.
+		return Value{}, errUnsupported
+	}
 	switch b.obj.(type) {
 	case *Complex:
 		return complexBinary(op, a, b)

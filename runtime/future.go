@@ -96,7 +96,9 @@ type futureExtra struct {
 	cancelledExc *Exception
 	class        *Type // a user subclass, if any
 	dict         map[string]Value
-	taskName     Value // a task's name once made or set (see Task.Name)
+	taskName     Value        // a task's name once made or set (see Task.Name)
+	ctx          *Context     // a task's contextvars context, once it has one
+	gather       *gatherState // gather()'s outer future: its children
 }
 
 // more returns the future's extra fields, allocating them.

@@ -300,6 +300,9 @@ func (c *callableIter) Next(th *Thread) (Value, bool, error) {
 // Reversed returns reversed(v): the result of a user __reversed__, or an
 // iterator from the last element of a sequence to the first.
 func Reversed(th *Thread, v Value) (Value, error) {
+	if b, ok := derivedFallback(v, "__reversed__"); ok && !isNumber(b) {
+		v = b // the built-in types' own reversal reads their items directly
+	}
 	switch o := v.obj.(type) {
 	case *List:
 		return Obj(&listRevIter{l: o, i: len(o.Items) - 1}), nil

@@ -75,7 +75,7 @@ func (h *Handle) run(th *Thread) error {
 		c.fire()
 		return nil
 	}
-	_, err := th.Call(h.script.cb, h.script.args, nil)
+	_, err := h.script.call(th)
 	if err != nil {
 		e := AsException(err)
 		if e.Class.IsSubtype(KeyboardInterrupt) || e.Class.IsSubtype(SystemExit) {
@@ -97,6 +97,7 @@ func (h *Handle) run(th *Thread) error {
 type scriptCallback struct {
 	cb   Value
 	args []Value
+	ctx  *Context // the contextvars context it runs in (nil: a fresh one)
 }
 
 // LoopType is the class of event loops.
@@ -192,7 +193,7 @@ func (l *Loop) callSoonTask(t *Task, fut *Future) {
 
 // CallSoonValue schedules a script callback (call_soon).
 func (l *Loop) CallSoonValue(cb Value, args []Value) *Handle {
-	h := &Handle{loop: l, script: &scriptCallback{cb, args}}
+	h := &Handle{loop: l, script: &scriptCallback{cb: cb, args: args, ctx: l.th.callbackContext()}}
 	l.pushReady(readyItem{h: h})
 	return h
 }
@@ -201,7 +202,7 @@ func (l *Loop) CallSoonValue(cb Value, args []Value) *Handle {
 func (l *Loop) CallAt(when float64, fn func() error, cb Value, args []Value) *Handle {
 	h := &Handle{fn: fn}
 	if cb.IsValid() {
-		h.script = &scriptCallback{cb, args}
+		h.script = &scriptCallback{cb: cb, args: args, ctx: l.th.callbackContext()}
 	}
 	l.schedule(h, when)
 	return h

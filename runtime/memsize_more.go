@@ -196,6 +196,14 @@ func (f *Future) Referents(w *MemWalker) {
 		}
 		visitMap(w, x.dict)
 		w.Value(x.taskName)
+		if x.ctx != nil {
+			w.Node(x.ctx)
+		}
+		if g := x.gather; g != nil {
+			for _, c := range g.children {
+				w.Node(c)
+			}
+		}
 	}
 }
 
@@ -208,11 +216,8 @@ func (t *Task) Footprint() int64 {
 func (t *Task) Referents(w *MemWalker) {
 	t.Future.Referents(w)
 	w.Any(t.coro)
-	if t.waiter != nil {
-		w.Node(t.waiter)
-	}
-	if t.sleeping != nil {
-		w.Node(t.sleeping)
+	if t.waitingOn != nil {
+		w.Node(t.waitingOn)
 	}
 }
 

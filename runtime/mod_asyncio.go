@@ -1,9 +1,9 @@
 package runtime
 
 // This file defines the core of the asyncio module in Go: run, sleep,
-// create_task, the Future, Task, loop and handle methods. The rest of
-// asyncio (gather, wait_for, locks, queues, ...) is the project's aio
-// source (interp/asyncio), which the interpreter loads on top of this.
+// create_task, the Future, Task, loop and handle methods, and the table
+// of the module's names. The library on top of them (gather, wait_for,
+// timeouts, TaskGroup, locks, queues) is in the asyncio_*.go files.
 
 import (
 	"math"
@@ -100,7 +100,7 @@ func (l *Loop) shutdown() error {
 // state machine rather than a closure, since programs create millions.
 //
 // CPython's sleep awaits a future that a timer completes; here the task
-// waits on the sleep itself (Task.sleeping) and the timer wakes the task
+// waits on the sleep itself (Task.waitingOn) and the timer wakes the task
 // directly, in the same order (the wakeup goes through the ready queue
 // as the future's done callback would), which saves a future and its
 // callback list per sleeping task. Cancelling the task cancels the sleep
@@ -147,8 +147,8 @@ type yieldSleep struct {
 	state  uint8 // sleepNew, sleepYielded or sleepDone
 }
 
-// Type returns NativeCoroType (a coroutine).
-func (c *yieldSleep) Type() *Type { return NativeCoroType }
+// Type returns CoroutineType (a coroutine).
+func (c *yieldSleep) Type() *Type { return CoroutineType }
 
 // CoroName returns "sleep".
 func (c *yieldSleep) CoroName() string { return "sleep" }
@@ -191,8 +191,8 @@ const (
 	sleepCancelled // cancelled while waiting; the task's wakeup is scheduled
 )
 
-// Type returns NativeCoroType (a coroutine).
-func (c *sleepCoro) Type() *Type { return NativeCoroType }
+// Type returns CoroutineType (a coroutine).
+func (c *sleepCoro) Type() *Type { return CoroutineType }
 
 // CoroName returns "sleep".
 func (c *sleepCoro) CoroName() string { return "sleep" }
@@ -307,6 +307,15 @@ func EnsureFuture(th *Thread, v Value) (*Future, error) {
 	if _, ok := v.obj.(Awaitable); ok {
 		return nil, Errorf(TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
 	}
+	if _, ok := v.Type().Lookup("__await__"); ok && v.Type().User {
+		// An object with __await__ runs as a task of its own, as
+		// asyncio's _wrap_awaitable does.
+		aw, err := AwaitableFor(th, v)
+		if err != nil {
+			return nil, err
+		}
+		return EnsureFuture(th, aw)
+	}
 	return nil, Errorf(TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
 }
 
@@ -341,7 +350,7 @@ func init() {
 			if err := callSoonParams.Bind(args, kw, bound[:]); err != nil {
 				return Value{}, err
 			}
-			return Obj(loopOf(th, self).CallSoonValue(args[0], append([]Value(nil), args[1:]...))), nil
+			return withContext(loopOf(th, self).CallSoonValue(args[0], append([]Value(nil), args[1:]...)), kw)
 		},
 		"call_later": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			var bound [3]Value
@@ -353,7 +362,7 @@ func init() {
 				return Value{}, err
 			}
 			l := loopOf(th, self)
-			return Obj(l.CallLater(d, nil, args[1], append([]Value(nil), args[2:]...))), nil
+			return withContext(l.CallLater(d, nil, args[1], append([]Value(nil), args[2:]...)), kw)
 		},
 		"call_at": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			var bound [3]Value
@@ -365,17 +374,21 @@ func init() {
 				return Value{}, err
 			}
 			l := loopOf(th, self)
-			return Obj(l.CallAt(w, nil, args[1], append([]Value(nil), args[2:]...))), nil
+			return withContext(l.CallAt(w, nil, args[1], append([]Value(nil), args[2:]...)), kw)
 		},
 		"create_future": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			return Obj(NewFuture(loopOf(th, self))), nil
 		},
 		"create_task": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			var coro, name Value
-			if err := UnpackArgs("create_task", args, kw, "coro", &coro, "$name?", &name, "$context?", new(Value)); err != nil {
+			var coro, name, ctx Value
+			if err := UnpackArgs("create_task", args, kw, "coro", &coro, "$name?", &name, "$context?", &ctx); err != nil {
 				return Value{}, err
 			}
-			return createTask(th, loopOf(th, self), coro, name)
+			t, err := createTask(th, loopOf(th, self), coro, name)
+			if err != nil {
+				return Value{}, err
+			}
+			return t, setTaskContext(t, ctx)
 		},
 		"is_running": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			return MakeBool(loopOf(th, self).running), nil
@@ -419,8 +432,8 @@ func init() {
 		return Obj(f), nil
 	}
 	TaskType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
-		var coro, loopV, name Value
-		if err := UnpackArgs("Task", args, kw, "coro", &coro, "$loop?", &loopV, "$name?", &name, "$context?", new(Value)); err != nil {
+		var coro, loopV, name, ctx Value
+		if err := UnpackArgs("Task", args, kw, "coro", &coro, "$loop?", &loopV, "$name?", &name, "$context?", &ctx); err != nil {
 			return Value{}, err
 		}
 		loop, ok := loopV.obj.(*Loop)
@@ -437,7 +450,7 @@ func init() {
 		if cls != TaskType {
 			t.more().class = cls
 		}
-		return Obj(t), nil
+		return Obj(t), setTaskContext(Obj(t), ctx)
 	}
 	fut := func(v Value) *Future { f, _ := asFuture(v); return f }
 	FutureType.Methods(map[string]BuiltinFn{
@@ -586,26 +599,37 @@ func AsyncioCore() map[string]Value {
 	for name, v := range callGraphNames() {
 		m[name] = v
 	}
+	for name, v := range timeoutNames() {
+		m[name] = v
+	}
+	for _, names := range []map[string]Value{gatherNames(), waitNames(), asCompletedNames()} {
+		for name, v := range names {
+			m[name] = v
+		}
+	}
 	return m
 }
 
 func asyncioCoreNames() map[string]Value {
 	return map[string]Value{
-		"Future":            Obj(FutureType),
-		"Task":              Obj(TaskType),
-		"CancelledError":    Obj(CancelledError),
-		"InvalidStateError": Obj(InvalidStateError),
-		"TimeoutError":      Obj(TimeoutError),
-		"Lock":              Obj(LockType),
-		"Event":             Obj(EventType),
-		"Condition":         Obj(ConditionType),
-		"Semaphore":         Obj(SemaphoreType),
-		"BoundedSemaphore":  Obj(BoundedSemaphoreType),
-		"Queue":             Obj(QueueType),
-		"LifoQueue":         Obj(LifoQueueType),
-		"PriorityQueue":     Obj(PriorityQueueType),
-		"QueueEmpty":        Obj(QueueEmpty),
-		"QueueFull":         Obj(QueueFull),
+		"Future":             Obj(FutureType),
+		"Task":               Obj(TaskType),
+		"CancelledError":     Obj(CancelledError),
+		"InvalidStateError":  Obj(InvalidStateError),
+		"TimeoutError":       Obj(TimeoutError),
+		"Lock":               Obj(LockType),
+		"Event":              Obj(EventType),
+		"Condition":          Obj(ConditionType),
+		"Semaphore":          Obj(SemaphoreType),
+		"BoundedSemaphore":   Obj(BoundedSemaphoreType),
+		"Queue":              Obj(QueueType),
+		"LifoQueue":          Obj(LifoQueueType),
+		"PriorityQueue":      Obj(PriorityQueueType),
+		"QueueEmpty":         Obj(QueueEmpty),
+		"QueueFull":          Obj(QueueFull),
+		"TaskGroup":          Obj(TaskGroupType),
+		"Barrier":            Obj(BarrierType),
+		"BrokenBarrierError": Obj(BrokenBarrierError),
 		"run": NewBuiltin("run", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 			var main, debug Value
 			if err := UnpackArgs("run", args, kw, "main", &main, "$debug?", &debug); err != nil {
@@ -635,8 +659,8 @@ func asyncioCoreNames() map[string]Value {
 		}),
 		"sleep": Obj(sleepBuiltin),
 		"create_task": NewBuiltin("create_task", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-			var coro, name Value
-			if err := UnpackArgs("create_task", args, kw, "coro", &coro, "$name?", &name, "$context?", new(Value)); err != nil {
+			var coro, name, ctx Value
+			if err := UnpackArgs("create_task", args, kw, "coro", &coro, "$name?", &name, "$context?", &ctx); err != nil {
 				return Value{}, err
 			}
 			loop, err := RunningLoop(th)
@@ -647,6 +671,9 @@ func asyncioCoreNames() map[string]Value {
 			if err != nil {
 				return Value{}, err
 			}
+			if err := setTaskContext(Obj(t), ctx); err != nil {
+				return Value{}, err
+			}
 			if name.IsValid() && !name.IsNone() {
 				s, err := ToStr(th, name)
 				if err != nil {
@@ -655,13 +682,6 @@ func asyncioCoreNames() map[string]Value {
 				t.more().taskName = Str(s)
 			}
 			return Obj(t), nil
-		}),
-		"_distinct_awaitables": NewBuiltin("_distinct_awaitables", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-			if _, err := OneArg("_distinct_awaitables", args, kw); err != nil {
-				return Value{}, err
-			}
-			t, ok := args[0].obj.(*Tuple)
-			return MakeBool(ok && distinctAwaitables(t.Items)), nil
 		}),
 		"ensure_future": NewBuiltin("ensure_future", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 			if len(args) == 1 && len(kw) == 0 {
@@ -823,8 +843,8 @@ type otherDelaySleep struct {
 	done          bool // it failed
 }
 
-// Type returns NativeCoroType (a coroutine).
-func (c *otherDelaySleep) Type() *Type { return NativeCoroType }
+// Type returns CoroutineType (a coroutine).
+func (c *otherDelaySleep) Type() *Type { return CoroutineType }
 
 // CoroName returns "sleep".
 func (c *otherDelaySleep) CoroName() string { return "sleep" }
@@ -887,8 +907,8 @@ var (
 	yieldDone = &yieldMarker{done: true}
 )
 
-// Type returns NativeCoroType (it stands for sleep's coroutine).
-func (*yieldMarker) Type() *Type { return NativeCoroType }
+// Type returns CoroutineType (it stands for sleep's coroutine).
+func (*yieldMarker) Type() *Type { return CoroutineType }
 
 // Repr returns "<coroutine object sleep at 0x...>".
 func (m *yieldMarker) Repr(th *Thread) (string, error) {

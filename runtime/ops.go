@@ -60,7 +60,7 @@ func Binary(th *Thread, op Op, a, b Value) (Value, error) {
 		// A class deriving from a built-in type without the operator of
 		// its own: the built-in values' operator applies.
 		if r, err := builtinBinary(th, op, a2, b2); err != errUnsupported {
-			return r, err
+			return r, renameOperands(err, a, a2, b, b2)
 		}
 	}
 	if r, ok, err := unionBinary(th, op, a, b); ok || err != nil {
@@ -158,12 +158,14 @@ func inplaceSymbol(op Op) string {
 
 func binaryTypeError(op Op, a, b Value) error {
 	ta, tb := a.Type(), b.Type()
-	if op == OpAdd && (ta == StrType || ta == ListType || ta == TupleType) && !tb.IsSubtype(ta) {
-		return Errorf(TypeError, "can only concatenate %s (not \"%s\") to %s", ta.Name, tb.Name, ta.Name)
+	// A subclass of str, list or tuple fails as its base type's operator.
+	base, bBase := BuiltinValue(a), BuiltinValue(b)
+	if tbase := base.Type(); op == OpAdd && (tbase == StrType || tbase == ListType || tbase == TupleType) && !tb.IsSubtype(tbase) {
+		return Errorf(TypeError, "can only concatenate %s (not \"%s\") to %s", tbase.Name, tb.Name, tbase.Name)
 	}
-	if op == OpMul && (isSequence(a) || isSequence(b)) {
+	if op == OpMul && (isSequence(base) || isSequence(bBase)) {
 		other := tb
-		if isSequence(b) && !isSequence(a) {
+		if isSequence(bBase) && !isSequence(base) {
 			other = ta
 		}
 		return Errorf(TypeError, "can't multiply sequence by non-int of type '%s'", other.Name)
@@ -490,14 +492,17 @@ func Invert(th *Thread, v Value) (Value, error) {
 
 func unaryDunder(th *Thread, v Value, name, sym string) (Value, error) {
 	if b, ok := derivedFallback(v, name); ok {
+		var r Value
+		var err error
 		switch name {
 		case "__neg__":
-			return Neg(th, b)
+			r, err = Neg(th, b)
 		case "__pos__":
-			return Pos(th, b)
-		case "__invert__":
-			return Invert(th, b)
+			r, err = Pos(th, b)
+		default:
+			r, err = Invert(th, b)
 		}
+		return r, renameOperands(err, v, b, v, v)
 	}
 	if v.Type().User {
 		if r, found, err := th.CallMethod(v, name); found {

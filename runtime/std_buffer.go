@@ -64,6 +64,9 @@ func readBytes(th *Thread, n int64, line bool) ([]byte, error) {
 
 func init() {
 	TextIOWrapperType.SetAttr("buffer", Obj(&Property{Fget: NewBuiltin("buffer", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+		if t, ok := args[0].obj.(*TextFile); ok {
+			return Obj(t.b), nil
+		}
 		return Obj(&StdBuffer{text: args[0].obj.(*StdStream)}), nil
 	}), Name: "buffer", readOnlyAttr: true}))
 	bufferedWriterType.Methods(map[string]BuiltinFn{

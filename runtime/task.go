@@ -14,9 +14,9 @@ type Task struct {
 	coro Coro
 	// number makes the default name "Task-<number>", made on demand (most
 	// tasks are never asked); a name made or set is in extra.taskName.
-	number   int64
-	waiter   *Future
-	sleeping *sleepCoro // the sleep the task waits on (instead of waiter)
+	number int64
+	// waitingOn is the future or sleep the suspended task waits on.
+	waitingOn Waiter
 	// numCancels and mustCancel are in the embedded Future.
 }
 
@@ -69,6 +69,9 @@ func NewTask(loop *Loop, coro Value, name Value) (*Task, error) {
 	// Steps and wake-ups are ready-queue items that name the task, not
 	// closures or handles: a million task switches must not mean a million
 	// allocations.
+	if c := loop.th.callbackContext(); c != nil {
+		t.more().ctx = c
+	}
 	loop.callSoonTask(t, nil)
 	loop.addTask(t)
 	if tr := loop.th.Tracer; tr != nil {
@@ -86,13 +89,8 @@ func (t *Task) Cancel(msg Value) bool {
 		tr.instant(t, "cancel")
 	}
 	t.numCancels++
-	if t.sleeping != nil && t.sleeping.cancel(msg) {
+	if w := t.waitingOn; w != nil && w.cancelWait(msg) {
 		return true
-	}
-	if t.waiter != nil {
-		if cancelFuture(t.waiter, msg) {
-			return true
-		}
 	}
 	t.mustCancel = true
 	t.setCancelMsg(msg)
@@ -116,6 +114,9 @@ func (t *Task) Cancelling() int { return int(t.numCancels) }
 func cancelFuture(f *Future, msg Value) bool {
 	if f.task != nil {
 		return f.task.Cancel(msg)
+	}
+	if f.extra != nil && f.extra.gather != nil {
+		return f.extra.gather.cancel(msg)
 	}
 	if c := f.class(); c != nil {
 		if m, ok := c.Lookup("cancel"); ok {
@@ -162,11 +163,12 @@ func (t *Task) step(exc *Exception) error {
 		}
 		t.mustCancel = false
 	}
-	t.waiter, t.sleeping = nil, nil
+	t.waitingOn = nil
 	if loop.current != nil {
 		return Errorf(RuntimeError, "Cannot enter into task %s while another task %s is being executed.", t.reprString(), loop.current.reprString())
 	}
 	loop.current = t
+	outer := loop.th.swapContext(t.context())
 	var throw error
 	if exc != nil {
 		throw = exc
@@ -178,6 +180,9 @@ func (t *Task) step(exc *Exception) error {
 		st = t.coro.Resume(loop.th, throw)
 	}
 	loop.current = nil
+	if c := loop.th.swapContext(outer); c != nil && c != t.context() {
+		t.more().ctx = c // the task's first ContextVar.set made its context
+	}
 	if st.Done {
 		if st.Err == nil {
 			if t.mustCancel {
@@ -209,7 +214,7 @@ func (t *Task) step(exc *Exception) error {
 	if sc, ok := st.Awaiting.obj.(*sleepCoro); ok {
 		// Waiting on a sleep: its timer wakes the task (see sleepCoro).
 		sc.task = t
-		t.sleeping = sc
+		t.waitingOn = sc
 		if t.mustCancel && sc.cancel(t.cancelMsg()) {
 			t.mustCancel = false
 		}
@@ -233,7 +238,7 @@ func (t *Task) step(exc *Exception) error {
 		} else {
 			fut.callbacks = append(fut.callbacks, wakeCallback(t))
 		}
-		t.waiter = fut
+		t.waitingOn = fut
 		if t.mustCancel {
 			if cancelFuture(fut, t.cancelMsg()) {
 				t.mustCancel = false
@@ -317,16 +322,15 @@ func (t *Task) Repr(th *Thread) (string, error) {
 	case t.state == futFinished:
 		r, _ := Repr(th, t.result)
 		s += " result=" + r
-	case t.sleeping != nil:
-		// CPython's sleep waits on a future that this sleep stands for.
-		if t.sleeping.state == sleepCancelled {
-			s += " wait_for=<Future cancelled>"
-		} else {
-			s += " wait_for=<Future pending cb=[Task.task_wakeup()]>"
-		}
-	case t.waiter != nil:
-		w, _ := Repr(th, t.waiter.Value())
-		s += " wait_for=" + w
+	case t.waitingOn != nil:
+		s += " wait_for=" + t.waitingOn.waitInfo(th)
 	}
 	return s + ">", nil
+}
+
+// awaitedFuture returns the future the task waits on, or nil (when it
+// runs, is done, or waits on a sleep).
+func (t *Task) awaitedFuture() *Future {
+	f, _ := t.waitingOn.(*Future)
+	return f
 }

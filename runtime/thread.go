@@ -58,11 +58,18 @@ type Thread struct {
 	// Argv is sys.argv.
 	Argv []string
 
+	// OS is what the host granted of the file system and the
+	// environment (fsys.go); nil grants nothing.
+	OS *OSAccess
+
 	// Random is the state of the random module.
 	Random any
 
 	// Loop is the running event loop, or nil.
 	Loop *Loop
+	// ctx is the current contextvars.Context (nil until a script uses
+	// one; see currentContext).
+	ctx *Context
 	// VirtualTime makes new event loops use a virtual clock.
 	VirtualTime bool
 	// TaskCounter numbers tasks Task-1, Task-2, ... across event loops, as

@@ -110,8 +110,19 @@ func As[T any](v Value) (T, bool) {
 	return t, ok
 }
 
+// AsExact is As without the fallback to a derived instance's built-in
+// value: for the VM's run loop, whose checks look for exact built-in
+// types (a subclass may override what they shortcut) and which inlines
+// only the smallest functions.
+func AsExact[T any](v Value) (T, bool) {
+	t, ok := v.obj.(T)
+	return t, ok
+}
+
 // asBuiltin is As's fallback for derived instances, out of line so that
-// As stays small enough to inline.
+// As stays small enough to inline into the VM's run loop.
+//
+//go:noinline
 func asBuiltin[T any](v Value) (T, bool) {
 	if inst, ok := v.obj.(*Instance); ok && inst.Builtin != nil {
 		t, ok := inst.Builtin.obj.(T)

@@ -37,6 +37,11 @@ const programTimeout = 20 * time.Second
 // and print the same loop.time() readings on every run.
 var virtualTimeSuites = map[string]bool{"async": true, "examples": true}
 
+// scratchSuites lists the suite directories whose programs work on files:
+// each runs with a fresh temporary working directory (holding a copy of
+// the suite's data/ directory, if any), as regen.sh runs CPython.
+var scratchSuites = map[string]bool{"io": true}
+
 // A program is one conformance case: NAME.aio plus the NAME.out, NAME.err
 // and NAME.code files that regen.sh wrote from CPython's run.
 type program struct {
@@ -72,7 +77,14 @@ func TestConformance(t *testing.T) {
 			if virtualTimeSuites[p.suite] {
 				args = []string{"--virtual-time", p.path}
 			}
-			got, ok := runMain(args, programTimeout)
+			workDir := ""
+			if scratchSuites[p.suite] {
+				workDir = scratchDir(t, filepath.Join(filepath.Dir(p.path), "data"))
+				abs, err := filepath.Abs(p.path)
+				require.NoError(t, err)
+				args[len(args)-1] = abs
+			}
+			got, ok := runMainIn(workDir, args, programTimeout)
 			if !ok {
 				t.Fatalf("%s did not finish within %v\nstdout so far:\n%s\nstderr so far:\n%s",
 					p.path, programTimeout, indent(got.stdout), indent(got.stderr))
@@ -96,6 +108,17 @@ func TestConformance(t *testing.T) {
 			}
 		})
 	}
+}
+
+// scratchDir makes a temporary directory holding a copy of data (when
+// it exists) and returns its path.
+func scratchDir(t *testing.T, data string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := os.Stat(data); err == nil {
+		require.NoError(t, os.CopyFS(dir, os.DirFS(data)))
+	}
+	return dir
 }
 
 // findPrograms returns the *.aio files one directory below root, in a
@@ -166,6 +189,11 @@ type result struct {
 // The abandoned goroutine keeps running until the test binary exits,
 // which is why output goes through lockedBuffer.
 func runMain(args []string, timeout time.Duration) (r result, ok bool) {
+	return runMainIn("", args, timeout)
+}
+
+// runMainIn is runMain with the script's working directory set to dir.
+func runMainIn(dir string, args []string, timeout time.Duration) (r result, ok bool) {
 	var stdout, stderr lockedBuffer
 	done := make(chan result, 1)
 	go func() {
@@ -177,7 +205,7 @@ func runMain(args []string, timeout time.Duration) (r result, ok bool) {
 			res.stdout, res.stderr = stdout.String(), stderr.String()
 			done <- res
 		}()
-		res.code = cli.Main(args, strings.NewReader(""), &stdout, &stderr)
+		res.code = cli.MainIn(dir, args, strings.NewReader(""), &stdout, &stderr)
 	}()
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()

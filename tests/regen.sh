@@ -54,7 +54,16 @@ run() {
   base=$(basename "$prog")
   rawerr=$(mktemp)
   status=0
-  (cd "$dir" && PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 timeout "$TIMEOUT" "$PY" "$base" \
+  local rundir=$dir runprog=$base scratch=""
+  # Programs of tests/io work on files: each runs in a fresh temporary
+  # directory holding a copy of tests/io/data, as conformance_test.go does.
+  if [ "$(basename "$dir")" = io ]; then
+    scratch=$(mktemp -d)
+    if [ -d "$dir/data" ]; then cp -R "$dir/data/." "$scratch/"; fi
+    rundir=$scratch
+    runprog=$dir/$base
+  fi
+  (cd "$rundir" && PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 timeout "$TIMEOUT" "$PY" "$runprog" \
     </dev/null >"$out" 2>"$rawerr") || status=$?
   if [ "$status" -eq 124 ]; then
     echo "regen.sh: $prog timed out after ${TIMEOUT}s" >&2
@@ -65,6 +74,7 @@ run() {
   fi
   echo "$status" >"$code"
   rm -f "$rawerr"
+  if [ -n "$scratch" ]; then rm -rf "$scratch"; fi
 }
 
 failed=0

@@ -42,6 +42,14 @@ arg ...        : arguments passed to program in sys.argv[1:]
 // Main runs the aio command with the given arguments (without the program
 // name) and returns the process exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return MainIn("", args, stdin, stdout, stderr)
+}
+
+// MainIn is Main with the script's working directory set to workDir (""
+// for the process's own): the interpreter's os.getcwd() and what its
+// relative paths resolve against, while the process's stays unchanged (so
+// that tests run many scripts at once, each in its own directory).
+func MainIn(workDir string, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var (
 		code        string
 		haveCode    bool
@@ -102,7 +110,7 @@ loop:
 		if filename == "" {
 			rest = []string{""}
 			if f, ok := stdin.(*os.File); ok && isTerminal(f) {
-				opts := interp.Options{Stdin: stdin, Argv: rest, VirtualTime: virtualTime}
+				opts := interp.Options{Stdin: stdin, Argv: rest, VirtualTime: virtualTime, Grants: grantAll(workDir)}
 				grantModules(&opts, "", true)
 				if status := diag.apply(&opts, stderr); status >= 0 {
 					return status
@@ -151,7 +159,7 @@ loop:
 	// measure its cost (bench/README.md).
 	memLimit, _ := strconv.ParseInt(os.Getenv("AIO_MEMORY_LIMIT"), 10, 64)
 	opts := interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest, VirtualTime: virtualTime,
-		MemoryLimit: memLimit}
+		MemoryLimit: memLimit, Grants: grantAll(workDir)}
 	grantModules(&opts, filename, haveCode)
 	if status := diag.apply(&opts, stderr); status >= 0 {
 		return status
@@ -170,11 +178,14 @@ loop:
 		err = in.Run(context.Background(), prog)
 	}
 	stopSignals()
+	// CPython reports an uncaught exception, then runs the atexit
+	// handlers, then flushes its streams.
+	status := exitStatus(err, stderr)
+	in.Close()
 	diag.finish(in)
 	if bw, ok := out.(*bufio.Writer); ok {
 		bw.Flush()
 	}
-	status := exitStatus(err, stderr)
 	in.WarnAtExit()
 	return status
 }

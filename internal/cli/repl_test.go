@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -27,6 +28,12 @@ type fakeREPL struct {
 // interactive mode (readline draws the prompt and echoes keys).
 func startREPL(t *testing.T, virtual bool, history string) *fakeREPL {
 	t.Helper()
+	return startREPLWith(t, virtual, history, nil)
+}
+
+// startREPLWith is startREPL with globals the test provides to the session.
+func startREPLWith(t *testing.T, virtual bool, history string, globals map[string]any) *fakeREPL {
+	t.Helper()
 	r := &fakeREPL{keys: newKeyboard(), screen: &screen{}, sigs: make(chan os.Signal, 1), done: make(chan int, 1)}
 	noop := func() error { return nil }
 	term := terminal{
@@ -44,7 +51,9 @@ func startREPL(t *testing.T, virtual bool, history string) *fakeREPL {
 		interrupts:     r.sigs,
 		history:        history,
 	}
-	go func() { r.done <- runREPL(term, interp.Options{Argv: []string{""}, VirtualTime: virtual}) }()
+	go func() {
+		r.done <- runREPL(term, interp.Options{Argv: []string{""}, VirtualTime: virtual, Globals: globals})
+	}()
 	t.Cleanup(func() {
 		// End of input ends the REPL; Ctrl-C ends an input still running.
 		r.keys.Close()
@@ -149,10 +158,16 @@ func TestREPLTopLevelAwait(t *testing.T) {
 // A background task prints while the user is typing: its lines appear
 // above the prompt, which is drawn again with the half-typed line.
 func TestREPLBackgroundOutput(t *testing.T) {
-	r := startREPL(t, false, "")
-	r.keys.send("async def ticker():\r\tfor i in range(3):\r\t\tawait sleep(0.05)\r\t\tprint('tick', i)\r\r")
+	// The ticker starts ticking once the test says go, when the half-typed
+	// line is on the screen: the ticks cannot come before it, however slow
+	// the machine.
+	var started atomic.Bool
+	r := startREPLWith(t, false, "", map[string]any{"ready": func() bool { return started.Load() }})
+	r.keys.send("async def ticker():\r\twhile not ready():\r\t\tawait sleep(0.01)\r\tfor i in range(3):\r\t\tawait sleep(0.01)\r\t\tprint('tick', i)\r\r")
 	r.keys.send("t = create_task(ticker())\r")
 	r.keys.send("x = 4")
+	r.waitFor(t, ">>> t = create_task(ticker())\n>>> x = 4")
+	started.Store(true)
 	r.waitFor(t, "tick 2\n")
 	r.waitFor(t, "tick 2\n>>> x = 4")
 	r.keys.send("2\rx\r")

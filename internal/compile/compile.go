@@ -91,10 +91,16 @@ func Module(filename string, src []byte, mod *ast.Module, opts Options) (*Code, 
 		return nil, err
 	}
 	c := &compiler{filename: filename, src: src, scopes: scopes, opts: opts, postponed: postponesAnnotations(mod)}
+	c.futureImports(mod.Body)
 	c.enter(top, "<module>", "<module>", 1)
 	c.u.code.Flags |= FlagModule
 	if top.hasAwait {
 		c.u.code.Flags |= FlagTopLevelAwait
+	}
+	if hasAnnotations(mod.Body) {
+		// A module that annotates names gets __annotations__, as a class.
+		c.emit(BUILD_MAP, 0)
+		c.emit(STORE_NAME, c.name("__annotations__"))
 	}
 	c.stmts(mod.Body)
 	c.emitConst(Const{Kind: ConstNone})
@@ -423,8 +429,8 @@ func (c *compiler) stmt(s ast.Stmt) {
 			c.expr(s.Value)
 			c.store(s.Target)
 		}
-		if n, ok := s.Target.(*ast.Name); ok && c.u.code.Flags&FlagClassBody != 0 {
-			// A class body records the annotation in __annotations__.
+		if n, ok := s.Target.(*ast.Name); ok && c.u.code.Flags&(FlagClassBody|FlagModule) != 0 {
+			// A class body or module records the annotation in __annotations__.
 			c.annotation(s.Annotation)
 			c.emit(LOAD_NAME, c.name("__annotations__"))
 			c.emitConst(Const{Kind: ConstStr, Str: n.Id})

@@ -255,6 +255,10 @@ func (c *compiler) subscriptIndex(idx ast.Expr) {
 		c.slice(s)
 		return
 	}
+	if s, ok := idx.(*ast.Starred); ok {
+		// x[*a] subscripts with the tuple (*a,) (PEP 646).
+		idx = &ast.Tuple{Span: s.Span, Elts: []ast.Expr{s}}
+	}
 	c.expr(idx)
 }
 

@@ -31,6 +31,10 @@ CASES = [
     ("import time", "time.time(1)"),
     ("import time", "time.monotonic(x=1)"),
     ("import sys", "sys.getrecursionlimit(1)"),
+    ("import sys", "sys.setrecursionlimit()"),
+    ("import sys", "sys.setrecursionlimit(x=1)"),
+    ("import sys", "sys.exit(1, 2)"),
+    ("import sys", "sys.exit(x=1)"),
     ("def g():\n    yield 1\nit = g()", "it.close(1)"),
     ("from collections import deque", "deque().clear(1)"),
     # METH_O

@@ -1,0 +1,443 @@
+package runtime
+
+// This file defines TextIOWrapper, the text file object of open(): it
+// decodes what its buffer reads and encodes what it writes, with
+// universal newlines on input and newline translation on output. It keeps
+// no decoded text ahead of its buffer, so tell() is the byte position.
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// TextIOWrapperType is the class of text files (and of the standard
+// streams).
+var TextIOWrapperType = ioType("TextIOWrapper")
+
+// TextFile is a text file object.
+type TextFile struct {
+	b        *BinaryFile
+	mode     string // as open() was given it
+	encoding string // as shown by .encoding
+	codec    string // canonical codec name
+	errors   string
+	newline  Value // the newline argument (None or a str)
+	// universal splits lines at \n, \r and \r\n; translate turns each
+	// into \n. Otherwise lines end with readNL.
+	universal, translate bool
+	readNL               string
+	writeNL              string // what \n becomes on output ("" to keep it)
+	lineBuffering        bool
+}
+
+// Type returns TextIOWrapperType.
+func (*TextFile) Type() *Type { return TextIOWrapperType }
+
+// Footprint implements MemNode.
+func (t *TextFile) Footprint() int64 { return int64(unsafe.Sizeof(*t)) }
+
+// Referents implements MemNode.
+func (t *TextFile) Referents(w *MemWalker) { w.Node(t.b) }
+
+// Repr is <_io.TextIOWrapper name='x' mode='r' encoding='UTF-8'>.
+func (t *TextFile) Repr(th *Thread) (string, error) {
+	name, err := Repr(th, t.b.c.name)
+	if err != nil {
+		return "", err
+	}
+	return "<_io.TextIOWrapper name=" + name + " mode='" + t.mode + "' encoding='" + t.encoding + "'>", nil
+}
+
+// Attr returns the file's attributes.
+func (t *TextFile) Attr(name string) (Value, bool) {
+	switch name {
+	case "name":
+		return t.b.c.name, true
+	case "mode":
+		return Str(t.mode), true
+	case "encoding":
+		return Str(t.encoding), true
+	case "errors":
+		return Str(t.errors), true
+	case "closed":
+		return MakeBool(t.b.c.closed), true
+	case "buffer":
+		return Obj(t.b), true
+	case "line_buffering":
+		return MakeBool(t.lineBuffering), true
+	case "newlines":
+		return None, true
+	}
+	return Value{}, false
+}
+
+// SetAttrValue refuses: the attributes are read-only.
+func (t *TextFile) SetAttrValue(string, Value) bool { return false }
+
+// DelAttrValue refuses.
+func (t *TextFile) DelAttrValue(string) bool { return false }
+
+// Next reads the next line, for iteration.
+func (t *TextFile) Next(th *Thread) (Value, bool, error) {
+	if err := t.check(true, false); err != nil {
+		return Value{}, false, err
+	}
+	s, err := t.readLine(th, -1)
+	if err != nil || s == "" {
+		return Value{}, false, err
+	}
+	return Str(s), true, nil
+}
+
+// check raises for a closed file, or one not open for reading or writing.
+func (t *TextFile) check(read, write bool) error {
+	c := t.b.c
+	if c.closed {
+		return Errorf(ValueError, "I/O operation on closed file.")
+	}
+	if read && !c.readable {
+		return Errorf(UnsupportedOperation, "not readable")
+	}
+	if write && !c.writable {
+		return Errorf(UnsupportedOperation, "not writable")
+	}
+	return nil
+}
+
+// setNewline configures newline handling from open()'s argument.
+func (t *TextFile) setNewline(nl Value) error {
+	t.newline = nl
+	if nl.IsNone() {
+		t.universal, t.translate = true, true
+		return nil
+	}
+	s, ok := nl.obj.(*StrObj)
+	if !ok {
+		return Errorf(TypeError, "open() argument 'newline' must be str or None, not %s", nl.Type().Name)
+	}
+	switch s.S {
+	case "":
+		t.universal = true
+	case "\n":
+		t.readNL = "\n"
+	case "\r", "\r\n":
+		t.readNL, t.writeNL = s.S, s.S
+	default:
+		return Errorf(ValueError, "illegal newline value: %s", s.S)
+	}
+	return nil
+}
+
+// decode turns bytes read into text.
+func (t *TextFile) decode(th *Thread, b []byte) (string, error) {
+	if t.codec == "utf-8" && utf8.Valid(b) {
+		return string(b), nil
+	}
+	return decodeBytes(th, b, t.codec, t.errors)
+}
+
+// readRawLine reads the bytes of the next line, with its terminator as
+// the newline mode defines lines. The result may alias the read-ahead
+// buffer: it is valid until the next read.
+func (t *TextFile) readRawLine(th *Thread) ([]byte, error) {
+	c := t.b.c
+	if !t.universal && t.readNL == "\n" || t.universal && t.codecIsWide() {
+		return c.readLineView(th)
+	}
+	if !t.universal {
+		return c.readUntil(th, []byte(t.readNL))
+	}
+	scanned := 0
+	for {
+		buf := c.buffered()
+		i := bytes.IndexByte(buf[scanned:], '\n')
+		head := buf[scanned:]
+		if i >= 0 {
+			head = head[:i]
+		}
+		if j := bytes.IndexByte(head, '\r'); j >= 0 {
+			i = scanned + j
+		} else if i >= 0 {
+			i += scanned
+		}
+		if i >= 0 {
+			end := i + 1
+			if buf[i] == '\r' {
+				if i+1 == len(buf) && !c.eof {
+					// The \r may be the first half of \r\n.
+					more, err := c.fill(th)
+					if err != nil {
+						return nil, err
+					}
+					if more {
+						scanned = i
+						continue
+					}
+					buf = c.buffered()
+				}
+				if i+1 < len(buf) && buf[i+1] == '\n' {
+					end++
+				}
+			}
+			c.rpos += end
+			return buf[:end], nil
+		}
+		scanned = len(buf)
+		more, err := c.fill(th)
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			out := c.buffered()
+			c.rpos = c.rend
+			return out, nil
+		}
+	}
+}
+
+// codecIsWide reports a UTF-16/32 codec, whose lines aio splits at \n only.
+func (t *TextFile) codecIsWide() bool {
+	return strings.HasPrefix(t.codec, "utf-16") || strings.HasPrefix(t.codec, "utf-32")
+}
+
+// translateNewlines turns \r\n and \r into \n.
+func translateNewlines(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// readLine reads the next line, at most limit characters when limit >= 0.
+func (t *TextFile) readLine(th *Thread, limit int) (string, error) {
+	raw, err := t.readRawLine(th)
+	if err != nil || len(raw) == 0 {
+		return "", err
+	}
+	s, err := t.decode(th, raw)
+	if err != nil {
+		return "", err
+	}
+	if limit >= 0 && limit < len(s) {
+		// Give back what is past the limit: the line is still in the
+		// read-ahead buffer just before rpos.
+		cut := 0
+		for n := 0; n < limit && cut < len(s); n++ {
+			_, size := utf8.DecodeRuneInString(s[cut:])
+			cut += size
+		}
+		if cut < len(s) && t.codec == "utf-8" {
+			t.b.c.rpos -= len(s) - cut
+			s = s[:cut]
+		}
+	}
+	if t.translate {
+		s = translateNewlines(s)
+	}
+	return s, nil
+}
+
+// readChars reads up to n characters (all when n < 0).
+func (t *TextFile) readChars(th *Thread, n int) (string, error) {
+	c := t.b.c
+	if n < 0 || t.codecIsWide() {
+		b, err := c.readAll(th)
+		if err != nil {
+			return "", err
+		}
+		s, err := t.decode(th, b)
+		if err != nil {
+			return "", err
+		}
+		if t.translate {
+			s = translateNewlines(s)
+		}
+		return s, nil
+	}
+	var sb strings.Builder
+	for count := 0; count < n; {
+		buf := c.buffered()
+		if len(buf) == 0 || (t.codec == "utf-8" && !utf8.FullRune(buf)) || (buf[0] == '\r' && len(buf) == 1 && t.translate) {
+			more, err := c.fill(th)
+			if err != nil {
+				return "", err
+			}
+			if !more {
+				if len(c.buffered()) == 0 {
+					break
+				}
+				buf = c.buffered()
+			} else {
+				continue
+			}
+		}
+		size := 1
+		if t.codec == "utf-8" {
+			_, size = utf8.DecodeRune(buf)
+		}
+		piece := buf[:size]
+		if t.translate && buf[0] == '\r' {
+			if len(buf) > 1 && buf[1] == '\n' {
+				size = 2
+			}
+			piece = []byte{'\n'}
+		}
+		s, err := t.decode(th, piece)
+		if err != nil {
+			return "", err
+		}
+		sb.WriteString(s)
+		c.rpos += size
+		count++
+	}
+	return sb.String(), nil
+}
+
+// write encodes s and writes it, translating \n as the newline mode says.
+func (t *TextFile) write(th *Thread, s string) error {
+	if t.writeNL != "" && t.writeNL != "\n" {
+		s = strings.ReplaceAll(s, "\n", t.writeNL)
+	}
+	var b []byte
+	if t.codec == "utf-8" && utf8.ValidString(s) {
+		b = unsafe.Slice(unsafe.StringData(s), len(s))
+	} else {
+		var err error
+		if b, err = encodeStr(th, s, t.codec, t.errors); err != nil {
+			return err
+		}
+	}
+	if err := t.b.c.write(th, b); err != nil {
+		return err
+	}
+	if t.lineBuffering && strings.ContainsAny(s, "\n\r") {
+		return t.b.c.flush()
+	}
+	return nil
+}
+
+// textSelf is the receiver of a text file method.
+func textSelf(v Value) *TextFile { return v.obj.(*TextFile) }
+
+func init() {
+	core := func(v Value) *fileCore { return textSelf(v).b.c }
+	check := func(v Value, r, w bool) error { return textSelf(v).check(r, w) }
+	methods := fileCommonMethods(core, check)
+	methods["read"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+		size := None
+		if err := UnpackArgs("read", args, kw, "size?", &size); err != nil {
+			return Value{}, err
+		}
+		t := textSelf(self)
+		if err := t.check(true, false); err != nil {
+			return Value{}, err
+		}
+		n, err := sizeOrNone(size)
+		if err != nil {
+			return Value{}, err
+		}
+		s, err := t.readChars(th, n)
+		if err != nil {
+			return Value{}, err
+		}
+		return Str(s), nil
+	}
+	methods["readline"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+		size := None
+		if err := UnpackArgs("readline", args, kw, "size?", &size); err != nil {
+			return Value{}, err
+		}
+		t := textSelf(self)
+		if err := t.check(true, false); err != nil {
+			return Value{}, err
+		}
+		n, err := sizeOrNone(size)
+		if err != nil {
+			return Value{}, err
+		}
+		s, err := t.readLine(th, n)
+		if err != nil {
+			return Value{}, err
+		}
+		return Str(s), nil
+	}
+	methods["readlines"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+		hint := None
+		if err := UnpackArgs("readlines", args, kw, "hint?", &hint); err != nil {
+			return Value{}, err
+		}
+		t := textSelf(self)
+		if err := t.check(true, false); err != nil {
+			return Value{}, err
+		}
+		h, err := sizeOrNone(hint)
+		if err != nil {
+			return Value{}, err
+		}
+		return readLines(th, h, func() (Value, int, error) {
+			s, err := t.readLine(th, -1)
+			return Str(s), len(s), err
+		})
+	}
+	methods["write"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+		if len(kw) > 0 || len(args) != 1 {
+			return Value{}, Errorf(TypeError, "TextIOWrapper.write() takes exactly one argument (%d given)", len(args)+len(kw))
+		}
+		t := textSelf(self)
+		if err := t.check(false, true); err != nil {
+			return Value{}, err
+		}
+		s, ok := args[0].obj.(*StrObj)
+		if !ok {
+			return Value{}, Errorf(TypeError, "write() argument must be str, not %s", args[0].Type().Name)
+		}
+		return Int(int64(s.Len())), t.write(th, s.S)
+	}
+	methods["writelines"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+		var v Value
+		if err := UnpackArgs("writelines", args, kw, "lines", &v); err != nil {
+			return Value{}, err
+		}
+		t := textSelf(self)
+		if err := t.check(false, true); err != nil {
+			return Value{}, err
+		}
+		return None, forEach(th, v, func(item Value) error {
+			s, ok := item.obj.(*StrObj)
+			if !ok {
+				return Errorf(TypeError, "write() argument must be str, not %s", item.Type().Name)
+			}
+			return t.write(th, s.S)
+		})
+	}
+	methods["seek"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+		off, whence, err := seekArgs("seek", args, kw)
+		if err != nil {
+			return Value{}, err
+		}
+		t := textSelf(self)
+		if err := t.check(false, false); err != nil {
+			return Value{}, err
+		}
+		switch {
+		case whence == 1 && off != 0:
+			return Value{}, Errorf(UnsupportedOperation, "can't do nonzero cur-relative seeks")
+		case whence == 2 && off != 0:
+			return Value{}, Errorf(UnsupportedOperation, "can't do nonzero end-relative seeks")
+		case whence == 0 && off < 0:
+			return Value{}, Errorf(ValueError, "negative seek position %d", off)
+		}
+		pos, err := t.b.c.seek(off, whence)
+		return Int(pos), err
+	}
+	methods["detach"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+		t := textSelf(self)
+		if err := t.b.c.flush(); err != nil {
+			return Value{}, err
+		}
+		return Obj(t.b), nil
+	}
+	TextIOWrapperType.Methods(methods)
+}
