@@ -251,7 +251,7 @@ func UnpackArgs(fname string, args []Value, kw []Kwarg, pairs ...any) error {
 			}
 			return Errorf(TypeError, "%s() takes exactly %d arguments (%d given)", fname, npos, len(args))
 		}
-		return Errorf(TypeError, "%s() takes at most %d arguments (%d given)", fname, npos, len(args))
+		return Errorf(TypeError, "%s() takes at most %d argument%s (%d given)", fname, npos, plural(npos), len(args))
 	}
 	// Missing positional-only arguments are counted before any keyword
 	// is looked at.

@@ -167,6 +167,7 @@ CASES = [
     ("async def c():\n    pass\nco = c()\nco.close()", "co.close(1)"),
     ("async def ag():\n    yield 1", "ag().aclose(1)"),
     ("async def ag():\n    yield 1", "ag().asend()"),
+    (LOOP, "f.cancel(1, 2)"),
     ("import random", "random.getstate(1)"),
     ("import random", "random.randint(1)"),
     ("import random", "random.randint()"),
