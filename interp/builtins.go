@@ -11,6 +11,7 @@ func (in *Interp) installBuiltins() {
 	in.installAsyncIterBuiltins()
 	in.installScopeBuiltins()
 	in.installEvalBuiltins()
+	in.th.ModuleLoaders["builtins"] = in.loadBuiltinsModule
 	in.builtins["super"] = runtime.NewBuiltin("super", func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		if len(args) == 0 && len(kw) == 0 {
 			return runtime.Value{}, runtime.Errorf(runtime.RuntimeError, "super(): no arguments")

@@ -186,7 +186,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 			name := f.code.Names[f.code.Run[f.pc].Arg()]
 			f.pc++
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
+			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.PlainInstances() {
 				if v, ok := inst.Dict.Get(name); ok {
 					f.push(v)
 					continue
@@ -204,7 +204,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 			name := f.code.Names[f.code.Run[f.pc].Arg()]
 			f.pc++
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
+			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.PlainInstances() {
 				if v, ok := inst.Dict.Get(name); ok {
 					retval = v
 					f.pc++
@@ -437,7 +437,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				err = nameError(name, f)
 			}
 		case compile.LOAD_ATTR:
-			if inst, ok := runtime.AsExact[*runtime.Instance](f.top()); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
+			if inst, ok := runtime.AsExact[*runtime.Instance](f.top()); ok && inst.Class.PlainInstances() {
 				// Fast path: an instance attribute of a class without
 				// properties is found in the instance dictionary first.
 				if v, ok := inst.Dict.Get(f.code.Names[arg]); ok {
@@ -459,7 +459,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 		case compile.STORE_ATTR:
 			obj := f.pop()
 			v := f.pop()
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
+			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class != runtime.ObjectType && inst.Class.PlainInstances() {
 				inst.Dict.Set(f.code.Names[arg], v)
 				continue
 			}
@@ -586,13 +586,17 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			f.slots[f.sp-1] = runtime.MakeBool(in != (arg == 1))
 		case compile.BINARY_SUBSCR:
 			key := f.pop()
-			var r runtime.Value
-			r, err = runtime.GetItem(th, f.top(), key)
+			r, ok := runtime.ItemFast(f.top(), key)
+			if !ok {
+				r, err = runtime.GetItem(th, f.top(), key)
+			}
 			f.slots[f.sp-1] = r
 		case compile.STORE_SUBSCR:
 			key := f.pop()
 			obj := f.pop()
-			err = runtime.SetItem(th, obj, key, f.pop())
+			if x := f.pop(); !runtime.SetItemFast(obj, key, x) {
+				err = runtime.SetItem(th, obj, key, x)
+			}
 		case compile.DELETE_SUBSCR:
 			key := f.pop()
 			err = runtime.DelItem(th, f.pop(), key)
@@ -739,7 +743,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			name := f.code.Names[f.code.Run[f.pc+1].Arg()]
 			f.pc += 2
 			f.push(obj)
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.User && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
+			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.PlainInstances() {
 				if v, ok := inst.Dict.Get(name); ok {
 					f.push(v)
 					continue
@@ -764,16 +768,18 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			obj := f.pop()
 			name := f.code.Names[f.code.Run[f.pc+1].Arg()]
 			f.pc += 2
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
+			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class != runtime.ObjectType && inst.Class.PlainInstances() {
 				inst.Dict.Set(name, r)
 				continue
 			}
 			err = runtime.SetAttr(th, obj, name, r)
 		case compile.BINARY_SUBSCR_STORE_FAST:
 			key := f.pop()
-			var r runtime.Value
-			if r, err = runtime.GetItem(th, f.top(), key); err != nil {
-				continue
+			r, ok := runtime.ItemFast(f.top(), key)
+			if !ok {
+				if r, err = runtime.GetItem(th, f.top(), key); err != nil {
+					continue
+				}
 			}
 			f.slots[f.sp-1] = r
 			f.slots[f.code.Run[f.pc].Arg()] = r
@@ -806,7 +812,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				f.pop()
 				f.pc = arg
 			}
-		case compile.CALL:
+		case compile.CALL, compile.CALL_AWAITED:
 			// Fast path: a plain script function called with exactly its
 			// positional parameters (fib(n - 1)). This and the fast paths of
 			// CALL_METHOD and LOAD_METHOD_CALL_METHOD_0 repeat the same
@@ -856,7 +862,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				nf.back = f
 				f = nf
 			}
-		case compile.CALL_METHOD:
+		case compile.CALL_METHOD, compile.CALL_METHOD_AWAITED:
 			base := f.sp - arg - 2
 			// A built-in method of the receiver's own class (parts.append,
 			// d.get) is called with its arguments in place.
@@ -962,7 +968,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			obj := f.pop()
 			name := f.code.Names[f.code.Run[f.pc].Arg()]
 			f.pc++
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.User && inst.Class != runtime.ObjectType && (inst.Class.PlainAttrs() || !inst.Class.HasDataDescriptors()) {
+			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class != runtime.ObjectType && inst.Class.PlainInstances() {
 				inst.Dict.Set(name, v)
 				continue
 			}

@@ -96,12 +96,12 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr compile.Instr) (*Fram
 	// there instead of into a new argument slice.
 	argAt := -1
 	switch instr.Op() {
-	case compile.CALL:
+	case compile.CALL, compile.CALL_AWAITED:
 		base = f.sp - arg - 1
 		fnv = f.slots[base]
 		args = f.slots[base+1 : f.sp]
 		argAt = base + 1
-	case compile.CALL_METHOD:
+	case compile.CALL_METHOD, compile.CALL_METHOD_AWAITED:
 		base = f.sp - arg - 2
 		fnv = f.slots[base]
 		if f.slots[base+1].IsValid() {
@@ -213,8 +213,9 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr compile.Instr) (*Fram
 	// copy them), and the stack stays untouched until it returns.
 	if b, ok := runtime.As[*runtime.Builtin](fnv); ok {
 		call := b.Fn
-		if b.Awaited != nil && f.pc < len(f.code.Instrs) && f.code.Instrs[f.pc].Op() == compile.GET_AWAITABLE {
-			// `await f(...)`: the result goes straight to the await.
+		if op := instr.Op(); b.Awaited != nil && (op == compile.CALL_AWAITED || op == compile.CALL_METHOD_AWAITED) {
+			// `await f(...)`, marked by the compiler: the result goes
+			// straight to the await.
 			call = b.Awaited
 		}
 		// A built-in called by a script counts a level, as CPython

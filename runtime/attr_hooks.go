@@ -8,9 +8,11 @@ package runtime
 // userHook returns an attribute hook (__getattribute__, __setattr__,
 // __delattr__) that a user class defines, skipping object's built-in one.
 func userHook(cls *Type, name string) (Value, bool) {
-	// PlainAttrs (no data descriptors or hooks, known at a glance) spares
-	// the lookup on most accesses.
-	if !cls.User || cls.PlainAttrs() {
+	// A class without data descriptors has no hook either, which spares
+	// the lookup on most accesses; asking HasDataDescriptors (rather than
+	// PlainInstances) also refreshes the flag the VM's fast paths read
+	// after a class has changed.
+	if !cls.User || !cls.HasDataDescriptors() {
 		return Value{}, false
 	}
 	v, ok := cls.Lookup(name)

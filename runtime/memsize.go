@@ -293,6 +293,9 @@ func (s *StrObj) Footprint() int64 {
 		if r.runes != nil {
 			n += int64(cap(*r.runes)) * 4
 		}
+		if s.meta&strGrowSlot != 0 {
+			n += s.growFootprint()
+		}
 	}
 	return n
 }

@@ -710,6 +710,7 @@ func asyncioCoreNames() map[string]Value {
 			_, ok := asFuture(args[0])
 			return MakeBool(ok), nil
 		}),
+		"iscoroutinefunction": NewBuiltin("iscoroutinefunction", asyncioIsCoroutineFunction),
 		"iscoroutine": NewBuiltin("iscoroutine", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 			if _, err := OneArg("iscoroutine", args, kw); err != nil {
 				return Value{}, err

@@ -91,7 +91,24 @@ func solidBase(t *Type) *Type {
 	for t.User && t.Base != nil && !t.shared {
 		t = t.Base
 	}
+	// Most built-in exceptions keep BaseException's instance layout, so
+	// class E(ArithmeticError, TypeError) is fine; only those with fields
+	// of their own fix a layout.
+	for t.ExcBase && t.Base != nil && t.Base.ExcBase && !excOwnLayout(t) {
+		t = t.Base
+	}
 	return t
+}
+
+// excOwnLayout reports whether CPython's instances of the built-in
+// exception class t carry fields beyond their base class's.
+func excOwnLayout(t *Type) bool {
+	switch t {
+	case SystemExit, BaseExceptionGroup, AttributeError, ImportError, NameError,
+		OSError, StopIteration, SyntaxErrorType, UnicodeDecodeError, UnicodeEncodeError:
+		return true
+	}
+	return false
 }
 
 // bestBase picks __base__ among bases: the one whose layout extends all

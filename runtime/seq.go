@@ -318,7 +318,7 @@ func SetItem(th *Thread, v, key, x Value) error {
 }
 
 func listSetSlice(th *Thread, l *List, s *Slice, x Value) error {
-	items, err := Collect(th, x)
+	items, err := sliceSource(th, l, x)
 	if err != nil {
 		if IsInstance(err, TypeError) {
 			return Errorf(TypeError, "can only assign an iterable")
@@ -333,9 +333,7 @@ func listSetSlice(th *Thread, l *List, s *Slice, x Value) error {
 		if stop < start {
 			stop = start
 		}
-		tail := append([]Value(nil), l.Items[stop:]...)
-		l.Items = append(append(l.Items[:start], items...), tail...)
-		return nil
+		return listReplaceRange(th, l, start, stop, items)
 	}
 	if len(items) != length {
 		return Errorf(ValueError, "attempt to assign sequence of size %d to extended slice of size %d", len(items), length)

@@ -24,7 +24,7 @@ import (
 // (strRunes, or a header with its bytes after it).
 type StrObj struct {
 	S    string
-	meta uint64 // strHashed, strASCIIKnown, strASCII, strRunesSlot flags and the hash
+	meta uint64 // strHashed, strASCIIKnown, strASCII, strRunesSlot, strGrowSlot flags and the hash
 }
 
 // strRunes is the allocation of a str that has a rune cache: a str
@@ -41,7 +41,7 @@ const (
 	strASCIIKnown = 1 << 62
 	strASCII      = 1 << 61
 	strRunesSlot  = 1 << 60
-	strHashMask   = strRunesSlot - 1
+	strHashMask   = strGrowSlot - 1 // strGrowSlot (str_grow.go) is bit 59
 )
 
 // Type returns StrType.

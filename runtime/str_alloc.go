@@ -231,6 +231,9 @@ func ConcatStr(a, b *StrObj) Value {
 		return Obj(a)
 	}
 	ascii := a.isASCII() && b.isASCII()
+	if len(a.S)+len(b.S) >= minGrowStr {
+		return concatGrowing(a, b, ascii)
+	}
 	o, buf := newStrBuf(len(a.S)+len(b.S), ascii)
 	copy(buf[copy(buf, a.S):], b.S)
 	if !ascii {

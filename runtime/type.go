@@ -44,6 +44,12 @@ type Type struct {
 	// written straight from the instance dictionary.
 	dataDescr      bool
 	dataDescrEpoch uint64
+	// plainAt is the class epoch at which t was last found to be a user
+	// class without data descriptors or attribute hooks (0 otherwise), so
+	// that PlainInstances is one comparison; plainShared is that answer,
+	// fixed, for a shared type, which keeps no epoch.
+	plainAt     uint64
+	plainShared bool
 
 	// The fields below come last so that the ones the VM reads on every
 	// attribute access (User, the data-descriptor cache) stay together.
@@ -79,17 +85,22 @@ func (t *Type) HasDataDescriptors() bool {
 	return t.dataDescr
 }
 
-// PlainAttrs reports, when it can tell at a glance, that t has no data
-// descriptors (HasDataDescriptors is false and up to date). It is small
-// enough for the Go compiler to inline into the VM's large run loop,
-// which inlines only the smallest functions; when it returns false the
-// caller asks HasDataDescriptors.
-func (t *Type) PlainAttrs() bool {
-	return t.dataDescrEpoch == atomic.LoadUint64(&classEpoch) && !t.dataDescr
+// PlainInstances reports that t is a user class whose instances keep
+// their attributes in their dictionary with nothing to consult first: no
+// data descriptor (property) and no __getattribute__, __setattr__ or
+// __delattr__ hook, on t or a base. The answer is the flag kept by
+// computeDataDescriptors; it reads false while a class has changed since
+// it was computed, until HasDataDescriptors (which the generic attribute
+// path calls) refreshes it. It is a single comparison so that the Go
+// compiler inlines it into the VM's large run loop, which inlines only
+// the smallest functions.
+func (t *Type) PlainInstances() bool {
+	return t.plainAt == atomic.LoadUint64(&classEpoch) || t.plainShared
 }
 
 // computeDataDescriptors is HasDataDescriptors' slow path, out of line so
-// that the check on every attribute access inlines.
+// that the check on every attribute access inlines. It is the one place
+// that computes PlainInstances' flag.
 //
 //go:noinline
 func (t *Type) computeDataDescriptors() {
@@ -98,7 +109,12 @@ func (t *Type) computeDataDescriptors() {
 		// once when they were set up (see shareType) and is not written.
 		return
 	}
-	t.dataDescr, t.dataDescrEpoch = t.scanDataDescriptors(), atomic.LoadUint64(&classEpoch)
+	epoch := atomic.LoadUint64(&classEpoch)
+	t.dataDescr, t.dataDescrEpoch = t.scanDataDescriptors(), epoch
+	t.plainAt = 0
+	if t.User && !t.dataDescr {
+		t.plainAt = epoch
+	}
 }
 
 // scanDataDescriptors walks t and its bases for a data descriptor or an
@@ -127,6 +143,7 @@ func (t *Type) scanDataDescriptors() bool {
 // lookup caches from then on, and its HasDataDescriptors answer is fixed.
 func shareType(t *Type) {
 	t.dataDescr = t.scanDataDescriptors()
+	t.plainShared = t.User && !t.dataDescr
 	t.shared = true
 }
 

@@ -35,8 +35,15 @@ func (floatTag) Type() *Type { return FloatType }
 // Int returns the int value i.
 func Int(i int64) Value { return Value{obj: intTag{}, bits: uint64(i)} }
 
-// Float returns the float value f.
-func Float(f float64) Value { return Value{obj: floatTag{}, bits: math.Float64bits(f)} }
+// Float returns the float value f. Each NaN it is given becomes a distinct
+// float object (see freshNaN): floats are stored inline and compared by
+// their bits for `is`, so without this every NaN would be the same object.
+func Float(f float64) Value {
+	if f != f {
+		return Value{obj: floatTag{}, bits: freshNaN(math.Float64bits(f))}
+	}
+	return Value{obj: floatTag{}, bits: math.Float64bits(f)}
+}
 
 // Obj wraps a heap object as a Value.
 func Obj(o Object) Value { return Value{obj: o} }
@@ -63,7 +70,15 @@ func (v Value) IsFloat() bool { _, ok := v.obj.(floatTag); return ok }
 func (v Value) SmallInt() int64 { return int64(v.bits) }
 
 // FloatVal returns the payload of a float. Only valid if IsFloat.
-func (v Value) FloatVal() float64 { return math.Float64frombits(v.bits) }
+func (v Value) FloatVal() float64 {
+	f := math.Float64frombits(v.bits)
+	if f != f {
+		// The payload only carries the NaN's identity (see freshNaN):
+		// code that serialises the float sees CPython's default NaN.
+		return math.Float64frombits(v.bits&nanSignBit | nanQuietExp)
+	}
+	return f
+}
 
 // Object returns the heap object of v, or nil for inline ints and floats.
 func (v Value) Object() Object {

@@ -35,7 +35,7 @@ const programTimeout = 20 * time.Second
 // virtualTimeSuites lists the suite directories whose programs run with
 // the virtual clock, so that programs sleeping for seconds finish at once
 // and print the same loop.time() readings on every run.
-var virtualTimeSuites = map[string]bool{"async": true, "examples": true}
+var virtualTimeSuites = map[string]bool{"async": true, "examples": true, "programs": true}
 
 // scratchSuites lists the suite directories whose programs work on files:
 // each runs with a fresh temporary working directory (holding a copy of
@@ -409,8 +409,19 @@ func TestRealClockSample(t *testing.T) {
 		t.Run(p.name, func(t *testing.T) {
 			t.Parallel()
 			want := readExpectation(t, p)
-			got, ok := runMain([]string{p.path}, programTimeout)
-			require.True(t, ok, "%s did not finish", p.path)
+			// A program whose tasks sleep for nearly equal times may see
+			// them finish in another order when the machine is loaded;
+			// the virtual-clock run checks the exact behaviour, so a real
+			// run gets two more tries before it counts as a failure.
+			var got result
+			for try := 0; try < 3; try++ {
+				var ok bool
+				got, ok = runMain([]string{p.path}, programTimeout)
+				require.True(t, ok, "%s did not finish", p.path)
+				if got.stdout == want.stdout && got.code == want.code && lastNonBlankLine(got.stderr) == want.errLine {
+					break
+				}
+			}
 			assert.Equal(t, want.stdout, got.stdout, "stdout of %s on the real clock", p.path)
 			assert.Equal(t, want.code, got.code, "exit status of %s", p.path)
 			assert.Equal(t, want.errLine, lastNonBlankLine(got.stderr), "last line of stderr of %s", p.path)

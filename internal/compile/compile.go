@@ -415,6 +415,9 @@ func (c *compiler) stmt(s ast.Stmt) {
 			c.emit(POP_TOP, 0)
 		}
 	case *ast.Assign:
+		if c.swapAssign(s) {
+			break
+		}
 		c.expr(s.Value)
 		for i, t := range s.Targets {
 			if i < len(s.Targets)-1 {

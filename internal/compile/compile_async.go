@@ -68,3 +68,20 @@ func freshIterable(e ast.Expr) bool {
 	}
 	return true
 }
+
+// markAwaitedCall turns the call instruction just emitted for the operand
+// of an await into its awaited variant, so that the VM knows when it makes
+// the call that the result goes straight to GET_AWAITABLE (asyncio.sleep
+// then suspends at once instead of making a coroutine object) without
+// looking at the instructions that follow. Calls with keywords or unpacking
+// keep their plain form: the mark only enables a shortcut.
+func (c *compiler) markAwaitedCall() {
+	instrs := c.u.code.Instrs
+	last := len(instrs) - 1
+	switch instrs[last].Op() {
+	case CALL:
+		instrs[last] = mkInstr(CALL_AWAITED, instrs[last].Arg())
+	case CALL_METHOD:
+		instrs[last] = mkInstr(CALL_METHOD_AWAITED, instrs[last].Arg())
+	}
+}

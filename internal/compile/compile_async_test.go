@@ -2,6 +2,7 @@ package compile
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/aio-lang/aio/parser"
@@ -58,4 +59,24 @@ func TestAsyncGeneratorExpressionsCompileAnywhere(t *testing.T) {
 		_, err := File("t.aio", []byte(src))
 		require.NoError(t, err, src)
 	}
+}
+
+// The call whose result an await takes at once is marked when compiling
+// (CALL_AWAITED, CALL_METHOD_AWAITED); a call awaited later, or an await
+// of something other than a call, keeps the plain form.
+func TestAwaitedCallIsMarked(t *testing.T) {
+	ops := func(src string) string {
+		var names []string
+		for _, line := range strings.Split(disasm(t, src), "\n") {
+			names = append(names, strings.Fields(line)[0])
+		}
+		return strings.Join(names, " ")
+	}
+	assert.Contains(t, ops("async def f(g):\n    await g(1)\n"), "LOAD_FAST LOAD_CONST CALL_AWAITED GET_AWAITABLE")
+	assert.Contains(t, ops("async def f(o):\n    await o.m()\n"), "LOAD_FAST LOAD_METHOD CALL_METHOD_AWAITED GET_AWAITABLE")
+	later := ops("async def f(g):\n    c = g(1)\n    await c\n")
+	assert.Contains(t, later, "CALL STORE_FAST")
+	assert.NotContains(t, later, "AWAITED")
+	assert.NotContains(t, ops("async def f(g):\n    await (g(1) or g(2))\n"), "AWAITED")
+	assert.NotContains(t, ops("async def f(o):\n    x = o.m()\n    await x\n"), "AWAITED")
 }

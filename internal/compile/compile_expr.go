@@ -104,6 +104,9 @@ func (c *compiler) expr(e ast.Expr) {
 		c.comprehension(e, e.Generators, e.Elt, nil, NOP)
 	case *ast.Await:
 		c.expr(e.Value)
+		if _, ok := e.Value.(*ast.Call); ok {
+			c.markAwaitedCall()
+		}
 		c.emit(GET_AWAITABLE, 0)
 		c.emit(AWAIT, 0)
 	case *ast.Yield:

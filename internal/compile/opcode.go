@@ -79,6 +79,8 @@ const (
 	CALL_KW             // f x1..xn k1..km → f(...)  (arg: n+m | kwnames index<<12, kwnames = Code.KwNames[i])
 	CALL_EX             // f args [kwargs] → f(*args, **kwargs) (arg 1: kwargs present)
 	CALL_METHOD         // meth self x1..xn → meth(self, x1..xn) | attr NULL x1..xn → attr(x1..xn)
+	CALL_AWAITED        // CALL whose result is awaited at once (await f(...)): a built-in may skip making an awaitable
+	CALL_METHOD_AWAITED // CALL_METHOD whose result is awaited at once (await o.m(...))
 	MAKE_FUNCTION       // [defaults] [kwdefaults] [closure] → fn (arg: flags | code const index<<3)
 	RETURN_VALUE        // x → (returns x)
 	YIELD_VALUE         // x → sent (suspends a generator)
@@ -222,6 +224,8 @@ var opcodeNames = [...]string{
 	CALL_KW:              "CALL_KW",
 	CALL_EX:              "CALL_EX",
 	CALL_METHOD:          "CALL_METHOD",
+	CALL_AWAITED:         "CALL_AWAITED",
+	CALL_METHOD_AWAITED:  "CALL_METHOD_AWAITED",
 	MAKE_FUNCTION:        "MAKE_FUNCTION",
 	RETURN_VALUE:         "RETURN_VALUE",
 	YIELD_VALUE:          "YIELD_VALUE",

@@ -49,8 +49,8 @@ func stackEffect(in Instr) (next, jump int) {
 		return -1, 0
 	case FOR_ITER:
 		return 1, -1
-	case CALL, CALL_METHOD:
-		if in.Op() == CALL_METHOD {
+	case CALL, CALL_METHOD, CALL_AWAITED, CALL_METHOD_AWAITED:
+		if op := in.Op(); op == CALL_METHOD || op == CALL_METHOD_AWAITED {
 			return -a - 1, -a - 1
 		}
 		return -a, -a

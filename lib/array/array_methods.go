@@ -232,7 +232,10 @@ type arrayIter struct {
 // arrayIterType is the class of array iterators.
 var arrayIterType = runtime.NewType("arrayiterator", runtime.ObjectType)
 
-func init() { arrayIterType.Module = "array" }
+func init() {
+	arrayIterType.Module = "array"
+	runtime.AddIteratorMethods(arrayIterType)
+}
 
 // Type returns the iterator's class.
 func (it *arrayIter) Type() *runtime.Type { return arrayIterType }

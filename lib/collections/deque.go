@@ -310,6 +310,8 @@ var (
 func init() {
 	dequeIterType.Module = "_collections"
 	dequeRevIterType.Module = "_collections"
+	runtime.AddIteratorMethods(dequeIterType)
+	runtime.AddIteratorMethods(dequeRevIterType)
 }
 
 // Type returns the iterator's class.

@@ -15,4 +15,7 @@ import (
 //go:embed datetime.aio
 var source []byte
 
-func init() { runtime.RegisterStdSource("datetime", source) }
+func init() {
+	runtime.RegisterStdModule("datetime", load)
+	runtime.RegisterStdSource("datetime", source)
+}

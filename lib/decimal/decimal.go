@@ -222,6 +222,12 @@ func op(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.
 			c, err = quantizeSpecial(r, x, y)
 		}
 	case "to_integral":
+		if x.Form == apd.Finite && x.Exponent >= 0 {
+			// Already an integer: the operand comes back as is, exponent
+			// included (Decimal('1E+3') stays 1E+3), where apd rescales.
+			r.Set(x)
+			break
+		}
 		c, err = ctx.RoundToIntegralValue(r, x)
 	case "reduce":
 		_, c, err = ctx.Reduce(r, x)
