@@ -297,7 +297,7 @@ func init() {
 			return runtime.Obj(g.anext()), nil
 		},
 		"asend": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			v, err := oneArgument("async_generator.asend", args, kw)
+			v, err := runtime.OneArg("async_generator.asend", args, kw)
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -314,7 +314,7 @@ func init() {
 			return runtime.Obj(&agenAwait{g: g, kind: agenThrow, args: append([]runtime.Value(nil), args...)}), nil
 		},
 		"aclose": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			if err := runtime.UnpackArgs("aclose", args, kw); err != nil {
+			if err := runtime.NoArgs("async_generator.aclose", args, kw); err != nil {
 				return runtime.Value{}, err
 			}
 			g, _ := runtime.As[*AsyncGenerator](self)

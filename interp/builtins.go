@@ -4,15 +4,20 @@ package interp
 
 import "github.com/aio-lang/aio/runtime"
 
-// SuperBuiltinType is the class of super objects, callable as super(cls, obj).
+// installBuiltins adds to the interpreter's builtins those that need it:
+// super with explicit arguments (the compiler supplies them to a bare
+// super()), the async iteration built-ins and the scope built-ins.
 func (in *Interp) installBuiltins() {
 	in.installAsyncIterBuiltins()
 	in.installScopeBuiltins()
 	in.installEvalBuiltins()
 	in.th.ModuleLoaders["builtins"] = in.loadBuiltinsModule
 	in.builtins["super"] = runtime.NewBuiltin("super", func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if len(args) == 0 {
+		if len(args) == 0 && len(kw) == 0 {
 			return runtime.Value{}, runtime.Errorf(runtime.RuntimeError, "super(): no arguments")
+		}
+		if err := runtime.PositionalArgs("super()", args, kw, 0, 2); err != nil {
+			return runtime.Value{}, err
 		}
 		if len(args) != 2 {
 			return runtime.Value{}, runtime.Errorf(runtime.TypeError, "super() takes 2 arguments (%d given)", len(args))

@@ -71,26 +71,17 @@ func localsDict(th *runtime.Thread, f *Frame) (*runtime.Dict, error) {
 }
 
 func (in *Interp) installScopeBuiltins() {
-	noArgs := func(name string, args []runtime.Value, kw []runtime.Kwarg) error {
-		if len(kw) > 0 {
-			return runtime.Errorf(runtime.TypeError, "%s() takes no keyword arguments", name)
-		}
-		if len(args) > 0 {
-			return runtime.Errorf(runtime.TypeError, "%s() takes no arguments (%d given)", name, len(args))
-		}
-		return nil
-	}
 	vars := in.builtins["vars"]
 	dir := in.builtins["dir"]
 	in.builtins["globals"] = runtime.Obj(&frameBuiltin{name: "globals", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := noArgs("globals", args, kw); err != nil {
+		if err := runtime.NoArgs("globals", args, kw); err != nil {
 			return runtime.Value{}, err
 		}
 		d, err := globalsDict(th, f)
 		return runtime.Obj(d), err
 	}})
 	in.builtins["locals"] = runtime.Obj(&frameBuiltin{name: "locals", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := noArgs("locals", args, kw); err != nil {
+		if err := runtime.NoArgs("locals", args, kw); err != nil {
 			return runtime.Value{}, err
 		}
 		d, err := localsDict(th, f)

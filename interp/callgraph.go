@@ -117,12 +117,8 @@ func (e *DeadlockError) Error() string {
 	return "event loop deadlock: stuck tasks: " + strings.Join(names, ", ")
 }
 
-// deadlockErrorOf returns the DeadlockError behind exc, or nil.
-func deadlockErrorOf(exc *runtime.Exception) error {
-	d := runtime.DeadlockOf(exc)
-	if d == nil {
-		return nil
-	}
+// deadlockError is the DeadlockError an embedder sees for the report d.
+func deadlockError(d *runtime.Deadlock) error {
 	return &DeadlockError{Tasks: d.Tasks, Report: d.Header() + d.Text}
 }
 

@@ -243,7 +243,7 @@ func init() {
 			return v, nil
 		},
 		"send": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			v, err := oneArgument("generator.send", args, kw)
+			v, err := runtime.OneArg("generator.send", args, kw)
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -259,7 +259,7 @@ func init() {
 			return g.step(th, runtime.None, exc)
 		},
 		"close": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			if err := runtime.UnpackArgs("close", args, kw); err != nil {
+			if err := runtime.NoArgs("generator.close", args, kw); err != nil {
 				return runtime.Value{}, err
 			}
 			g, _ := runtime.As[*Generator](self)
@@ -271,7 +271,7 @@ func init() {
 	})
 	CoroutineType.Methods(map[string]runtime.BuiltinFn{
 		"send": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			v, err := oneArgument("coroutine.send", args, kw)
+			v, err := runtime.OneArg("coroutine.send", args, kw)
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -296,7 +296,7 @@ func init() {
 			return co.step(th, exc)
 		},
 		"close": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			if err := runtime.UnpackArgs("close", args, kw); err != nil {
+			if err := runtime.NoArgs("coroutine.close", args, kw); err != nil {
 				return runtime.Value{}, err
 			}
 			co, ok := runtime.As[*Coroutine](self)

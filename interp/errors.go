@@ -8,9 +8,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	goruntime "runtime"
-	"sync"
-	"weak"
 
 	"github.com/aio-lang/aio/parser"
 	"github.com/aio-lang/aio/runtime"
@@ -131,35 +128,6 @@ func RaiseAs(class *runtime.Type, err error) error {
 	return &raiseAs{class: class, err: err}
 }
 
-// goErrors remembers the Go error behind each exception made from one,
-// without a trace in the exception (dir(e) shows nothing): a table keyed
-// by weak pointers, whose entries go when their exception is collected.
-var goErrors = struct {
-	sync.Mutex
-	m map[weak.Pointer[runtime.Exception]]error
-}{m: map[weak.Pointer[runtime.Exception]]error{}}
-
-func rememberGoError(exc *runtime.Exception, err error) {
-	wp := weak.Make(exc)
-	goErrors.Lock()
-	goErrors.m[wp] = err
-	goErrors.Unlock()
-	goruntime.AddCleanup(exc, func(wp weak.Pointer[runtime.Exception]) {
-		goErrors.Lock()
-		delete(goErrors.m, wp)
-		goErrors.Unlock()
-	}, wp)
-}
-
-func goErrorFor(exc *runtime.Exception) error {
-	if err := deadlockErrorOf(exc); err != nil {
-		return err // callgraph.go
-	}
-	goErrors.Lock()
-	defer goErrors.Unlock()
-	return goErrors.m[weak.Make(exc)]
-}
-
 // exceptionFromError turns an error returned by a host function into the
 // exception the script sees. defaultClass is used for plain errors.
 func exceptionFromError(err error, defaultClass *runtime.Type) *runtime.Exception {
@@ -189,7 +157,7 @@ func exceptionFromError(err error, defaultClass *runtime.Type) *runtime.Exceptio
 		class = runtime.RuntimeError
 	}
 	exc = runtime.NewException(class, runtime.Str(err.Error()))
-	rememberGoError(exc, err)
+	exc.GoErr = err
 	return exc
 }
 
@@ -197,8 +165,11 @@ func exceptionFromError(err error, defaultClass *runtime.Type) *runtime.Exceptio
 // raised from or during (__cause__, __context__).
 func goErrorOf(exc *runtime.Exception) error {
 	for i := 0; exc != nil && i < 64; i++ {
-		if err := goErrorFor(exc); err != nil {
-			return err
+		if d, ok := exc.GoErr.(*runtime.Deadlock); ok {
+			return deadlockError(d) // callgraph.go
+		}
+		if exc.GoErr != nil {
+			return exc.GoErr
 		}
 		if exc.Cause != nil {
 			exc = exc.Cause

@@ -6,7 +6,6 @@ package interp
 
 import (
 	"github.com/aio-lang/aio/internal/compile"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -420,14 +419,4 @@ func nameList(names []string) string {
 
 func itoa(n int) string {
 	return strconv.Itoa(n)
-}
-
-// sortedKeys returns map keys sorted (deterministic error messages).
-func sortedKeys(m map[string]runtime.Value) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -116,18 +116,6 @@ func thrownException(th *runtime.Thread, name string, args []runtime.Value, kw [
 	return nil, runtime.Errorf(runtime.TypeError, "calling %s should have returned an instance of BaseException, not %s", t.Name, r.Type().Name)
 }
 
-// oneArgument is the argument of send() or asend(), which take exactly
-// one; method is how CPython's message names the method.
-func oneArgument(method string, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if len(kw) > 0 {
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "%s() takes no keyword arguments", method)
-	}
-	if len(args) != 1 {
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "%s() takes exactly one argument (%d given)", method, len(args))
-	}
-	return args[0], nil
-}
-
 // yieldingFrom returns the iterator a suspended generator frame delegates
 // to with yield from, or None.
 func yieldingFrom(entry *Frame, suspended bool) runtime.Value {

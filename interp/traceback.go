@@ -13,86 +13,170 @@ import (
 	"github.com/aio-lang/aio/runtime"
 )
 
-// FormatException renders exc and its chained exceptions. Exception
-// groups are drawn in boxes, as CPython's printer draws them.
+// FormatException renders exc and the exceptions chained to it, oldest
+// first, as CPython 3.11's default excepthook does; the members of an
+// exception group are drawn in "+-+---- i ----" boxes, every line inside
+// a group indented and prefixed with "| ".
 func (in *Interp) FormatException(exc *runtime.Exception) string {
-	if hasGroup(exc, map[*runtime.Exception]bool{}) {
-		p := &runtime.ExceptionPrinter{
-			Frames: func(e *runtime.Exception) string {
-				var b strings.Builder
-				in.formatEntries(&b, e.Traceback)
-				return b.String()
-			},
-			Line:   in.ExceptionLine,
-			Thread: in.th,
-		}
-		return p.Format(exc)
-	}
-	var b strings.Builder
-	in.formatChain(&b, exc, map[*runtime.Exception]bool{})
-	return b.String()
+	p := &excPrinter{in: in, seen: map[*runtime.Exception]bool{}}
+	p.printChain(exc)
+	return p.b.String()
 }
 
-// hasGroup reports whether exc or an exception chained to it is a group.
-// It walks the chains with a stack of its own, as a chain may be
-// arbitrarily long.
-func hasGroup(exc *runtime.Exception, seen map[*runtime.Exception]bool) bool {
-	todo := []*runtime.Exception{exc}
-	for len(todo) > 0 {
-		e := todo[len(todo)-1]
-		todo = todo[:len(todo)-1]
-		if e == nil || seen[e] {
-			continue
-		}
-		seen[e] = true
-		if e.Class.IsSubtype(runtime.BaseExceptionGroup) {
-			return true
-		}
-		todo = append(todo, e.Context, e.Cause)
-	}
-	return false
+// The limits of CPython's printer (max_group_width, max_group_depth).
+const (
+	excGroupMaxWidth = 15
+	excGroupMaxDepth = 10
+)
+
+// excPrinter is the state of one FormatException: the text so far, the
+// exceptions already printed (a chain may loop), and where it is in the
+// boxes of nested groups.
+type excPrinter struct {
+	in        *Interp
+	b         strings.Builder
+	seen      map[*runtime.Exception]bool
+	depth     int  // nesting of group boxes
+	needClose bool // the innermost box still needs its bottom line
 }
 
-// formatChain writes exc's report after those of the exceptions chained
-// to it, oldest first. It follows the chain in a loop, as a chain may be
-// arbitrarily long.
-func (in *Interp) formatChain(b *strings.Builder, exc *runtime.Exception, seen map[*runtime.Exception]bool) {
+// margin is what starts every line at the current group depth.
+func (p *excPrinter) margin() string {
+	if p.depth == 0 {
+		return ""
+	}
+	return strings.Repeat("  ", p.depth) + "| "
+}
+
+// printChain prints exc after the exceptions it was raised from or
+// during. It follows the chain in a loop, as a chain may be arbitrarily
+// long; only group members recurse, as deep as groups nest.
+func (p *excPrinter) printChain(exc *runtime.Exception) {
 	// chain[i+1] is the cause or context of chain[i]; links[i] is the
 	// sentence printed between chain[i+1]'s report and chain[i]'s.
 	chain := []*runtime.Exception{exc}
 	var links []string
-	seen[exc] = true
+	p.seen[exc] = true
 	for e := exc; ; {
 		var next *runtime.Exception
 		var link string
-		if e.Cause != nil && !seen[e.Cause] {
-			next, link = e.Cause, "\nThe above exception was the direct cause of the following exception:\n\n"
-		} else if e.Context != nil && !e.SuppressContext && !seen[e.Context] {
-			next, link = e.Context, "\nDuring handling of the above exception, another exception occurred:\n\n"
+		switch {
+		case e.Cause != nil:
+			// An explicit cause hides the context even when it was
+			// printed already.
+			if !p.seen[e.Cause] {
+				next, link = e.Cause, "The above exception was the direct cause of the following exception:\n"
+			}
+		case e.Context != nil && !e.SuppressContext && !p.seen[e.Context]:
+			next, link = e.Context, "During handling of the above exception, another exception occurred:\n"
 		}
 		if next == nil {
 			break
 		}
-		seen[next] = true
+		p.seen[next] = true
 		chain = append(chain, next)
 		links = append(links, link)
 		e = next
 	}
+	// Printing an older exception may leave a box open; the one it led to
+	// is printed in the box the chain started in.
+	needClose := p.needClose
 	for i := len(chain) - 1; i >= 0; i-- {
 		e := chain[i]
-		if visibleEntries(e.Traceback) {
-			b.WriteString("Traceback (most recent call last):\n")
-			in.formatEntries(b, e.Traceback)
+		if e.Class.IsSubtype(runtime.BaseExceptionGroup) {
+			p.printGroup(e)
+		} else {
+			p.printOne(e)
 		}
-		if where, _, ok := runtime.SyntaxErrorReport(e); ok {
-			b.WriteString(where) // compile() and eval() of bad text
-		}
-		b.WriteString(in.ExceptionLine(e))
-		b.WriteByte('\n')
-		b.WriteString(runtime.FormatNotes(in.th, e, ""))
 		if i > 0 {
-			b.WriteString(links[i-1])
+			p.needClose = needClose
+			m := p.margin()
+			p.b.WriteString(m + "\n" + m + links[i-1] + m + "\n")
 		}
+	}
+}
+
+// printOne prints e's traceback, then "Type: message" and its notes.
+func (p *excPrinter) printOne(e *runtime.Exception) {
+	m := p.margin()
+	if visibleEntries(e.Traceback) {
+		header := m + "Traceback (most recent call last):\n"
+		if e.Class.IsSubtype(runtime.BaseExceptionGroup) {
+			header = m + "Exception Group Traceback (most recent call last):\n"
+			if p.depth == 1 {
+				header = "  + Exception Group Traceback (most recent call last):\n"
+			}
+		}
+		p.b.WriteString(header)
+		var frames strings.Builder
+		p.in.formatEntries(&frames, e.Traceback)
+		writePrefixed(&p.b, m, frames.String())
+	}
+	if where, _, ok := runtime.SyntaxErrorReport(e); ok {
+		writePrefixed(&p.b, m, where) // compile() and eval() of bad text
+	}
+	p.b.WriteString(m + p.in.ExceptionLine(e) + "\n")
+	p.b.WriteString(runtime.FormatNotes(p.in.th, e, m))
+}
+
+// writePrefixed writes text with every line prefixed by prefix.
+func writePrefixed(b *strings.Builder, prefix, text string) {
+	for text != "" {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line = text[:i+1]
+		}
+		b.WriteString(prefix + line)
+		text = text[len(line):]
+	}
+}
+
+// printGroup prints a group and then its members, each in its box.
+func (p *excPrinter) printGroup(e *runtime.Exception) {
+	if p.depth > excGroupMaxDepth {
+		p.b.WriteString(p.margin() + "... (max_group_depth is " + strconv.Itoa(excGroupMaxDepth) + ")\n")
+		return
+	}
+	top := p.depth == 0
+	if top {
+		p.depth++
+	}
+	p.printOne(e)
+	excs := runtime.GroupMembers(e)
+	n := min(len(excs), excGroupMaxWidth+1)
+	p.needClose = false
+	for i := 0; i < n; i++ {
+		last := i == n-1
+		if last {
+			// A member's own last box may draw the closing line instead.
+			p.needClose = true
+		}
+		lead := "  "
+		if i == 0 {
+			lead = "+-"
+		}
+		title := strconv.Itoa(i + 1)
+		if i >= excGroupMaxWidth {
+			title = "..."
+		}
+		p.b.WriteString(strings.Repeat("  ", p.depth) + lead + "+---------------- " + title + " ----------------\n")
+		p.depth++
+		if i < excGroupMaxWidth {
+			if sub, ok := runtime.As[*runtime.Exception](excs[i]); ok {
+				p.printChain(sub)
+			}
+		} else {
+			more := len(excs) - excGroupMaxWidth
+			p.b.WriteString(p.margin() + "and " + strconv.Itoa(more) + " more exception" + plural(more) + "\n")
+		}
+		if last && p.needClose {
+			p.b.WriteString(strings.Repeat("  ", p.depth) + "+------------------------------------\n")
+			p.needClose = false
+		}
+		p.depth--
+	}
+	if top {
+		p.depth--
 	}
 }
 

@@ -201,26 +201,26 @@ func init() {
 			return None, condOf(self).init(args, kw)
 		},
 		"locked": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("locked", args, kw); err != nil {
+			if err := (&PyParams{Name: "Lock.locked", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			held, err := condOf(self).locked(th)
 			return MakeBool(held), err
 		},
 		"acquire": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("acquire", args, kw); err != nil {
+			if err := (&PyParams{Name: "Lock.acquire", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			return condOf(self).acquire(th)
 		},
 		"release": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("release", args, kw); err != nil {
+			if err := (&PyParams{Name: "Lock.release", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			return None, condOf(self).release(th)
 		},
 		"wait": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("wait", args, kw); err != nil {
+			if err := (&PyParams{Name: "Condition.wait", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			return Obj(&syncCoro{op: opCondWait, self: self}), nil
@@ -240,7 +240,7 @@ func init() {
 			return None, condOf(self).notify(th, n)
 		},
 		"notify_all": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("notify_all", args, kw); err != nil {
+			if err := (&PyParams{Name: "Condition.notify_all", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			c := condOf(self)

@@ -253,14 +253,14 @@ func init() {
 		l := &Lock{}
 		l.setClass(cls, LockType)
 		return newSyncObject(th, cls, args, kw, l, func(args []Value, kw []Kwarg) error {
-			return UnpackArgs("Lock", args, kw)
+			return (&PyParams{Name: "Lock.__init__", Method: true}).Bind(args, kw, nil)
 		})
 	}
 	EventType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 		e := &Event{}
 		e.setClass(cls, EventType)
 		return newSyncObject(th, cls, args, kw, e, func(args []Value, kw []Kwarg) error {
-			return UnpackArgs("Event", args, kw)
+			return (&PyParams{Name: "Event.__init__", Method: true}).Bind(args, kw, nil)
 		})
 	}
 	semNew := func(bounded bool) func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
@@ -287,26 +287,26 @@ func init() {
 	LockType.Methods(map[string]BuiltinFn{
 		"__init__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			l := lockOf(self)
-			if err := UnpackArgs("Lock", args, kw); err != nil {
+			if err := (&PyParams{Name: "Lock.__init__", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			l.held, l.waiters = false, nil
 			return None, nil
 		},
 		"locked": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("locked", args, kw); err != nil {
+			if err := (&PyParams{Name: "Lock.locked", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			return MakeBool(lockOf(self).held), nil
 		},
 		"acquire": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("acquire", args, kw); err != nil {
+			if err := (&PyParams{Name: "Lock.acquire", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			return Obj(&syncCoro{op: opLockAcquire, self: self}), nil
 		},
 		"release": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("release", args, kw); err != nil {
+			if err := (&PyParams{Name: "Lock.release", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			return None, lockOf(self).release()
@@ -320,7 +320,7 @@ func init() {
 	eventOf := func(v Value) *Event { e, _ := v.obj.(*Event); return e }
 	EventType.Methods(map[string]BuiltinFn{
 		"__init__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("Event", args, kw); err != nil {
+			if err := (&PyParams{Name: "Event.__init__", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			e := eventOf(self)
@@ -328,27 +328,27 @@ func init() {
 			return None, nil
 		},
 		"is_set": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("is_set", args, kw); err != nil {
+			if err := (&PyParams{Name: "Event.is_set", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			return MakeBool(eventOf(self).flag), nil
 		},
 		"set": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("set", args, kw); err != nil {
+			if err := (&PyParams{Name: "Event.set", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			eventOf(self).set()
 			return None, nil
 		},
 		"clear": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("clear", args, kw); err != nil {
+			if err := (&PyParams{Name: "Event.clear", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			eventOf(self).flag = false
 			return None, nil
 		},
 		"wait": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("wait", args, kw); err != nil {
+			if err := (&PyParams{Name: "Event.wait", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			return Obj(&syncCoro{op: opEventWait, self: self}), nil
@@ -361,19 +361,19 @@ func init() {
 			return None, semOf(self).init(args, kw)
 		},
 		"locked": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("locked", args, kw); err != nil {
+			if err := (&PyParams{Name: "Semaphore.locked", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			return MakeBool(semOf(self).locked()), nil
 		},
 		"acquire": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("acquire", args, kw); err != nil {
+			if err := (&PyParams{Name: "Semaphore.acquire", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			return Obj(&syncCoro{op: opSemAcquire, self: self}), nil
 		},
 		"release": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs("release", args, kw); err != nil {
+			if err := (&PyParams{Name: "Semaphore.release", Method: true}).Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			return None, semOf(self).release()

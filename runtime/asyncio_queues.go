@@ -486,9 +486,11 @@ func init() {
 		}
 	}
 	qOf := func(v Value) *Queue { q, _ := v.obj.(*Queue); return q }
-	noArgs := func(name string, fn func(th *Thread, q *Queue) (Value, error)) BuiltinFn {
+	// The methods of asyncio.Queue are Python functions in CPython.
+	queueMethod := func(name string, fn func(th *Thread, q *Queue) (Value, error)) BuiltinFn {
+		params := &PyParams{Name: "Queue." + name, Method: true}
 		return func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := UnpackArgs(name, args, kw); err != nil {
+			if err := params.Bind(args, kw, nil); err != nil {
 				return Value{}, err
 			}
 			return fn(th, qOf(self))
@@ -498,22 +500,22 @@ func init() {
 		"__init__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			return None, qOf(self).init(th, args, kw)
 		},
-		"__str__": noArgs("__str__", func(th *Thread, q *Queue) (Value, error) {
+		"__str__": queueMethod("__str__", func(th *Thread, q *Queue) (Value, error) {
 			s, err := q.Str(th)
 			return Str(s), err
 		}),
-		"qsize": noArgs("qsize", func(th *Thread, q *Queue) (Value, error) {
+		"qsize": queueMethod("qsize", func(th *Thread, q *Queue) (Value, error) {
 			n, err := q.baseQsize(th)
 			return Int(int64(n)), err
 		}),
-		"empty": noArgs("empty", func(th *Thread, q *Queue) (Value, error) {
+		"empty": queueMethod("empty", func(th *Thread, q *Queue) (Value, error) {
 			if !q.custom {
 				return MakeBool(q.size() == 0), nil
 			}
 			n, err := q.qsize(th)
 			return MakeBool(n == 0), err
 		}),
-		"full": noArgs("full", func(th *Thread, q *Queue) (Value, error) {
+		"full": queueMethod("full", func(th *Thread, q *Queue) (Value, error) {
 			if q.maxsize <= 0 {
 				return False, nil
 			}
@@ -527,7 +529,7 @@ func init() {
 			}
 			return None, qOf(self).putNowait(th, item)
 		},
-		"get_nowait": noArgs("get_nowait", func(th *Thread, q *Queue) (Value, error) {
+		"get_nowait": queueMethod("get_nowait", func(th *Thread, q *Queue) (Value, error) {
 			return q.getNowait(th)
 		}),
 		"put": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
@@ -537,13 +539,13 @@ func init() {
 			}
 			return Obj(&syncCoro{op: opQueuePut, self: self, arg: item}), nil
 		},
-		"get": noArgs("get", func(th *Thread, q *Queue) (Value, error) {
+		"get": queueMethod("get", func(th *Thread, q *Queue) (Value, error) {
 			return Obj(&syncCoro{op: opQueueGet, self: Obj(q)}), nil
 		}),
-		"join": noArgs("join", func(th *Thread, q *Queue) (Value, error) {
+		"join": queueMethod("join", func(th *Thread, q *Queue) (Value, error) {
 			return Obj(&syncCoro{op: opQueueJoin, self: Obj(q)}), nil
 		}),
-		"task_done": noArgs("task_done", func(th *Thread, q *Queue) (Value, error) {
+		"task_done": queueMethod("task_done", func(th *Thread, q *Queue) (Value, error) {
 			return None, q.taskDone()
 		}),
 		"_init": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
@@ -576,7 +578,7 @@ func init() {
 			}
 			return None, nil
 		},
-		"_get": noArgs("_get", func(th *Thread, q *Queue) (Value, error) {
+		"_get": queueMethod("_get", func(th *Thread, q *Queue) (Value, error) {
 			if !q.custom {
 				return q.take(th)
 			}

@@ -69,7 +69,7 @@ func userDescrGet(th *Thread, attr, obj Value, cls *Type) (Value, bool, error) {
 }
 
 func objectGetAttributeMethod(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := biPositional("__getattribute__", len(args), 1, 1); err != nil {
+	if err := PositionalArgs("__getattribute__", args, nil, 1, 1); err != nil {
 		return Value{}, err
 	}
 	name, err := biAttrName(args[0])
@@ -83,7 +83,7 @@ func objectGetAttributeMethod(th *Thread, self Value, args []Value, kw []Kwarg) 
 }
 
 func objectSetAttrMethod(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := biPositional("__setattr__", len(args), 2, 2); err != nil {
+	if err := PositionalArgs("__setattr__", args, nil, 2, 2); err != nil {
 		return Value{}, err
 	}
 	name, err := biAttrName(args[0])
@@ -94,7 +94,7 @@ func objectSetAttrMethod(th *Thread, self Value, args []Value, kw []Kwarg) (Valu
 }
 
 func objectDelAttrMethod(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := biPositional("__delattr__", len(args), 1, 1); err != nil {
+	if err := PositionalArgs("__delattr__", args, nil, 1, 1); err != nil {
 		return Value{}, err
 	}
 	name, err := biAttrName(args[0])
@@ -110,7 +110,7 @@ func init() {
 		"__setattr__":      objectSetAttrMethod,
 		"__delattr__":      objectDelAttrMethod,
 		"__hash__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := biPositional("__hash__", len(args), 0, 0); err != nil {
+			if err := PositionalArgs("__hash__", args, nil, 0, 0); err != nil {
 				return Value{}, err
 			}
 			return Int(IdentityHash(self)), nil

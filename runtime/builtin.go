@@ -78,12 +78,3 @@ func (m *BoundMethod) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) 
 	full = append(full, args...)
 	return th.Call(m.Func, full, kw)
 }
-
-// NoKwargs fails with CPython's message when a built-in that takes no
-// keyword arguments got some.
-func NoKwargs(name string, kw []Kwarg) error {
-	if len(kw) > 0 {
-		return Errorf(TypeError, "%s() takes no keyword arguments", name)
-	}
-	return nil
-}

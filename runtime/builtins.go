@@ -62,49 +62,6 @@ func init() {
 	}
 }
 
-// biPositional checks the number of positional arguments as CPython's
-// _PyArg_CheckPositional does ("sorted expected 1 argument, got 0").
-func biPositional(fname string, n, min, max int) error {
-	plural := func(k int) string {
-		if k == 1 {
-			return ""
-		}
-		return "s"
-	}
-	if n < min {
-		at := "at least "
-		if min == max {
-			at = ""
-		}
-		return Errorf(TypeError, "%s expected %s%d argument%s, got %d", fname, at, min, plural(min), n)
-	}
-	if max >= 0 && n > max {
-		at := "at most "
-		if min == max {
-			at = ""
-		}
-		return Errorf(TypeError, "%s expected %s%d argument%s, got %d", fname, at, max, plural(max), n)
-	}
-	return nil
-}
-
-// biBadKeyword is CPython's error for a keyword a built-in does not take.
-func biBadKeyword(fname, name string) error {
-	return Errorf(TypeError, "'%s' is an invalid keyword argument for %s()", name, fname)
-}
-
-// biOneArg checks the call of a built-in taking exactly one positional
-// argument and no keywords (METH_O in CPython).
-func biOneArg(fname string, args []Value, kw []Kwarg) error {
-	if len(kw) > 0 {
-		return Errorf(TypeError, "%s() takes no keyword arguments", fname)
-	}
-	if len(args) != 1 {
-		return Errorf(TypeError, "%s() takes exactly one argument (%d given)", fname, len(args))
-	}
-	return nil
-}
-
 // biFlush flushes w if it buffers.
 func biFlush(w io.Writer) {
 	if f, ok := w.(interface{ Flush() error }); ok {
@@ -216,7 +173,7 @@ func builtinPrint(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) 
 		case "flush":
 			flush = k.Value
 		default:
-			return Value{}, biBadKeyword("print", k.Name)
+			return Value{}, InvalidKeyword("print", k.Name)
 		}
 	}
 	sink, ok := printSinkFor(th, file)
@@ -281,10 +238,7 @@ func builtinPrint(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) 
 // input([prompt]) writes the prompt to stdout and reads a line from the
 // thread's stdin, without its newline.
 func builtinInput(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "input() takes no keyword arguments")
-	}
-	if err := biPositional("input", len(args), 0, 1); err != nil {
+	if err := PositionalArgs("input", args, kw, 0, 1); err != nil {
 		return Value{}, err
 	}
 	biFlush(th.Stderr)
@@ -318,7 +272,7 @@ func builtinInput(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) 
 }
 
 func builtinLen(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := biOneArg("len", args, kw); err != nil {
+	if _, err := OneArg("len", args, kw); err != nil {
 		return Value{}, err
 	}
 	n, err := Len(th, args[0])
@@ -329,7 +283,7 @@ func builtinLen(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 }
 
 func builtinRepr(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := biOneArg("repr", args, kw); err != nil {
+	if _, err := OneArg("repr", args, kw); err != nil {
 		return Value{}, err
 	}
 	s, err := Repr(th, args[0])
@@ -341,7 +295,7 @@ func builtinRepr(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 
 // ascii(obj) is repr(obj) with non-ASCII characters escaped.
 func builtinASCII(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := biOneArg("ascii", args, kw); err != nil {
+	if _, err := OneArg("ascii", args, kw); err != nil {
 		return Value{}, err
 	}
 	s, err := ASCII(th, args[0])
@@ -367,10 +321,7 @@ func builtinFormat(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error)
 
 // iter(obj) or iter(callable, sentinel).
 func builtinIter(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "iter() takes no keyword arguments")
-	}
-	if err := biPositional("iter", len(args), 1, 2); err != nil {
+	if err := PositionalArgs("iter", args, kw, 1, 2); err != nil {
 		return Value{}, err
 	}
 	if len(args) == 2 {
@@ -397,10 +348,7 @@ func biIterValue(it Iterator) Value {
 
 // next(iterator[, default])
 func builtinNext(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "next() takes no keyword arguments")
-	}
-	if err := biPositional("next", len(args), 1, 2); err != nil {
+	if err := PositionalArgs("next", args, kw, 1, 2); err != nil {
 		return Value{}, err
 	}
 	v, err := Next(th, args[0])
@@ -444,7 +392,7 @@ func builtinAll(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 
 // biAnyAll stops at the first item whose truth is stop.
 func biAnyAll(th *Thread, fname string, args []Value, kw []Kwarg, stop bool) (Value, error) {
-	if err := biOneArg(fname, args, kw); err != nil {
+	if _, err := OneArg(fname, args, kw); err != nil {
 		return Value{}, err
 	}
 	it, err := Iter(th, args[0])
@@ -475,7 +423,7 @@ func biAnyAll(th *Thread, fname string, args []Value, kw []Kwarg, stop bool) (Va
 
 // sorted(iterable, /, *, key=None, reverse=False)
 func builtinSorted(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := biPositional("sorted", len(args), 1, 1); err != nil {
+	if err := PositionalArgs("sorted", args, nil, 1, 1); err != nil {
 		return Value{}, err
 	}
 	key, reverse := None, false
@@ -491,7 +439,7 @@ func builtinSorted(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error)
 			}
 			reverse = n != 0
 		default:
-			return Value{}, biBadKeyword("sort", k.Name)
+			return Value{}, InvalidKeyword("sort", k.Name)
 		}
 	}
 	items, err := Collect(th, args[0])
@@ -505,7 +453,7 @@ func builtinSorted(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error)
 }
 
 func builtinHash(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := biOneArg("hash", args, kw); err != nil {
+	if _, err := OneArg("hash", args, kw); err != nil {
 		return Value{}, err
 	}
 	h, err := Hash(th, args[0])
@@ -516,7 +464,7 @@ func builtinHash(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 }
 
 func builtinID(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := biOneArg("id", args, kw); err != nil {
+	if _, err := OneArg("id", args, kw); err != nil {
 		return Value{}, err
 	}
 	return biUint(ID(args[0])), nil

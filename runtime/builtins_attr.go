@@ -10,10 +10,7 @@ import (
 )
 
 func builtinIsInstance(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "isinstance() takes no keyword arguments")
-	}
-	if err := biPositional("isinstance", len(args), 2, 2); err != nil {
+	if err := PositionalArgs("isinstance", args, kw, 2, 2); err != nil {
 		return Value{}, err
 	}
 	if hasCheckHooks(args[1]) {
@@ -25,10 +22,7 @@ func builtinIsInstance(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, er
 }
 
 func builtinIsSubclass(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "issubclass() takes no keyword arguments")
-	}
-	if err := biPositional("issubclass", len(args), 2, 2); err != nil {
+	if err := PositionalArgs("issubclass", args, kw, 2, 2); err != nil {
 		return Value{}, err
 	}
 	t, ok := args[0].obj.(*Type)
@@ -82,7 +76,7 @@ func IsCallable(v Value) bool {
 }
 
 func builtinCallable(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := biOneArg("callable", args, kw); err != nil {
+	if _, err := OneArg("callable", args, kw); err != nil {
 		return Value{}, err
 	}
 	return MakeBool(IsCallable(args[0])), nil
@@ -99,10 +93,7 @@ func biAttrName(v Value) (string, error) {
 
 // getattr(object, name[, default])
 func builtinGetAttr(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "getattr() takes no keyword arguments")
-	}
-	if err := biPositional("getattr", len(args), 2, 3); err != nil {
+	if err := PositionalArgs("getattr", args, kw, 2, 3); err != nil {
 		return Value{}, err
 	}
 	name, err := biAttrName(args[1])
@@ -117,10 +108,7 @@ func builtinGetAttr(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error
 }
 
 func builtinSetAttr(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "setattr() takes no keyword arguments")
-	}
-	if err := biPositional("setattr", len(args), 3, 3); err != nil {
+	if err := PositionalArgs("setattr", args, kw, 3, 3); err != nil {
 		return Value{}, err
 	}
 	name, err := biAttrName(args[1])
@@ -134,10 +122,7 @@ func builtinSetAttr(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error
 }
 
 func builtinHasAttr(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "hasattr() takes no keyword arguments")
-	}
-	if err := biPositional("hasattr", len(args), 2, 2); err != nil {
+	if err := PositionalArgs("hasattr", args, kw, 2, 2); err != nil {
 		return Value{}, err
 	}
 	name, err := biAttrName(args[1])
@@ -149,10 +134,7 @@ func builtinHasAttr(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error
 }
 
 func builtinDelAttr(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "delattr() takes no keyword arguments")
-	}
-	if err := biPositional("delattr", len(args), 2, 2); err != nil {
+	if err := PositionalArgs("delattr", args, kw, 2, 2); err != nil {
 		return Value{}, err
 	}
 	name, err := biAttrName(args[1])
@@ -169,10 +151,7 @@ func builtinDelAttr(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error
 // caller's locals, which only the interpreter knows (it is expected to
 // wrap this built-in for that case).
 func builtinVars(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "vars() takes no keyword arguments")
-	}
-	if err := biPositional("vars", len(args), 0, 1); err != nil {
+	if err := PositionalArgs("vars", args, kw, 0, 1); err != nil {
 		return Value{}, err
 	}
 	if len(args) == 0 {
@@ -196,10 +175,7 @@ type ScopeNamer interface {
 
 // dir([object])
 func builtinDir(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "dir() takes no keyword arguments")
-	}
-	if err := biPositional("dir", len(args), 0, 1); err != nil {
+	if err := PositionalArgs("dir", args, kw, 0, 1); err != nil {
 		return Value{}, err
 	}
 	var names []string

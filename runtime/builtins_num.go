@@ -57,7 +57,7 @@ func biIndexBig(th *Thread, v Value) (*big.Int, error) {
 }
 
 func builtinAbs(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := biOneArg("abs", args, kw); err != nil {
+	if _, err := OneArg("abs", args, kw); err != nil {
 		return Value{}, err
 	}
 	return Abs(th, args[0])
@@ -82,7 +82,7 @@ func biMinMax(th *Thread, fname string, op CmpOp, args []Value, kw []Kwarg) (Val
 		case "default":
 			dflt = k.Value
 		default:
-			return Value{}, biBadKeyword(fname, k.Name)
+			return Value{}, InvalidKeyword(fname, k.Name)
 		}
 	}
 	if len(args) == 0 {
@@ -169,7 +169,7 @@ func builtinSum(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	}
 	for _, k := range kw {
 		if k.Name != "start" {
-			return Value{}, biBadKeyword("sum", k.Name)
+			return Value{}, InvalidKeyword("sum", k.Name)
 		}
 		if len(args) == 2 {
 			return Value{}, Errorf(TypeError, "argument for sum() given by name ('start') and position (2)")
@@ -220,10 +220,7 @@ func builtinRound(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) 
 
 // divmod(a, b)
 func builtinDivMod(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "divmod() takes no keyword arguments")
-	}
-	if err := biPositional("divmod", len(args), 2, 2); err != nil {
+	if err := PositionalArgs("divmod", args, kw, 2, 2); err != nil {
 		return Value{}, err
 	}
 	return DivMod(th, args[0], args[1])
@@ -240,7 +237,7 @@ func builtinPow(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 }
 
 func builtinChr(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := biOneArg("chr", args, kw); err != nil {
+	if _, err := OneArg("chr", args, kw); err != nil {
 		return Value{}, err
 	}
 	n, err := biCInt(args[0])
@@ -254,7 +251,7 @@ func builtinChr(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 }
 
 func builtinOrd(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := biOneArg("ord", args, kw); err != nil {
+	if _, err := OneArg("ord", args, kw); err != nil {
 		return Value{}, err
 	}
 	s, ok := args[0].obj.(*StrObj)
@@ -287,7 +284,7 @@ func builtinBin(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 
 // biIntText is hex, oct and bin: an integer argument written by text.
 func biIntText(th *Thread, fname string, args []Value, kw []Kwarg, text func(*big.Int) string) (Value, error) {
-	if err := biOneArg(fname, args, kw); err != nil {
+	if _, err := OneArg(fname, args, kw); err != nil {
 		return Value{}, err
 	}
 	x, err := biIndexBig(th, args[0])

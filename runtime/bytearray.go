@@ -9,7 +9,7 @@ import goruntime "runtime"
 func init() {
 	ByteArrayType.Methods(map[string]BuiltinFn{
 		"append": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			a, err := oneArg("bytearray.append", args, kw)
+			a, err := OneArg("bytearray.append", args, kw)
 			if err != nil {
 				return Value{}, err
 			}
@@ -25,7 +25,7 @@ func init() {
 			return None, nil
 		},
 		"extend": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			a, err := oneArg("bytearray.extend", args, kw)
+			a, err := OneArg("bytearray.extend", args, kw)
 			if err != nil {
 				return Value{}, err
 			}
@@ -49,7 +49,7 @@ func init() {
 			return None, nil
 		},
 		"insert": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := clinicPositional("insert", "bytearray.insert", args, kw, 2, 2); err != nil {
+			if err := PositionalArgs("bytearray.insert", args, kw, 2, 2); err != nil {
 				return Value{}, err
 			}
 			ba := self.obj.(*ByteArray)
@@ -75,7 +75,7 @@ func init() {
 			return None, nil
 		},
 		"pop": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := clinicPositional("pop", "bytearray.pop", args, kw, 0, 1); err != nil {
+			if err := PositionalArgs("bytearray.pop", args, kw, 0, 1); err != nil {
 				return Value{}, err
 			}
 			ba := self.obj.(*ByteArray)
@@ -102,7 +102,7 @@ func init() {
 			return Int(int64(c)), nil
 		},
 		"remove": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			a, err := oneArg("bytearray.remove", args, kw)
+			a, err := OneArg("bytearray.remove", args, kw)
 			if err != nil {
 				return Value{}, err
 			}
@@ -123,7 +123,7 @@ func init() {
 			return Value{}, Errorf(ValueError, "value not found in bytearray")
 		},
 		"clear": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("bytearray.clear", args, kw); err != nil {
+			if err := NoArgs("bytearray.clear", args, kw); err != nil {
 				return Value{}, err
 			}
 			ba := self.obj.(*ByteArray)
@@ -134,7 +134,7 @@ func init() {
 			return None, nil
 		},
 		"reverse": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("bytearray.reverse", args, kw); err != nil {
+			if err := NoArgs("bytearray.reverse", args, kw); err != nil {
 				return Value{}, err
 			}
 			b := self.obj.(*ByteArray).B
@@ -144,7 +144,7 @@ func init() {
 			return None, nil
 		},
 		"copy": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("bytearray.copy", args, kw); err != nil {
+			if err := NoArgs("bytearray.copy", args, kw); err != nil {
 				return Value{}, err
 			}
 			b := self.obj.(*ByteArray).B

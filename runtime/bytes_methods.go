@@ -78,7 +78,7 @@ func init() {
 	}
 	BytesType.Methods(map[string]BuiltinFn{
 		"__bytes__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("bytes.__bytes__", args, kw); err != nil {
+			if err := NoArgs("bytes.__bytes__", args, kw); err != nil {
 				return Value{}, err
 			}
 			return self, nil
@@ -141,7 +141,7 @@ func bytesBounds(th *Thread, n int, rest []Value) (start, end int, err error) {
 
 // bytesCount is count(sub[, start[, end]]).
 func bytesCount(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-	if err := tupleArgs("count", args, kw, 1, 3); err != nil {
+	if err := TupleArgs(self.Type().Name+".count", args, kw, 1, 3); err != nil {
 		return Value{}, err
 	}
 	start, end, err := bytesBounds(th, len(b), args[1:])
@@ -164,7 +164,7 @@ func bytesCount(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Val
 // bytesFindNamed is find, rfind, index and rindex.
 func bytesFindNamed(name string) bytesMethod {
 	return func(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-		if err := tupleArgs(name, args, kw, 1, 3); err != nil {
+		if err := TupleArgs(self.Type().Name+"."+name, args, kw, 1, 3); err != nil {
 			return Value{}, err
 		}
 		start, end, err := bytesBounds(th, len(b), args[1:])
@@ -199,7 +199,7 @@ func bytesFindNamed(name string) bytesMethod {
 // bytesTailNamed is startswith and endswith.
 func bytesTailNamed(name string) bytesMethod {
 	return func(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-		if err := tupleArgs(name, args, kw, 1, 3); err != nil {
+		if err := TupleArgs(self.Type().Name+"."+name, args, kw, 1, 3); err != nil {
 			return Value{}, err
 		}
 		start, end, err := bytesBounds(th, len(b), args[1:])
@@ -401,7 +401,7 @@ func bytesSplitLines(th *Thread, self Value, b []byte, args []Value, kw []Kwarg)
 // bytesStripNamed is strip, lstrip and rstrip(bytes=None, /).
 func bytesStripNamed(name string) bytesMethod {
 	return func(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-		if err := clinicPositional(name, name, args, kw, 0, 1); err != nil {
+		if err := PositionalArgs(name, args, kw, 0, 1); err != nil {
 			return Value{}, err
 		}
 		strip := isASCIISpaceByte
@@ -430,7 +430,7 @@ func bytesStripNamed(name string) bytesMethod {
 // bytesPartitionNamed is partition and rpartition(sep, /).
 func bytesPartitionNamed(name string) bytesMethod {
 	return func(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-		sepV, err := oneArg(self.Type().Name+"."+name, args, kw)
+		sepV, err := OneArg(self.Type().Name+"."+name, args, kw)
 		if err != nil {
 			return Value{}, err
 		}
@@ -465,7 +465,7 @@ func bytesPartitionNamed(name string) bytesMethod {
 
 // bytesReplace is replace(old, new, count=-1, /).
 func bytesReplace(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-	if err := clinicPositional("replace", "replace", args, kw, 2, 3); err != nil {
+	if err := PositionalArgs("replace", args, kw, 2, 3); err != nil {
 		return Value{}, err
 	}
 	old, err := bufferArg(args[0])
@@ -499,7 +499,7 @@ func bytesReplace(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (V
 
 // bytesJoin is join(iterable_of_bytes, /).
 func bytesJoin(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-	it, err := oneArg(self.Type().Name+".join", args, kw)
+	it, err := OneArg(self.Type().Name+".join", args, kw)
 	if err != nil {
 		return Value{}, err
 	}
@@ -529,7 +529,7 @@ func bytesJoin(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Valu
 // bytesAffixNamed is removeprefix and removesuffix.
 func bytesAffixNamed(name string) bytesMethod {
 	return func(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-		a, err := oneArg(self.Type().Name+"."+name, args, kw)
+		a, err := OneArg(self.Type().Name+"."+name, args, kw)
 		if err != nil {
 			return Value{}, err
 		}
@@ -590,7 +590,7 @@ func bytesTranslate(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) 
 
 // bytesMakeTrans is the static method maketrans(frm, to, /).
 func bytesMakeTrans(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := clinicPositional("maketrans", "maketrans", args, kw, 2, 2); err != nil {
+	if err := PositionalArgs("maketrans", args, kw, 2, 2); err != nil {
 		return Value{}, err
 	}
 	from, err := bufferArg(args[0])

@@ -86,7 +86,7 @@ func asciiCapitalize(b []byte) []byte {
 // bytesMapper makes a no-argument method returning a mapped copy.
 func bytesMapper(name string, f func([]byte) []byte) bytesMethod {
 	return func(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-		if err := noArgs(self.Type().Name+"."+name, args, kw); err != nil {
+		if err := NoArgs(self.Type().Name+"."+name, args, kw); err != nil {
 			return Value{}, err
 		}
 		if err := th.Alloc(int64(len(b))); err != nil {
@@ -168,7 +168,7 @@ func bytesIsTitle(b []byte) bool {
 // bytesPredicate makes a no-argument method returning a bool.
 func bytesPredicate(name string, f func([]byte) bool) bytesMethod {
 	return func(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-		if err := noArgs(self.Type().Name+"."+name, args, kw); err != nil {
+		if err := NoArgs(self.Type().Name+"."+name, args, kw); err != nil {
 			return Value{}, err
 		}
 		return MakeBool(f(b)), nil
@@ -193,7 +193,7 @@ func bytesWidthArg(th *Thread, v Value, n int) (int, error) {
 // bytesJustifyNamed is center, ljust and rjust(width, fillchar=b' ', /).
 func bytesJustifyNamed(name string) bytesMethod {
 	return func(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-		if err := clinicPositional(name, name, args, kw, 1, 2); err != nil {
+		if err := PositionalArgs(name, args, kw, 1, 2); err != nil {
 			return Value{}, err
 		}
 		w, err := bytesWidthArg(th, args[0], len(b))
@@ -230,7 +230,7 @@ func bytesJustifyNamed(name string) bytesMethod {
 
 // bytesZFill is zfill(width, /): zeros after any sign.
 func bytesZFill(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
-	a, err := oneArg(self.Type().Name+".zfill", args, kw)
+	a, err := OneArg(self.Type().Name+".zfill", args, kw)
 	if err != nil {
 		return Value{}, err
 	}
@@ -370,7 +370,7 @@ func hexWithSep(th *Thread, b []byte, sepV, perV Value) (string, error) {
 // class.
 func bytesFromHex(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	cls, args := args[0], args[1:]
-	a, err := oneArg("fromhex", args, kw)
+	a, err := OneArg("fromhex", args, kw)
 	if err != nil {
 		return Value{}, err
 	}

@@ -396,7 +396,7 @@ func init() {
 	}))
 	ComplexType.Methods(map[string]BuiltinFn{
 		"conjugate": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("complex.conjugate", args, kw); err != nil {
+			if err := NoArgs("complex.conjugate", args, kw); err != nil {
 				return Value{}, err
 			}
 			c := self.obj.(*Complex)

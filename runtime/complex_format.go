@@ -82,7 +82,7 @@ func complexFormat(c *Complex, spec string) (string, error) {
 func init() {
 	ComplexType.Methods(map[string]BuiltinFn{
 		"__format__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			arg, err := oneArg("complex.__format__", args, kw)
+			arg, err := OneArg("complex.__format__", args, kw)
 			if err != nil {
 				return Value{}, err
 			}

@@ -6,7 +6,7 @@ package runtime
 
 func init() {
 	MethodType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
-		if err := NoKwargs("method", kw); err != nil {
+		if err := PositionalArgs("method", nil, kw, 0, -1); err != nil {
 			return Value{}, err
 		}
 		if len(args) != 2 {

@@ -3,17 +3,13 @@ package runtime
 // This file builds the report attached to the event loop's deadlock
 // error: for every pending task, its name, its coroutine, the frames its
 // coroutine chain is suspended in (FILE:LINE, innermost first) and the
-// future it waits on. The report is kept beside the exception (a table
-// of weak pointers) so that the CLI, the REPL and embedders can print it
-// or inspect it; the exception itself is the plain RuntimeError scripts
-// can catch.
+// future it waits on. The report rides in the exception's GoErr field
+// so that the CLI, the REPL and embedders can print it or inspect it; the
+// exception itself is the plain RuntimeError scripts can catch.
 
 import (
-	goruntime "runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"weak"
 )
 
 // StuckTask is a task that was waiting when the loop found a deadlock.
@@ -31,28 +27,14 @@ type Deadlock struct {
 	Text string
 }
 
-var deadlocks = struct {
-	sync.Mutex
-	m map[weak.Pointer[Exception]]*Deadlock
-}{m: map[weak.Pointer[Exception]]*Deadlock{}}
+// Error returns the report's header line, so that a Deadlock can ride in
+// an exception's GoErr field.
+func (d *Deadlock) Error() string { return strings.TrimSuffix(d.Header(), "\n") }
 
 // DeadlockOf returns the report attached to a deadlock exception, or nil.
 func DeadlockOf(exc *Exception) *Deadlock {
-	deadlocks.Lock()
-	defer deadlocks.Unlock()
-	return deadlocks.m[weak.Make(exc)]
-}
-
-func attachDeadlock(exc *Exception, d *Deadlock) {
-	wp := weak.Make(exc)
-	deadlocks.Lock()
-	deadlocks.m[wp] = d
-	deadlocks.Unlock()
-	goruntime.AddCleanup(exc, func(wp weak.Pointer[Exception]) {
-		deadlocks.Lock()
-		delete(deadlocks.m, wp)
-		deadlocks.Unlock()
-	}, wp)
+	d, _ := exc.GoErr.(*Deadlock)
+	return d
 }
 
 // deadlockReport lists the loop's pending tasks and what each waits on.

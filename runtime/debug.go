@@ -112,13 +112,13 @@ func (l *Loop) checkSwallowed(t *Task, st CoroStep, cancels int32) {
 func init() {
 	LoopType.Methods(map[string]BuiltinFn{
 		"get_debug": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("get_debug", args, kw, 0, 0); err != nil {
+			if err := NoArgs("get_debug", args, kw); err != nil {
 				return Value{}, err
 			}
 			return MakeBool(loopOf(th, self).debug), nil
 		},
 		"set_debug": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("set_debug", args, kw, 1, 1); err != nil {
+			if _, err := OneArg("set_debug", args, kw); err != nil {
 				return Value{}, err
 			}
 			on, err := Truth(th, args[0])

@@ -91,7 +91,7 @@ func dictMergeSeq2(th *Thread, d *Dict, seq Value) error {
 // dictUpdateArgs applies the positional mapping or iterable, then the
 // keyword arguments, of dict() and dict.update().
 func dictUpdateArgs(th *Thread, d *Dict, name string, args []Value, kw []Kwarg) error {
-	if err := ArgCount(name, args, nil, 0, 1); err != nil {
+	if err := PositionalArgs(name, args, nil, 0, 1); err != nil {
 		return err
 	}
 	// A dict being built (dict(iterable)) is reachable from no root yet.
@@ -114,7 +114,7 @@ func asDict(v Value) *Dict { return v.obj.(*Dict) }
 
 var dictMethods = map[string]BuiltinFn{
 	"get": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("dict.get", "get", args, kw, 1, 2); err != nil {
+		if err := PositionalArgs("dict.get", args, kw, 1, 2); err != nil {
 			return Value{}, err
 		}
 		v, ok, err := asDict(self).Get(th, args[0])
@@ -130,7 +130,7 @@ var dictMethods = map[string]BuiltinFn{
 		return None, nil
 	},
 	"setdefault": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("dict.setdefault", "setdefault", args, kw, 1, 2); err != nil {
+		if err := PositionalArgs("dict.setdefault", args, kw, 1, 2); err != nil {
 			return Value{}, err
 		}
 		d := asDict(self)
@@ -145,7 +145,7 @@ var dictMethods = map[string]BuiltinFn{
 		return def, d.SetItem(th, args[0], def)
 	},
 	"pop": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("dict.pop", "pop", args, kw, 1, 2); err != nil {
+		if err := PositionalArgs("dict.pop", args, kw, 1, 2); err != nil {
 			return Value{}, err
 		}
 		v, ok, err := asDict(self).Delete(th, args[0])
@@ -161,7 +161,7 @@ var dictMethods = map[string]BuiltinFn{
 		return Value{}, NewException(KeyError, args[0])
 	},
 	"popitem": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("dict.popitem", "popitem", args, kw, 0, 0); err != nil {
+		if err := NoArgs("dict.popitem", args, kw); err != nil {
 			return Value{}, err
 		}
 		k, v, ok := dictPopLast(asDict(self))
@@ -177,7 +177,7 @@ var dictMethods = map[string]BuiltinFn{
 		return None, dictUpdateArgs(th, asDict(self), "update", args, kw)
 	},
 	"copy": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("dict.copy", "copy", args, kw, 0, 0); err != nil {
+		if err := NoArgs("dict.copy", args, kw); err != nil {
 			return Value{}, err
 		}
 		d := asDict(self)
@@ -187,33 +187,33 @@ var dictMethods = map[string]BuiltinFn{
 		return Obj(d.Copy()), nil
 	},
 	"clear": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("dict.clear", "clear", args, kw, 0, 0); err != nil {
+		if err := NoArgs("dict.clear", args, kw); err != nil {
 			return Value{}, err
 		}
 		asDict(self).Clear()
 		return None, nil
 	},
 	"__len__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("dict.__len__", "__len__", args, kw, 0, 0); err != nil {
+		if err := NoArgs("dict.__len__", args, kw); err != nil {
 			return Value{}, err
 		}
 		return Int(int64(asDict(self).Len())), nil
 	},
 	"__getitem__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("dict.__getitem__", "__getitem__", args, kw, 1, 1); err != nil {
+		if _, err := OneArg("dict.__getitem__", args, kw); err != nil {
 			return Value{}, err
 		}
 		return GetItem(th, self, args[0])
 	},
 	"__contains__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("dict.__contains__", "__contains__", args, kw, 1, 1); err != nil {
+		if _, err := OneArg("dict.__contains__", args, kw); err != nil {
 			return Value{}, err
 		}
 		_, ok, err := asDict(self).Get(th, args[0])
 		return MakeBool(ok), err
 	},
 	"__iter__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("dict.__iter__", "__iter__", args, kw, 0, 0); err != nil {
+		if err := NoArgs("dict.__iter__", args, kw); err != nil {
 			return Value{}, err
 		}
 		it, err := Iter(th, self)
@@ -246,7 +246,7 @@ func dictPopLast(d *Dict) (k, v Value, ok bool) {
 
 func dictViewMethod(qual string, kind int) BuiltinFn {
 	return func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs(qual, qual, args, kw, 0, 0); err != nil {
+		if err := NoArgs(qual, args, kw); err != nil {
 			return Value{}, err
 		}
 		return Obj(&DictView{D: asDict(self), Kind: kind}), nil
@@ -260,7 +260,7 @@ func dictFromKeys(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) 
 		return Value{}, Errorf(TypeError, "dict.fromkeys() takes no keyword arguments")
 	}
 	cls, args := args[0], args[1:]
-	if err := ArgCount("fromkeys", args, nil, 1, 2); err != nil {
+	if err := PositionalArgs("fromkeys", args, nil, 1, 2); err != nil {
 		return Value{}, err
 	}
 	value := None
@@ -329,7 +329,7 @@ var dictViewMethods = map[string]BuiltinFn{
 	"__contains__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		v := self.obj.(*DictView)
 		name := v.Type().Name + ".__contains__"
-		if err := methodArgs(name, name, args, kw, 1, 1); err != nil {
+		if _, err := OneArg(name, args, kw); err != nil {
 			return Value{}, err
 		}
 		in, err := dictViewContains(th, v, args[0])
@@ -338,7 +338,7 @@ var dictViewMethods = map[string]BuiltinFn{
 	"__len__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		v := self.obj.(*DictView)
 		name := v.Type().Name + ".__len__"
-		if err := methodArgs(name, name, args, kw, 0, 0); err != nil {
+		if err := NoArgs(name, args, kw); err != nil {
 			return Value{}, err
 		}
 		return Int(int64(v.Len())), nil

@@ -36,6 +36,10 @@ type Exception struct {
 	Obj  Value
 	// Scope lists the names visible where a NameError was raised.
 	Scope []string
+	// GoErr is the Go error the exception was made from, invisible to
+	// scripts: the error a host function returned (so that the embedder
+	// sees it through errors.Is), or the *Deadlock report of the loop.
+	GoErr error
 }
 
 // Type returns the exception's class.

@@ -162,6 +162,12 @@ func egNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	return Obj(e), nil
 }
 
+// GroupMembers returns the exceptions of a group (its .exceptions).
+func GroupMembers(e *Exception) []Value {
+	_, excs := groupParts(e)
+	return excs
+}
+
 // groupParts returns a group's message and exceptions.
 func groupParts(e *Exception) (string, []Value) {
 	var msg string
@@ -391,7 +397,7 @@ var egMethods = map[string]BuiltinFn{
 
 // egStr is BaseExceptionGroup.__str__.
 func egStr(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := NoKwargs("__str__", kw); err != nil {
+	if err := PositionalArgs("__str__", nil, kw, 0, -1); err != nil {
 		return Value{}, err
 	}
 	e, err := asGroup(self, "__str__")
@@ -421,193 +427,4 @@ func init() {
 	t.SetAttr(egExceptionsKey, Obj(&memberDescriptor{name: egExceptionsKey, owner: t}))
 	shareType(BaseExceptionGroup)
 	shareType(ExceptionGroup)
-}
-
-// ExceptionPrinter renders an uncaught exception, its chain and the
-// members of exception groups as CPython 3.11's default excepthook does
-// (print_exception_recursive in Python/pythonrun.c): members of a group
-// are framed in "+-+---- i ----" boxes and every line inside a group is
-// indented and prefixed with "| ".
-type ExceptionPrinter struct {
-	// Frames returns the formatted entries of e.Traceback, most recent
-	// call last, as lines ending in "\n" without any indentation (the
-	// text below the "Traceback (most recent call last):" header).
-	Frames func(e *Exception) string
-	// Line returns the last line for e: "Type: message".
-	Line func(e *Exception) string
-	// Thread evaluates the notes printed after that line.
-	Thread *Thread
-}
-
-// The limits of CPython's printer (max_group_width, max_group_depth).
-const (
-	excGroupMaxWidth = 15
-	excGroupMaxDepth = 10
-)
-
-type excPrintCtx struct {
-	p         *ExceptionPrinter
-	b         []byte
-	seen      map[*Exception]bool
-	depth     int // exception_group_depth
-	needClose bool
-	chained   int // chained exceptions being printed (bounds the recursion)
-}
-
-// maxPrintedChain bounds how many chained exceptions (__cause__,
-// __context__) the printer follows from one exception, so that printing
-// a chain a million long cannot overflow the Go stack; the older ones
-// are left out.
-const maxPrintedChain = DefaultRecursionLimit
-
-func (c *excPrintCtx) indent() string { return spaces(2 * c.depth) }
-
-func (c *excPrintCtx) margin() string {
-	if c.depth > 0 {
-		return "| "
-	}
-	return ""
-}
-
-func spaces(n int) string {
-	s := make([]byte, n)
-	for i := range s {
-		s[i] = ' '
-	}
-	return string(s)
-}
-
-// writeIndented writes text with every line prefixed by prefix.
-func (c *excPrintCtx) writeIndented(prefix, text string) {
-	for len(text) > 0 {
-		i := 0
-		for i < len(text) && text[i] != '\n' {
-			i++
-		}
-		if i < len(text) {
-			i++
-		}
-		c.b = append(c.b, prefix...)
-		c.b = append(c.b, text[:i]...)
-		text = text[i:]
-	}
-}
-
-// Format returns the whole report for exc, ending in a newline.
-func (p *ExceptionPrinter) Format(exc *Exception) string {
-	c := &excPrintCtx{p: p, seen: map[*Exception]bool{}}
-	c.printRecursive(exc)
-	return string(c.b)
-}
-
-func (c *excPrintCtx) printRecursive(e *Exception) {
-	c.printCauseAndContext(e)
-	if isGroupType(e.Class) {
-		c.printGroup(e)
-	} else {
-		c.printOne(e)
-	}
-}
-
-func (c *excPrintCtx) printCauseAndContext(e *Exception) {
-	c.seen[e] = true
-	if e.Cause != nil {
-		if !c.seen[e.Cause] {
-			c.printChained(e.Cause, "The above exception was the direct cause of the following exception:\n")
-		}
-		return
-	}
-	if e.SuppressContext {
-		return
-	}
-	if e.Context != nil && !c.seen[e.Context] {
-		c.printChained(e.Context, "During handling of the above exception, another exception occurred:\n")
-	}
-}
-
-func (c *excPrintCtx) printChained(e *Exception, message string) {
-	if c.chained >= maxPrintedChain {
-		return
-	}
-	c.chained++
-	defer func() { c.chained-- }()
-	needClose := c.needClose
-	c.printRecursive(e)
-	c.needClose = needClose
-	m := c.indent() + c.margin()
-	c.b = append(c.b, m+"\n"+m+message+m+"\n"...)
-}
-
-// printOne is print_exception: the traceback, then "Type: message".
-func (c *excPrintCtx) printOne(e *Exception) {
-	m := c.indent() + c.margin()
-	if len(e.Traceback) > 0 {
-		header, headerMargin := "Traceback (most recent call last):\n", c.margin()
-		if isGroupType(e.Class) {
-			header = "Exception Group Traceback (most recent call last):\n"
-			if c.depth == 1 {
-				headerMargin = "+ "
-			}
-		}
-		c.b = append(c.b, c.indent()+headerMargin+header...)
-		c.writeIndented(m, c.p.Frames(e))
-	}
-	c.b = append(c.b, m+c.p.Line(e)+"\n"...)
-	c.b = append(c.b, FormatNotes(c.p.Thread, e, m)...)
-}
-
-// printGroup is print_exception_group.
-func (c *excPrintCtx) printGroup(e *Exception) {
-	if c.depth > excGroupMaxDepth {
-		c.b = append(c.b, c.indent()+c.margin()+fmt.Sprintf("... (max_group_depth is %d)\n", excGroupMaxDepth)...)
-		return
-	}
-	if c.depth == 0 {
-		c.depth++
-	}
-	c.printOne(e)
-	_, excs := groupParts(e)
-	n := len(excs)
-	if n > excGroupMaxWidth {
-		n = excGroupMaxWidth + 1
-	}
-	c.needClose = false
-	for i := 0; i < n; i++ {
-		last := i == n-1
-		if last {
-			// The closing frame may be added by a recursive call.
-			c.needClose = true
-		}
-		lead := "  "
-		if i == 0 {
-			lead = "+-"
-		}
-		truncated := i >= excGroupMaxWidth
-		title := fmt.Sprint(i + 1)
-		if truncated {
-			title = "..."
-		}
-		c.b = append(c.b, c.indent()+lead+"+---------------- "+title+" ----------------\n"...)
-		c.depth++
-		if !truncated {
-			if sub, ok := excs[i].obj.(*Exception); ok {
-				c.printRecursive(sub)
-			}
-		} else {
-			remaining := len(excs) - excGroupMaxWidth
-			plural := ""
-			if remaining > 1 {
-				plural = "s"
-			}
-			c.b = append(c.b, c.indent()+c.margin()+fmt.Sprintf("and %d more exception%s\n", remaining, plural)...)
-		}
-		if last && c.needClose {
-			c.b = append(c.b, c.indent()+"+------------------------------------\n"...)
-			c.needClose = false
-		}
-		c.depth--
-	}
-	if c.depth == 1 {
-		c.depth--
-	}
 }

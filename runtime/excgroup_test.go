@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -206,89 +205,4 @@ func TestExceptionGroupSplit(t *testing.T) {
 		assert.Same(t, ctx, pe.Context)
 		assert.True(t, pe.SuppressContext)
 	}
-}
-
-// TestExceptionPrinter checks the layout of an uncaught exception group
-// against CPython 3.11.7's output for:
-//
-//	inner = ExceptionGroup("inner", [KeyError(i) for i in range(17)])
-//	v = ValueError("v")
-//	v.__cause__ = TypeError("cause")
-//	c = OSError("ctx")
-//	c.__context__ = ZeroDivisionError("z")
-//	eg = ExceptionGroup("top", [v, inner, c, ExceptionGroup("lvl1",
-//	    [ExceptionGroup("lvl2", [IndexError("deep")])])])
-//	raise eg
-func TestExceptionPrinter(t *testing.T) {
-	th := NewThread()
-	var keys []Value
-	for i := int64(0); i < 17; i++ {
-		keys = append(keys, egExc(KeyError, Int(i)))
-	}
-	inner := egMake(t, th, ExceptionGroup, "inner", keys...)
-	v := NewException(ValueError, Str("v"))
-	v.Cause, v.SuppressContext = NewException(TypeError, Str("cause")), true
-	c := NewException(OSError, Str("ctx"))
-	c.Context = NewException(ZeroDivisionError, Str("z"))
-	lvl2 := egMake(t, th, ExceptionGroup, "lvl2", egExc(IndexError, Str("deep")))
-	lvl1 := egMake(t, th, ExceptionGroup, "lvl1", lvl2)
-	eg := egMake(t, th, ExceptionGroup, "top", Obj(v), inner, Obj(c), lvl1)
-	top := eg.obj.(*Exception)
-	top.Traceback = []TraceEntry{{Filename: "/tmp/egp/t.py", Func: "<module>", Line: 7}}
-	p := &ExceptionPrinter{
-		Frames: func(e *Exception) string {
-			return "  File \"/tmp/egp/t.py\", line 7, in <module>\n    raise eg\n"
-		},
-		Line: func(e *Exception) string {
-			s, err := ToStr(th, Obj(e))
-			require.NoError(t, err)
-			return e.Class.QualNameForTraceback() + ": " + s
-		},
-	}
-	want := `  + Exception Group Traceback (most recent call last):
-  |   File "/tmp/egp/t.py", line 7, in <module>
-  |     raise eg
-  | ExceptionGroup: top (4 sub-exceptions)
-  +-+---------------- 1 ----------------
-    | TypeError: cause
-    | 
-    | The above exception was the direct cause of the following exception:
-    | 
-    | ValueError: v
-    +---------------- 2 ----------------
-    | ExceptionGroup: inner (17 sub-exceptions)
-    +-+---------------- 1 ----------------
-`
-	for i := 0; i < 15; i++ {
-		if i > 0 {
-			want += "      +---------------- " + strconv.Itoa(i+1) + " ----------------\n"
-		}
-		want += "      | KeyError: " + strconv.Itoa(i) + "\n"
-	}
-	want += `      +---------------- ... ----------------
-      | and 2 more exceptions
-      +------------------------------------
-    +---------------- 3 ----------------
-    | ZeroDivisionError: z
-    | 
-    | During handling of the above exception, another exception occurred:
-    | 
-    | OSError: ctx
-    +---------------- 4 ----------------
-    | ExceptionGroup: lvl1 (1 sub-exception)
-    +-+---------------- 1 ----------------
-      | ExceptionGroup: lvl2 (1 sub-exception)
-      +-+---------------- 1 ----------------
-        | IndexError: deep
-        +------------------------------------
-`
-	assert.Equal(t, want, p.Format(top))
-
-	// Without groups the report is the usual chain.
-	plain := NewException(ValueError, Str("x"))
-	plain.Context = NewException(KeyError, Str("k"))
-	plain.Traceback = top.Traceback
-	assert.Equal(t, "KeyError: 'k'\n\nDuring handling of the above exception, another exception occurred:\n\n"+
-		"Traceback (most recent call last):\n  File \"/tmp/egp/t.py\", line 7, in <module>\n    raise eg\nValueError: x\n",
-		p.Format(plain))
 }

@@ -204,13 +204,13 @@ func seekArgs(fname string, args []Value, kw []Kwarg) (int64, int, error) {
 func fileCommonMethods(core func(Value) *fileCore, check func(Value, bool, bool) error) map[string]BuiltinFn {
 	return map[string]BuiltinFn{
 		"close": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("close", args, kw, 0, 0); err != nil {
+			if err := NoArgs("close", args, kw); err != nil {
 				return Value{}, err
 			}
 			return None, core(self).close()
 		},
 		"flush": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("flush", args, kw, 0, 0); err != nil {
+			if err := NoArgs("flush", args, kw); err != nil {
 				return Value{}, err
 			}
 			if err := check(self, false, false); err != nil {
@@ -219,7 +219,7 @@ func fileCommonMethods(core func(Value) *fileCore, check func(Value, bool, bool)
 			return None, core(self).flush()
 		},
 		"tell": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("tell", args, kw, 0, 0); err != nil {
+			if err := NoArgs("tell", args, kw); err != nil {
 				return Value{}, err
 			}
 			if err := check(self, false, false); err != nil {

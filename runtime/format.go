@@ -16,11 +16,12 @@ import (
 )
 
 func init() {
-	// CPython names the receiver's own type in __format__'s arity errors
-	// ("bool.__format__() takes exactly one argument").
-	formatMethod := func(f func(th *Thread, v Value, spec string) (string, error)) BuiltinFn {
+	// CPython names the type defining __format__ in its arity errors
+	// ("int.__format__() takes exactly one argument" for a bool).
+	formatMethod := func(owner *Type, f func(th *Thread, v Value, spec string) (string, error)) BuiltinFn {
+		qual := owner.Name + ".__format__"
 		return func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			arg, err := oneArg(self.Type().Name+".__format__", args, kw)
+			arg, err := OneArg(qual, args, kw)
 			if err != nil {
 				return Value{}, err
 			}
@@ -35,9 +36,9 @@ func init() {
 			return Str(s), nil
 		}
 	}
-	ObjectType.Methods(map[string]BuiltinFn{"__format__": formatMethod(objectFormat)})
+	ObjectType.Methods(map[string]BuiltinFn{"__format__": formatMethod(ObjectType, objectFormat)})
 	for _, t := range []*Type{IntType, FloatType, StrType} {
-		t.Methods(map[string]BuiltinFn{"__format__": formatMethod(Format)})
+		t.Methods(map[string]BuiltinFn{"__format__": formatMethod(t, Format)})
 	}
 }
 

@@ -358,13 +358,13 @@ func init() {
 // biIteratorMethods are __iter__ and __next__ for the Iterator types.
 var biIteratorMethods = map[string]BuiltinFn{
 	"__iter__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := ArgCount("__iter__", args, kw, 0, 0); err != nil {
+		if err := NoArgs("__iter__", args, kw); err != nil {
 			return Value{}, err
 		}
 		return self, nil
 	},
 	"__next__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := ArgCount("__next__", args, kw, 0, 0); err != nil {
+		if err := NoArgs("__next__", args, kw); err != nil {
 			return Value{}, err
 		}
 		it, ok := self.obj.(Iterator)
@@ -402,7 +402,7 @@ func enumerateNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error
 		case k.Name == "start" && len(args) < 2:
 			start = k.Value
 		default:
-			return Value{}, biBadKeyword("enumerate", k.Name)
+			return Value{}, InvalidKeyword("enumerate", k.Name)
 		}
 	}
 	if !iterable.IsValid() {
@@ -430,7 +430,7 @@ func zipNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	z := &zipIter{cls: cls, its: make([]Iterator, len(args))}
 	for _, k := range kw {
 		if k.Name != "strict" {
-			return Value{}, biBadKeyword("zip", k.Name)
+			return Value{}, InvalidKeyword("zip", k.Name)
 		}
 		s, err := Truth(th, k.Value)
 		if err != nil {
@@ -472,7 +472,7 @@ func filterNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	if len(kw) > 0 && cls == FilterType {
 		return Value{}, Errorf(TypeError, "filter() takes no keyword arguments")
 	}
-	if err := biPositional("filter", len(args), 2, 2); err != nil {
+	if err := PositionalArgs("filter", args, nil, 2, 2); err != nil {
 		return Value{}, err
 	}
 	it, err := Iter(th, args[1])
@@ -491,7 +491,7 @@ func reversedNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error)
 	if len(kw) > 0 && cls == ReversedType {
 		return Value{}, Errorf(TypeError, "reversed() takes no keyword arguments")
 	}
-	if err := biPositional("reversed", len(args), 1, 1); err != nil {
+	if err := PositionalArgs("reversed", args, nil, 1, 1); err != nil {
 		return Value{}, err
 	}
 	r, err := Reversed(th, args[0])

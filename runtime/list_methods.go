@@ -5,22 +5,6 @@ package runtime
 
 import "math"
 
-// methodArgs checks the arguments of a built-in method that takes no
-// keywords and between min and max positional arguments. CPython names
-// the method with its type ("list.append") when complaining about
-// keywords and about METH_O / METH_NOARGS arity, but uses the bare name
-// ("insert expected 2 arguments, got 1") for methods with several
-// arguments.
-func methodArgs(qual, short string, args []Value, kw []Kwarg, min, max int) error {
-	if len(kw) > 0 {
-		return Errorf(TypeError, "%s() takes no keyword arguments", qual)
-	}
-	if min == max && min <= 1 {
-		return ArgCount(qual, args, nil, min, max)
-	}
-	return ArgCount(short, args, nil, min, max)
-}
-
 // sliceIndexArg converts a start/stop argument of index() as CPython's
 // _PyEval_SliceIndexNotNone: ints clamp to the machine range, anything
 // without __index__ is a TypeError.
@@ -99,7 +83,7 @@ func asList(v Value) *List { return v.obj.(*List) }
 
 var listMethods = map[string]BuiltinFn{
 	"append": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("list.append", "append", args, kw, 1, 1); err != nil {
+		if _, err := OneArg("list.append", args, kw); err != nil {
 			return Value{}, err
 		}
 		l := asList(self)
@@ -110,13 +94,13 @@ var listMethods = map[string]BuiltinFn{
 		return None, nil
 	},
 	"extend": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("list.extend", "extend", args, kw, 1, 1); err != nil {
+		if _, err := OneArg("list.extend", args, kw); err != nil {
 			return Value{}, err
 		}
 		return None, ListExtend(th, asList(self), args[0])
 	},
 	"insert": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("list.insert", "insert", args, kw, 2, 2); err != nil {
+		if err := PositionalArgs("list.insert", args, kw, 2, 2); err != nil {
 			return Value{}, err
 		}
 		i, err := ssizeArg(args[0])
@@ -140,7 +124,7 @@ var listMethods = map[string]BuiltinFn{
 		return None, nil
 	},
 	"pop": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("list.pop", "pop", args, kw, 0, 1); err != nil {
+		if err := PositionalArgs("list.pop", args, kw, 0, 1); err != nil {
 			return Value{}, err
 		}
 		i := int64(-1)
@@ -165,7 +149,7 @@ var listMethods = map[string]BuiltinFn{
 		return v, nil
 	},
 	"remove": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("list.remove", "remove", args, kw, 1, 1); err != nil {
+		if _, err := OneArg("list.remove", args, kw); err != nil {
 			return Value{}, err
 		}
 		l := asList(self)
@@ -186,7 +170,7 @@ var listMethods = map[string]BuiltinFn{
 		return Value{}, Errorf(ValueError, "list.remove(x): x not in list")
 	},
 	"index": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("list.index", "index", args, kw, 1, 3); err != nil {
+		if err := PositionalArgs("list.index", args, kw, 1, 3); err != nil {
 			return Value{}, err
 		}
 		l := asList(self)
@@ -210,7 +194,7 @@ var listMethods = map[string]BuiltinFn{
 		return Value{}, Errorf(ValueError, "%s is not in list", r)
 	},
 	"count": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("list.count", "count", args, kw, 1, 1); err != nil {
+		if _, err := OneArg("list.count", args, kw); err != nil {
 			return Value{}, err
 		}
 		l := asList(self)
@@ -218,14 +202,14 @@ var listMethods = map[string]BuiltinFn{
 		return Int(int64(n)), err
 	},
 	"reverse": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("list.reverse", "reverse", args, kw, 0, 0); err != nil {
+		if err := NoArgs("list.reverse", args, kw); err != nil {
 			return Value{}, err
 		}
 		reverseValues(asList(self).Items)
 		return None, nil
 	},
 	"copy": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("list.copy", "copy", args, kw, 0, 0); err != nil {
+		if err := NoArgs("list.copy", args, kw); err != nil {
 			return Value{}, err
 		}
 		items, err := th.copyValues(asList(self).Items)
@@ -235,7 +219,7 @@ var listMethods = map[string]BuiltinFn{
 		return NewList(items), nil
 	},
 	"clear": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("list.clear", "clear", args, kw, 0, 0); err != nil {
+		if err := NoArgs("list.clear", args, kw); err != nil {
 			return Value{}, err
 		}
 		asList(self).Items = nil
@@ -243,26 +227,26 @@ var listMethods = map[string]BuiltinFn{
 	},
 	"sort": listSort,
 	"__len__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("list.__len__", "__len__", args, kw, 0, 0); err != nil {
+		if err := NoArgs("list.__len__", args, kw); err != nil {
 			return Value{}, err
 		}
 		return Int(int64(len(asList(self).Items))), nil
 	},
 	"__getitem__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("list.__getitem__", "__getitem__", args, kw, 1, 1); err != nil {
+		if _, err := OneArg("list.__getitem__", args, kw); err != nil {
 			return Value{}, err
 		}
 		return GetItem(th, self, args[0])
 	},
 	"__contains__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("list.__contains__", "__contains__", args, kw, 1, 1); err != nil {
+		if _, err := OneArg("list.__contains__", args, kw); err != nil {
 			return Value{}, err
 		}
 		in, err := containsValue(th, asList(self).Items, args[0])
 		return MakeBool(in), err
 	},
 	"__iter__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("list.__iter__", "__iter__", args, kw, 0, 0); err != nil {
+		if err := NoArgs("list.__iter__", args, kw); err != nil {
 			return Value{}, err
 		}
 		it, err := Iter(th, self)
@@ -316,10 +300,7 @@ func reverseValues(items []Value) {
 func init() {
 	ListType.Methods(listMethods)
 	ListType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
-		if len(kw) > 0 {
-			return Value{}, Errorf(TypeError, "list() takes no keyword arguments")
-		}
-		if err := ArgCount("list", args, nil, 0, 1); err != nil {
+		if err := PositionalArgs("list", args, kw, 0, 1); err != nil {
 			return Value{}, err
 		}
 		if len(args) == 0 {

@@ -273,7 +273,7 @@ func (l *Loop) SetInterrupt(f func() error) { l.interrupt = f }
 // make the awaited future complete.
 func (l *Loop) deadlockError() error {
 	exc := Errorf(RuntimeError, "event loop deadlock: no task can make progress (every task waits on something that nothing will complete)")
-	attachDeadlock(exc, l.deadlockReport()) // deadlock.go
+	exc.GoErr = l.deadlockReport() // deadlock.go
 	return exc
 }
 

@@ -263,7 +263,7 @@ func init() {
 			return NewBytes(append([]byte{}, m.bytes()...)), nil
 		}),
 		"tolist": viewMethod("tolist", func(th *Thread, m *MemoryView, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("memoryview.tolist", args, kw); err != nil {
+			if err := NoArgs("memoryview.tolist", args, kw); err != nil {
 				return Value{}, err
 			}
 			if err := th.checkItems(int64(m.length)); err != nil {
@@ -285,14 +285,14 @@ func init() {
 			return Str(s), err
 		}),
 		"release": viewMethod("release", func(th *Thread, m *MemoryView, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("memoryview.release", args, kw); err != nil {
+			if err := NoArgs("memoryview.release", args, kw); err != nil {
 				return Value{}, err
 			}
 			m.release()
 			return None, nil
 		}),
 		"toreadonly": viewMethod("toreadonly", func(th *Thread, m *MemoryView, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("memoryview.toreadonly", args, kw); err != nil {
+			if err := NoArgs("memoryview.toreadonly", args, kw); err != nil {
 				return Value{}, err
 			}
 			v := newMemoryView(m.obj, m.start, m.step, m.length)

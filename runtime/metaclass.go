@@ -257,7 +257,7 @@ func typeMroMethod(th *Thread, self Value, args []Value, kw []Kwarg) (Value, err
 	if !ok {
 		return Value{}, Errorf(TypeError, "descriptor 'mro' for 'type' objects doesn't apply to a '%s' object", self.Type().Name)
 	}
-	if err := biPositional("mro", len(args), 0, 0); err != nil {
+	if err := PositionalArgs("mro", args, nil, 0, 0); err != nil {
 		return Value{}, err
 	}
 	return NewList(typesTuple(t.mro).Items), nil
@@ -270,7 +270,7 @@ func typeSubclassesMethod(th *Thread, self Value, args []Value, kw []Kwarg) (Val
 	if !ok {
 		return Value{}, Errorf(TypeError, "descriptor '__subclasses__' for 'type' objects doesn't apply to a '%s' object", self.Type().Name)
 	}
-	if err := biPositional("__subclasses__", len(args), 0, 0); err != nil {
+	if err := PositionalArgs("__subclasses__", args, nil, 0, 0); err != nil {
 		return Value{}, err
 	}
 	var out []Value

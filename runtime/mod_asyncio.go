@@ -332,17 +332,13 @@ func createTask(th *Thread, loop *Loop, coro, name Value) (Value, error) {
 	return Obj(t), nil
 }
 
-func fnArgs(fname string, args []Value, kw []Kwarg, min int) error {
-	if len(args) < min {
-		return Errorf(TypeError, "%s() missing required argument", fname)
-	}
-	for _, k := range kw {
-		if k.Name != "context" {
-			return Errorf(TypeError, "%s() got an unexpected keyword argument '%s'", fname, k.Name)
-		}
-	}
-	return nil
-}
+// The loop's scheduling methods are Python functions in CPython, and so
+// are their argument errors.
+var (
+	callSoonParams  = &PyParams{Name: "BaseEventLoop.call_soon", Method: true, Params: []string{"callback"}, Required: 1, Varargs: true, KwOnly: []string{"context"}}
+	callLaterParams = &PyParams{Name: "BaseEventLoop.call_later", Method: true, Params: []string{"delay", "callback"}, Required: 2, Varargs: true, KwOnly: []string{"context"}}
+	callAtParams    = &PyParams{Name: "BaseEventLoop.call_at", Method: true, Params: []string{"when", "callback"}, Required: 2, Varargs: true, KwOnly: []string{"context"}}
+)
 
 func init() {
 	LoopType.Methods(map[string]BuiltinFn{
@@ -350,13 +346,15 @@ func init() {
 			return Float(loopOf(th, self).Time()), nil
 		},
 		"call_soon": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := fnArgs("call_soon", args, kw, 1); err != nil {
+			var bound [2]Value
+			if err := callSoonParams.Bind(args, kw, bound[:]); err != nil {
 				return Value{}, err
 			}
 			return withContext(loopOf(th, self).CallSoonValue(args[0], append([]Value(nil), args[1:]...)), kw)
 		},
 		"call_later": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := fnArgs("call_later", args, kw, 2); err != nil {
+			var bound [3]Value
+			if err := callLaterParams.Bind(args, kw, bound[:]); err != nil {
 				return Value{}, err
 			}
 			d, err := toFloat(args[0])
@@ -367,7 +365,8 @@ func init() {
 			return withContext(l.CallLater(d, nil, args[1], append([]Value(nil), args[2:]...)), kw)
 		},
 		"call_at": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := fnArgs("call_at", args, kw, 2); err != nil {
+			var bound [3]Value
+			if err := callAtParams.Bind(args, kw, bound[:]); err != nil {
 				return Value{}, err
 			}
 			w, err := toFloat(args[0])
@@ -517,7 +516,8 @@ func init() {
 			return MakeBool(cancelFuture(fut(self), msg)), nil
 		},
 		"add_done_callback": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := fnArgs("add_done_callback", args, kw, 1); err != nil {
+			var fn, context Value
+			if err := UnpackArgs("add_done_callback", args, kw, "/fn", &fn, "$context?", &context); err != nil {
 				return Value{}, err
 			}
 			f := fut(self)
@@ -529,7 +529,7 @@ func init() {
 			return None, nil
 		},
 		"remove_done_callback": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("remove_done_callback", args, kw, 1, 1); err != nil {
+			if _, err := OneArg("remove_done_callback", args, kw); err != nil {
 				return Value{}, err
 			}
 			f := fut(self)
@@ -561,7 +561,7 @@ func init() {
 			return task(self).Name(), nil
 		},
 		"set_name": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("set_name", args, kw, 1, 1); err != nil {
+			if _, err := OneArg("set_name", args, kw); err != nil {
 				return Value{}, err
 			}
 			s, err := ToStr(th, args[0])
@@ -707,7 +707,7 @@ func asyncioCoreNames() map[string]Value {
 			return f.Value(), nil
 		}),
 		"isfuture": NewBuiltin("isfuture", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("isfuture", args, kw, 1, 1); err != nil {
+			if _, err := OneArg("isfuture", args, kw); err != nil {
 				return Value{}, err
 			}
 			_, ok := asFuture(args[0])
@@ -715,7 +715,7 @@ func asyncioCoreNames() map[string]Value {
 		}),
 		"iscoroutinefunction": NewBuiltin("iscoroutinefunction", asyncioIsCoroutineFunction),
 		"iscoroutine": NewBuiltin("iscoroutine", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("iscoroutine", args, kw, 1, 1); err != nil {
+			if _, err := OneArg("iscoroutine", args, kw); err != nil {
 				return Value{}, err
 			}
 			return MakeBool(IsCoroutine(args[0])), nil
@@ -766,7 +766,7 @@ func asyncioCoreNames() map[string]Value {
 			return Obj(s), nil
 		}),
 		"_get_loop": NewBuiltin("_get_loop", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("_get_loop", args, kw, 1, 1); err != nil {
+			if _, err := OneArg("_get_loop", args, kw); err != nil {
 				return Value{}, err
 			}
 			f, ok := asFuture(args[0])

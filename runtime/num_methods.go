@@ -15,7 +15,7 @@ import (
 func init() {
 	IntType.New = intNew
 	FloatType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
-		if err := ArgCount("float", args, kw, 0, 1); err != nil {
+		if err := PositionalArgs("float", args, kw, 0, 1); err != nil {
 			return Value{}, err
 		}
 		if len(args) == 0 {
@@ -31,7 +31,7 @@ func init() {
 		return Float(f), nil
 	}
 	BoolType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
-		if err := ArgCount("bool", args, kw, 0, 1); err != nil {
+		if err := PositionalArgs("bool", args, kw, 0, 1); err != nil {
 			return Value{}, err
 		}
 		if len(args) == 0 {
@@ -45,7 +45,7 @@ func init() {
 	}
 	IntType.Methods(map[string]BuiltinFn{
 		"bit_length": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("int.bit_length", args, kw); err != nil {
+			if err := NoArgs("int.bit_length", args, kw); err != nil {
 				return Value{}, err
 			}
 			if x, ok := asInt64(self); ok {
@@ -58,7 +58,7 @@ func init() {
 			return Int(int64(x.BitLen())), nil
 		},
 		"bit_count": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("int.bit_count", args, kw); err != nil {
+			if err := NoArgs("int.bit_count", args, kw); err != nil {
 				return Value{}, err
 			}
 			if x, ok := asInt64(self); ok {
@@ -75,13 +75,13 @@ func init() {
 			return Int(int64(n)), nil
 		},
 		"conjugate": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("int.conjugate", args, kw); err != nil {
+			if err := NoArgs("int.conjugate", args, kw); err != nil {
 				return Value{}, err
 			}
 			return ToInt(th, self)
 		},
 		"as_integer_ratio": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("int.as_integer_ratio", args, kw); err != nil {
+			if err := NoArgs("int.as_integer_ratio", args, kw); err != nil {
 				return Value{}, err
 			}
 			n, err := ToInt(th, self)
@@ -91,7 +91,7 @@ func init() {
 			return TupleOf(n, Int(1)), nil
 		},
 		"__round__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := clinicPositional("__round__", "int.__round__", args, kw, 0, 1); err != nil {
+			if err := PositionalArgs("int.__round__", args, kw, 0, 1); err != nil {
 				return Value{}, err
 			}
 			// round(5, None) means no ndigits, but int.__round__(None)
@@ -113,14 +113,14 @@ func init() {
 	FloatType.SetAttr("imag", numAttr("imag", constant(Float(0))))
 	FloatType.Methods(map[string]BuiltinFn{
 		"is_integer": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("float.is_integer", args, kw); err != nil {
+			if err := NoArgs("float.is_integer", args, kw); err != nil {
 				return Value{}, err
 			}
 			f := self.FloatVal()
 			return MakeBool(!math.IsInf(f, 0) && f == math.Trunc(f)), nil
 		},
 		"as_integer_ratio": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("float.as_integer_ratio", args, kw); err != nil {
+			if err := NoArgs("float.as_integer_ratio", args, kw); err != nil {
 				return Value{}, err
 			}
 			f := self.FloatVal()
@@ -134,13 +134,13 @@ func init() {
 			return TupleOf(BigInt(new(big.Int).Set(r.Num())), BigInt(new(big.Int).Set(r.Denom()))), nil
 		},
 		"conjugate": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("float.conjugate", args, kw); err != nil {
+			if err := NoArgs("float.conjugate", args, kw); err != nil {
 				return Value{}, err
 			}
 			return self, nil
 		},
 		"__round__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := clinicPositional("__round__", "float.__round__", args, kw, 0, 1); err != nil {
+			if err := PositionalArgs("float.__round__", args, kw, 0, 1); err != nil {
 				return Value{}, err
 			}
 			return Round(th, self, optArg(args, 0))

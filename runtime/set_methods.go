@@ -677,10 +677,19 @@ func installSetMethods(t *Type, frozen bool) {
 			continue
 		}
 		qual := t.Name + "." + name
-		short := name
 		spec := spec
 		m[name] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := methodArgs(qual, short, args, kw, spec.min, spec.max); err != nil {
+			// CPython's set methods are METH_NOARGS, METH_O or METH_VARARGS.
+			var err error
+			switch {
+			case spec.max == 0:
+				err = NoArgs(qual, args, kw)
+			case spec.min == 1 && spec.max == 1:
+				_, err = OneArg(qual, args, kw)
+			default:
+				err = PositionalArgs(qual, args, kw, spec.min, spec.max)
+			}
+			if err != nil {
 				return Value{}, err
 			}
 			return spec.fn(th, self.obj.(*Set), args)
@@ -695,7 +704,7 @@ func newSetFrom(th *Thread, name string, frozen bool, args []Value, kw []Kwarg) 
 	if len(kw) > 0 {
 		return Value{}, Errorf(TypeError, "%s() takes no keyword arguments", name)
 	}
-	if err := ArgCount(name, args, nil, 0, 1); err != nil {
+	if err := PositionalArgs(name, args, nil, 0, 1); err != nil {
 		return Value{}, err
 	}
 	if frozen && len(args) == 1 {

@@ -71,7 +71,7 @@ func init() {
 	}), Name: "buffer", readOnlyAttr: true}))
 	bufferedWriterType.Methods(map[string]BuiltinFn{
 		"write": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			a, err := oneArg("BufferedWriter.write", args, kw)
+			a, err := OneArg("BufferedWriter.write", args, kw)
 			if err != nil {
 				return Value{}, err
 			}
@@ -85,7 +85,7 @@ func init() {
 			return Int(int64(len(b))), nil
 		},
 		"flush": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := noArgs("BufferedWriter.flush", args, kw); err != nil {
+			if err := NoArgs("BufferedWriter.flush", args, kw); err != nil {
 				return Value{}, err
 			}
 			biFlush(self.obj.(*StdBuffer).text.writer(th))
@@ -94,7 +94,7 @@ func init() {
 	})
 	bufferedReaderType.Methods(map[string]BuiltinFn{
 		"read": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := NoKwargs("BufferedReader.read", kw); err != nil {
+			if err := PositionalArgs("BufferedReader.read", nil, kw, 0, -1); err != nil {
 				return Value{}, err
 			}
 			n, err := sizeArg(args, "read")
@@ -108,7 +108,7 @@ func init() {
 			return NewBytes(b), nil
 		},
 		"readline": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := NoKwargs("BufferedReader.readline", kw); err != nil {
+			if err := PositionalArgs("BufferedReader.readline", nil, kw, 0, -1); err != nil {
 				return Value{}, err
 			}
 			n, err := sizeArg(args, "readline")

@@ -116,7 +116,7 @@ func readStdinLine(th *Thread) (string, error) {
 
 // sizeArg converts read's and readline's size argument (None or an int).
 func sizeArg(args []Value, fname string) (int64, error) {
-	if err := biPositional(fname, len(args), 0, 1); err != nil {
+	if err := PositionalArgs(fname, args, nil, 0, 1); err != nil {
 		return 0, err
 	}
 	if len(args) == 0 || args[0].IsNone() {
@@ -168,7 +168,7 @@ func init() {
 	}
 	sharedTextMethods(map[string]BuiltinFn{
 		"write": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := biOneArg("TextIOWrapper.write", args, kw); err != nil {
+			if _, err := OneArg("TextIOWrapper.write", args, kw); err != nil {
 				return Value{}, err
 			}
 			st := self.obj.(*StdStream)
@@ -183,7 +183,7 @@ func init() {
 			return Int(int64(s.Len())), nil
 		},
 		"writelines": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := biOneArg("TextIOWrapper.writelines", args, kw); err != nil {
+			if _, err := OneArg("TextIOWrapper.writelines", args, kw); err != nil {
 				return Value{}, err
 			}
 			st := self.obj.(*StdStream)
@@ -204,7 +204,7 @@ func init() {
 			return None, nil
 		},
 		"flush": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("TextIOWrapper.flush", args, kw, 0, 0); err != nil {
+			if err := NoArgs("TextIOWrapper.flush", args, kw); err != nil {
 				return Value{}, err
 			}
 			if st := self.obj.(*StdStream); st.Kind != StreamStdin {
@@ -213,7 +213,7 @@ func init() {
 			return None, nil
 		},
 		"read": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := NoKwargs("TextIOWrapper.read", kw); err != nil {
+			if err := PositionalArgs("TextIOWrapper.read", nil, kw, 0, -1); err != nil {
 				return Value{}, err
 			}
 			n, err := sizeArg(args, "read")
@@ -227,7 +227,7 @@ func init() {
 			return Str(s), err
 		},
 		"readline": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := NoKwargs("TextIOWrapper.readline", kw); err != nil {
+			if err := PositionalArgs("TextIOWrapper.readline", nil, kw, 0, -1); err != nil {
 				return Value{}, err
 			}
 			n, err := sizeArg(args, "readline")
@@ -245,7 +245,7 @@ func init() {
 			return Str(s), err
 		},
 		"readlines": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("TextIOWrapper.readlines", args, kw, 0, 0); err != nil {
+			if err := NoArgs("TextIOWrapper.readlines", args, kw); err != nil {
 				return Value{}, err
 			}
 			if err := notReadable(self.obj.(*StdStream)); err != nil {
@@ -264,19 +264,19 @@ func init() {
 			}
 		},
 		"isatty": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("TextIOWrapper.isatty", args, kw, 0, 0); err != nil {
+			if err := NoArgs("TextIOWrapper.isatty", args, kw); err != nil {
 				return Value{}, err
 			}
 			return False, nil
 		},
 		"writable": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("TextIOWrapper.writable", args, kw, 0, 0); err != nil {
+			if err := NoArgs("TextIOWrapper.writable", args, kw); err != nil {
 				return Value{}, err
 			}
 			return MakeBool(self.obj.(*StdStream).Kind != StreamStdin), nil
 		},
 		"readable": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("TextIOWrapper.readable", args, kw, 0, 0); err != nil {
+			if err := NoArgs("TextIOWrapper.readable", args, kw); err != nil {
 				return Value{}, err
 			}
 			return MakeBool(self.obj.(*StdStream).Kind == StreamStdin), nil

@@ -7,7 +7,7 @@ package runtime
 func init() {
 	StrType.Methods(map[string]BuiltinFn{
 		"__str__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			if err := ArgCount("__str__", args, kw, 0, 0); err != nil {
+			if err := NoArgs("__str__", args, kw); err != nil {
 				return Value{}, err
 			}
 			s, err := strArg(self)

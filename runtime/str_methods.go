@@ -66,7 +66,7 @@ func init() {
 			return Str(s), nil
 		},
 		"format_map": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			m, err := oneArg("str.format_map", args, kw)
+			m, err := OneArg("str.format_map", args, kw)
 			if err != nil {
 				return Value{}, err
 			}
@@ -86,58 +86,7 @@ func withName(name string, f func(th *Thread, self Value, args []Value, kw []Kwa
 	}
 }
 
-// Argument parsing. CPython parses str methods' arguments in three ways,
-// each with its own wording: METH_NOARGS/METH_O ("str.upper() takes no
-// arguments (1 given)"), PyArg_ParseTuple ("find() takes at least 1
-// argument (0 given)"), and Argument Clinic ("split() takes at most 2
-// arguments (3 given)", "strip expected at most 1 argument, got 2").
-
-// noArgs checks a METH_NOARGS method; name is qualified ("str.upper").
-func noArgs(name string, args []Value, kw []Kwarg) error {
-	if len(kw) > 0 {
-		return Errorf(TypeError, "%s() takes no keyword arguments", name)
-	}
-	if len(args) > 0 {
-		return Errorf(TypeError, "%s() takes no arguments (%d given)", name, len(args))
-	}
-	return nil
-}
-
-// oneArg checks a METH_O method and returns its argument.
-func oneArg(name string, args []Value, kw []Kwarg) (Value, error) {
-	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "%s() takes no keyword arguments", name)
-	}
-	if len(args) != 1 {
-		return Value{}, Errorf(TypeError, "%s() takes exactly one argument (%d given)", name, len(args))
-	}
-	return args[0], nil
-}
-
-// tupleArgs checks a method whose arguments PyArg_ParseTuple parses.
-func tupleArgs(name string, args []Value, kw []Kwarg, min, max int) error {
-	if len(kw) > 0 {
-		return Errorf(TypeError, "%s() takes no keyword arguments", name)
-	}
-	if len(args) < min {
-		return Errorf(TypeError, "%s() takes at least %d argument%s (%d given)", name, min, plural(min), len(args))
-	}
-	if len(args) > max {
-		return Errorf(TypeError, "%s() takes at most %d argument%s (%d given)", name, max, plural(max), len(args))
-	}
-	return nil
-}
-
-// clinicPositional checks a method with optional positional-only
-// parameters parsed by Argument Clinic; qual is the qualified name used
-// for the keyword error ("str.strip").
-func clinicPositional(name, qual string, args []Value, kw []Kwarg, min, max int) error {
-	if len(kw) > 0 {
-		return Errorf(TypeError, "%s() takes no keyword arguments", qual)
-	}
-	return ArgCount(name, args, nil, min, max)
-}
-
+// plural is the "s" that follows a count of n things in a message.
 func plural(n int) string {
 	if n == 1 {
 		return ""
@@ -332,7 +281,7 @@ func window(s *StrObj, start, end int) (string, int) {
 // The methods.
 
 func strJoin(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-	arg, err := oneArg("str.join", args, kw)
+	arg, err := OneArg("str.join", args, kw)
 	if err != nil {
 		return Value{}, err
 	}
@@ -487,7 +436,7 @@ func strSplit(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Va
 }
 
 func strStrip(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error) {
-	if err := clinicPositional(name, "str."+name, args, kw, 0, 1); err != nil {
+	if err := PositionalArgs("str."+name, args, kw, 0, 1); err != nil {
 		return Value{}, err
 	}
 	s := self.obj.(*StrObj).S
@@ -516,7 +465,7 @@ func strStrip(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Va
 
 // strTailMatch implements startswith and endswith.
 func strTailMatch(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error) {
-	if err := tupleArgs(name, args, kw, 1, 3); err != nil {
+	if err := TupleArgs("str."+name, args, kw, 1, 3); err != nil {
 		return Value{}, err
 	}
 	s := self.obj.(*StrObj)
@@ -561,7 +510,7 @@ func strTailMatch(th *Thread, self Value, args []Value, kw []Kwarg, name string)
 
 // strFind implements find, rfind, index and rindex.
 func strFind(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error) {
-	if err := tupleArgs(name, args, kw, 1, 3); err != nil {
+	if err := TupleArgs("str."+name, args, kw, 1, 3); err != nil {
 		return Value{}, err
 	}
 	s := self.obj.(*StrObj)
@@ -613,7 +562,7 @@ func strFindIn(s, sub *StrObj, start, end int, whole, reverse bool) int {
 }
 
 func strCount(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := tupleArgs("count", args, kw, 1, 3); err != nil {
+	if err := TupleArgs("str.count", args, kw, 1, 3); err != nil {
 		return Value{}, err
 	}
 	s := self.obj.(*StrObj)
@@ -640,7 +589,7 @@ func strCount(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 }
 
 func strReplace(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-	if err := clinicPositional("replace", "str.replace", args, kw, 2, 3); err != nil {
+	if err := PositionalArgs("str.replace", args, kw, 2, 3); err != nil {
 		return Value{}, err
 	}
 	var parts [2]string
@@ -688,7 +637,7 @@ func strReplace(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error)
 func strMapper(name string, f func(string) string) BuiltinFn {
 	qual := "str." + name
 	return func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := noArgs(qual, args, kw); err != nil {
+		if err := NoArgs(qual, args, kw); err != nil {
 			return Value{}, err
 		}
 		return Str(f(self.obj.(*StrObj).S)), nil
@@ -699,7 +648,7 @@ func strMapper(name string, f func(string) string) BuiltinFn {
 func strPredicate(name string, f func(string) bool) BuiltinFn {
 	qual := "str." + name
 	return func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := noArgs(qual, args, kw); err != nil {
+		if err := NoArgs(qual, args, kw); err != nil {
 			return Value{}, err
 		}
 		return MakeBool(f(self.obj.(*StrObj).S)), nil
@@ -816,7 +765,7 @@ func widthArg(th *Thread, v Value, s string) (int, error) {
 }
 
 func strZFill(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-	arg, err := oneArg("str.zfill", args, kw)
+	arg, err := OneArg("str.zfill", args, kw)
 	if err != nil {
 		return Value{}, err
 	}
@@ -839,7 +788,7 @@ func strZFill(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 func strJustifier(name string, f func(string, int, rune) string) BuiltinFn {
 	qual := "str." + name
 	return func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := clinicPositional(name, qual, args, kw, 1, 2); err != nil {
+		if err := PositionalArgs(qual, args, kw, 1, 2); err != nil {
 			return Value{}, err
 		}
 		s := self.obj.(*StrObj)
@@ -889,7 +838,7 @@ func strSplitLines(th *Thread, self Value, args []Value, kw []Kwarg) (Value, err
 }
 
 func strPartition(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error) {
-	arg, err := oneArg("str."+name, args, kw)
+	arg, err := OneArg("str."+name, args, kw)
 	if err != nil {
 		return Value{}, err
 	}
@@ -947,7 +896,7 @@ func strExpandTabs(th *Thread, self Value, args []Value, kw []Kwarg) (Value, err
 }
 
 func strRemoveAffix(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error) {
-	arg, err := oneArg("str."+name, args, kw)
+	arg, err := OneArg("str."+name, args, kw)
 	if err != nil {
 		return Value{}, err
 	}

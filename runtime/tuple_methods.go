@@ -53,7 +53,7 @@ func noneIfUnset(v Value) Value {
 
 var tupleMethods = map[string]BuiltinFn{
 	"index": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("tuple.index", "index", args, kw, 1, 3); err != nil {
+		if err := PositionalArgs("tuple.index", args, kw, 1, 3); err != nil {
 			return Value{}, err
 		}
 		items := self.obj.(*Tuple).Items
@@ -73,7 +73,7 @@ var tupleMethods = map[string]BuiltinFn{
 		return Value{}, Errorf(ValueError, "tuple.index(x): x not in tuple")
 	},
 	"count": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("tuple.count", "count", args, kw, 1, 1); err != nil {
+		if _, err := OneArg("tuple.count", args, kw); err != nil {
 			return Value{}, err
 		}
 		items := self.obj.(*Tuple).Items
@@ -81,26 +81,26 @@ var tupleMethods = map[string]BuiltinFn{
 		return Int(int64(n)), err
 	},
 	"__len__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("tuple.__len__", "__len__", args, kw, 0, 0); err != nil {
+		if err := NoArgs("tuple.__len__", args, kw); err != nil {
 			return Value{}, err
 		}
 		return Int(int64(len(self.obj.(*Tuple).Items))), nil
 	},
 	"__getitem__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("tuple.__getitem__", "__getitem__", args, kw, 1, 1); err != nil {
+		if _, err := OneArg("tuple.__getitem__", args, kw); err != nil {
 			return Value{}, err
 		}
 		return GetItem(th, self, args[0])
 	},
 	"__contains__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("tuple.__contains__", "__contains__", args, kw, 1, 1); err != nil {
+		if _, err := OneArg("tuple.__contains__", args, kw); err != nil {
 			return Value{}, err
 		}
 		in, err := containsValue(th, self.obj.(*Tuple).Items, args[0])
 		return MakeBool(in), err
 	},
 	"__iter__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("tuple.__iter__", "__iter__", args, kw, 0, 0); err != nil {
+		if err := NoArgs("tuple.__iter__", args, kw); err != nil {
 			return Value{}, err
 		}
 		it, err := Iter(th, self)
@@ -165,7 +165,7 @@ func rangeSearch(th *Thread, r *Range, x Value, count bool) (int64, bool, error)
 
 var rangeMethods = map[string]BuiltinFn{
 	"index": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("range.index", "index", args, kw, 1, 1); err != nil {
+		if _, err := OneArg("range.index", args, kw); err != nil {
 			return Value{}, err
 		}
 		r := self.obj.(*Range)
@@ -194,7 +194,7 @@ var rangeMethods = map[string]BuiltinFn{
 		return Int(i), nil
 	},
 	"count": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("range.count", "count", args, kw, 1, 1); err != nil {
+		if _, err := OneArg("range.count", args, kw); err != nil {
 			return Value{}, err
 		}
 		r := self.obj.(*Range)
@@ -214,7 +214,7 @@ var rangeMethods = map[string]BuiltinFn{
 
 var sliceMethods = map[string]BuiltinFn{
 	"indices": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("slice.indices", "indices", args, kw, 1, 1); err != nil {
+		if _, err := OneArg("slice.indices", args, kw); err != nil {
 			return Value{}, err
 		}
 		n, err := IndexValue(args[0])
@@ -235,10 +235,7 @@ var sliceMethods = map[string]BuiltinFn{
 func init() {
 	TupleType.Methods(tupleMethods)
 	TupleType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
-		if len(kw) > 0 {
-			return Value{}, Errorf(TypeError, "tuple() takes no keyword arguments")
-		}
-		if err := ArgCount("tuple", args, nil, 0, 1); err != nil {
+		if err := PositionalArgs("tuple", args, kw, 0, 1); err != nil {
 			return Value{}, err
 		}
 		if len(args) == 0 {
@@ -261,10 +258,7 @@ func init() {
 		"step":  func(v Value) Value { return Int(v.obj.(*Range).Step) },
 	})
 	RangeType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
-		if len(kw) > 0 {
-			return Value{}, Errorf(TypeError, "range() takes no keyword arguments")
-		}
-		if err := ArgCount("range", args, nil, 1, 3); err != nil {
+		if err := PositionalArgs("range", args, kw, 1, 3); err != nil {
 			return Value{}, err
 		}
 		var bounds [3]int64
@@ -317,10 +311,7 @@ func init() {
 		"step":  func(v Value) Value { return noneIfUnset(v.obj.(*Slice).Step) },
 	})
 	SliceType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
-		if len(kw) > 0 {
-			return Value{}, Errorf(TypeError, "slice() takes no keyword arguments")
-		}
-		if err := ArgCount("slice", args, nil, 1, 3); err != nil {
+		if err := PositionalArgs("slice", args, kw, 1, 3); err != nil {
 			return Value{}, err
 		}
 		s := &Slice{Start: None, Stop: None, Step: None}

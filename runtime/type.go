@@ -5,7 +5,6 @@ package runtime
 // MRO (computed in mro.go).
 
 import (
-	"sort"
 	"sync/atomic"
 	"weak"
 )
@@ -262,22 +261,6 @@ func (t *Type) QualName() string {
 		return name
 	}
 	return t.Module + "." + name
-}
-
-// allAttrNames lists names visible on t and its bases, sorted (for dir()).
-func (t *Type) allAttrNames() []string {
-	seen := map[string]bool{}
-	var names []string
-	for _, c := range t.mro {
-		for n := range c.Attrs {
-			if !seen[n] {
-				seen[n] = true
-				names = append(names, n)
-			}
-		}
-	}
-	sort.Strings(names)
-	return names
 }
 
 // The built-in types. Their methods are installed by init functions in the

@@ -9,7 +9,7 @@ import (
 
 // arg1 unpacks the single argument of a method.
 func arg1(name string, args []val, kw kws) (val, error) {
-	if err := runtime.ArgCount(name, args, kw, 1, 1); err != nil {
+	if _, err := runtime.OneArg(name, args, kw); err != nil {
 		return val{}, err
 	}
 	return args[0], nil
@@ -75,13 +75,13 @@ func init() {
 			return runtime.None, a.extendChars(t, str)
 		},
 		"tolist": func(t *th, s val, args []val, kw kws) (val, error) {
-			if err := runtime.ArgCount("tolist", args, kw, 0, 0); err != nil {
+			if err := runtime.NoArgs("tolist", args, kw); err != nil {
 				return val{}, err
 			}
 			return runtime.NewList(append([]val(nil), self(s).items...)), nil
 		},
 		"tobytes": func(t *th, s val, args []val, kw kws) (val, error) {
-			if err := runtime.ArgCount("tobytes", args, kw, 0, 0); err != nil {
+			if err := runtime.NoArgs("tobytes", args, kw); err != nil {
 				return val{}, err
 			}
 			a := self(s)
@@ -91,7 +91,7 @@ func init() {
 			return runtime.NewBytes(a.appendBytes(nil, a.items)), nil
 		},
 		"tounicode": func(t *th, s val, args []val, kw kws) (val, error) {
-			if err := runtime.ArgCount("tounicode", args, kw, 0, 0); err != nil {
+			if err := runtime.NoArgs("tounicode", args, kw); err != nil {
 				return val{}, err
 			}
 			a := self(s)
@@ -106,7 +106,7 @@ func init() {
 			return runtime.Str(string(out)), nil
 		},
 		"insert": func(t *th, s val, args []val, kw kws) (val, error) {
-			if err := runtime.ArgCount("insert", args, kw, 2, 2); err != nil {
+			if err := runtime.PositionalArgs("insert", args, kw, 2, 2); err != nil {
 				return val{}, err
 			}
 			i, err := runtime.IndexValue(args[0])
@@ -129,7 +129,7 @@ func init() {
 			return runtime.None, nil
 		},
 		"pop": func(t *th, s val, args []val, kw kws) (val, error) {
-			if err := runtime.ArgCount("pop", args, kw, 0, 1); err != nil {
+			if err := runtime.PositionalArgs("pop", args, kw, 0, 1); err != nil {
 				return val{}, err
 			}
 			a := self(s)
@@ -205,7 +205,7 @@ func init() {
 			return runtime.Int(n), nil
 		},
 		"reverse": func(t *th, s val, args []val, kw kws) (val, error) {
-			if err := runtime.ArgCount("reverse", args, kw, 0, 0); err != nil {
+			if err := runtime.NoArgs("reverse", args, kw); err != nil {
 				return val{}, err
 			}
 			it := self(s).items
@@ -257,7 +257,7 @@ func init() {
 			return a.items[i], nil
 		},
 		"__setitem__": func(t *th, s val, args []val, kw kws) (val, error) {
-			if err := runtime.ArgCount("__setitem__", args, kw, 2, 2); err != nil {
+			if err := runtime.PositionalArgs("__setitem__", args, kw, 2, 2); err != nil {
 				return val{}, err
 			}
 			a := self(s)

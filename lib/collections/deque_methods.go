@@ -197,7 +197,7 @@ func (d *Deque) repeat(th *runtime.Thread, n int64) error {
 // comparer returns the special method for op.
 func comparer(op runtime.CmpOp) runtime.BuiltinFn {
 	return func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := runtime.ArgCount("comparison", args, kw, 1, 1); err != nil {
+		if _, err := runtime.OneArg("comparison", args, kw); err != nil {
 			return runtime.Value{}, err
 		}
 		o, ok := runtime.As[*Deque](args[0])
@@ -256,19 +256,6 @@ func dequeMaxlen(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw [
 	return runtime.Int(int64(d.maxlen)), nil
 }
 
-// one unpacks the single argument x of a method.
-func one(name string, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.ArgCount(name, args, kw, 1, 1); err != nil {
-		return runtime.Value{}, err
-	}
-	return args[0], nil
-}
-
-// none checks that a method got no arguments.
-func none(name string, args []runtime.Value, kw []runtime.Kwarg) error {
-	return runtime.ArgCount(name, args, kw, 0, 0)
-}
-
 type fn = runtime.BuiltinFn
 type th = runtime.Thread
 type val = runtime.Value
@@ -282,21 +269,21 @@ func init() {
 			return runtime.None, dequeSelf(self).init(t, args, kw)
 		},
 		"append": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := one("append", args, kw)
+			x, err := runtime.OneArg("deque.append", args, kw)
 			if err != nil {
 				return val{}, err
 			}
 			return runtime.None, dequeSelf(self).pushBack(t, x)
 		},
 		"appendleft": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := one("appendleft", args, kw)
+			x, err := runtime.OneArg("deque.appendleft", args, kw)
 			if err != nil {
 				return val{}, err
 			}
 			return runtime.None, dequeSelf(self).pushFront(t, x)
 		},
 		"pop": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := none("pop", args, kw); err != nil {
+			if err := runtime.NoArgs("deque.pop", args, kw); err != nil {
 				return val{}, err
 			}
 			d := dequeSelf(self)
@@ -306,7 +293,7 @@ func init() {
 			return d.popBack(), nil
 		},
 		"popleft": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := none("popleft", args, kw); err != nil {
+			if err := runtime.NoArgs("deque.popleft", args, kw); err != nil {
 				return val{}, err
 			}
 			d := dequeSelf(self)
@@ -316,21 +303,21 @@ func init() {
 			return d.popFront(), nil
 		},
 		"extend": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := one("extend", args, kw)
+			x, err := runtime.OneArg("deque.extend", args, kw)
 			if err != nil {
 				return val{}, err
 			}
 			return runtime.None, dequeSelf(self).extend(t, x, false)
 		},
 		"extendleft": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := one("extendleft", args, kw)
+			x, err := runtime.OneArg("deque.extendleft", args, kw)
 			if err != nil {
 				return val{}, err
 			}
 			return runtime.None, dequeSelf(self).extend(t, x, true)
 		},
 		"clear": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := none("clear", args, kw); err != nil {
+			if err := runtime.NoArgs("deque.clear", args, kw); err != nil {
 				return val{}, err
 			}
 			dequeSelf(self).clear()
@@ -338,7 +325,7 @@ func init() {
 		},
 		"rotate": func(t *th, self val, args []val, kw kws) (val, error) {
 			var k int64 = 1
-			if err := runtime.ArgCount("rotate", args, kw, 0, 1); err != nil {
+			if err := runtime.PositionalArgs("deque.rotate", args, kw, 0, 1); err != nil {
 				return val{}, err
 			}
 			if len(args) == 1 {
@@ -350,7 +337,7 @@ func init() {
 			return runtime.None, dequeSelf(self).rotate(t, k)
 		},
 		"reverse": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := none("reverse", args, kw); err != nil {
+			if err := runtime.NoArgs("deque.reverse", args, kw); err != nil {
 				return val{}, err
 			}
 			d := dequeSelf(self)
@@ -362,7 +349,7 @@ func init() {
 			return runtime.None, nil
 		},
 		"count": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := one("count", args, kw)
+			x, err := runtime.OneArg("deque.count", args, kw)
 			if err != nil {
 				return val{}, err
 			}
@@ -382,7 +369,7 @@ func init() {
 			return runtime.Int(count), nil
 		},
 		"index": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := runtime.ArgCount("index", args, kw, 1, 3); err != nil {
+			if err := runtime.TupleArgs("deque.index", args, kw, 1, 3); err != nil {
 				return val{}, err
 			}
 			d := dequeSelf(self)
@@ -411,7 +398,7 @@ func init() {
 			return runtime.Int(int64(i)), nil
 		},
 		"insert": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := runtime.ArgCount("insert", args, kw, 2, 2); err != nil {
+			if err := runtime.TupleArgs("deque.insert", args, kw, 2, 2); err != nil {
 				return val{}, err
 			}
 			i, err := runtime.IndexValue(args[0])
@@ -428,7 +415,7 @@ func init() {
 			return runtime.None, d.insertAt(t, int(min(i, int64(d.n))), args[1])
 		},
 		"remove": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := one("remove", args, kw)
+			x, err := runtime.OneArg("deque.remove", args, kw)
 			if err != nil {
 				return val{}, err
 			}
@@ -448,7 +435,7 @@ func init() {
 			return runtime.None, nil
 		},
 		"copy": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := none("copy", args, kw); err != nil {
+			if err := runtime.NoArgs("deque.copy", args, kw); err != nil {
 				return val{}, err
 			}
 			c, err := copyOf(t, dequeSelf(self))
@@ -472,7 +459,7 @@ func init() {
 			return runtime.Obj(&dequeIter{d: d, state: d.state, reverse: true}), nil
 		},
 		"__contains__": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := one("__contains__", args, kw)
+			x, err := runtime.OneArg("__contains__", args, kw)
 			if err != nil {
 				return val{}, err
 			}
@@ -481,7 +468,7 @@ func init() {
 			return runtime.MakeBool(i >= 0), err
 		},
 		"__getitem__": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := one("__getitem__", args, kw)
+			x, err := runtime.OneArg("__getitem__", args, kw)
 			if err != nil {
 				return val{}, err
 			}
@@ -493,7 +480,7 @@ func init() {
 			return d.at(i), nil
 		},
 		"__setitem__": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := runtime.ArgCount("__setitem__", args, kw, 2, 2); err != nil {
+			if err := runtime.PositionalArgs("__setitem__", args, kw, 2, 2); err != nil {
 				return val{}, err
 			}
 			d := dequeSelf(self)
@@ -505,7 +492,7 @@ func init() {
 			return runtime.None, nil
 		},
 		"__delitem__": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := one("__delitem__", args, kw)
+			x, err := runtime.OneArg("__delitem__", args, kw)
 			if err != nil {
 				return val{}, err
 			}
@@ -529,7 +516,7 @@ func init() {
 			return runtime.Obj(c), nil
 		},
 		"__reduce__": func(t *th, self val, args []val, kw kws) (val, error) {
-			if err := none("__reduce__", args, kw); err != nil {
+			if err := runtime.NoArgs("__reduce__", args, kw); err != nil {
 				return val{}, err
 			}
 			d := dequeSelf(self)
@@ -556,7 +543,7 @@ func init() {
 			return runtime.TupleOf(runtime.Obj(d.cls), ctor, state, runtime.Obj(it)), nil
 		},
 		"__add__": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := one("__add__", args, kw)
+			x, err := runtime.OneArg("__add__", args, kw)
 			if err != nil {
 				return val{}, err
 			}
@@ -571,7 +558,7 @@ func init() {
 			return runtime.Obj(c), c.extend(t, runtime.Obj(o), false)
 		},
 		"__iadd__": func(t *th, self val, args []val, kw kws) (val, error) {
-			x, err := one("__iadd__", args, kw)
+			x, err := runtime.OneArg("__iadd__", args, kw)
 			if err != nil {
 				return val{}, err
 			}
@@ -592,7 +579,7 @@ func init() {
 // dequeMul is __mul__/__rmul__, or __imul__ when inPlace.
 func dequeMul(inPlace bool) fn {
 	return func(t *th, self val, args []val, kw kws) (val, error) {
-		x, err := one("__mul__", args, kw)
+		x, err := runtime.OneArg("__mul__", args, kw)
 		if err != nil {
 			return val{}, err
 		}

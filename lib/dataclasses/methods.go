@@ -109,7 +109,7 @@ func makeMethod(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []
 // run computes the method for self.
 func (m *fieldMethod) run(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	if m.kind == methodHash {
-		if err := runtime.ArgCount(m.qual, args, kw, 0, 0); err != nil {
+		if err := runtime.NoArgs(m.qual, args, kw); err != nil {
 			return runtime.Value{}, err
 		}
 		items := make([]runtime.Value, len(m.names))
@@ -123,7 +123,7 @@ func (m *fieldMethod) run(th *runtime.Thread, self runtime.Value, args []runtime
 		h, err := runtime.Hash(th, runtime.Obj(runtime.NewTuple(items)))
 		return runtime.Int(h), err
 	}
-	if err := runtime.ArgCount(m.qual, args, kw, 1, 1); err != nil {
+	if _, err := runtime.OneArg(m.qual, args, kw); err != nil {
 		return runtime.Value{}, err
 	}
 	other := args[0]

@@ -28,7 +28,7 @@ func load(*runtime.Thread) *runtime.Module {
 
 // reduce(function, iterable[, initial])
 func reduce(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.NoKwargs("reduce", kw); err != nil {
+	if err := runtime.PositionalArgs("reduce", nil, kw, 0, -1); err != nil {
 		return runtime.Value{}, err
 	}
 	if len(args) < 2 {

@@ -14,10 +14,10 @@ const fileChunk = 1 << 18
 // name or by calling digest) fed with the contents of fileobj, read with
 // getbuffer() when it has one, else with readinto().
 func fileDigest(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.NoKwargs("file_digest", kw); err != nil {
+	if err := runtime.PositionalArgs("file_digest", nil, kw, 0, -1); err != nil {
 		return runtime.Value{}, err
 	}
-	if err := runtime.ArgCount("file_digest", args, kw, 2, 2); err != nil {
+	if err := runtime.PositionalArgs("file_digest", args, kw, 2, 2); err != nil {
 		return runtime.Value{}, err
 	}
 	file, digest := args[0], args[1]

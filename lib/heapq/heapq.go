@@ -128,7 +128,7 @@ func (h *heap) siftUp(pos int) error {
 
 // heapArg unpacks a function's heap argument, which must be a list.
 func heapArg(th *runtime.Thread, fname string, args []runtime.Value, kw []runtime.Kwarg, max bool, names ...string) (*heap, []runtime.Value, error) {
-	if err := runtime.NoKwargs(fname, kw); err != nil {
+	if err := runtime.PositionalArgs(fname, nil, kw, 0, -1); err != nil {
 		return nil, nil, err
 	}
 	if len(args) != len(names) {

@@ -284,7 +284,7 @@ func predicateIter(name string, step func(th *runtime.Thread, pred runtime.Value
 		if err := noKw(name, kw); err != nil {
 			return runtime.Value{}, err
 		}
-		if err := exactArgs(name, args, 2); err != nil {
+		if err := runtime.PositionalArgs(name, args, nil, 2, 2); err != nil {
 			return runtime.Value{}, err
 		}
 		it, err := runtime.Iter(th, args[1])
@@ -377,7 +377,7 @@ func starmapNew(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw 
 	if err := noKw("starmap", kw); err != nil {
 		return runtime.Value{}, err
 	}
-	if err := exactArgs("starmap", args, 2); err != nil {
+	if err := runtime.PositionalArgs("starmap", args, nil, 2, 2); err != nil {
 		return runtime.Value{}, err
 	}
 	fn := args[0]

@@ -134,26 +134,13 @@ func noKw(name string, kw []runtime.Kwarg) error {
 	return nil
 }
 
-// exactArgs checks the positional count of the classes CPython checks
-// by hand ("pairwise expected 1 argument, got 0").
-func exactArgs(name string, args []runtime.Value, n int) error {
-	if len(args) != n {
-		plural := "s"
-		if n == 1 {
-			plural = ""
-		}
-		return runtime.Errorf(runtime.TypeError, "%s expected %d argument%s, got %d", name, n, plural, len(args))
-	}
-	return nil
-}
-
 // oneIterable checks the arguments of a class that takes exactly one
 // iterable and no keywords, and returns its iterator.
 func oneIterable(th *runtime.Thread, name string, args []runtime.Value, kw []runtime.Kwarg) (runtime.Iterator, error) {
 	if err := noKw(name, kw); err != nil {
 		return nil, err
 	}
-	if err := exactArgs(name, args, 1); err != nil {
+	if err := runtime.PositionalArgs(name, args, nil, 1, 1); err != nil {
 		return nil, err
 	}
 	return runtime.Iter(th, args[0])

@@ -79,7 +79,7 @@ var (
 func mathWrap1(name string, f func(float64) float64, canOverflow bool) runtime.BuiltinFn {
 	qual := "math." + name
 	return func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := runtime.ArgCount(qual, args, kw, 1, 1); err != nil {
+		if _, err := runtime.OneArg(qual, args, kw); err != nil {
 			return runtime.Value{}, err
 		}
 		x, err := runtime.AsDouble(th, args[0])
@@ -132,7 +132,7 @@ func mathTwoDoubles(th *runtime.Thread, qual, name string, args []runtime.Value,
 	if len(kw) > 0 {
 		return 0, 0, runtime.Errorf(runtime.TypeError, "%s() takes no keyword arguments", qual)
 	}
-	if err := runtime.ArgCount(name, args, nil, 2, 2); err != nil {
+	if err := runtime.PositionalArgs(name, args, nil, 2, 2); err != nil {
 		return 0, 0, err
 	}
 	x, err := runtime.AsDouble(th, args[0])
@@ -145,7 +145,7 @@ func mathTwoDoubles(th *runtime.Thread, qual, name string, args []runtime.Value,
 
 // mathOneDouble parses the single float argument of a METH_O math function.
 func mathOneDouble(th *runtime.Thread, qual string, args []runtime.Value, kw []runtime.Kwarg) (float64, error) {
-	if err := runtime.ArgCount(qual, args, kw, 1, 1); err != nil {
+	if _, err := runtime.OneArg(qual, args, kw); err != nil {
 		return 0, err
 	}
 	return runtime.AsDouble(th, args[0])
@@ -154,7 +154,7 @@ func mathOneDouble(th *runtime.Thread, qual string, args []runtime.Value, kw []r
 // mathRoundToInt is floor, ceil and trunc: ints are returned as they are,
 // user classes may define the dunder method, floats are rounded by op.
 func mathRoundToInt(th *runtime.Thread, qual, dunder string, args []runtime.Value, kw []runtime.Kwarg, op func(float64) float64) (runtime.Value, error) {
-	if err := runtime.ArgCount(qual, args, kw, 1, 1); err != nil {
+	if _, err := runtime.OneArg(qual, args, kw); err != nil {
 		return runtime.Value{}, err
 	}
 	v := args[0]
@@ -340,7 +340,7 @@ func mathLog(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []run
 }
 
 func mathLog2(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.ArgCount("math.log2", args, kw, 1, 1); err != nil {
+	if _, err := runtime.OneArg("math.log2", args, kw); err != nil {
 		return runtime.Value{}, err
 	}
 	r, err := mathLogHelper(th, args[0], domLog2)
@@ -348,7 +348,7 @@ func mathLog2(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []ru
 }
 
 func mathLog10(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.ArgCount("math.log10", args, kw, 1, 1); err != nil {
+	if _, err := runtime.OneArg("math.log10", args, kw); err != nil {
 		return runtime.Value{}, err
 	}
 	r, err := mathLogHelper(th, args[0], domLog10)
@@ -460,7 +460,7 @@ func mathLdexp(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []r
 	if len(kw) > 0 {
 		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "math.ldexp() takes no keyword arguments")
 	}
-	if err := runtime.ArgCount("ldexp", args, nil, 2, 2); err != nil {
+	if err := runtime.PositionalArgs("ldexp", args, nil, 2, 2); err != nil {
 		return runtime.Value{}, err
 	}
 	x, err := runtime.AsDouble(th, args[0])

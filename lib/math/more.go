@@ -89,7 +89,7 @@ func mathDist(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []ru
 	if len(kw) > 0 {
 		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "math.dist() takes no keyword arguments")
 	}
-	if err := runtime.ArgCount("dist", args, nil, 2, 2); err != nil {
+	if err := runtime.PositionalArgs("dist", args, nil, 2, 2); err != nil {
 		return runtime.Value{}, err
 	}
 	p, err := runtime.Collect(th, args[0])
@@ -127,7 +127,7 @@ func mathDist(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []ru
 // mathFsum is math.fsum: Shewchuk's exact partial sums, rounded once at
 // the end with half-even correction across partials, as CPython does.
 func mathFsum(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.ArgCount("math.fsum", args, kw, 1, 1); err != nil {
+	if _, err := runtime.OneArg("math.fsum", args, kw); err != nil {
 		return runtime.Value{}, err
 	}
 	it, err := runtime.Iter(th, args[0])
@@ -297,7 +297,7 @@ func mathLcm(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []run
 }
 
 func mathFactorial(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.ArgCount("math.factorial", args, kw, 1, 1); err != nil {
+	if _, err := runtime.OneArg("math.factorial", args, kw); err != nil {
 		return runtime.Value{}, err
 	}
 	x, err := runtime.IndexBig(th, args[0])
@@ -356,7 +356,7 @@ func mathComb(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []ru
 	if len(kw) > 0 {
 		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "math.comb() takes no keyword arguments")
 	}
-	if err := runtime.ArgCount("comb", args, nil, 2, 2); err != nil {
+	if err := runtime.PositionalArgs("comb", args, nil, 2, 2); err != nil {
 		return runtime.Value{}, err
 	}
 	n, err := mathNonNegative(th, args[0], "n")
@@ -384,7 +384,7 @@ func mathPerm(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []ru
 	if len(kw) > 0 {
 		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "math.perm() takes no keyword arguments")
 	}
-	if err := runtime.ArgCount("perm", args, nil, 1, 2); err != nil {
+	if err := runtime.PositionalArgs("perm", args, nil, 1, 2); err != nil {
 		return runtime.Value{}, err
 	}
 	n, err := mathNonNegative(th, args[0], "n")
@@ -407,7 +407,7 @@ func mathPerm(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []ru
 }
 
 func mathIsqrt(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.ArgCount("math.isqrt", args, kw, 1, 1); err != nil {
+	if _, err := runtime.OneArg("math.isqrt", args, kw); err != nil {
 		return runtime.Value{}, err
 	}
 	x, err := runtime.IndexBig(th, args[0])

@@ -42,7 +42,7 @@ func (g *ItemGetter) Footprint() int64 { return int64(unsafe.Sizeof(*g)) + int64
 func (g *ItemGetter) Referents(w *runtime.MemWalker) { w.Values(g.items) }
 
 func newItemGetter(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.NoKwargs("itemgetter", kw); err != nil {
+	if err := runtime.PositionalArgs("itemgetter", nil, kw, 0, -1); err != nil {
 		return runtime.Value{}, err
 	}
 	if len(args) == 0 {
@@ -53,7 +53,7 @@ func newItemGetter(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, 
 
 // Call returns obj[item], or the tuple of obj[i] for several items.
 func (g *ItemGetter) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.ArgCount("itemgetter", args, kw, 1, 1); err != nil {
+	if _, err := runtime.OneArg("itemgetter", args, kw); err != nil {
 		return runtime.Value{}, err
 	}
 	if len(g.items) == 1 {
@@ -113,7 +113,7 @@ func (g *AttrGetter) Footprint() int64 { return int64(unsafe.Sizeof(*g)) + int64
 func (g *AttrGetter) Referents(w *runtime.MemWalker) { w.Values(g.names) }
 
 func newAttrGetter(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.NoKwargs("attrgetter", kw); err != nil {
+	if err := runtime.PositionalArgs("attrgetter", nil, kw, 0, -1); err != nil {
 		return runtime.Value{}, err
 	}
 	if len(args) == 0 {
@@ -132,7 +132,7 @@ func newAttrGetter(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, 
 
 // Call returns obj.attr (following dots), or a tuple for several.
 func (g *AttrGetter) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.ArgCount("attrgetter", args, kw, 1, 1); err != nil {
+	if _, err := runtime.OneArg("attrgetter", args, kw); err != nil {
 		return runtime.Value{}, err
 	}
 	get := func(path []string) (runtime.Value, error) {
@@ -205,7 +205,7 @@ func newMethodCaller(th *runtime.Thread, cls *runtime.Type, args []runtime.Value
 
 // Call calls obj.name(*args, **kwargs).
 func (c *MethodCaller) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.ArgCount("methodcaller", args, kw, 1, 1); err != nil {
+	if _, err := runtime.OneArg("methodcaller", args, kw); err != nil {
 		return runtime.Value{}, err
 	}
 	m, err := runtime.GetAttr(th, args[0], c.name)

@@ -84,16 +84,11 @@ func load(th *runtime.Thread) *runtime.Module {
 	return m
 }
 
-// args2 checks that a two-operand function got two arguments.
-func args2(name string, args []runtime.Value, kw []runtime.Kwarg) error {
-	return runtime.ArgCount(name, args, kw, 2, 2)
-}
-
 // binary returns the function of a binary operator, or of its in-place
 // form.
 func binary(name string, op runtime.Op, inPlace bool) runtime.BuiltinFn {
 	return func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := args2(name, args, kw); err != nil {
+		if err := runtime.PositionalArgs(name, args, kw, 2, 2); err != nil {
 			return runtime.Value{}, err
 		}
 		if inPlace {
@@ -106,7 +101,7 @@ func binary(name string, op runtime.Op, inPlace bool) runtime.BuiltinFn {
 // compare returns a rich comparison function.
 func compare(name string, op runtime.CmpOp) runtime.BuiltinFn {
 	return func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := args2(name, args, kw); err != nil {
+		if err := runtime.PositionalArgs(name, args, kw, 2, 2); err != nil {
 			return runtime.Value{}, err
 		}
 		return runtime.Compare(th, op, args[0], args[1])
@@ -116,13 +111,11 @@ func compare(name string, op runtime.CmpOp) runtime.BuiltinFn {
 // unaryFn wraps a one-operand function.
 func unaryFn(name string, f func(*runtime.Thread, runtime.Value) (runtime.Value, error)) runtime.BuiltinFn {
 	return func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := runtime.NoKwargs(name, kw); err != nil {
+		x, err := runtime.OneArg("_operator."+name, args, kw)
+		if err != nil {
 			return runtime.Value{}, err
 		}
-		if len(args) != 1 {
-			return runtime.Value{}, runtime.Errorf(runtime.TypeError, "_operator.%s() takes exactly one argument (%d given)", name, len(args))
-		}
-		return f(th, args[0])
+		return f(th, x)
 	}
 }
 
@@ -133,7 +126,7 @@ func isFn(same bool) runtime.BuiltinFn {
 		name = "is_not"
 	}
 	return func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := args2(name, args, kw); err != nil {
+		if err := runtime.PositionalArgs(name, args, kw, 2, 2); err != nil {
 			return runtime.Value{}, err
 		}
 		return runtime.MakeBool(args[0].Is(args[1]) == same), nil
@@ -147,7 +140,7 @@ func concat(inPlace bool) runtime.BuiltinFn {
 		name = "iconcat"
 	}
 	return func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := args2(name, args, kw); err != nil {
+		if err := runtime.PositionalArgs(name, args, kw, 2, 2); err != nil {
 			return runtime.Value{}, err
 		}
 		if !isSequence(args[0]) {
@@ -174,7 +167,7 @@ func isSequence(v runtime.Value) bool {
 
 // contains is contains(a, b): b in a.
 func contains(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := args2("contains", args, kw); err != nil {
+	if err := runtime.PositionalArgs("contains", args, kw, 2, 2); err != nil {
 		return runtime.Value{}, err
 	}
 	in, err := runtime.Contains(th, args[0], args[1])
@@ -210,7 +203,7 @@ func scan(th *runtime.Thread, a, b runtime.Value, f func(i int64) bool) error {
 
 // countOf is countOf(a, b): how many items of a equal b.
 func countOf(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := args2("countOf", args, kw); err != nil {
+	if err := runtime.PositionalArgs("countOf", args, kw, 2, 2); err != nil {
 		return runtime.Value{}, err
 	}
 	n := int64(0)
@@ -220,7 +213,7 @@ func countOf(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []run
 
 // indexOf is indexOf(a, b): the index of the first item of a equal to b.
 func indexOf(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := args2("indexOf", args, kw); err != nil {
+	if err := runtime.PositionalArgs("indexOf", args, kw, 2, 2); err != nil {
 		return runtime.Value{}, err
 	}
 	at := int64(-1)
@@ -235,7 +228,7 @@ func indexOf(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []run
 
 // getItem is getitem(a, b): a[b].
 func getItem(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := args2("getitem", args, kw); err != nil {
+	if err := runtime.PositionalArgs("getitem", args, kw, 2, 2); err != nil {
 		return runtime.Value{}, err
 	}
 	return runtime.GetItem(th, args[0], args[1])
@@ -243,7 +236,7 @@ func getItem(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []run
 
 // setItem is setitem(a, b, c): a[b] = c.
 func setItem(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.ArgCount("setitem", args, kw, 3, 3); err != nil {
+	if err := runtime.PositionalArgs("setitem", args, kw, 3, 3); err != nil {
 		return runtime.Value{}, err
 	}
 	return runtime.None, runtime.SetItem(th, args[0], args[1], args[2])
@@ -251,7 +244,7 @@ func setItem(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []run
 
 // delItem is delitem(a, b): del a[b].
 func delItem(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := args2("delitem", args, kw); err != nil {
+	if err := runtime.PositionalArgs("delitem", args, kw, 2, 2); err != nil {
 		return runtime.Value{}, err
 	}
 	return runtime.None, runtime.DelItem(th, args[0], args[1])
@@ -260,7 +253,7 @@ func delItem(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []run
 // lengthHint is length_hint(obj, default=0): len(obj), else its
 // __length_hint__, else default.
 func lengthHint(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.ArgCount("length_hint", args, kw, 1, 2); err != nil {
+	if err := runtime.PositionalArgs("length_hint", args, kw, 1, 2); err != nil {
 		return runtime.Value{}, err
 	}
 	def := int64(0)

@@ -16,7 +16,7 @@ import (
 
 func randomUniform(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	var a [2]runtime.Value
-	if err := bindPyArgs("Random.uniform", args, kw, []string{"a", "b"}, 2, nil, a[:]); err != nil {
+	if err := (&runtime.PyParams{Name: "Random.uniform", Method: true, Params: []string{"a", "b"}, Required: 2}).Bind(args, kw, a[:]); err != nil {
 		return runtime.Value{}, err
 	}
 	// a + (b - a) * random(), with Python's arithmetic.
@@ -34,7 +34,7 @@ func randomUniform(th *runtime.Thread, self runtime.Value, args []runtime.Value,
 
 func randomTriangular(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	var a [3]runtime.Value
-	if err := bindPyArgs("Random.triangular", args, kw, []string{"low", "high", "mode"}, 0, nil, a[:]); err != nil {
+	if err := (&runtime.PyParams{Name: "Random.triangular", Method: true, Params: []string{"low", "high", "mode"}, Required: 0}).Bind(args, kw, a[:]); err != nil {
 		return runtime.Value{}, err
 	}
 	// The density rises linearly from low to the mode and falls to high;

@@ -9,8 +9,6 @@ package random
 import (
 	"math"
 	"math/big"
-	"strconv"
-	"strings"
 
 	"github.com/aio-lang/aio/internal/pyrand"
 
@@ -88,7 +86,7 @@ func init() {
 	RandomType.Module = "random"
 	RandomType.New = func(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		var a [1]runtime.Value
-		if err := bindPyArgs("Random.__init__", args, kw, []string{"x"}, 0, nil, a[:]); err != nil {
+		if err := (&runtime.PyParams{Name: "Random.__init__", Method: true, Params: []string{"x"}, Required: 0}).Bind(args, kw, a[:]); err != nil {
 			return runtime.Value{}, err
 		}
 		r := &RandomObj{cls: cls, R: &pyrand.Random{}}
@@ -124,71 +122,6 @@ func randSelf(self runtime.Value) *RandomObj {
 	return r
 }
 
-// bindPyArgs binds arguments as a Python method `def f(self, names...,
-// *, kwonly...)` would, the last len(names)-nreq positional parameters
-// having defaults, with CPython's TypeError messages. out receives the
-// values in order (positional then keyword-only); parameters not given
-// keep the zero Value.
-func bindPyArgs(qual string, args []runtime.Value, kw []runtime.Kwarg, names []string, nreq int, kwonly []string, out []runtime.Value) error {
-	if len(args) > len(names) {
-		sig := strconv.Itoa(len(names) + 1)
-		if nreq < len(names) {
-			sig = "from " + strconv.Itoa(nreq+1) + " to " + strconv.Itoa(len(names)+1)
-		}
-		plural := "s"
-		if len(names) == 0 {
-			plural = ""
-		}
-		return runtime.Errorf(runtime.TypeError, "%s() takes %s positional argument%s but %d were given", qual, sig, plural, len(args)+1)
-	}
-	copy(out, args)
-	for _, k := range kw {
-		i := nameIndex(names, k.Name)
-		if i < 0 {
-			if j := nameIndex(kwonly, k.Name); j >= 0 {
-				i = len(names) + j
-			}
-		}
-		if i < 0 {
-			return runtime.Errorf(runtime.TypeError, "%s() got an unexpected keyword argument '%s'", qual, k.Name)
-		}
-		if out[i].IsValid() {
-			return runtime.Errorf(runtime.TypeError, "%s() got multiple values for argument '%s'", qual, k.Name)
-		}
-		out[i] = k.Value
-	}
-	var missing []string
-	for i := 0; i < nreq; i++ {
-		if !out[i].IsValid() {
-			missing = append(missing, "'"+names[i]+"'")
-		}
-	}
-	if len(missing) > 0 {
-		plural := "s"
-		if len(missing) == 1 {
-			plural = ""
-		}
-		list := missing[0]
-		switch n := len(missing); {
-		case n == 2:
-			list = missing[0] + " and " + missing[1]
-		case n > 2:
-			list = strings.Join(missing[:n-1], ", ") + ", and " + missing[n-1]
-		}
-		return runtime.Errorf(runtime.TypeError, "%s() missing %d required positional argument%s: %s", qual, len(missing), plural, list)
-	}
-	return nil
-}
-
-func nameIndex(names []string, name string) int {
-	for i, n := range names {
-		if n == name {
-			return i
-		}
-	}
-	return -1
-}
-
 // randFloatArgs binds float parameters with defaults (NaN marks "required").
 func randFloatArgs(th *runtime.Thread, qual string, args []runtime.Value, kw []runtime.Kwarg, names []string, defaults []float64) ([]float64, error) {
 	nreq := 0
@@ -198,7 +131,7 @@ func randFloatArgs(th *runtime.Thread, qual string, args []runtime.Value, kw []r
 		}
 	}
 	vals := make([]runtime.Value, len(names))
-	if err := bindPyArgs(qual, args, kw, names, nreq, nil, vals); err != nil {
+	if err := (&runtime.PyParams{Name: qual, Method: true, Params: names, Required: nreq}).Bind(args, kw, vals); err != nil {
 		return nil, err
 	}
 	out := make([]float64, len(names))
@@ -269,21 +202,21 @@ func randSeedV1(s *runtime.StrObj) uint64 {
 
 func randomSeed(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	var a [2]runtime.Value
-	if err := bindPyArgs("Random.seed", args, kw, []string{"a", "version"}, 0, nil, a[:]); err != nil {
+	if err := (&runtime.PyParams{Name: "Random.seed", Method: true, Params: []string{"a", "version"}, Required: 0}).Bind(args, kw, a[:]); err != nil {
 		return runtime.Value{}, err
 	}
 	return runtime.None, randSeed(th, randSelf(self), a[0], a[1])
 }
 
 func randomRandom(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.ArgCount("Random.random", args, kw, 0, 0); err != nil {
+	if err := runtime.NoArgs("Random.random", args, kw); err != nil {
 		return runtime.Value{}, err
 	}
 	return runtime.Float(randSelf(self).R.Random()), nil
 }
 
 func randomGetRandBits(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.ArgCount("Random.getrandbits", args, kw, 1, 1); err != nil {
+	if _, err := runtime.OneArg("Random.getrandbits", args, kw); err != nil {
 		return runtime.Value{}, err
 	}
 	k, err := runtime.CInt(args[0])
@@ -386,7 +319,7 @@ func randBigResult(x *big.Int, err error) (runtime.Value, error) {
 
 func randomRandRange(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	var a [3]runtime.Value
-	if err := bindPyArgs("Random.randrange", args, kw, []string{"start", "stop", "step"}, 1, nil, a[:]); err != nil {
+	if err := (&runtime.PyParams{Name: "Random.randrange", Method: true, Params: []string{"start", "stop", "step"}, Required: 1}).Bind(args, kw, a[:]); err != nil {
 		return runtime.Value{}, err
 	}
 	return randRange(th, draws(th, self), a[0], a[1], a[2])
@@ -394,7 +327,7 @@ func randomRandRange(th *runtime.Thread, self runtime.Value, args []runtime.Valu
 
 func randomRandInt(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	var a [2]runtime.Value
-	if err := bindPyArgs("Random.randint", args, kw, []string{"a", "b"}, 2, nil, a[:]); err != nil {
+	if err := (&runtime.PyParams{Name: "Random.randint", Method: true, Params: []string{"a", "b"}, Required: 2}).Bind(args, kw, a[:]); err != nil {
 		return runtime.Value{}, err
 	}
 	src := draws(th, self)
@@ -416,7 +349,7 @@ func randomRandInt(th *runtime.Thread, self runtime.Value, args []runtime.Value,
 
 func randomChoice(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	var a [1]runtime.Value
-	if err := bindPyArgs("Random.choice", args, kw, []string{"seq"}, 1, nil, a[:]); err != nil {
+	if err := (&runtime.PyParams{Name: "Random.choice", Method: true, Params: []string{"seq"}, Required: 1}).Bind(args, kw, a[:]); err != nil {
 		return runtime.Value{}, err
 	}
 	n, err := runtime.Len(th, a[0])
@@ -441,7 +374,7 @@ func randomChoice(th *runtime.Thread, self runtime.Value, args []runtime.Value, 
 
 func randomShuffle(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	var a [1]runtime.Value
-	if err := bindPyArgs("Random.shuffle", args, kw, []string{"x"}, 1, nil, a[:]); err != nil {
+	if err := (&runtime.PyParams{Name: "Random.shuffle", Method: true, Params: []string{"x"}, Required: 1}).Bind(args, kw, a[:]); err != nil {
 		return runtime.Value{}, err
 	}
 	x := a[0]
@@ -505,7 +438,7 @@ func isSequenceForSample(v runtime.Value) bool {
 
 func randomSample(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	var a [3]runtime.Value
-	if err := bindPyArgs("Random.sample", args, kw, []string{"population", "k"}, 2, []string{"counts"}, a[:]); err != nil {
+	if err := (&runtime.PyParams{Name: "Random.sample", Method: true, Params: []string{"population", "k"}, Required: 2, KwOnly: []string{"counts"}}).Bind(args, kw, a[:]); err != nil {
 		return runtime.Value{}, err
 	}
 	pop, kv, counts := a[0], a[1], a[2]
@@ -619,7 +552,7 @@ func randBisectRight(th *runtime.Thread, a []runtime.Value, x runtime.Value, lo,
 
 func randomChoices(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	var a [4]runtime.Value
-	if err := bindPyArgs("Random.choices", args, kw, []string{"population", "weights"}, 1, []string{"cum_weights", "k"}, a[:]); err != nil {
+	if err := (&runtime.PyParams{Name: "Random.choices", Method: true, Params: []string{"population", "weights"}, Required: 1, KwOnly: []string{"cum_weights", "k"}}).Bind(args, kw, a[:]); err != nil {
 		return runtime.Value{}, err
 	}
 	pop, weights, cumW := a[0], a[1], a[2]

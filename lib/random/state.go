@@ -16,7 +16,7 @@ import (
 const randomStateVersion = 3
 
 func randomGetState(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.UnpackArgs("Random.getstate", args, kw); err != nil {
+	if err := (&runtime.PyParams{Name: "Random.getstate", Method: true}).Bind(args, kw, nil); err != nil {
 		return runtime.Value{}, err
 	}
 	r := randSelf(self)

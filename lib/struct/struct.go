@@ -88,7 +88,7 @@ type operation func(th *runtime.Thread, l *layout, args []runtime.Value, kw []ru
 // operations are the module's functions after their format argument.
 var operations = map[string]operation{
 	"pack": func(th *runtime.Thread, l *layout, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := runtime.NoKwargs("pack", kw); err != nil {
+		if err := runtime.PositionalArgs("pack", nil, kw, 0, -1); err != nil {
 			return runtime.Value{}, err
 		}
 		return pack(th, l, args)
@@ -109,7 +109,7 @@ var operations = map[string]operation{
 		return unpackFrom(th, l, buf, offset)
 	},
 	"pack_into": func(th *runtime.Thread, l *layout, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := runtime.NoKwargs("pack_into", kw); err != nil {
+		if err := runtime.PositionalArgs("pack_into", nil, kw, 0, -1); err != nil {
 			return runtime.Value{}, err
 		}
 		return packInto(th, l, args)

@@ -24,7 +24,7 @@ func addIntDigitsFuncs(m *runtime.Module) {
 }
 
 func getIntMaxStrDigits(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.ArgCount("sys.get_int_max_str_digits", args, kw, 0, 0); err != nil {
+	if err := runtime.NoArgs("sys.get_int_max_str_digits", args, kw); err != nil {
 		return runtime.Value{}, err
 	}
 	return runtime.Int(int64(th.IntMaxStrDigits())), nil

@@ -28,11 +28,8 @@ func init() { runtime.RegisterStdModule("sys", load) }
 // exit is sys.exit(status=None): SystemExit with status as its argument
 // (none for None).
 func exit(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if len(kw) > 0 {
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "sys.exit() takes no keyword arguments")
-	}
-	if len(args) > 1 {
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "exit expected at most 1 argument, got %d", len(args))
+	if err := runtime.PositionalArgs("sys.exit", args, kw, 0, 1); err != nil {
+		return runtime.Value{}, err
 	}
 	if len(args) == 0 || args[0].IsNone() {
 		return runtime.Value{}, runtime.NewException(runtime.SystemExit)
@@ -41,18 +38,15 @@ func exit(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtim
 }
 
 func getRecursionLimit(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := runtime.ArgCount("sys.getrecursionlimit", args, kw, 0, 0); err != nil {
+	if err := runtime.NoArgs("sys.getrecursionlimit", args, kw); err != nil {
 		return runtime.Value{}, err
 	}
 	return runtime.Int(int64(th.MaxDepth)), nil
 }
 
 func setRecursionLimit(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if len(kw) > 0 {
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "sys.setrecursionlimit() takes no keyword arguments")
-	}
-	if len(args) != 1 {
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "sys.setrecursionlimit() takes exactly one argument (%d given)", len(args))
+	if _, err := runtime.OneArg("sys.setrecursionlimit", args, kw); err != nil {
+		return runtime.Value{}, err
 	}
 	var n int64
 	if err := runtime.UnpackArgs("setrecursionlimit", args, nil, "limit", &n); err != nil {
@@ -99,10 +93,10 @@ func load(th *runtime.Thread) *runtime.Module {
 	m.Set("getrecursionlimit", runtime.NewBuiltin("getrecursionlimit", getRecursionLimit))
 	m.Set("setrecursionlimit", runtime.NewBuiltin("setrecursionlimit", setRecursionLimit))
 	m.Set("getfilesystemencoding", runtime.NewBuiltin("getfilesystemencoding", func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		return runtime.Str("utf-8"), runtime.ArgCount("getfilesystemencoding", args, kw, 0, 0)
+		return runtime.Str("utf-8"), runtime.NoArgs("sys.getfilesystemencoding", args, kw)
 	}))
 	m.Set("getdefaultencoding", runtime.NewBuiltin("getdefaultencoding", func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		return runtime.Str("utf-8"), runtime.ArgCount("getdefaultencoding", args, kw, 0, 0)
+		return runtime.Str("utf-8"), runtime.NoArgs("sys.getdefaultencoding", args, kw)
 	}))
 	addIntDigitsFuncs(m)
 	return m

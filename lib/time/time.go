@@ -28,7 +28,7 @@ type fn = func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []r
 // noArgs wraps a clock reading as a function of no arguments.
 func noArgs(name string, read func() runtime.Value) fn {
 	return func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := runtime.ArgCount("time."+name, args, kw, 0, 0); err != nil {
+		if err := runtime.NoArgs("time."+name, args, kw); err != nil {
 			return runtime.Value{}, err
 		}
 		return read(), nil
@@ -51,7 +51,7 @@ func loadTime(th *runtime.Thread) *runtime.Module {
 		"thread_time":     noArgs("thread_time", func() runtime.Value { return runtime.Float(float64(processNanos()) / 1e9) }),
 		"thread_time_ns":  noArgs("thread_time_ns", func() runtime.Value { return runtime.Int(processNanos()) }),
 		"sleep": func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			if err := runtime.ArgCount("time.sleep", args, kw, 1, 1); err != nil {
+			if _, err := runtime.OneArg("time.sleep", args, kw); err != nil {
 				return runtime.Value{}, err
 			}
 			d, err := Seconds(args[0])
@@ -69,7 +69,7 @@ func loadTime(th *runtime.Thread) *runtime.Module {
 		"_gmtime":    breakDownFn(c, "gmtime", gotime.UTC),
 		"_localtime": breakDownFn(c, "localtime", gotime.Local),
 		"mktime": func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			if err := runtime.ArgCount("time.mktime", args, kw, 1, 1); err != nil {
+			if _, err := runtime.OneArg("time.mktime", args, kw); err != nil {
 				return runtime.Value{}, err
 			}
 			t, err := tmFromValue(th, "mktime", args[0])
@@ -83,7 +83,7 @@ func loadTime(th *runtime.Thread) *runtime.Module {
 			return runtime.Float(secs), nil
 		},
 		"strftime": func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			if err := runtime.ArgCount("strftime", args, kw, 1, 2); err != nil {
+			if err := runtime.PositionalArgs("strftime", args, kw, 1, 2); err != nil {
 				return runtime.Value{}, err
 			}
 			format, ok := args[0].Object().(*runtime.StrObj)
@@ -104,7 +104,7 @@ func loadTime(th *runtime.Thread) *runtime.Module {
 			return runtime.Str(strftime(format.S, t, name, off)), nil
 		},
 		"asctime": func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			if err := runtime.ArgCount("asctime", args, kw, 0, 1); err != nil {
+			if err := runtime.PositionalArgs("asctime", args, kw, 0, 1); err != nil {
 				return runtime.Value{}, err
 			}
 			t, err := tmArg(th, c, "asctime", args)
@@ -117,7 +117,7 @@ func loadTime(th *runtime.Thread) *runtime.Module {
 			return runtime.Str(asctime(t)), nil
 		},
 		"ctime": func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			if err := runtime.ArgCount("ctime", args, kw, 0, 1); err != nil {
+			if err := runtime.PositionalArgs("ctime", args, kw, 0, 1); err != nil {
 				return runtime.Value{}, err
 			}
 			secs, err := secsArg(c, args)
@@ -155,7 +155,7 @@ func secsArg(c *clock, args []runtime.Value) (int64, error) {
 // breakDownFn is gmtime or localtime as an 11-tuple, for time.aio to wrap.
 func breakDownFn(c *clock, name string, loc *gotime.Location) fn {
 	return func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := runtime.ArgCount(name, args, kw, 0, 1); err != nil {
+		if err := runtime.PositionalArgs(name, args, kw, 0, 1); err != nil {
 			return runtime.Value{}, err
 		}
 		secs, err := secsArg(c, args)

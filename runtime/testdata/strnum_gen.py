@@ -130,8 +130,18 @@ def outcome(fn):
 cases = []
 
 
+def direct_call(recv, name, args, kw):
+    # Arguments are spelled out in the call, as a script writes them:
+    # CPython words some errors differently for a call through * or **.
+    if not all(k.isidentifier() for k in kw):
+        return getattr(recv, name)(*args, **kw)
+    spelled = ["args[%d]" % i for i in range(len(args))] + ["%s=kw[%r]" % (k, k) for k in kw]
+    src = "recv.%s(%s)" % (name, ", ".join(spelled))
+    return eval(src, {"recv": recv, "args": args, "kw": kw})
+
+
 def m(_group, _recv, _name, *args, **kw):
-    want = outcome(lambda: getattr(_recv, _name)(*args, **kw))
+    want = outcome(lambda: direct_call(_recv, _name, args, kw))
     cases.append([_group, "m", [enc(_recv), _name], [enc(a) for a in args],
                   [[k, enc(v)] for k, v in kw.items()], want])
 
