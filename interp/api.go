@@ -421,7 +421,7 @@ func (in *Interp) evalCode(code *compile.Code) (runtime.Value, error) {
 			return runtime.Value{}, err
 		}
 	}
-	fn := &Function{code: code, mod: in.main, globals: in.main.globals, name: code.Name, qualname: code.QualName}
+	fn := &function{code: code, mod: in.main, globals: in.main.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
 	f := newFrame(fn, code)
 	if code.Flags&compile.FlagTopLevelAwait != 0 {
@@ -532,7 +532,7 @@ func (in *Interp) callee(fn any) (runtime.Value, error) {
 			return runtime.Value{}, errors.New("aio: Call of the zero Value")
 		}
 		return f, nil
-	case *Function:
+	case *function:
 		return runtime.Obj(f), nil
 	case *HostFunc:
 		return f.value("")

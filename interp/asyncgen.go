@@ -12,8 +12,8 @@ import (
 	"github.com/aio-lang/aio/runtime"
 )
 
-// AsyncGeneratorType is the class of async generator objects.
-var AsyncGeneratorType = runtime.NewType("async_generator", runtime.ObjectType)
+// asyncGeneratorType is the class of async generator objects.
+var asyncGeneratorType = runtime.NewType("async_generator", runtime.ObjectType)
 
 // agenSendType and agenThrowType are the classes of the awaitables of
 // __anext__()/asend() and athrow()/aclose().
@@ -22,11 +22,11 @@ var (
 	agenThrowType = runtime.NewType("async_generator_athrow", runtime.ObjectType)
 )
 
-// AsyncGenerator is the object made by calling an async def that
+// asyncGenerator is the object made by calling an async def that
 // contains yield.
-type AsyncGenerator struct {
-	frame   *Frame
-	fn      *Function
+type asyncGenerator struct {
+	frame   *frame
+	fn      *function
 	started bool
 	done    bool
 	// running is ag_running: an awaitable of the generator is in progress
@@ -47,7 +47,7 @@ type AsyncGenerator struct {
 // aclose(). aio frees memory without reference counts, so this is the
 // one place where it can tell that a generator became unreachable;
 // others left unfinished are closed by shutdown_asyncgens.
-func (g *AsyncGenerator) finalize(th *runtime.Thread) {
+func (g *asyncGenerator) finalize(th *runtime.Thread) {
 	if g.done || !g.hooked || g.running {
 		return
 	}
@@ -65,23 +65,23 @@ func (g *AsyncGenerator) finalize(th *runtime.Thread) {
 }
 
 // Type returns AsyncGeneratorType.
-func (*AsyncGenerator) Type() *runtime.Type { return AsyncGeneratorType }
+func (*asyncGenerator) Type() *runtime.Type { return asyncGeneratorType }
 
 // Repr returns "<async_generator object NAME at 0x...>".
-func (g *AsyncGenerator) Repr(th *runtime.Thread) (string, error) {
+func (g *asyncGenerator) Repr(th *runtime.Thread) (string, error) {
 	return "<async_generator object " + g.fn.qualname + " at " + addrOf(g) + ">", nil
 }
 
 // AgenFinished reports whether the generator has finished (runtime.AsyncGen).
-func (g *AsyncGenerator) AgenFinished() bool { return g.done || g.finalized }
+func (g *asyncGenerator) AgenFinished() bool { return g.done || g.finalized }
 
 // Aclose returns the awaitable of aclose() (runtime.AsyncGen).
-func (g *AsyncGenerator) Aclose() runtime.Coro {
+func (g *asyncGenerator) Aclose() runtime.Coro {
 	return &agenAwait{g: g, kind: agenClose}
 }
 
 // Attr returns the generator's introspection attributes.
-func (g *AsyncGenerator) Attr(name string) (runtime.Value, bool) {
+func (g *asyncGenerator) Attr(name string) (runtime.Value, bool) {
 	switch name {
 	case "ag_running":
 		return runtime.MakeBool(g.running), true
@@ -98,10 +98,10 @@ func (g *AsyncGenerator) Attr(name string) (runtime.Value, bool) {
 }
 
 // SetAttrValue refuses: async generators have no writable attributes here.
-func (g *AsyncGenerator) SetAttrValue(name string, v runtime.Value) bool { return false }
+func (g *asyncGenerator) SetAttrValue(name string, v runtime.Value) bool { return false }
 
 // DelAttrValue refuses, as SetAttrValue.
-func (g *AsyncGenerator) DelAttrValue(name string) bool { return false }
+func (g *asyncGenerator) DelAttrValue(name string) bool { return false }
 
 // agenKind is what an awaitable of an async generator does.
 type agenKind uint8
@@ -124,7 +124,7 @@ const (
 // agenAwait is the awaitable that one call of __anext__, asend, athrow or
 // aclose returns.
 type agenAwait struct {
-	g     *AsyncGenerator
+	g     *asyncGenerator
 	kind  agenKind
 	state agenState
 	send  runtime.Value   // the value asend sends (None for __anext__)
@@ -268,7 +268,7 @@ func (a *agenAwait) AwaitStep(th *runtime.Thread, throw error) runtime.CoroStep 
 // No script can see it (the loop awaits it at once and drops it), so the
 // generator's own one is reused once its previous step has finished: an
 // async for does not allocate per item.
-func (g *AsyncGenerator) loopAnext() *agenAwait {
+func (g *asyncGenerator) loopAnext() *agenAwait {
 	if g.running {
 		return g.anext() // fails as CPython's does: already running
 	}
@@ -277,12 +277,12 @@ func (g *AsyncGenerator) loopAnext() *agenAwait {
 }
 
 // anext returns the awaitable of g.__anext__().
-func (g *AsyncGenerator) anext() *agenAwait {
+func (g *asyncGenerator) anext() *agenAwait {
 	return &agenAwait{g: g, kind: agenSend, send: runtime.None}
 }
 
 func init() {
-	AsyncGeneratorType.Methods(map[string]runtime.BuiltinFn{
+	asyncGeneratorType.Methods(map[string]runtime.BuiltinFn{
 		"__aiter__": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			if err := runtime.UnpackArgs("__aiter__", args, kw); err != nil {
 				return runtime.Value{}, err
@@ -293,7 +293,7 @@ func init() {
 			if err := runtime.UnpackArgs("__anext__", args, kw); err != nil {
 				return runtime.Value{}, err
 			}
-			g, _ := runtime.As[*AsyncGenerator](self)
+			g, _ := runtime.As[*asyncGenerator](self)
 			return runtime.Obj(g.anext()), nil
 		},
 		"asend": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
@@ -301,7 +301,7 @@ func init() {
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			g, _ := runtime.As[*AsyncGenerator](self)
+			g, _ := runtime.As[*asyncGenerator](self)
 			return runtime.Obj(&agenAwait{g: g, kind: agenSend, send: v}), nil
 		},
 		"athrow": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
@@ -310,14 +310,14 @@ func init() {
 			}
 			// The arguments are checked when the awaitable first runs, as
 			// CPython does.
-			g, _ := runtime.As[*AsyncGenerator](self)
+			g, _ := runtime.As[*asyncGenerator](self)
 			return runtime.Obj(&agenAwait{g: g, kind: agenThrow, args: append([]runtime.Value(nil), args...)}), nil
 		},
 		"aclose": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			if err := runtime.NoArgs("async_generator.aclose", args, kw); err != nil {
 				return runtime.Value{}, err
 			}
-			g, _ := runtime.As[*AsyncGenerator](self)
+			g, _ := runtime.As[*asyncGenerator](self)
 			return runtime.Obj(g.Aclose()), nil
 		},
 	})

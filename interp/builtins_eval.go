@@ -46,7 +46,7 @@ func (in *Interp) installEvalBuiltins() {
 		return runtime.Obj(co), nil
 	})
 	for _, kind := range []string{"eval", "exec"} {
-		run := func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		run := func(th *runtime.Thread, f *frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			r, err := in.evalExec(th, f, kind, args, kw)
 			if kind == "exec" && err == nil {
 				r = runtime.None
@@ -137,7 +137,7 @@ func syntaxErrorValue(err error, src string) error {
 // evalExec is eval(source, globals=None, locals=None) and exec(...):
 // the source compiled as kind (a code object runs as compiled), run
 // with the namespaces chosen as described at the top of this file.
-func (in *Interp) evalExec(th *runtime.Thread, f *Frame, kind string, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+func (in *Interp) evalExec(th *runtime.Thread, f *frame, kind string, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	source, globals, locals := runtime.None, runtime.None, runtime.None
 	pairs := []any{"source", &source, "globals?", &globals, "locals?", &locals}
 	if kind == "exec" {
@@ -188,7 +188,7 @@ func (in *Interp) evalExec(th *runtime.Thread, f *Frame, kind string, args []run
 // given). The locals, when they differ from the globals, are the frame's
 // name namespace (as a class body's): the code's own top-level names live
 // there, while functions it defines see only the globals, as in CPython.
-func (in *Interp) runIn(th *runtime.Thread, f *Frame, co *codeObject, gdict, ldict *runtime.Dict) (runtime.Value, error) {
+func (in *Interp) runIn(th *runtime.Thread, f *frame, co *codeObject, gdict, ldict *runtime.Dict) (runtime.Value, error) {
 	var ms *moduleState
 	var scratch *runtime.Module // a module made from gdict, written back after
 	switch {
@@ -266,7 +266,7 @@ func writeBack(th *runtime.Thread, mod *runtime.Module, d *runtime.Dict) error {
 // eval-mode expression (None for exec mode).
 func (in *Interp) runCodeObject(th *runtime.Thread, co *codeObject, ms *moduleState, ns *runtime.Dict) (runtime.Value, error) {
 	code := co.code
-	fn := &Function{code: code, mod: ms, globals: ms.globals, name: code.Name, qualname: code.QualName}
+	fn := &function{code: code, mod: ms, globals: ms.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
 	fr := newFrame(fn, code)
 	fr.ns = ns

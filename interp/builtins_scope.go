@@ -14,7 +14,7 @@ import (
 // frameBuiltin is a built-in function that needs the frame calling it.
 type frameBuiltin struct {
 	name string
-	fn   func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error)
+	fn   func(th *runtime.Thread, f *frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error)
 	// withArgs, when valid, serves calls with arguments made from Go.
 	withArgs runtime.Value
 }
@@ -37,14 +37,14 @@ func (b *frameBuiltin) Call(th *runtime.Thread, args []runtime.Value, kw []runti
 }
 
 // globalsDict is globals(): the module's dict (see globals_view.go).
-func globalsDict(th *runtime.Thread, f *Frame) (*runtime.Dict, error) {
+func globalsDict(th *runtime.Thread, f *frame) (*runtime.Dict, error) {
 	return f.fn.mod.vm.globalsView(th, f.fn.mod)
 }
 
 // localsDict is locals(): a class body's namespace itself, the globals at
 // module level, and in a function a snapshot of its bound local and
 // closure variables.
-func localsDict(th *runtime.Thread, f *Frame) (*runtime.Dict, error) {
+func localsDict(th *runtime.Thread, f *frame) (*runtime.Dict, error) {
 	if f.ns != nil {
 		return f.ns, nil
 	}
@@ -73,28 +73,28 @@ func localsDict(th *runtime.Thread, f *Frame) (*runtime.Dict, error) {
 func (in *Interp) installScopeBuiltins() {
 	vars := in.builtins["vars"]
 	dir := in.builtins["dir"]
-	in.builtins["globals"] = runtime.Obj(&frameBuiltin{name: "globals", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+	in.builtins["globals"] = runtime.Obj(&frameBuiltin{name: "globals", fn: func(th *runtime.Thread, f *frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		if err := runtime.NoArgs("globals", args, kw); err != nil {
 			return runtime.Value{}, err
 		}
 		d, err := globalsDict(th, f)
 		return runtime.Obj(d), err
 	}})
-	in.builtins["locals"] = runtime.Obj(&frameBuiltin{name: "locals", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+	in.builtins["locals"] = runtime.Obj(&frameBuiltin{name: "locals", fn: func(th *runtime.Thread, f *frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		if err := runtime.NoArgs("locals", args, kw); err != nil {
 			return runtime.Value{}, err
 		}
 		d, err := localsDict(th, f)
 		return runtime.Obj(d), err
 	}})
-	in.builtins["vars"] = runtime.Obj(&frameBuiltin{name: "vars", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+	in.builtins["vars"] = runtime.Obj(&frameBuiltin{name: "vars", fn: func(th *runtime.Thread, f *frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		if len(args) == 0 && len(kw) == 0 {
 			d, err := localsDict(th, f)
 			return runtime.Obj(d), err
 		}
 		return th.Call(vars, args, kw)
 	}, withArgs: vars})
-	in.builtins["dir"] = runtime.Obj(&frameBuiltin{name: "dir", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+	in.builtins["dir"] = runtime.Obj(&frameBuiltin{name: "dir", fn: func(th *runtime.Thread, f *frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		if len(args) > 0 || len(kw) > 0 {
 			return th.Call(dir, args, kw)
 		}

@@ -14,7 +14,7 @@ import (
 )
 
 // stackFrame describes f for a call graph.
-func stackFrame(f *Frame) runtime.StackFrame {
+func stackFrame(f *frame) runtime.StackFrame {
 	e := f.traceEntry()
 	return runtime.StackFrame{File: e.Filename, Line: e.Line, Func: f.fn.qualname, Async: f.isCoro}
 }
@@ -23,7 +23,7 @@ func stackFrame(f *Frame) runtime.StackFrame {
 // innermost first (runtime.CallStacker). A coroutine not started yet is
 // at its first line; a running or finished one has no suspended frames
 // beyond its own.
-func (co *Coroutine) CallStack() []runtime.StackFrame {
+func (co *coroutine) CallStack() []runtime.StackFrame {
 	entry := co.frame()
 	if co.state != coroSuspended || entry.resumeAt == nil {
 		if co.state == coroClosed {
@@ -41,12 +41,12 @@ func (co *Coroutine) CallStack() []runtime.StackFrame {
 // nativeAwaited describes the coroutine implemented in Go (a TaskGroup's
 // __aexit__, a Queue's get, ...) that suspended frame f awaits, if any:
 // it stands for the frame CPython's library code would have there.
-func nativeAwaited(f *Frame) (runtime.StackFrame, bool) {
+func nativeAwaited(f *frame) (runtime.StackFrame, bool) {
 	if f.sp <= len(f.code.Locals) || f.sp > len(f.slots) {
 		return runtime.StackFrame{}, false
 	}
 	aw := f.top()
-	if _, ok := runtime.As[*Coroutine](aw); ok {
+	if _, ok := runtime.As[*coroutine](aw); ok {
 		return runtime.StackFrame{}, false
 	}
 	c, ok := aw.Object().(runtime.Coro)
@@ -58,7 +58,7 @@ func nativeAwaited(f *Frame) (runtime.StackFrame, bool) {
 
 // frameChain lists the frames from f out to entry through their callers;
 // if entry is not among them, the frames up to the outermost.
-func frameChain(f, entry *Frame) []runtime.StackFrame {
+func frameChain(f, entry *frame) []runtime.StackFrame {
 	var out []runtime.StackFrame
 	for i := 0; f != nil && i < 10000; i++ {
 		out = append(out, stackFrame(f))
@@ -73,7 +73,7 @@ func frameChain(f, entry *Frame) []runtime.StackFrame {
 // LiveStack lists the frames of the running task t, from the frame that
 // called the running built-in out to t's coroutine (runtime.LiveStacker).
 func (in *Interp) LiveStack(t *runtime.Task) []runtime.StackFrame {
-	co, ok := t.Coro().(*Coroutine)
+	co, ok := t.Coro().(*coroutine)
 	if !ok {
 		return nil
 	}

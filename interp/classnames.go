@@ -8,16 +8,16 @@ package interp
 import "github.com/aio-lang/aio/runtime"
 
 // enterPrepared makes m the namespace of the class body running in f.
-func (in *Interp) enterPrepared(f *Frame, m runtime.Value) {
+func (in *Interp) enterPrepared(f *frame, m runtime.Value) {
 	if in.prepared == nil {
-		in.prepared = map[*Frame]runtime.Value{}
+		in.prepared = map[*frame]runtime.Value{}
 	}
 	in.prepared[f] = m
 }
 
 // preparedFor returns the prepared namespace of f's class body, if any;
 // module and function frames (no ns) answer at once.
-func (in *Interp) preparedFor(f *Frame) (runtime.Value, bool) {
+func (in *Interp) preparedFor(f *frame) (runtime.Value, bool) {
 	if f.ns == nil || len(in.prepared) == 0 {
 		return runtime.Value{}, false
 	}
@@ -26,12 +26,12 @@ func (in *Interp) preparedFor(f *Frame) (runtime.Value, bool) {
 }
 
 // leavePrepared ends enterPrepared once the body has run.
-func (in *Interp) leavePrepared(f *Frame) { delete(in.prepared, f) }
+func (in *Interp) leavePrepared(f *frame) { delete(in.prepared, f) }
 
 // loadPrepared reads name from the prepared namespace of f's class body:
 // found is false (with no error) when f has none or the mapping has no
 // such key, so that the globals and builtins are searched next.
-func (in *Interp) loadPrepared(th *runtime.Thread, f *Frame, name string) (v runtime.Value, found bool, err error) {
+func (in *Interp) loadPrepared(th *runtime.Thread, f *frame, name string) (v runtime.Value, found bool, err error) {
 	m, ok := in.prepared[f]
 	if !ok {
 		return runtime.Value{}, false, nil

@@ -17,45 +17,45 @@ const (
 	coroClosed
 )
 
-// CoroutineType is the class of coroutine objects, shared with the
+// coroutineType is the class of coroutine objects, shared with the
 // coroutines the runtime implements in Go.
-var CoroutineType = runtime.CoroutineType
+var coroutineType = runtime.CoroutineType
 
-// GeneratorType is the class of generator objects.
-var GeneratorType = runtime.NewType("generator", runtime.ObjectType)
+// generatorType is the class of generator objects.
+var generatorType = runtime.NewType("generator", runtime.ObjectType)
 
-// Coroutine is the object made by calling an async def function: the
-// frame of the call itself (see Frame), whose state field is the
+// coroutine is the object made by calling an async def function: the
+// frame of the call itself (see frame), whose state field is the
 // coroutine's state.
-type Coroutine Frame
+type coroutine frame
 
 // frame returns the coroutine's frame (the entry of its frame chain).
-func (co *Coroutine) frame() *Frame { return (*Frame)(co) }
+func (co *coroutine) frame() *frame { return (*frame)(co) }
 
 // Type returns CoroutineType.
-func (*Coroutine) Type() *runtime.Type { return CoroutineType }
+func (*coroutine) Type() *runtime.Type { return coroutineType }
 
 // Name returns the coroutine's function name.
-func (co *Coroutine) Name() string { return co.fn.name }
+func (co *coroutine) Name() string { return co.fn.name }
 
 // QualName returns the coroutine's qualified name.
-func (co *Coroutine) QualName() string { return co.fn.qualname }
+func (co *coroutine) QualName() string { return co.fn.qualname }
 
 // Repr returns "<coroutine object NAME at 0x...>".
-func (co *Coroutine) Repr(th *runtime.Thread) (string, error) {
+func (co *coroutine) Repr(th *runtime.Thread) (string, error) {
 	return "<coroutine object " + co.fn.qualname + " at " + addrOf(co) + ">", nil
 }
 
 // Done reports whether the coroutine has finished.
-func (co *Coroutine) Done() bool { return co.state == coroClosed }
+func (co *coroutine) Done() bool { return co.state == coroClosed }
 
 // CoroName returns the coroutine's qualified name (runtime.Coro).
-func (co *Coroutine) CoroName() string { return co.fn.qualname }
+func (co *coroutine) CoroName() string { return co.fn.qualname }
 
 // Resume runs the coroutine until it finishes or suspends. throw, when
 // not nil, is raised at the suspension point instead of resuming normally.
 // It is the engine of Task.__step (runtime.Coro).
-func (co *Coroutine) Resume(th *runtime.Thread, throw error) runtime.CoroStep {
+func (co *coroutine) Resume(th *runtime.Thread, throw error) runtime.CoroStep {
 	in := co.fn.mod.vm
 	switch co.state {
 	case coroClosed:
@@ -104,7 +104,7 @@ func (co *Coroutine) Resume(th *runtime.Thread, throw error) runtime.CoroStep {
 
 // RunSync drives a coroutine that never waits on a pending future (for
 // scripts without an event loop); it fails if the coroutine suspends.
-func (co *Coroutine) RunSync(th *runtime.Thread) (runtime.Value, error) {
+func (co *coroutine) RunSync(th *runtime.Thread) (runtime.Value, error) {
 	st := co.Resume(th, nil)
 	if !st.Done {
 		return runtime.Value{}, runtime.Errorf(runtime.RuntimeError, "no running event loop")
@@ -112,10 +112,10 @@ func (co *Coroutine) RunSync(th *runtime.Thread) (runtime.Value, error) {
 	return st.Value, st.Err
 }
 
-// Generator is the object made by calling a function that contains yield.
-type Generator struct {
-	frame   *Frame
-	fn      *Function
+// generator is the object made by calling a function that contains yield.
+type generator struct {
+	frame   *frame
+	fn      *function
 	started bool
 	running bool
 	done    bool
@@ -126,19 +126,19 @@ type Generator struct {
 }
 
 // Type returns GeneratorType.
-func (*Generator) Type() *runtime.Type { return GeneratorType }
+func (*generator) Type() *runtime.Type { return generatorType }
 
 // Repr returns "<generator object NAME at 0x...>".
-func (g *Generator) Repr(th *runtime.Thread) (string, error) {
+func (g *generator) Repr(th *runtime.Thread) (string, error) {
 	return "<generator object " + g.fn.qualname + " at " + addrOf(g) + ">", nil
 }
 
 // Next resumes the generator; ok is false when it is exhausted.
-func (g *Generator) Next(th *runtime.Thread) (runtime.Value, bool, error) {
+func (g *generator) Next(th *runtime.Thread) (runtime.Value, bool, error) {
 	return g.send(th, runtime.None, nil)
 }
 
-func (g *Generator) send(th *runtime.Thread, v runtime.Value, throw error) (runtime.Value, bool, error) {
+func (g *generator) send(th *runtime.Thread, v runtime.Value, throw error) (runtime.Value, bool, error) {
 	if g.done {
 		if throw != nil {
 			return runtime.Value{}, false, throw
@@ -189,7 +189,7 @@ func (g *Generator) send(th *runtime.Thread, v runtime.Value, throw error) (runt
 
 // close is generator.close(): GeneratorExit is raised where the generator
 // is suspended, and it must not yield again.
-func (g *Generator) close(th *runtime.Thread) error {
+func (g *generator) close(th *runtime.Thread) error {
 	if !g.started || g.done {
 		g.done = true
 		return nil
@@ -205,7 +205,7 @@ func (g *Generator) close(th *runtime.Thread) error {
 }
 
 // Attr returns the generator's introspection attributes.
-func (g *Generator) Attr(name string) (runtime.Value, bool) {
+func (g *generator) Attr(name string) (runtime.Value, bool) {
 	switch name {
 	case "gi_running":
 		return runtime.MakeBool(g.running), true
@@ -224,7 +224,7 @@ func (g *Generator) Attr(name string) (runtime.Value, bool) {
 }
 
 func init() {
-	GeneratorType.Methods(map[string]runtime.BuiltinFn{
+	generatorType.Methods(map[string]runtime.BuiltinFn{
 		"__iter__": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			if err := runtime.UnpackArgs("__iter__", args, kw); err != nil {
 				return runtime.Value{}, err
@@ -232,7 +232,7 @@ func init() {
 			return self, nil
 		},
 		"__next__": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			g, _ := runtime.As[*Generator](self)
+			g, _ := runtime.As[*generator](self)
 			v, ok, err := g.Next(th)
 			if err != nil {
 				return runtime.Value{}, err
@@ -247,7 +247,7 @@ func init() {
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			g, _ := runtime.As[*Generator](self)
+			g, _ := runtime.As[*generator](self)
 			return g.step(th, v, nil)
 		},
 		"throw": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
@@ -255,27 +255,27 @@ func init() {
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			g, _ := runtime.As[*Generator](self)
+			g, _ := runtime.As[*generator](self)
 			return g.step(th, runtime.None, exc)
 		},
 		"close": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			if err := runtime.NoArgs("generator.close", args, kw); err != nil {
 				return runtime.Value{}, err
 			}
-			g, _ := runtime.As[*Generator](self)
+			g, _ := runtime.As[*generator](self)
 			if err := g.close(th); err != nil {
 				return runtime.Value{}, err
 			}
 			return runtime.None, nil
 		},
 	})
-	CoroutineType.Methods(map[string]runtime.BuiltinFn{
+	coroutineType.Methods(map[string]runtime.BuiltinFn{
 		"send": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			v, err := runtime.OneArg("coroutine.send", args, kw)
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			co, ok := runtime.As[*Coroutine](self)
+			co, ok := runtime.As[*coroutine](self)
 			if !ok {
 				return sendNative(th, self, v, nil)
 			}
@@ -289,7 +289,7 @@ func init() {
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			co, ok := runtime.As[*Coroutine](self)
+			co, ok := runtime.As[*coroutine](self)
 			if !ok {
 				return sendNative(th, self, runtime.None, exc)
 			}
@@ -299,7 +299,7 @@ func init() {
 			if err := runtime.NoArgs("coroutine.close", args, kw); err != nil {
 				return runtime.Value{}, err
 			}
-			co, ok := runtime.As[*Coroutine](self)
+			co, ok := runtime.As[*coroutine](self)
 			if !ok {
 				return runtime.None, closeNative(th, self)
 			}
@@ -345,7 +345,7 @@ func closeNative(th *runtime.Thread, self runtime.Value) error {
 
 // CoroWhere returns the coroutine's file, the line of its definition and
 // the line it is at (runtime.CoroLocation, for task reprs).
-func (co *Coroutine) CoroWhere() (string, int, int) {
+func (co *coroutine) CoroWhere() (string, int, int) {
 	code := co.fn.code
 	if co.state == coroCreated || co.state == coroClosed {
 		return code.Filename, code.FirstLine, code.FirstLine

@@ -13,14 +13,14 @@ import (
 
 // FuncWhere returns the function's qualified name, file and first line
 // (runtime.FuncLocation: callbacks in the loop's logs).
-func (fn *Function) FuncWhere() (string, string, int) {
+func (fn *function) FuncWhere() (string, string, int) {
 	return fn.qualname, fn.code.Filename, fn.code.FirstLine
 }
 
 // formatStack renders the frames from f outwards, outermost first, as a
 // traceback's entries (for "Coroutine created at").
-func (in *Interp) formatStack(f *Frame) string {
-	var frames []*Frame
+func (in *Interp) formatStack(f *frame) string {
+	var frames []*frame
 	// Bounded: a stale caller (see Interp.caller) must not loop.
 	for ; f != nil && len(frames) < runtime.MaxRecursionLimit; f = f.back {
 		frames = append(frames, f)

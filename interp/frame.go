@@ -1,6 +1,6 @@
 package interp
 
-// This file defines Frame, one activation of a Code. Frames live on the
+// This file defines frame, one activation of a compile.Code. Frames live on the
 // heap and link to their caller through back; the VM's run loop switches
 // between them without recursing on the Go stack, so a coroutine chain can
 // be suspended by returning from the loop and resumed later from the
@@ -35,13 +35,13 @@ const (
 	suspendedAwait
 )
 
-// Frame is the state of one function activation.
+// frame is the state of one function activation.
 //
-// A coroutine is its frame (Coroutine is a Frame), so the frame of an
+// A coroutine is its frame (Coroutine is a frame), so the frame of an
 // async def call is the coroutine object itself, allocated with its
 // slots in one piece (allocFrame): 288 bytes for a small coroutine.
-type Frame struct {
-	fn   *Function
+type frame struct {
+	fn   *function
 	code *compile.Code
 	ns   *runtime.Dict // class body namespace (FlagClassBody)
 
@@ -51,15 +51,15 @@ type Frame struct {
 	// 100,000 suspended tasks has 100,000 of them.
 	slots  []runtime.Value
 	sp     int
-	cells  []*Cell
+	cells  []*cell
 	pc     int
 	blocks []block
-	back   *Frame
+	back   *frame
 
 	// excInfo is the exception being handled in this frame, if any.
 	excInfo *runtime.Exception
 
-	gen       *Generator
+	gen       *generator
 	suspended suspendKind
 	counted   bool // the frame holds a unit of the thread's call depth
 	// pinned frames are never pooled: coroutines, generators' frames and
@@ -72,13 +72,13 @@ type Frame struct {
 	pendingThrow error
 	// resumeAt is, on an entry frame whose chain is suspended, the
 	// innermost frame to resume.
-	resumeAt *Frame
+	resumeAt *frame
 }
 
-func newFrame(fn *Function, code *compile.Code) *Frame {
+func newFrame(fn *function, code *compile.Code) *frame {
 	nl := len(code.Locals)
 	in := fn.mod.vm
-	var f *Frame
+	var f *frame
 	if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= nl+code.MaxStack {
 		// Reuse a released frame: calls are the hottest allocation site.
 		// releaseFrame cleared the slots and reset the state.
@@ -99,14 +99,14 @@ func newFrame(fn *Function, code *compile.Code) *Frame {
 }
 
 // globals returns the module whose globals the frame's code uses.
-func (f *Frame) globals() *runtime.Module { return f.fn.globals }
+func (f *frame) globals() *runtime.Module { return f.fn.globals }
 
 // makeCoroutine turns a fresh frame into the coroutine object of its
 // call.
-func (f *Frame) makeCoroutine() *Coroutine {
+func (f *frame) makeCoroutine() *coroutine {
 	f.isCoro = true
 	f.pinned = true
-	return (*Coroutine)(f)
+	return (*coroutine)(f)
 }
 
 // clearLocals unbinds the locals s of a reused frame: releaseFrame
@@ -124,7 +124,7 @@ const framePoolSize = 256
 // releaseFrame returns a finished plain-function frame to the pool.
 // Coroutine, generator and class-body frames are never pooled: other
 // objects may still refer to them.
-func (in *Interp) releaseFrame(f *Frame) {
+func (in *Interp) releaseFrame(f *frame) {
 	if f.pinned || len(in.framePool) >= framePoolSize {
 		return
 	}
@@ -148,14 +148,14 @@ func (in *Interp) releaseFrame(f *Frame) {
 
 // initCells creates the frame's cells (initialised from parameters where
 // a parameter is captured) and attaches the closure's free cells.
-func (f *Frame) initCells() {
+func (f *frame) initCells() {
 	if f.code.NumCells != 0 {
 		f.makeCells()
 	}
 }
 
 // makeCells is initCells' slow path, out of line so the check inlines.
-func (f *Frame) makeCells() {
+func (f *frame) makeCells() {
 	code := f.code
 	if len(code.CellNames) == 0 && len(f.fn.closure) == len(code.FreeNames) {
 		// Only free variables: the frame's cells are the closure's, in
@@ -164,9 +164,9 @@ func (f *Frame) makeCells() {
 		f.cells = f.fn.closure
 		return
 	}
-	f.cells = make([]*Cell, len(code.CellNames)+len(code.FreeNames))
+	f.cells = make([]*cell, len(code.CellNames)+len(code.FreeNames))
 	for i := range code.CellNames {
-		c := &Cell{}
+		c := &cell{}
 		if a := code.Cell2Arg[i]; a >= 0 {
 			c.v = f.slots[a]
 			f.slots[a] = runtime.Value{}
@@ -176,7 +176,7 @@ func (f *Frame) makeCells() {
 	copy(f.cells[len(code.CellNames):], f.fn.closure)
 }
 
-func (f *Frame) push(v runtime.Value) {
+func (f *frame) push(v runtime.Value) {
 	f.slots[f.sp] = v
 	f.sp++
 }
@@ -184,7 +184,7 @@ func (f *Frame) push(v runtime.Value) {
 // pop removes the top of the stack. The slot is not cleared (a hot-path
 // store saved); stale references last until overwritten or until the
 // frame is released, which clears it.
-func (f *Frame) pop() runtime.Value {
+func (f *frame) pop() runtime.Value {
 	f.sp--
 	return f.slots[f.sp]
 }
@@ -193,18 +193,18 @@ func (f *Frame) pop() runtime.Value {
 // values popped from it (see pop). A frame about to wait calls it, so that
 // what it has finished with, such as the list of a gather(*[...]) call,
 // is not kept alive for as long as the frame waits.
-func (f *Frame) dropPopped() {
+func (f *frame) dropPopped() {
 	s := f.slots[f.sp:]
 	for i := range s {
 		s[i] = runtime.Value{}
 	}
 }
 
-func (f *Frame) top() runtime.Value { return f.slots[f.sp-1] }
+func (f *frame) top() runtime.Value { return f.slots[f.sp-1] }
 
 // currentException returns the exception being handled by this frame or
 // the nearest calling frame (for bare raise and implicit chaining).
-func (f *Frame) currentException() *runtime.Exception {
+func (f *frame) currentException() *runtime.Exception {
 	for fr := f; fr != nil; fr = fr.back {
 		if fr.excInfo != nil {
 			return fr.excInfo
@@ -214,7 +214,7 @@ func (f *Frame) currentException() *runtime.Exception {
 }
 
 // traceEntry describes where the frame is, for a traceback.
-func (f *Frame) traceEntry() runtime.TraceEntry {
+func (f *frame) traceEntry() runtime.TraceEntry {
 	pc := f.pc - 1
 	if pc < 0 {
 		pc = 0

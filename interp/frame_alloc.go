@@ -9,56 +9,56 @@ package interp
 import "github.com/aio-lang/aio/runtime"
 
 // Frames with room for N slots (locals plus stack), for the N at which
-// the 168-byte Frame plus N 24-byte Values fills a size class.
+// the 168-byte frame plus N 24-byte Values fills a size class.
 type (
 	frame1 struct {
-		f Frame
+		f frame
 		s [1]runtime.Value
 	}
 	frame3 struct {
-		f Frame
+		f frame
 		s [3]runtime.Value
 	}
 	frame5 struct {
-		f Frame
+		f frame
 		s [5]runtime.Value
 	}
 	frame6 struct {
-		f Frame
+		f frame
 		s [6]runtime.Value
 	}
 	frame7 struct {
-		f Frame
+		f frame
 		s [7]runtime.Value
 	}
 	frame9 struct {
-		f Frame
+		f frame
 		s [9]runtime.Value
 	}
 	frame11 struct {
-		f Frame
+		f frame
 		s [11]runtime.Value
 	}
 	frame13 struct {
-		f Frame
+		f frame
 		s [13]runtime.Value
 	}
 	frame16 struct {
-		f Frame
+		f frame
 		s [16]runtime.Value
 	}
 	frame21 struct {
-		f Frame
+		f frame
 		s [21]runtime.Value
 	}
 	frame30 struct {
-		f Frame
+		f frame
 		s [30]runtime.Value
 	}
 )
 
 // allocFrame returns a new zero frame with n slots.
-func allocFrame(n int) *Frame {
+func allocFrame(n int) *frame {
 	switch {
 	case n <= 1:
 		p := new(frame1)
@@ -105,5 +105,5 @@ func allocFrame(n int) *Frame {
 		p.f.slots = p.s[:n]
 		return &p.f
 	}
-	return &Frame{slots: make([]runtime.Value, n)}
+	return &frame{slots: make([]runtime.Value, n)}
 }

@@ -32,7 +32,7 @@ async def outer(fut):
 	require.True(t, ok)
 	co, err := th.Call(outer, []runtime.Value{fut.Value()}, nil)
 	require.NoError(t, err)
-	c, ok := runtime.As[*Coroutine](co)
+	c, ok := runtime.As[*coroutine](co)
 	require.True(t, ok)
 	st := c.Resume(th, nil)
 	require.False(t, st.Done, "the coroutine waits on the future")

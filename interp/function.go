@@ -12,27 +12,27 @@ import (
 	"github.com/aio-lang/aio/runtime"
 )
 
-// FunctionType is the class of script functions.
-var FunctionType = runtime.NewType("function", runtime.ObjectType)
+// functionType is the class of script functions.
+var functionType = runtime.NewType("function", runtime.ObjectType)
 
-// CellType is the class of closure cells.
-var CellType = runtime.NewType("cell", runtime.ObjectType)
+// cellType is the class of closure cells.
+var cellType = runtime.NewType("cell", runtime.ObjectType)
 
-// Cell holds a variable shared between a function and its inner functions.
-type Cell struct{ v runtime.Value }
+// cell holds a variable shared between a function and its inner functions.
+type cell struct{ v runtime.Value }
 
 // Type returns CellType.
-func (*Cell) Type() *runtime.Type { return CellType }
+func (*cell) Type() *runtime.Type { return cellType }
 
-// Function is a function defined in a script.
-type Function struct {
+// function is a function defined in a script.
+type function struct {
 	code       *compile.Code
 	mod        *moduleState
 	globals    *runtime.Module // mod.globals, one load nearer for LOAD_GLOBAL
 	consts     []runtime.Value
 	defaults   []runtime.Value
 	kwdefaults map[string]runtime.Value
-	closure    []*Cell
+	closure    []*cell
 	name       string
 	qualname   string
 	dict       map[string]runtime.Value
@@ -66,7 +66,7 @@ type moduleAttrEntry struct {
 // false when the general attribute lookup must decide (the name is
 // missing, or is also an attribute of the module type, which may take
 // precedence).
-func (fn *Function) moduleAttr(m *runtime.Module, i int) (runtime.Value, bool) {
+func (fn *function) moduleAttr(m *runtime.Module, i int) (runtime.Value, bool) {
 	c := fn.moduleAttrCache
 	if c == nil {
 		c = make([]moduleAttrEntry, len(fn.code.Names))
@@ -90,14 +90,14 @@ func (fn *Function) moduleAttr(m *runtime.Module, i int) (runtime.Value, bool) {
 type methodEntry struct {
 	cls   *runtime.Type
 	epoch uint64
-	m     *Function
+	m     *function
 }
 
 // cachedMethod is LOAD_METHOD's inline cache: the plain script method
 // names[i] of inst's user class, found for the same class and class epoch
 // before, or nil (not a plain method, or shadowed by an instance
 // attribute).
-func (fn *Function) cachedMethod(inst *runtime.Instance, i int) *Function {
+func (fn *function) cachedMethod(inst *runtime.Instance, i int) *function {
 	mc := fn.methodCache
 	if mc == nil {
 		mc = make([]methodEntry, 2*len(fn.code.Names))
@@ -114,7 +114,7 @@ func (fn *Function) cachedMethod(inst *runtime.Instance, i int) *Function {
 			mc[2*i+1] = *e // keep the previous class in the second way
 			*e = methodEntry{}
 			if m, found := inst.Class.Lookup(fn.code.Names[i]); found && !runtime.HasGetattribute(inst.Class) {
-				if mf, isFn := runtime.As[*Function](m); isFn {
+				if mf, isFn := runtime.As[*function](m); isFn {
 					*e = methodEntry{cls: inst.Class, epoch: epoch, m: mf}
 				}
 			}
@@ -137,13 +137,13 @@ type globalEntry struct {
 }
 
 // Type returns FunctionType.
-func (*Function) Type() *runtime.Type { return FunctionType }
+func (*function) Type() *runtime.Type { return functionType }
 
 // Name returns the function's name.
-func (fn *Function) Name() string { return fn.name }
+func (fn *function) Name() string { return fn.name }
 
 // Get binds the function to an instance (the descriptor protocol).
-func (fn *Function) Get(th *runtime.Thread, obj runtime.Value, cls *runtime.Type) (runtime.Value, error) {
+func (fn *function) Get(th *runtime.Thread, obj runtime.Value, cls *runtime.Type) (runtime.Value, error) {
 	if !obj.IsValid() {
 		return runtime.Obj(fn), nil
 	}
@@ -151,7 +151,7 @@ func (fn *Function) Get(th *runtime.Thread, obj runtime.Value, cls *runtime.Type
 }
 
 // Attr returns function attributes: __name__, __qualname__, user ones.
-func (fn *Function) Attr(name string) (runtime.Value, bool) {
+func (fn *function) Attr(name string) (runtime.Value, bool) {
 	switch name {
 	case "__name__":
 		return runtime.Str(fn.name), true
@@ -187,7 +187,7 @@ func (fn *Function) Attr(name string) (runtime.Value, bool) {
 }
 
 // SetAttrValue sets a function attribute.
-func (fn *Function) SetAttrValue(name string, v runtime.Value) bool {
+func (fn *function) SetAttrValue(name string, v runtime.Value) bool {
 	switch name {
 	case "__name__":
 		if s, ok := runtime.As[*runtime.StrObj](v); ok {
@@ -210,7 +210,7 @@ func (fn *Function) SetAttrValue(name string, v runtime.Value) bool {
 }
 
 // DelAttrValue deletes a function attribute.
-func (fn *Function) DelAttrValue(name string) bool {
+func (fn *function) DelAttrValue(name string) bool {
 	if _, ok := fn.dict[name]; !ok {
 		return false
 	}
@@ -219,13 +219,13 @@ func (fn *Function) DelAttrValue(name string) bool {
 }
 
 // Repr returns "<function NAME at 0x...>".
-func (fn *Function) Repr(th *runtime.Thread) (string, error) {
+func (fn *function) Repr(th *runtime.Thread) (string, error) {
 	return "<function " + fn.qualname + " at " + addrOf(fn) + ">", nil
 }
 
 // Call calls the function from Go (a built-in calling back into a script):
 // it runs a nested VM loop. Calls made by scripts push a frame instead.
-func (fn *Function) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+func (fn *function) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	f, err := fn.newFrame(th, args, kw)
 	if err != nil {
 		return runtime.Value{}, err
@@ -250,11 +250,11 @@ func (fn *Function) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.
 }
 
 // wrapFrame makes the coroutine or generator object for a fresh frame.
-func (fn *Function) wrapFrame(f *Frame) runtime.Value {
+func (fn *function) wrapFrame(f *frame) runtime.Value {
 	if fn.code.Flags&compile.FlagCoroutine != 0 {
 		if fn.code.Flags&compile.FlagGenerator != 0 {
 			f.pinned = true
-			return runtime.Obj(&AsyncGenerator{frame: f, fn: fn})
+			return runtime.Obj(&asyncGenerator{frame: f, fn: fn})
 		}
 		co := f.makeCoroutine()
 		if in := fn.mod.vm; in.th.DebugActive() {
@@ -262,14 +262,14 @@ func (fn *Function) wrapFrame(f *Frame) runtime.Value {
 		}
 		return runtime.Obj(co)
 	}
-	g := &Generator{frame: f, fn: fn}
+	g := &generator{frame: f, fn: fn}
 	f.gen = g
 	f.pinned = true
 	return runtime.Obj(g)
 }
 
 // newFrame allocates a frame for a call and binds the arguments.
-func (fn *Function) newFrame(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (*Frame, error) {
+func (fn *function) newFrame(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (*frame, error) {
 	code := fn.code
 	f := newFrame(fn, code)
 	if err := fn.bindArgs(f.slots[:len(code.Locals)], args, kw); err != nil {
@@ -281,7 +281,7 @@ func (fn *Function) newFrame(th *runtime.Thread, args []runtime.Value, kw []runt
 
 // bindArgs assigns call arguments to parameter slots, applying defaults;
 // its TypeErrors are CPython's.
-func (fn *Function) bindArgs(locals []runtime.Value, args []runtime.Value, kw []runtime.Kwarg) error {
+func (fn *function) bindArgs(locals []runtime.Value, args []runtime.Value, kw []runtime.Kwarg) error {
 	code := fn.code
 	nargs := code.ArgCount
 	// Fast path: exactly the positional parameters.
@@ -362,7 +362,7 @@ func (fn *Function) bindArgs(locals []runtime.Value, args []runtime.Value, kw []
 	return nil
 }
 
-func (fn *Function) tooManyPositional(given int, kw []runtime.Kwarg) error {
+func (fn *function) tooManyPositional(given int, kw []runtime.Kwarg) error {
 	code := fn.code
 	nargs := code.ArgCount
 	ndef := len(fn.defaults)

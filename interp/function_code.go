@@ -134,7 +134,7 @@ func (c *codeObject) Referents(w *runtime.MemWalker) {}
 // codeAttr returns __code__, __kwdefaults__ and __dict__ of fn. The
 // attributes live in a Go map, so __dict__ is a copy: reading it works,
 // writing to it does not reach the function (set attributes instead).
-func (fn *Function) codeAttr(name string) (runtime.Value, bool) {
+func (fn *function) codeAttr(name string) (runtime.Value, bool) {
 	switch name {
 	case "__code__":
 		return runtime.Obj(&codeObject{code: fn.code}), true

@@ -16,7 +16,7 @@ import (
 // chain is resumed where it stopped, with sent as the value of the yield
 // or throw raised there (or handed to the awaited object, for a chain
 // suspended in await).
-func (in *Interp) resumeEntry(th *runtime.Thread, entry *Frame, started bool, sent runtime.Value, throw error) (outcome, runtime.Value, error) {
+func (in *Interp) resumeEntry(th *runtime.Thread, entry *frame, started bool, sent runtime.Value, throw error) (outcome, runtime.Value, error) {
 	if err := th.Enter(); err != nil {
 		return outRaise, runtime.Value{}, err
 	}
@@ -118,7 +118,7 @@ func thrownException(th *runtime.Thread, name string, args []runtime.Value, kw [
 
 // yieldingFrom returns the iterator a suspended generator frame delegates
 // to with yield from, or None.
-func yieldingFrom(entry *Frame, suspended bool) runtime.Value {
+func yieldingFrom(entry *frame, suspended bool) runtime.Value {
 	if !suspended || entry.resumeAt == nil {
 		return runtime.None
 	}
@@ -135,7 +135,7 @@ func yieldingFrom(entry *Frame, suspended bool) runtime.Value {
 // generator stays suspended. Otherwise the frame resumes after the yield
 // from with sent as its value (the iterator returned) or with err raised
 // (the iterator raised, or there is no delegation: err is throw).
-func delegateThrow(th *runtime.Thread, top *Frame, throw error) (r runtime.Value, yielded bool, sent runtime.Value, err error) {
+func delegateThrow(th *runtime.Thread, top *frame, throw error) (r runtime.Value, yielded bool, sent runtime.Value, err error) {
 	if top == nil || top.suspended != suspendedYield || top.pc >= len(top.code.Run) || top.code.Run[top.pc].Op() != compile.YIELD_FROM {
 		return runtime.Value{}, false, runtime.None, throw
 	}
@@ -149,7 +149,7 @@ func delegateThrow(th *runtime.Thread, top *Frame, throw error) (r runtime.Value
 	}
 	if runtime.IsInstance(throw, runtime.GeneratorExit) {
 		var cerr error
-		if g, ok := runtime.As[*Generator](sub); ok {
+		if g, ok := runtime.As[*generator](sub); ok {
 			cerr = g.close(th)
 		} else if m, ok := lookupOptional(th, sub, "close"); ok {
 			_, cerr = th.Call(m, nil, nil)
@@ -160,7 +160,7 @@ func delegateThrow(th *runtime.Thread, top *Frame, throw error) (r runtime.Value
 		}
 		return runtime.Value{}, false, runtime.None, throw
 	}
-	if g, ok := runtime.As[*Generator](sub); ok {
+	if g, ok := runtime.As[*generator](sub); ok {
 		v, ok, err := g.send(th, runtime.None, throw)
 		if ok {
 			return v, true, runtime.Value{}, nil
@@ -206,7 +206,7 @@ func lookupOptional(th *runtime.Thread, obj runtime.Value, name string) (runtime
 
 // step is generator.send/throw as methods see it: the yielded value, or
 // StopIteration carrying the return value.
-func (g *Generator) step(th *runtime.Thread, v runtime.Value, throw error) (runtime.Value, error) {
+func (g *generator) step(th *runtime.Thread, v runtime.Value, throw error) (runtime.Value, error) {
 	wasDone := g.done
 	r, ok, err := g.send(th, v, throw)
 	if err != nil {
@@ -224,7 +224,7 @@ func (g *Generator) step(th *runtime.Thread, v runtime.Value, throw error) (runt
 
 // step is coroutine.send/throw: one step of the coroutine, its StopIteration
 // carrying the return value when it finishes.
-func (co *Coroutine) step(th *runtime.Thread, throw error) (runtime.Value, error) {
+func (co *coroutine) step(th *runtime.Thread, throw error) (runtime.Value, error) {
 	st := co.Resume(th, throw)
 	if st.Done {
 		if st.Err != nil {
@@ -243,7 +243,7 @@ func (co *Coroutine) step(th *runtime.Thread, throw error) (runtime.Value, error
 
 // close is coroutine.close(): a suspended coroutine gets GeneratorExit
 // where it waits and must finish; one never started is just closed.
-func (co *Coroutine) close(th *runtime.Thread) error {
+func (co *coroutine) close(th *runtime.Thread) error {
 	switch co.state {
 	case coroCreated:
 		co.state = coroClosed
@@ -262,7 +262,7 @@ func (co *Coroutine) close(th *runtime.Thread) error {
 }
 
 // Attr returns the coroutine's introspection attributes.
-func (co *Coroutine) Attr(name string) (runtime.Value, bool) {
+func (co *coroutine) Attr(name string) (runtime.Value, bool) {
 	switch name {
 	case "cr_running":
 		return runtime.MakeBool(co.state == coroRunning), true
@@ -281,16 +281,16 @@ func (co *Coroutine) Attr(name string) (runtime.Value, bool) {
 }
 
 // SetAttrValue refuses: generators have no writable attributes here.
-func (g *Generator) SetAttrValue(name string, v runtime.Value) bool { return false }
+func (g *generator) SetAttrValue(name string, v runtime.Value) bool { return false }
 
 // DelAttrValue refuses, as SetAttrValue.
-func (g *Generator) DelAttrValue(name string) bool { return false }
+func (g *generator) DelAttrValue(name string) bool { return false }
 
 // SetAttrValue refuses: coroutines have no writable attributes here.
-func (co *Coroutine) SetAttrValue(name string, v runtime.Value) bool { return false }
+func (co *coroutine) SetAttrValue(name string, v runtime.Value) bool { return false }
 
 // DelAttrValue refuses, as SetAttrValue.
-func (co *Coroutine) DelAttrValue(name string) bool { return false }
+func (co *coroutine) DelAttrValue(name string) bool { return false }
 
 // frameViewType is the class of the frame objects that gi_frame, cr_frame
 // and ag_frame return.
@@ -299,7 +299,7 @@ var frameViewType = runtime.NewType("frame", runtime.ObjectType)
 // frameView is a script's view of a suspended generator-like frame: what
 // scripts look at is whether there is one (None once finished) and its
 // line.
-type frameView struct{ entry *Frame }
+type frameView struct{ entry *frame }
 
 // Type returns frameViewType.
 func (*frameView) Type() *runtime.Type { return frameViewType }
@@ -328,7 +328,7 @@ func (v *frameView) DelAttrValue(name string) bool { return false }
 
 // frameOf returns the frame object of a generator-like object's frame, or
 // None once it has finished.
-func frameOf(f *Frame, done bool) runtime.Value {
+func frameOf(f *frame, done bool) runtime.Value {
 	if done {
 		return runtime.None
 	}
@@ -337,7 +337,7 @@ func frameOf(f *Frame, done bool) runtime.Value {
 
 // awaiting is cr_await: what a suspended coroutine waits on (the
 // coroutine it awaits, or the awaitable), or None.
-func (co *Coroutine) awaiting() runtime.Value {
+func (co *coroutine) awaiting() runtime.Value {
 	entry := co.frame()
 	if co.state != coroSuspended || entry.resumeAt == nil {
 		return runtime.None
@@ -350,7 +350,7 @@ func (co *Coroutine) awaiting() runtime.Value {
 			break
 		}
 		if fr.back == entry && fr.isCoro {
-			return runtime.Obj((*Coroutine)(fr))
+			return runtime.Obj((*coroutine)(fr))
 		}
 	}
 	return runtime.None

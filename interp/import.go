@@ -81,7 +81,7 @@ func (in *Interp) initImports(opts Options) {
 // importName runs IMPORT_NAME: spec is the dotted name with one leading
 // dot per level of a relative import. The result is the module named by
 // spec itself (the compiler binds the top-level package separately).
-func (in *Interp) importName(th *runtime.Thread, f *Frame, spec string) (runtime.Value, error) {
+func (in *Interp) importName(th *runtime.Thread, f *frame, spec string) (runtime.Value, error) {
 	level := len(spec) - len(strings.TrimLeft(spec, "."))
 	name := spec[level:]
 	if level > 0 {

@@ -14,7 +14,7 @@ import (
 // importFrom runs IMPORT_FROM: pushes the attribute name of the module on
 // top of the stack, importing the submodule name of a package when the
 // package has no such attribute yet. `*` binds the public names.
-func (in *Interp) importFrom(th *runtime.Thread, f *Frame, name string) error {
+func (in *Interp) importFrom(th *runtime.Thread, f *frame, name string) error {
 	mod := f.top()
 	if name == "*" {
 		return in.importStar(th, f, mod)
@@ -77,7 +77,7 @@ func (in *Interp) fromAttr(th *runtime.Thread, mod runtime.Value, name string) (
 
 // importStar binds the names of `from mod import *`: those of __all__,
 // or else every global not starting with an underscore.
-func (in *Interp) importStar(th *runtime.Thread, f *Frame, mod runtime.Value) error {
+func (in *Interp) importStar(th *runtime.Thread, f *frame, mod runtime.Value) error {
 	var names []string
 	allV, err := runtime.GetAttr(th, mod, "__all__")
 	if err == nil {

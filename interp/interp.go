@@ -217,7 +217,7 @@ type Interp struct {
 	// prepared maps a running class body's frame to the namespace its
 	// metaclass's __prepare__ returned when that is not a dict: the
 	// body's names go through its __getitem__/__setitem__ (classnames.go).
-	prepared map[*Frame]runtime.Value
+	prepared map[*frame]runtime.Value
 
 	checkInterrupt func() error
 	// ticking is true while checkInterrupt is the embedding API's tick,
@@ -231,8 +231,8 @@ type Interp struct {
 	// caller is the frame whose call of a built-in is running, set on the
 	// VM's slow call path: warnings.warn's stack levels and
 	// asyncio.capture_call_graph on the current task start from it.
-	caller    *Frame
-	framePool []*Frame
+	caller    *frame
+	framePool []*frame
 	// builtinsVersion changes when the builtins map does (LOAD_GLOBAL cache).
 	builtinsVersion uint64
 	// host is the embedding API's state (api.go).
@@ -244,7 +244,7 @@ type Interp struct {
 	// warnOptions are the -W options, applied when warnings is loaded.
 	warnOptions []string
 	// origins are where coroutines made in debug mode were created.
-	origins map[*Coroutine]string
+	origins map[*coroutine]string
 
 	// netAccess is what Grants' Network, Commands and Signals grant
 	// (capabilities_net.go).
@@ -398,7 +398,7 @@ func (in *Interp) runModule(code *compile.Code, mod *moduleState) error {
 			return err
 		}
 	}
-	fn := &Function{code: code, mod: mod, globals: mod.globals, name: code.Name, qualname: code.QualName}
+	fn := &function{code: code, mod: mod, globals: mod.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
 	f := newFrame(fn, code)
 	if code.Flags&compile.FlagTopLevelAwait != 0 {

@@ -21,7 +21,7 @@ import (
 
 // runRecord is the current frame of one activation of the run loop.
 type runRecord struct {
-	cur   *Frame
+	cur   *frame
 	outer *runRecord
 }
 
@@ -68,7 +68,7 @@ func (in *Interp) enableMemory(limit int64) {
 
 // resume runs f's chain up to entry (see resumeLoop), recording the
 // running frame for the memory walk when a budget is set.
-func (in *Interp) resume(th *runtime.Thread, f *Frame, entry *Frame, throw error) (outcome, runtime.Value, error) {
+func (in *Interp) resume(th *runtime.Thread, f *frame, entry *frame, throw error) (outcome, runtime.Value, error) {
 	if !in.mem.on {
 		return in.resumeLoop(th, f, entry, throw)
 	}
@@ -101,7 +101,7 @@ func (in *Interp) resetMemoryRecords() {
 // stepAt is called before every instruction while the check is on
 // (checkOn), with the frame the instruction runs in: it records f as the
 // activation's current frame for the memory walk, then runs the check.
-func (in *Interp) stepAt(f *Frame) error {
+func (in *Interp) stepAt(f *frame) error {
 	if r := in.mem.run; r != nil {
 		r.cur = f
 	}
@@ -139,13 +139,13 @@ func (in *Interp) memoryRoots(w *runtime.MemWalker) {
 // Footprint implements runtime.MemNode: the frame, its slots (locals and
 // operand stack, all of them: popped values stay referenced until
 // overwritten), cells and handler blocks.
-func (f *Frame) Footprint() int64 {
+func (f *frame) Footprint() int64 {
 	return int64(unsafe.Sizeof(*f)) + int64(cap(f.slots))*int64(unsafe.Sizeof(runtime.Value{})) +
 		int64(cap(f.cells))*8 + int64(cap(f.blocks))*int64(unsafe.Sizeof(block{}))
 }
 
 // Referents implements runtime.MemNode.
-func (f *Frame) Referents(w *runtime.MemWalker) {
+func (f *frame) Referents(w *runtime.MemWalker) {
 	w.Values(f.slots)
 	for _, c := range f.cells {
 		if c != nil {
@@ -179,17 +179,17 @@ func (f *Frame) Referents(w *runtime.MemWalker) {
 }
 
 // Footprint implements runtime.MemNode.
-func (co *Coroutine) Footprint() int64 { return co.frame().Footprint() }
+func (co *coroutine) Footprint() int64 { return co.frame().Footprint() }
 
 // Referents implements runtime.MemNode. A coroutine and its frame are one
 // object, so both names visit the same address.
-func (co *Coroutine) Referents(w *runtime.MemWalker) { co.frame().Referents(w) }
+func (co *coroutine) Referents(w *runtime.MemWalker) { co.frame().Referents(w) }
 
 // Footprint implements runtime.MemNode.
-func (g *Generator) Footprint() int64 { return int64(unsafe.Sizeof(*g)) }
+func (g *generator) Footprint() int64 { return int64(unsafe.Sizeof(*g)) }
 
 // Referents implements runtime.MemNode.
-func (g *Generator) Referents(w *runtime.MemWalker) {
+func (g *generator) Referents(w *runtime.MemWalker) {
 	if g.frame != nil {
 		w.Node(g.frame)
 	}
@@ -200,14 +200,14 @@ func (g *Generator) Referents(w *runtime.MemWalker) {
 }
 
 // Footprint implements runtime.MemNode.
-func (c *Cell) Footprint() int64 { return int64(unsafe.Sizeof(*c)) }
+func (c *cell) Footprint() int64 { return int64(unsafe.Sizeof(*c)) }
 
 // Referents implements runtime.MemNode.
-func (c *Cell) Referents(w *runtime.MemWalker) { w.Value(c.v) }
+func (c *cell) Referents(w *runtime.MemWalker) { w.Value(c.v) }
 
 // Footprint implements runtime.MemNode: the function and its caches; its
 // code counts once however many functions share it.
-func (fn *Function) Footprint() int64 {
+func (fn *function) Footprint() int64 {
 	valueSize := int64(unsafe.Sizeof(runtime.Value{}))
 	return int64(unsafe.Sizeof(*fn)) + int64(cap(fn.defaults))*valueSize + int64(len(fn.kwdefaults))*(40+16) +
 		int64(cap(fn.closure))*8 + int64(len(fn.dict))*(40+16) +
@@ -218,7 +218,7 @@ func (fn *Function) Footprint() int64 {
 }
 
 // Referents implements runtime.MemNode.
-func (fn *Function) Referents(w *runtime.MemWalker) {
+func (fn *function) Referents(w *runtime.MemWalker) {
 	if fn.code != nil {
 		w.Node((*codeMem)(fn.code))
 	}

@@ -12,10 +12,10 @@ import (
 
 // Footprint implements runtime.MemNode: the generator with its embedded
 // step awaitable; the frame counts as a node of its own.
-func (g *AsyncGenerator) Footprint() int64 { return int64(unsafe.Sizeof(*g)) }
+func (g *asyncGenerator) Footprint() int64 { return int64(unsafe.Sizeof(*g)) }
 
 // Referents implements runtime.MemNode.
-func (g *AsyncGenerator) Referents(w *runtime.MemWalker) {
+func (g *asyncGenerator) Referents(w *runtime.MemWalker) {
 	if g.frame != nil {
 		w.Node(g.frame)
 	}

@@ -282,7 +282,7 @@ func (s *Session) start(inp *input, src string) {
 		return
 	}
 	in := s.in
-	fn := &Function{code: code, mod: in.main, globals: in.main.globals, name: code.Name, qualname: code.QualName}
+	fn := &function{code: code, mod: in.main, globals: in.main.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
 	f := newFrame(fn, code)
 	if code.Flags&compile.FlagTopLevelAwait == 0 {

@@ -44,13 +44,13 @@ func (in *Interp) SourceLine(filename string, line int) string {
 // read the exception handled by the calling frame or one of its callers,
 // and _getframe().
 func (in *Interp) installExcInfo(m *runtime.Module) {
-	current := func(name string, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (*runtime.Exception, error) {
+	current := func(name string, f *frame, args []runtime.Value, kw []runtime.Kwarg) (*runtime.Exception, error) {
 		if err := runtime.UnpackArgs(name, args, kw); err != nil {
 			return nil, err
 		}
 		return f.currentException(), nil
 	}
-	m.Set("exc_info", runtime.Obj(&frameBuiltin{name: "exc_info", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+	m.Set("exc_info", runtime.Obj(&frameBuiltin{name: "exc_info", fn: func(th *runtime.Thread, f *frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		exc, err := current("exc_info", f, args, kw)
 		if err != nil {
 			return runtime.Value{}, err
@@ -61,7 +61,7 @@ func (in *Interp) installExcInfo(m *runtime.Module) {
 		return runtime.TupleOf(runtime.Obj(exc.Class), runtime.Obj(exc), exc.TracebackValue()), nil
 	}}))
 	m.Set("_getframe", runtime.Obj(&frameBuiltin{name: "_getframe", fn: getFrame}))
-	m.Set("exception", runtime.Obj(&frameBuiltin{name: "exception", fn: func(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+	m.Set("exception", runtime.Obj(&frameBuiltin{name: "exception", fn: func(th *runtime.Thread, f *frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		exc, err := current("exception", f, args, kw)
 		if err != nil || exc == nil {
 			return runtime.None, err
@@ -143,7 +143,7 @@ func (s *frameCopy) Referents(w *runtime.MemWalker) {
 
 // getFrame is sys._getframe(depth=0): the calling frame, or the one depth
 // calls further out.
-func getFrame(th *runtime.Thread, f *Frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+func getFrame(th *runtime.Thread, f *frame, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	depth := 0
 	if err := runtime.UnpackArgs("_getframe", args, kw, "depth?", &depth); err != nil {
 		return runtime.Value{}, err

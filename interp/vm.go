@@ -23,12 +23,12 @@ const (
 // run executes from frame f (the innermost frame of a chain whose
 // outermost frame is entry) until entry returns, raises or suspends. On
 // suspension, entry.resumeAt records the frame to resume.
-func (in *Interp) run(th *runtime.Thread, f *Frame, entry *Frame) (outcome, runtime.Value, error) {
+func (in *Interp) run(th *runtime.Thread, f *frame, entry *frame) (outcome, runtime.Value, error) {
 	return in.resume(th, f, entry, nil)
 }
 
 // resumeLoop is run, starting by raising throw in f when it is not nil.
-func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw error) (outcome, runtime.Value, error) {
+func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw error) (outcome, runtime.Value, error) {
 	err := throw
 	// reraise marks RERAISE and bare `raise`: the exception continues as
 	// it is, with no new context and no new traceback entry.
@@ -500,7 +500,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 							continue
 						}
 						code := m.code
-						var nf *Frame
+						var nf *frame
 						if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= code.FrameSize {
 							nf = in.framePool[n-1]
 							in.framePool = in.framePool[:n-1]
@@ -820,14 +820,14 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			// smallest functions into a function as large as this loop, and
 			// a call per script call costs about 10% of a call-heavy
 			// program (likewise the return at ret: repeats releaseFrame).
-			if fn, ok := runtime.AsExact[*Function](f.slots[f.sp-arg-1]); ok && fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator|compile.FlagVarargs|compile.FlagVarkw) == 0 && fn.code.ArgCount == arg && fn.code.KwOnlyCount == 0 {
+			if fn, ok := runtime.AsExact[*function](f.slots[f.sp-arg-1]); ok && fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator|compile.FlagVarargs|compile.FlagVarkw) == 0 && fn.code.ArgCount == arg && fn.code.KwOnlyCount == 0 {
 				if th.Depth++; th.Depth > th.MaxDepth { // th.Enter, inlined
 					err = th.TooDeep()
 					continue
 				}
 				// newFrame, inlined for a pooled frame that fits.
 				code := fn.code
-				var nf *Frame
+				var nf *frame
 				if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= code.FrameSize {
 					nf = in.framePool[n-1]
 					in.framePool = in.framePool[:n-1]
@@ -852,7 +852,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				f = nf
 				continue
 			}
-			var nf *Frame
+			var nf *frame
 			nf, err = in.call(th, f, instr)
 			if nf != nil {
 				if err = th.Enter(); err != nil {
@@ -879,13 +879,13 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 			// Fast path: a plain script method given exactly self and its
 			// positional parameters (o.bump()).
-			if fn, ok := runtime.AsExact[*Function](f.slots[base]); ok && fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator|compile.FlagVarargs|compile.FlagVarkw) == 0 && fn.code.ArgCount == arg+1 && fn.code.KwOnlyCount == 0 && f.slots[base+1].IsValid() {
+			if fn, ok := runtime.AsExact[*function](f.slots[base]); ok && fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator|compile.FlagVarargs|compile.FlagVarkw) == 0 && fn.code.ArgCount == arg+1 && fn.code.KwOnlyCount == 0 && f.slots[base+1].IsValid() {
 				if th.Depth++; th.Depth > th.MaxDepth { // th.Enter, inlined
 					err = th.TooDeep()
 					continue
 				}
 				code := fn.code
-				var nf *Frame
+				var nf *frame
 				if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= code.FrameSize {
 					nf = in.framePool[n-1]
 					in.framePool = in.framePool[:n-1]
@@ -908,7 +908,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				f = nf
 				continue
 			}
-			var nf *Frame
+			var nf *frame
 			nf, err = in.call(th, f, instr)
 			if nf != nil {
 				if err = th.Enter(); err != nil {
@@ -919,7 +919,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				f = nf
 			}
 		case compile.CALL_KW, compile.CALL_EX:
-			var nf *Frame
+			var nf *frame
 			nf, err = in.call(th, f, instr)
 			if nf != nil {
 				if err = th.Enter(); err != nil {
@@ -980,7 +980,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			uncount(th, f, entry)
 			return outYield, v, nil
 		case compile.GET_YIELD_FROM_ITER:
-			if _, ok := runtime.AsExact[*Generator](f.top()); !ok {
+			if _, ok := runtime.AsExact[*generator](f.top()); !ok {
 				var it runtime.Iterator
 				if it, err = runtime.Iter(th, f.top()); err == nil {
 					f.slots[f.sp-1] = runtime.Obj(it)
@@ -993,7 +993,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			var r runtime.Value
 			var ok bool
 			var ret runtime.Value = runtime.None
-			if g, isGen := runtime.AsExact[*Generator](f.top()); isGen {
+			if g, isGen := runtime.AsExact[*generator](f.top()); isGen {
 				r, ok, err = g.send(th, v, nil)
 				ret = g.retval
 			} else {
@@ -1029,7 +1029,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			}
 		case compile.AWAIT:
 			aw := f.top()
-			if co, ok := runtime.AsExact[*Coroutine](aw); ok {
+			if co, ok := runtime.AsExact[*coroutine](aw); ok {
 				if co.state != coroCreated {
 					err = runtime.Errorf(runtime.RuntimeError, "cannot reuse already awaited coroutine")
 					continue
@@ -1040,7 +1040,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 				f.pop()
 				f.dropPopped()
 				co.state = coroRunning
-				nf := (*Frame)(co)
+				nf := (*frame)(co)
 				nf.counted = true
 				nf.back = f
 				f = nf
@@ -1120,7 +1120,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 			e, _ := runtime.AsExact[*runtime.Exception](exc)
 			r, err = th.Call(exit, []runtime.Value{runtime.Obj(exc.Type()), exc, e.TracebackValue()}, nil)
 			if err == nil {
-				if _, isAwaitable := runtime.AsExact[*Coroutine](r); !isAwaitable {
+				if _, isAwaitable := runtime.AsExact[*coroutine](r); !isAwaitable {
 					if _, isAw := runtime.AsExact[runtime.Awaitable](r); !isAw {
 						var t bool
 						t, err = runtime.Truth(th, r)
@@ -1182,7 +1182,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *Frame, entry *Frame, throw e
 
 // uncount releases the call depth held by a suspended chain; recount
 // takes it again on resumption.
-func uncount(th *runtime.Thread, f, entry *Frame) {
+func uncount(th *runtime.Thread, f, entry *frame) {
 	for fr := f; fr != nil; fr = fr.back {
 		fr.finish(th)
 		if fr == entry {
@@ -1191,7 +1191,7 @@ func uncount(th *runtime.Thread, f, entry *Frame) {
 	}
 }
 
-func recount(th *runtime.Thread, f, entry *Frame) error {
+func recount(th *runtime.Thread, f, entry *frame) error {
 	for fr := f; fr != nil && fr != entry; fr = fr.back {
 		if err := th.Enter(); err != nil {
 			return err
@@ -1202,10 +1202,10 @@ func recount(th *runtime.Thread, f, entry *Frame) error {
 }
 
 // popN drops n values (without clearing them, like pop).
-func (f *Frame) popN(n int) { f.sp -= n }
+func (f *frame) popN(n int) { f.sp -= n }
 
 // finish releases the frame's share of the call depth.
-func (f *Frame) finish(th *runtime.Thread) {
+func (f *frame) finish(th *runtime.Thread) {
 	if f.counted {
 		th.Leave()
 		f.counted = false
@@ -1214,7 +1214,7 @@ func (f *Frame) finish(th *runtime.Thread) {
 
 // findHandler looks for a try block in f that handles exc; if there is one
 // it sets up the handler (stack depth, handled-exception state, pc).
-func (f *Frame) findHandler(exc *runtime.Exception) bool {
+func (f *frame) findHandler(exc *runtime.Exception) bool {
 	for len(f.blocks) > 0 {
 		b := f.blocks[len(f.blocks)-1]
 		f.blocks = f.blocks[:len(f.blocks)-1]
@@ -1250,7 +1250,7 @@ func chainContext(exc, ctx *runtime.Exception) {
 	exc.Context = ctx
 }
 
-func (f *Frame) unboundCell(i int) error {
+func (f *frame) unboundCell(i int) error {
 	name := f.code.CellName(i)
 	if i < len(f.code.CellNames) {
 		return runtime.Errorf(runtime.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", name)
@@ -1258,7 +1258,7 @@ func (f *Frame) unboundCell(i int) error {
 	return runtime.Errorf(runtime.NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name)
 }
 
-func nameError(name string, f *Frame) error {
+func nameError(name string, f *frame) error {
 	e := runtime.Errorf(runtime.NameError, "name '%s' is not defined", name)
 	e.Name = name
 	// Candidates for "Did you mean": bound locals, then globals, then
@@ -1309,7 +1309,7 @@ func cmpInts(op runtime.CmpOp, x, y int64) bool {
 }
 
 // unboundLocal is the error for reading local slot i before assignment.
-func unboundLocal(f *Frame, i int) error {
+func unboundLocal(f *frame, i int) error {
 	return runtime.Errorf(runtime.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", f.code.Locals[i])
 }
 

@@ -13,11 +13,11 @@ import (
 // asyncIterOp executes GET_AITER, GET_ANEXT, END_ASYNC_FOR or DROP_ITER;
 // the second result is true when the error is an exception raised again
 // as it is.
-func asyncIterOp(th *runtime.Thread, f *Frame, op compile.Opcode, arg int) (error, bool) {
+func asyncIterOp(th *runtime.Thread, f *frame, op compile.Opcode, arg int) (error, bool) {
 	switch op {
 	case compile.GET_AITER:
 		obj := f.top()
-		if g, ok := runtime.As[*AsyncGenerator](obj); ok {
+		if g, ok := runtime.As[*asyncGenerator](obj); ok {
 			if arg == 1 && !g.started {
 				g.loopOwned = true
 			}
@@ -36,7 +36,7 @@ func asyncIterOp(th *runtime.Thread, f *Frame, op compile.Opcode, arg int) (erro
 		f.slots[f.sp-1] = it
 	case compile.GET_ANEXT:
 		it := f.top()
-		if g, ok := runtime.As[*AsyncGenerator](it); ok {
+		if g, ok := runtime.As[*asyncGenerator](it); ok {
 			f.push(runtime.Obj(g.loopAnext()))
 			return nil, false
 		}
@@ -80,12 +80,12 @@ func asyncIterOp(th *runtime.Thread, f *Frame, op compile.Opcode, arg int) (erro
 // gets its aclose() scheduled.
 func dropIter(th *runtime.Thread, it runtime.Value) {
 	switch g := it.Object().(type) {
-	case *AsyncGenerator:
+	case *asyncGenerator:
 		if g.loopOwned {
 			g.loopOwned = false
 			g.finalize(th)
 		}
-	case *Generator:
+	case *generator:
 		if g.loopOwned {
 			g.loopOwned = false
 			_ = g.close(th)
@@ -95,7 +95,7 @@ func dropIter(th *runtime.Thread, it runtime.Value) {
 
 // markLoopOwned marks a fresh generator as referenced by its loop alone.
 func markLoopOwned(it runtime.Object) {
-	if g, ok := it.(*Generator); ok && !g.started {
+	if g, ok := it.(*generator); ok && !g.started {
 		g.loopOwned = true
 	}
 }
@@ -103,7 +103,7 @@ func markLoopOwned(it runtime.Object) {
 // dropOwnedIters finalizes the loop-owned iterators in the part of f's
 // stack that an exception unwinds (above the level of the handler that
 // will take it, or all of it).
-func dropOwnedIters(th *runtime.Thread, f *Frame) {
+func dropOwnedIters(th *runtime.Thread, f *frame) {
 	level := len(f.code.Locals)
 	for i := len(f.blocks) - 1; i >= 0; i-- {
 		if f.blocks[i].kind == blockTry {
@@ -113,7 +113,7 @@ func dropOwnedIters(th *runtime.Thread, f *Frame) {
 	}
 	for i := f.sp - 1; i >= level; i-- {
 		switch f.slots[i].Object().(type) {
-		case *Generator, *AsyncGenerator:
+		case *generator, *asyncGenerator:
 			dropIter(th, f.slots[i])
 		}
 	}
@@ -158,7 +158,7 @@ func (a *anextDefault) Resume(th *runtime.Thread, throw error) runtime.CoroStep 
 // AwaitStep advances the inner awaitable one step.
 func (a *anextDefault) AwaitStep(th *runtime.Thread, throw error) runtime.CoroStep {
 	var st runtime.CoroStep
-	if co, ok := runtime.As[*Coroutine](a.inner); ok {
+	if co, ok := runtime.As[*coroutine](a.inner); ok {
 		st = co.Resume(th, throw)
 	} else {
 		st = runtime.AwaitStepOf(th, a.inner, throw)
@@ -194,7 +194,7 @@ func (in *Interp) installAsyncIterBuiltins() {
 			return runtime.Value{}, err
 		}
 		var aw runtime.Value
-		if g, ok := runtime.As[*AsyncGenerator](it); ok {
+		if g, ok := runtime.As[*asyncGenerator](it); ok {
 			aw = runtime.Obj(g.anext())
 		} else {
 			r, ok, err := callSpecial(th, it, "__anext__")

@@ -10,7 +10,7 @@ import (
 // checkEGMatch is CHECK_EG_MATCH: rest type → rest' match. A match becomes
 // the exception being handled, so that a bare raise re-raises it and an
 // exception raised in the clause's body has it as its context.
-func checkEGMatch(th *runtime.Thread, f *Frame) error {
+func checkEGMatch(th *runtime.Thread, f *frame) error {
 	typ := f.pop()
 	rest := f.pop()
 	if err := runtime.ExceptStarTypeError(typ); err != nil {
@@ -29,7 +29,7 @@ func checkEGMatch(th *runtime.Thread, f *Frame) error {
 }
 
 // prepReraiseStar is PREP_RERAISE_STAR: orig list → orig result.
-func prepReraiseStar(th *runtime.Thread, f *Frame) error {
+func prepReraiseStar(th *runtime.Thread, f *frame) error {
 	list := f.pop()
 	orig, _ := runtime.As[*runtime.Exception](f.slots[f.sp-1])
 	l, _ := runtime.As[*runtime.List](list)

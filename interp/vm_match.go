@@ -9,7 +9,7 @@ import "github.com/aio-lang/aio/runtime"
 
 // matchOp executes one of the MATCH_* instructions, GET_LEN, ROT_DOWN
 // or ROT_UP on f's stack.
-func matchOp(th *runtime.Thread, f *Frame, op compile.Opcode, arg int) error {
+func matchOp(th *runtime.Thread, f *frame, op compile.Opcode, arg int) error {
 	switch op {
 	case compile.MATCH_SEQUENCE:
 		f.push(runtime.MakeBool(runtime.MatchIsSequence(f.top())))

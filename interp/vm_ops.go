@@ -27,7 +27,7 @@ func getAttr(th *runtime.Thread, v runtime.Value, name string) (runtime.Value, e
 // loadMethod is LOAD_METHOD: for a plain method found on the class it
 // pushes the function and the receiver, avoiding a bound-method object;
 // otherwise the attribute and an empty marker.
-func loadMethod(th *runtime.Thread, f *Frame, arg int) error {
+func loadMethod(th *runtime.Thread, f *frame, arg int) error {
 	name := f.code.Names[arg]
 	obj := f.top()
 	cls := obj.Type()
@@ -50,7 +50,7 @@ func loadMethod(th *runtime.Thread, f *Frame, arg int) error {
 		}
 		if m, ok := cls.Lookup(name); ok {
 			switch m.Object().(type) {
-			case *Function:
+			case *function:
 				if inst, ok := runtime.As[*runtime.Instance](obj); !ok || !hasAttr(inst, name) {
 					f.slots[f.sp-1] = m
 					f.push(obj)
@@ -83,7 +83,7 @@ func hasAttr(inst *runtime.Instance, name string) bool {
 // call executes a call instruction. For a plain script function it returns
 // the new frame for the loop to enter; otherwise it calls and pushes the
 // result itself.
-func (in *Interp) call(th *runtime.Thread, f *Frame, instr compile.Instr) (*Frame, error) {
+func (in *Interp) call(th *runtime.Thread, f *frame, instr compile.Instr) (*frame, error) {
 	in.caller = f
 	arg := instr.Arg()
 	var fnv runtime.Value
@@ -173,7 +173,7 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr compile.Instr) (*Fram
 			}
 		}
 	}
-	if fn, ok := runtime.As[*Function](fnv); ok {
+	if fn, ok := runtime.As[*function](fnv); ok {
 		nf, err := fn.newFrame(th, args, kw)
 		f.popN(f.sp - base)
 		if err != nil {
@@ -186,7 +186,7 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr compile.Instr) (*Fram
 		return nf, nil
 	}
 	if bm, ok := runtime.As[*runtime.BoundMethod](fnv); ok {
-		if fn, ok := runtime.As[*Function](bm.Func); ok {
+		if fn, ok := runtime.As[*function](bm.Func); ok {
 			var full []runtime.Value
 			if argAt > 0 {
 				f.slots[argAt-1] = bm.Self
@@ -271,16 +271,16 @@ func (in *Interp) call(th *runtime.Thread, f *Frame, instr compile.Instr) (*Fram
 	return nil, nil
 }
 
-func (in *Interp) makeFunction(f *Frame, arg int) {
+func (in *Interp) makeFunction(f *frame, arg int) {
 	flags := arg & compile.MakeFunctionFlagMask
 	code := f.code.Consts[arg>>compile.MakeFunctionFlagBits].Code
-	fn := &Function{code: code, mod: f.fn.mod, globals: f.fn.globals, name: code.Name, qualname: code.QualName}
+	fn := &function{code: code, mod: f.fn.mod, globals: f.fn.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = fn.mod.constsFor(code)
 	if flags&4 != 0 {
 		t, _ := runtime.As[*runtime.Tuple](f.pop())
-		fn.closure = make([]*Cell, len(t.Items))
+		fn.closure = make([]*cell, len(t.Items))
 		for i, c := range t.Items {
-			fn.closure[i], _ = runtime.As[*Cell](c)
+			fn.closure[i], _ = runtime.As[*cell](c)
 		}
 	}
 	if flags&8 != 0 {
@@ -307,7 +307,7 @@ func isIterable(th *runtime.Thread, v runtime.Value) bool {
 	return err == nil
 }
 
-func dictMerge(th *runtime.Thread, d *runtime.Dict, m runtime.Value, noDup bool, f *Frame) error {
+func dictMerge(th *runtime.Thread, d *runtime.Dict, m runtime.Value, noDup bool, f *frame) error {
 	src, ok := runtime.As[*runtime.Dict](m)
 	if !ok {
 		// A mapping with keys() and __getitem__.
@@ -356,10 +356,10 @@ func dictMerge(th *runtime.Thread, d *runtime.Dict, m runtime.Value, noDup bool,
 
 // calleeName finds the function being called below a DICT_MERGE, for
 // CPython's "f() got multiple values" message.
-func calleeName(f *Frame) string {
+func calleeName(f *frame) string {
 	for i := f.sp - 1; i >= len(f.code.Locals); i-- {
 		switch f.slots[i].Object().(type) {
-		case *Function, *runtime.Builtin, *runtime.BoundMethod, *runtime.Type:
+		case *function, *runtime.Builtin, *runtime.BoundMethod, *runtime.Type:
 			return funcStr(f.slots[i])
 		}
 	}
@@ -370,7 +370,7 @@ func calleeName(f *Frame) string {
 // "module.qualname()" for script functions, "name()" for built-ins.
 func funcStr(v runtime.Value) string {
 	switch o := v.Object().(type) {
-	case *Function:
+	case *function:
 		return o.mod.name + "." + o.qualname + "()"
 	case *runtime.Builtin:
 		return o.Name + "()"
@@ -382,7 +382,7 @@ func funcStr(v runtime.Value) string {
 	return v.Type().Name + " object"
 }
 
-func unpackSequence(th *runtime.Thread, f *Frame, n int) error {
+func unpackSequence(th *runtime.Thread, f *frame, n int) error {
 	v := f.pop()
 	var items []runtime.Value
 	switch o := v.Object().(type) {
@@ -421,7 +421,7 @@ func unpackSequence(th *runtime.Thread, f *Frame, n int) error {
 	return nil
 }
 
-func unpackEx(th *runtime.Thread, f *Frame, before, after int) error {
+func unpackEx(th *runtime.Thread, f *frame, before, after int) error {
 	v := f.pop()
 	items, err := runtime.Collect(th, v)
 	if err != nil {
@@ -446,7 +446,7 @@ func unpackEx(th *runtime.Thread, f *Frame, before, after int) error {
 
 func checkAwaitable(v runtime.Value) error {
 	switch v.Object().(type) {
-	case *Coroutine:
+	case *coroutine:
 		return nil
 	case runtime.Awaitable:
 		return nil
@@ -454,7 +454,7 @@ func checkAwaitable(v runtime.Value) error {
 	return runtime.Errorf(runtime.TypeError, "object %s can't be used in 'await' expression", v.Type().Name)
 }
 
-func formatValue(th *runtime.Thread, f *Frame, arg int) error {
+func formatValue(th *runtime.Thread, f *frame, arg int) error {
 	var spec string
 	if arg&0x100 != 0 {
 		s, _ := runtime.As[*runtime.StrObj](f.pop())
@@ -519,7 +519,7 @@ func makeException(th *runtime.Thread, v runtime.Value, what string) (*runtime.E
 
 // doRaise executes RAISE_VARARGS; the second result is true for a bare
 // re-raise, which keeps the exception's context as it is.
-func doRaise(th *runtime.Thread, f *Frame, n int) (error, bool) {
+func doRaise(th *runtime.Thread, f *frame, n int) (error, bool) {
 	switch n {
 	case 0:
 		exc := f.currentException()
@@ -575,7 +575,7 @@ func excMatches(exc, typ runtime.Value) (bool, error) {
 
 // beforeWith is BEFORE_WITH and BEFORE_ASYNC_WITH: it pushes the bound
 // exit method and the result of calling enter.
-func beforeWith(th *runtime.Thread, f *Frame, async bool) error {
+func beforeWith(th *runtime.Thread, f *frame, async bool) error {
 	mgr := f.pop()
 	enterName, exitName := "__enter__", "__exit__"
 	msg := "'%s' object does not support the context manager protocol"
@@ -620,7 +620,7 @@ func bind(th *runtime.Thread, attr, obj runtime.Value) (runtime.Value, error) {
 // does: it picks the metaclass (the metaclass= keyword or the bases'),
 // asks its __prepare__ for the namespace, runs the body in it and calls
 // the metaclass with the name, bases, namespace and remaining keywords.
-func (in *Interp) buildClass(th *runtime.Thread, f *Frame, arg int) error {
+func (in *Interp) buildClass(th *runtime.Thread, f *frame, arg int) error {
 	n := arg & 0xfff
 	var kwnames []string
 	var kwvals []runtime.Value
@@ -652,7 +652,7 @@ func (in *Interp) buildClass(th *runtime.Thread, f *Frame, arg int) error {
 	}
 	nameV := f.pop()
 	bodyV := f.pop()
-	body, _ := runtime.As[*Function](bodyV)
+	body, _ := runtime.As[*function](bodyV)
 	var kw []runtime.Kwarg
 	var meta runtime.Value
 	for i, name := range kwnames {
@@ -715,7 +715,7 @@ func (in *Interp) buildClass(th *runtime.Thread, f *Frame, arg int) error {
 	if err != nil {
 		return err
 	}
-	if cell, ok := runtime.As[*Cell](r); ok {
+	if cell, ok := runtime.As[*cell](r); ok {
 		cell.v = cls
 	}
 	f.push(cls)

@@ -84,7 +84,7 @@ func (in *Interp) warnFrameInfo(th *runtime.Thread, _ runtime.Value, args []runt
 }
 
 // frameWhere is the (filename, lineno, module name) of a frame.
-func frameWhere(f *Frame) []runtime.Value {
+func frameWhere(f *frame) []runtime.Value {
 	e := f.traceEntry()
 	module := runtime.Str("<string>")
 	if g := f.globals(); g != nil {
@@ -133,9 +133,9 @@ func (in *Interp) warnBuiltin(th *runtime.Thread, _ runtime.Value, args []runtim
 
 // noteOrigin records where co is being created (debug mode). Coroutines
 // that have started are forgotten whenever the record has doubled.
-func (in *Interp) noteOrigin(co *Coroutine) {
+func (in *Interp) noteOrigin(co *coroutine) {
 	if in.origins == nil {
-		in.origins = map[*Coroutine]string{}
+		in.origins = map[*coroutine]string{}
 	}
 	if n := len(in.origins); n >= 64 && n&(n-1) == 0 {
 		for c := range in.origins {
@@ -152,7 +152,7 @@ func (in *Interp) noteOrigin(co *Coroutine) {
 // discardExpr is called with the value of an expression statement, which
 // nothing refers to any more when it is a coroutine just made: CPython
 // warns as it collects it, at once.
-func (in *Interp) discardExpr(th *runtime.Thread, f *Frame, v runtime.Value) error {
+func (in *Interp) discardExpr(th *runtime.Thread, f *frame, v runtime.Value) error {
 	name, ok := neverStarted(v)
 	if !ok {
 		return nil
@@ -164,7 +164,7 @@ func (in *Interp) discardExpr(th *runtime.Thread, f *Frame, v runtime.Value) err
 // neverStarted reports whether v is a coroutine that never ran, and its
 // name as CPython's warning gives it.
 func neverStarted(v runtime.Value) (string, bool) {
-	if co, ok := runtime.As[*Coroutine](v); ok {
+	if co, ok := runtime.As[*coroutine](v); ok {
 		if co.state == coroCreated {
 			co.state = coroClosed // collected: never warn twice
 			return co.fn.qualname, true
@@ -201,7 +201,7 @@ func (in *Interp) warnUnawaited(th *runtime.Thread, coro runtime.Value, name str
 	if err == nil {
 		fn, _ := m.Get("_warn_unawaited_coroutine")
 		origin := ""
-		if co, ok := runtime.As[*Coroutine](coro); ok {
+		if co, ok := runtime.As[*coroutine](coro); ok {
 			origin = in.origins[co]
 			delete(in.origins, co)
 		}
