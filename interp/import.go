@@ -380,7 +380,7 @@ func (in *Interp) runModuleSource(th *runtime.Thread, m *runtime.Module, name, f
 	if err := th.Work(int64(len(src))/64 + 1); err != nil {
 		return nil, err
 	}
-	code, err := compile.File(filename, src)
+	code, err := compileModuleSource(name, filename, src)
 	if err != nil {
 		return nil, syntaxException(err)
 	}

@@ -60,3 +60,20 @@ func TestAllowingTypingAllowsWhatItImports(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "P(x=3)\n", out.String())
 }
+
+func TestStdSourceCompiledOncePerProcess(t *testing.T) {
+	for i := 0; i < 2; i++ {
+		var out bytes.Buffer
+		in := New(Options{Stdout: &out})
+		require.NoError(t, in.Exec(context.Background(), "main.aio", "import _stdtest\nprint(_stdtest.both())\n"))
+		assert.Equal(t, "from Go and source\n", out.String())
+	}
+	first, ok := stdCode.Load("_stdtest")
+	require.True(t, ok, "the module's code is cached")
+	code, err := compileModuleSource("_stdtest", "<_stdtest>", runtime.StdSource("_stdtest"))
+	require.NoError(t, err)
+	assert.Same(t, first, code)
+	other, err := compileModuleSource("_stdtest", "<_stdtest>", []byte("x = 1\n"))
+	require.NoError(t, err)
+	assert.NotSame(t, first, other, "a file of the same name is not the standard module")
+}
