@@ -7,7 +7,6 @@ package interp
 import (
 	"github.com/aio-lang/aio/internal/compile"
 	"strconv"
-	"strings"
 
 	"github.com/aio-lang/aio/runtime"
 )
@@ -344,7 +343,7 @@ func (fn *function) bindArgs(locals []runtime.Value, args []runtime.Value, kw []
 		}
 	}
 	if len(missing) > 0 {
-		return runtime.Errorf(runtime.TypeError, "%s() missing %d required positional argument%s: %s", fn.qualname, len(missing), plural(len(missing)), nameList(missing))
+		return runtime.Errorf(runtime.TypeError, "%s() missing %d required positional argument%s: %s", fn.qualname, len(missing), plural(len(missing)), runtime.QuotedNames(missing))
 	}
 	for i := nargs; i < nargs+code.KwOnlyCount; i++ {
 		if locals[i].IsValid() {
@@ -357,7 +356,7 @@ func (fn *function) bindArgs(locals []runtime.Value, args []runtime.Value, kw []
 		}
 	}
 	if len(missing) > 0 {
-		return runtime.Errorf(runtime.TypeError, "%s() missing %d required keyword-only argument%s: %s", fn.qualname, len(missing), plural(len(missing)), nameList(missing))
+		return runtime.Errorf(runtime.TypeError, "%s() missing %d required keyword-only argument%s: %s", fn.qualname, len(missing), plural(len(missing)), runtime.QuotedNames(missing))
 	}
 	return nil
 }
@@ -400,21 +399,6 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
-}
-
-// nameList formats 'a', 'a' and 'b', or 'a', 'b', and 'c' as CPython does.
-func nameList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = "'" + n + "'"
-	}
-	switch len(q) {
-	case 1:
-		return q[0]
-	case 2:
-		return q[0] + " and " + q[1]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + ", and " + q[len(q)-1]
 }
 
 func itoa(n int) string {

@@ -175,20 +175,31 @@ func (p *PyParams) Bind(args []Value, kw []Kwarg, out []Value) error {
 	var missing []string
 	for i := 0; i < p.Required; i++ {
 		if !out[i].IsValid() {
-			missing = append(missing, "'"+p.Params[i]+"'")
+			missing = append(missing, p.Params[i])
 		}
 	}
 	if len(missing) == 0 {
 		return nil
 	}
-	list := missing[0]
-	switch n := len(missing); {
-	case n == 2:
-		list = missing[0] + " and " + missing[1]
-	case n > 2:
-		list = strings.Join(missing[:n-1], ", ") + ", and " + missing[n-1]
+	return Errorf(TypeError, "%s() missing %d required positional argument%s: %s", p.Name, len(missing), plural(len(missing)), QuotedNames(missing))
+}
+
+// QuotedNames lists parameter names as CPython's "missing ... argument"
+// errors do: 'a', 'a' and 'b', or 'a', 'b', and 'c'.
+func QuotedNames(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = "'" + n + "'"
 	}
-	return Errorf(TypeError, "%s() missing %d required positional argument%s: %s", p.Name, len(missing), plural(len(missing)), list)
+	switch len(q) {
+	case 0:
+		return ""
+	case 1:
+		return q[0]
+	case 2:
+		return q[0] + " and " + q[1]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + ", and " + q[len(q)-1]
 }
 
 func indexOfName(names []string, name string) int {

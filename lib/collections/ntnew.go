@@ -5,7 +5,6 @@ package collections
 // (with CPython's messages for a bad call) and builds the tuple.
 
 import (
-	"strings"
 	"unsafe"
 
 	"github.com/aio-lang/aio/runtime"
@@ -36,21 +35,6 @@ func (n *NTNew) Footprint() int64 {
 func (n *NTNew) Referents(w *runtime.MemWalker) {
 	w.Values(n.defaults)
 	w.Value(n.tupleNew)
-}
-
-// quotedList renders 'a', 'a' and 'b', or 'a', 'b', and 'c'.
-func quotedList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = "'" + n + "'"
-	}
-	switch len(q) {
-	case 1:
-		return q[0]
-	case 2:
-		return q[0] + " and " + q[1]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + ", and " + q[len(q)-1]
 }
 
 // Call is __new__(cls, *args, **kwargs).
@@ -102,7 +86,7 @@ func (n *NTNew) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwar
 		if len(missing) == 1 {
 			s = ""
 		}
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "%s missing %d required positional argument%s: %s", n.qual, len(missing), s, quotedList(missing))
+		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "%s missing %d required positional argument%s: %s", n.qual, len(missing), s, runtime.QuotedNames(missing))
 	}
 	if !n.tupleNew.IsValid() {
 		f, err := runtime.GetAttr(th, runtime.Obj(runtime.TupleType), "__new__")
