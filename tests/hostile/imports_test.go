@@ -40,7 +40,7 @@ type importCase struct {
 	wantType, wantMessage string
 	maxTime               time.Duration
 	// maxRSS bounds the child's peak resident memory; 0 means the
-	// memory limit (64 MiB) plus baselineRSS.
+	// memory limit's bound, rssBound(64 MiB).
 	maxRSS int64
 }
 
@@ -96,7 +96,7 @@ var importCases = []importCase{
 	// source (a string, then the SourceModule's bytes), and no more.
 	{name: "import_huge_module", module: func(name string) (string, bool) {
 		return strings.Repeat("x = 1\n", 12<<20), name == "huge"
-	}, main: "import huge\n", wantType: "MemoryError", maxRSS: 2*72<<20 + baselineRSS},
+	}, main: "import huge\n", wantType: "MemoryError", maxRSS: 2*72<<20 + idleRSS + 32<<20},
 }
 
 // importCaseEnv names the case a child process runs (see init).
@@ -196,7 +196,7 @@ func TestImportAttacks(t *testing.T) {
 			}
 			maxRSS := c.maxRSS
 			if maxRSS == 0 {
-				maxRSS = 64<<20 + baselineRSS
+				maxRSS = rssBound(64 << 20)
 			}
 			rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss * 1024
 			assert.LessOrEqual(t, rss, maxRSS, "peak RSS %d MiB", rss/mib)
