@@ -46,6 +46,7 @@ import (
 	_ "github.com/aio-lang/aio/lib/keyword"
 	_ "github.com/aio-lang/aio/lib/logging"
 	_ "github.com/aio-lang/aio/lib/math"
+	_ "github.com/aio-lang/aio/lib/numbers"
 	_ "github.com/aio-lang/aio/lib/operator"
 	_ "github.com/aio-lang/aio/lib/os"
 	_ "github.com/aio-lang/aio/lib/pathlib"
