@@ -127,6 +127,9 @@ func (in *Interp) applyOptions(opts Options) {
 	}
 	if opts.AllowedModules != nil {
 		allowed := stdClosure(append([]string{"asyncio"}, opts.AllowedModules...))
+		for _, name := range asyncioSubmodules {
+			allowed[name] = true // part of asyncio, which is always allowed
+		}
 		for name := range in.th.ModuleLoaders {
 			if !allowed[name] {
 				delete(in.th.ModuleLoaders, name)
