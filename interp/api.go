@@ -60,6 +60,9 @@ type hostState struct {
 	// watching is set by WatchInterrupts: Interrupt then turns the VM's
 	// check on.
 	watching bool
+	// signals has bit n-1 set for each signal n delivered (Signal,
+	// signals.go) whose Python handler has not run yet.
+	signals atomic.Uint64
 
 	ctx   context.Context // the running entry's context
 	depth int             // nesting of entries (host functions calling back)
@@ -189,7 +192,7 @@ func (in *Interp) slowTick() error {
 	if h.sigint.Load() {
 		return in.takeInterrupt()
 	}
-	return nil
+	return in.takeSignals()
 }
 
 // poll is runtime.Limits.Poll: the event loop's and range iteration's
@@ -201,7 +204,7 @@ func (in *Interp) poll() error {
 	if in.host.sigint.Load() {
 		return in.takeInterrupt()
 	}
-	return nil
+	return in.takeSignals()
 }
 
 func newInterrupted(s *stopState) *runtime.Exception {
