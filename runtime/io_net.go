@@ -208,6 +208,10 @@ func connAddrs(c transportConn) (network string, local, peer Value) {
 	return "pipe", None, None
 }
 
+// NewConn wraps a connected socket for a transport (a socket object a
+// script hands to asyncio with sock=).
+func NewConn(c net.Conn) *Conn { return &Conn{c: c} }
+
 // Type returns ConnType.
 func (*Conn) Type() *Type { return ConnType }
 

@@ -6,6 +6,7 @@ package socket
 
 import (
 	"math"
+	"net"
 	"syscall"
 
 	"github.com/aio-lang/aio/lib/internal/bufarg"
@@ -361,6 +362,34 @@ func init() {
 				return runtime.Value{}, err
 			}
 			return runtime.None, s.control(func(fd int) error { return syscall.SetsockoptString(fd, level, opt, string(b)) })
+		},
+		"_conn": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			// The connected socket as asyncio's transports take it; the
+			// socket object is closed (the transport owns the socket).
+			s := sockOf(self)
+			if _, err := s.open(); err != nil {
+				return runtime.Value{}, err
+			}
+			c, err := net.FileConn(s.file)
+			if err != nil {
+				return runtime.Value{}, errnoError(err)
+			}
+			s.close()
+			return runtime.Obj(runtime.NewConn(c)), nil
+		},
+		"_listener": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			// The listening socket as asyncio's Server takes it; the
+			// socket object is closed (the server owns the socket).
+			s := sockOf(self)
+			if _, err := s.open(); err != nil {
+				return runtime.Value{}, err
+			}
+			ln, err := net.FileListener(s.file)
+			if err != nil {
+				return runtime.Value{}, errnoError(err)
+			}
+			s.close()
+			return runtime.Obj(runtime.NewListener(ln)), nil
 		},
 		"getsockopt": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			var level, opt, buflen int
