@@ -5,9 +5,12 @@ package interp
 // naming the operation and address, and a granted one goes through.
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"net"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -90,4 +93,21 @@ asyncio.run(main())
 	assert.Contains(t, out, fmt.Sprintf("connect: network access denied: connect to tcp 127.0.0.2:%d: no rule allows it", port))
 	assert.Contains(t, out, "bind: network access denied: bind to tcp 127.0.0.1:0: no rule allows it")
 	assert.Contains(t, out, "listen: network access denied: listen to tcp 0.0.0.0:0: no rule allows it")
+}
+
+// A script blocked in a socket call stops when the host's context ends.
+func TestSocketBlockingCallStopsWithContext(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	var out bytes.Buffer
+	in := New(Options{Stdout: &out})
+	err := in.Exec(ctx, "block.aio", `import socket
+a, b = socket.socketpair()
+print("waiting")
+b.recv(1)
+print("not reached")
+`)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Equal(t, "waiting\n", out.String())
 }

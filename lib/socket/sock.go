@@ -137,11 +137,15 @@ func retryEINTR(op func(fd int) error, fd int) error {
 	}
 }
 
+// pollSlice is how long a blocking call waits in the netpoller before
+// it runs the interpreter's Poll hook (runtime.Limits.Poll) again.
+const pollSlice = 50 * time.Millisecond
+
 // do runs op (a non-blocking system call) as the socket's timeout says:
 // once for a non-blocking socket (BlockingIOError when it would block),
 // otherwise again each time the netpoller finds the socket ready, until
 // the timeout's deadline. write selects the direction op waits for.
-func (s *Sock) do(write bool, op func(fd int) error) error {
+func (s *Sock) do(th *runtime.Thread, write bool, op func(fd int) error) error {
 	raw, err := s.open()
 	if err != nil {
 		return err
@@ -152,21 +156,14 @@ func (s *Sock) do(write bool, op func(fd int) error) error {
 		return opErr != syscall.EAGAIN
 	}
 	if s.timeout == 0 {
-		if err := raw.Control(func(fd uintptr) { attempt(fd) }); err != nil {
-			return errnoError(err)
-		}
-		if opErr != nil {
-			return errnoError(opErr)
-		}
-		return nil
-	}
-	if err := s.setDeadline(write); err != nil {
-		return err
-	}
-	if write {
-		err = raw.Write(attempt)
+		err = raw.Control(func(fd uintptr) { attempt(fd) })
 	} else {
-		err = raw.Read(attempt)
+		err = s.blockingWait(th, write, func() error {
+			if write {
+				return raw.Write(attempt)
+			}
+			return raw.Read(attempt)
+		})
 	}
 	if err != nil {
 		return errnoError(err)
@@ -177,13 +174,46 @@ func (s *Sock) do(write bool, op func(fd int) error) error {
 	return nil
 }
 
-// setDeadline arms (or clears) the deadline of one direction from the
-// timeout.
-func (s *Sock) setDeadline(write bool) error {
-	var t time.Time
+// blockingWait runs wait, a wait in the netpoller in direction write,
+// under the socket's timeout (TimeoutError once it expires). While the
+// interpreter has a Poll hook the wait is cut into slices, between which
+// the hook runs, so that a host's stop, an interrupt or a signal's
+// handler reaches a script blocked on a socket, as a signal interrupts
+// CPython's blocking call.
+func (s *Sock) blockingWait(th *runtime.Thread, write bool, wait func() error) error {
+	var end time.Time
 	if s.timeout > 0 {
-		t = time.Now().Add(time.Duration(s.timeout * float64(time.Second)))
+		end = time.Now().Add(time.Duration(s.timeout * float64(time.Second)))
 	}
+	for {
+		poll := th != nil && th.Limits.Poll != nil
+		deadline := end
+		if poll {
+			if slice := time.Now().Add(pollSlice); deadline.IsZero() || slice.Before(deadline) {
+				deadline = slice
+			}
+		}
+		if err := s.setDeadline(write, deadline); err != nil {
+			return err
+		}
+		err := wait()
+		if err == nil || !errors.Is(err, os.ErrDeadlineExceeded) {
+			return err
+		}
+		if !end.IsZero() && !time.Now().Before(end) {
+			return timedOut()
+		}
+		if poll {
+			if err := th.Limits.Poll(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// setDeadline arms (or, with the zero time, clears) the deadline of one
+// direction.
+func (s *Sock) setDeadline(write bool, t time.Time) error {
 	var err error
 	if write {
 		err = s.file.SetWriteDeadline(t)
@@ -213,7 +243,8 @@ func ready(fd int, write bool) bool {
 }
 
 // waitReady blocks until the socket is readable (or writable), an error
-// or hang-up counting as ready, or until the deadline of that direction.
+// or hang-up counting as ready, or until the deadline of that direction;
+// its error is the netpoller's.
 func (s *Sock) waitReady(write bool) error {
 	raw, err := s.open()
 	if err != nil {
@@ -221,14 +252,9 @@ func (s *Sock) waitReady(write bool) error {
 	}
 	check := func(fd uintptr) bool { return ready(int(fd), write) }
 	if write {
-		err = raw.Write(check)
-	} else {
-		err = raw.Read(check)
+		return raw.Write(check)
 	}
-	if err != nil {
-		return errnoError(err)
-	}
-	return nil
+	return raw.Read(check)
 }
 
 // connectStart begins a connect: nil when it completed at once,
@@ -275,7 +301,7 @@ func (s *Sock) connectResult() error {
 }
 
 // connect is connect(): the Python error, or nil.
-func (s *Sock) connect(sa syscall.Sockaddr) error {
+func (s *Sock) connect(th *runtime.Thread, sa syscall.Sockaddr) error {
 	err := s.connectStart(sa)
 	if err == nil {
 		return nil
@@ -286,14 +312,8 @@ func (s *Sock) connect(sa syscall.Sockaddr) error {
 	if s.timeout == 0 {
 		return errnoError(err)
 	}
-	if err := s.setDeadline(true); err != nil {
-		return err
-	}
-	if err := s.waitReady(true); err != nil {
-		if e, ok := err.(*runtime.Exception); ok && e.Class == runtime.TimeoutError {
-			return timedOut()
-		}
-		return err
+	if err := s.blockingWait(th, true, func() error { return s.waitReady(true) }); err != nil {
+		return errnoError(err)
 	}
 	if err := s.connectResult(); err != nil {
 		return errnoError(err)
@@ -303,10 +323,10 @@ func (s *Sock) connect(sa syscall.Sockaddr) error {
 
 // accept is accept(): the new socket (non-blocking at the system level,
 // with the default timeout) and the peer's address.
-func (s *Sock) accept() (*Sock, syscall.Sockaddr, error) {
+func (s *Sock) accept(th *runtime.Thread) (*Sock, syscall.Sockaddr, error) {
 	var nfd int
 	var sa syscall.Sockaddr
-	err := s.do(false, func(fd int) error {
+	err := s.do(th, false, func(fd int) error {
 		var err error
 		nfd, sa, err = syscall.Accept4(fd, syscall.SOCK_NONBLOCK|syscall.SOCK_CLOEXEC)
 		return err
@@ -322,10 +342,10 @@ func (s *Sock) accept() (*Sock, syscall.Sockaddr, error) {
 }
 
 // recvfrom reads up to len(buf) bytes.
-func (s *Sock) recvfrom(buf []byte, flags int) (int, syscall.Sockaddr, error) {
+func (s *Sock) recvfrom(th *runtime.Thread, buf []byte, flags int) (int, syscall.Sockaddr, error) {
 	var n int
 	var from syscall.Sockaddr
-	err := s.do(false, func(fd int) error {
+	err := s.do(th, false, func(fd int) error {
 		var err error
 		n, from, err = syscall.Recvfrom(fd, buf, flags)
 		n = max(n, 0)
@@ -335,9 +355,9 @@ func (s *Sock) recvfrom(buf []byte, flags int) (int, syscall.Sockaddr, error) {
 }
 
 // sendto writes what the kernel takes of data (to sa when not nil).
-func (s *Sock) sendto(data []byte, flags int, sa syscall.Sockaddr) (int, error) {
+func (s *Sock) sendto(th *runtime.Thread, data []byte, flags int, sa syscall.Sockaddr) (int, error) {
 	var n int
-	err := s.do(true, func(fd int) error {
+	err := s.do(th, true, func(fd int) error {
 		var err error
 		if sa == nil {
 			n, err = syscall.SendmsgN(fd, data, nil, nil, flags|syscall.MSG_NOSIGNAL)

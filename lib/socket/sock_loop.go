@@ -51,15 +51,16 @@ func loopOp(loop *runtime.Loop, s *Sock, write bool, try attempt) *runtime.Futur
 		}
 		// A deadline left by a blocking call with a timeout must not end
 		// the wait.
-		if write {
-			s.file.SetWriteDeadline(time.Time{})
-		} else {
-			s.file.SetReadDeadline(time.Time{})
+		if err := s.setDeadline(write, time.Time{}); err != nil {
+			return fut.SetException(runtime.AsException(err))
 		}
 		waiting = true
 		loop.BeginHostWork()
 		go func() {
 			werr := s.waitReady(write)
+			if werr != nil {
+				werr = errnoError(werr)
+			}
 			loop.Post(func() error {
 				if !waiting {
 					return nil

@@ -92,7 +92,7 @@ func recvSize(th *runtime.Thread, name string, n int) error {
 // sendAll sends data in full, as sendall() does.
 func (s *Sock) sendAll(th *runtime.Thread, data []byte, flags int) error {
 	for len(data) > 0 {
-		n, err := s.sendto(data, flags, nil)
+		n, err := s.sendto(th, data, flags, nil)
 		if err != nil {
 			return err
 		}
@@ -130,7 +130,7 @@ func init() {
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			return runtime.None, s.connect(sa)
+			return runtime.None, s.connect(th, sa)
 		},
 		"connect_ex": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			addr, err := runtime.OneArg("connect_ex", args, kw)
@@ -142,7 +142,7 @@ func init() {
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			if err := s.connect(sa); err != nil {
+			if err := s.connect(th, sa); err != nil {
 				if e, ok := err.(*runtime.Exception); ok {
 					if no, ok := e.Dict["errno"]; ok && no.IsSmallInt() {
 						return no, nil
@@ -182,7 +182,7 @@ func init() {
 			if err := runtime.NoArgs("accept", args, kw); err != nil {
 				return runtime.Value{}, err
 			}
-			c, sa, err := sockOf(self).accept()
+			c, sa, err := sockOf(self).accept(th)
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -198,7 +198,7 @@ func init() {
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			n, err := sockOf(self).sendto(b, flags, nil)
+			n, err := sockOf(self).sendto(th, b, flags, nil)
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -238,7 +238,7 @@ func init() {
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			n, err := s.sendto(b, flags, sa)
+			n, err := s.sendto(th, b, flags, sa)
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -253,7 +253,7 @@ func init() {
 				return runtime.Value{}, err
 			}
 			buf := make([]byte, size)
-			n, _, err := sockOf(self).recvfrom(buf, flags)
+			n, _, err := sockOf(self).recvfrom(th, buf, flags)
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -268,7 +268,7 @@ func init() {
 				return runtime.Value{}, err
 			}
 			buf := make([]byte, size)
-			n, from, err := sockOf(self).recvfrom(buf, flags)
+			n, from, err := sockOf(self).recvfrom(th, buf, flags)
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -294,7 +294,7 @@ func init() {
 				return runtime.Value{}, runtime.Errorf(runtime.ValueError, "buffer too small for requested bytes")
 			}
 			buf := make([]byte, size)
-			n, _, err := sockOf(self).recvfrom(buf, flags)
+			n, _, err := sockOf(self).recvfrom(th, buf, flags)
 			if err != nil {
 				return runtime.Value{}, err
 			}
