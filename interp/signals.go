@@ -103,6 +103,9 @@ func (in *Interp) HandleSignals() error { return in.takeSignals() }
 // wait for the next check.
 func (in *Interp) takeSignals() error {
 	h := &in.host
+	if h.signals.Load() == 0 {
+		return nil // the common case: a plain load, no exchange
+	}
 	bits := h.signals.Swap(0)
 	for n := 1; bits != 0; n++ {
 		bit := uint64(1) << (n - 1)
