@@ -8,6 +8,7 @@ import (
 	"math"
 	"net"
 	"syscall"
+	"unsafe"
 
 	"github.com/aio-lang/aio/lib/internal/bufarg"
 	"github.com/aio-lang/aio/runtime"
@@ -396,8 +397,25 @@ func init() {
 			if err := runtime.UnpackArgs("getsockopt", args, kw, "/level", &level, "/optname", &opt, "/buflen?", &buflen); err != nil {
 				return runtime.Value{}, err
 			}
-			if buflen != 0 {
-				return runtime.Value{}, runtime.Errorf(runtime.OSError, "getsockopt with a buffer length is not supported")
+			if buflen < 0 || buflen > 1024 {
+				return runtime.Value{}, runtime.Errorf(runtime.OSError, "getsockopt buflen out of range")
+			}
+			if buflen > 0 {
+				// The option's raw bytes, at most buflen of them.
+				buf := make([]byte, buflen)
+				size := uint32(buflen)
+				err := sockOf(self).control(func(fd int) error {
+					_, _, no := syscall.Syscall6(syscall.SYS_GETSOCKOPT, uintptr(fd), uintptr(level), uintptr(opt),
+						uintptr(unsafe.Pointer(&buf[0])), uintptr(unsafe.Pointer(&size)), 0)
+					if no != 0 {
+						return no
+					}
+					return nil
+				})
+				if err != nil {
+					return runtime.Value{}, err
+				}
+				return runtime.NewBytes(buf[:min(int(size), buflen)]), nil
 			}
 			var n int
 			err := sockOf(self).control(func(fd int) error {
