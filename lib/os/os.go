@@ -271,6 +271,7 @@ func load(th *runtime.Thread) *runtime.Module {
 		}
 		return runtime.Str(realpath(fsys, p)), nil
 	})
+	m.Set("kill", runtime.NewBuiltin("kill", kill))
 	set("getpid", nil, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
 		return runtime.Int(int64(goos.Getpid())), nil
 	})
