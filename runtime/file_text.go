@@ -6,7 +6,6 @@ package runtime
 // no decoded text ahead of its buffer, so tell() is the byte position.
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -30,6 +29,9 @@ type TextFile struct {
 	readNL               string
 	writeNL              string // what \n becomes on output ("" to keep it)
 	lineBuffering        bool
+	// iterating is set while a for loop reads the file: CPython's tell()
+	// refuses then (until the loop ends or the file seeks).
+	iterating bool
 }
 
 // Type returns TextIOWrapperType.
@@ -81,14 +83,23 @@ func (t *TextFile) DelAttrValue(string) bool { return false }
 
 // Next reads the next line, for iteration.
 func (t *TextFile) Next(th *Thread) (Value, bool, error) {
-	if err := t.check(true, false); err != nil {
-		return Value{}, false, err
+	v, ok, err := nextLine(th, t)
+	if err == nil {
+		t.iterating = ok
 	}
-	s, err := t.readLine(th, -1)
-	if err != nil || s == "" {
-		return Value{}, false, err
+	return v, ok, err
+}
+
+// readCheck implements fileReader.
+func (t *TextFile) readCheck() error { return t.check(true, false) }
+
+// readValue implements fileReader.
+func (t *TextFile) readValue(th *Thread, n int) (Value, error) {
+	s, err := t.readChars(th, n)
+	if err != nil {
+		return Value{}, err
 	}
-	return Str(s), true, nil
+	return Str(s), nil
 }
 
 // check raises for a closed file, or one not open for reading or writing.
@@ -138,63 +149,19 @@ func (t *TextFile) decode(th *Thread, b []byte) (string, error) {
 	return decodeBytes(th, b, t.codec, t.errors)
 }
 
-// readRawLine reads the bytes of the next line, with its terminator as
-// the newline mode defines lines. The result may alias the read-ahead
-// buffer: it is valid until the next read.
-func (t *TextFile) readRawLine(th *Thread) ([]byte, error) {
-	c := t.b.c
-	if !t.universal && t.readNL == "\n" || t.universal && t.codecIsWide() {
-		return c.readLineView(th)
+// splitMode is how the file's lines end, as lineEnd takes it.
+func (t *TextFile) splitMode() int {
+	switch {
+	case t.universal && t.codecIsWide():
+		return splitLF // aio splits UTF-16/32 text at \n only
+	case t.universal:
+		return splitUniversal
+	case t.readNL == "\r":
+		return splitCR
+	case t.readNL == "\r\n":
+		return splitCRLF
 	}
-	if !t.universal {
-		return c.readUntil(th, []byte(t.readNL))
-	}
-	scanned := 0
-	for {
-		buf := c.buffered()
-		i := bytes.IndexByte(buf[scanned:], '\n')
-		head := buf[scanned:]
-		if i >= 0 {
-			head = head[:i]
-		}
-		if j := bytes.IndexByte(head, '\r'); j >= 0 {
-			i = scanned + j
-		} else if i >= 0 {
-			i += scanned
-		}
-		if i >= 0 {
-			end := i + 1
-			if buf[i] == '\r' {
-				if i+1 == len(buf) && !c.eof {
-					// The \r may be the first half of \r\n.
-					more, err := c.fill(th)
-					if err != nil {
-						return nil, err
-					}
-					if more {
-						scanned = i
-						continue
-					}
-					buf = c.buffered()
-				}
-				if i+1 < len(buf) && buf[i+1] == '\n' {
-					end++
-				}
-			}
-			c.rpos += end
-			return buf[:end], nil
-		}
-		scanned = len(buf)
-		more, err := c.fill(th)
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			out := c.buffered()
-			c.rpos = c.rend
-			return out, nil
-		}
-	}
+	return splitLF
 }
 
 // codecIsWide reports a UTF-16/32 codec, whose lines aio splits at \n only.
@@ -210,33 +177,47 @@ func translateNewlines(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
-// readLine reads the next line, at most limit characters when limit >= 0.
-func (t *TextFile) readLine(th *Thread, limit int) (string, error) {
-	raw, err := t.readRawLine(th)
+// readLineValue implements fileReader: the next line, at most limit
+// characters when limit >= 0. The common case, a UTF-8 line that needs no
+// newline translation, becomes a str in one allocation straight from the
+// read-ahead buffer.
+func (t *TextFile) readLineValue(th *Thread, limit int) (Value, error) {
+	raw, err := t.b.c.readLineView(th, t.splitMode(), -1)
 	if err != nil || len(raw) == 0 {
-		return "", err
+		return Str(""), err
 	}
-	s, err := t.decode(th, raw)
-	if err != nil {
-		return "", err
+	if err := th.Alloc(int64(len(raw))); err != nil {
+		return Value{}, err
 	}
-	if limit >= 0 && limit < len(s) {
-		// Give back what is past the limit: the line is still in the
-		// read-ahead buffer just before rpos.
+	utf := t.codec == "utf-8" && utf8.Valid(raw)
+	if utf && limit < 0 && (!t.translate || raw[len(raw)-1] == '\n' && (len(raw) == 1 || raw[len(raw)-2] != '\r')) {
+		return strFromBytes(raw), nil
+	}
+	var s string
+	if utf {
+		s = string(raw)
+	} else if s, err = decodeBytes(th, raw, t.codec, t.errors); err != nil {
+		return Value{}, err
+	}
+	if t.translate {
+		s = translateNewlines(s)
+	}
+	if limit >= 0 && limit < len(s) && utf {
+		// Give back what is past the limit: it is still in the read-ahead
+		// buffer just before rpos. Translation changed only the line's
+		// terminator, which a cut short of the end leaves out, so the kept
+		// characters are the raw line's first bytes.
 		cut := 0
 		for n := 0; n < limit && cut < len(s); n++ {
 			_, size := utf8.DecodeRuneInString(s[cut:])
 			cut += size
 		}
-		if cut < len(s) && t.codec == "utf-8" {
-			t.b.c.rpos -= len(s) - cut
+		if cut < len(s) {
+			t.b.c.rpos -= len(raw) - cut
 			s = s[:cut]
 		}
 	}
-	if t.translate {
-		s = translateNewlines(s)
-	}
-	return s, nil
+	return Str(s), nil
 }
 
 // readChars reads up to n characters (all when n < 0).
@@ -325,62 +306,7 @@ func init() {
 	core := func(v Value) *fileCore { return textSelf(v).b.c }
 	check := func(v Value, r, w bool) error { return textSelf(v).check(r, w) }
 	methods := fileCommonMethods(core, check)
-	methods["read"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		size := None
-		if err := UnpackArgs("read", args, kw, "size?", &size); err != nil {
-			return Value{}, err
-		}
-		t := textSelf(self)
-		if err := t.check(true, false); err != nil {
-			return Value{}, err
-		}
-		n, err := sizeOrNone(size)
-		if err != nil {
-			return Value{}, err
-		}
-		s, err := t.readChars(th, n)
-		if err != nil {
-			return Value{}, err
-		}
-		return Str(s), nil
-	}
-	methods["readline"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		size := None
-		if err := UnpackArgs("readline", args, kw, "size?", &size); err != nil {
-			return Value{}, err
-		}
-		t := textSelf(self)
-		if err := t.check(true, false); err != nil {
-			return Value{}, err
-		}
-		n, err := sizeOrNone(size)
-		if err != nil {
-			return Value{}, err
-		}
-		s, err := t.readLine(th, n)
-		if err != nil {
-			return Value{}, err
-		}
-		return Str(s), nil
-	}
-	methods["readlines"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		hint := None
-		if err := UnpackArgs("readlines", args, kw, "hint?", &hint); err != nil {
-			return Value{}, err
-		}
-		t := textSelf(self)
-		if err := t.check(true, false); err != nil {
-			return Value{}, err
-		}
-		h, err := sizeOrNone(hint)
-		if err != nil {
-			return Value{}, err
-		}
-		return readLines(th, h, func() (Value, int, error) {
-			s, err := t.readLine(th, -1)
-			return Str(s), len(s), err
-		})
-	}
+	addReadMethods(methods, func(v Value) fileReader { return textSelf(v) })
 	methods["write"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		if len(kw) > 0 || len(args) != 1 {
 			return Value{}, Errorf(TypeError, "TextIOWrapper.write() takes exactly one argument (%d given)", len(args)+len(kw))
@@ -429,8 +355,19 @@ func init() {
 		case whence == 0 && off < 0:
 			return Value{}, Errorf(ValueError, "negative seek position %d", off)
 		}
+		t.iterating = false
 		pos, err := t.b.c.seek(off, whence)
 		return Int(pos), err
+	}
+	tell := methods["tell"]
+	methods["tell"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+		if err := NoArgs("tell", args, kw); err != nil {
+			return Value{}, err
+		}
+		if t := textSelf(self); t.iterating && !t.b.c.closed {
+			return Value{}, Errorf(OSError, "telling position disabled by next() call")
+		}
+		return tell(th, self, args, kw)
 	}
 	methods["detach"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		t := textSelf(self)
