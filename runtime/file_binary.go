@@ -356,6 +356,10 @@ func init() {
 			return Value{}, err
 		}
 		pos, err := f.c.seek(off, whence)
+		if err != nil && !f.c.raw && !f.c.seekable() {
+			// The buffered classes say so; FileIO reports the OS error.
+			return Value{}, Errorf(UnsupportedOperation, "File or stream is not seekable.")
+		}
 		return Int(pos), err
 	}
 	for _, t := range []*Type{FileIOType, BufferedReaderType, BufferedWriterType, BufferedRandomType} {

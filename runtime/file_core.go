@@ -300,11 +300,11 @@ func (c *fileCore) seek(off int64, whence int) (int64, error) {
 	if whence == io.SeekCurrent {
 		off -= int64(c.rend - c.rpos)
 	}
-	c.rpos, c.rend, c.eof = 0, 0, false
 	pos, err := c.h.Seek(off, whence)
 	if err != nil {
-		return 0, ioErr(err)
+		return 0, ioErr(err) // a pipe keeps its read-ahead
 	}
+	c.rpos, c.rend, c.eof = 0, 0, false
 	return pos, nil
 }
 

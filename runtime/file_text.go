@@ -49,7 +49,11 @@ func (t *TextFile) Repr(th *Thread) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return "<_io.TextIOWrapper name=" + name + " mode='" + t.mode + "' encoding='" + t.encoding + "'>", nil
+	mode := ""
+	if t.mode != "" { // a pipe's text file has no mode
+		mode = " mode='" + t.mode + "'"
+	}
+	return "<_io.TextIOWrapper name=" + name + mode + " encoding='" + t.encoding + "'>", nil
 }
 
 // Attr returns the file's attributes.
@@ -58,7 +62,7 @@ func (t *TextFile) Attr(name string) (Value, bool) {
 	case "name":
 		return t.b.c.name, true
 	case "mode":
-		return Str(t.mode), true
+		return Str(t.mode), t.mode != ""
 	case "encoding":
 		return Str(t.encoding), true
 	case "errors":
@@ -299,6 +303,12 @@ func (t *TextFile) write(th *Thread, s string) error {
 	return nil
 }
 
+// errNotSeekable is a text file's error for seeking or telling on a
+// pipe or a terminal.
+func errNotSeekable() error {
+	return Errorf(UnsupportedOperation, "underlying stream is not seekable")
+}
+
 // textSelf is the receiver of a text file method.
 func textSelf(v Value) *TextFile { return v.obj.(*TextFile) }
 
@@ -347,6 +357,9 @@ func init() {
 		if err := t.check(false, false); err != nil {
 			return Value{}, err
 		}
+		if !t.b.c.seekable() {
+			return Value{}, errNotSeekable()
+		}
 		switch {
 		case whence == 1 && off != 0:
 			return Value{}, Errorf(UnsupportedOperation, "can't do nonzero cur-relative seeks")
@@ -364,10 +377,15 @@ func init() {
 		if err := NoArgs("tell", args, kw); err != nil {
 			return Value{}, err
 		}
-		if t := textSelf(self); t.iterating && !t.b.c.closed {
+		t := textSelf(self)
+		if t.iterating && !t.b.c.closed && t.b.c.seekable() {
 			return Value{}, Errorf(OSError, "telling position disabled by next() call")
 		}
-		return tell(th, self, args, kw)
+		pos, err := tell(th, self, args, kw)
+		if err != nil && !t.b.c.closed && !t.b.c.seekable() {
+			return Value{}, errNotSeekable()
+		}
+		return pos, err
 	}
 	methods["detach"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		t := textSelf(self)
