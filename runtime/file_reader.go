@@ -15,7 +15,6 @@ package runtime
 
 import (
 	"bytes"
-	"unsafe"
 )
 
 // fileReader is what a kind of file gives the shared read methods.
@@ -215,12 +214,12 @@ func lineEnd[T lineItem](buf []T, from, mode int, atEnd bool) (int, bool) {
 }
 
 // strFromBytes makes a str of the UTF-8 bytes b (valid UTF-8, which the
-// caller has checked) in one allocation, marked ASCII when it is.
-func strFromBytes(b []byte) Value {
-	if len(b) <= 1 {
-		return Str(string(b))
+// caller has checked, ASCII when ascii says so) in one allocation.
+func strFromBytes(b []byte, ascii bool) Value {
+	if len(b) <= 1 && ascii {
+		return Str(string(b)) // the shared one-character strs
 	}
-	o, buf := newStrBuf(len(b), asciiString(unsafe.String(&b[0], len(b))))
+	o, buf := newStrBuf(len(b), ascii)
 	copy(buf, b)
 	return Value{obj: o}
 }

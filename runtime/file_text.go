@@ -193,9 +193,10 @@ func (t *TextFile) readLineValue(th *Thread, limit int) (Value, error) {
 	if err := th.Alloc(int64(len(raw))); err != nil {
 		return Value{}, err
 	}
-	utf := t.codec == "utf-8" && utf8.Valid(raw)
+	ascii := asciiString(unsafe.String(&raw[0], len(raw)))
+	utf := t.codec == "utf-8" && (ascii || utf8.Valid(raw))
 	if utf && limit < 0 && (!t.translate || raw[len(raw)-1] == '\n' && (len(raw) == 1 || raw[len(raw)-2] != '\r')) {
-		return strFromBytes(raw), nil
+		return strFromBytes(raw, ascii), nil
 	}
 	var s string
 	if utf {
