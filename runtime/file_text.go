@@ -6,6 +6,7 @@ package runtime
 // no decoded text ahead of its buffer, so tell() is the byte position.
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -242,43 +243,129 @@ func (t *TextFile) readChars(th *Thread, n int) (string, error) {
 		}
 		return s, nil
 	}
-	var sb strings.Builder
+	// Gather the bytes of n characters, then decode them at once. A
+	// character is a byte, or a UTF-8 sequence, or \r\n when newlines
+	// are translated; one that may continue past the read-ahead waits
+	// for the next fill.
+	if err := th.Alloc(int64(min(n, 1<<20))); err != nil {
+		return "", err
+	}
+	raw := make([]byte, 0, min(n, 1<<20)) // ASCII text: n bytes
+	utf := t.codec == "utf-8"
 	for count := 0; count < n; {
 		buf := c.buffered()
-		if len(buf) == 0 || (t.codec == "utf-8" && !utf8.FullRune(buf)) || (buf[0] == '\r' && len(buf) == 1 && t.translate) {
-			more, err := c.fill(th)
-			if err != nil {
-				return "", err
-			}
-			if !more {
-				if len(c.buffered()) == 0 {
-					break
-				}
-				buf = c.buffered()
-			} else {
+		i := 0
+	scan:
+		for i < len(buf) && count < n {
+			if k := plainASCIIPrefix(buf[i:min(len(buf), i+n-count)]); k > 0 {
+				i += k
+				count += k
 				continue
 			}
-		}
-		size := 1
-		if t.codec == "utf-8" {
-			_, size = utf8.DecodeRune(buf)
-		}
-		piece := buf[:size]
-		if t.translate && buf[0] == '\r' {
-			if len(buf) > 1 && buf[1] == '\n' {
-				size = 2
+			size := 1
+			switch b := buf[i]; {
+			case b == '\r' && t.translate:
+				if i+1 == len(buf) && !c.eof {
+					break scan
+				}
+				if i+1 < len(buf) && buf[i+1] == '\n' {
+					size = 2
+				}
+			case b >= utf8.RuneSelf && utf:
+				if !utf8.FullRune(buf[i:]) && !c.eof {
+					break scan
+				}
+				var r rune
+				if r, size = utf8.DecodeRune(buf[i:]); r == utf8.RuneError && size == 1 {
+					// Bytes that are not UTF-8: as many characters as
+					// the error handler makes of them.
+					size = invalidUTF8Len(buf[i:])
+					s, err := decodeBytes(th, buf[i:i+size], t.codec, t.errors)
+					if err != nil {
+						return "", err
+					}
+					i += size
+					count += utf8.RuneCountInString(s)
+					continue
+				}
 			}
-			piece = []byte{'\n'}
+			i += size
+			count++
 		}
-		s, err := t.decode(th, piece)
+		if err := th.Alloc(int64(i)); err != nil {
+			return "", err
+		}
+		raw = append(raw, buf[:i]...)
+		c.rpos += i
+		if count == n {
+			break
+		}
+		more, err := c.fill(th)
 		if err != nil {
 			return "", err
 		}
-		sb.WriteString(s)
-		c.rpos += size
-		count++
+		if !more && len(c.buffered()) == 0 {
+			break
+		}
 	}
-	return sb.String(), nil
+	var text string
+	var err error
+	if utf && utf8.Valid(raw) && len(raw) > 0 {
+		text = unsafe.String(&raw[0], len(raw)) // raw is ours alone
+	} else if text, err = t.decode(th, raw); err != nil {
+		return "", err
+	}
+	if t.translate {
+		text = translateNewlines(text)
+	}
+	return text, nil
+}
+
+// invalidUTF8Len is the length of the invalid UTF-8 sequence b starts
+// with, as a decoder replaces it by one U+FFFD: a lead byte and the
+// continuation bytes that may follow it, up to the first that may not.
+func invalidUTF8Len(b []byte) int {
+	lo, hi := byte(0x80), byte(0xBF) // the allowed second byte
+	need := 0
+	switch lead := b[0]; {
+	case lead >= 0xC2 && lead <= 0xDF:
+		need = 1
+	case lead == 0xE0:
+		need, lo = 2, 0xA0
+	case lead == 0xED:
+		need, hi = 2, 0x9F
+	case lead >= 0xE1 && lead <= 0xEF:
+		need = 2
+	case lead == 0xF0:
+		need, lo = 3, 0x90
+	case lead == 0xF4:
+		need, hi = 3, 0x8F
+	case lead >= 0xF1 && lead <= 0xF3:
+		need = 3
+	}
+	k := 1
+	for ; k <= need && k < len(b); k++ {
+		if c := b[k]; c < lo || c > hi {
+			break
+		}
+		lo, hi = 0x80, 0xBF
+	}
+	return k
+}
+
+// plainASCIIPrefix is the length of b's longest prefix of whole 8-byte
+// words that are ASCII without \r: characters of one byte each.
+func plainASCIIPrefix(b []byte) int {
+	const ones, highs, crs = 0x0101010101010101, 0x8080808080808080, 0x0d0d0d0d0d0d0d0d
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		x := w ^ crs // a zero byte where w has \r
+		if w&highs != 0 || (x-ones)&^x&highs != 0 {
+			break
+		}
+	}
+	return i
 }
 
 // write encodes s and writes it, translating \n as the newline mode says.
