@@ -302,6 +302,7 @@ func init() {
 	check := func(v Value, r, w bool) error { return binSelf(v).check(r, w) }
 	methods := fileCommonMethods(core, check)
 	addReadMethods(methods, func(v Value) fileReader { return binSelf(v) })
+	addReadIntoMethod(methods, func(v Value) fileReader { return binSelf(v) })
 	methods["read1"] = methods["read"]
 	methods["readall"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		f := binSelf(self)
@@ -365,6 +366,33 @@ func init() {
 	for _, t := range []*Type{FileIOType, BufferedReaderType, BufferedWriterType, BufferedRandomType} {
 		t.Methods(methods)
 	}
+	peek := map[string]BuiltinFn{
+		// peek(size=0): the read-ahead, filled first when it is empty,
+		// without consuming it.
+		"peek": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			size := 0
+			if err := UnpackArgs("peek", args, kw, "size?", &size); err != nil {
+				return Value{}, err
+			}
+			f := binSelf(self)
+			if err := f.check(true, false); err != nil {
+				return Value{}, err
+			}
+			if len(f.c.wbuf) > 0 {
+				if err := f.c.flush(); err != nil {
+					return Value{}, err
+				}
+			}
+			if f.c.rend == f.c.rpos {
+				if _, err := f.c.fill(th); err != nil {
+					return Value{}, err
+				}
+			}
+			return NewBytes(append([]byte(nil), f.c.buffered()...)), nil
+		},
+	}
+	BufferedReaderType.Methods(peek)
+	BufferedRandomType.Methods(peek)
 }
 
 // forEach calls fn with each item of the iterable v.

@@ -382,4 +382,7 @@ func init() {
 	}
 	StringIOType.Methods(methods)
 	BytesIOType.Methods(methods)
+	binary := map[string]BuiltinFn{"read1": methods["read"]}
+	addReadIntoMethod(binary, func(v Value) fileReader { return memSelf(v) })
+	BytesIOType.Methods(binary)
 }

@@ -223,3 +223,45 @@ func strFromBytes(b []byte, ascii bool) Value {
 	copy(buf, b)
 	return Value{obj: o}
 }
+
+// writableBuffer is the storage readinto() fills: a bytearray's, or that
+// of a contiguous writable memoryview.
+func writableBuffer(v Value) ([]byte, error) {
+	switch o := v.obj.(type) {
+	case *ByteArray:
+		return o.B, nil
+	case *MemoryView:
+		if !o.gone() && !o.readonly() && o.step == 1 {
+			return o.bytes(), nil
+		}
+	}
+	return nil, Errorf(TypeError, "readinto() argument must be read-write bytes-like object, not %s", v.Type().Name)
+}
+
+// addReadIntoMethod installs readinto(buffer) for a binary kind: it reads
+// as read(len(buffer)) does, into the buffer, and returns the count.
+func addReadIntoMethod(methods map[string]BuiltinFn, self func(Value) fileReader) {
+	methods["readinto"] = func(th *Thread, recv Value, args []Value, kw []Kwarg) (Value, error) {
+		var target Value
+		if err := UnpackArgs("readinto", args, kw, "buffer", &target); err != nil {
+			return Value{}, err
+		}
+		dst, err := writableBuffer(target)
+		if err != nil {
+			return Value{}, err
+		}
+		r := self(recv)
+		if err := r.readCheck(); err != nil {
+			return Value{}, err
+		}
+		v, err := r.readValue(th, len(dst))
+		if err != nil {
+			return Value{}, err
+		}
+		b, _ := v.obj.(*Bytes)
+		if b == nil {
+			return Int(0), nil
+		}
+		return Int(int64(copy(dst, b.B))), nil
+	}
+}
