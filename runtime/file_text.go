@@ -369,12 +369,16 @@ func plainASCIIPrefix(b []byte) int {
 }
 
 // write encodes s and writes it, translating \n as the newline mode says.
-func (t *TextFile) write(th *Thread, s string) error {
+func (t *TextFile) write(th *Thread, s string) error { return t.writeText(th, s, false) }
+
+// writeText is write for a str known to be ASCII when ascii says so,
+// which then needs no check before it is written as UTF-8.
+func (t *TextFile) writeText(th *Thread, s string, ascii bool) error {
 	if t.writeNL != "" && t.writeNL != "\n" {
 		s = strings.ReplaceAll(s, "\n", t.writeNL)
 	}
 	var b []byte
-	if t.codec == "utf-8" && utf8.ValidString(s) {
+	if t.codec == "utf-8" && (ascii || utf8.ValidString(s)) {
 		b = unsafe.Slice(unsafe.StringData(s), len(s))
 	} else {
 		var err error
@@ -417,7 +421,8 @@ func init() {
 		if !ok {
 			return Value{}, Errorf(TypeError, "write() argument must be str, not %s", args[0].Type().Name)
 		}
-		return Int(int64(s.Len())), t.write(th, s.S)
+		n := s.Len() // which learns whether s is ASCII
+		return Int(int64(n)), t.writeText(th, s.S, s.knownASCII())
 	}
 	methods["writelines"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		var v Value
