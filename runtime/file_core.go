@@ -130,6 +130,7 @@ func (c *fileCore) fill(th *Thread) (bool, error) {
 	n, err := c.read(th, c.rbuf[c.rend:])
 	c.rend += n
 	if n > 0 {
+		c.eof = false // a file that grew, or a terminal after an end
 		return true, nil
 	}
 	if err == nil || err == io.EOF {
