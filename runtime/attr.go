@@ -100,6 +100,9 @@ func GetAttr(th *Thread, v Value, name string) (Value, error) {
 	} else {
 		r, err = objectGetAttribute(th, v, name)
 	}
+	if m, ok := v.obj.(*Module); ok && err != nil {
+		return moduleGetattr(th, m, name, err)
+	}
 	if err == nil || !cls.User {
 		return r, err
 	}
