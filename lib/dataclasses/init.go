@@ -78,6 +78,11 @@ type initFunc struct {
 	// names are the fields every call stores, in order, shared by the
 	// attribute maps of fresh instances (nil when a call may skip one).
 	names []string
+	// For a frozen class: whether none of names is a data descriptor of
+	// the class checked, as of class epoch checkedAt (init_fresh.go).
+	checked    *runtime.Type
+	checkedAt  uint64
+	plainNames bool
 }
 
 // Type returns the function type of generated __init__s.
