@@ -47,7 +47,7 @@ func compiledAsyncioSources() []asyncioSource {
 		sort.Strings(names)
 		for _, n := range names {
 			src, _ := asyncioFS.ReadFile("asyncio/" + n)
-			code, err := compile.File("<asyncio/"+n+">", src)
+			code, err := compileStd("asyncio/"+n, "<asyncio/"+n+">", src)
 			asyncioSources = append(asyncioSources, asyncioSource{name: n, src: src, code: code, err: err})
 		}
 	})

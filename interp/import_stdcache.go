@@ -99,6 +99,21 @@ func removeStaleBuilds(root, keep string) {
 	}
 }
 
+// compileStd compiles the source of a standard module (or of a part of
+// one, such as asyncio's streams), from its cache file when there is one
+// for exactly src, and writes the file otherwise.
+func compileStd(name, filename string, src []byte) (*compile.Code, error) {
+	if c := loadCachedCode(name, src); c != nil {
+		return c, nil
+	}
+	c, err := compile.File(filename, src)
+	if err != nil {
+		return nil, err
+	}
+	storeCachedCode(name, src, c)
+	return c, nil
+}
+
 // cacheFile is the file holding module name's code, or "" without a cache.
 func cacheFile(name string) string {
 	stdCacheMu.Lock()

@@ -26,13 +26,9 @@ func compileModuleSource(name, filename string, src []byte) (*compile.Code, erro
 	if c, ok := stdCode.Load(name); ok {
 		return c.(*compile.Code), nil
 	}
-	code := loadCachedCode(name, src)
-	if code == nil {
-		var err error
-		if code, err = compile.File(filename, src); err != nil {
-			return nil, err
-		}
-		storeCachedCode(name, src, code)
+	code, err := compileStd(name, filename, src)
+	if err != nil {
+		return nil, err
 	}
 	c, _ := stdCode.LoadOrStore(name, code)
 	return c.(*compile.Code), nil
