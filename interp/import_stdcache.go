@@ -74,11 +74,32 @@ func executableBuildID() string {
 		return ""
 	}
 	note, err := sec.Data()
-	if err != nil || len(note) == 0 {
+	if err != nil {
 		return ""
 	}
-	sum := sha256.Sum256(note)
+	id := noteDesc(note, f.ByteOrder)
+	if len(id) == 0 {
+		// Built with an empty -buildid: nothing tells builds apart.
+		return ""
+	}
+	sum := sha256.Sum256(id)
 	return hex.EncodeToString(sum[:12])
+}
+
+// noteDesc is the descriptor of an ELF note (name size, descriptor size
+// and type as 4-byte words, then the name and the descriptor, each padded
+// to 4 bytes): for the Go build-ID note, the build ID. It is nil when the
+// note is malformed.
+func noteDesc(note []byte, order binary.ByteOrder) []byte {
+	if len(note) < 12 {
+		return nil
+	}
+	nameSize, descSize := uint64(order.Uint32(note)), uint64(order.Uint32(note[4:]))
+	start := 12 + (nameSize+3)&^3
+	if start > uint64(len(note)) || descSize > uint64(len(note))-start {
+		return nil
+	}
+	return note[start : start+descSize]
 }
 
 // removeStaleBuilds deletes the directories of other builds that have not

@@ -3,6 +3,7 @@ package interp
 // This file tests the on-disk cache of compiled standard modules.
 
 import (
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"testing"
@@ -79,4 +80,14 @@ func TestStdCodeCacheRemovesStaleBuilds(t *testing.T) {
 	assert.True(t, os.IsNotExist(err))
 	_, err = os.Stat(recent)
 	assert.NoError(t, err)
+}
+
+// The build ID is the note's descriptor; an empty or cut note has none.
+func TestNoteDescReadsTheBuildID(t *testing.T) {
+	note := []byte{4, 0, 0, 0, 5, 0, 0, 0, 4, 0, 0, 0, 'G', 'o', 0, 0, 'a', '/', 'b', 'c', 'd', 0, 0, 0}
+	assert.Equal(t, []byte("a/bcd"), noteDesc(note, binary.LittleEndian))
+	empty := []byte{4, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 'G', 'o', 0, 0}
+	assert.Empty(t, noteDesc(empty, binary.LittleEndian))
+	assert.Nil(t, noteDesc(note[:18], binary.LittleEndian))
+	assert.Nil(t, noteDesc(note[:8], binary.LittleEndian))
 }
