@@ -26,7 +26,7 @@ func compileModuleSource(name, filename string, src []byte) (*compile.Code, erro
 	if c, ok := stdCode.Load(name); ok {
 		return c.(*compile.Code), nil
 	}
-	code, err := compile.File(filename, src)
+	code, err := compileStd(name, filename, src)
 	if err != nil {
 		return nil, err
 	}

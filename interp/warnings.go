@@ -33,7 +33,7 @@ func (in *Interp) loadWarnings(th *runtime.Thread) (*runtime.Module, error) {
 		return m, nil
 	}
 	warningsOnce.Do(func() {
-		warningsCode, warningsErr = compile.File(warningsFilename, warningsSource)
+		warningsCode, warningsErr = compileStd("warnings", warningsFilename, warningsSource)
 	})
 	if warningsErr != nil {
 		return nil, warningsErr

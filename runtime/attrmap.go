@@ -149,7 +149,8 @@ func (m *AttrMap) Delete(name string) bool {
 	if i < 0 {
 		return false
 	}
-	m.keys = append(m.keys[:i], m.keys[i+1:]...)
+	// A fresh array: the names may be shared with other maps (FillShared).
+	m.keys = append(m.keys[:i:i], m.keys[i+1:]...)
 	m.vals[i] = Value{}
 	m.vals = append(m.vals[:i], m.vals[i+1:]...)
 	if m.index != nil {

@@ -2,15 +2,21 @@
 //
 // For profiling, AIO_CPUPROFILE=file writes a CPU profile of the whole run and
 // AIO_MEMPROFILE=file an allocation profile at exit (see bench/README.md).
+//
+// The compiled code of standard modules is kept between runs under the
+// user's cache directory (see docs/stdlib.md); AIO_CODE_CACHE=dir puts it
+// elsewhere and AIO_CODE_CACHE=off turns it off.
 package main
 
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 
 	"github.com/aio-lang/aio/internal/cli"
+	"github.com/aio-lang/aio/interp"
 )
 
 func main() {
@@ -43,5 +49,23 @@ func run() int {
 			_ = pprof.Lookup("allocs").WriteTo(f, 0)
 		}()
 	}
+	enableCodeCache()
 	return cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+}
+
+// enableCodeCache turns on the cache of compiled standard modules where
+// AIO_CODE_CACHE or the user's cache directory says.
+func enableCodeCache() {
+	dir := os.Getenv("AIO_CODE_CACHE")
+	switch dir {
+	case "off":
+		return
+	case "":
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return
+		}
+		dir = filepath.Join(base, "aio", "code")
+	}
+	interp.EnableStdCodeCache(dir)
 }

@@ -58,8 +58,20 @@ func countElements(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw
 		if !ok {
 			return runtime.None, nil
 		}
+		if i&4095 == 0 {
+			if err := th.Work(4096); err != nil {
+				return runtime.Value{}, err
+			}
+		}
 		var old runtime.Value
 		if direct {
+			counted, err := d.CountUp(th, x)
+			if err != nil {
+				return runtime.Value{}, err
+			}
+			if counted {
+				continue
+			}
 			v, found, err := d.Get(th, x)
 			if err != nil {
 				return runtime.Value{}, err
@@ -87,11 +99,6 @@ func countElements(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw
 		}
 		if err != nil {
 			return runtime.Value{}, err
-		}
-		if i&4095 == 0 {
-			if err := th.Work(4096); err != nil {
-				return runtime.Value{}, err
-			}
 		}
 	}
 }

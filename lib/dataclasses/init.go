@@ -75,6 +75,14 @@ type initFunc struct {
 	minPos   int   // positional parameters without a default
 	postInit bool
 	frozen   bool
+	// names are the fields every call stores, in order, shared by the
+	// attribute maps of fresh instances (nil when a call may skip one).
+	names []string
+	// For a frozen class: whether none of names is a data descriptor of
+	// the class checked, as of class epoch checkedAt (init_fresh.go).
+	checked    *runtime.Type
+	checkedAt  uint64
+	plainNames bool
 }
 
 // Type returns the function type of generated __init__s.
@@ -167,6 +175,7 @@ func makeInit(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []ru
 	for p, fi := range f.params {
 		f.fields[fi].slot = p
 	}
+	f.names = storedNames(f.fields)
 	return runtime.Obj(f), nil
 }
 
@@ -197,7 +206,14 @@ func (f *initFunc) run(th *runtime.Thread, self runtime.Value, args []runtime.Va
 		return runtime.Value{}, err
 	}
 	var initVars []runtime.Value
-	mode := f.storeMode(self)
+	inst, fresh := f.freshInstance(self)
+	var stored []runtime.Value
+	mode := storeDirect
+	if fresh {
+		stored = make([]runtime.Value, 0, len(f.names))
+	} else {
+		mode = f.storeMode(self)
+	}
 	for i := range f.fields {
 		fd := &f.fields[i]
 		var v runtime.Value
@@ -223,9 +239,16 @@ func (f *initFunc) run(th *runtime.Thread, self runtime.Value, args []runtime.Va
 			initVars = append(initVars, v)
 			continue
 		}
+		if fresh {
+			stored = append(stored, v)
+			continue
+		}
 		if err := store(th, mode, self, fd.name, v); err != nil {
 			return runtime.Value{}, err
 		}
+	}
+	if fresh {
+		f.fill(inst, stored)
 	}
 	if f.postInit {
 		pi, err := runtime.GetAttr(th, self, "__post_init__")

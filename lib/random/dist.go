@@ -81,8 +81,11 @@ func randomTriangular(th *runtime.Thread, self runtime.Value, args []runtime.Val
 }
 
 // ratioScale is the width of the ratio-of-uniforms region for the
-// standard normal density, 4*exp(-1/2)/sqrt(2).
-var ratioScale = 4 * libm.Exp(-0.5) / math.Sqrt(2.0)
+// standard normal density, 4*exp(-1/2)/sqrt(2). It is written out
+// rather than computed at package initialisation, which would build
+// libm's correctly rounded tables in every process that never imports
+// random (TestRatioScaleIsTheFormula checks the digits).
+const ratioScale = 1.7155277699214135
 
 // randNormal draws from N(mu, sigma) by Kinderman and Monahan's
 // ratio-of-uniforms method: a candidate z = scale*(u-1/2)/v is accepted

@@ -569,15 +569,24 @@ func randomChoices(th *runtime.Thread, self runtime.Value, args []runtime.Value,
 		return runtime.Value{}, err
 	}
 	var out []runtime.Value
+	items := directItems(pop, src)
 	if !cumW.IsValid() || cumW.IsNone() {
 		if !weights.IsValid() || weights.IsNone() {
+			if out, err = choicesResult(th, k); err != nil {
+				return runtime.Value{}, err
+			}
 			fn := float64(n)
 			for i := int64(0); i < k; i++ {
 				u := src.next()
 				if src.err != nil {
 					return runtime.Value{}, src.err
 				}
-				v, err := runtime.GetItem(th, pop, runtime.Int(int64(math.Floor(u*fn))))
+				j := int64(math.Floor(u * fn))
+				if items != nil && j < int64(len(items)) {
+					out = append(out, items[j])
+					continue
+				}
+				v, err := runtime.GetItem(th, pop, runtime.Int(j))
 				if err != nil {
 					return runtime.Value{}, err
 				}
@@ -620,14 +629,27 @@ func randomChoices(th *runtime.Thread, self runtime.Value, args []runtime.Value,
 	if math.IsInf(total, 0) || math.IsNaN(total) {
 		return runtime.Value{}, runtime.Errorf(runtime.ValueError, "Total of weights must be finite")
 	}
+	fcum, err := floatWeights(th, cum)
+	if err != nil {
+		return runtime.Value{}, err
+	}
+	if out, err = choicesResult(th, k); err != nil {
+		return runtime.Value{}, err
+	}
 	for i := int64(0); i < k; i++ {
 		u := src.next()
 		if src.err != nil {
 			return runtime.Value{}, src.err
 		}
-		j, err := randBisectRight(th, cum, runtime.Float(u*total), 0, n-1)
-		if err != nil {
+		var j int
+		if fcum != nil {
+			j = bisectFloats(fcum, u*total, 0, n-1)
+		} else if j, err = randBisectRight(th, cum, runtime.Float(u*total), 0, n-1); err != nil {
 			return runtime.Value{}, err
+		}
+		if items != nil && j < len(items) {
+			out = append(out, items[j])
+			continue
 		}
 		v, err := runtime.GetItem(th, pop, runtime.Int(int64(j)))
 		if err != nil {
