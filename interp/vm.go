@@ -684,6 +684,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			f.slots[f.sp-1] = runtime.TupleOf(l.Items...)
 		case compile.UNPACK_SEQUENCE:
 			err = unpackSequence(th, f, arg)
+		case compile.UNPACK_SEQUENCE_STORE_FAST:
+			if !unpackToLocals(f, arg) {
+				err = unpackSequence(th, f, arg)
+			}
 		case compile.UNPACK_EX:
 			after := arg >> 8
 			if f.pc >= 2 && f.code.Run[f.pc-2].Op() == compile.EXTENDED {

@@ -423,7 +423,7 @@ func unpackSequence(th *runtime.Thread, f *frame, n int) error {
 
 func unpackEx(th *runtime.Thread, f *frame, before, after int) error {
 	v := f.pop()
-	items, err := runtime.Collect(th, v)
+	items, err := unpackItems(th, v)
 	if err != nil {
 		if runtime.IsInstance(err, runtime.TypeError) && !isIterable(th, v) {
 			return runtime.Errorf(runtime.TypeError, "cannot unpack non-iterable %s object", v.Type().Name)

@@ -58,6 +58,10 @@ func fuseSuperinstructions(instrs []Instr) []Instr {
 				continue
 			}
 		}
+		if unpacksToLocals(instrs[pc:]) {
+			run[pc] = mkInstr(UNPACK_SEQUENCE_STORE_FAST, instrs[pc].Arg())
+			continue
+		}
 		for _, p := range superPatterns {
 			if matchOps(instrs[pc:], p.seq) && superArgsFit(p.fused, instrs[pc:]) {
 				run[pc] = mkInstr(p.fused, instrs[pc].Arg())
@@ -82,6 +86,25 @@ func superArgsFit(fused Opcode, instrs []Instr) bool {
 		return instrs[0].Arg() == 2
 	case LOAD_METHOD_CALL_METHOD_0:
 		return instrs[1].Arg() == 0
+	}
+	return true
+}
+
+// unpacksToLocals reports whether instrs starts with UNPACK_SEQUENCE n
+// followed by n STORE_FASTs (`a, b, c = t` into locals): a pattern of
+// variable length, so it is not a row of superPatterns.
+func unpacksToLocals(instrs []Instr) bool {
+	if instrs[0].Op() != UNPACK_SEQUENCE {
+		return false
+	}
+	n := instrs[0].Arg()
+	if n < 1 || len(instrs) <= n {
+		return false
+	}
+	for _, in := range instrs[1 : n+1] {
+		if in.Op() != STORE_FAST {
+			return false
+		}
 	}
 	return true
 }

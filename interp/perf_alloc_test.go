@@ -1,0 +1,66 @@
+package interp
+
+import (
+	"context"
+	"testing"
+
+	"github.com/aio-lang/aio/runtime"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// allocsPerCall defines src in a fresh interpreter and returns the
+// average number of Go allocations of calling the function name with
+// args from Go. The functions under test loop 1,000 times, so a result of
+// a few allocations means none per iteration.
+func allocsPerCall(t *testing.T, src, name string, args ...runtime.Value) float64 {
+	t.Helper()
+	in := New(Options{})
+	require.NoError(t, in.Exec(context.Background(), "t.aio", src))
+	fn, ok := in.Global(name)
+	require.True(t, ok)
+	th := in.Thread()
+	if _, err := th.Call(fn, args, nil); err != nil {
+		require.NoError(t, err)
+	}
+	return testing.AllocsPerRun(20, func() {
+		if _, err := th.Call(fn, args, nil); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// Unpacking an exact tuple or list into locals allocates nothing.
+func TestUnpackIntoLocalsDoesNotAllocate(t *testing.T) {
+	src := "def f(t, l):\n    s = 0\n    for _ in range(1000):\n        a, b, c = t\n        x, y, z = l\n        s += a + z\n    return s\n"
+	tup := runtime.TupleOf(runtime.Int(1), runtime.Int(2), runtime.Int(3))
+	lst := runtime.NewList([]runtime.Value{runtime.Int(4), runtime.Int(5), runtime.Int(6)})
+	assert.LessOrEqual(t, allocsPerCall(t, src, "f", tup, lst), 3.0)
+}
+
+// A starred unpacking of a tuple allocates the starred list and nothing
+// else: the tuple's items are read in place, not collected into a copy.
+func TestStarredUnpackAllocatesOnlyTheList(t *testing.T) {
+	src := "def f(t):\n    n = 0\n    for _ in range(1000):\n        first, *rest = t\n        n += len(rest)\n    return n\n"
+	tup := runtime.TupleOf(runtime.Int(1), runtime.Int(2), runtime.Int(3))
+	assert.LessOrEqual(t, allocsPerCall(t, src, "f", tup), 2*1000+3.0)
+}
+
+// `a, b, c = seq` into locals runs as one superinstruction, which falls
+// back to the general unpacking (iterators, errors) for anything but an
+// exact tuple or list of the right length.
+func TestUnpackIntoLocalsSuperinstruction(t *testing.T) {
+	compiled, run := runOps(t, "def f(t):\n    a, b, c = t\n    return a\n")
+	assert.Equal(t, []string{"LOAD_FAST", "UNPACK_SEQUENCE", "STORE_FAST", "STORE_FAST", "STORE_FAST"}, compiled[:5])
+	assert.Equal(t, []string{"LOAD_FAST", "UNPACK_SEQUENCE_STORE_FAST", "STORE_FAST", "STORE_FAST"}, run[:4])
+	expectRun(t, `def f(t):
+    a, b, a = t
+    return a, b
+print(f((1, 2, 3)), f([4, 5, 6]), f(range(3)), f("xyz"))
+class T(tuple):
+    pass
+print(f(T((7, 8, 9))))
+`, "(3, 2) (6, 5) (2, 1) ('z', 'y')\n(9, 8)\n")
+	expectError(t, "def f(t):\n    a, b = t\nf((1, 2, 3))\n", "ValueError: too many values to unpack (expected 2)")
+	expectError(t, "def f(t):\n    a, b = t\nf([1])\n", "ValueError: not enough values to unpack (expected 2, got 1)")
+}
