@@ -1155,7 +1155,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 		// RETURN_VALUE and the superinstructions that end with it.
 		f.finish(th)
 		if f.isCoro {
-			f.state = coroClosed
+			f.endCoroutine()
 		}
 		if f.gen != nil {
 			f.gen.done = true
