@@ -83,3 +83,21 @@ def drive():
 `
 	assert.LessOrEqual(t, allocsPerCall(t, src, "drive"), 20.0)
 }
+
+// A generator that runs to its end gives its frame back to the pool:
+// making and exhausting one allocates only the generator object and what
+// its body allocates (here nothing), not a frame each time.
+func TestFinishedGeneratorFrameIsReused(t *testing.T) {
+	src := `def pair(a):
+    yield a
+    yield a + 1
+
+def drive():
+    t = 0
+    for i in range(1000):
+        for x in pair(i):
+            t += x
+    return t
+`
+	assert.LessOrEqual(t, allocsPerCall(t, src, "drive"), 1000+5.0)
+}
