@@ -101,3 +101,40 @@ def drive():
 `
 	assert.LessOrEqual(t, allocsPerCall(t, src, "drive"), 1000+5.0)
 }
+
+// `seq[a:b]` of a list allocates the new list and its items, not a slice
+// object besides; list(x) of a tuple allocates the list and its items,
+// not a copy of its argument slice.
+func TestSliceAndListCallAllocateOnlyTheResult(t *testing.T) {
+	src := `def f(items, t):
+    n = 0
+    for i in range(1000):
+        n += len(items[1:i])
+    for i in range(1000):
+        n += len(list(t))
+    return n
+`
+	items := runtime.NewList([]runtime.Value{runtime.Int(1), runtime.Int(2), runtime.Int(3), runtime.Int(4)})
+	tup := runtime.TupleOf(runtime.Int(1), runtime.Int(2))
+	assert.LessOrEqual(t, allocsPerCall(t, src, "f", items, tup), 4*1000+5.0)
+}
+
+// The fused `seq[a:b]` gives the results of the two instructions it
+// replaces, for every kind of bound and sequence.
+func TestSliceSuperinstruction(t *testing.T) {
+	_, run := runOps(t, "def f(s, i):\n    return s[:i]\n")
+	assert.Contains(t, run, "BUILD_SLICE_SUBSCR")
+	expectRun(t, `a = [1, 2, 3, 4, 5]
+t = (1, 2, 3)
+class I:
+    def __index__(self):
+        return 1
+class L(list):
+    pass
+def f(s, lo, hi):
+    return s[lo:hi]
+print(f(a, None, 2), f(a, -2, None), f(a, 3, 1), f(a, -9, 99), f(t, 1, -1), f(t, 2**70, None))
+print(f(a, I(), True), f("hello", 1, 3), type(f(L(a), 0, 1)).__name__, f(range(9), 2, 4))
+`, "[1, 2] [4, 5] [] [1, 2, 3, 4, 5] (2,) ()\n[] el list range(2, 4)\n")
+	expectError(t, "def f(s):\n    return s['x':]\nf([1])\n", "TypeError: slice indices must be integers or None or have an __index__ method")
+}

@@ -600,6 +600,22 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 		case compile.DELETE_SUBSCR:
 			key := f.pop()
 			err = runtime.DelItem(th, f.pop(), key)
+		case compile.BUILD_SLICE_SUBSCR:
+			r, ok, e := sliceFast(th, f.slots[f.sp-3], f.slots[f.sp-2], f.slots[f.sp-1])
+			if ok {
+				f.pc++ // an error is the BINARY_SUBSCR's
+				if e != nil {
+					err = e
+					continue
+				}
+				f.sp -= 2
+				f.slots[f.sp-1] = r
+				continue
+			}
+			// Otherwise BUILD_SLICE as usual; the BINARY_SUBSCR after it runs.
+			s := &runtime.Slice{Step: runtime.None, Stop: f.pop()}
+			s.Start = f.pop()
+			f.push(runtime.Obj(s))
 		case compile.BUILD_SLICE:
 			s := &runtime.Slice{Step: runtime.None}
 			if arg == 3 {

@@ -233,9 +233,10 @@ func (in *Interp) call(th *runtime.Thread, f *frame, instr compile.Instr) (*fram
 		f.push(r)
 		return nil, nil
 	}
-	// The conversions str(x), int(x), float(x) and bool(x) never keep their
-	// argument slice: they are called with it in place.
-	if t, ok := runtime.As[*runtime.Type](fnv); ok && len(kw) == 0 && (t == runtime.StrType || t == runtime.IntType || t == runtime.FloatType || t == runtime.BoolType) {
+	// The conversions str(x), int(x), float(x) and bool(x), and the
+	// container constructors list(x), tuple(x), set(x) and frozenset(x),
+	// never keep their argument slice: they are called with it in place.
+	if t, ok := runtime.As[*runtime.Type](fnv); ok && len(kw) == 0 && (t == runtime.StrType || t == runtime.IntType || t == runtime.FloatType || t == runtime.BoolType || collectsArgument(t)) {
 		if t == runtime.StrType && len(args) == 1 && args[0].IsSmallInt() {
 			r := runtime.StrFromInt(args[0].SmallInt())
 			f.popN(f.sp - base)

@@ -41,6 +41,7 @@ var superPatterns = []struct {
 	{[]Opcode{SWAP, STORE_ATTR}, SWAP_STORE_ATTR},
 	{[]Opcode{FOR_ITER, STORE_FAST}, FOR_ITER_STORE_FAST},
 	{[]Opcode{LOAD_METHOD, CALL_METHOD}, LOAD_METHOD_CALL_METHOD_0},
+	{[]Opcode{BUILD_SLICE, BINARY_SUBSCR}, BUILD_SLICE_SUBSCR},
 }
 
 // fuseSuperinstructions returns a copy of instrs with the first
@@ -86,6 +87,8 @@ func superArgsFit(fused Opcode, instrs []Instr) bool {
 		return instrs[0].Arg() == 2
 	case LOAD_METHOD_CALL_METHOD_0:
 		return instrs[1].Arg() == 0
+	case BUILD_SLICE_SUBSCR:
+		return instrs[0].Arg() == 2
 	}
 	return true
 }
