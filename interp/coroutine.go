@@ -126,6 +126,9 @@ type generator struct {
 	// frameSeen marks a generator whose frame a script may hold (through
 	// gi_frame): its frame is not recycled when it finishes.
 	frameSeen bool
+	// exclusive marks a generator that only the loop iterating it refers
+	// to (genRecycler): once exhausted it is reused.
+	exclusive bool
 }
 
 // Type returns GeneratorType.

@@ -20,13 +20,17 @@ import (
 
 // callObject is the result of calling the generator-like function fn with
 // the fresh frame nf by the call instruction op: its coroutine, generator
-// or async generator. The coroutine of an awaited call keeps its frame
-// unpinned (see above), except in debug mode, which records where each
-// coroutine was made.
-func (fn *function) callObject(nf *frame, op compile.Opcode) runtime.Value {
+// or async generator, made by caller. The coroutine of an awaited call
+// keeps its frame unpinned (see above), except in debug mode, which
+// records where each coroutine was made; a generator is noted as the
+// call's result for genRecycler.
+func (fn *function) callObject(nf *frame, op compile.Opcode, caller *frame) runtime.Value {
 	v := fn.wrapFrame(nf)
 	if nf.isCoro && (op == compile.CALL_AWAITED || op == compile.CALL_METHOD_AWAITED) && !fn.mod.vm.th.DebugActive() {
 		nf.pinned = false
+	}
+	if nf.gen != nil {
+		fn.mod.vm.madeByCall(nf.gen, caller)
 	}
 	return v
 }

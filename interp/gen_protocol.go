@@ -124,7 +124,11 @@ func yieldingFrom(entry *frame, suspended bool) runtime.Value {
 	}
 	top := entry.resumeAt
 	if top.suspended == suspendedYield && top.pc < len(top.code.Run) && top.code.Run[top.pc].Op() == compile.YIELD_FROM {
-		return top.slots[top.sp-1]
+		sub := top.slots[top.sp-1]
+		if g, ok := runtime.AsExact[*generator](sub); ok {
+			g.exclusive = false // handed out: never reuse it now
+		}
+		return sub
 	}
 	return runtime.None
 }

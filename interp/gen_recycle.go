@@ -9,6 +9,11 @@ package interp
 // per call then reuses frames instead of leaving one to the collector per
 // generator.
 
+import (
+	"github.com/aio-lang/aio/internal/compile"
+	"github.com/aio-lang/aio/runtime"
+)
+
 // recycleFrame returns the frame of a generator that just finished to the
 // pool, unless a script may still hold it through gi_frame.
 func (g *generator) recycleFrame() {
@@ -21,4 +26,73 @@ func (g *generator) recycleFrame() {
 	f.pinned = false
 	f.resumeAt = nil
 	g.fn.mod.vm.releaseFrame(f)
+}
+
+// genRecycler keeps generator objects for reuse. A generator can be
+// reused only once nothing refers to it, which without reference counts
+// is known in one case: a generator made by a call instruction whose
+// result goes straight to the GET_ITER of a for loop or the
+// GET_YIELD_FROM_ITER of a yield from (`for p in perms(rest)`, `yield
+// from walk(node.left)`). Between the two instructions no other code
+// runs, so the operand stack holds the only reference; the loop never
+// hands it out; when the loop sees it exhausted and pops it, it is
+// garbage, and goes to the pool instead.
+type genRecycler struct {
+	pool []*generator
+	// The generator made by the last call instruction, with the frame,
+	// code and pc after that instruction: the consuming instruction must
+	// be the very next one of the same activation. (The code tells apart
+	// two activations that reuse one pooled frame.)
+	last     *generator
+	lastF    *frame
+	lastCode *compile.Code
+	lastPC   int
+}
+
+// genPoolSize bounds the generator objects kept for reuse.
+const genPoolSize = 64
+
+// newGenerator returns a generator object for frame f of fn, reusing a
+// pooled one if there is one.
+func (in *Interp) newGenerator(f *frame, fn *function) *generator {
+	if n := len(in.gens.pool); n > 0 {
+		g := in.gens.pool[n-1]
+		in.gens.pool = in.gens.pool[:n-1]
+		g.frame, g.fn = f, fn
+		return g
+	}
+	return &generator{frame: f, fn: fn}
+}
+
+// madeByCall records g as the result of the call instruction that frame
+// f just ran (f.pc is the instruction after it).
+func (in *Interp) madeByCall(g *generator, f *frame) {
+	r := &in.gens
+	r.last, r.lastF, r.lastCode, r.lastPC = g, f, f.code, f.pc
+}
+
+// claimFresh marks it as owned by the loop of the instruction running in
+// f (GET_ITER or GET_YIELD_FROM_ITER, at f.pc-1) if it is the generator
+// the call just before made.
+func (in *Interp) claimFresh(it runtime.Object, f *frame) {
+	r := &in.gens
+	g, ok := it.(*generator)
+	if !ok || g != r.last {
+		return
+	}
+	if r.lastF == f && r.lastCode == f.code && r.lastPC == f.pc-1 && !g.started {
+		g.exclusive = true
+	}
+	r.last, r.lastF, r.lastCode = nil, nil, nil
+}
+
+// dropExhausted is called with the iterator a loop pops when it is
+// exhausted: an exclusively owned generator goes back to the pool.
+func (in *Interp) dropExhausted(it runtime.Value) {
+	g, ok := it.Object().(*generator)
+	if !ok || !g.exclusive || !g.done || len(in.gens.pool) >= genPoolSize {
+		return
+	}
+	*g = generator{}
+	in.gens.pool = append(in.gens.pool, g)
 }

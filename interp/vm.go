@@ -740,6 +740,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				f.slots[f.sp-1] = runtime.Obj(it)
 				if arg != 0 {
 					markLoopOwned(it)
+					in.claimFresh(it, f)
 				}
 			}
 		case compile.FOR_ITER:
@@ -751,7 +752,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			if ok {
 				f.push(v)
 			} else {
-				f.pop()
+				in.dropExhausted(f.pop())
 				f.pc = arg
 			}
 		case compile.LOAD_FAST_COPY_LOAD_ATTR:
@@ -816,7 +817,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				f.slots[f.code.Run[arg+1].Arg()] = v
 				f.pc = arg + 2
 			} else {
-				f.pop()
+				in.dropExhausted(f.pop())
 				f.pc = f.code.Run[arg].Arg()
 			}
 		case compile.FOR_ITER_STORE_FAST:
@@ -829,7 +830,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				f.slots[f.code.Run[f.pc].Arg()] = v
 				f.pc++
 			} else {
-				f.pop()
+				in.dropExhausted(f.pop())
 				f.pc = arg
 			}
 		case compile.CALL, compile.CALL_AWAITED:
@@ -1000,11 +1001,13 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			uncount(th, f, entry)
 			return outYield, v, nil
 		case compile.GET_YIELD_FROM_ITER:
-			if _, ok := runtime.AsExact[*generator](f.top()); !ok {
+			if g, ok := runtime.AsExact[*generator](f.top()); !ok {
 				var it runtime.Iterator
 				if it, err = runtime.Iter(th, f.top()); err == nil {
 					f.slots[f.sp-1] = runtime.Obj(it)
 				}
+			} else {
+				in.claimFresh(g, f)
 			}
 		case compile.YIELD_FROM:
 			// [it, v]: send v into the sub-iterator; re-executed after each
@@ -1028,7 +1031,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				continue
 			}
 			if !ok {
-				f.pop()
+				in.dropExhausted(f.pop())
 				if !ret.IsValid() {
 					ret = runtime.None
 				}

@@ -180,7 +180,7 @@ func (in *Interp) call(th *runtime.Thread, f *frame, instr compile.Instr) (*fram
 			return nil, err
 		}
 		if fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator) != 0 {
-			f.push(fn.callObject(nf, instr.Op()))
+			f.push(fn.callObject(nf, instr.Op(), f))
 			return nil, nil
 		}
 		return nf, nil
@@ -202,7 +202,7 @@ func (in *Interp) call(th *runtime.Thread, f *frame, instr compile.Instr) (*fram
 				return nil, err
 			}
 			if fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator) != 0 {
-				f.push(fn.callObject(nf, instr.Op()))
+				f.push(fn.callObject(nf, instr.Op(), f))
 				return nil, nil
 			}
 			return nf, nil
