@@ -96,3 +96,44 @@ func (in *Interp) dropExhausted(it runtime.Value) {
 	*g = generator{}
 	in.gens.pool = append(in.gens.pool, g)
 }
+
+// consumerBuiltins are the built-in functions that run through an
+// iterable argument without keeping it: a fresh generator passed to one
+// of them (sum(x * x for x in xs)) is garbage once the call returns.
+var consumerBuiltins = map[*runtime.Builtin]bool{}
+
+func init() {
+	all := runtime.Builtins()
+	for _, name := range []string{"sum", "any", "all", "min", "max", "sorted"} {
+		if b, ok := runtime.AsExact[*runtime.Builtin](all[name]); ok {
+			consumerBuiltins[b] = true
+		}
+	}
+}
+
+// freshArgument returns the generator that the call instruction running
+// in f passes as its only argument, if the call just before made it (a
+// generator expression's): then only the operand stack refers to it. The
+// caller knows the callee does not keep it (consumerBuiltins,
+// collectsArgument).
+func (in *Interp) freshArgument(f *frame, args []runtime.Value) *generator {
+	r := &in.gens
+	if r.last == nil || len(args) != 1 {
+		return nil
+	}
+	g, ok := args[0].Object().(*generator)
+	if !ok || g != r.last || r.lastF != f || r.lastCode != f.code || r.lastPC != f.pc-1 || g.started {
+		return nil
+	}
+	r.last, r.lastF, r.lastCode = nil, nil, nil
+	return g
+}
+
+// recycleConsumed reuses g (from freshArgument, or nil) if the call it
+// was passed to exhausted it.
+func (in *Interp) recycleConsumed(g *generator) {
+	if g != nil && g.done {
+		g.exclusive = true
+		in.dropExhausted(runtime.Obj(g))
+	}
+}

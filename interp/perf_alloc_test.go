@@ -163,3 +163,26 @@ print(f(a, I(), True), f("hello", 1, 3), type(f(L(a), 0, 1)).__name__, f(range(9
 `, "[1, 2] [4, 5] [] [1, 2, 3, 4, 5] (2,) ()\n[] el list range(2, 4)\n")
 	expectError(t, "def f(s):\n    return s['x':]\nf([1])\n", "TypeError: slice indices must be integers or None or have an __index__ method")
 }
+
+// A generator expression passed straight to sum() or set() is reused once
+// they have exhausted it: each evaluation allocates one object fewer than
+// it did (the generator object).
+func TestConsumedGeneratorExpressionIsReused(t *testing.T) {
+	src := `def f(t):
+    n = 0
+    for i in range(1000):
+        n += sum(x for x in t)
+    return n
+
+def g(t):
+    n = 0
+    for i in range(1000):
+        n += len(set(x for x in t))
+    return n
+`
+	tup := runtime.TupleOf(runtime.Int(1), runtime.Int(2))
+	sumAllocs := allocsPerCall(t, src, "f", tup)
+	setAllocs := allocsPerCall(t, src, "g", tup)
+	assert.LessOrEqual(t, sumAllocs, 3*1000+5.0)
+	assert.LessOrEqual(t, setAllocs, 5*1000+5.0)
+}

@@ -224,8 +224,13 @@ func (in *Interp) call(th *runtime.Thread, f *frame, instr compile.Instr) (*fram
 			f.popN(f.sp - base)
 			return nil, err
 		}
+		fresh := in.freshArgument(f, args)
+		if fresh != nil && !consumerBuiltins[b] {
+			fresh = nil // the built-in may keep it
+		}
 		r, err := call(th, b.Self, args, kw)
 		th.Leave()
+		in.recycleConsumed(fresh)
 		f.popN(f.sp - base)
 		if err != nil {
 			return nil, err
@@ -243,7 +248,12 @@ func (in *Interp) call(th *runtime.Thread, f *frame, instr compile.Instr) (*fram
 			f.push(r)
 			return nil, nil
 		}
+		fresh := in.freshArgument(f, args)
+		if fresh != nil && !collectsArgument(t) {
+			fresh = nil
+		}
 		r, err := t.Call(th, args, nil)
+		in.recycleConsumed(fresh)
 		f.popN(f.sp - base)
 		if err != nil {
 			return nil, err
