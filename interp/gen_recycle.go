@@ -47,6 +47,9 @@ type genRecycler struct {
 	lastF    *frame
 	lastCode *compile.Code
 	lastPC   int
+	// fns are the function objects of recycled generator expressions,
+	// for the next evaluation of the same expression.
+	fns []*function
 }
 
 // genPoolSize bounds the generator objects kept for reuse.
@@ -93,8 +96,49 @@ func (in *Interp) dropExhausted(it runtime.Value) {
 	if !ok || !g.exclusive || !g.done || len(in.gens.pool) >= genPoolSize {
 		return
 	}
+	if fn := g.fn; fn != nil && fn.code.Name == genexpName && len(in.gens.fns) < genPoolSize {
+		in.gens.fns = append(in.gens.fns, fn)
+	}
 	*g = generator{}
 	in.gens.pool = append(in.gens.pool, g)
+}
+
+// genexpName is the name the compiler gives the code of a generator
+// expression. The function object MAKE_FUNCTION makes for one goes
+// straight to the CALL that makes its generator, and scripts cannot reach
+// it (only its code, through the generator): once that generator is
+// recycled, so can the function be.
+const genexpName = "<genexpr>"
+
+// reuseGenexpFunction is MAKE_FUNCTION (with flags) of code in f when
+// code is a generator expression's and a recycled function object of the
+// same code and globals is at hand: it takes that object, keeping its
+// caches, and pushes it. It reports false, doing nothing, otherwise.
+func (in *Interp) reuseGenexpFunction(f *frame, code *compile.Code, flags int) bool {
+	if flags&^4 != 0 || code.Name != genexpName {
+		return false
+	}
+	fns := in.gens.fns
+	for i := len(fns) - 1; i >= 0; i-- {
+		fn := fns[i]
+		if fn.code != code || fn.mod != f.fn.mod || fn.globals != f.fn.globals {
+			continue
+		}
+		fns[i] = fns[len(fns)-1]
+		fns[len(fns)-1] = nil
+		in.gens.fns = fns[:len(fns)-1]
+		fn.closure = fn.closure[:0]
+		if flags&4 != 0 {
+			t, _ := runtime.As[*runtime.Tuple](f.pop())
+			for _, c := range t.Items {
+				cl, _ := runtime.As[*cell](c)
+				fn.closure = append(fn.closure, cl)
+			}
+		}
+		f.push(runtime.Obj(fn))
+		return true
+	}
+	return false
 }
 
 // consumerBuiltins are the built-in functions that run through an

@@ -285,6 +285,9 @@ func (in *Interp) call(th *runtime.Thread, f *frame, instr compile.Instr) (*fram
 func (in *Interp) makeFunction(f *frame, arg int) {
 	flags := arg & compile.MakeFunctionFlagMask
 	code := f.code.Consts[arg>>compile.MakeFunctionFlagBits].Code
+	if in.reuseGenexpFunction(f, code, flags) {
+		return
+	}
 	fn := &function{code: code, mod: f.fn.mod, globals: f.fn.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = fn.mod.constsFor(code)
 	if flags&4 != 0 {
