@@ -97,6 +97,9 @@ func (in *Interp) dropExhausted(it runtime.Value) {
 		return
 	}
 	if fn := g.fn; fn != nil && fn.code.Name == genexpName && len(in.gens.fns) < genPoolSize {
+		// Its cells would keep the enclosing function's variables alive
+		// until the next evaluation: drop them now.
+		clear(fn.closure)
 		in.gens.fns = append(in.gens.fns, fn)
 	}
 	*g = generator{}
