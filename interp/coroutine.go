@@ -123,6 +123,12 @@ type generator struct {
 	// loopOwned marks a generator that only the for loop iterating it
 	// references (see freshIterable).
 	loopOwned bool
+	// frameSeen marks a generator whose frame a script may hold (through
+	// gi_frame): its frame is not recycled when it finishes.
+	frameSeen bool
+	// exclusive marks a generator that only the loop iterating it refers
+	// to (genRecycler): once exhausted it is reused.
+	exclusive bool
 }
 
 // Type returns GeneratorType.
@@ -178,9 +184,11 @@ func (g *generator) send(th *runtime.Thread, v runtime.Value, throw error) (runt
 	case outReturn:
 		g.done = true
 		g.retval = r
+		g.recycleFrame()
 		return runtime.Value{}, false, nil
 	case outRaise:
 		g.done = true
+		g.recycleFrame()
 		return runtime.Value{}, false, stopIterationInside(err, "generator")
 	}
 	g.done = true
@@ -212,6 +220,7 @@ func (g *generator) Attr(name string) (runtime.Value, bool) {
 	case "gi_yieldfrom":
 		return yieldingFrom(g.frame, g.started && !g.done), true
 	case "gi_frame":
+		g.frameSeen = true
 		return frameOf(g.frame, g.done), true
 	case "gi_suspended":
 		return runtime.MakeBool(g.started && !g.done && !g.running), true

@@ -143,6 +143,9 @@ func (in *Interp) releaseFrame(f *frame) {
 	f.excInfo = nil
 	f.suspended = notSuspended
 	f.counted = false
+	if f.isCoro {
+		f.forgetCoroutine() // an awaited call's coroutine that raised
+	}
 	in.framePool = append(in.framePool, f)
 }
 

@@ -262,7 +262,7 @@ func (fn *function) wrapFrame(f *frame) runtime.Value {
 		}
 		return runtime.Obj(co)
 	}
-	g := &generator{frame: f, fn: fn}
+	g := fn.mod.vm.newGenerator(f, fn)
 	f.gen = g
 	f.pinned = true
 	return runtime.Obj(g)

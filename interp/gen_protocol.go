@@ -124,7 +124,11 @@ func yieldingFrom(entry *frame, suspended bool) runtime.Value {
 	}
 	top := entry.resumeAt
 	if top.suspended == suspendedYield && top.pc < len(top.code.Run) && top.code.Run[top.pc].Op() == compile.YIELD_FROM {
-		return top.slots[top.sp-1]
+		sub := top.slots[top.sp-1]
+		if g, ok := runtime.AsExact[*generator](sub); ok {
+			g.exclusive = false // handed out: never reuse it now
+		}
+		return sub
 	}
 	return runtime.None
 }
@@ -265,13 +269,13 @@ func (co *coroutine) close(th *runtime.Thread) error {
 func (co *coroutine) Attr(name string) (runtime.Value, bool) {
 	switch name {
 	case "cr_running":
-		return runtime.MakeBool(co.state == coroRunning), true
+		return runtime.MakeBool(co.chainState() == coroRunning), true
 	case "cr_await":
 		return co.awaiting(), true
 	case "cr_frame":
 		return frameOf(co.frame(), co.state == coroClosed), true
 	case "cr_suspended":
-		return runtime.MakeBool(co.state == coroSuspended), true
+		return runtime.MakeBool(co.chainState() == coroSuspended), true
 	case "__name__":
 		return runtime.Str(co.fn.name), true
 	case "__qualname__":
@@ -350,6 +354,7 @@ func (co *coroutine) awaiting() runtime.Value {
 			break
 		}
 		if fr.back == entry && fr.isCoro {
+			fr.pinned = true // the script may keep it: never pool it now
 			return runtime.Obj((*coroutine)(fr))
 		}
 	}

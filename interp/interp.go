@@ -233,6 +233,9 @@ type Interp struct {
 	// asyncio.capture_call_graph on the current task start from it.
 	caller    *frame
 	framePool []*frame
+	// gens recycles the generator objects that only a loop held
+	// (gen_recycle.go).
+	gens genRecycler
 	// builtinsVersion changes when the builtins map does (LOAD_GLOBAL cache).
 	builtinsVersion uint64
 	// host is the embedding API's state (api.go).

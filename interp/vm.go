@@ -600,6 +600,22 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 		case compile.DELETE_SUBSCR:
 			key := f.pop()
 			err = runtime.DelItem(th, f.pop(), key)
+		case compile.BUILD_SLICE_SUBSCR:
+			r, ok, e := sliceFast(th, f.slots[f.sp-3], f.slots[f.sp-2], f.slots[f.sp-1])
+			if ok {
+				f.pc++ // an error is the BINARY_SUBSCR's
+				if e != nil {
+					err = e
+					continue
+				}
+				f.sp -= 2
+				f.slots[f.sp-1] = r
+				continue
+			}
+			// Otherwise BUILD_SLICE as usual; the BINARY_SUBSCR after it runs.
+			s := &runtime.Slice{Step: runtime.None, Stop: f.pop()}
+			s.Start = f.pop()
+			f.push(runtime.Obj(s))
 		case compile.BUILD_SLICE:
 			s := &runtime.Slice{Step: runtime.None}
 			if arg == 3 {
@@ -684,6 +700,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			f.slots[f.sp-1] = runtime.TupleOf(l.Items...)
 		case compile.UNPACK_SEQUENCE:
 			err = unpackSequence(th, f, arg)
+		case compile.UNPACK_SEQUENCE_STORE_FAST:
+			if !unpackToLocals(f, arg) {
+				err = unpackSequence(th, f, arg)
+			}
 		case compile.UNPACK_EX:
 			after := arg >> 8
 			if f.pc >= 2 && f.code.Run[f.pc-2].Op() == compile.EXTENDED {
@@ -720,6 +740,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				f.slots[f.sp-1] = runtime.Obj(it)
 				if arg != 0 {
 					markLoopOwned(it)
+					in.claimFresh(it, f)
 				}
 			}
 		case compile.FOR_ITER:
@@ -731,7 +752,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			if ok {
 				f.push(v)
 			} else {
-				f.pop()
+				in.dropExhausted(f.pop())
 				f.pc = arg
 			}
 		case compile.LOAD_FAST_COPY_LOAD_ATTR:
@@ -796,7 +817,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				f.slots[f.code.Run[arg+1].Arg()] = v
 				f.pc = arg + 2
 			} else {
-				f.pop()
+				in.dropExhausted(f.pop())
 				f.pc = f.code.Run[arg].Arg()
 			}
 		case compile.FOR_ITER_STORE_FAST:
@@ -809,7 +830,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				f.slots[f.code.Run[f.pc].Arg()] = v
 				f.pc++
 			} else {
-				f.pop()
+				in.dropExhausted(f.pop())
 				f.pc = arg
 			}
 		case compile.CALL, compile.CALL_AWAITED:
@@ -980,11 +1001,13 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			uncount(th, f, entry)
 			return outYield, v, nil
 		case compile.GET_YIELD_FROM_ITER:
-			if _, ok := runtime.AsExact[*generator](f.top()); !ok {
+			if g, ok := runtime.AsExact[*generator](f.top()); !ok {
 				var it runtime.Iterator
 				if it, err = runtime.Iter(th, f.top()); err == nil {
 					f.slots[f.sp-1] = runtime.Obj(it)
 				}
+			} else {
+				in.claimFresh(g, f)
 			}
 		case compile.YIELD_FROM:
 			// [it, v]: send v into the sub-iterator; re-executed after each
@@ -1008,7 +1031,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				continue
 			}
 			if !ok {
-				f.pop()
+				in.dropExhausted(f.pop())
 				if !ret.IsValid() {
 					ret = runtime.None
 				}
@@ -1151,7 +1174,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 		// RETURN_VALUE and the superinstructions that end with it.
 		f.finish(th)
 		if f.isCoro {
-			f.state = coroClosed
+			f.endCoroutine()
 		}
 		if f.gen != nil {
 			f.gen.done = true

@@ -180,7 +180,7 @@ func (in *Interp) call(th *runtime.Thread, f *frame, instr compile.Instr) (*fram
 			return nil, err
 		}
 		if fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator) != 0 {
-			f.push(fn.wrapFrame(nf))
+			f.push(fn.callObject(nf, instr.Op(), f))
 			return nil, nil
 		}
 		return nf, nil
@@ -202,7 +202,7 @@ func (in *Interp) call(th *runtime.Thread, f *frame, instr compile.Instr) (*fram
 				return nil, err
 			}
 			if fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator) != 0 {
-				f.push(fn.wrapFrame(nf))
+				f.push(fn.callObject(nf, instr.Op(), f))
 				return nil, nil
 			}
 			return nf, nil
@@ -224,8 +224,13 @@ func (in *Interp) call(th *runtime.Thread, f *frame, instr compile.Instr) (*fram
 			f.popN(f.sp - base)
 			return nil, err
 		}
+		fresh := in.freshArgument(f, args)
+		if fresh != nil && !consumerBuiltins[b] {
+			fresh = nil // the built-in may keep it
+		}
 		r, err := call(th, b.Self, args, kw)
 		th.Leave()
+		in.recycleConsumed(fresh)
 		f.popN(f.sp - base)
 		if err != nil {
 			return nil, err
@@ -233,16 +238,22 @@ func (in *Interp) call(th *runtime.Thread, f *frame, instr compile.Instr) (*fram
 		f.push(r)
 		return nil, nil
 	}
-	// The conversions str(x), int(x), float(x) and bool(x) never keep their
-	// argument slice: they are called with it in place.
-	if t, ok := runtime.As[*runtime.Type](fnv); ok && len(kw) == 0 && (t == runtime.StrType || t == runtime.IntType || t == runtime.FloatType || t == runtime.BoolType) {
+	// The conversions str(x), int(x), float(x) and bool(x), and the
+	// container constructors list(x), tuple(x), set(x) and frozenset(x),
+	// never keep their argument slice: they are called with it in place.
+	if t, ok := runtime.As[*runtime.Type](fnv); ok && len(kw) == 0 && (t == runtime.StrType || t == runtime.IntType || t == runtime.FloatType || t == runtime.BoolType || collectsArgument(t)) {
 		if t == runtime.StrType && len(args) == 1 && args[0].IsSmallInt() {
 			r := runtime.StrFromInt(args[0].SmallInt())
 			f.popN(f.sp - base)
 			f.push(r)
 			return nil, nil
 		}
+		fresh := in.freshArgument(f, args)
+		if fresh != nil && !collectsArgument(t) {
+			fresh = nil
+		}
 		r, err := t.Call(th, args, nil)
+		in.recycleConsumed(fresh)
 		f.popN(f.sp - base)
 		if err != nil {
 			return nil, err
@@ -274,6 +285,9 @@ func (in *Interp) call(th *runtime.Thread, f *frame, instr compile.Instr) (*fram
 func (in *Interp) makeFunction(f *frame, arg int) {
 	flags := arg & compile.MakeFunctionFlagMask
 	code := f.code.Consts[arg>>compile.MakeFunctionFlagBits].Code
+	if in.reuseGenexpFunction(f, code, flags) {
+		return
+	}
 	fn := &function{code: code, mod: f.fn.mod, globals: f.fn.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = fn.mod.constsFor(code)
 	if flags&4 != 0 {
@@ -423,7 +437,7 @@ func unpackSequence(th *runtime.Thread, f *frame, n int) error {
 
 func unpackEx(th *runtime.Thread, f *frame, before, after int) error {
 	v := f.pop()
-	items, err := runtime.Collect(th, v)
+	items, err := unpackItems(th, v)
 	if err != nil {
 		if runtime.IsInstance(err, runtime.TypeError) && !isIterable(th, v) {
 			return runtime.Errorf(runtime.TypeError, "cannot unpack non-iterable %s object", v.Type().Name)

@@ -159,6 +159,8 @@ const (
 	LOAD_FAST_CONST_COMPARE_JUMP // LOAD_FAST a; LOAD_CONST k; COMPARE_OP op; POP_JUMP_IF_FALSE/TRUE t (if n < 2:)
 	LOAD_FAST_FAST_COMPARE_JUMP  // LOAD_FAST a; LOAD_FAST b; COMPARE_OP op; POP_JUMP_IF_FALSE/TRUE t (while i < n:)
 	JUMP_FOR_ITER                // JUMP t where t is FOR_ITER e; STORE_FAST a: runs the loop head at once (pc = t+2, or e when exhausted)
+	UNPACK_SEQUENCE_STORE_FAST   // UNPACK_SEQUENCE n; STORE_FAST a1 ... STORE_FAST an: seq → (locals[a1..an] = seq's items, in order)
+	BUILD_SLICE_SUBSCR           // BUILD_SLICE 2; BINARY_SUBSCR: seq lo hi → seq[lo:hi]
 	numOpcodes
 )
 
@@ -291,6 +293,8 @@ var opcodeNames = [...]string{
 	LOAD_FAST_CONST_COMPARE_JUMP: "LOAD_FAST_CONST_COMPARE_JUMP",
 	LOAD_FAST_FAST_COMPARE_JUMP:  "LOAD_FAST_FAST_COMPARE_JUMP",
 	JUMP_FOR_ITER:                "JUMP_FOR_ITER",
+	UNPACK_SEQUENCE_STORE_FAST:   "UNPACK_SEQUENCE_STORE_FAST",
+	BUILD_SLICE_SUBSCR:           "BUILD_SLICE_SUBSCR",
 }
 
 // String returns the opcode's name.

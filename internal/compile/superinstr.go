@@ -41,6 +41,7 @@ var superPatterns = []struct {
 	{[]Opcode{SWAP, STORE_ATTR}, SWAP_STORE_ATTR},
 	{[]Opcode{FOR_ITER, STORE_FAST}, FOR_ITER_STORE_FAST},
 	{[]Opcode{LOAD_METHOD, CALL_METHOD}, LOAD_METHOD_CALL_METHOD_0},
+	{[]Opcode{BUILD_SLICE, BINARY_SUBSCR}, BUILD_SLICE_SUBSCR},
 }
 
 // fuseSuperinstructions returns a copy of instrs with the first
@@ -57,6 +58,10 @@ func fuseSuperinstructions(instrs []Instr) []Instr {
 				run[pc] = mkInstr(JUMP_FOR_ITER, t)
 				continue
 			}
+		}
+		if unpacksToLocals(instrs[pc:]) {
+			run[pc] = mkInstr(UNPACK_SEQUENCE_STORE_FAST, instrs[pc].Arg())
+			continue
 		}
 		for _, p := range superPatterns {
 			if matchOps(instrs[pc:], p.seq) && superArgsFit(p.fused, instrs[pc:]) {
@@ -82,6 +87,27 @@ func superArgsFit(fused Opcode, instrs []Instr) bool {
 		return instrs[0].Arg() == 2
 	case LOAD_METHOD_CALL_METHOD_0:
 		return instrs[1].Arg() == 0
+	case BUILD_SLICE_SUBSCR:
+		return instrs[0].Arg() == 2
+	}
+	return true
+}
+
+// unpacksToLocals reports whether instrs starts with UNPACK_SEQUENCE n
+// followed by n STORE_FASTs (`a, b, c = t` into locals): a pattern of
+// variable length, so it is not a row of superPatterns.
+func unpacksToLocals(instrs []Instr) bool {
+	if instrs[0].Op() != UNPACK_SEQUENCE {
+		return false
+	}
+	n := instrs[0].Arg()
+	if n < 1 || len(instrs) <= n {
+		return false
+	}
+	for _, in := range instrs[1 : n+1] {
+		if in.Op() != STORE_FAST {
+			return false
+		}
 	}
 	return true
 }
