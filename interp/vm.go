@@ -459,8 +459,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 		case compile.STORE_ATTR:
 			obj := f.pop()
 			v := f.pop()
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class != runtime.ObjectType && inst.Class.PlainInstances() {
-				inst.Dict.Set(f.code.Names[arg], v)
+			if storeAttrFast(obj, f.code.Names[arg], v) {
 				continue
 			}
 			err = runtime.SetAttr(th, obj, f.code.Names[arg], v)
@@ -768,8 +767,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			obj := f.pop()
 			name := f.code.Names[f.code.Run[f.pc+1].Arg()]
 			f.pc += 2
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class != runtime.ObjectType && inst.Class.PlainInstances() {
-				inst.Dict.Set(name, r)
+			if storeAttrFast(obj, name, r) {
 				continue
 			}
 			err = runtime.SetAttr(th, obj, name, r)
@@ -968,8 +966,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			obj := f.pop()
 			name := f.code.Names[f.code.Run[f.pc].Arg()]
 			f.pc++
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class != runtime.ObjectType && inst.Class.PlainInstances() {
-				inst.Dict.Set(name, v)
+			if storeAttrFast(obj, name, v) {
 				continue
 			}
 			err = runtime.SetAttr(th, obj, name, v)
