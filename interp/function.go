@@ -229,6 +229,12 @@ func (fn *function) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.
 	if err != nil {
 		return runtime.Value{}, err
 	}
+	return fn.runFrame(th, f)
+}
+
+// runFrame runs f, a fresh frame of fn with its arguments bound, to its
+// end in a nested VM loop (or wraps it as a generator or coroutine).
+func (fn *function) runFrame(th *runtime.Thread, f *frame) (runtime.Value, error) {
 	if fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator) != 0 {
 		return fn.wrapFrame(f), nil
 	}

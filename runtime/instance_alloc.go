@@ -7,20 +7,37 @@ package runtime
 // have had so far (its shape tree's widest shape), so the first instances
 // grow as before and the following ones are sized once.
 
-// Instances with their attribute values in the same allocation, for the
-// common widths (a Value is 24 bytes: the sizes fit Go's size classes).
+// Instances with their attribute values in the same allocation, one type
+// per width up to eight: with a 56-byte Instance and 24-byte Values each
+// lands close to one of Go's size classes.
 type (
+	instance1 struct {
+		Instance
+		store [1]Value
+	}
 	instance2 struct {
 		Instance
 		store [2]Value
+	}
+	instance3 struct {
+		Instance
+		store [3]Value
 	}
 	instance4 struct {
 		Instance
 		store [4]Value
 	}
+	instance5 struct {
+		Instance
+		store [5]Value
+	}
 	instance6 struct {
 		Instance
 		store [6]Value
+	}
+	instance7 struct {
+		Instance
+		store [7]Value
 	}
 	instance8 struct {
 		Instance
@@ -37,27 +54,43 @@ func newInstance(cls *Type) *Instance {
 		return &Instance{Class: cls}
 	}
 	var inst *Instance
-	switch n := root.tree.widest; {
-	case n == 0:
-		inst = &Instance{Class: cls}
-	case n <= 2:
+	switch n := root.tree.widest; n {
+	case 0:
+		inst = &Instance{}
+	case 1:
+		p := &instance1{}
+		p.Dict.vals = p.store[:0]
+		inst = &p.Instance
+	case 2:
 		p := &instance2{}
 		p.Dict.vals = p.store[:0]
 		inst = &p.Instance
-	case n <= 4:
+	case 3:
+		p := &instance3{}
+		p.Dict.vals = p.store[:0]
+		inst = &p.Instance
+	case 4:
 		p := &instance4{}
 		p.Dict.vals = p.store[:0]
 		inst = &p.Instance
-	case n <= 6:
+	case 5:
+		p := &instance5{}
+		p.Dict.vals = p.store[:0]
+		inst = &p.Instance
+	case 6:
 		p := &instance6{}
 		p.Dict.vals = p.store[:0]
 		inst = &p.Instance
-	case n <= 8:
+	case 7:
+		p := &instance7{}
+		p.Dict.vals = p.store[:0]
+		inst = &p.Instance
+	case 8:
 		p := &instance8{}
 		p.Dict.vals = p.store[:0]
 		inst = &p.Instance
 	default:
-		inst = &Instance{Class: cls}
+		inst = &Instance{}
 		inst.Dict.vals = make([]Value, 0, n)
 	}
 	inst.Class = cls

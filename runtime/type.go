@@ -376,11 +376,7 @@ func (t *Type) construct(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if di, ok := init.obj.(DirectInit); ok {
 		return obj, di.InitInstance(th, obj, args, kw)
 	}
-	fn, err := bindAttr(th, init, obj)
-	if err != nil {
-		return Value{}, err
-	}
-	r, err := th.Call(fn, args, kw)
+	r, err := callClassAttr(th, init, obj, args, kw)
 	if err != nil {
 		return Value{}, err
 	}
