@@ -46,6 +46,9 @@ type function struct {
 	// moduleAttrCache memoizes LOAD_ATTR and LOAD_METHOD on a module
 	// (asyncio.sleep, math.sqrt) per name index.
 	moduleAttrCache []moduleAttrEntry
+	// attrCache memoizes where instance attributes are, per name index
+	// (see vm_attr.go).
+	attrCache []attrEntry
 }
 
 type nativeMethodEntry struct {
@@ -90,6 +93,8 @@ type methodEntry struct {
 	cls   *runtime.Type
 	epoch uint64
 	m     *function
+	// unshadowed is an instance layout known not to hold the name.
+	unshadowed *runtime.AttrShape
 }
 
 // cachedMethod is LOAD_METHOD's inline cache: the plain script method
@@ -122,9 +127,16 @@ func (fn *function) cachedMethod(inst *runtime.Instance, i int) *function {
 	if e.m == nil {
 		return nil
 	}
+	// An instance of a shared layout seen before without the name cannot
+	// shadow the method: the layout's names never change.
+	s := inst.Dict.CacheableShape()
+	if s != nil && s == e.unshadowed {
+		return e.m
+	}
 	if _, shadowed := inst.Dict.Get(fn.code.Names[i]); shadowed || inst.Dict.Live() {
 		return nil
 	}
+	e.unshadowed = s
 	return e.m
 }
 

@@ -184,16 +184,14 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				err = unboundLocal(f, arg)
 				continue
 			}
-			name := f.code.Names[f.code.Run[f.pc].Arg()]
+			ni := f.code.Run[f.pc].Arg()
 			f.pc++
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.PlainInstances() {
-				if v, ok := inst.Dict.Get(name); ok {
-					f.push(v)
-					continue
-				}
+			if v, ok := f.fn.loadAttrFast(obj, ni); ok {
+				f.push(v)
+				continue
 			}
 			var v runtime.Value
-			if v, err = getAttr(th, obj, name); err == nil {
+			if v, err = getAttr(th, obj, f.code.Names[ni]); err == nil {
 				f.push(v)
 			}
 		case compile.LOAD_FAST_ATTR_RETURN:
@@ -202,16 +200,14 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				err = unboundLocal(f, arg)
 				continue
 			}
-			name := f.code.Names[f.code.Run[f.pc].Arg()]
+			ni := f.code.Run[f.pc].Arg()
 			f.pc++
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.PlainInstances() {
-				if v, ok := inst.Dict.Get(name); ok {
-					retval = v
-					f.pc++
-					goto ret
-				}
+			if v, ok := f.fn.loadAttrFast(obj, ni); ok {
+				retval = v
+				f.pc++
+				goto ret
 			}
-			if retval, err = getAttr(th, obj, name); err != nil {
+			if retval, err = getAttr(th, obj, f.code.Names[ni]); err != nil {
 				continue
 			}
 			f.pc++
@@ -437,13 +433,11 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				err = nameError(name, f)
 			}
 		case compile.LOAD_ATTR:
-			if inst, ok := runtime.AsExact[*runtime.Instance](f.top()); ok && inst.Class.PlainInstances() {
-				// Fast path: an instance attribute of a class without
-				// properties is found in the instance dictionary first.
-				if v, ok := inst.Dict.Get(f.code.Names[arg]); ok {
-					f.slots[f.sp-1] = v
-					continue
-				}
+			// Fast path: an instance attribute of a class without
+			// properties is found in the instance dictionary first.
+			if v, ok := f.fn.loadAttrFast(f.top(), arg); ok {
+				f.slots[f.sp-1] = v
+				continue
 			}
 			if m, ok := runtime.AsExact[*runtime.Module](f.top()); ok {
 				if v, ok := f.fn.moduleAttr(m, arg); ok {
@@ -459,7 +453,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 		case compile.STORE_ATTR:
 			obj := f.pop()
 			v := f.pop()
-			if storeAttrFast(obj, f.code.Names[arg], v) {
+			if f.fn.storeAttrFast(obj, arg, v) {
 				continue
 			}
 			err = runtime.SetAttr(th, obj, f.code.Names[arg], v)
@@ -739,17 +733,15 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				err = unboundLocal(f, arg)
 				continue
 			}
-			name := f.code.Names[f.code.Run[f.pc+1].Arg()]
+			ni := f.code.Run[f.pc+1].Arg()
 			f.pc += 2
 			f.push(obj)
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.PlainInstances() {
-				if v, ok := inst.Dict.Get(name); ok {
-					f.push(v)
-					continue
-				}
+			if v, ok := f.fn.loadAttrFast(obj, ni); ok {
+				f.push(v)
+				continue
 			}
 			var v runtime.Value
-			if v, err = getAttr(th, obj, name); err == nil {
+			if v, err = getAttr(th, obj, f.code.Names[ni]); err == nil {
 				f.push(v)
 			}
 		case compile.INPLACE_OP_STORE_ATTR:
@@ -765,12 +757,12 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				continue
 			}
 			obj := f.pop()
-			name := f.code.Names[f.code.Run[f.pc+1].Arg()]
+			ni := f.code.Run[f.pc+1].Arg()
 			f.pc += 2
-			if storeAttrFast(obj, name, r) {
+			if f.fn.storeAttrFast(obj, ni, r) {
 				continue
 			}
-			err = runtime.SetAttr(th, obj, name, r)
+			err = runtime.SetAttr(th, obj, f.code.Names[ni], r)
 		case compile.BINARY_SUBSCR_STORE_FAST:
 			key := f.pop()
 			r, ok := runtime.ItemFast(f.top(), key)
@@ -964,12 +956,12 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 		case compile.SWAP_STORE_ATTR:
 			v := f.pop()
 			obj := f.pop()
-			name := f.code.Names[f.code.Run[f.pc].Arg()]
+			ni := f.code.Run[f.pc].Arg()
 			f.pc++
-			if storeAttrFast(obj, name, v) {
+			if f.fn.storeAttrFast(obj, ni, v) {
 				continue
 			}
-			err = runtime.SetAttr(th, obj, name, v)
+			err = runtime.SetAttr(th, obj, f.code.Names[ni], v)
 		case compile.YIELD_VALUE:
 			v := f.pop()
 			f.suspended = suspendedYield

@@ -1,21 +1,98 @@
 package interp
 
 // This file holds the attribute fast paths the run loop shares between its
-// plain and fused attribute instructions.
+// plain and fused attribute instructions, with their inline caches: for
+// each name a function reads or writes on instances, the shared shape
+// (attribute layout) it last saw and the position of the name in it, or
+// the shape that adding the name leads to. A hit costs a pointer compare
+// instead of a scan of the instance's names.
 
 import "github.com/aio-lang/aio/runtime"
 
-// storeAttrFast performs obj.name = v straight into the attribute map of
-// an instance of a plain user class (no data descriptor or __setattr__),
-// reporting false when the generic path must run: other objects, and the
-// names that object.__setattr__ treats specially (__class__ changes the
-// instance's class, __dict__ replaces its attributes).
-func storeAttrFast(obj runtime.Value, name string, v runtime.Value) bool {
+// attrEntry is the cache of one name: on instances of layout shape, the
+// name is at idx (idx >= 0), or is absent and adding it leads to grow.
+type attrEntry struct {
+	shape *runtime.AttrShape
+	grow  *runtime.AttrShape
+	idx   int
+}
+
+// attrEntryFor returns the cache entry of name index i.
+func (fn *function) attrEntryFor(i int) *attrEntry {
+	if fn.attrCache == nil {
+		fn.attrCache = make([]attrEntry, len(fn.code.Names))
+	}
+	return &fn.attrCache[i]
+}
+
+// loadAttrFast returns obj.names[i] when obj is an instance of a plain
+// user class (no data descriptor or __getattribute__) that has the
+// attribute itself; false sends the caller to the generic path.
+func (fn *function) loadAttrFast(obj runtime.Value, i int) (runtime.Value, bool) {
 	inst, ok := runtime.AsExact[*runtime.Instance](obj)
-	if !ok || inst.Class == runtime.ObjectType || !inst.Class.PlainInstances() || isDunderStoreName(name) {
+	if !ok || !inst.Class.PlainInstances() {
+		return runtime.Value{}, false
+	}
+	if c := fn.attrCache; c != nil {
+		if e := &c[i]; e.shape != nil && e.shape == inst.Dict.CacheableShape() && e.idx >= 0 {
+			return inst.Dict.At(e.idx), true
+		}
+	}
+	return fn.loadAttrMiss(inst, i)
+}
+
+// loadAttrMiss is loadAttrFast's search by name, which records the
+// position found for the instance's layout.
+func (fn *function) loadAttrMiss(inst *runtime.Instance, i int) (runtime.Value, bool) {
+	name := fn.code.Names[i]
+	v, ok := inst.Dict.Get(name)
+	if s := inst.Dict.CacheableShape(); ok && s != nil {
+		*fn.attrEntryFor(i) = attrEntry{shape: s, idx: s.Index(name)}
+	}
+	return v, ok
+}
+
+// storeAttrFast performs obj.names[i] = v straight into the attribute map
+// of an instance of a plain user class (no data descriptor or
+// __setattr__), reporting false when the generic path must run: other
+// objects, and the names that object.__setattr__ treats specially
+// (__class__ changes the instance's class, __dict__ replaces its
+// attributes).
+func (fn *function) storeAttrFast(obj runtime.Value, i int, v runtime.Value) bool {
+	inst, ok := runtime.AsExact[*runtime.Instance](obj)
+	if !ok || inst.Class == runtime.ObjectType || !inst.Class.PlainInstances() {
 		return false
 	}
+	if c := fn.attrCache; c != nil {
+		if e := &c[i]; e.shape != nil && e.shape == inst.Dict.CacheableShape() {
+			if e.idx >= 0 {
+				inst.Dict.SetAt(e.idx, v)
+			} else {
+				inst.Dict.Grow(e.grow, v)
+			}
+			return true
+		}
+	}
+	return fn.storeAttrMiss(inst, i, v)
+}
+
+// storeAttrMiss is storeAttrFast's store by name, which records where the
+// name was, or which layout adding it led to.
+func (fn *function) storeAttrMiss(inst *runtime.Instance, i int, v runtime.Value) bool {
+	name := fn.code.Names[i]
+	if isDunderStoreName(name) {
+		return false
+	}
+	before := inst.Dict.CacheableShape()
 	inst.Dict.Set(name, v)
+	if before == nil {
+		return true
+	}
+	if idx := before.Index(name); idx >= 0 {
+		*fn.attrEntryFor(i) = attrEntry{shape: before, idx: idx}
+	} else if after := inst.Dict.CacheableShape(); after != nil && before.AddsTo(name) == after {
+		*fn.attrEntryFor(i) = attrEntry{shape: before, idx: -1, grow: after}
+	}
 	return true
 }
 

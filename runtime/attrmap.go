@@ -15,7 +15,7 @@ const attrMapIndexAt = 12
 type AttrMap struct {
 	// shape holds the names of vals; nil while there are none, and once
 	// the dict is live.
-	shape *attrShape
+	shape *AttrShape
 	vals  []Value
 	// live is set once the object's __dict__ has been handed out: from
 	// then on that dict holds the attributes, so that writes through

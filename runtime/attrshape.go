@@ -20,9 +20,9 @@ package runtime
 // combination.
 const maxShapesPerClass = 64
 
-// attrShape is an attribute layout: names in insertion order, and the
+// AttrShape is an attribute layout: names in insertion order, and the
 // position of each.
-type attrShape struct {
+type AttrShape struct {
 	keys []string
 	// index maps names to positions once there are attrMapIndexAt of them.
 	index map[string]int
@@ -36,12 +36,12 @@ type attrShape struct {
 // shapeEdge is a transition of a shared shape.
 type shapeEdge struct {
 	name string
-	to   *attrShape
+	to   *AttrShape
 }
 
 // shapeTree is the set of shared shapes of a class.
 type shapeTree struct {
-	root  attrShape
+	root  AttrShape
 	count int
 	// widest is the largest number of attributes of a shape in the tree,
 	// the storage a new instance reserves so that its __init__ does not
@@ -53,7 +53,7 @@ type shapeTree struct {
 
 // shapeRoot returns the empty shared shape of a user class, or nil when
 // the class's instances use private shapes.
-func (t *Type) shapeRoot() *attrShape {
+func (t *Type) shapeRoot() *AttrShape {
 	if !t.User || t.shared {
 		return nil
 	}
@@ -65,7 +65,7 @@ func (t *Type) shapeRoot() *attrShape {
 }
 
 // find returns the position of name in s, or -1.
-func (s *attrShape) find(name string) int {
+func (s *AttrShape) find(name string) int {
 	if s.index != nil {
 		if i, ok := s.index[name]; ok {
 			return i
@@ -86,9 +86,9 @@ func (s *attrShape) find(name string) int {
 // with returns the shape of s with name added at the end. A private s is
 // changed in place (its map is its only user); a shared one leads to the
 // shared child for name, made if the tree has room, or to a private copy.
-func (s *attrShape) with(name string) *attrShape {
+func (s *AttrShape) with(name string) *AttrShape {
 	if s == nil {
-		return &attrShape{keys: []string{name}}
+		return &AttrShape{keys: []string{name}}
 	}
 	if s.tree == nil {
 		s.keys = append(s.keys, name)
@@ -109,13 +109,13 @@ func (s *attrShape) with(name string) *attrShape {
 	copy(keys, s.keys)
 	keys[len(s.keys)] = name
 	if t.count >= maxShapesPerClass {
-		c := &attrShape{keys: keys}
+		c := &AttrShape{keys: keys}
 		if len(keys) >= attrMapIndexAt {
 			c.reindex()
 		}
 		return c
 	}
-	c := &attrShape{keys: keys, tree: t}
+	c := &AttrShape{keys: keys, tree: t}
 	if len(keys) >= attrMapIndexAt {
 		c.reindex()
 	}
@@ -128,10 +128,10 @@ func (s *attrShape) with(name string) *attrShape {
 
 // without returns a private shape of s with the name at position i
 // removed; a private s is changed in place.
-func (s *attrShape) without(i int) *attrShape {
+func (s *AttrShape) without(i int) *AttrShape {
 	if s.tree != nil {
 		keys := make([]string, 0, len(s.keys)-1)
-		s = &attrShape{keys: append(append(keys, s.keys[:i]...), s.keys[i+1:]...)}
+		s = &AttrShape{keys: append(append(keys, s.keys[:i]...), s.keys[i+1:]...)}
 	} else {
 		s.keys = append(s.keys[:i], s.keys[i+1:]...)
 	}
@@ -142,7 +142,7 @@ func (s *attrShape) without(i int) *attrShape {
 	return s
 }
 
-func (s *attrShape) reindex() {
+func (s *AttrShape) reindex() {
 	s.index = make(map[string]int, len(s.keys))
 	for i, k := range s.keys {
 		s.index[k] = i
@@ -150,7 +150,7 @@ func (s *attrShape) reindex() {
 }
 
 // footprint is the memory of a shape's own storage.
-func (s *attrShape) footprint() int64 {
+func (s *AttrShape) footprint() int64 {
 	n := int64(64) + int64(cap(s.keys))*16 + int64(cap(s.next))*24
 	if s.index != nil {
 		n += sizeOfMap(s.index)
