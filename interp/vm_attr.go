@@ -9,20 +9,39 @@ package interp
 
 import "github.com/aio-lang/aio/runtime"
 
-// attrEntry is the cache of one name: on instances of layout shape, the
-// name is at idx (idx >= 0), or is absent and adding it leads to grow.
+// attrEntry is the cache of one name on one layout: on instances of
+// layout shape, the name is at idx (idx >= 0), or is absent and adding it
+// leads to grow.
 type attrEntry struct {
 	shape *runtime.AttrShape
 	grow  *runtime.AttrShape
 	idx   int
 }
 
-// attrEntryFor returns the cache entry of name index i.
-func (fn *function) attrEntryFor(i int) *attrEntry {
+// attrWays is the number of layouts cached per name: a base class's
+// method sees the instances of its subclasses, whose layouts differ.
+const attrWays = 4
+
+// attrEntries returns the cache entries of name index i.
+func (fn *function) attrEntries(i int) []attrEntry {
 	if fn.attrCache == nil {
-		fn.attrCache = make([]attrEntry, len(fn.code.Names))
+		fn.attrCache = make([]attrEntry, attrWays*len(fn.code.Names))
 	}
-	return &fn.attrCache[i]
+	return fn.attrCache[attrWays*i : attrWays*i+attrWays]
+}
+
+// remember records e for name index i in the first free way, or in place
+// of the last one used when all are taken (the others move down).
+func (fn *function) remember(i int, e attrEntry) {
+	ways := fn.attrEntries(i)
+	for k := range ways {
+		if ways[k].shape == nil || ways[k].shape == e.shape {
+			ways[k] = e
+			return
+		}
+	}
+	copy(ways[1:], ways[:attrWays-1])
+	ways[0] = e
 }
 
 // loadAttrFast returns obj.names[i] when obj is an instance of a plain
@@ -33,9 +52,11 @@ func (fn *function) loadAttrFast(obj runtime.Value, i int) (runtime.Value, bool)
 	if !ok || !inst.Class.PlainInstances() {
 		return runtime.Value{}, false
 	}
-	if c := fn.attrCache; c != nil {
-		if e := &c[i]; e.shape != nil && e.shape == inst.Dict.CacheableShape() && e.idx >= 0 {
-			return inst.Dict.At(e.idx), true
+	if s := inst.Dict.CacheableShape(); s != nil && fn.attrCache != nil {
+		for _, e := range fn.attrCache[attrWays*i : attrWays*i+attrWays] {
+			if e.shape == s && e.idx >= 0 {
+				return inst.Dict.At(e.idx), true
+			}
 		}
 	}
 	return fn.loadAttrMiss(inst, i)
@@ -47,7 +68,7 @@ func (fn *function) loadAttrMiss(inst *runtime.Instance, i int) (runtime.Value, 
 	name := fn.code.Names[i]
 	v, ok := inst.Dict.Get(name)
 	if s := inst.Dict.CacheableShape(); ok && s != nil {
-		*fn.attrEntryFor(i) = attrEntry{shape: s, idx: s.Index(name)}
+		fn.remember(i, attrEntry{shape: s, idx: s.Index(name)})
 	}
 	return v, ok
 }
@@ -63,14 +84,16 @@ func (fn *function) storeAttrFast(obj runtime.Value, i int, v runtime.Value) boo
 	if !ok || inst.Class == runtime.ObjectType || !inst.Class.PlainInstances() {
 		return false
 	}
-	if c := fn.attrCache; c != nil {
-		if e := &c[i]; e.shape != nil && e.shape == inst.Dict.CacheableShape() {
-			if e.idx >= 0 {
-				inst.Dict.SetAt(e.idx, v)
-			} else {
-				inst.Dict.Grow(e.grow, v)
+	if s := inst.Dict.CacheableShape(); s != nil && fn.attrCache != nil {
+		for _, e := range fn.attrCache[attrWays*i : attrWays*i+attrWays] {
+			if e.shape == s {
+				if e.idx >= 0 {
+					inst.Dict.SetAt(e.idx, v)
+				} else {
+					inst.Dict.Grow(e.grow, v)
+				}
+				return true
 			}
-			return true
 		}
 	}
 	return fn.storeAttrMiss(inst, i, v)
@@ -89,9 +112,9 @@ func (fn *function) storeAttrMiss(inst *runtime.Instance, i int, v runtime.Value
 		return true
 	}
 	if idx := before.Index(name); idx >= 0 {
-		*fn.attrEntryFor(i) = attrEntry{shape: before, idx: idx}
+		fn.remember(i, attrEntry{shape: before, idx: idx})
 	} else if after := inst.Dict.CacheableShape(); after != nil && before.AddsTo(name) == after {
-		*fn.attrEntryFor(i) = attrEntry{shape: before, idx: -1, grow: after}
+		fn.remember(i, attrEntry{shape: before, idx: -1, grow: after})
 	}
 	return true
 }

@@ -7,18 +7,18 @@ package runtime
 // names once per class (and each instance's values alone) saves a slice
 // per instance and lets caches recognise a layout by one pointer.
 //
-// The shapes of a class form a tree rooted at the empty shape: adding a
-// name to a shared shape follows (or creates) the edge for that name. A
-// tree stops growing past maxShapesPerClass, after which an instance gets
-// a private shape that it alone owns and changes in place, as it does
-// after a deletion. Shapes of built-in and shared types are always
+// The shapes of a class, shared with its subclasses, form a tree rooted
+// at the empty shape: adding a name to a shared shape follows (or
+// creates) the edge for that name. A tree stops growing past
+// maxShapesPerClass, after which an instance gets a private shape that it
+// alone owns and changes in place, as it does after a deletion. Shapes of built-in and shared types are always
 // private, since those types are used by interpreters on other
 // goroutines and their trees could not be grown safely.
 
-// maxShapesPerClass bounds the shared shapes of one class: a program that
+// maxShapesPerClass bounds the shared shapes of a class tree: a program that
 // sets attributes named after its data would otherwise make a shape per
 // combination.
-const maxShapesPerClass = 64
+const maxShapesPerClass = 128
 
 // AttrShape is an attribute layout: names in insertion order, and the
 // position of each.
@@ -52,14 +52,22 @@ type shapeTree struct {
 }
 
 // shapeRoot returns the empty shared shape of a user class, or nil when
-// the class's instances use private shapes.
+// the class's instances use private shapes. A class shares the tree of
+// its user base (__base__), so that a base class's methods, whose caches
+// see instances of every subclass, find the attributes its __init__ set
+// on one layout.
 func (t *Type) shapeRoot() *AttrShape {
 	if !t.User || t.shared {
 		return nil
 	}
 	if t.shapes == nil {
-		t.shapes = &shapeTree{}
-		t.shapes.root.tree = t.shapes
+		if b := t.Base; b != nil && b.User && !b.shared {
+			b.shapeRoot()
+			t.shapes = b.shapes
+		} else {
+			t.shapes = &shapeTree{}
+			t.shapes.root.tree = t.shapes
+		}
 	}
 	return &t.shapes.root
 }

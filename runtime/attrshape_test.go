@@ -111,3 +111,17 @@ func TestNewInstanceAllocatesOnce(t *testing.T) {
 	assert.Equal(t, 1.0, allocs)
 	assert.Equal(t, []string{"x", "y", "z"}, keep.Dict.Keys())
 }
+
+// A subclass shares its base's shapes: instances of both that set the
+// same names in the same order have one layout.
+func TestAttrShapesSharedWithSubclasses(t *testing.T) {
+	base := newTestClass(t)
+	sub, err := NewClass("D", []*Type{base})
+	require.NoError(t, err)
+	a, b := newInstance(base), newInstance(sub)
+	for _, m := range []*AttrMap{&a.Dict, &b.Dict} {
+		m.Set("x", Int(1))
+		m.Set("y", Int(2))
+	}
+	assert.Same(t, a.Dict.shape, b.Dict.shape)
+}

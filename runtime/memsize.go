@@ -383,8 +383,8 @@ func (t *Type) Footprint() int64 {
 	}
 	n := int64(unsafe.Sizeof(*t)) + sizeOfMap(t.Attrs) + int64(cap(t.order))*16 + sizeOfMap(t.cache) +
 		int64(cap(t.Bases)+cap(t.mro))*8
-	if t.shapes != nil {
-		n += t.shapes.bytes
+	if t.shapes != nil && (t.Base == nil || t.Base.shapes != t.shapes) {
+		n += t.shapes.bytes // once, on the class the tree started from
 	}
 	return n
 }
