@@ -233,6 +233,8 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			var t bool
 			if a.IsSmallInt() && b.IsSmallInt() {
 				t = cmpInts(op, a.SmallInt(), b.SmallInt())
+			} else if x, y, ok := floatOperands(a, b); ok {
+				t = cmpFloats(op, x, y)
 			} else {
 				var r runtime.Value
 				if r, err = runtime.Compare(th, op, a, b); err != nil {
@@ -258,6 +260,8 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			var t bool
 			if a.IsSmallInt() && b.IsSmallInt() {
 				t = cmpInts(runtime.CmpOp(arg), a.SmallInt(), b.SmallInt())
+			} else if x, y, ok := floatOperands(a, b); ok {
+				t = cmpFloats(runtime.CmpOp(arg), x, y)
 			} else {
 				var r runtime.Value
 				if r, err = runtime.Compare(th, runtime.CmpOp(arg), a, b); err != nil {
@@ -292,7 +296,9 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			b := f.pop()
 			a := f.pop()
 			var r runtime.Value
-			if a.IsSmallInt() && b.IsSmallInt() {
+			// Inline ints and floats have no in-place methods: x op= y
+			// is the operator itself.
+			if (a.IsSmallInt() || a.IsFloat()) && (b.IsSmallInt() || b.IsFloat()) {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
@@ -537,7 +543,9 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			b := f.pop()
 			a := f.top()
 			var r runtime.Value
-			if a.IsSmallInt() && b.IsSmallInt() {
+			// Inline ints and floats have no in-place methods: x op= y
+			// is the operator itself.
+			if (a.IsSmallInt() || a.IsFloat()) && (b.IsSmallInt() || b.IsFloat()) {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
@@ -564,6 +572,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			a := f.top()
 			if a.IsSmallInt() && b.IsSmallInt() {
 				f.slots[f.sp-1] = runtime.MakeBool(cmpInts(runtime.CmpOp(arg), a.SmallInt(), b.SmallInt()))
+				continue
+			}
+			if x, y, ok := floatOperands(a, b); ok {
+				f.slots[f.sp-1] = runtime.MakeBool(cmpFloats(runtime.CmpOp(arg), x, y))
 				continue
 			}
 			var r runtime.Value
@@ -748,7 +760,9 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			b := f.pop()
 			a := f.pop()
 			var r runtime.Value
-			if a.IsSmallInt() && b.IsSmallInt() {
+			// Inline ints and floats have no in-place methods: x op= y
+			// is the operator itself.
+			if (a.IsSmallInt() || a.IsFloat()) && (b.IsSmallInt() || b.IsFloat()) {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
