@@ -49,6 +49,9 @@ type function struct {
 	// attrCache memoizes where instance attributes are, per name index
 	// (see vm_attr.go).
 	attrCache []attrEntry
+	// directCache memoizes, per name index, whether instances of a class
+	// with data descriptors keep that attribute in their map.
+	directCache []directEntry
 }
 
 type nativeMethodEntry struct {

@@ -44,12 +44,38 @@ func (fn *function) remember(i int, e attrEntry) {
 	ways[0] = e
 }
 
-// loadAttrFast returns obj.names[i] when obj is an instance of a plain
-// user class (no data descriptor or __getattribute__) that has the
+// directEntry caches runtime.DirectInstanceAttr for one name and class.
+type directEntry struct {
+	cls         *runtime.Type
+	epoch       uint64
+	load, store bool
+}
+
+// direct reports whether names[i] on instances of cls (a class with data
+// descriptors or hooks somewhere) is read (store false) or written
+// (store true) in the instance's attribute map directly.
+func (fn *function) direct(cls *runtime.Type, i int, store bool) bool {
+	if fn.directCache == nil {
+		fn.directCache = make([]directEntry, len(fn.code.Names))
+	}
+	e := &fn.directCache[i]
+	if epoch := runtime.ClassEpoch(); e.cls != cls || e.epoch != epoch {
+		load, st := runtime.DirectInstanceAttr(cls, fn.code.Names[i])
+		*e = directEntry{cls: cls, epoch: epoch, load: load, store: st}
+	}
+	if store {
+		return e.store
+	}
+	return e.load
+}
+
+// loadAttrFast returns obj.names[i] when obj is an instance of a user
+// class whose instances keep that attribute in their map (no data
+// descriptor of that name or __getattribute__) and that has the
 // attribute itself; false sends the caller to the generic path.
 func (fn *function) loadAttrFast(obj runtime.Value, i int) (runtime.Value, bool) {
 	inst, ok := runtime.AsExact[*runtime.Instance](obj)
-	if !ok || !inst.Class.PlainInstances() {
+	if !ok || !inst.Class.PlainInstances() && !fn.direct(inst.Class, i, false) {
 		return runtime.Value{}, false
 	}
 	if s := inst.Dict.CacheableShape(); s != nil && fn.attrCache != nil {
@@ -74,14 +100,15 @@ func (fn *function) loadAttrMiss(inst *runtime.Instance, i int) (runtime.Value, 
 }
 
 // storeAttrFast performs obj.names[i] = v straight into the attribute map
-// of an instance of a plain user class (no data descriptor or
-// __setattr__), reporting false when the generic path must run: other
+// of an instance of a user class whose instances keep that attribute in
+// their map (no data descriptor of that name or __setattr__), reporting
+// false when the generic path must run: other
 // objects, and the names that object.__setattr__ treats specially
 // (__class__ changes the instance's class, __dict__ replaces its
 // attributes).
 func (fn *function) storeAttrFast(obj runtime.Value, i int, v runtime.Value) bool {
 	inst, ok := runtime.AsExact[*runtime.Instance](obj)
-	if !ok || inst.Class == runtime.ObjectType || !inst.Class.PlainInstances() {
+	if !ok || inst.Class == runtime.ObjectType || !inst.Class.PlainInstances() && !fn.direct(inst.Class, i, true) {
 		return false
 	}
 	if s := inst.Dict.CacheableShape(); s != nil && fn.attrCache != nil {
