@@ -297,8 +297,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			a := f.pop()
 			var r runtime.Value
 			// Inline ints and floats have no in-place methods: x op= y
-			// is the operator itself.
-			if (a.IsSmallInt() || a.IsFloat()) && (b.IsSmallInt() || b.IsFloat()) {
+			// is the operator itself, for the operators both support (an
+			// unsupported one fails in InPlace, whose message names op=).
+			if op := runtime.Op(arg); op != runtime.OpMatMul && (a.IsSmallInt() && b.IsSmallInt() ||
+				(a.IsSmallInt() || a.IsFloat()) && (b.IsSmallInt() || b.IsFloat()) && op <= runtime.OpPow) {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
@@ -544,8 +546,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			a := f.top()
 			var r runtime.Value
 			// Inline ints and floats have no in-place methods: x op= y
-			// is the operator itself.
-			if (a.IsSmallInt() || a.IsFloat()) && (b.IsSmallInt() || b.IsFloat()) {
+			// is the operator itself, for the operators both support (an
+			// unsupported one fails in InPlace, whose message names op=).
+			if op := runtime.Op(arg); op != runtime.OpMatMul && (a.IsSmallInt() && b.IsSmallInt() ||
+				(a.IsSmallInt() || a.IsFloat()) && (b.IsSmallInt() || b.IsFloat()) && op <= runtime.OpPow) {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
@@ -761,8 +765,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			a := f.pop()
 			var r runtime.Value
 			// Inline ints and floats have no in-place methods: x op= y
-			// is the operator itself.
-			if (a.IsSmallInt() || a.IsFloat()) && (b.IsSmallInt() || b.IsFloat()) {
+			// is the operator itself, for the operators both support (an
+			// unsupported one fails in InPlace, whose message names op=).
+			if op := runtime.Op(arg); op != runtime.OpMatMul && (a.IsSmallInt() && b.IsSmallInt() ||
+				(a.IsSmallInt() || a.IsFloat()) && (b.IsSmallInt() || b.IsFloat()) && op <= runtime.OpPow) {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
