@@ -47,6 +47,12 @@ type function struct {
 	// moduleAttrCache memoizes LOAD_ATTR and LOAD_METHOD on a module
 	// (asyncio.sleep, math.sqrt) per name index.
 	moduleAttrCache []moduleAttrEntry
+	// attrCache memoizes where instance attributes are, per name index
+	// (see vm_attr.go).
+	attrCache []attrEntry
+	// directCache memoizes, per name index, whether instances of a class
+	// with data descriptors keep that attribute in their map.
+	directCache []directEntry
 }
 
 type nativeMethodEntry struct {
@@ -91,6 +97,8 @@ type methodEntry struct {
 	cls   *runtime.Type
 	epoch uint64
 	m     *function
+	// unshadowed is an instance layout known not to hold the name.
+	unshadowed *runtime.AttrShape
 }
 
 // cachedMethod is LOAD_METHOD's inline cache: the plain script method
@@ -123,9 +131,16 @@ func (fn *function) cachedMethod(inst *runtime.Instance, i int) *function {
 	if e.m == nil {
 		return nil
 	}
+	// An instance of a shared layout seen before without the name cannot
+	// shadow the method: the layout's names never change.
+	s := inst.Dict.CacheableShape()
+	if s != nil && s == e.unshadowed {
+		return e.m
+	}
 	if _, shadowed := inst.Dict.Get(fn.code.Names[i]); shadowed || inst.Dict.Live() {
 		return nil
 	}
+	e.unshadowed = s
 	return e.m
 }
 
@@ -230,6 +245,12 @@ func (fn *function) Call(th *runtime.Thread, args []runtime.Value, kw []runtime.
 	if err != nil {
 		return runtime.Value{}, err
 	}
+	return fn.runFrame(th, f)
+}
+
+// runFrame runs f, a fresh frame of fn with its arguments bound, to its
+// end in a nested VM loop (or wraps it as a generator or coroutine).
+func (fn *function) runFrame(th *runtime.Thread, f *frame) (runtime.Value, error) {
 	if fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator) != 0 {
 		return fn.wrapFrame(f), nil
 	}

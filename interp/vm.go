@@ -184,16 +184,14 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				err = unboundLocal(f, arg)
 				continue
 			}
-			name := f.code.Names[f.code.Run[f.pc].Arg()]
+			ni := f.code.Run[f.pc].Arg()
 			f.pc++
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.PlainInstances() {
-				if v, ok := inst.Dict.Get(name); ok {
-					f.push(v)
-					continue
-				}
+			if v, ok := f.fn.loadAttrFast(obj, ni); ok {
+				f.push(v)
+				continue
 			}
 			var v runtime.Value
-			if v, err = getAttr(th, obj, name); err == nil {
+			if v, err = getAttr(th, obj, f.code.Names[ni]); err == nil {
 				f.push(v)
 			}
 		case compile.LOAD_FAST_ATTR_RETURN:
@@ -202,16 +200,14 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				err = unboundLocal(f, arg)
 				continue
 			}
-			name := f.code.Names[f.code.Run[f.pc].Arg()]
+			ni := f.code.Run[f.pc].Arg()
 			f.pc++
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.PlainInstances() {
-				if v, ok := inst.Dict.Get(name); ok {
-					retval = v
-					f.pc++
-					goto ret
-				}
+			if v, ok := f.fn.loadAttrFast(obj, ni); ok {
+				retval = v
+				f.pc++
+				goto ret
 			}
-			if retval, err = getAttr(th, obj, name); err != nil {
+			if retval, err = getAttr(th, obj, f.code.Names[ni]); err != nil {
 				continue
 			}
 			f.pc++
@@ -237,6 +233,8 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			var t bool
 			if a.IsSmallInt() && b.IsSmallInt() {
 				t = cmpInts(op, a.SmallInt(), b.SmallInt())
+			} else if x, y, ok := floatOperands(a, b); ok {
+				t = cmpFloats(op, x, y)
 			} else {
 				var r runtime.Value
 				if r, err = runtime.Compare(th, op, a, b); err != nil {
@@ -262,6 +260,8 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			var t bool
 			if a.IsSmallInt() && b.IsSmallInt() {
 				t = cmpInts(runtime.CmpOp(arg), a.SmallInt(), b.SmallInt())
+			} else if x, y, ok := floatOperands(a, b); ok {
+				t = cmpFloats(runtime.CmpOp(arg), x, y)
 			} else {
 				var r runtime.Value
 				if r, err = runtime.Compare(th, runtime.CmpOp(arg), a, b); err != nil {
@@ -296,7 +296,11 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			b := f.pop()
 			a := f.pop()
 			var r runtime.Value
-			if a.IsSmallInt() && b.IsSmallInt() && runtime.Op(arg) != runtime.OpMatMul {
+			// Inline ints and floats have no in-place methods: x op= y
+			// is the operator itself, for the operators both support (an
+			// unsupported one fails in InPlace, whose message names op=).
+			if op := runtime.Op(arg); op != runtime.OpMatMul && (a.IsSmallInt() && b.IsSmallInt() ||
+				(a.IsSmallInt() || a.IsFloat()) && (b.IsSmallInt() || b.IsFloat()) && op <= runtime.OpPow) {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
@@ -437,13 +441,11 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				err = nameError(name, f)
 			}
 		case compile.LOAD_ATTR:
-			if inst, ok := runtime.AsExact[*runtime.Instance](f.top()); ok && inst.Class.PlainInstances() {
-				// Fast path: an instance attribute of a class without
-				// properties is found in the instance dictionary first.
-				if v, ok := inst.Dict.Get(f.code.Names[arg]); ok {
-					f.slots[f.sp-1] = v
-					continue
-				}
+			// Fast path: an instance attribute of a class without
+			// properties is found in the instance dictionary first.
+			if v, ok := f.fn.loadAttrFast(f.top(), arg); ok {
+				f.slots[f.sp-1] = v
+				continue
 			}
 			if m, ok := runtime.AsExact[*runtime.Module](f.top()); ok {
 				if v, ok := f.fn.moduleAttr(m, arg); ok {
@@ -459,8 +461,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 		case compile.STORE_ATTR:
 			obj := f.pop()
 			v := f.pop()
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class != runtime.ObjectType && inst.Class.PlainInstances() {
-				inst.Dict.Set(f.code.Names[arg], v)
+			if f.fn.storeAttrFast(obj, arg, v) {
 				continue
 			}
 			err = runtime.SetAttr(th, obj, f.code.Names[arg], v)
@@ -544,7 +545,11 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			b := f.pop()
 			a := f.top()
 			var r runtime.Value
-			if a.IsSmallInt() && b.IsSmallInt() && runtime.Op(arg) != runtime.OpMatMul {
+			// Inline ints and floats have no in-place methods: x op= y
+			// is the operator itself, for the operators both support (an
+			// unsupported one fails in InPlace, whose message names op=).
+			if op := runtime.Op(arg); op != runtime.OpMatMul && (a.IsSmallInt() && b.IsSmallInt() ||
+				(a.IsSmallInt() || a.IsFloat()) && (b.IsSmallInt() || b.IsFloat()) && op <= runtime.OpPow) {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
@@ -571,6 +576,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			a := f.top()
 			if a.IsSmallInt() && b.IsSmallInt() {
 				f.slots[f.sp-1] = runtime.MakeBool(cmpInts(runtime.CmpOp(arg), a.SmallInt(), b.SmallInt()))
+				continue
+			}
+			if x, y, ok := floatOperands(a, b); ok {
+				f.slots[f.sp-1] = runtime.MakeBool(cmpFloats(runtime.CmpOp(arg), x, y))
 				continue
 			}
 			var r runtime.Value
@@ -761,24 +770,26 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				err = unboundLocal(f, arg)
 				continue
 			}
-			name := f.code.Names[f.code.Run[f.pc+1].Arg()]
+			ni := f.code.Run[f.pc+1].Arg()
 			f.pc += 2
 			f.push(obj)
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class.PlainInstances() {
-				if v, ok := inst.Dict.Get(name); ok {
-					f.push(v)
-					continue
-				}
+			if v, ok := f.fn.loadAttrFast(obj, ni); ok {
+				f.push(v)
+				continue
 			}
 			var v runtime.Value
-			if v, err = getAttr(th, obj, name); err == nil {
+			if v, err = getAttr(th, obj, f.code.Names[ni]); err == nil {
 				f.push(v)
 			}
 		case compile.INPLACE_OP_STORE_ATTR:
 			b := f.pop()
 			a := f.pop()
 			var r runtime.Value
-			if a.IsSmallInt() && b.IsSmallInt() && runtime.Op(arg) != runtime.OpMatMul {
+			// Inline ints and floats have no in-place methods: x op= y
+			// is the operator itself, for the operators both support (an
+			// unsupported one fails in InPlace, whose message names op=).
+			if op := runtime.Op(arg); op != runtime.OpMatMul && (a.IsSmallInt() && b.IsSmallInt() ||
+				(a.IsSmallInt() || a.IsFloat()) && (b.IsSmallInt() || b.IsFloat()) && op <= runtime.OpPow) {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
@@ -787,13 +798,12 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				continue
 			}
 			obj := f.pop()
-			name := f.code.Names[f.code.Run[f.pc+1].Arg()]
+			ni := f.code.Run[f.pc+1].Arg()
 			f.pc += 2
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class != runtime.ObjectType && inst.Class.PlainInstances() {
-				inst.Dict.Set(name, r)
+			if f.fn.storeAttrFast(obj, ni, r) {
 				continue
 			}
-			err = runtime.SetAttr(th, obj, name, r)
+			err = runtime.SetAttr(th, obj, f.code.Names[ni], r)
 		case compile.BINARY_SUBSCR_STORE_FAST:
 			key := f.pop()
 			r, ok := runtime.ItemFast(f.top(), key)
@@ -987,13 +997,12 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 		case compile.SWAP_STORE_ATTR:
 			v := f.pop()
 			obj := f.pop()
-			name := f.code.Names[f.code.Run[f.pc].Arg()]
+			ni := f.code.Run[f.pc].Arg()
 			f.pc++
-			if inst, ok := runtime.AsExact[*runtime.Instance](obj); ok && inst.Class != runtime.ObjectType && inst.Class.PlainInstances() {
-				inst.Dict.Set(name, v)
+			if f.fn.storeAttrFast(obj, ni, v) {
 				continue
 			}
-			err = runtime.SetAttr(th, obj, name, v)
+			err = runtime.SetAttr(th, obj, f.code.Names[ni], v)
 		case compile.YIELD_VALUE:
 			v := f.pop()
 			f.suspended = suspendedYield

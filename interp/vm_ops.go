@@ -270,6 +270,16 @@ func (in *Interp) call(th *runtime.Thread, f *frame, instr compile.Instr) (*fram
 		f.push(r)
 		return nil, nil
 	}
+	if t, ok := runtime.AsExact[*runtime.Type](fnv); ok && len(kw) == 0 {
+		if r, done, err := t.ConstructInPlace(th, args); done {
+			f.popN(f.sp - base)
+			if err != nil {
+				return nil, err
+			}
+			f.push(r)
+			return nil, nil
+		}
+	}
 	// Classes and other callables: call through Go with a copy, since the
 	// callee may keep them.
 	argsCopy := append([]runtime.Value(nil), args...)

@@ -1,19 +1,22 @@
 package runtime
 
-// This file defines AttrMap, the attribute dictionary of instances: a
-// small insertion-ordered list, searched linearly, with a hash index only
-// once it grows. Objects usually have a handful of attributes whose names
-// come from the same code constants, so a scan of a few string compares
-// (length and pointer first) beats hashing the name on every access.
+// This file defines AttrMap, the attribute dictionary of instances: the
+// values in insertion order, with their names kept by a shape (see
+// attrshape.go) that instances of a class share. Names are searched
+// linearly, with a hash index only once there are many. Objects usually
+// have a handful of attributes whose names come from the same code
+// constants, so a scan of a few string compares (length and pointer
+// first) beats hashing the name on every access.
 
 // attrMapIndexAt is the size from which an AttrMap keeps a hash index.
 const attrMapIndexAt = 12
 
 // AttrMap maps attribute names to values in insertion order.
 type AttrMap struct {
-	keys  []string
+	// shape holds the names of vals; nil while there are none, and once
+	// the dict is live.
+	shape *AttrShape
 	vals  []Value
-	index map[string]int
 	// live is set once the object's __dict__ has been handed out: from
 	// then on that dict holds the attributes, so that writes through
 	// either side are seen by both.
@@ -45,7 +48,7 @@ func (m *AttrMap) Len() int {
 	if m.live != nil {
 		return m.live.d.Len()
 	}
-	return len(m.keys)
+	return len(m.vals)
 }
 
 // AsDict returns the attributes as a dict that stays the object's
@@ -56,7 +59,7 @@ func (m *AttrMap) AsDict(th *Thread, skip func(name string) bool) (*Dict, error)
 		return m.live.d, nil
 	}
 	d := NewDict()
-	for i, k := range m.keys {
+	for i, k := range m.names() {
 		if skip != nil && skip(k) {
 			continue
 		}
@@ -64,32 +67,29 @@ func (m *AttrMap) AsDict(th *Thread, skip func(name string) bool) (*Dict, error)
 			return nil, err
 		}
 	}
-	*m = AttrMap{index: liveIndex, live: &liveDict{d: d, th: th}}
+	*m = AttrMap{live: &liveDict{d: d, th: th}}
 	return d, nil
 }
 
 func (m *AttrMap) find(name string) int {
-	if m.index != nil {
-		if i, ok := m.index[name]; ok {
-			return i
-		}
+	if m.shape == nil {
 		return -1
 	}
-	// Names from compiled code are interned, so the usual match is the
-	// same string data (memequal returns at once); the first-byte test
-	// keeps a different name of the same length from a full compare.
-	for i, k := range m.keys {
-		if len(k) == len(name) && (len(k) == 0 || k[0] == name[0]) && k == name {
-			return i
-		}
+	return m.shape.find(name)
+}
+
+// names returns the attribute names (not a copy).
+func (m *AttrMap) names() []string {
+	if m.shape == nil {
+		return nil
 	}
-	return -1
+	return m.shape.keys
 }
 
 // Get returns the value of name. It stays small enough to inline into
 // the VM's attribute fast paths, and so misses every name once the dict
-// is live (its index is then the empty liveIndex): callers that must see
-// such attributes fall back to Lookup.
+// is live (its shape is then nil): callers that must see such attributes
+// fall back to Lookup.
 func (m *AttrMap) Get(name string) (Value, bool) {
 	if i := m.find(name); i >= 0 {
 		return m.vals[i], true
@@ -109,10 +109,6 @@ func (m *AttrMap) Lookup(name string) (Value, bool) {
 // __dict__ (so that Get misses them).
 func (m *AttrMap) Live() bool { return m.live != nil }
 
-// liveIndex is the index of every live AttrMap: empty, so that Get
-// misses, and never written (Set and Delete handle live maps first).
-var liveIndex = map[string]int{}
-
 // Set binds name to v.
 func (m *AttrMap) Set(name string, v Value) {
 	if m.live != nil {
@@ -123,20 +119,8 @@ func (m *AttrMap) Set(name string, v Value) {
 		m.vals[i] = v
 		return
 	}
-	m.keys = append(m.keys, name)
+	m.shape = m.shape.with(name)
 	m.vals = append(m.vals, v)
-	if m.index != nil {
-		m.index[name] = len(m.keys) - 1
-	} else if len(m.keys) >= attrMapIndexAt {
-		m.reindex()
-	}
-}
-
-func (m *AttrMap) reindex() {
-	m.index = make(map[string]int, len(m.keys))
-	for i, k := range m.keys {
-		m.index[k] = i
-	}
 }
 
 // Delete removes name, reporting whether it was present.
@@ -149,13 +133,10 @@ func (m *AttrMap) Delete(name string) bool {
 	if i < 0 {
 		return false
 	}
-	// A fresh array: the names may be shared with other maps (FillShared).
-	m.keys = append(m.keys[:i:i], m.keys[i+1:]...)
-	m.vals[i] = Value{}
-	m.vals = append(m.vals[:i], m.vals[i+1:]...)
-	if m.index != nil {
-		m.reindex()
-	}
+	m.shape = m.shape.without(i)
+	copy(m.vals[i:], m.vals[i+1:])
+	m.vals[len(m.vals)-1] = Value{}
+	m.vals = m.vals[:len(m.vals)-1]
 	return true
 }
 
@@ -166,7 +147,7 @@ func (m *AttrMap) Keys() []string {
 		m.Range(func(k string, _ Value) { keys = append(keys, k) })
 		return keys
 	}
-	return append([]string(nil), m.keys...)
+	return append([]string(nil), m.names()...)
 }
 
 // Range calls f for each attribute in insertion order (string keys only,
@@ -181,7 +162,7 @@ func (m *AttrMap) Range(f func(name string, v Value)) {
 		})
 		return
 	}
-	for i, k := range m.keys {
+	for i, k := range m.names() {
 		f(k, m.vals[i])
 	}
 }

@@ -6,12 +6,10 @@ package runtime
 // Reserve makes room for n more attributes without growing the map's
 // storage attribute by attribute.
 func (m *AttrMap) Reserve(n int) {
-	if m.live != nil || cap(m.keys)-len(m.keys) >= n {
+	if m.live != nil || cap(m.vals)-len(m.vals) >= n {
 		return
 	}
-	keys := make([]string, len(m.keys), len(m.keys)+n)
-	copy(keys, m.keys)
 	vals := make([]Value, len(m.vals), len(m.vals)+n)
 	copy(vals, m.vals)
-	m.keys, m.vals = keys, vals
+	m.vals = vals
 }

@@ -14,11 +14,11 @@ func TestAttrMapReserveSizesOnce(t *testing.T) {
 	var m AttrMap
 	m.Set("a", Int(1))
 	m.Reserve(3)
-	keys := &m.keys[:1][0]
+	vals := &m.vals[:1][0]
 	m.Set("b", Int(2))
 	m.Set("c", Int(3))
 	m.Set("d", Int(4))
-	assert.Same(t, keys, &m.keys[0], "no reallocation after Reserve")
+	assert.Same(t, vals, &m.vals[0], "no reallocation after Reserve")
 	assert.Equal(t, []string{"a", "b", "c", "d"}, m.Keys())
 	v, ok := m.Get("c")
 	assert.True(t, ok)

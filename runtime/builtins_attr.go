@@ -13,6 +13,11 @@ func builtinIsInstance(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, er
 	if err := PositionalArgs("isinstance", args, kw, 2, 2); err != nil {
 		return Value{}, err
 	}
+	// An object of exactly the class is an instance before any hook is
+	// asked, as in CPython; this is also the common case.
+	if t, ok := args[1].obj.(*Type); ok && args[0].Type() == t {
+		return True, nil
+	}
 	if hasCheckHooks(args[1]) {
 		r, err := checkHook(th, args[0], args[1], "__instancecheck__", "isinstance() arg 2 must be a type, a tuple of types, or a union")
 		return MakeBool(r), err

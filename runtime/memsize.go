@@ -368,9 +368,9 @@ func (o *Instance) Referents(w *MemWalker) {
 
 // footprint is the size of an attribute dictionary's storage.
 func (m *AttrMap) footprint() int64 {
-	n := int64(cap(m.keys))*16 + sizeOfValues(m.vals)
-	if m.index != nil {
-		n += sizeOfMap(m.index)
+	n := sizeOfValues(m.vals)
+	if m.shape != nil && m.shape.tree == nil {
+		n += m.shape.footprint() // a private shape; shared ones are the class's
 	}
 	return n
 }
@@ -381,8 +381,12 @@ func (t *Type) Footprint() int64 {
 	if !t.User {
 		return 0
 	}
-	return int64(unsafe.Sizeof(*t)) + sizeOfMap(t.Attrs) + int64(cap(t.order))*16 + sizeOfMap(t.cache) +
+	n := int64(unsafe.Sizeof(*t)) + sizeOfMap(t.Attrs) + int64(cap(t.order))*16 + sizeOfMap(t.cache) +
 		int64(cap(t.Bases)+cap(t.mro))*8
+	if t.shapes != nil && (t.Base == nil || t.Base.shapes != t.shapes) {
+		n += t.shapes.bytes // once, on the class the tree started from
+	}
+	return n
 }
 
 // Referents implements MemNode.

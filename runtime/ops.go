@@ -184,9 +184,8 @@ func isSequence(v Value) bool {
 // dunderBinary tries a.__op__(b) then b.__rop__(a) for user classes.
 // prefix "i" tries the in-place method only.
 func dunderBinary(th *Thread, op Op, a, b Value, prefix string) (Value, bool, error) {
-	name := opDunders[op]
 	if prefix == "i" {
-		r, found, err := th.CallMethod(a, "__i"+name+"__", b)
+		r, found, err := th.CallMethod(a, opInPlaceNames[op], b)
 		if found && (err != nil || !r.Is(NotImplemented)) {
 			return r, true, err
 		}
@@ -195,21 +194,21 @@ func dunderBinary(th *Thread, op Op, a, b Value, prefix string) (Value, bool, er
 	at, bt := a.Type(), b.Type()
 	reflected := bt.User && bt != at
 	// A subclass that overrides the reflected method goes first.
-	if reflected && bt.IsSubtype(at) && overridesReflected(at, bt, "__r"+name+"__") {
-		r, found, err := th.CallMethod(b, "__r"+name+"__", a)
+	if reflected && bt.IsSubtype(at) && overridesReflected(at, bt, opReflectedNames[op]) {
+		r, found, err := th.CallMethod(b, opReflectedNames[op], a)
 		if found && (err != nil || !r.Is(NotImplemented)) {
 			return r, true, err
 		}
 		reflected = false
 	}
 	if at.User {
-		r, found, err := th.CallMethod(a, "__"+name+"__", b)
+		r, found, err := th.CallMethod(a, opMethodNames[op], b)
 		if found && (err != nil || !r.Is(NotImplemented)) {
 			return r, true, err
 		}
 	}
 	if reflected {
-		r, found, err := th.CallMethod(b, "__r"+name+"__", a)
+		r, found, err := th.CallMethod(b, opReflectedNames[op], a)
 		if found && (err != nil || !r.Is(NotImplemented)) {
 			return r, true, err
 		}

@@ -208,11 +208,7 @@ func (th *Thread) CallMethod(v Value, name string, args ...Value) (result Value,
 	if !ok {
 		return Value{}, false, nil
 	}
-	bound, err := bindAttr(th, m, v)
-	if err != nil {
-		return Value{}, true, err
-	}
-	r, err := th.Call(bound, args, nil)
+	r, err := callClassAttr(th, m, v, args, nil)
 	return r, true, err
 }
 

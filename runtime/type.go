@@ -69,6 +69,9 @@ type Type struct {
 	// (__subclasses__), held weakly as CPython does; kept for user
 	// classes only, since built-in types are shared between interpreters.
 	subclasses []weak.Pointer[Type]
+	// shapes are the attribute layouts shared by the class's instances
+	// (see attrshape.go), made with the first instance.
+	shapes *shapeTree
 }
 
 // ClassEpoch returns a number that changes whenever an attribute of a user
@@ -373,11 +376,7 @@ func (t *Type) construct(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if di, ok := init.obj.(DirectInit); ok {
 		return obj, di.InitInstance(th, obj, args, kw)
 	}
-	fn, err := bindAttr(th, init, obj)
-	if err != nil {
-		return Value{}, err
-	}
-	r, err := th.Call(fn, args, kw)
+	r, err := callClassAttr(th, init, obj, args, kw)
 	if err != nil {
 		return Value{}, err
 	}
@@ -400,7 +399,7 @@ func init() {
 		if err := checkAbstract(th, cls); err != nil {
 			return Value{}, err
 		}
-		return Obj(&Instance{Class: cls}), nil
+		return Obj(newInstance(cls)), nil
 	}
 	ObjectType.Methods(map[string]BuiltinFn{
 		"__repr__": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {

@@ -13,7 +13,7 @@ import "math"
 // Sin is math.sin.
 func Sin(x float64) float64 {
 	if math.Abs(x) <= maxReduced {
-		s, _ := sinCos(x)
+		s := sinOrCos(x, false)
 		if s == 0 {
 			return x * 1 // sin(±0) is ±0
 		}
@@ -25,8 +25,7 @@ func Sin(x float64) float64 {
 // Cos is math.cos.
 func Cos(x float64) float64 {
 	if math.Abs(x) <= maxReduced {
-		_, c := sinCos(x)
-		return c
+		return sinOrCos(x, true)
 	}
 	return math.Cos(x)
 }

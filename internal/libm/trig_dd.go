@@ -111,17 +111,23 @@ func cosSeries(r dd) dd {
 	return ddAdd(dd{1, 0}, sum)
 }
 
-// sinCos returns sin(x) and cos(x) for |x| <= maxReduced.
-func sinCos(x float64) (sin, cos float64) {
+// sinOrCos returns sin(x), or cos(x) when cosine is set, for |x| <=
+// maxReduced. Only the series the quadrant needs is summed: cos(x) is
+// sin(x + π/2), one quadrant on, and the odd quadrants of sin are ±cos of
+// the reduced argument.
+func sinOrCos(x float64, cosine bool) float64 {
 	r, k := reduce(x)
-	s, c := sinSeries(r), cosSeries(r)
-	switch k {
-	case 0:
-		return s.hi + s.lo, c.hi + c.lo
-	case 1:
-		return c.hi + c.lo, -(s.hi + s.lo)
-	case 2:
-		return -(s.hi + s.lo), -(c.hi + c.lo)
+	if cosine {
+		k++
 	}
-	return -(c.hi + c.lo), s.hi + s.lo
+	var v dd
+	if k&1 == 0 {
+		v = sinSeries(r)
+	} else {
+		v = cosSeries(r)
+	}
+	if k&2 != 0 {
+		return -(v.hi + v.lo)
+	}
+	return v.hi + v.lo
 }

@@ -29,7 +29,22 @@ func TestSinCosMatchCPython(t *testing.T) {
 // sin² + cos² stays 1 to the last bit on a sweep of arguments.
 func TestSinCosIdentity(t *testing.T) {
 	for x := -20.0; x < 20; x += 0.173 {
-		s, c := sinCos(x)
+		s, c := sinOrCos(x, false), sinOrCos(x, true)
 		assert.InDelta(t, 1.0, s*s+c*c, 4e-16, "x=%v", x)
+	}
+}
+
+// sinOrCos sums one series per call: in each quadrant it picks the
+// series, and the sign, that rotating sine and cosine by k·π/2 gives.
+func TestSinOrCosQuadrants(t *testing.T) {
+	for x := -40.0; x < 40; x += 0.0137 {
+		r, k := reduce(x)
+		s, c := sinSeries(r), cosSeries(r)
+		sin, cos := s.hi+s.lo, c.hi+c.lo
+		for q := 0; q < k; q++ {
+			sin, cos = cos, -sin
+		}
+		assert.Equal(t, sin, sinOrCos(x, false), "sin(%v)", x)
+		assert.Equal(t, cos, sinOrCos(x, true), "cos(%v)", x)
 	}
 }
