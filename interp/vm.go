@@ -601,6 +601,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			key := f.pop()
 			err = runtime.DelItem(th, f.pop(), key)
 		case compile.BUILD_SLICE:
+			if done, e := sliceDirect(th, f, arg); done {
+				err = e
+				break
+			}
 			s := &runtime.Slice{Step: runtime.None}
 			if arg == 3 {
 				s.Step = f.pop()
