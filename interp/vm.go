@@ -137,7 +137,12 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			op := runtime.Op(f.code.Run[f.pc+1].Arg())
 			f.pc += 2
 			var r runtime.Value
-			if r, err = binaryOp(th, op, a, f.fn.consts[k]); err == nil {
+			if fl := f.tempFlags(f.pc - 1); fl != 0 {
+				r, err = binaryOpTemps(th, op, a, f.fn.consts[k], fl)
+			} else {
+				r, err = binaryOp(th, op, a, f.fn.consts[k])
+			}
+			if err == nil {
 				f.push(r)
 			}
 		case compile.LOAD_FAST_FAST_BINARY_OP:
@@ -156,7 +161,12 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			op := runtime.Op(f.code.Run[f.pc].Arg())
 			f.pc++
 			var r runtime.Value
-			if r, err = binaryOp(th, op, a, b); err == nil {
+			if fl := f.tempFlags(f.pc - 1); fl != 0 {
+				r, err = binaryOpTemps(th, op, a, b, fl)
+			} else {
+				r, err = binaryOp(th, op, a, b)
+			}
+			if err == nil {
 				f.push(r)
 			}
 		case compile.LOAD_FAST_BINARY_OP:
@@ -168,14 +178,24 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			op := runtime.Op(f.code.Run[f.pc].Arg())
 			f.pc++
 			var r runtime.Value
-			if r, err = binaryOp(th, op, f.top(), b); err == nil {
+			if fl := f.tempFlags(f.pc - 1); fl != 0 {
+				r, err = binaryOpTemps(th, op, f.top(), b, fl)
+			} else {
+				r, err = binaryOp(th, op, f.top(), b)
+			}
+			if err == nil {
 				f.slots[f.sp-1] = r
 			}
 		case compile.LOAD_CONST_BINARY_OP:
 			op := runtime.Op(f.code.Run[f.pc].Arg())
 			f.pc++
 			var r runtime.Value
-			if r, err = binaryOp(th, op, f.top(), f.fn.consts[arg]); err == nil {
+			if fl := f.tempFlags(f.pc - 1); fl != 0 {
+				r, err = binaryOpTemps(th, op, f.top(), f.fn.consts[arg], fl)
+			} else {
+				r, err = binaryOp(th, op, f.top(), f.fn.consts[arg])
+			}
+			if err == nil {
 				f.slots[f.sp-1] = r
 			}
 		case compile.LOAD_FAST_LOAD_ATTR:
@@ -538,7 +558,11 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			b := f.pop()
 			a := f.top()
 			var r runtime.Value
-			r, err = binaryOp(th, runtime.Op(arg), a, b)
+			if fl := f.tempFlags(f.pc - 1); fl != 0 {
+				r, err = binaryOpTemps(th, runtime.Op(arg), a, b, fl)
+			} else {
+				r, err = binaryOp(th, runtime.Op(arg), a, b)
+			}
 			f.slots[f.sp-1] = r
 		case compile.INPLACE_OP:
 			b := f.pop()

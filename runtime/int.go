@@ -10,8 +10,14 @@ import (
 	"math/bits"
 )
 
-// Big is an int that does not fit in 64 bits. Its value is never modified.
-type Big struct{ X *big.Int }
+// Big is an int that does not fit in 64 bits. Its value is never
+// modified, except while temp is set: then the only reference to it is
+// one operand-stack slot between the BINARY_OP that made it and the one
+// that consumes it, which may write its result over it (BinaryTemps).
+type Big struct {
+	X    *big.Int
+	temp bool
+}
 
 // Type returns IntType.
 func (*Big) Type() *Type { return IntType }

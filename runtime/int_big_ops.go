@@ -57,14 +57,8 @@ func bigArith(th *Thread, op Op, a, b Value) (v Value, ok bool, err error) {
 	if y == nil {
 		y = big.NewInt(yi)
 	}
-	var resultBits, work int64
 	switch op {
-	case OpAdd, OpSub:
-		// Linear work: bytesWork of the operands' bytes.
-		n := max(words(x), words(y))
-		resultBits, work = (n+1)*wordBits, bytesWork(n*8)
-	case OpMul:
-		resultBits, work = int64(x.BitLen())+int64(y.BitLen()), mulWork(words(x), words(y))
+	case OpAdd, OpSub, OpMul:
 	case OpFloorDiv, OpMod:
 		if y.Sign() == 0 {
 			if op == OpMod {
@@ -72,18 +66,32 @@ func bigArith(th *Thread, op Op, a, b Value) (v Value, ok bool, err error) {
 			}
 			return Value{}, true, Errorf(ZeroDivisionError, "integer division or modulo by zero")
 		}
-		// Division costs about a multiplication of the divisor by the
-		// quotient.
-		qw := max(words(x)-words(y), 0) + 1
-		resultBits, work = int64(x.BitLen()), mulWork(qw, words(y))+bytesWork(words(x)*8)
 	default:
 		return Value{}, false, nil
 	}
+	resultBits, work := bigCost(op, x, y)
 	s := newBigSlot()
 	if err := th.bigApply(resultBits, work, op, &s.n, x, y); err != nil {
 		return Value{}, true, err
 	}
 	return s.value(), true, nil
+}
+
+// bigCost returns the size in bits of the result of x op y (op one of
+// +, -, *, //, %) and the units of work of computing it.
+func bigCost(op Op, x, y *big.Int) (resultBits, work int64) {
+	switch op {
+	case OpAdd, OpSub:
+		// Linear work: bytesWork of the operands' bytes.
+		n := max(words(x), words(y))
+		return (n + 1) * wordBits, bytesWork(n * 8)
+	case OpMul:
+		return int64(x.BitLen()) + int64(y.BitLen()), mulWork(words(x), words(y))
+	}
+	// Division costs about a multiplication of the divisor by the
+	// quotient.
+	qw := max(words(x)-words(y), 0) + 1
+	return int64(x.BitLen()), mulWork(qw, words(y)) + bytesWork(words(x)*8)
 }
 
 // bigApply charges an operation as bigCompute does and stores x op y in
