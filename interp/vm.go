@@ -137,8 +137,8 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			op := runtime.Op(f.code.Run[f.pc+1].Arg())
 			f.pc += 2
 			var r runtime.Value
-			if fl := f.tempFlags(f.pc - 1); fl != 0 {
-				r, err = binaryOpTemps(th, op, a, f.fn.consts[k], fl)
+			if runtime.IsBigInt(a) || runtime.IsBigInt(f.fn.consts[k]) {
+				r, err = bigBinaryOp(th, f, op, a, f.fn.consts[k])
 			} else {
 				r, err = binaryOp(th, op, a, f.fn.consts[k])
 			}
@@ -161,8 +161,8 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			op := runtime.Op(f.code.Run[f.pc].Arg())
 			f.pc++
 			var r runtime.Value
-			if fl := f.tempFlags(f.pc - 1); fl != 0 {
-				r, err = binaryOpTemps(th, op, a, b, fl)
+			if runtime.IsBigInt(a) || runtime.IsBigInt(b) {
+				r, err = bigBinaryOp(th, f, op, a, b)
 			} else {
 				r, err = binaryOp(th, op, a, b)
 			}
@@ -178,8 +178,8 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			op := runtime.Op(f.code.Run[f.pc].Arg())
 			f.pc++
 			var r runtime.Value
-			if fl := f.tempFlags(f.pc - 1); fl != 0 {
-				r, err = binaryOpTemps(th, op, f.top(), b, fl)
+			if runtime.IsBigInt(f.top()) || runtime.IsBigInt(b) {
+				r, err = bigBinaryOp(th, f, op, f.top(), b)
 			} else {
 				r, err = binaryOp(th, op, f.top(), b)
 			}
@@ -190,8 +190,8 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			op := runtime.Op(f.code.Run[f.pc].Arg())
 			f.pc++
 			var r runtime.Value
-			if fl := f.tempFlags(f.pc - 1); fl != 0 {
-				r, err = binaryOpTemps(th, op, f.top(), f.fn.consts[arg], fl)
+			if runtime.IsBigInt(f.top()) || runtime.IsBigInt(f.fn.consts[arg]) {
+				r, err = bigBinaryOp(th, f, op, f.top(), f.fn.consts[arg])
 			} else {
 				r, err = binaryOp(th, op, f.top(), f.fn.consts[arg])
 			}
@@ -558,8 +558,8 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			b := f.pop()
 			a := f.top()
 			var r runtime.Value
-			if fl := f.tempFlags(f.pc - 1); fl != 0 {
-				r, err = binaryOpTemps(th, runtime.Op(arg), a, b, fl)
+			if runtime.IsBigInt(a) || runtime.IsBigInt(b) {
+				r, err = bigBinaryOp(th, f, runtime.Op(arg), a, b)
 			} else {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			}
