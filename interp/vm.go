@@ -137,7 +137,12 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			op := runtime.Op(f.code.Run[f.pc+1].Arg())
 			f.pc += 2
 			var r runtime.Value
-			if r, err = binaryOp(th, op, a, f.fn.consts[k]); err == nil {
+			if runtime.IsBigInt(a) || runtime.IsBigInt(f.fn.consts[k]) {
+				r, err = bigBinaryOp(th, f, op, a, f.fn.consts[k])
+			} else {
+				r, err = binaryOp(th, op, a, f.fn.consts[k])
+			}
+			if err == nil {
 				f.push(r)
 			}
 		case compile.LOAD_FAST_FAST_BINARY_OP:
@@ -156,7 +161,12 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			op := runtime.Op(f.code.Run[f.pc].Arg())
 			f.pc++
 			var r runtime.Value
-			if r, err = binaryOp(th, op, a, b); err == nil {
+			if runtime.IsBigInt(a) || runtime.IsBigInt(b) {
+				r, err = bigBinaryOp(th, f, op, a, b)
+			} else {
+				r, err = binaryOp(th, op, a, b)
+			}
+			if err == nil {
 				f.push(r)
 			}
 		case compile.LOAD_FAST_BINARY_OP:
@@ -168,14 +178,24 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			op := runtime.Op(f.code.Run[f.pc].Arg())
 			f.pc++
 			var r runtime.Value
-			if r, err = binaryOp(th, op, f.top(), b); err == nil {
+			if runtime.IsBigInt(f.top()) || runtime.IsBigInt(b) {
+				r, err = bigBinaryOp(th, f, op, f.top(), b)
+			} else {
+				r, err = binaryOp(th, op, f.top(), b)
+			}
+			if err == nil {
 				f.slots[f.sp-1] = r
 			}
 		case compile.LOAD_CONST_BINARY_OP:
 			op := runtime.Op(f.code.Run[f.pc].Arg())
 			f.pc++
 			var r runtime.Value
-			if r, err = binaryOp(th, op, f.top(), f.fn.consts[arg]); err == nil {
+			if runtime.IsBigInt(f.top()) || runtime.IsBigInt(f.fn.consts[arg]) {
+				r, err = bigBinaryOp(th, f, op, f.top(), f.fn.consts[arg])
+			} else {
+				r, err = binaryOp(th, op, f.top(), f.fn.consts[arg])
+			}
+			if err == nil {
 				f.slots[f.sp-1] = r
 			}
 		case compile.LOAD_FAST_LOAD_ATTR:
@@ -539,7 +559,11 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			b := f.pop()
 			a := f.top()
 			var r runtime.Value
-			r, err = binaryOp(th, runtime.Op(arg), a, b)
+			if runtime.IsBigInt(a) || runtime.IsBigInt(b) {
+				r, err = bigBinaryOp(th, f, runtime.Op(arg), a, b)
+			} else {
+				r, err = binaryOp(th, runtime.Op(arg), a, b)
+			}
 			f.slots[f.sp-1] = r
 		case compile.INPLACE_OP:
 			b := f.pop()
@@ -626,6 +650,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			s.Start = f.pop()
 			f.push(runtime.Obj(s))
 		case compile.BUILD_SLICE:
+			if done, e := sliceDirect(th, f, arg); done {
+				err = e
+				break
+			}
 			s := &runtime.Slice{Step: runtime.None}
 			if arg == 3 {
 				s.Step = f.pop()

@@ -10,8 +10,14 @@ import (
 	"math/bits"
 )
 
-// Big is an int that does not fit in 64 bits. Its value is never modified.
-type Big struct{ X *big.Int }
+// Big is an int that does not fit in 64 bits. Its value is never
+// modified, except while temp is set: then the only reference to it is
+// one operand-stack slot between the BINARY_OP that made it and the one
+// that consumes it, which may write its result over it (BinaryTemps).
+type Big struct {
+	X    *big.Int
+	temp bool
+}
 
 // Type returns IntType.
 func (*Big) Type() *Type { return IntType }
@@ -135,11 +141,8 @@ func ModInt64(a, b int64) int64 {
 
 // bigFloorDivMod returns Python's floor quotient and modulus.
 func bigFloorDivMod(a, b *big.Int) (*big.Int, *big.Int) {
-	q, m := new(big.Int).QuoRem(a, b, new(big.Int))
-	if m.Sign() != 0 && (m.Sign() < 0) != (b.Sign() < 0) {
-		q.Sub(q, big.NewInt(1))
-		m.Add(m, b)
-	}
+	q, m := new(big.Int), new(big.Int)
+	bigFloorDivModInto(q, m, a, b)
 	return q, m
 }
 
@@ -282,43 +285,14 @@ func intBinary(th *Thread, op Op, a, b Value) (Value, error) {
 			}
 		}
 	}
+	if v, ok, err := bigArith(th, op, a, b); ok {
+		return v, err
+	}
 	x, _ := toBig(a)
 	y, _ := toBig(b)
 	switch op {
-	case OpAdd, OpSub:
-		r := new(big.Int)
-		// Linear work: bytesWork of the operands' bytes.
-		n := max(words(x), words(y))
-		if err := th.bigCompute((n+1)*wordBits, bytesWork(n*8), func() {
-			if op == OpAdd {
-				r.Add(x, y)
-			} else {
-				r.Sub(x, y)
-			}
-		}); err != nil {
-			return Value{}, err
-		}
-		return BigInt(r), nil
-	case OpMul:
-		r := new(big.Int)
-		if err := th.bigCompute(int64(x.BitLen())+int64(y.BitLen()), mulWork(words(x), words(y)), func() { r.Mul(x, y) }); err != nil {
-			return Value{}, err
-		}
-		return BigInt(r), nil
 	case OpTrueDiv:
 		return intTrueDiv(x, y)
-	case OpFloorDiv:
-		if y.Sign() == 0 {
-			return Value{}, Errorf(ZeroDivisionError, "integer division or modulo by zero")
-		}
-		q, _, err := th.bigDivMod(x, y)
-		return BigInt(q), err
-	case OpMod:
-		if y.Sign() == 0 {
-			return Value{}, Errorf(ZeroDivisionError, "integer modulo by zero")
-		}
-		_, m, err := th.bigDivMod(x, y)
-		return BigInt(m), err
 	case OpPow:
 		return intPow(th, x, y)
 	case OpAnd:
@@ -360,17 +334,6 @@ func intBinary(th *Thread, op Op, a, b Value) (Value, error) {
 		return BigInt(new(big.Int).Rsh(x, uint(y.Int64()))), nil
 	}
 	return Value{}, errUnsupported
-}
-
-// bigDivMod is bigFloorDivMod charged to th: division costs about a
-// multiplication of the divisor by the quotient.
-func (th *Thread) bigDivMod(x, y *big.Int) (q, m *big.Int, err error) {
-	qw := max(words(x)-words(y), 0) + 1
-	err = th.bigCompute(int64(x.BitLen()), mulWork(qw, words(y))+bytesWork(words(x)*8), func() { q, m = bigFloorDivMod(x, y) })
-	if err != nil {
-		return big.NewInt(0), nil, err
-	}
-	return q, m, nil
 }
 
 // compareInts returns -1, 0 or 1.

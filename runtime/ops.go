@@ -53,6 +53,9 @@ func Binary(th *Thread, op Op, a, b Value) (Value, error) {
 	if err != errUnsupported {
 		return r, err
 	}
+	// User code may keep what it is given: it must not be reused.
+	releaseTemp(a)
+	releaseTemp(b)
 	if r, ok, err := dunderBinary(th, op, a, b, ""); ok || err != nil {
 		return r, err
 	}

@@ -203,29 +203,7 @@ func GetItem(th *Thread, v, key Value) (Value, error) {
 			return Str(o.At(j)), nil
 		}
 		if s, ok := key.obj.(*Slice); ok {
-			start, stop, step, length, err := SliceIndices(s, o.Len())
-			if err != nil {
-				return Value{}, err
-			}
-			if step == 1 {
-				if length == 0 {
-					return Str(""), nil
-				}
-				return Str(o.Substr(start, stop)), nil
-			}
-			if o.isASCII() {
-				bs := make([]byte, length)
-				for i := range bs {
-					bs[i] = o.S[start+i*step]
-				}
-				return Str(string(bs)), nil
-			}
-			rs := make([]rune, length)
-			all := o.Runes()
-			for i := range rs {
-				rs[i] = all[start+i*step]
-			}
-			return Str(string(rs)), nil
+			return strGetSlice(o, s)
 		}
 		return Value{}, Errorf(TypeError, "string indices must be integers, not '%s'", key.Type().Name)
 	case *Dict:
@@ -297,6 +275,11 @@ func SetItem(th *Thread, v, key, x Value) error {
 			return nil
 		}
 		if s, ok := key.obj.(*Slice); ok {
+			// Bounds with __index__ convert as GetItem converts them.
+			s, err := indexSliceBounds(th, s)
+			if err != nil {
+				return err
+			}
 			return listSetSlice(th, o, s, x)
 		}
 		return seqIndexError("list", key)
@@ -357,6 +340,10 @@ func DelItem(th *Thread, v, key Value) error {
 			return nil
 		}
 		if s, ok := key.obj.(*Slice); ok {
+			s, err := indexSliceBounds(th, s)
+			if err != nil {
+				return err
+			}
 			start, _, step, length, err := SliceIndices(s, len(o.Items))
 			if err != nil {
 				return err
@@ -486,4 +473,31 @@ func containsValue(th *Thread, items []Value, x Value) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// strGetSlice returns o[s].
+func strGetSlice(o *StrObj, s *Slice) (Value, error) {
+	start, stop, step, length, err := SliceIndices(s, o.Len())
+	if err != nil {
+		return Value{}, err
+	}
+	if step == 1 {
+		if length == 0 {
+			return Str(""), nil
+		}
+		return Str(o.Substr(start, stop)), nil
+	}
+	if o.isASCII() {
+		bs := make([]byte, length)
+		for i := range bs {
+			bs[i] = o.S[start+i*step]
+		}
+		return Str(string(bs)), nil
+	}
+	rs := make([]rune, length)
+	all := o.Runes()
+	for i := range rs {
+		rs[i] = all[start+i*step]
+	}
+	return Str(string(rs)), nil
 }

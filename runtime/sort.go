@@ -478,6 +478,11 @@ func sortLess(th *Thread, x, y Value) (bool, error) {
 			return a.S < b.S, nil
 		}
 	}
+	if a, ok := x.obj.(*Tuple); ok {
+		if b, ok := y.obj.(*Tuple); ok {
+			return tupleSortLess(th, a.Items, b.Items)
+		}
+	}
 	return Less(th, x, y)
 }
 

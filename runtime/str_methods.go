@@ -411,7 +411,7 @@ func strSplit(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Va
 	if !sepArg.IsValid() || sepArg.IsNone() {
 		count := func() int { return countFields(s, ms) }
 		if name == "split" {
-			return splitCharged(th, s, count, func() []string { return pyfmt.SplitWhitespace(s, ms) })
+			return splitWhitespaceCharged(th, s, ms)
 		}
 		return splitCharged(th, s, count, func() []string { return pyfmt.RSplitWhitespace(s, ms) })
 	}

@@ -54,7 +54,7 @@ func BigInt(x *big.Int) Value {
 	if x.IsInt64() {
 		return Int(x.Int64())
 	}
-	return Value{obj: &Big{x}}
+	return Value{obj: &Big{X: x}}
 }
 
 // IsValid reports whether v holds a value (the zero Value does not).

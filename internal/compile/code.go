@@ -96,7 +96,11 @@ type Code struct {
 	// Run is what the VM executes: Instrs with superinstructions written
 	// over the start of common sequences (superinstr.go). Instrs stays
 	// the canonical listing that the disassembler shows.
-	Run     []Instr
+	Run []Instr
+	// TempOps has the temporary-operand flags (TempLeft, TempRight,
+	// TempResult) of each BINARY_OP, by index; nil when no BINARY_OP has
+	// any (temp_operands.go).
+	TempOps []uint8
 	Consts  []Const
 	Names   []string   // global, attribute and namespace names
 	KwNames [][]string // keyword names of CALL_KW sites

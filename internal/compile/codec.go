@@ -85,6 +85,8 @@ func (e *encoder) code(c *Code) {
 	e.uint(uint64(c.Flags))
 	e.instrs(c.Instrs)
 	e.instrs(c.Run)
+	e.length(len(c.TempOps), c.TempOps == nil)
+	e.buf = append(e.buf, c.TempOps...)
 	e.length(len(c.Consts), c.Consts == nil)
 	for i := range c.Consts {
 		e.constant(&c.Consts[i])
@@ -219,6 +221,21 @@ func (d *decoder) strs() []string {
 	return ss
 }
 
+// rawBytes reads a byte slice written as its length and its bytes.
+func (d *decoder) rawBytes() []byte {
+	n, isNil := d.length()
+	if isNil {
+		return nil
+	}
+	if n > len(d.buf) {
+		d.fail()
+		return nil
+	}
+	b := append([]byte(nil), d.buf[:n]...)
+	d.buf = d.buf[n:]
+	return b
+}
+
 func (d *decoder) instrs() []Instr {
 	n, isNil := d.length()
 	if isNil {
@@ -243,6 +260,7 @@ func (d *decoder) code(depth int) *Code {
 	c.Flags = CodeFlags(d.uint())
 	c.Instrs = d.instrs()
 	c.Run = d.instrs()
+	c.TempOps = d.rawBytes()
 	if n, isNil := d.length(); !isNil {
 		c.Consts = make([]Const, n)
 		for i := range c.Consts {

@@ -57,7 +57,7 @@ func TestCodecRefusesDamagedBytes(t *testing.T) {
 // codedFields are the fields of Code and Const that the codec writes; a
 // field added to either must be added to the codec and here.
 var codedFields = map[string][]string{
-	"Code": {"Name", "QualName", "Filename", "Flags", "Instrs", "Run", "Consts", "Names", "KwNames",
+	"Code": {"Name", "QualName", "Filename", "Flags", "Instrs", "Run", "TempOps", "Consts", "Names", "KwNames",
 		"Locals", "ArgCount", "PosOnlyCount", "KwOnlyCount", "CellNames", "FreeNames", "Cell2Arg", "MaxStack",
 		"FrameSize", "NumCells", "FirstLine", "Doc", "HasDoc", "lines"},
 	"Const":     {"Kind", "Int", "Big", "Float", "Str", "Code", "Tuple"},

@@ -158,6 +158,13 @@ func (c *compiler) leave() *Code {
 	u.code.FrameSize = len(u.code.Locals) + u.code.MaxStack
 	u.code.NumCells = len(u.code.CellNames) + len(u.code.FreeNames)
 	u.code.Run = fuseSuperinstructions(u.code.Instrs)
+	isTarget := make([]bool, len(u.code.Instrs)+1)
+	for _, p := range u.patches {
+		if t := u.labels[p[1]]; t >= 0 && t < len(isTarget) {
+			isTarget[t] = true
+		}
+	}
+	u.code.TempOps = markTempOperands(u.code.Instrs, isTarget)
 	return u.code
 }
 
