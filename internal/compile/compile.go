@@ -157,8 +157,18 @@ func (c *compiler) leave() *Code {
 	}
 	u.code.FrameSize = len(u.code.Locals) + u.code.MaxStack
 	u.code.NumCells = len(u.code.CellNames) + len(u.code.FreeNames)
+	u.code.SimpleArgs = simpleArgs(u.code)
 	u.code.Run = fuseSuperinstructions(u.code.Instrs)
 	return u.code
+}
+
+// simpleArgs computes Code.SimpleArgs.
+func simpleArgs(code *Code) int {
+	const notPlain = FlagVarargs | FlagVarkw | FlagCoroutine | FlagGenerator | FlagClassBody | FlagModule
+	if code.Flags&notPlain != 0 || code.KwOnlyCount != 0 {
+		return -1
+	}
+	return code.ArgCount
 }
 
 func (c *compiler) errorf(n ast.Node, msg string) {
