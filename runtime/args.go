@@ -9,7 +9,8 @@ package runtime
 //	TupleArgs       PyArg_ParseTuple  "find() takes at least 1 argument (0 given)"
 //	PositionalArgs  Argument Clinic, positional only: "sorted expected 1 argument, got 0"
 //	UnpackArgs      keyword-capable Clinic / ParseTupleAndKeywords:
-//	                "'x' is an invalid keyword argument for f()"
+//	                "'x' is an invalid keyword argument for f()",
+//	                "split() takes at most 2 arguments (3 given)"
 //	PyParams.Bind   functions written in Python:
 //	                "f() missing 1 required positional argument: 'x'"
 
@@ -252,17 +253,27 @@ func UnpackArgs(fname string, args []Value, kw []Kwarg, pairs ...any) error {
 		}
 		names[i] = name
 	}
+	// CPython counts all the arguments first, then the positional ones
+	// (which only differs when there are keyword-only parameters).
+	if given := len(args) + len(kw); n > 0 && given > n {
+		what := "argument"
+		if len(args) == 0 {
+			what = "keyword argument"
+		}
+		return Errorf(TypeError, "%s() takes at most %d %s%s (%d given)", fname, n, what, plural(n), given)
+	}
 	if len(args) > npos {
 		switch {
-		case npos == 0:
+		case n == 0:
 			return Errorf(TypeError, "%s() takes no arguments (%d given)", fname, len(args))
-		case npos == required:
-			if npos == 1 {
-				return Errorf(TypeError, "%s() takes exactly one argument (%d given)", fname, len(args))
-			}
-			return Errorf(TypeError, "%s() takes exactly %d arguments (%d given)", fname, npos, len(args))
+		case npos == 0:
+			return Errorf(TypeError, "%s() takes no positional arguments", fname)
 		}
-		return Errorf(TypeError, "%s() takes at most %d argument%s (%d given)", fname, npos, plural(npos), len(args))
+		bound := "at most"
+		if required == npos {
+			bound = "exactly"
+		}
+		return Errorf(TypeError, "%s() takes %s %d positional argument%s (%d given)", fname, bound, npos, plural(npos), len(args))
 	}
 	// Missing positional-only arguments are counted before any keyword
 	// is looked at.
