@@ -4,6 +4,7 @@ package runtime
 // convention of CPython, each owning that convention's error wording so
 // that a built-in's errors read the same wherever it is defined:
 //
+//	NoKeywords      every convention without keywords: "map() takes no keyword arguments"
 //	NoArgs          METH_NOARGS       "str.upper() takes no arguments (1 given)"
 //	OneArg          METH_O            "list.append() takes exactly one argument (0 given)"
 //	TupleArgs       PyArg_ParseTuple  "find() takes at least 1 argument (0 given)"
@@ -20,9 +21,12 @@ import (
 	"strings"
 )
 
-// noKeywords is the error of every convention that takes no keywords;
-// name is the qualified name ("str.strip").
-func noKeywords(name string, kw []Kwarg) error {
+// NoKeywords checks that a built-in taking no keyword arguments was given
+// none: every convention that takes none words it so, with the name
+// qualified as CPython prints it ("str.strip", "map", "math.hypot").
+// The checkers below call it; a built-in that checks its positional
+// arguments by hand calls it directly.
+func NoKeywords(name string, kw []Kwarg) error {
 	if len(kw) > 0 {
 		return Errorf(TypeError, "%s() takes no keyword arguments", name)
 	}
@@ -32,7 +36,7 @@ func noKeywords(name string, kw []Kwarg) error {
 // NoArgs checks the call of a built-in taking no arguments (CPython's
 // METH_NOARGS); name is qualified as CPython prints it ("str.upper").
 func NoArgs(name string, args []Value, kw []Kwarg) error {
-	if err := noKeywords(name, kw); err != nil {
+	if err := NoKeywords(name, kw); err != nil {
 		return err
 	}
 	if len(args) > 0 {
@@ -44,7 +48,7 @@ func NoArgs(name string, args []Value, kw []Kwarg) error {
 // OneArg checks the call of a built-in taking exactly one positional
 // argument (CPython's METH_O) and returns that argument.
 func OneArg(name string, args []Value, kw []Kwarg) (Value, error) {
-	if err := noKeywords(name, kw); err != nil {
+	if err := NoKeywords(name, kw); err != nil {
 		return Value{}, err
 	}
 	if len(args) != 1 {
@@ -59,7 +63,7 @@ func OneArg(name string, args []Value, kw []Kwarg) (Value, error) {
 // ("find() takes at least 1 argument (0 given)"), the keyword message
 // with it.
 func TupleArgs(name string, args []Value, kw []Kwarg, min, max int) error {
-	if err := noKeywords(name, kw); err != nil {
+	if err := NoKeywords(name, kw); err != nil {
 		return err
 	}
 	n := len(args)
@@ -86,7 +90,7 @@ func TupleArgs(name string, args []Value, kw []Kwarg, min, max int) error {
 // of CPython print the name with its parentheses ("super() expected at
 // most 2 arguments, got 3"): their name is given ending in "()".
 func PositionalArgs(name string, args []Value, kw []Kwarg, min, max int) error {
-	if err := noKeywords(strings.TrimSuffix(name, "()"), kw); err != nil {
+	if err := NoKeywords(strings.TrimSuffix(name, "()"), kw); err != nil {
 		return err
 	}
 	n := len(args)
