@@ -126,7 +126,7 @@ func (f *frame) makeCoroutine() *coroutine {
 	return (*coroutine)(f)
 }
 
-// clearLocals unbinds the locals s of a reused frame: releaseFrame
+// clearLocals unbinds the locals s of a reused frame: putFrame
 // cleared only the slots its previous activation used. A plain loop, as
 // clear would call memclrHasPointers.
 func clearLocals(s []runtime.Value) {

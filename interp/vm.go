@@ -301,7 +301,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			b := f.pop()
 			a := f.pop()
 			var r runtime.Value
-			if a.IsSmallInt() && b.IsSmallInt() {
+			if a.IsSmallInt() && b.IsSmallInt() && runtime.Op(arg) != runtime.OpMatMul {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
@@ -527,7 +527,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			b := f.pop()
 			a := f.top()
 			var r runtime.Value
-			if a.IsSmallInt() && b.IsSmallInt() {
+			if a.IsSmallInt() && b.IsSmallInt() && runtime.Op(arg) != runtime.OpMatMul {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
@@ -740,7 +740,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			b := f.pop()
 			a := f.pop()
 			var r runtime.Value
-			if a.IsSmallInt() && b.IsSmallInt() {
+			if a.IsSmallInt() && b.IsSmallInt() && runtime.Op(arg) != runtime.OpMatMul {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)

@@ -105,15 +105,37 @@ func (f *BinaryFile) SetAttrValue(string, Value) bool { return false }
 func (f *BinaryFile) DelAttrValue(string) bool { return false }
 
 // Next reads the next line, for iteration.
-func (f *BinaryFile) Next(th *Thread) (Value, bool, error) {
-	if err := f.check(true, false); err != nil {
-		return Value{}, false, err
+func (f *BinaryFile) Next(th *Thread) (Value, bool, error) { return nextLine(th, f) }
+
+// readCheck implements fileReader.
+func (f *BinaryFile) readCheck() error { return f.check(true, false) }
+
+// readValue implements fileReader: read(n) of a buffered file gathers n
+// bytes unless the file ends first; FileIO makes one read call.
+func (f *BinaryFile) readValue(th *Thread, n int) (Value, error) {
+	var b []byte
+	var err error
+	if n < 0 {
+		b, err = f.c.readAll(th)
+	} else {
+		b, err = f.c.readN(th, n)
 	}
-	line, err := f.c.readLine(th, -1)
-	if err != nil || len(line) == 0 {
-		return Value{}, false, err
+	if err != nil {
+		return Value{}, err
 	}
-	return NewBytes(line), true, nil
+	return NewBytes(b), nil
+}
+
+// readLineValue implements fileReader: lines end with b'\n'.
+func (f *BinaryFile) readLineValue(th *Thread, limit int) (Value, error) {
+	line, err := f.c.readLineView(th, splitLF, limit)
+	if err != nil {
+		return Value{}, err
+	}
+	if err := th.Alloc(int64(len(line))); err != nil {
+		return Value{}, err
+	}
+	return NewBytes(append([]byte(nil), line...)), nil
 }
 
 // check raises for a closed file, or one not open for reading (read) or
@@ -163,28 +185,6 @@ func sizeOrNone(v Value) (int, error) {
 
 // binSelf is the receiver of a binary file method.
 func binSelf(v Value) *BinaryFile { return v.obj.(*BinaryFile) }
-
-// readLines reads lines until their total size reaches hint (all when
-// hint < 0), with next giving each line.
-func readLines(th *Thread, hint int, next func() (Value, int, error)) (Value, error) {
-	var lines []Value
-	total := 0
-	for {
-		v, n, err := next()
-		if err != nil {
-			return Value{}, err
-		}
-		if n == 0 {
-			break
-		}
-		lines = append(lines, v)
-		total += n
-		if hint > 0 && total > hint {
-			break
-		}
-	}
-	return NewList(lines), nil
-}
 
 // seekArgs unpacks seek(offset, whence=0), checking whence.
 func seekArgs(fname string, args []Value, kw []Kwarg) (int64, int, error) {
@@ -301,30 +301,8 @@ func init() {
 	core := func(v Value) *fileCore { return binSelf(v).c }
 	check := func(v Value, r, w bool) error { return binSelf(v).check(r, w) }
 	methods := fileCommonMethods(core, check)
-	methods["read"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		size := None
-		if err := UnpackArgs("read", args, kw, "size?", &size); err != nil {
-			return Value{}, err
-		}
-		f := binSelf(self)
-		if err := f.check(true, false); err != nil {
-			return Value{}, err
-		}
-		n, err := sizeOrNone(size)
-		if err != nil {
-			return Value{}, err
-		}
-		var b []byte
-		if n < 0 {
-			b, err = f.c.readAll(th)
-		} else {
-			b, err = f.c.readN(th, n)
-		}
-		if err != nil {
-			return Value{}, err
-		}
-		return NewBytes(b), nil
-	}
+	addReadMethods(methods, func(v Value) fileReader { return binSelf(v) })
+	addReadIntoMethod(methods, func(v Value) fileReader { return binSelf(v) })
 	methods["read1"] = methods["read"]
 	methods["readall"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		f := binSelf(self)
@@ -336,43 +314,6 @@ func init() {
 			return Value{}, err
 		}
 		return NewBytes(b), nil
-	}
-	methods["readline"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		size := None
-		if err := UnpackArgs("readline", args, kw, "size?", &size); err != nil {
-			return Value{}, err
-		}
-		f := binSelf(self)
-		if err := f.check(true, false); err != nil {
-			return Value{}, err
-		}
-		n, err := sizeOrNone(size)
-		if err != nil {
-			return Value{}, err
-		}
-		b, err := f.c.readLine(th, n)
-		if err != nil {
-			return Value{}, err
-		}
-		return NewBytes(b), nil
-	}
-	methods["readlines"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		hint := None
-		if err := UnpackArgs("readlines", args, kw, "hint?", &hint); err != nil {
-			return Value{}, err
-		}
-		f := binSelf(self)
-		if err := f.check(true, false); err != nil {
-			return Value{}, err
-		}
-		h, err := sizeOrNone(hint)
-		if err != nil {
-			return Value{}, err
-		}
-		return readLines(th, h, func() (Value, int, error) {
-			b, err := f.c.readLine(th, -1)
-			return NewBytes(b), len(b), err
-		})
 	}
 	methods["write"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		var v Value
@@ -416,11 +357,42 @@ func init() {
 			return Value{}, err
 		}
 		pos, err := f.c.seek(off, whence)
+		if err != nil && !f.c.raw && !f.c.seekable() {
+			// The buffered classes say so; FileIO reports the OS error.
+			return Value{}, Errorf(UnsupportedOperation, "File or stream is not seekable.")
+		}
 		return Int(pos), err
 	}
 	for _, t := range []*Type{FileIOType, BufferedReaderType, BufferedWriterType, BufferedRandomType} {
 		t.Methods(methods)
 	}
+	peek := map[string]BuiltinFn{
+		// peek(size=0): the read-ahead, filled first when it is empty,
+		// without consuming it.
+		"peek": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			size := 0
+			if err := UnpackArgs("peek", args, kw, "size?", &size); err != nil {
+				return Value{}, err
+			}
+			f := binSelf(self)
+			if err := f.check(true, false); err != nil {
+				return Value{}, err
+			}
+			if len(f.c.wbuf) > 0 {
+				if err := f.c.flush(); err != nil {
+					return Value{}, err
+				}
+			}
+			if f.c.rend == f.c.rpos {
+				if _, err := f.c.fill(th); err != nil {
+					return Value{}, err
+				}
+			}
+			return NewBytes(append([]byte(nil), f.c.buffered()...)), nil
+		},
+	}
+	BufferedReaderType.Methods(peek)
+	BufferedRandomType.Methods(peek)
 }
 
 // forEach calls fn with each item of the iterable v.

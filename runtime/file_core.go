@@ -7,7 +7,6 @@ package runtime
 // one per layer, lets tell() and seek() be exact at every layer.
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -131,6 +130,7 @@ func (c *fileCore) fill(th *Thread) (bool, error) {
 	n, err := c.read(th, c.rbuf[c.rend:])
 	c.rend += n
 	if n > 0 {
+		c.eof = false // a file that grew, or a terminal after an end
 		return true, nil
 	}
 	if err == nil || err == io.EOF {
@@ -214,59 +214,39 @@ func (c *fileCore) readN(th *Thread, n int) ([]byte, error) {
 	return out, nil
 }
 
-// readLine reads through the next '\n' (or to the end of the file), at
-// most limit bytes when limit >= 0.
-func (c *fileCore) readLine(th *Thread, limit int) ([]byte, error) {
-	scanned := 0
+// readLineView reads the next line as the newline mode (see lineEnd)
+// defines lines, at most limit bytes when limit >= 0, or what is left at
+// the end of the file. The result is a view of the read-ahead buffer,
+// valid until the next read: callers copy or decode it.
+func (c *fileCore) readLineView(th *Thread, mode, limit int) ([]byte, error) {
+	from := 0
 	for {
 		buf := c.buffered()
-		if limit >= 0 && len(buf) >= limit {
+		limited := limit >= 0 && len(buf) >= limit
+		if limited {
 			buf = buf[:limit]
 		}
-		if i := bytes.IndexByte(buf[scanned:], '\n'); i >= 0 {
-			i += scanned
-			out := append([]byte(nil), buf[:i+1]...)
-			c.rpos += i + 1
-			return out, nil
-		}
-		if limit >= 0 && len(buf) >= limit {
-			out := append([]byte(nil), buf...)
-			c.rpos += len(buf)
-			return out, nil
-		}
-		scanned = len(buf)
-		more, err := c.fill(th)
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			out := append([]byte(nil), c.buffered()...)
-			c.rpos = c.rend
-			return out, nil
-		}
-	}
-}
-
-// readLineView is readLine without a limit, returning a view of the
-// read-ahead buffer (valid until the next read) instead of a copy.
-func (c *fileCore) readLineView(th *Thread) ([]byte, error) {
-	scanned := 0
-	for {
-		buf := c.buffered()
-		if i := bytes.IndexByte(buf[scanned:], '\n'); i >= 0 {
-			end := scanned + i + 1
+		if end, ok := lineEnd(buf, from, mode, c.eof || limited); ok {
 			c.rpos += end
 			return buf[:end], nil
 		}
-		scanned = len(buf)
+		if limited || c.eof && len(buf) > 0 {
+			c.rpos += len(buf)
+			return buf, nil
+		}
+		from = max(0, len(buf)-1)
 		more, err := c.fill(th)
 		if err != nil {
 			return nil, err
 		}
 		if !more {
-			out := c.buffered()
-			c.rpos = c.rend
-			return out, nil
+			if end, ok := lineEnd(c.buffered(), from, mode, true); ok {
+				buf = c.buffered()[:end]
+			} else {
+				buf = c.buffered()
+			}
+			c.rpos += len(buf)
+			return buf, nil
 		}
 	}
 }
@@ -321,11 +301,11 @@ func (c *fileCore) seek(off int64, whence int) (int64, error) {
 	if whence == io.SeekCurrent {
 		off -= int64(c.rend - c.rpos)
 	}
-	c.rpos, c.rend, c.eof = 0, 0, false
 	pos, err := c.h.Seek(off, whence)
 	if err != nil {
-		return 0, ioErr(err)
+		return 0, ioErr(err) // a pipe keeps its read-ahead
 	}
+	c.rpos, c.rend, c.eof = 0, 0, false
 	return pos, nil
 }
 
@@ -377,30 +357,6 @@ func (c *fileCore) seekable() bool {
 func (c *fileCore) isatty() bool {
 	st, err := c.h.Stat()
 	return err == nil && st.Mode()&fs.ModeCharDevice != 0 && st.Mode()&fs.ModeDevice != 0
-}
-
-// readUntil reads through the next occurrence of sep (or to the end).
-func (c *fileCore) readUntil(th *Thread, sep []byte) ([]byte, error) {
-	scanned := 0
-	for {
-		buf := c.buffered()
-		if i := bytes.Index(buf[scanned:], sep); i >= 0 {
-			end := scanned + i + len(sep)
-			out := append([]byte(nil), buf[:end]...)
-			c.rpos += end
-			return out, nil
-		}
-		scanned = max(0, len(buf)-len(sep)+1)
-		more, err := c.fill(th)
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			out := append([]byte(nil), c.buffered()...)
-			c.rpos = c.rend
-			return out, nil
-		}
-	}
 }
 
 // readResult is the outcome of a read run on a goroutine.

@@ -4,7 +4,7 @@ package runtime
 // binary streams, with the reading, writing and seeking methods of files.
 
 import (
-	"bytes"
+	"strings"
 	"unsafe"
 )
 
@@ -22,6 +22,12 @@ type MemFile struct {
 	bytes  []byte // a BytesIO's bytes
 	pos    int
 	closed bool
+	// A StringIO's newline handling: split is how lines end (lineEnd's
+	// mode), writeNL what a written '\n' becomes ("" keeps it), and
+	// foldCR turns a written \r\n or \r into \n (newline=None).
+	split   int
+	writeNL string
+	foldCR  bool
 }
 
 // Type returns StringIO or BytesIO.
@@ -78,44 +84,81 @@ func (m *MemFile) value(from, to int) Value {
 	return NewBytes(append([]byte(nil), m.bytes[from:to]...))
 }
 
-// readLine reads through the next \n, at most limit items when >= 0.
-func (m *MemFile) readLine(limit int) Value {
-	start := m.pos
+// readCheck implements fileReader.
+func (m *MemFile) readCheck() error { return m.check() }
+
+// readValue implements fileReader: up to n items from the position.
+func (m *MemFile) readValue(th *Thread, n int) (Value, error) {
+	start := min(m.pos, m.size())
 	end := m.size()
-	if m.pos >= end {
-		m.pos = max(m.pos, end)
-		return m.value(end, end)
+	if n >= 0 {
+		end = min(end, start+n)
+	}
+	m.pos = max(m.pos, end)
+	return m.value(start, end), nil
+}
+
+// readLineValue implements fileReader: the next line as the newline mode
+// splits lines, at most limit items when limit >= 0.
+func (m *MemFile) readLineValue(th *Thread, limit int) (Value, error) {
+	start, end := m.pos, m.size()
+	if start >= end {
+		return m.value(end, end), nil
 	}
 	stop := end
 	if limit >= 0 {
 		stop = min(end, start+limit)
 	}
-	i := start
+	var n int
+	var ok bool
 	if m.text {
-		for i < stop && m.runes[i] != '\n' {
-			i++
-		}
-	} else if k := bytes.IndexByte(m.bytes[start:stop], '\n'); k >= 0 {
-		i = start + k
+		n, ok = lineEnd(m.runes[start:stop], 0, m.split, true)
 	} else {
-		i = stop
+		n, ok = lineEnd(m.bytes[start:stop], 0, splitLF, true)
 	}
-	if i < stop {
-		i++
+	if !ok {
+		n = stop - start
 	}
-	m.pos = i
-	return m.value(start, i)
+	m.pos = start + n
+	return m.value(start, m.pos), nil
 }
 
 // Next reads the next line, for iteration.
-func (m *MemFile) Next(th *Thread) (Value, bool, error) {
-	if err := m.check(); err != nil {
-		return Value{}, false, err
+func (m *MemFile) Next(th *Thread) (Value, bool, error) { return nextLine(th, m) }
+
+// setNewline configures a StringIO from its newline argument.
+func (m *MemFile) setNewline(nl Value) error {
+	if nl.IsNone() {
+		m.foldCR = true
+		return nil
 	}
-	if m.pos >= m.size() {
-		return Value{}, false, nil
+	s, ok := nl.obj.(*StrObj)
+	if !ok {
+		return Errorf(TypeError, "newline must be str or None, not %s", nl.Type().Name)
 	}
-	return m.readLine(-1), true, nil
+	switch s.S {
+	case "":
+		m.split = splitUniversal
+	case "\n":
+	case "\r":
+		m.split, m.writeNL = splitCR, s.S
+	case "\r\n":
+		m.split, m.writeNL = splitCRLF, s.S
+	default:
+		return Errorf(ValueError, "illegal newline value: %s", reprStr(s.S))
+	}
+	return nil
+}
+
+// translated is what a StringIO stores for the written text s.
+func (m *MemFile) translated(s string) string {
+	if m.foldCR {
+		return translateNewlines(s)
+	}
+	if m.writeNL != "" {
+		return strings.ReplaceAll(s, "\n", m.writeNL)
+	}
+	return s
 }
 
 func (m *MemFile) check() error {
@@ -136,7 +179,7 @@ func (m *MemFile) write(th *Thread, v Value) (int, error) {
 		if !ok {
 			return 0, Errorf(TypeError, "string argument expected, got '%s'", v.Type().Name)
 		}
-		rs := []rune(s.S)
+		rs := []rune(m.translated(s.S))
 		if err := th.Alloc(4 * int64(len(rs))); err != nil {
 			return 0, err
 		}
@@ -171,8 +214,11 @@ func newMemFile(text bool) func(th *Thread, cls *Type, args []Value, kw []Kwarg)
 		m := &MemFile{text: text}
 		init := None
 		if text {
-			newline := None
+			newline := Str("\n")
 			if err := UnpackArgs("StringIO", args, kw, "initial_value?", &init, "newline?", &newline); err != nil {
+				return Value{}, err
+			}
+			if err := m.setNewline(newline); err != nil {
 				return Value{}, err
 			}
 			if !init.IsNone() {
@@ -180,7 +226,7 @@ func newMemFile(text bool) func(th *Thread, cls *Type, args []Value, kw []Kwarg)
 				if !ok {
 					return Value{}, Errorf(TypeError, "initial_value must be str or None, not %s", init.Type().Name)
 				}
-				m.runes = []rune(s.S)
+				m.runes = []rune(m.translated(s.S))
 			}
 			return Obj(m), nil
 		}
@@ -211,61 +257,6 @@ func init() {
 				return Value{}, err
 			}
 			return m.value(0, m.size()), nil
-		},
-		"read": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			size := None
-			if err := UnpackArgs("read", args, kw, "size?", &size); err != nil {
-				return Value{}, err
-			}
-			m := memSelf(self)
-			if err := m.check(); err != nil {
-				return Value{}, err
-			}
-			n, err := sizeOrNone(size)
-			if err != nil {
-				return Value{}, err
-			}
-			start := min(m.pos, m.size())
-			end := m.size()
-			if n >= 0 {
-				end = min(end, start+n)
-			}
-			m.pos = max(m.pos, end)
-			return m.value(start, end), nil
-		},
-		"readline": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			size := None
-			if err := UnpackArgs("readline", args, kw, "size?", &size); err != nil {
-				return Value{}, err
-			}
-			m := memSelf(self)
-			if err := m.check(); err != nil {
-				return Value{}, err
-			}
-			n, err := sizeOrNone(size)
-			if err != nil {
-				return Value{}, err
-			}
-			return m.readLine(n), nil
-		},
-		"readlines": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-			hint := None
-			if err := UnpackArgs("readlines", args, kw, "hint?", &hint); err != nil {
-				return Value{}, err
-			}
-			m := memSelf(self)
-			if err := m.check(); err != nil {
-				return Value{}, err
-			}
-			h, err := sizeOrNone(hint)
-			if err != nil {
-				return Value{}, err
-			}
-			return readLines(th, h, func() (Value, int, error) {
-				start := m.pos
-				v := m.readLine(-1)
-				return v, max(0, m.pos-start), nil
-			})
 		},
 		"write": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			var v Value
@@ -371,6 +362,16 @@ func init() {
 			return self, memSelf(self).check()
 		},
 	}
+	addReadMethods(methods, func(v Value) fileReader { return memSelf(v) })
+	readLines := methods["readlines"]
+	methods["readlines"] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+		if memSelf(self).closed {
+			// CPython's readlines checks as IOBase does: the message ends
+			// with a dot for StringIO too.
+			return Value{}, Errorf(ValueError, "I/O operation on closed file.")
+		}
+		return readLines(th, self, args, kw)
+	}
 	for _, name := range []string{"readable", "writable", "seekable"} {
 		methods[name] = func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 			return True, memSelf(self).check()
@@ -381,4 +382,7 @@ func init() {
 	}
 	StringIOType.Methods(methods)
 	BytesIOType.Methods(methods)
+	binary := map[string]BuiltinFn{"read1": methods["read"]}
+	addReadIntoMethod(binary, func(v Value) fileReader { return memSelf(v) })
+	BytesIOType.Methods(binary)
 }

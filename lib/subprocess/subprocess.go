@@ -41,6 +41,9 @@ type child struct {
 	// collecting is closed when the output pipes are drained and stdin is
 	// written (set by the first communicate).
 	collecting chan struct{}
+	// files are Popen's stdin, stdout and stderr file objects over the
+	// pipes (invalid for a stream that is not a pipe).
+	files [3]runtime.Value
 }
 
 // Type returns childType.
@@ -51,8 +54,14 @@ func (c *child) Footprint() int64 {
 	return int64(unsafe.Sizeof(*c)) + int64(c.out.Cap()+c.err.Cap())
 }
 
-// Referents implements runtime.MemNode: a child refers to no values.
-func (c *child) Referents(*runtime.MemWalker) {}
+// Referents implements runtime.MemNode: the pipes' file objects.
+func (c *child) Referents(w *runtime.MemWalker) {
+	for _, f := range c.files {
+		if f.IsValid() {
+			w.Value(f)
+		}
+	}
+}
 
 func load(th *runtime.Thread) *runtime.Module {
 	m := runtime.NewModule("subprocess")
@@ -112,13 +121,43 @@ func (c *child) wait(timeout <-chan time.Time) bool {
 
 // collect starts, once, the goroutines that write input to the child's
 // stdin and drain its stdout and stderr.
-func (c *child) collect(input []byte) {
+//
+// The pipes' file objects hand their pipes over first (DetachPipeFile):
+// what stdin has buffered is written out (a child that went away is
+// ignored, as CPython does), what stdout and stderr have read ahead
+// starts the collected output when keepReadAhead says so, and the
+// objects are closed. A pipe whose object the script closed is left
+// alone.
+//
+// keepReadAhead is CPython's behaviour, which reads a lone pipe through
+// its file object but two or more (or any with a timeout) through their
+// descriptors, losing what the objects had read ahead.
+func (c *child) collect(input []byte, keepReadAhead bool) {
 	if c.collecting != nil {
 		return
 	}
 	c.collecting = make(chan struct{})
+	var pipes [3]*os.File
+	for i, f := range c.c.Pipes {
+		pipes[i] = f
+		if f == nil || !c.files[i].IsValid() {
+			continue
+		}
+		rest, ok, _ := runtime.DetachPipeFile(c.files[i])
+		if !ok {
+			pipes[i] = nil
+			continue
+		}
+		switch {
+		case !keepReadAhead:
+		case i == 1:
+			c.out.Write(rest)
+		case i == 2:
+			c.err.Write(rest)
+		}
+	}
 	var wg sync.WaitGroup
-	if w := c.c.Pipes[0]; w != nil {
+	if w := pipes[0]; w != nil {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -127,7 +166,7 @@ func (c *child) collect(input []byte) {
 		}()
 	}
 	for i, buf := range []*bytes.Buffer{&c.out, &c.err} {
-		r := c.c.Pipes[i+1]
+		r := pipes[i+1]
 		if r == nil {
 			continue
 		}
@@ -156,6 +195,32 @@ func init() {
 	childType.Methods(map[string]runtime.BuiltinFn{
 		"pid": func(th *runtime.Thread, s runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			return runtime.Int(int64(self(s).c.Cmd.Process.Pid)), nil
+		},
+		// stream(i, text, encoding, errors, bufsize): the file object
+		// over pipe i (0 stdin, 1 stdout, 2 stderr), or None when that
+		// stream is not a pipe.
+		"stream": func(th *runtime.Thread, s runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			var i, bufsize int
+			var text bool
+			var encoding, errors runtime.Value
+			if err := runtime.UnpackArgs("stream", args, kw, "i", &i, "text", &text, "encoding", &encoding,
+				"errors", &errors, "bufsize", &bufsize); err != nil {
+				return runtime.Value{}, err
+			}
+			c := self(s)
+			if i < 0 || i > 2 || c.c.Pipes[i] == nil {
+				return runtime.None, nil
+			}
+			if !c.files[i].IsValid() {
+				f, err := runtime.NewPipeFile(c.c.Pipes[i], runtime.PipeFileOptions{Write: i == 0,
+					Unbuffered: bufsize == 0, Text: text, Encoding: encoding, Errors: errors,
+					LineBuffering: text && bufsize == 1})
+				if err != nil {
+					return runtime.Value{}, err
+				}
+				c.files[i] = f
+			}
+			return c.files[i], nil
 		},
 		"poll": func(th *runtime.Thread, s runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			c := self(s)
@@ -202,7 +267,13 @@ func init() {
 				return runtime.Value{}, err
 			}
 			c := self(s)
-			c.collect(input)
+			pipes := 0
+			for _, f := range c.c.Pipes {
+				if f != nil {
+					pipes++
+				}
+			}
+			c.collect(input, pipes <= 1 && timeoutV.IsNone())
 			select {
 			case <-c.collecting:
 			case <-timeout:
