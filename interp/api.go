@@ -429,7 +429,7 @@ func (in *Interp) evalCode(code *compile.Code) (runtime.Value, error) {
 	}
 	fn := &function{code: code, mod: in.main, globals: in.main.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
-	f := newFrame(fn, code)
+	f := newFrame(fn)
 	if code.Flags&compile.FlagTopLevelAwait != 0 {
 		co := f.makeCoroutine()
 		if in.th.Loop != nil {

@@ -306,7 +306,7 @@ func init() {
 		},
 		"athrow": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			if len(kw) > 0 {
-				return runtime.Value{}, runtime.Errorf(runtime.TypeError, "athrow() takes no keyword arguments")
+				return runtime.Value{}, runtime.NoKeywords("async_generator.athrow", kw)
 			}
 			// The arguments are checked when the awaitable first runs, as
 			// CPython does.
@@ -331,7 +331,7 @@ func init() {
 			return a.manualStep(th, nil)
 		},
 		"throw": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			exc, err := thrownException(th, "throw", args, kw)
+			exc, err := thrownException(th, self.Type().Name+".throw", args, kw)
 			if err != nil {
 				return runtime.Value{}, err
 			}

@@ -268,7 +268,7 @@ func (in *Interp) runCodeObject(th *runtime.Thread, co *codeObject, ms *moduleSt
 	code := co.code
 	fn := &function{code: code, mod: ms, globals: ms.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
-	fr := newFrame(fn, code)
+	fr := newFrame(fn)
 	fr.ns = ns
 	if err := th.Enter(); err != nil {
 		return runtime.Value{}, err

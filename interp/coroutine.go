@@ -260,7 +260,7 @@ func init() {
 			return g.step(th, v, nil)
 		},
 		"throw": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			exc, err := thrownException(th, "throw", args, kw)
+			exc, err := thrownException(th, self.Type().Name+".throw", args, kw)
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -294,7 +294,7 @@ func init() {
 			return co.step(th, nil)
 		},
 		"throw": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			exc, err := thrownException(th, "throw", args, kw)
+			exc, err := thrownException(th, self.Type().Name+".throw", args, kw)
 			if err != nil {
 				return runtime.Value{}, err
 			}

@@ -75,26 +75,43 @@ type frame struct {
 	resumeAt *frame
 }
 
-func newFrame(fn *function, code *compile.Code) *frame {
-	nl := len(code.Locals)
+// newFrame returns a frame for a call of fn, all of its locals unbound.
+func newFrame(fn *function) *frame {
 	in := fn.mod.vm
-	var f *frame
-	if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= nl+code.MaxStack {
-		// Reuse a released frame: calls are the hottest allocation site.
-		// releaseFrame cleared the slots and reset the state.
-		f = in.framePool[n-1]
-		in.framePool = in.framePool[:n-1]
-		f.slots = f.slots[:nl+code.MaxStack]
-		clearLocals(f.slots[:nl])
-	} else {
-		if in.mem.on && nl+code.MaxStack >= bigFrameSlots {
-			in.chargeFrame(nl + code.MaxStack)
-		}
-		f = allocFrame(nl + code.MaxStack)
+	if f := in.takeFrame(fn); f != nil {
+		return f
 	}
-	f.fn = fn
-	f.code = code
-	f.sp = nl
+	return in.makeFrame(fn)
+}
+
+// takeFrame returns a released frame from the pool for a call of fn whose
+// first nargs locals the caller binds at once, or nil when the frame on
+// top of the pool is too small for fn or there is none (then makeFrame
+// makes one). Calls are the hottest allocation site: takeFrame is small
+// enough for the Go compiler to inline into the run loop.
+func (in *Interp) takeFrame(fn *function) *frame {
+	f := in.framePool
+	if f == nil || cap(f.slots) < fn.code.FrameSize {
+		return nil
+	}
+	in.framePool, f.back = f.back, nil
+	in.pooledFrames--
+	f.fn, f.code, f.sp = fn, fn.code, len(fn.code.Locals)
+	f.slots = f.slots[:fn.code.FrameSize]
+	// putFrame cleared the slots the previous activation used, not the
+	// locals it never bound.
+	clearLocals(f.slots[:f.sp])
+	return f
+}
+
+// makeFrame allocates a frame for a call of fn, its locals unbound.
+func (in *Interp) makeFrame(fn *function) *frame {
+	code := fn.code
+	if in.mem.on && code.FrameSize >= bigFrameSlots {
+		in.chargeFrame(code.FrameSize)
+	}
+	f := allocFrame(code.FrameSize)
+	f.fn, f.code, f.sp = fn, code, len(code.Locals)
 	return f
 }
 
@@ -109,7 +126,7 @@ func (f *frame) makeCoroutine() *coroutine {
 	return (*coroutine)(f)
 }
 
-// clearLocals unbinds the locals s of a reused frame: releaseFrame
+// clearLocals unbinds the locals s of a reused frame: putFrame
 // cleared only the slots its previous activation used. A plain loop, as
 // clear would call memclrHasPointers.
 func clearLocals(s []runtime.Value) {
@@ -121,18 +138,19 @@ func clearLocals(s []runtime.Value) {
 // framePoolSize bounds the pool of released frames kept for reuse.
 const framePoolSize = 256
 
-// releaseFrame returns a finished plain-function frame to the pool.
-// Coroutine, generator and class-body frames are never pooled: other
-// objects may still refer to them.
-func (in *Interp) releaseFrame(f *frame) {
-	if f.pinned || len(in.framePool) >= framePoolSize {
+// putFrame returns a finished frame to the pool, unless it is pinned
+// (coroutine, generator and class-body frames, which other objects may
+// still refer to) or the pool is full. Like takeFrame it inlines into the
+// run loop, whose returns are as frequent as its calls.
+func (in *Interp) putFrame(f *frame) {
+	if f.pinned || in.pooledFrames >= framePoolSize {
 		return
 	}
 	// Clear the locals and whatever is left on the stack, with a plain
-	// loop (clear calls memclrHasPointers): this runs on every return.
-	// Slots above sp hold values already popped; they are overwritten
-	// before being read, and a pooled frame is reused soon (the pool is
-	// LIFO and bounded), so they are left alone.
+	// loop (clear calls memclrHasPointers). Slots above sp hold values
+	// already popped; they are overwritten before being read, and a
+	// pooled frame is reused soon (the pool is LIFO and bounded), so
+	// they are left alone.
 	s := f.slots[:f.sp]
 	for i := len(s) - 1; i >= 0; i-- {
 		s[i] = runtime.Value{}
@@ -146,7 +164,9 @@ func (in *Interp) releaseFrame(f *frame) {
 	if f.isCoro {
 		f.forgetCoroutine() // an awaited call's coroutine that raised
 	}
-	in.framePool = append(in.framePool, f)
+	f.back = in.framePool
+	in.framePool = f
+	in.pooledFrames++
 }
 
 // initCells creates the frame's cells (initialised from parameters where

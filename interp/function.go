@@ -260,7 +260,7 @@ func (fn *function) runFrame(th *runtime.Thread, f *frame) (runtime.Value, error
 	defer th.Leave()
 	vm := fn.mod.vm
 	out, v, err := vm.run(th, f, f)
-	vm.releaseFrame(f)
+	vm.putFrame(f)
 	switch out {
 	case outReturn:
 		return v, nil
@@ -292,7 +292,7 @@ func (fn *function) wrapFrame(f *frame) runtime.Value {
 // newFrame allocates a frame for a call and binds the arguments.
 func (fn *function) newFrame(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (*frame, error) {
 	code := fn.code
-	f := newFrame(fn, code)
+	f := newFrame(fn)
 	if err := fn.bindArgs(f.slots[:len(code.Locals)], args, kw); err != nil {
 		return nil, err
 	}

@@ -22,7 +22,7 @@ func (fn *function) CallWithSelf(th *runtime.Thread, self runtime.Value, args []
 	}
 	// Exactly the positional parameters: bound in place, as bindArgs'
 	// fast path would.
-	f := newFrame(fn, code)
+	f := newFrame(fn)
 	f.slots[0] = self
 	for i := range args {
 		f.slots[i+1] = args[i]

@@ -6,6 +6,8 @@ package interp
 // close through yield from, and PEP 479's StopIteration conversion.
 
 import (
+	"strings"
+
 	"github.com/aio-lang/aio/internal/compile"
 	"github.com/aio-lang/aio/runtime"
 )
@@ -66,11 +68,14 @@ func stopIterationInside(err error, what string) error {
 }
 
 // thrownException builds the exception of throw(type[, value[, tb]]) or
-// athrow(...), with CPython's TypeErrors for bad arguments.
-func thrownException(th *runtime.Thread, name string, args []runtime.Value, kw []runtime.Kwarg) (*runtime.Exception, error) {
-	if len(kw) > 0 {
-		return nil, runtime.Errorf(runtime.TypeError, "%s() takes no keyword arguments", name)
+// athrow(...), with CPython's TypeErrors for bad arguments; qual is the
+// method's name qualified by its type ("generator.throw"), which only
+// the keyword error shows.
+func thrownException(th *runtime.Thread, qual string, args []runtime.Value, kw []runtime.Kwarg) (*runtime.Exception, error) {
+	if err := runtime.NoKeywords(qual, kw); err != nil {
+		return nil, err
 	}
+	name := qual[strings.LastIndexByte(qual, '.')+1:]
 	if len(args) < 1 {
 		return nil, runtime.Errorf(runtime.TypeError, "%s expected at least 1 argument, got %d", name, len(args))
 	}

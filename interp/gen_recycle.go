@@ -25,7 +25,7 @@ func (g *generator) recycleFrame() {
 	f.gen = nil
 	f.pinned = false
 	f.resumeAt = nil
-	g.fn.mod.vm.releaseFrame(f)
+	g.fn.mod.vm.putFrame(f)
 }
 
 // genRecycler keeps generator objects for reuse. A generator can be

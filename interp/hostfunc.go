@@ -266,7 +266,7 @@ func (s *signature) arityError(name string, given int) error {
 // room for the context in ins[0] when the function takes one.
 func (s *signature) bind(name string, args []runtime.Value, kw []runtime.Kwarg, buf []reflect.Value) ([]reflect.Value, error) {
 	if len(kw) > 0 {
-		return nil, runtime.Errorf(runtime.TypeError, "%s() takes no keyword arguments", name)
+		return nil, runtime.NoKeywords(name, kw)
 	}
 	n := len(s.params)
 	if s.variadic && len(args) < n-1 || !s.variadic && len(args) != n {

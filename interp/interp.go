@@ -231,8 +231,11 @@ type Interp struct {
 	// caller is the frame whose call of a built-in is running, set on the
 	// VM's slow call path: warnings.warn's stack levels and
 	// asyncio.capture_call_graph on the current task start from it.
-	caller    *frame
-	framePool []*frame
+	caller *frame
+	// framePool is a stack of released frames for reuse, linked through
+	// their back fields, pooledFrames long (see takeFrame).
+	framePool    *frame
+	pooledFrames int
 	// gens recycles the generator objects that only a loop held
 	// (gen_recycle.go).
 	gens genRecycler
@@ -406,7 +409,7 @@ func (in *Interp) runModule(code *compile.Code, mod *moduleState) error {
 	}
 	fn := &function{code: code, mod: mod, globals: mod.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
-	f := newFrame(fn, code)
+	f := newFrame(fn)
 	if code.Flags&compile.FlagTopLevelAwait != 0 {
 		// Top-level await: the module body is the main task of a fresh
 		// event loop, as if run by asyncio.run().

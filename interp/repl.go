@@ -284,7 +284,7 @@ func (s *Session) start(inp *input, src string) {
 	in := s.in
 	fn := &function{code: code, mod: in.main, globals: in.main.globals, name: code.Name, qualname: code.QualName}
 	fn.consts = in.constsFor(code)
-	f := newFrame(fn, code)
+	f := newFrame(fn)
 	if code.Flags&compile.FlagTopLevelAwait == 0 {
 		s.inSync = true
 		out, _, err := in.run(in.th, f, f)

@@ -34,6 +34,11 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 	// it is, with no new context and no new traceback entry.
 	reraise := false
 	var retval runtime.Value // the value a return instruction returns
+	// What a call fast path passes to the code at call.
+	var (
+		callee        *function
+		argsAt, popTo int
+	)
 	for {
 		if err != nil {
 			// Unwind: record the frame in the traceback, as CPython does for
@@ -54,7 +59,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 				}
 				caller := f.back
 				f.back = nil
-				in.releaseFrame(f)
+				in.putFrame(f)
 				f = caller
 				exc.Traceback = append(exc.Traceback, f.traceEntry())
 			}
@@ -514,32 +519,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			// makes the call.
 			if inst, ok := runtime.AsExact[*runtime.Instance](f.top()); ok && inst.Class.User {
 				if m := f.fn.cachedMethod(inst, arg); m != nil {
-					if m.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator|compile.FlagVarargs|compile.FlagVarkw) == 0 && m.code.ArgCount == 1 && m.code.KwOnlyCount == 0 {
-						f.pc++                                  // errors from here on are the call's
-						if th.Depth++; th.Depth > th.MaxDepth { // th.Enter, inlined
-							err = th.TooDeep()
-							continue
-						}
-						code := m.code
-						var nf *frame
-						if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= code.FrameSize {
-							nf = in.framePool[n-1]
-							in.framePool = in.framePool[:n-1]
-							nf.slots = nf.slots[:code.FrameSize]
-							nf.fn, nf.code, nf.sp = m, code, len(code.Locals)
-							clearLocals(nf.slots[1:nf.sp])
-						} else {
-							nf = newFrame(m, code)
-						}
-						f.sp--
-						nf.slots[0] = f.slots[f.sp]
-						if nf.code.NumCells != 0 {
-							nf.makeCells()
-						}
-						nf.counted = true
-						nf.back = f
-						f = nf
-						continue
+					if m.code.SimpleArgs == 1 {
+						f.pc++ // errors from here on are the call's
+						callee, argsAt, popTo = m, f.sp-1, f.sp-1
+						goto call
 					}
 					obj := f.top()
 					f.slots[f.sp-1] = runtime.Obj(m)
@@ -873,43 +856,10 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			}
 		case compile.CALL, compile.CALL_AWAITED:
 			// Fast path: a plain script function called with exactly its
-			// positional parameters (fib(n - 1)). This and the fast paths of
-			// CALL_METHOD and LOAD_METHOD_CALL_METHOD_0 repeat the same
-			// frame set-up on purpose: the Go compiler inlines only the
-			// smallest functions into a function as large as this loop, and
-			// a call per script call costs about 10% of a call-heavy
-			// program (likewise the return at ret: repeats releaseFrame).
-			if fn, ok := runtime.AsExact[*function](f.slots[f.sp-arg-1]); ok && fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator|compile.FlagVarargs|compile.FlagVarkw) == 0 && fn.code.ArgCount == arg && fn.code.KwOnlyCount == 0 {
-				if th.Depth++; th.Depth > th.MaxDepth { // th.Enter, inlined
-					err = th.TooDeep()
-					continue
-				}
-				// newFrame, inlined for a pooled frame that fits.
-				code := fn.code
-				var nf *frame
-				if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= code.FrameSize {
-					nf = in.framePool[n-1]
-					in.framePool = in.framePool[:n-1]
-					nf.slots = nf.slots[:code.FrameSize]
-					nf.fn, nf.code, nf.sp = fn, code, len(code.Locals)
-					clearLocals(nf.slots[arg:nf.sp])
-				} else {
-					nf = newFrame(fn, code)
-				}
-				// A plain loop (not copy, which calls typedslicecopy):
-				// calls pass few arguments.
-				args := f.slots[f.sp-arg : f.sp]
-				for i := range args {
-					nf.slots[i] = args[i]
-				}
-				if nf.code.NumCells != 0 {
-					nf.makeCells()
-				}
-				f.popN(arg + 1)
-				nf.counted = true
-				nf.back = f
-				f = nf
-				continue
+			// positional parameters (fib(n - 1)).
+			if fn, ok := runtime.AsExact[*function](f.slots[f.sp-arg-1]); ok && fn.code.SimpleArgs == arg {
+				callee, argsAt, popTo = fn, f.sp-arg, f.sp-arg-1
+				goto call
 			}
 			var nf *frame
 			nf, err = in.call(th, f, instr)
@@ -938,34 +888,9 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			}
 			// Fast path: a plain script method given exactly self and its
 			// positional parameters (o.bump()).
-			if fn, ok := runtime.AsExact[*function](f.slots[base]); ok && fn.code.Flags&(compile.FlagCoroutine|compile.FlagGenerator|compile.FlagVarargs|compile.FlagVarkw) == 0 && fn.code.ArgCount == arg+1 && fn.code.KwOnlyCount == 0 && f.slots[base+1].IsValid() {
-				if th.Depth++; th.Depth > th.MaxDepth { // th.Enter, inlined
-					err = th.TooDeep()
-					continue
-				}
-				code := fn.code
-				var nf *frame
-				if n := len(in.framePool); n > 0 && cap(in.framePool[n-1].slots) >= code.FrameSize {
-					nf = in.framePool[n-1]
-					in.framePool = in.framePool[:n-1]
-					nf.slots = nf.slots[:code.FrameSize]
-					nf.fn, nf.code, nf.sp = fn, code, len(code.Locals)
-					clearLocals(nf.slots[arg+1 : nf.sp])
-				} else {
-					nf = newFrame(fn, code)
-				}
-				args := f.slots[base+1 : f.sp]
-				for i := range args {
-					nf.slots[i] = args[i]
-				}
-				if nf.code.NumCells != 0 {
-					nf.makeCells()
-				}
-				f.popN(arg + 2)
-				nf.counted = true
-				nf.back = f
-				f = nf
-				continue
+			if fn, ok := runtime.AsExact[*function](f.slots[base]); ok && fn.code.SimpleArgs == arg+1 && f.slots[base+1].IsValid() {
+				callee, argsAt, popTo = fn, base+1, base
+				goto call
 			}
 			var nf *frame
 			nf, err = in.call(th, f, instr)
@@ -1207,6 +1132,49 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			err = runtime.Errorf(runtime.SystemError, "unknown opcode %d", instr.Op())
 		}
 		continue
+	call:
+		// The call fast paths of CALL, CALL_METHOD and
+		// LOAD_METHOD_CALL_METHOD_0 end here: callee is a plain function
+		// (Code.SimpleArgs) given exactly its positional arguments, the
+		// values f.slots[argsAt:f.sp], and the caller's stack drops to
+		// popTo.
+		//
+		// th.Enter and takeFrame are written out here, and putFrame at
+		// ret: this function is so large that the Go compiler inlines
+		// only callees of cost 20 or less into it (see "big" functions in
+		// its inliner), and a Go call per script call costs ~10% of a
+		// call-heavy program. Making the loop small enough for the usual
+		// budget inlined much else too and made it slower. One copy each;
+		// call_fastpath_test.go runs programs through these copies and
+		// through the helpers and compares.
+		if th.Depth++; th.Depth > th.MaxDepth {
+			err = th.TooDeep()
+			continue
+		}
+		{
+			code := callee.code
+			nf := in.framePool
+			if nf != nil && cap(nf.slots) >= code.FrameSize {
+				in.framePool, nf.back = nf.back, nil
+				in.pooledFrames--
+				nf.fn, nf.code, nf.sp = callee, code, len(code.Locals)
+				nf.slots = nf.slots[:code.FrameSize]
+				clearLocals(nf.slots[f.sp-argsAt : nf.sp])
+			} else {
+				nf = in.makeFrame(callee)
+			}
+			args := f.slots[argsAt:f.sp]
+			for i := range args {
+				nf.slots[i] = args[i]
+			}
+			if code.NumCells != 0 {
+				nf.makeCells()
+			}
+			f.sp = popTo
+			nf.counted, nf.back = true, f
+			f = nf
+		}
+		continue
 	ret:
 		// RETURN_VALUE and the superinstructions that end with it.
 		f.finish(th)
@@ -1221,8 +1189,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 		}
 		caller := f.back
 		f.back = nil
-		if !f.pinned && len(in.framePool) < framePoolSize {
-			// releaseFrame, inlined: returns are as frequent as calls.
+		if !f.pinned && in.pooledFrames < framePoolSize {
 			s := f.slots[:f.sp]
 			for i := len(s) - 1; i >= 0; i-- {
 				s[i] = runtime.Value{}
@@ -1233,7 +1200,9 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			f.excInfo = nil
 			f.suspended = notSuspended
 			f.counted = false
-			in.framePool = append(in.framePool, f)
+			f.back = in.framePool
+			in.framePool = f
+			in.pooledFrames++
 		}
 		f = caller
 		f.push(retval)

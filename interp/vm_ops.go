@@ -705,7 +705,7 @@ func (in *Interp) buildClass(th *runtime.Thread, f *frame, arg int) error {
 	if err != nil {
 		return err
 	}
-	bf := newFrame(body, body.code)
+	bf := newFrame(body)
 	bf.ns = ns
 	bf.pinned = true
 	if mapping.IsValid() {

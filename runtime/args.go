@@ -4,12 +4,14 @@ package runtime
 // convention of CPython, each owning that convention's error wording so
 // that a built-in's errors read the same wherever it is defined:
 //
+//	NoKeywords      every convention without keywords: "map() takes no keyword arguments"
 //	NoArgs          METH_NOARGS       "str.upper() takes no arguments (1 given)"
 //	OneArg          METH_O            "list.append() takes exactly one argument (0 given)"
 //	TupleArgs       PyArg_ParseTuple  "find() takes at least 1 argument (0 given)"
 //	PositionalArgs  Argument Clinic, positional only: "sorted expected 1 argument, got 0"
 //	UnpackArgs      keyword-capable Clinic / ParseTupleAndKeywords:
-//	                "'x' is an invalid keyword argument for f()"
+//	                "'x' is an invalid keyword argument for f()",
+//	                "split() takes at most 2 arguments (3 given)"
 //	PyParams.Bind   functions written in Python:
 //	                "f() missing 1 required positional argument: 'x'"
 
@@ -19,9 +21,12 @@ import (
 	"strings"
 )
 
-// noKeywords is the error of every convention that takes no keywords;
-// name is the qualified name ("str.strip").
-func noKeywords(name string, kw []Kwarg) error {
+// NoKeywords checks that a built-in taking no keyword arguments was given
+// none: every convention that takes none words it so, with the name
+// qualified as CPython prints it ("str.strip", "map", "math.hypot").
+// The checkers below call it; a built-in that checks its positional
+// arguments by hand calls it directly.
+func NoKeywords(name string, kw []Kwarg) error {
 	if len(kw) > 0 {
 		return Errorf(TypeError, "%s() takes no keyword arguments", name)
 	}
@@ -31,7 +36,7 @@ func noKeywords(name string, kw []Kwarg) error {
 // NoArgs checks the call of a built-in taking no arguments (CPython's
 // METH_NOARGS); name is qualified as CPython prints it ("str.upper").
 func NoArgs(name string, args []Value, kw []Kwarg) error {
-	if err := noKeywords(name, kw); err != nil {
+	if err := NoKeywords(name, kw); err != nil {
 		return err
 	}
 	if len(args) > 0 {
@@ -43,7 +48,7 @@ func NoArgs(name string, args []Value, kw []Kwarg) error {
 // OneArg checks the call of a built-in taking exactly one positional
 // argument (CPython's METH_O) and returns that argument.
 func OneArg(name string, args []Value, kw []Kwarg) (Value, error) {
-	if err := noKeywords(name, kw); err != nil {
+	if err := NoKeywords(name, kw); err != nil {
 		return Value{}, err
 	}
 	if len(args) != 1 {
@@ -58,7 +63,7 @@ func OneArg(name string, args []Value, kw []Kwarg) (Value, error) {
 // ("find() takes at least 1 argument (0 given)"), the keyword message
 // with it.
 func TupleArgs(name string, args []Value, kw []Kwarg, min, max int) error {
-	if err := noKeywords(name, kw); err != nil {
+	if err := NoKeywords(name, kw); err != nil {
 		return err
 	}
 	n := len(args)
@@ -85,7 +90,7 @@ func TupleArgs(name string, args []Value, kw []Kwarg, min, max int) error {
 // of CPython print the name with its parentheses ("super() expected at
 // most 2 arguments, got 3"): their name is given ending in "()".
 func PositionalArgs(name string, args []Value, kw []Kwarg, min, max int) error {
-	if err := noKeywords(strings.TrimSuffix(name, "()"), kw); err != nil {
+	if err := NoKeywords(strings.TrimSuffix(name, "()"), kw); err != nil {
 		return err
 	}
 	n := len(args)
@@ -252,17 +257,27 @@ func UnpackArgs(fname string, args []Value, kw []Kwarg, pairs ...any) error {
 		}
 		names[i] = name
 	}
+	// CPython counts all the arguments first, then the positional ones
+	// (which only differs when there are keyword-only parameters).
+	if given := len(args) + len(kw); n > 0 && given > n {
+		what := "argument"
+		if len(args) == 0 {
+			what = "keyword argument"
+		}
+		return Errorf(TypeError, "%s() takes at most %d %s%s (%d given)", fname, n, what, plural(n), given)
+	}
 	if len(args) > npos {
 		switch {
-		case npos == 0:
+		case n == 0:
 			return Errorf(TypeError, "%s() takes no arguments (%d given)", fname, len(args))
-		case npos == required:
-			if npos == 1 {
-				return Errorf(TypeError, "%s() takes exactly one argument (%d given)", fname, len(args))
-			}
-			return Errorf(TypeError, "%s() takes exactly %d arguments (%d given)", fname, npos, len(args))
+		case npos == 0:
+			return Errorf(TypeError, "%s() takes no positional arguments", fname)
 		}
-		return Errorf(TypeError, "%s() takes at most %d argument%s (%d given)", fname, npos, plural(npos), len(args))
+		bound := "at most"
+		if required == npos {
+			bound = "exactly"
+		}
+		return Errorf(TypeError, "%s() takes %s %d positional argument%s (%d given)", fname, bound, npos, plural(npos), len(args))
 	}
 	// Missing positional-only arguments are counted before any keyword
 	// is looked at.

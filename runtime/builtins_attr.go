@@ -319,7 +319,7 @@ func init() {
 	}
 	StaticMethodType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 		if len(kw) > 0 {
-			return Value{}, Errorf(TypeError, "staticmethod() takes no keyword arguments")
+			return Value{}, NoKeywords("staticmethod", kw)
 		}
 		if len(args) != 1 {
 			return Value{}, Errorf(TypeError, "staticmethod expected 1 argument, got %d", len(args))
@@ -328,7 +328,7 @@ func init() {
 	}
 	ClassMethodType.New = func(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 		if len(kw) > 0 {
-			return Value{}, Errorf(TypeError, "classmethod() takes no keyword arguments")
+			return Value{}, NoKeywords("classmethod", kw)
 		}
 		if len(args) != 1 {
 			return Value{}, Errorf(TypeError, "classmethod expected 1 argument, got %d", len(args))

@@ -213,7 +213,7 @@ func byteArrayNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error
 // the result is always a fresh slice the caller may keep.
 func bytesFromArgs(th *Thread, fname string, args []Value, kw []Kwarg) ([]byte, error) {
 	var src, encoding, errs Value
-	if err := clinicArgs(fname, args, kw, []string{"source", "encoding", "errors"}, &src, &encoding, &errs); err != nil {
+	if err := UnpackArgs(fname, args, kw, "source?", &src, "encoding?", &encoding, "errors?", &errs); err != nil {
 		return nil, err
 	}
 	for _, p := range []struct {

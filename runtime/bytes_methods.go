@@ -245,7 +245,7 @@ func isASCIISpaceByte(c byte) bool {
 func bytesSplitNamed(name string) bytesMethod {
 	return func(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
 		var sepV, maxV Value
-		if err := clinicArgs(name, args, kw, []string{"sep", "maxsplit"}, &sepV, &maxV); err != nil {
+		if err := UnpackArgs(name, args, kw, "sep?", &sepV, "maxsplit?", &maxV); err != nil {
 			return Value{}, err
 		}
 		maxsplit := -1
@@ -364,7 +364,7 @@ func splitWhitespace(b []byte, maxsplit int, fromRight bool) [][]byte {
 // \r\n.
 func bytesSplitLines(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
 	var keepV Value
-	if err := clinicArgs("splitlines", args, kw, []string{"keepends"}, &keepV); err != nil {
+	if err := UnpackArgs("splitlines", args, kw, "keepends?", &keepV); err != nil {
 		return Value{}, err
 	}
 	keep := false
@@ -550,11 +550,8 @@ func bytesAffixNamed(name string) bytesMethod {
 // bytesTranslate is translate(table, /, delete=b”).
 func bytesTranslate(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
 	var tableV, delV Value
-	if err := clinicArgs("translate", args, kw, []string{"", "delete"}, &tableV, &delV); err != nil {
+	if err := UnpackArgs("translate", args, kw, "/table", &tableV, "delete?", &delV); err != nil {
 		return Value{}, err
-	}
-	if !tableV.IsValid() {
-		return Value{}, Errorf(TypeError, "translate() takes at least 1 positional argument (0 given)")
 	}
 	var table []byte
 	if !tableV.IsNone() {

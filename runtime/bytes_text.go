@@ -253,7 +253,7 @@ func bytesZFill(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Val
 // bytesExpandTabs is expandtabs(tabsize=8).
 func bytesExpandTabs(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
 	var tabV Value
-	if err := clinicArgs("expandtabs", args, kw, []string{"tabsize"}, &tabV); err != nil {
+	if err := UnpackArgs("expandtabs", args, kw, "tabsize?", &tabV); err != nil {
 		return Value{}, err
 	}
 	tab := int64(8)
@@ -294,7 +294,7 @@ func bytesExpandTabs(th *Thread, self Value, b []byte, args []Value, kw []Kwarg)
 // bytesHex is hex(sep=<unset>, bytes_per_sep=1).
 func bytesHex(th *Thread, self Value, b []byte, args []Value, kw []Kwarg) (Value, error) {
 	var sepV, perV Value
-	if err := clinicArgs("hex", args, kw, []string{"sep", "bytes_per_sep"}, &sepV, &perV); err != nil {
+	if err := UnpackArgs("hex", args, kw, "sep?", &sepV, "bytes_per_sep?", &perV); err != nil {
 		return Value{}, err
 	}
 	s, err := hexWithSep(th, b, sepV, perV)

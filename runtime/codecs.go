@@ -262,7 +262,7 @@ func decodeFailure(sb *strings.Builder, codec string, b []byte, start, end int, 
 // codecArgs parses (encoding='utf-8', errors='strict') for fname.
 func codecArgs(fname string, args []Value, kw []Kwarg) (string, string, error) {
 	var encV, errV Value
-	if err := clinicArgs(fname, args, kw, []string{"encoding", "errors"}, &encV, &errV); err != nil {
+	if err := UnpackArgs(fname, args, kw, "encoding?", &encV, "errors?", &errV); err != nil {
 		return "", "", err
 	}
 	for i, v := range []Value{encV, errV} {

@@ -269,7 +269,7 @@ func complexEqualsReal(c *Complex, v Value) bool {
 // complexNew is complex(real=0, imag=0).
 func complexNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	var reV, imV Value
-	if err := clinicArgs("complex", args, kw, []string{"real", "imag"}, &reV, &imV); err != nil {
+	if err := UnpackArgs("complex", args, kw, "real?", &reV, "imag?", &imV); err != nil {
 		return Value{}, err
 	}
 	if !reV.IsValid() {

@@ -257,7 +257,7 @@ func dictViewMethod(qual string, kind int) BuiltinFn {
 // args[0] is the class.
 func dictFromKeys(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "dict.fromkeys() takes no keyword arguments")
+		return Value{}, NoKeywords("dict.fromkeys", kw)
 	}
 	cls, args := args[0], args[1:]
 	if err := PositionalArgs("fromkeys", args, nil, 1, 2); err != nil {

@@ -332,7 +332,7 @@ func init() {
 			if cls.IsSubtype(ImportError) {
 				return newImportError(cls, args, kw)
 			}
-			return Value{}, Errorf(TypeError, "%s() takes no keyword arguments", cls.Name)
+			return Value{}, NoKeywords(cls.Name, kw)
 		}
 		if cls.IsSubtype(OSError) {
 			return Obj(newOSError(cls, args)), nil

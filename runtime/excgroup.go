@@ -149,7 +149,7 @@ func egNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	// BaseExceptionGroup.__init__ rejects keywords; a subclass with its
 	// own __init__ may accept them.
 	if len(kw) > 0 && (cls == ExceptionGroup || cls == BaseExceptionGroup) {
-		return Value{}, Errorf(TypeError, "%s() takes no keyword arguments", cls.Name)
+		return Value{}, NoKeywords(cls.Name, kw)
 	}
 	e := &Exception{
 		Class: cls,
@@ -350,7 +350,7 @@ func excValue(e *Exception) Value {
 // groupSplit implements split (constructRest) and subgroup.
 func groupSplit(th *Thread, self Value, args []Value, kw []Kwarg, name string, constructRest bool) (Value, error) {
 	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "BaseExceptionGroup.%s() takes no keyword arguments", name)
+		return Value{}, NoKeywords("BaseExceptionGroup."+name, kw)
 	}
 	if len(args) != 1 {
 		return Value{}, Errorf(TypeError, "%s expected 1 argument, got %d", name, len(args))
@@ -376,7 +376,7 @@ func groupSplit(th *Thread, self Value, args []Value, kw []Kwarg, name string, c
 var egMethods = map[string]BuiltinFn{
 	"derive": func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		if len(kw) > 0 {
-			return Value{}, Errorf(TypeError, "BaseExceptionGroup.derive() takes no keyword arguments")
+			return Value{}, NoKeywords("BaseExceptionGroup.derive", kw)
 		}
 		if len(args) != 1 {
 			return Value{}, Errorf(TypeError, "function takes exactly 1 argument (%d given)", len(args))

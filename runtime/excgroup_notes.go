@@ -15,7 +15,7 @@ const notesKey = "__notes__"
 // excAddNote is BaseException.add_note(note).
 func excAddNote(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "BaseException.add_note() takes no keyword arguments")
+		return Value{}, NoKeywords("BaseException.add_note", kw)
 	}
 	if len(args) != 1 {
 		return Value{}, Errorf(TypeError, "BaseException.add_note() takes exactly one argument (%d given)", len(args))

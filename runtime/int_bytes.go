@@ -36,7 +36,7 @@ func reverseBytes(b []byte) {
 // intToBytes is int.to_bytes(length=1, byteorder='big', *, signed=False).
 func intToBytes(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 	var lengthV, orderV, signedV Value
-	if err := clinicArgs("to_bytes", args, kw, []string{"length", "byteorder", "signed"}, &lengthV, &orderV, &signedV); err != nil {
+	if err := UnpackArgs("to_bytes", args, kw, "length?", &lengthV, "byteorder?", &orderV, "$signed?", &signedV); err != nil {
 		return Value{}, err
 	}
 	length := int64(1)
@@ -96,11 +96,8 @@ func intToBytes(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error)
 func intFromBytes(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	cls, args := args[0], args[1:]
 	var srcV, orderV, signedV Value
-	if err := clinicArgs("from_bytes", args, kw, []string{"bytes", "byteorder", "signed"}, &srcV, &orderV, &signedV); err != nil {
+	if err := UnpackArgs("from_bytes", args, kw, "bytes", &srcV, "byteorder?", &orderV, "$signed?", &signedV); err != nil {
 		return Value{}, err
-	}
-	if !srcV.IsValid() {
-		return Value{}, Errorf(TypeError, "from_bytes() missing required argument 'bytes' (pos 1)")
 	}
 	little, err := byteOrderArg(orderV)
 	if err != nil {

@@ -451,7 +451,7 @@ func zipNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 // map(function, iterable, *iterables)
 func mapNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	if len(kw) > 0 && cls == MapType {
-		return Value{}, Errorf(TypeError, "map() takes no keyword arguments")
+		return Value{}, NoKeywords("map", kw)
 	}
 	if len(args) < 2 {
 		return Value{}, Errorf(TypeError, "map() must have at least two arguments.")
@@ -470,7 +470,7 @@ func mapNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 // filter(function or None, iterable)
 func filterNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	if len(kw) > 0 && cls == FilterType {
-		return Value{}, Errorf(TypeError, "filter() takes no keyword arguments")
+		return Value{}, NoKeywords("filter", kw)
 	}
 	if err := PositionalArgs("filter", args, nil, 2, 2); err != nil {
 		return Value{}, err
@@ -489,7 +489,7 @@ func filterNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 // reversed(sequence)
 func reversedNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	if len(kw) > 0 && cls == ReversedType {
-		return Value{}, Errorf(TypeError, "reversed() takes no keyword arguments")
+		return Value{}, NoKeywords("reversed", kw)
 	}
 	if err := PositionalArgs("reversed", args, nil, 1, 1); err != nil {
 		return Value{}, err

@@ -205,7 +205,7 @@ func (m *MemoryView) hashView() (int64, error) {
 // memoryViewNew is memoryview(object).
 func memoryViewNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	var obj Value
-	if err := clinicArgs("memoryview", args, kw, []string{"object"}, &obj); err != nil {
+	if err := UnpackArgs("memoryview", args, kw, "object?", &obj); err != nil {
 		return Value{}, err
 	}
 	if !obj.IsValid() {
@@ -254,7 +254,7 @@ func init() {
 	MemoryViewType.Methods(map[string]BuiltinFn{
 		"tobytes": viewMethod("tobytes", func(th *Thread, m *MemoryView, args []Value, kw []Kwarg) (Value, error) {
 			var order Value
-			if err := clinicArgs("tobytes", args, kw, []string{"order"}, &order); err != nil {
+			if err := UnpackArgs("tobytes", args, kw, "order?", &order); err != nil {
 				return Value{}, err
 			}
 			if err := th.Alloc(int64(m.length)); err != nil {
@@ -278,7 +278,7 @@ func init() {
 		}),
 		"hex": viewMethod("hex", func(th *Thread, m *MemoryView, args []Value, kw []Kwarg) (Value, error) {
 			var sepV, perV Value
-			if err := clinicArgs("hex", args, kw, []string{"sep", "bytes_per_sep"}, &sepV, &perV); err != nil {
+			if err := UnpackArgs("hex", args, kw, "sep?", &sepV, "bytes_per_sep?", &perV); err != nil {
 				return Value{}, err
 			}
 			s, err := hexWithSep(th, m.bytes(), sepV, perV)
@@ -301,7 +301,7 @@ func init() {
 		}),
 		"cast": viewMethod("cast", func(th *Thread, m *MemoryView, args []Value, kw []Kwarg) (Value, error) {
 			var format, shape Value
-			if err := clinicArgs("cast", args, kw, []string{"format", "shape"}, &format, &shape); err != nil {
+			if err := UnpackArgs("cast", args, kw, "format?", &format, "shape?", &shape); err != nil {
 				return Value{}, err
 			}
 			f, ok := format.obj.(*StrObj)

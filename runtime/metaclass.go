@@ -157,7 +157,7 @@ func initSubclass(th *Thread, t *Type, kw []Kwarg) error {
 		break
 	}
 	if len(kw) > 0 {
-		return Errorf(TypeError, "%s.__init_subclass__() takes no keyword arguments", t.Name)
+		return NoKeywords(t.Name+".__init_subclass__", kw)
 	}
 	return nil
 }
@@ -304,7 +304,7 @@ func init() {
 	ObjectType.Methods(map[string]BuiltinFn{"__init__": objectInit})
 	ObjectType.SetAttr("__init_subclass__", Obj(&ClassMethod{Func: (NewBuiltin("__init_subclass__", func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		if len(kw) > 0 {
-			return Value{}, Errorf(TypeError, "%s.__init_subclass__() takes no keyword arguments", args[0].obj.(*Type).Name)
+			return Value{}, NoKeywords(args[0].obj.(*Type).Name+".__init_subclass__", kw)
 		}
 		return None, nil
 	}))}))

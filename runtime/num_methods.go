@@ -167,7 +167,7 @@ func optArg(args []Value, i int) Value {
 // intNew is int(x=0, /, base=10).
 func intNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 	var x, base Value
-	if err := clinicArgs("int", args, kw, []string{"", "base"}, &x, &base); err != nil {
+	if err := UnpackArgs("int", args, kw, "/?", &x, "base?", &base); err != nil {
 		return Value{}, err
 	}
 	if !base.IsValid() {

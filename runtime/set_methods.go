@@ -702,7 +702,7 @@ func installSetMethods(t *Type, frozen bool) {
 // given kind updated from the optional iterable.
 func newSetFrom(th *Thread, name string, frozen bool, args []Value, kw []Kwarg) (Value, error) {
 	if len(kw) > 0 {
-		return Value{}, Errorf(TypeError, "%s() takes no keyword arguments", name)
+		return Value{}, NoKeywords(name, kw)
 	}
 	if err := PositionalArgs(name, args, nil, 0, 1); err != nil {
 		return Value{}, err

@@ -94,32 +94,6 @@ func plural(n int) string {
 	return "s"
 }
 
-// clinicArgs unpacks optional parameters as Argument Clinic does: names
-// lists them in order ("" for a positional-only one); dst receives each
-// argument, left as the zero Value when absent.
-func clinicArgs(fname string, args []Value, kw []Kwarg, names []string, dst ...*Value) error {
-	if n := len(args) + len(kw); n > len(names) {
-		return Errorf(TypeError, "%s() takes at most %d argument%s (%d given)", fname, len(names), plural(len(names)), n)
-	}
-	for i, a := range args {
-		*dst[i] = a
-	}
-	for _, k := range kw {
-		i := 0
-		for i < len(names) && (names[i] == "" || names[i] != k.Name) {
-			i++
-		}
-		if i == len(names) {
-			return Errorf(TypeError, "'%s' is an invalid keyword argument for %s()", k.Name, fname)
-		}
-		if i < len(args) {
-			return Errorf(TypeError, "argument for %s() given by name ('%s') and position (%d)", fname, k.Name, i+1)
-		}
-		*dst[i] = k.Value
-	}
-	return nil
-}
-
 // strArg returns v's text, or CPython's "must be str, not int".
 func strArg(v Value) (*StrObj, error) {
 	if s, ok := As[*StrObj](v); ok {
@@ -158,7 +132,7 @@ func strNew(th *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 		}
 	}
 	var obj, encoding, errors Value
-	if err := clinicArgs("str", args, kw, []string{"object", "encoding", "errors"}, &obj, &encoding, &errors); err != nil {
+	if err := UnpackArgs("str", args, kw, "object?", &obj, "encoding?", &encoding, "errors?", &errors); err != nil {
 		return Value{}, err
 	}
 	for _, p := range []struct {
@@ -395,7 +369,7 @@ func splitCharged(th *Thread, s string, count func() int, split func() []string)
 
 func strSplit(th *Thread, self Value, args []Value, kw []Kwarg, name string) (Value, error) {
 	var sepArg, maxArg Value
-	if err := clinicArgs(name, args, kw, []string{"sep", "maxsplit"}, &sepArg, &maxArg); err != nil {
+	if err := UnpackArgs(name, args, kw, "sep?", &sepArg, "maxsplit?", &maxArg); err != nil {
 		return Value{}, err
 	}
 	maxsplit := int64(-1)
@@ -822,7 +796,7 @@ func strJustifier(name string, f func(string, int, rune) string) BuiltinFn {
 
 func strSplitLines(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 	var keep Value
-	if err := clinicArgs("splitlines", args, kw, []string{"keepends"}, &keep); err != nil {
+	if err := UnpackArgs("splitlines", args, kw, "keepends?", &keep); err != nil {
 		return Value{}, err
 	}
 	keepends := false
@@ -867,7 +841,7 @@ func strPartition(th *Thread, self Value, args []Value, kw []Kwarg, name string)
 
 func strExpandTabs(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 	var size Value
-	if err := clinicArgs("expandtabs", args, kw, []string{"tabsize"}, &size); err != nil {
+	if err := UnpackArgs("expandtabs", args, kw, "tabsize?", &size); err != nil {
 		return Value{}, err
 	}
 	tabsize := 8

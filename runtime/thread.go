@@ -221,8 +221,10 @@ func (th *Thread) Enter() error {
 	return nil
 }
 
-// TooDeep is Enter's slow path, kept out of line so Enter inlines (the
-// VM's run loop does the increment itself and calls this past the limit).
+// TooDeep is Enter's slow path, kept out of line so that Enter inlines:
+// small as it is, inlining it into Enter made Enter too costly to inline.
+//
+//go:noinline
 func (th *Thread) TooDeep() error {
 	th.Depth--
 	return Errorf(RecursionError, "maximum recursion depth exceeded")

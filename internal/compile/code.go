@@ -125,7 +125,13 @@ type Code struct {
 	MaxStack  int
 	FrameSize int // len(Locals) + MaxStack: the slots of a frame
 	NumCells  int // len(CellNames) + len(FreeNames)
-	FirstLine int
+	// SimpleArgs is the number of positional arguments with which a call
+	// may bind them straight into the first locals, or -1 when no call
+	// may: the function has *args, **kwargs or keyword-only parameters,
+	// or calling it makes a coroutine or generator. The VM's call fast
+	// paths test it instead of the flags and counts it sums up.
+	SimpleArgs int
+	FirstLine  int
 	// Doc is the docstring a def's body starts with (HasDoc tells an
 	// empty one from none).
 	Doc    string

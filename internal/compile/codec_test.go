@@ -59,7 +59,7 @@ func TestCodecRefusesDamagedBytes(t *testing.T) {
 var codedFields = map[string][]string{
 	"Code": {"Name", "QualName", "Filename", "Flags", "Instrs", "Run", "TempOps", "Consts", "Names", "KwNames",
 		"Locals", "ArgCount", "PosOnlyCount", "KwOnlyCount", "CellNames", "FreeNames", "Cell2Arg", "MaxStack",
-		"FrameSize", "NumCells", "FirstLine", "Doc", "HasDoc", "lines"},
+		"FrameSize", "NumCells", "SimpleArgs", "FirstLine", "Doc", "HasDoc", "lines"},
 	"Const":     {"Kind", "Int", "Big", "Float", "Str", "Code", "Tuple"},
 	"lineEntry": {"pc", "line", "col", "endLine", "endCol"},
 }

@@ -157,6 +157,7 @@ func (c *compiler) leave() *Code {
 	}
 	u.code.FrameSize = len(u.code.Locals) + u.code.MaxStack
 	u.code.NumCells = len(u.code.CellNames) + len(u.code.FreeNames)
+	u.code.SimpleArgs = simpleArgs(u.code)
 	u.code.Run = fuseSuperinstructions(u.code.Instrs)
 	isTarget := make([]bool, len(u.code.Instrs)+1)
 	for _, p := range u.patches {
@@ -166,6 +167,15 @@ func (c *compiler) leave() *Code {
 	}
 	u.code.TempOps = markTempOperands(u.code.Instrs, isTarget)
 	return u.code
+}
+
+// simpleArgs computes Code.SimpleArgs.
+func simpleArgs(code *Code) int {
+	const notPlain = FlagVarargs | FlagVarkw | FlagCoroutine | FlagGenerator | FlagClassBody | FlagModule
+	if code.Flags&notPlain != 0 || code.KwOnlyCount != 0 {
+		return -1
+	}
+	return code.ArgCount
 }
 
 func (c *compiler) errorf(n ast.Node, msg string) {

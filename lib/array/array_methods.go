@@ -40,7 +40,7 @@ func self(v runtime.Value) *Array { a, _ := runtime.As[*Array](v); return a }
 // arrayNew is array(typecode[, initializer]).
 func arrayNew(t *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	if len(kw) > 0 && cls.Module == "array" {
-		return val{}, runtime.Errorf(runtime.TypeError, "array.array() takes no keyword arguments")
+		return val{}, runtime.NoKeywords("array.array", kw)
 	}
 	if len(args) == 0 {
 		return val{}, runtime.Errorf(runtime.TypeError, "array() takes at least 1 argument (0 given)")

@@ -224,7 +224,7 @@ func chainOf(cls *runtime.Type, src runtime.Iterator) *iterObj {
 
 // chain(*iterables)
 func chainNew(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := noKw("chain", kw); err != nil {
+	if err := runtime.NoKeywords("chain", kw); err != nil {
 		return runtime.Value{}, err
 	}
 	src, err := runtime.Iter(th, runtime.TupleOf(args...))
@@ -281,7 +281,7 @@ func compressNew(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw
 // a predicate to each item of one iterable.
 func predicateIter(name string, step func(th *runtime.Thread, pred runtime.Value, it runtime.Iterator) (runtime.Value, bool, error)) func(*runtime.Thread, *runtime.Type, []runtime.Value, []runtime.Kwarg) (runtime.Value, error) {
 	return func(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		if err := noKw(name, kw); err != nil {
+		if err := runtime.NoKeywords(name, kw); err != nil {
 			return runtime.Value{}, err
 		}
 		if err := runtime.PositionalArgs(name, args, nil, 2, 2); err != nil {
@@ -374,7 +374,7 @@ func filterfalseStep(th *runtime.Thread, pred runtime.Value, it runtime.Iterator
 
 // starmap(function, iterable)
 func starmapNew(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := noKw("starmap", kw); err != nil {
+	if err := runtime.NoKeywords("starmap", kw); err != nil {
 		return runtime.Value{}, err
 	}
 	if err := runtime.PositionalArgs("starmap", args, nil, 2, 2); err != nil {
@@ -451,7 +451,7 @@ func isliceIndex(v runtime.Value, what string) (int64, error) {
 
 // islice(iterable, stop) or islice(iterable, start, stop[, step])
 func isliceNew(th *runtime.Thread, cls *runtime.Type, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-	if err := noKw("islice", kw); err != nil {
+	if err := runtime.NoKeywords("islice", kw); err != nil {
 		return runtime.Value{}, err
 	}
 	if len(args) < 2 || len(args) > 4 {

@@ -125,19 +125,10 @@ func iters(th *runtime.Thread, vs []runtime.Value) ([]runtime.Iterator, error) {
 	return its, nil
 }
 
-// noKw refuses keyword arguments in CPython's words for the classes that
-// take none.
-func noKw(name string, kw []runtime.Kwarg) error {
-	if len(kw) > 0 {
-		return runtime.Errorf(runtime.TypeError, "%s() takes no keyword arguments", name)
-	}
-	return nil
-}
-
 // oneIterable checks the arguments of a class that takes exactly one
 // iterable and no keywords, and returns its iterator.
 func oneIterable(th *runtime.Thread, name string, args []runtime.Value, kw []runtime.Kwarg) (runtime.Iterator, error) {
-	if err := noKw(name, kw); err != nil {
+	if err := runtime.NoKeywords(name, kw); err != nil {
 		return nil, err
 	}
 	if err := runtime.PositionalArgs(name, args, nil, 1, 1); err != nil {

@@ -130,7 +130,7 @@ func mathWrap2(name string, f func(x, y float64) float64) runtime.BuiltinFn {
 // mathTwoDoubles parses the two float arguments of a FASTCALL math function.
 func mathTwoDoubles(th *runtime.Thread, qual, name string, args []runtime.Value, kw []runtime.Kwarg) (float64, float64, error) {
 	if len(kw) > 0 {
-		return 0, 0, runtime.Errorf(runtime.TypeError, "%s() takes no keyword arguments", qual)
+		return 0, 0, runtime.NoKeywords(qual, kw)
 	}
 	if err := runtime.PositionalArgs(name, args, nil, 2, 2); err != nil {
 		return 0, 0, err
@@ -320,7 +320,7 @@ var (
 // math.log(x[, base])
 func mathLog(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	if len(kw) > 0 {
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "log() takes no keyword arguments")
+		return runtime.Value{}, runtime.NoKeywords("log", kw)
 	}
 	if len(args) < 1 || len(args) > 2 {
 		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "math.log requires 1 to 2 arguments")
@@ -458,7 +458,7 @@ func mathFrexp(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []r
 
 func mathLdexp(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	if len(kw) > 0 {
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "math.ldexp() takes no keyword arguments")
+		return runtime.Value{}, runtime.NoKeywords("math.ldexp", kw)
 	}
 	if err := runtime.PositionalArgs("ldexp", args, nil, 2, 2); err != nil {
 		return runtime.Value{}, err

@@ -66,7 +66,7 @@ func mathVectorNorm(vec []float64, max float64, foundNaN bool) float64 {
 
 func mathHypot(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	if len(kw) > 0 {
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "math.hypot() takes no keyword arguments")
+		return runtime.Value{}, runtime.NoKeywords("math.hypot", kw)
 	}
 	vec := make([]float64, len(args))
 	max, nan := 0.0, false
@@ -87,7 +87,7 @@ func mathHypot(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []r
 
 func mathDist(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	if len(kw) > 0 {
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "math.dist() takes no keyword arguments")
+		return runtime.Value{}, runtime.NoKeywords("math.dist", kw)
 	}
 	if err := runtime.PositionalArgs("dist", args, nil, 2, 2); err != nil {
 		return runtime.Value{}, err
@@ -253,7 +253,7 @@ func mathProd(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []ru
 // mathIntArgs converts the arguments of gcd and lcm to integers.
 func mathIntArgs(th *runtime.Thread, qual string, args []runtime.Value, kw []runtime.Kwarg) ([]*big.Int, error) {
 	if len(kw) > 0 {
-		return nil, runtime.Errorf(runtime.TypeError, "%s() takes no keyword arguments", qual)
+		return nil, runtime.NoKeywords(qual, kw)
 	}
 	out := make([]*big.Int, len(args))
 	for i, a := range args {
@@ -354,7 +354,7 @@ func mathFallingFactorial(n *big.Int, k int64, comb bool) *big.Int {
 
 func mathComb(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	if len(kw) > 0 {
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "math.comb() takes no keyword arguments")
+		return runtime.Value{}, runtime.NoKeywords("math.comb", kw)
 	}
 	if err := runtime.PositionalArgs("comb", args, nil, 2, 2); err != nil {
 		return runtime.Value{}, err
@@ -382,7 +382,7 @@ func mathComb(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []ru
 
 func mathPerm(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	if len(kw) > 0 {
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "math.perm() takes no keyword arguments")
+		return runtime.Value{}, runtime.NoKeywords("math.perm", kw)
 	}
 	if err := runtime.PositionalArgs("perm", args, nil, 1, 2); err != nil {
 		return runtime.Value{}, err

@@ -169,7 +169,7 @@ func init() {
 func matchGroup(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	m := selfMatch(self)
 	if len(kw) > 0 {
-		return runtime.Value{}, runtime.Errorf(runtime.TypeError, "group() takes no keyword arguments")
+		return runtime.Value{}, runtime.NoKeywords("Match.group", kw)
 	}
 	if len(args) == 0 {
 		return groupValue(m.subj, m.spans, 0, runtime.None), nil
