@@ -66,6 +66,7 @@ func (in *Interp) loadAsyncio(th *runtime.Thread) (*runtime.Module, error) {
 	m := runtime.NewModule("asyncio")
 	ns := runtime.NewModule("asyncio")
 	ns.Set("__name__", runtime.Str("asyncio"))
+	ns.Set("_green_start", in.greenStartBuiltin())
 	for name, v := range runtime.AsyncioCore() {
 		m.Set(name, v)
 		ns.Set(name, v)

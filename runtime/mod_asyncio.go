@@ -81,16 +81,20 @@ func (l *Loop) shutdown() error {
 	}
 	t, _ := NewTask(l, Obj(l.shutdownAsyncGens()), Value{})
 	l.RunUntilComplete(&t.Future)
-	for _, name := range []string{"shutdown_default_executor"} {
-		done := false
-		c := NewNativeCoro("BaseEventLoop."+name, func(th *Thread, throw error) CoroStep {
-			done = true
-			return CoroStep{Done: true, Value: None, Err: throw}
-		})
-		t, _ := NewTask(l, Obj(c), Value{})
-		l.RunUntilComplete(&t.Future)
-		_ = done
-	}
+	// shutdown_default_executor: wait for the executor's work (the green
+	// threads of to_thread and run_in_executor) to end.
+	waited := false
+	c := NewNativeCoro("BaseEventLoop.shutdown_default_executor", func(th *Thread, throw error) CoroStep {
+		if throw == nil && !waited && l.ExecutorShutdown != nil {
+			waited = true
+			if f := l.ExecutorShutdown(); f != nil {
+				return CoroStep{Awaiting: Obj(f)}
+			}
+		}
+		return CoroStep{Done: true, Value: None, Err: throw}
+	})
+	t, _ = NewTask(l, Obj(c), Value{})
+	l.RunUntilComplete(&t.Future)
 	l.closed = true
 	l.reportUnretrieved()
 	return nil
