@@ -155,9 +155,15 @@ func (h *HostFunc) value(name string) (runtime.Value, error) {
 			return h.callAsync(th, name, args, kw)
 		}), nil
 	}
-	return runtime.NewBuiltin(name, func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+	b := &runtime.Builtin{Name: name, Fn: func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		return h.call(th, name, args, kw)
-	}), nil
+	}}
+	if h.offLoopSafe() {
+		b.Suspend = func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (*runtime.Future, error) {
+			return h.callInGoroutine(th, name, args, kw)
+		}
+	}
+	return runtime.Obj(b), nil
 }
 
 // signature is a Go function's calling convention, analysed once.
