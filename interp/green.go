@@ -241,16 +241,16 @@ func (gs *greenState) memoryRoots(w *runtime.MemWalker) {
 	}
 }
 
-// installGreenBuiltins adds the asyncio source's entry point to green
-// threads: _green_start(loop, root, args, copy_context) runs root(*args)
-// in a green thread of loop and returns the asyncio future of its
-// outcome; the thread runs in a copy of the current context when
-// copy_context is true (to_thread), in a fresh one otherwise.
+// greenStartBuiltin is the asyncio source's entry point to green
+// threads: _green_start(loop, root, args, context) runs root(*args) in a
+// green thread of loop and returns the asyncio future of its outcome.
+// The thread runs in context when it is a contextvars.Context, in a copy
+// of the current context when it is True (to_thread), in a fresh one
+// otherwise.
 func (in *Interp) greenStartBuiltin() runtime.Value {
 	return runtime.NewBuiltin("_green_start", func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-		var loopv, rootv, rootArgs runtime.Value
-		var copyCtx bool
-		if err := runtime.UnpackArgs("_green_start", args, kw, "loop", &loopv, "root", &rootv, "args", &rootArgs, "copy_context", &copyCtx); err != nil {
+		var loopv, rootv, rootArgs, ctxv runtime.Value
+		if err := runtime.UnpackArgs("_green_start", args, kw, "loop", &loopv, "root", &rootv, "args", &rootArgs, "context", &ctxv); err != nil {
 			return runtime.Value{}, err
 		}
 		loop, ok := runtime.As[*runtime.Loop](loopv)
@@ -259,8 +259,8 @@ func (in *Interp) greenStartBuiltin() runtime.Value {
 		if !ok || !isFn || !isTuple {
 			return runtime.Value{}, runtime.Errorf(runtime.TypeError, "_green_start() needs a loop, a function and a tuple")
 		}
-		var ctx *runtime.Context
-		if copyCtx {
+		ctx, _ := runtime.As[*runtime.Context](ctxv)
+		if b, isBool := ctxv.BoolVal(); isBool && b {
 			ctx = th.CopyContext()
 		}
 		fut, err := in.startGreen(loop, root, t.Items, ctx)
