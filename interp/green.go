@@ -114,6 +114,17 @@ func (in *Interp) suspendCall(th *runtime.Thread, f *frame, b *runtime.Builtin, 
 	return fut, nil
 }
 
+// greenSuspend suspends the chain of a green thread's activation at f,
+// where the run loop met errGreenSwitch: f resumes at its next
+// instruction, with the result of the suspending call pushed when there
+// was one (see step).
+func greenSuspend(th *runtime.Thread, f, entry *frame) (outcome, runtime.Value, error) {
+	f.suspended = suspendedAwait
+	entry.resumeAt = f
+	uncount(th, f, entry)
+	return outAwait, runtime.Value{}, nil
+}
+
 // step runs the thread until it suspends or ends. It runs as a loop
 // callback (or at once from startGreen) in the thread's context.
 func (g *greenThread) step() error {

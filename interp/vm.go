@@ -36,14 +36,8 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 	var retval runtime.Value // the value a return instruction returns
 	for {
 		if err != nil {
-			if err == errGreenSwitch {
-				// A green thread suspends (green.go): the call's result,
-				// if any, is pushed when it resumes.
-				err = nil
-				f.suspended = suspendedAwait
-				entry.resumeAt = f
-				uncount(th, f, entry)
-				return outAwait, runtime.Value{}, nil
+			if err == errGreenSwitch { // a green thread suspends (green.go)
+				return greenSuspend(th, f, entry)
 			}
 			// Unwind: record the frame in the traceback, as CPython does for
 			// every frame an exception passes through, and find a handler in
