@@ -9,9 +9,7 @@ require (
 	github.com/dlclark/regexp2/v2 v2.13.0
 	github.com/stretchr/testify v1.12.1
 	golang.org/x/crypto v0.45.0
+	golang.org/x/sys v0.38.0
 )
 
-require (
-	go.yaml.in/yaml/v3 v3.0.5 // indirect
-	golang.org/x/sys v0.38.0 // indirect
-)
+require go.yaml.in/yaml/v3 v3.0.5 // indirect

@@ -241,16 +241,31 @@ func (in *Interp) formatEntry(b *strings.Builder, e runtime.TraceEntry) {
 		return
 	}
 	b.WriteString("    " + trimmed + "\n")
-	// Carets under the failing expression when it is not the whole line.
-	indent := len([]rune(src)) - len([]rune(trimmed))
+	// Carets under the failing expression when it is not the whole line,
+	// or when it is an operation whose operator they can point at.
+	line := []rune(trimmed)
+	indent := len([]rune(src)) - len(line)
 	start, end := e.Col-indent, e.EndCol-indent
 	if e.EndLine != e.Line {
-		end = len([]rune(trimmed))
+		end = len(line)
 	}
-	if start < 0 || end <= start || (start == 0 && end >= len([]rune(trimmed))) {
+	if start < 0 || end <= start || end > len(line) {
 		return
 	}
-	b.WriteString("    " + strings.Repeat(" ", start) + strings.Repeat("^", end-start) + "\n")
+	lo, hi, anchored := 0, 0, false
+	if e.EndLine == e.Line {
+		lo, hi, anchored = caretAnchors(line[start:end])
+	}
+	if start == 0 && end >= len(line) && !anchored {
+		return
+	}
+	b.WriteString("    " + strings.Repeat(" ", start))
+	if anchored {
+		b.WriteString(strings.Repeat("~", lo) + strings.Repeat("^", hi-lo) + strings.Repeat("~", end-start-hi))
+	} else {
+		b.WriteString(strings.Repeat("^", end-start))
+	}
+	b.WriteString("\n")
 }
 
 // ExceptionLine returns the last line of a traceback: "Type: message",

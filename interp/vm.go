@@ -299,7 +299,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			b := f.pop()
 			a := f.pop()
 			var r runtime.Value
-			if a.IsSmallInt() && b.IsSmallInt() {
+			if a.IsSmallInt() && b.IsSmallInt() && runtime.Op(arg) != runtime.OpMatMul {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
@@ -547,7 +547,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			b := f.pop()
 			a := f.top()
 			var r runtime.Value
-			if a.IsSmallInt() && b.IsSmallInt() {
+			if a.IsSmallInt() && b.IsSmallInt() && runtime.Op(arg) != runtime.OpMatMul {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)
@@ -760,7 +760,7 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 			b := f.pop()
 			a := f.pop()
 			var r runtime.Value
-			if a.IsSmallInt() && b.IsSmallInt() {
+			if a.IsSmallInt() && b.IsSmallInt() && runtime.Op(arg) != runtime.OpMatMul {
 				r, err = binaryOp(th, runtime.Op(arg), a, b)
 			} else {
 				r, err = runtime.InPlace(th, runtime.Op(arg), a, b)

@@ -9,6 +9,7 @@ package lib
 
 import (
 	_ "github.com/aio-lang/aio/lib/abc"
+	_ "github.com/aio-lang/aio/lib/argparse"
 	_ "github.com/aio-lang/aio/lib/array"
 	_ "github.com/aio-lang/aio/lib/atexit"
 	_ "github.com/aio-lang/aio/lib/base64"

@@ -102,7 +102,7 @@ type scriptCallback struct {
 }
 
 // LoopType is the class of event loops.
-var LoopType = finalType("_UnixSelectorEventLoop")
+var LoopType = finalSub("_UnixSelectorEventLoop", AbstractEventLoopType)
 
 // Loop is an event loop.
 type Loop struct {

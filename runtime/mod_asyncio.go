@@ -29,6 +29,10 @@ func IsCoroutine(v Value) bool {
 // chance to finish.
 func RunMain(th *Thread, coro Value) (Value, error) {
 	loop := NewLoop(th)
+	// As asyncio.Runner: the loop is the thread's current one while it
+	// runs, and none is current afterwards.
+	th.setEventLoop(loop)
+	defer th.setEventLoop(nil)
 	task, err := NewTask(loop, coro, Value{})
 	if err != nil {
 		return Value{}, err
@@ -298,7 +302,9 @@ func EnsureFuture(th *Thread, v Value) (*Future, error) {
 		return f, nil
 	}
 	if IsCoroutine(v) {
-		loop, err := RunningLoop(th)
+		// Outside a running loop the task goes to the current loop, which
+		// a later run_until_complete runs (get_event_loop's rule).
+		loop, err := th.eventLoop()
 		if err != nil {
 			return nil, err
 		}
@@ -611,6 +617,9 @@ func AsyncioCore() map[string]Value {
 			m[name] = v
 		}
 	}
+	for name, v := range loopLifeNames() { // asyncio_loopapi.go
+		m[name] = v
+	}
 	for name, v := range ioNames() { // io_transport_methods.go
 		m[name] = v
 	}
@@ -725,13 +734,6 @@ func asyncioCoreNames() map[string]Value {
 			return MakeBool(IsCoroutine(args[0])), nil
 		}),
 		"get_running_loop": NewBuiltin("get_running_loop", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-			l, err := RunningLoop(th)
-			if err != nil {
-				return Value{}, err
-			}
-			return Obj(l), nil
-		}),
-		"get_event_loop": NewBuiltin("get_event_loop", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 			l, err := RunningLoop(th)
 			if err != nil {
 				return Value{}, err

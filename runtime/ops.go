@@ -46,7 +46,7 @@ var errUnsupported = errors.New("unsupported")
 // Binary returns a op b.
 func Binary(th *Thread, op Op, a, b Value) (Value, error) {
 	// Fast paths for inline numbers.
-	if a.IsSmallInt() && b.IsSmallInt() && op != OpTrueDiv && op != OpPow {
+	if a.IsSmallInt() && b.IsSmallInt() && op != OpTrueDiv && op != OpPow && op != OpMatMul {
 		return intBinary(th, op, a, b)
 	}
 	r, err := builtinBinary(th, op, a, b)

@@ -78,6 +78,9 @@ type Thread struct {
 	// TaskCounter numbers tasks Task-1, Task-2, ... across event loops, as
 	// CPython's process-wide counter does.
 	TaskCounter int64
+	// loopPolicy is asyncio's event loop policy, which keeps the current
+	// loop outside a running one (asyncio_loopapi.go); nil until used.
+	loopPolicy *policyObject
 	// ReportException prints an error that cannot propagate (an exception
 	// in a loop callback), as CPython's default exception handler logs it.
 	ReportException func(msg string, exc *Exception)

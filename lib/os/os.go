@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/aio-lang/aio/runtime"
 )
 
@@ -271,6 +273,22 @@ func load(th *runtime.Thread) *runtime.Module {
 	})
 	set("getpid", nil, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
 		return runtime.Int(int64(goos.Getpid())), nil
+	})
+	set("_terminal_size", []string{"fd"}, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
+		// Only a host that granted the file system lets a script look at
+		// its terminal.
+		if th.OS == nil {
+			return runtime.Value{}, runtime.NewOSError(int(syscall.ENOTTY), "")
+		}
+		fd, ok := runtime.AsInt64(a[0])
+		if !ok || fd < 0 {
+			return runtime.Value{}, runtime.NewOSError(int(syscall.EBADF), "")
+		}
+		ws, err := unix.IoctlGetWinsize(int(fd), unix.TIOCGWINSZ)
+		if err != nil {
+			return runtime.Value{}, runtime.OSErrorFrom(err, runtime.Value{})
+		}
+		return runtime.Obj(runtime.NewTuple([]runtime.Value{runtime.Int(int64(ws.Col)), runtime.Int(int64(ws.Row))})), nil
 	})
 	set("cpu_count", nil, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
 		return runtime.Int(int64(goruntime.NumCPU())), nil
