@@ -9,7 +9,7 @@ package runtime
 // loopIOMethods are the loop methods written in the asyncio source.
 var loopIOMethods = []string{
 	"create_connection", "create_server", "create_unix_connection", "create_unix_server",
-	"run_in_executor", "set_default_executor", "call_soon_threadsafe",
+	"run_in_executor", "set_default_executor",
 	"add_signal_handler", "remove_signal_handler", "getaddrinfo",
 }
 

@@ -85,10 +85,20 @@ func (l *Loop) shutdown() error {
 	}
 	t, _ := NewTask(l, Obj(l.shutdownAsyncGens()), Value{})
 	l.RunUntilComplete(&t.Future)
-	// shutdown_default_executor: wait for the executor's work (the green
-	// threads of to_thread and run_in_executor) to end.
+	t, _ = NewTask(l, Obj(l.shutdownDefaultExecutor()), Value{})
+	l.RunUntilComplete(&t.Future)
+	l.closed = true
+	l.reportUnretrieved()
+	return nil
+}
+
+// shutdownDefaultExecutor is the coroutine of
+// loop.shutdown_default_executor(): it waits for the default executor's
+// work (the green threads of to_thread and run_in_executor, see
+// Loop.ExecutorShutdown) to end.
+func (l *Loop) shutdownDefaultExecutor() *NativeCoro {
 	waited := false
-	c := NewNativeCoro("BaseEventLoop.shutdown_default_executor", func(th *Thread, throw error) CoroStep {
+	return NewNativeCoro("BaseEventLoop.shutdown_default_executor", func(th *Thread, throw error) CoroStep {
 		if throw == nil && !waited && l.ExecutorShutdown != nil {
 			waited = true
 			if f := l.ExecutorShutdown(); f != nil {
@@ -97,11 +107,6 @@ func (l *Loop) shutdown() error {
 		}
 		return CoroStep{Done: true, Value: None, Err: throw}
 	})
-	t, _ = NewTask(l, Obj(c), Value{})
-	l.RunUntilComplete(&t.Future)
-	l.closed = true
-	l.reportUnretrieved()
-	return nil
 }
 
 // sleepCoro is the coroutine of asyncio.sleep(delay, result): a small
