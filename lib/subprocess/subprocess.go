@@ -57,6 +57,7 @@ func (c *child) Referents(*runtime.MemWalker) {}
 func load(th *runtime.Thread) *runtime.Module {
 	m := runtime.NewModule("subprocess")
 	m.Set("_popen", runtime.NewBuiltin("_popen", popen))
+	m.Set("_settle", runtime.Obj(&runtime.Builtin{Name: "_settle", Fn: settle, Suspend: settleInThread}))
 	return m
 }
 
@@ -189,13 +190,9 @@ func init() {
 			if err := runtime.UnpackArgs("communicate", args, kw, "input", &inputV, "timeout", &timeoutV); err != nil {
 				return runtime.Value{}, err
 			}
-			var input []byte
-			if !inputV.IsNone() {
-				b, ok := inputV.Object().(*runtime.Bytes)
-				if !ok {
-					return runtime.Value{}, runtime.Errorf(runtime.TypeError, "memoryview: a bytes-like object is required, not '%s'", inputV.Type().Name)
-				}
-				input = b.B
+			input, err := inputBytes(inputV)
+			if err != nil {
+				return runtime.Value{}, err
 			}
 			timeout, err := timeoutOf(th, timeoutV)
 			if err != nil {
