@@ -165,6 +165,11 @@ func (g *greenThread) step() error {
 		out = outRaise
 	}
 	in.green.cur = prev
+	if prev != nil {
+		// A thread started by another one's code ran its first step
+		// inside that thread's step, which gets a new slice.
+		in.green.slice.start(in)
+	}
 	g.ctx = th.SwapContext(outerCtx)
 	switch out {
 	case outAwait:
