@@ -60,6 +60,9 @@ type hostState struct {
 	// watching is set by WatchInterrupts: Interrupt then turns the VM's
 	// check on.
 	watching bool
+	// signals has bit n-1 set for each signal n delivered (Signal,
+	// signals.go) whose Python handler has not run yet.
+	signals atomic.Uint64
 
 	ctx   context.Context // the running entry's context
 	depth int             // nesting of entries (host functions calling back)
@@ -127,6 +130,9 @@ func (in *Interp) applyOptions(opts Options) {
 	}
 	if opts.AllowedModules != nil {
 		allowed := stdClosure(append([]string{"asyncio"}, opts.AllowedModules...))
+		for _, name := range asyncioSubmodules {
+			allowed[name] = true // part of asyncio, which is always allowed
+		}
 		for name := range in.th.ModuleLoaders {
 			if !allowed[name] {
 				delete(in.th.ModuleLoaders, name)
@@ -186,7 +192,7 @@ func (in *Interp) slowTick() error {
 	if h.sigint.Load() {
 		return in.takeInterrupt()
 	}
-	return nil
+	return in.takeSignals()
 }
 
 // poll is runtime.Limits.Poll: the event loop's and range iteration's
@@ -198,7 +204,7 @@ func (in *Interp) poll() error {
 	if in.host.sigint.Load() {
 		return in.takeInterrupt()
 	}
-	return nil
+	return in.takeSignals()
 }
 
 func newInterrupted(s *stopState) *runtime.Exception {

@@ -2,17 +2,19 @@ package interp
 
 // This file loads the asyncio module, which the runtime package defines
 // in Go (the event loop, futures, tasks and the library on top of them),
-// plus the I/O layer written in aio source (asyncio/*.aio: streams,
-// subprocesses, executors and signal handlers over the runtime's
-// transports), and makes the names aio offers without import builtins.
-// The sources are compiled once per process and run once per interpreter
-// in one namespace, whose public names join the module.
+// and makes the names aio offers without import builtins. The I/O layer
+// written in aio source (asyncio/*.aio: streams, subprocesses, executors
+// and signal handlers over the runtime's transports) is a set of
+// standard submodules, compiled once per process and run in an
+// interpreter only when a script first uses one of their names: the
+// asyncio module's __getattr__ (PEP 562) imports the submodule that
+// defines a name, and the loop's I/O methods import theirs
+// (runtime.loopMethodImpl).
 
 import (
 	"embed"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/aio-lang/aio/internal/compile"
 	"github.com/aio-lang/aio/runtime"
@@ -21,37 +23,61 @@ import (
 //go:embed asyncio/*.aio
 var asyncioFS embed.FS
 
-type asyncioSource struct {
-	name string
-	src  []byte
-	code *compile.Code
-	err  error
+// asyncioLazyNames maps each public name of the asyncio module that one
+// of its source submodules defines to that submodule.
+var asyncioLazyNames = map[string]string{
+	"IncompleteReadError": "asyncio.streams", "LimitOverrunError": "asyncio.streams",
+	"BaseProtocol": "asyncio.streams", "Protocol": "asyncio.streams",
+	"StreamReader": "asyncio.streams", "StreamReaderProtocol": "asyncio.streams",
+	"StreamWriter": "asyncio.streams", "Server": "asyncio.streams",
+	"open_connection": "asyncio.streams", "start_server": "asyncio.streams",
+	"open_unix_connection": "asyncio.streams", "start_unix_server": "asyncio.streams",
+	"streams":                "asyncio.streams",
+	"Process":                "asyncio.subprocess",
+	"subprocess":             "asyncio.subprocess",
+	"create_subprocess_exec": "asyncio.subprocess", "create_subprocess_shell": "asyncio.subprocess",
+	"wrap_future": "asyncio.threads", "to_thread": "asyncio.threads",
+	"run_coroutine_threadsafe": "asyncio.threads",
+	"threads":                  "asyncio.threads",
 }
 
-var (
-	asyncioSourcesOnce sync.Once
-	asyncioSources     []asyncioSource
-)
+// asyncioSubmodules are the source submodules, in the order a name that
+// the table does not know is looked for.
+var asyncioSubmodules []string
 
-// compiledAsyncioSources compiles the embedded asyncio sources in name
-// order (once per process).
-func compiledAsyncioSources() []asyncioSource {
-	asyncioSourcesOnce.Do(func() {
-		entries, _ := asyncioFS.ReadDir("asyncio")
-		var names []string
-		for _, e := range entries {
-			if strings.HasSuffix(e.Name(), ".aio") {
-				names = append(names, e.Name())
+func init() {
+	entries, _ := asyncioFS.ReadDir("asyncio")
+	for _, e := range entries {
+		file := e.Name()
+		if !strings.HasSuffix(file, ".aio") {
+			continue
+		}
+		src, _ := asyncioFS.ReadFile("asyncio/" + file)
+		name := "asyncio." + strings.TrimSuffix(file, ".aio")
+		runtime.RegisterStdModule(name, asyncioSubmoduleBase(name))
+		runtime.RegisterStdSource(name, src)
+		asyncioSubmodules = append(asyncioSubmodules, name)
+	}
+	sort.Strings(asyncioSubmodules)
+}
+
+// asyncioSubmoduleBase makes the namespace a source submodule starts
+// with: every name of the asyncio module (the Go core, the private
+// primitives its sources use, and the shared _loop_methods table).
+func asyncioSubmoduleBase(name string) func(th *runtime.Thread) *runtime.Module {
+	return func(th *runtime.Thread) *runtime.Module {
+		m := runtime.NewModule(name)
+		if a, ok := th.Modules["asyncio"]; ok {
+			for _, n := range a.Names() {
+				if strings.HasPrefix(n, "__") {
+					continue
+				}
+				v, _ := a.Get(n)
+				m.Set(n, v)
 			}
 		}
-		sort.Strings(names)
-		for _, n := range names {
-			src, _ := asyncioFS.ReadFile("asyncio/" + n)
-			code, err := compile.File("<asyncio/"+n+">", src)
-			asyncioSources = append(asyncioSources, asyncioSource{name: n, src: src, code: code, err: err})
-		}
-	})
-	return asyncioSources
+		return m
+	}
 }
 
 // asyncioBuiltinNames are the asyncio names aio also offers as builtins.
@@ -64,34 +90,70 @@ func (in *Interp) loadAsyncio(th *runtime.Thread) (*runtime.Module, error) {
 		return m, nil
 	}
 	m := runtime.NewModule("asyncio")
-	ns := runtime.NewModule("asyncio")
-	ns.Set("__name__", runtime.Str("asyncio"))
-	ns.Set("_green_start", in.greenStartBuiltin())
-	for name, v := range runtime.AsyncioCore() {
+	core := runtime.AsyncioCore()
+	names := make([]string, 0, len(core)+len(asyncioLazyNames))
+	for name, v := range core {
 		m.Set(name, v)
-		ns.Set(name, v)
+		if !strings.HasPrefix(name, "_") {
+			names = append(names, name)
+		}
 	}
+	for name := range asyncioLazyNames {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	all := make([]runtime.Value, len(names))
+	for i, n := range names {
+		all[i] = runtime.Str(n)
+	}
+	m.Set("__all__", runtime.NewList(all))
 	m.Set("__path__", runtime.NewList(nil)) // a package: asyncio.subprocess
+	m.Set("_loop_methods", runtime.Obj(runtime.NewDict()))
+	m.Set("_green_start", in.greenStartBuiltin()) // for asyncio.threads
+	m.Set("__getattr__", runtime.NewBuiltin("__getattr__", func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		var name string
+		if err := runtime.UnpackArgs("__getattr__", args, kw, "name", &name); err != nil {
+			return runtime.Value{}, err
+		}
+		return in.asyncioLazyAttr(th, m, name)
+	}))
 	th.Modules["asyncio"] = m
-	state := &moduleState{name: "asyncio", globals: ns, builtins: in.builtins, vm: in}
-	for _, f := range compiledAsyncioSources() {
-		if f.err != nil {
-			return nil, f.err
-		}
-		in.sources[f.code.Filename] = strings.Split(string(f.src), "\n")
-		if err := in.runModule(f.code, state); err != nil {
-			delete(th.Modules, "asyncio")
-			return nil, err
-		}
-	}
-	for _, name := range ns.Names() {
-		if strings.HasPrefix(name, "_") {
-			continue
-		}
-		v, _ := ns.Get(name)
-		m.Set(name, v)
-	}
 	return m, nil
+}
+
+// asyncioLazyAttr finds a name of the asyncio module that its source
+// submodules define, importing the one that defines it, and keeps it in
+// the module for the next look-up.
+func (in *Interp) asyncioLazyAttr(th *runtime.Thread, m *runtime.Module, name string) (runtime.Value, error) {
+	missing := func() (runtime.Value, error) {
+		e := runtime.Errorf(runtime.AttributeError, "module 'asyncio' has no attribute '%s'", name)
+		e.Name = name
+		e.Obj = runtime.Obj(m)
+		return runtime.Value{}, e
+	}
+	if strings.HasPrefix(name, "__") {
+		return missing()
+	}
+	candidates := asyncioSubmodules
+	if sub, ok := asyncioLazyNames[name]; ok {
+		candidates = []string{sub}
+	}
+	for _, sub := range candidates {
+		mv, err := in.importAbsolute(th, sub)
+		if err != nil {
+			return runtime.Value{}, err
+		}
+		if "asyncio."+name == sub {
+			return mv, nil
+		}
+		if s, ok := runtime.As[*runtime.Module](mv); ok {
+			if v, ok := s.Get(name); ok {
+				m.Set(name, v)
+				return v, nil
+			}
+		}
+	}
+	return missing()
 }
 
 // installAsyncioBuiltins makes the asyncio names that aio offers without

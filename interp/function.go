@@ -7,6 +7,7 @@ package interp
 import (
 	"github.com/aio-lang/aio/internal/compile"
 	"strconv"
+	"strings"
 
 	"github.com/aio-lang/aio/runtime"
 )
@@ -311,7 +312,7 @@ func (fn *function) bindArgs(locals []runtime.Value, args []runtime.Value, kw []
 	}
 	for _, k := range kw {
 		i := -1
-		for j := 0; j < nargs+code.KwOnlyCount; j++ {
+		for j := code.PosOnlyCount; j < nargs+code.KwOnlyCount; j++ {
 			if code.Locals[j] == k.Name {
 				i = j
 				break
@@ -319,6 +320,9 @@ func (fn *function) bindArgs(locals []runtime.Value, args []runtime.Value, kw []
 		}
 		if i < 0 {
 			if kwdict == nil {
+				if names := fn.posOnlyByKeyword(kw); names != "" {
+					return runtime.Errorf(runtime.TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'", fn.qualname, names)
+				}
 				return runtime.Errorf(runtime.TypeError, "%s() got an unexpected keyword argument '%s'", fn.qualname, k.Name)
 			}
 			kwdict.SetItem(nil, runtime.Str(k.Name), k.Value)
@@ -403,4 +407,19 @@ func plural(n int) string {
 
 func itoa(n int) string {
 	return strconv.Itoa(n)
+}
+
+// posOnlyByKeyword returns the positional-only parameters that kw names,
+// joined with ", " ("" for none), for the error CPython raises.
+func (fn *function) posOnlyByKeyword(kw []runtime.Kwarg) string {
+	var names []string
+	for _, name := range fn.code.Locals[:fn.code.PosOnlyCount] {
+		for _, k := range kw {
+			if k.Name == name {
+				names = append(names, name)
+				break
+			}
+		}
+	}
+	return strings.Join(names, ", ")
 }

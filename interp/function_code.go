@@ -80,7 +80,7 @@ func (c *codeObject) Attr(name string) (runtime.Value, bool) {
 	case "co_argcount":
 		return runtime.Int(int64(code.ArgCount)), true
 	case "co_posonlyargcount":
-		return runtime.Int(0), true
+		return runtime.Int(int64(code.PosOnlyCount)), true
 	case "co_kwonlyargcount":
 		return runtime.Int(int64(code.KwOnlyCount)), true
 	case "co_nlocals":

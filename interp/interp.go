@@ -321,9 +321,12 @@ func (in *Interp) Thread() *runtime.Thread { return in.th }
 // step is called every instruction while checkOn is set.
 func (in *Interp) step() error {
 	if in.checkInterrupt == nil {
-		// Only an interrupt turned the check on (signals.go).
+		// Only an interrupt or a signal turned the check on (signals.go).
 		atomic.StoreUint32(&in.checkOn, 0)
-		return in.takeInterrupt()
+		if err := in.takeInterrupt(); err != nil {
+			return err
+		}
+		return in.takeSignals()
 	}
 	return in.checkInterrupt()
 }
@@ -333,7 +336,7 @@ func (in *Interp) setCheck(f func() error) {
 	in.checkInterrupt = f
 	in.ticking = false
 	on := uint32(0)
-	if f != nil || in.host.sigint.Load() {
+	if f != nil || in.host.sigint.Load() || in.host.signals.Load() != 0 {
 		on = 1
 	}
 	atomic.StoreUint32(&in.checkOn, on)

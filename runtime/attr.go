@@ -101,6 +101,9 @@ func GetAttr(th *Thread, v Value, name string) (Value, error) {
 		r, err = objectGetAttribute(th, v, name)
 	}
 	if err == nil || !cls.User {
+		if m, ok := v.obj.(*Module); ok && err != nil {
+			return moduleGetattr(th, m, name, err)
+		}
 		return r, err
 	}
 	if e, ok := err.(*Exception); !ok || !e.Class.IsSubtype(AttributeError) {
@@ -110,6 +113,19 @@ func GetAttr(th *Thread, v Value, name string) (Value, error) {
 		return callHook(th, ga, v, Str(name))
 	}
 	return r, err
+}
+
+// moduleGetattr is PEP 562's fallback: a module attribute not found
+// (err) is asked of the module's own __getattr__ function, if it has one.
+func moduleGetattr(th *Thread, m *Module, name string, err error) (Value, error) {
+	if !IsInstance(err, AttributeError) {
+		return Value{}, err
+	}
+	ga, ok := m.Get("__getattr__")
+	if !ok {
+		return Value{}, err
+	}
+	return th.Call(ga, []Value{Str(name)}, nil)
 }
 
 // objectGetAttribute is object.__getattribute__: data descriptors of the

@@ -79,6 +79,15 @@ func listenFn(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	return Obj(&Listener{ln: ln, network: network, sockname: addrValue(ln.Addr())}), nil
 }
 
+// NewListener wraps a listening socket for asyncio's Server (a socket
+// object a script hands to asyncio with sock=).
+func NewListener(ln net.Listener) *Listener {
+	if ul, ok := ln.(*net.UnixListener); ok {
+		ul.SetUnlinkOnClose(false)
+	}
+	return &Listener{ln: ln, network: ln.Addr().Network(), sockname: addrValue(ln.Addr())}
+}
+
 func lowerFirst(s string) string {
 	if s != "" && s[0] >= 'A' && s[0] <= 'Z' {
 		return string(s[0]-'A'+'a') + s[1:]

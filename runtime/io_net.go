@@ -67,7 +67,7 @@ func checkNet(th *Thread, op, network, address string) error {
 	a := netAccess(th)
 	var rule func(string, string) error
 	if a != nil {
-		if op == "connect" {
+		if op == "connect" || op == "sendto" {
 			rule = a.Dial
 		} else {
 			rule = a.Listen
@@ -80,6 +80,14 @@ func checkNet(th *Thread, op, network, address string) error {
 		return Errorf(PermissionError, "network access denied: %s to %s %s: %s", op, network, address, err.Error())
 	}
 	return nil
+}
+
+// CheckNet applies the host's grant to an operation of a socket object
+// (the socket module): "connect" and "sendto" go by the Dial rule,
+// "bind" and "listen" by the Listen rule; network is "tcp", "udp" or
+// "unix".
+func CheckNet(th *Thread, op, network, address string) error {
+	return checkNet(th, op, network, address)
 }
 
 // CheckExec applies the grant to starting the program argv.
@@ -199,6 +207,10 @@ func connAddrs(c transportConn) (network string, local, peer Value) {
 	}
 	return "pipe", None, None
 }
+
+// NewConn wraps a connected socket for a transport (a socket object a
+// script hands to asyncio with sock=).
+func NewConn(c net.Conn) *Conn { return &Conn{c: c} }
 
 // Type returns ConnType.
 func (*Conn) Type() *Type { return ConnType }

@@ -4,13 +4,17 @@ package runtime
 // asyncio.Transport API), registers the network core's private names in
 // the asyncio module, and routes the loop's I/O methods
 // (create_connection, create_server, ...) to their implementation in the
-// asyncio source, which registers them with _set_loop_methods.
+// asyncio source, which registers them in the asyncio module's
+// _loop_methods table.
 
-// loopIOMethods are the loop methods written in the asyncio source.
-var loopIOMethods = []string{
-	"create_connection", "create_server", "create_unix_connection", "create_unix_server",
-	"run_in_executor", "set_default_executor",
-	"add_signal_handler", "remove_signal_handler", "getaddrinfo",
+// loopIOMethods are the loop methods written in the asyncio source, and
+// the submodule of asyncio that implements each (see loopMethodImpl).
+var loopIOMethods = map[string]string{
+	"create_connection": "asyncio.streams", "create_server": "asyncio.streams",
+	"create_unix_connection": "asyncio.streams", "create_unix_server": "asyncio.streams",
+	"run_in_executor": "asyncio.threads", "set_default_executor": "asyncio.threads",
+	"add_signal_handler": "asyncio.threads", "remove_signal_handler": "asyncio.threads",
+	"getaddrinfo": "asyncio.threads",
 }
 
 func transportOf(v Value) *Transport { return v.obj.(*Transport) }
@@ -169,8 +173,7 @@ func init() {
 			return def, nil
 		},
 	})
-	for _, name := range loopIOMethods {
-		name := name
+	for name := range loopIOMethods {
 		LoopType.SetAttr(name, Obj(&MethodDescriptor{Name: name, Owner: LoopType,
 			Fn: func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 				fn, err := loopMethodImpl(th, name)
@@ -184,30 +187,30 @@ func init() {
 	}
 }
 
-func init() {
-	// asyncio.subprocess is the module the asyncio source builds.
-	RegisterStdModule("asyncio.subprocess", func(th *Thread) *Module {
+// loopMethodImpl finds the asyncio source's implementation of a loop
+// method: in the asyncio module's _loop_methods table, which the
+// submodule implementing it fills when imported (the first call of one
+// of its methods imports it).
+func loopMethodImpl(th *Thread, name string) (Value, error) {
+	for attempt := 0; attempt < 2; attempt++ {
 		if m, ok := th.Modules["asyncio"]; ok && m != nil {
-			if v, ok := m.Get("subprocess"); ok {
-				if sub, ok := v.obj.(*Module); ok {
-					return sub
+			if d, ok := m.Get("_loop_methods"); ok {
+				if dict, ok := d.obj.(*Dict); ok {
+					if fn, ok, _ := dict.Get(th, Str(name)); ok {
+						return fn, nil
+					}
 				}
 			}
 		}
-		return NewModule("asyncio.subprocess")
-	})
-}
-
-// loopMethodImpl finds the asyncio source's implementation of a loop
-// method (see _set_loop_methods).
-func loopMethodImpl(th *Thread, name string) (Value, error) {
-	if m, ok := th.Modules["asyncio"]; ok && m != nil {
-		if d, ok := m.Get("_loop_methods"); ok {
-			if dict, ok := d.obj.(*Dict); ok {
-				if fn, ok, _ := dict.Get(th, Str(name)); ok {
-					return fn, nil
-				}
-			}
+		if attempt > 0 {
+			break
+		}
+		imp, err := importerOf(th)
+		if err != nil {
+			return Value{}, err
+		}
+		if _, err := imp.ImportModule(th, loopIOMethods[name]); err != nil {
+			return Value{}, err
 		}
 	}
 	return Value{}, Errorf(AttributeError, "'_UnixSelectorEventLoop' object has no attribute '%s'", name)
@@ -219,34 +222,5 @@ func ioNames() map[string]Value {
 		"_dial":   NewBuiltin("_dial", dialFn),
 		"_listen": NewBuiltin("_listen", listenFn),
 		"_spawn":  NewBuiltin("_spawn", spawnFn),
-		"_make_module": NewBuiltin("_make_module", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-			// _make_module(name, names): a module holding names (a dict),
-			// for asyncio's submodules written in the asyncio source.
-			var name string
-			var d Value
-			if err := UnpackArgs("_make_module", args, kw, "name", &name, "names", &d); err != nil {
-				return Value{}, err
-			}
-			m := NewModule(name)
-			if dict, ok := d.obj.(*Dict); ok {
-				dict.Items(func(k, v Value) bool {
-					if ks, ok := k.obj.(*StrObj); ok {
-						m.Set(ks.S, v)
-					}
-					return true
-				})
-			}
-			return Obj(m), nil
-		}),
-		"_set_loop_methods": NewBuiltin("_set_loop_methods", func(th *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
-			var d Value
-			if err := UnpackArgs("_set_loop_methods", args, kw, "methods", &d); err != nil {
-				return Value{}, err
-			}
-			if m, ok := th.Modules["asyncio"]; ok && m != nil {
-				m.Set("_loop_methods", d)
-			}
-			return None, nil
-		}),
 	}
 }

@@ -57,6 +57,9 @@ type expectation struct {
 	code    int    // the exit status
 }
 
+// signalPrograms serializes the programs named signal_*.
+var signalPrograms sync.Mutex
+
 // TestConformance runs every tests/*/*.aio program as the subtest
 // "suite/NAME", so that `go test ./tests -run 'Conformance/core/^int_'`
 // selects a family of programs.
@@ -83,6 +86,12 @@ func TestConformance(t *testing.T) {
 				abs, err := filepath.Abs(p.path)
 				require.NoError(t, err)
 				args[len(args)-1] = abs
+			}
+			if strings.HasPrefix(p.name, "signal_") {
+				// Real signals go to the whole test process: programs
+				// that send or watch them must not overlap.
+				signalPrograms.Lock()
+				defer signalPrograms.Unlock()
 			}
 			got, ok := runMainIn(workDir, args, programTimeout)
 			if !ok {

@@ -103,9 +103,12 @@ type Code struct {
 
 	// Locals are the fast-local slots: parameters first, in order:
 	// positional, keyword-only, *args, **kwargs.
-	Locals      []string
-	ArgCount    int // positional parameters
-	KwOnlyCount int
+	Locals   []string
+	ArgCount int // positional parameters
+	// PosOnlyCount is how many of the first ArgCount parameters are
+	// positional-only (before `/`): a keyword argument never binds them.
+	PosOnlyCount int
+	KwOnlyCount  int
 	// CellNames are locals captured by inner functions; FreeNames are
 	// variables of enclosing functions. A frame's cells are CellNames
 	// followed by FreeNames.

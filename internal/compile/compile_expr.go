@@ -586,6 +586,7 @@ func (c *compiler) compileFunctionBody(s *scope, n ast.Node, args *ast.Arguments
 	code := c.u.code
 	if args != nil {
 		code.ArgCount = len(args.PosOnly) + len(args.Args)
+		code.PosOnlyCount = len(args.PosOnly)
 		code.KwOnlyCount = len(args.KwOnly)
 		if args.Vararg != nil {
 			code.Flags |= FlagVarargs

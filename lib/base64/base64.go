@@ -21,6 +21,7 @@ var ErrorType = runtime.NewType("Error", runtime.ValueError)
 func init() {
 	ErrorType.Module = "binascii"
 	ErrorType.New = runtime.BaseException.New
+	IncompleteType.Module = "binascii"
 	runtime.RegisterStdModule("base64", load)
 	runtime.RegisterStdModule("binascii", loadBinascii)
 }
@@ -51,10 +52,19 @@ func load(*runtime.Thread) *runtime.Module {
 	return m
 }
 
-// loadBinascii builds the binascii module, which has only its Error here.
+// IncompleteType is binascii.Incomplete.
+var IncompleteType = runtime.NewType("Incomplete", runtime.ExceptionType)
+
+// loadBinascii builds the binascii module (binascii.go has its functions).
 func loadBinascii(*runtime.Thread) *runtime.Module {
 	m := runtime.NewModule("binascii")
 	m.Set("Error", runtime.Obj(ErrorType))
+	m.Set("Incomplete", runtime.Obj(IncompleteType))
+	for name, f := range binasciiFuncs() {
+		m.Set(name, runtime.NewBuiltin(name, func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+			return f(th, args, kw)
+		}))
+	}
 	return m
 }
 

@@ -271,8 +271,25 @@ func load(th *runtime.Thread) *runtime.Module {
 		}
 		return runtime.Str(realpath(fsys, p)), nil
 	})
+	m.Set("kill", runtime.NewBuiltin("kill", kill))
 	set("getpid", nil, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
 		return runtime.Int(int64(goos.Getpid())), nil
+	})
+	set("_uname", nil, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
+		// The host's name and kernel are the host's to give.
+		if th.OS == nil {
+			return runtime.Value{}, runtime.OSErrorFrom(&runtime.DeniedError{What: "no operating system access granted"}, runtime.Value{})
+		}
+		var u unix.Utsname
+		if err := unix.Uname(&u); err != nil {
+			return runtime.Value{}, runtime.OSErrorFrom(err, runtime.Value{})
+		}
+		fields := [][]byte{u.Sysname[:], u.Nodename[:], u.Release[:], u.Version[:], u.Machine[:]}
+		out := make([]runtime.Value, len(fields))
+		for i, f := range fields {
+			out[i] = runtime.Str(unix.ByteSliceToString(f))
+		}
+		return runtime.Obj(runtime.NewTuple(out)), nil
 	})
 	set("_terminal_size", []string{"fd"}, func(th *runtime.Thread, a []runtime.Value) (runtime.Value, error) {
 		// Only a host that granted the file system lets a script look at

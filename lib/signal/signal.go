@@ -1,11 +1,16 @@
 // Package pysignal is Python's signal module. The handler table,
 // raise_signal and the Signals and Handlers enumerations are aio source
-// (signal.aio); the Go part watches real signals of the process for
-// loop.add_signal_handler when the host granted it (Capabilities.Signals), and
-// posts each delivery to the event loop that asked for it.
+// (signal.aio); the Go part subscribes to the process's real signals
+// when the host granted it (Capabilities.Signals): for a Python handler
+// installed with signal.signal it queues each delivery to the
+// interpreter (which runs the handler between two instructions), and for
+// loop.add_signal_handler it posts each delivery to the event loop that
+// asked for it.
 package pysignal
 
-// This file defines the Go part: _watch and _unwatch.
+// This file defines the Go part: _watch and _unwatch (the loop's
+// handlers), _subscribe and _unsubscribe (signal.signal's), and
+// SignalSelf, os.kill's way of signalling its own process.
 
 import (
 	_ "embed"
@@ -29,6 +34,10 @@ func init() {
 type watcher struct {
 	ch   chan os.Signal
 	stop chan struct{}
+	// loop is the event loop a loop handler's deliveries go to: while
+	// the handler is installed, the loop counts it as host work, since a
+	// delivery may still wake a task (the loop then reports no deadlock).
+	loop *runtime.Loop
 }
 
 // watchers are the signals watched per interpreter thread.
@@ -41,6 +50,8 @@ func load(th *runtime.Thread) *runtime.Module {
 	m := runtime.NewModule("signal")
 	m.Set("_watch", runtime.NewBuiltin("_watch", watch))
 	m.Set("_unwatch", runtime.NewBuiltin("_unwatch", unwatch))
+	m.Set("_subscribe", runtime.NewBuiltin("_subscribe", subscribe))
+	m.Set("_unsubscribe", runtime.NewBuiltin("_unsubscribe", unsubscribe))
 	return m
 }
 
@@ -61,7 +72,8 @@ func watch(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runti
 		return runtime.Value{}, err
 	}
 	stopWatching(th, signum)
-	w := &watcher{ch: make(chan os.Signal, 8), stop: make(chan struct{})}
+	w := &watcher{ch: make(chan os.Signal, 8), stop: make(chan struct{}), loop: loop}
+	loop.BeginHostWork()
 	signal.Notify(w.ch, syscall.Signal(signum))
 	watchMu.Lock()
 	if watchers[th] == nil {
@@ -69,19 +81,13 @@ func watch(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runti
 	}
 	watchers[th][signum] = w
 	watchMu.Unlock()
-	go func() {
-		for {
-			select {
-			case <-w.stop:
-				return
-			case <-w.ch:
-				loop.Post(func() error {
-					_, err := th.Call(deliver, []runtime.Value{runtime.Int(int64(signum))}, nil)
-					return err
-				})
-			}
-		}
-	}()
+	countForwarder(signum, 1)
+	go w.forward(signum, func() {
+		loop.Post(func() error {
+			_, err := th.Call(deliver, []runtime.Value{runtime.Int(int64(signum))}, nil)
+			return err
+		})
+	})
 	return runtime.True, nil
 }
 
@@ -95,6 +101,22 @@ func unwatch(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []run
 	return runtime.None, nil
 }
 
+// forward hands each delivery of signum to deliver until stopped, and
+// tells SignalSelf's waiters once it has. The caller counted it with
+// countForwarder before starting it.
+func (w *watcher) forward(signum int, deliver func()) {
+	defer countForwarder(signum, -1)
+	for {
+		select {
+		case <-w.stop:
+			return
+		case <-w.ch:
+			deliver()
+			delivered(signum)
+		}
+	}
+}
+
 func stopWatching(th *runtime.Thread, signum int) {
 	watchMu.Lock()
 	w := watchers[th][signum]
@@ -106,5 +128,6 @@ func stopWatching(th *runtime.Thread, signum int) {
 	if w != nil {
 		signal.Stop(w.ch)
 		close(w.stop)
+		w.loop.Post(func() error { w.loop.EndHostWork(); return nil })
 	}
 }

@@ -1,11 +1,14 @@
-// Package socket is the part of Python's socket module that scripts
-// using asyncio need: the address family and socket type constants,
-// gethostname, getaddrinfo, the address helpers and the error classes.
-// The API is aio source (socket.aio); name resolution is Go's (_resolve),
-// allowed when the host granted the interpreter some network access.
+// Package socket is Python's socket module: socket objects (the blocking
+// API, and the asyncio loop's sock_* methods over them), the address
+// family and socket type constants, gethostname, getaddrinfo, the
+// address helpers and the error classes. The API is aio source
+// (socket.aio) over Go's raw sockets; name resolution is Go's
+// (_resolve), allowed when the host granted the interpreter some network
+// access, and every connect, bind and send goes through that grant.
 package socket
 
-// This file defines the Go part: _gethostname and _resolve.
+// This file defines the module's Go part: _gethostname and _resolve,
+// and registers the raw socket functions.
 
 import (
 	"context"
@@ -37,6 +40,8 @@ func load(th *runtime.Thread) *runtime.Module {
 		return runtime.Str(name), nil
 	}))
 	m.Set("_resolve", runtime.NewBuiltin("_resolve", resolve))
+	m.Set("_open", runtime.NewBuiltin("_open", openFn))
+	m.Set("_pair", runtime.NewBuiltin("_pair", pairFn))
 	return m
 }
 
