@@ -37,7 +37,8 @@ var asyncioLazyNames = map[string]string{
 	"subprocess":             "asyncio.subprocess",
 	"create_subprocess_exec": "asyncio.subprocess", "create_subprocess_shell": "asyncio.subprocess",
 	"wrap_future": "asyncio.threads", "to_thread": "asyncio.threads",
-	"threads": "asyncio.threads",
+	"run_coroutine_threadsafe": "asyncio.threads",
+	"threads":                  "asyncio.threads",
 }
 
 // asyncioSubmodules are the source submodules, in the order a name that
@@ -108,6 +109,7 @@ func (in *Interp) loadAsyncio(th *runtime.Thread) (*runtime.Module, error) {
 	m.Set("__all__", runtime.NewList(all))
 	m.Set("__path__", runtime.NewList(nil)) // a package: asyncio.subprocess
 	m.Set("_loop_methods", runtime.Obj(runtime.NewDict()))
+	m.Set("_green_start", in.greenStartBuiltin()) // for asyncio.threads
 	m.Set("__getattr__", runtime.NewBuiltin("__getattr__", func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		var name string
 		if err := runtime.UnpackArgs("__getattr__", args, kw, "name", &name); err != nil {

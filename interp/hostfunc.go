@@ -59,7 +59,11 @@ type HostFunc struct {
 // error says otherwise (see RaiseAs) or ErrorClass chose another class.
 //
 // fn runs on the interpreter's goroutine and blocks the script (and its
-// event loop) while it runs; use AsyncFunc for slow work.
+// event loop) while it runs; use AsyncFunc for slow work. Called by a
+// green thread (a script passing it, or a function that calls it, to
+// asyncio.to_thread or run_in_executor), fn runs on a goroutine of its
+// own while the loop goes on, unless it takes or returns runtime.Value
+// (docs/io.md).
 func Func(name string, fn any) *HostFunc { return newHostFunc(name, fn, false) }
 
 // AsyncFunc wraps fn as an async function: calling it from a script
@@ -155,9 +159,15 @@ func (h *HostFunc) value(name string) (runtime.Value, error) {
 			return h.callAsync(th, name, args, kw)
 		}), nil
 	}
-	return runtime.NewBuiltin(name, func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+	b := &runtime.Builtin{Name: name, Fn: func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 		return h.call(th, name, args, kw)
-	}), nil
+	}}
+	if h.offLoopSafe() {
+		b.Suspend = func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (*runtime.Future, error) {
+			return h.callInGoroutine(th, name, args, kw)
+		}
+	}
+	return runtime.Obj(b), nil
 }
 
 // signature is a Go function's calling convention, analysed once.

@@ -252,6 +252,10 @@ type Interp struct {
 	// origins are where coroutines made in debug mode were created.
 	origins map[*coroutine]string
 
+	// green holds the green threads of to_thread and run_in_executor
+	// (green.go).
+	green greenState
+
 	// netAccess is what Grants' Network, Commands and Signals grant
 	// (capabilities_net.go).
 	netAccess *runtime.NetAccess

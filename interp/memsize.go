@@ -105,6 +105,11 @@ func (in *Interp) stepAt(f *frame) error {
 	if r := in.mem.run; r != nil {
 		r.cur = f
 	}
+	if in.green.slice.due.Load() {
+		if err := in.preemptAt(f); err != nil {
+			return err
+		}
+	}
 	return in.step()
 }
 
@@ -129,6 +134,7 @@ func (in *Interp) memoryRoots(w *runtime.MemWalker) {
 	for _, vs := range in.consts {
 		w.Values(vs)
 	}
+	in.green.memoryRoots(w)
 	for r := in.mem.run; r != nil; r = r.outer {
 		if r.cur != nil {
 			w.Node(r.cur)

@@ -41,6 +41,9 @@ func (in *Interp) resumeLoop(th *runtime.Thread, f *frame, entry *frame, throw e
 	)
 	for {
 		if err != nil {
+			if err == errGreenSwitch { // a green thread suspends (green.go)
+				return greenSuspend(th, f, entry)
+			}
 			// Unwind: record the frame in the traceback, as CPython does for
 			// every frame an exception passes through, and find a handler in
 			// this frame or its callers.

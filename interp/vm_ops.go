@@ -212,6 +212,17 @@ func (in *Interp) call(th *runtime.Thread, f *frame, instr compile.Instr) (*fram
 	// BuiltinFn must not keep its args slice (those that store arguments
 	// copy them), and the stack stays untouched until it returns.
 	if b, ok := runtime.As[*runtime.Builtin](fnv); ok {
+		if b.Suspend != nil && in.green.cur != nil {
+			// A blocking built-in called by a green thread (green.go).
+			fut, err := in.suspendCall(th, f, b, args, kw)
+			if err != nil || fut != nil {
+				f.popN(f.sp - base)
+				if err == nil {
+					err = errGreenSwitch
+				}
+				return nil, err
+			}
+		}
 		call := b.Fn
 		if op := instr.Op(); b.Awaited != nil && (op == compile.CALL_AWAITED || op == compile.CALL_METHOD_AWAITED) {
 			// `await f(...)`, marked by the compiler: the result goes

@@ -190,11 +190,7 @@ func init() {
 			if err := NoArgs("shutdown_default_executor", args, kw); err != nil {
 				return Value{}, err
 			}
-			// The default executor runs its calls at once: nothing is
-			// left to wait for.
-			return Obj(NewNativeCoro("BaseEventLoop.shutdown_default_executor", func(th *Thread, throw error) CoroStep {
-				return CoroStep{Done: true, Value: None, Err: throw}
-			})), nil
+			return Obj(loopOf(th, self).shutdownDefaultExecutor()), nil
 		},
 	})
 	eventLoopPolicyType.Methods(map[string]BuiltinFn{

@@ -20,7 +20,19 @@ type Builtin struct {
 	// that await: it may then be a shared object where Fn must make a
 	// fresh one (see asyncio.sleep).
 	Awaited BuiltinFn
+	// Suspend, if set, is the built-in's suspending form for a green
+	// thread (asyncio.to_thread, run_in_executor): instead of blocking
+	// the loop's goroutine, it checks the arguments, starts the wait and
+	// returns a future of the call's result; the thread sleeps until the
+	// future is done while the loop runs other tasks. The interpreter
+	// uses it only for calls made straight from the thread's own
+	// bytecode; elsewhere Fn runs as usual.
+	Suspend SuspendFn
 }
+
+// SuspendFn is the suspending form of a blocking built-in (see
+// Builtin.Suspend).
+type SuspendFn func(th *Thread, self Value, args []Value, kw []Kwarg) (*Future, error)
 
 // Type returns BuiltinFunctionType.
 func (*Builtin) Type() *Type { return BuiltinFunctionType }

@@ -425,6 +425,11 @@ func (th *Thread) swapContext(c *Context) *Context {
 	return prev
 }
 
+// SwapContext makes c (nil: a fresh one, made when first needed) the
+// current context and returns the one that was current: a green thread
+// (interp/green.go) runs each of its steps in its own context.
+func (th *Thread) SwapContext(c *Context) *Context { return th.swapContext(c) }
+
 // call calls the callback in its context.
 func (s *scriptCallback) call(th *Thread) (Value, error) {
 	outer := th.swapContext(s.ctx)

@@ -148,6 +148,11 @@ type Loop struct {
 	hostWork  int64 // outstanding host operations that will post to the inbox
 	hostMu    sync.Mutex
 	interrupt func() error
+
+	// ExecutorShutdown, when set, is asked at shutdown (after the tasks
+	// and async generators) for a future that is done once the default
+	// executor's work has ended, or nil when nothing is left to wait for.
+	ExecutorShutdown func() *Future
 }
 
 // Type returns LoopType.

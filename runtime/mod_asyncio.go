@@ -85,19 +85,28 @@ func (l *Loop) shutdown() error {
 	}
 	t, _ := NewTask(l, Obj(l.shutdownAsyncGens()), Value{})
 	l.RunUntilComplete(&t.Future)
-	for _, name := range []string{"shutdown_default_executor"} {
-		done := false
-		c := NewNativeCoro("BaseEventLoop."+name, func(th *Thread, throw error) CoroStep {
-			done = true
-			return CoroStep{Done: true, Value: None, Err: throw}
-		})
-		t, _ := NewTask(l, Obj(c), Value{})
-		l.RunUntilComplete(&t.Future)
-		_ = done
-	}
+	t, _ = NewTask(l, Obj(l.shutdownDefaultExecutor()), Value{})
+	l.RunUntilComplete(&t.Future)
 	l.closed = true
 	l.reportUnretrieved()
 	return nil
+}
+
+// shutdownDefaultExecutor is the coroutine of
+// loop.shutdown_default_executor(): it waits for the default executor's
+// work (the green threads of to_thread and run_in_executor, see
+// Loop.ExecutorShutdown) to end.
+func (l *Loop) shutdownDefaultExecutor() *NativeCoro {
+	waited := false
+	return NewNativeCoro("BaseEventLoop.shutdown_default_executor", func(th *Thread, throw error) CoroStep {
+		if throw == nil && !waited && l.ExecutorShutdown != nil {
+			waited = true
+			if f := l.ExecutorShutdown(); f != nil {
+				return CoroStep{Awaiting: Obj(f)}
+			}
+		}
+		return CoroStep{Done: true, Value: None, Err: throw}
+	})
 }
 
 // sleepCoro is the coroutine of asyncio.sleep(delay, result): a small

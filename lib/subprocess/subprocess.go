@@ -66,6 +66,7 @@ func (c *child) Referents(w *runtime.MemWalker) {
 func load(th *runtime.Thread) *runtime.Module {
 	m := runtime.NewModule("subprocess")
 	m.Set("_popen", runtime.NewBuiltin("_popen", popen))
+	m.Set("_settle", runtime.Obj(&runtime.Builtin{Name: "_settle", Fn: settle, Suspend: settleInThread}))
 	return m
 }
 
@@ -117,6 +118,18 @@ func (c *child) wait(timeout <-chan time.Time) bool {
 	case <-timeout:
 		return false
 	}
+}
+
+// keepsReadAhead is collect's keepReadAhead for a communicate call:
+// CPython keeps what a lone pipe read ahead only when no timeout is set.
+func (c *child) keepsReadAhead(noTimeout bool) bool {
+	pipes := 0
+	for _, f := range c.c.Pipes {
+		if f != nil {
+			pipes++
+		}
+	}
+	return pipes <= 1 && noTimeout
 }
 
 // collect starts, once, the goroutines that write input to the child's
@@ -254,26 +267,16 @@ func init() {
 			if err := runtime.UnpackArgs("communicate", args, kw, "input", &inputV, "timeout", &timeoutV); err != nil {
 				return runtime.Value{}, err
 			}
-			var input []byte
-			if !inputV.IsNone() {
-				b, ok := inputV.Object().(*runtime.Bytes)
-				if !ok {
-					return runtime.Value{}, runtime.Errorf(runtime.TypeError, "memoryview: a bytes-like object is required, not '%s'", inputV.Type().Name)
-				}
-				input = b.B
+			input, err := inputBytes(inputV)
+			if err != nil {
+				return runtime.Value{}, err
 			}
 			timeout, err := timeoutOf(th, timeoutV)
 			if err != nil {
 				return runtime.Value{}, err
 			}
 			c := self(s)
-			pipes := 0
-			for _, f := range c.c.Pipes {
-				if f != nil {
-					pipes++
-				}
-			}
-			c.collect(input, pipes <= 1 && timeoutV.IsNone())
+			c.collect(input, c.keepsReadAhead(timeout == nil))
 			select {
 			case <-c.collecting:
 			case <-timeout:

@@ -51,15 +51,9 @@ func loadTime(th *runtime.Thread) *runtime.Module {
 		"thread_time":     noArgs("thread_time", func() runtime.Value { return runtime.Float(float64(processNanos()) / 1e9) }),
 		"thread_time_ns":  noArgs("thread_time_ns", func() runtime.Value { return runtime.Int(processNanos()) }),
 		"sleep": func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
-			if _, err := runtime.OneArg("time.sleep", args, kw); err != nil {
-				return runtime.Value{}, err
-			}
-			d, err := Seconds(args[0])
+			d, err := sleepLength(args, kw)
 			if err != nil {
 				return runtime.Value{}, err
-			}
-			if d < 0 {
-				return runtime.Value{}, runtime.Errorf(runtime.ValueError, "sleep length must be non-negative")
 			}
 			if err := c.sleep(d); err != nil {
 				return runtime.Value{}, err
@@ -133,7 +127,11 @@ func loadTime(th *runtime.Thread) *runtime.Module {
 	}
 	m := runtime.NewModule("time")
 	for name, f := range fns {
-		m.Set(name, runtime.NewBuiltin(name, f))
+		b := &runtime.Builtin{Name: name, Fn: f}
+		if name == "sleep" {
+			b.Suspend = greenSleep
+		}
+		m.Set(name, runtime.Obj(b))
 	}
 	stdName, dstName, stdOff, dstOff, daylight := localZone()
 	m.Set("timezone", runtime.Int(int64(-stdOff)))
