@@ -250,6 +250,13 @@ func (s *Sock) waitReady(write bool) error {
 	if err != nil {
 		return err
 	}
+	return waitRawReady(raw, write)
+}
+
+// waitRawReady is waitReady on a raw connection taken beforehand: a
+// goroutine that waits for the loop is given the connection rather than
+// the socket, whose fields the loop may change meanwhile (close).
+func waitRawReady(raw syscall.RawConn, write bool) error {
 	check := func(fd uintptr) bool { return ready(int(fd), write) }
 	if write {
 		return raw.Write(check)

@@ -54,10 +54,11 @@ func loopOp(loop *runtime.Loop, s *Sock, write bool, try attempt) *runtime.Futur
 		if err := s.setDeadline(write, time.Time{}); err != nil {
 			return fut.SetException(runtime.AsException(err))
 		}
+		raw := s.raw
 		waiting = true
 		loop.BeginHostWork()
 		go func() {
-			werr := s.waitReady(write)
+			werr := waitRawReady(raw, write)
 			if werr != nil {
 				werr = errnoError(werr)
 			}
