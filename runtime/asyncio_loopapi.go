@@ -111,22 +111,7 @@ func (l *Loop) RunForever() error {
 	if err := l.checkCanRun(); err != nil {
 		return err
 	}
-	l.running = true
-	prev := l.th.Loop
-	l.th.Loop = l
-	defer func() {
-		l.running = false
-		l.stopping = false
-		l.th.Loop = prev
-	}()
-	for {
-		if err := l.runOnce(); err != nil {
-			return err
-		}
-		if l.stopping {
-			return nil
-		}
-	}
+	return l.runUntilStopped()
 }
 
 // close is loop.close: a closed loop runs nothing again.

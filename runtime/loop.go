@@ -440,6 +440,28 @@ func (l *Loop) blockWoken(delay float64) (bool, error) {
 	}
 }
 
+// runUntilStopped runs passes of the loop, as the thread's running loop,
+// until one ends with stop() called (by a callback, or by fut's done
+// callback in RunUntilComplete).
+func (l *Loop) runUntilStopped() error {
+	l.running = true
+	prev := l.th.Loop
+	l.th.Loop = l
+	defer func() {
+		l.running = false
+		l.stopping = false
+		l.th.Loop = prev
+	}()
+	for {
+		if err := l.runOnce(); err != nil {
+			return err
+		}
+		if l.stopping {
+			return nil
+		}
+	}
+}
+
 // RunUntilComplete runs the loop until fut is done and returns its result
 // (loop.run_until_complete).
 func (l *Loop) RunUntilComplete(fut *Future) (Value, error) {
@@ -452,21 +474,8 @@ func (l *Loop) RunUntilComplete(fut *Future) (Value, error) {
 		stopped = true
 		return nil
 	})
-	l.running = true
-	prev := l.th.Loop
-	l.th.Loop = l
-	defer func() {
-		l.running = false
-		l.stopping = false
-		l.th.Loop = prev
-	}()
-	for {
-		if err := l.runOnce(); err != nil {
-			return Value{}, err
-		}
-		if l.stopping {
-			break
-		}
+	if err := l.runUntilStopped(); err != nil {
+		return Value{}, err
 	}
 	if !stopped || !fut.Done() {
 		return Value{}, Errorf(RuntimeError, "Event loop stopped before Future completed.")
