@@ -1,6 +1,6 @@
 module github.com/aio-lang/aio
 
-go 1.25
+go 1.25.0
 
 require (
 	github.com/alecthomas/participle/v2 v2.1.4
@@ -10,6 +10,7 @@ require (
 	github.com/stretchr/testify v1.12.1
 	golang.org/x/crypto v0.45.0
 	golang.org/x/sys v0.38.0
+	golang.org/x/text v0.38.0
 )
 
 require go.yaml.in/yaml/v3 v3.0.5 // indirect

@@ -71,6 +71,7 @@ import (
 	_ "github.com/aio-lang/aio/lib/traceback"
 	_ "github.com/aio-lang/aio/lib/types"
 	_ "github.com/aio-lang/aio/lib/typing"
+	_ "github.com/aio-lang/aio/lib/unicodedata"
 	_ "github.com/aio-lang/aio/lib/uuid"
 	_ "github.com/aio-lang/aio/lib/weakref"
 	_ "github.com/aio-lang/aio/lib/zoneinfo"

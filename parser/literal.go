@@ -6,6 +6,7 @@ package parser
 
 import (
 	"fmt"
+	"github.com/aio-lang/aio/internal/unames"
 	"math/big"
 	"strconv"
 	"strings"
@@ -229,18 +230,33 @@ func decodeEscapes(body string) (string, string) {
 			}
 			b.WriteRune(rune(v))
 		case 'N':
-			// \N{name}: aio has no Unicode name database.
+			// \N{name}: the character of that Unicode name (any case).
 			j := i
 			if j < len(body) && body[j] == '{' {
 				for j < len(body) && body[j] != '}' {
 					j++
 				}
 			}
-			end := pos + (j - i)
-			if j >= len(body) {
-				end--
+			end := pos + (j - i) // the closing brace
+			malformed := ""
+			switch {
+			case j == i: // no brace: the N is the last byte
+				end, malformed = start+1, "malformed"
+			case j >= len(body): // no closing brace: to the end
+				end, malformed = end-1, "malformed"
+			case j == i+1: // an empty name: up to the opening brace
+				end, malformed = pos, "malformed"
 			}
-			return "", fmt.Sprintf("(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: unknown Unicode character name", start, end)
+			if malformed != "" {
+				return "", fmt.Sprintf("(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: malformed \\N character escape", start, end)
+			}
+			r, ok := unames.Lookup(body[i+1 : j])
+			if !ok {
+				return "", fmt.Sprintf("(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: unknown Unicode character name", start, end)
+			}
+			b.WriteRune(r)
+			pos += len([]rune(body[i : j+1]))
+			i = j + 1
 		default:
 			// An unknown escape keeps its backslash (CPython warns).
 			b.WriteByte('\\')

@@ -153,7 +153,7 @@ func (p *parser) charEscape(start int, c rune, inClass bool) (rune, error) {
 			end++
 		}
 		if end >= len(p.src) {
-			return 0, p.errAt(p.pos, "missing }, unterminated name")
+			return 0, p.errAt(p.pos+1, "missing }, unterminated name")
 		}
 		name := string(p.src[p.pos+1 : end])
 		r, ok := lookupCharName(name)

@@ -10,6 +10,7 @@ package re
 
 import (
 	"fmt"
+	"github.com/aio-lang/aio/internal/unames"
 	"strconv"
 	"strings"
 	"unicode"
@@ -474,6 +475,5 @@ func (p *parser) ascii(flags int) bool {
 	return p.bytes || flags&flagASCII != 0
 }
 
-// lookupCharName resolves \N{name}; aio carries no Unicode name table, so
-// every name is reported undefined.
-func lookupCharName(name string) (rune, bool) { return 0, false }
+// lookupCharName resolves \N{name} by the Unicode names (any case).
+func lookupCharName(name string) (rune, bool) { return unames.Lookup(name) }
