@@ -127,6 +127,7 @@ func encodeError(codec, s string, start, end int, limit rune) error {
 		"encoding": Str(codec), "object": Str(s), "start": Int(int64(start)),
 		"end": Int(int64(end)), "reason": Str(fmt.Sprintf("ordinal not in range(%d)", limit)),
 	}
+	e.Args = []Value{e.Dict["encoding"], e.Dict["object"], e.Dict["start"], e.Dict["end"], e.Dict["reason"]}
 	return e
 }
 
@@ -243,6 +244,8 @@ func decodeFailure(sb *strings.Builder, codec string, b []byte, start, end int, 
 			"encoding": Str(codec), "object": NewBytes(append([]byte{}, b...)), "start": Int(int64(start)),
 			"end": Int(int64(end)), "reason": Str(reason),
 		}
+		// args are the constructor's, as CPython's codecs make them.
+		e.Args = []Value{e.Dict["encoding"], e.Dict["object"], e.Dict["start"], e.Dict["end"], e.Dict["reason"]}
 		return e
 	case "ignore":
 	case "replace":

@@ -90,6 +90,11 @@ func (e *Exception) MessageOf(th *Thread) (string, error) {
 			return msg, err
 		}
 	}
+	if e.Dict != nil && e.Class.IsSubtype(UnicodeError) {
+		if msg, ok := unicodeErrorMessage(e); ok {
+			return msg, nil
+		}
+	}
 	switch len(e.Args) {
 	case 0:
 		return "", nil
@@ -308,22 +313,25 @@ var (
 	ReferenceError      = excType("ReferenceError", ExceptionType)
 	UnicodeDecodeError  = excType("UnicodeDecodeError", UnicodeError)
 	UnicodeEncodeError  = excType("UnicodeEncodeError", UnicodeError)
-	Warning             = excType("Warning", ExceptionType)
-	UserWarning         = excType("UserWarning", Warning)
-	DeprecationWarning  = excType("DeprecationWarning", Warning)
-	RuntimeWarning      = excType("RuntimeWarning", Warning)
-	RuntimeError        = excType("RuntimeError", ExceptionType)
-	NotImplementedError = excType("NotImplementedError", RuntimeError)
-	RecursionError      = excType("RecursionError", RuntimeError)
-	StopAsyncIteration  = excType("StopAsyncIteration", ExceptionType)
-	StopIteration       = excType("StopIteration", ExceptionType)
-	SyntaxErrorType     = excType("SyntaxError", ExceptionType)
-	IndentationError    = excType("IndentationError", SyntaxErrorType)
-	TabError            = excType("TabError", IndentationError)
-	SystemError         = excType("SystemError", ExceptionType)
-	TypeError           = excType("TypeError", ExceptionType)
-	ValueError          = excType("ValueError", ExceptionType)
-	UnicodeError        = excType("UnicodeError", ValueError)
+	// UnicodeTranslateError is raised by nothing in aio (str.translate
+	// never fails so); scripts define handlers for it.
+	UnicodeTranslateError = excType("UnicodeTranslateError", UnicodeError)
+	Warning               = excType("Warning", ExceptionType)
+	UserWarning           = excType("UserWarning", Warning)
+	DeprecationWarning    = excType("DeprecationWarning", Warning)
+	RuntimeWarning        = excType("RuntimeWarning", Warning)
+	RuntimeError          = excType("RuntimeError", ExceptionType)
+	NotImplementedError   = excType("NotImplementedError", RuntimeError)
+	RecursionError        = excType("RecursionError", RuntimeError)
+	StopAsyncIteration    = excType("StopAsyncIteration", ExceptionType)
+	StopIteration         = excType("StopIteration", ExceptionType)
+	SyntaxErrorType       = excType("SyntaxError", ExceptionType)
+	IndentationError      = excType("IndentationError", SyntaxErrorType)
+	TabError              = excType("TabError", IndentationError)
+	SystemError           = excType("SystemError", ExceptionType)
+	TypeError             = excType("TypeError", ExceptionType)
+	ValueError            = excType("ValueError", ExceptionType)
+	UnicodeError          = excType("UnicodeError", ValueError)
 )
 
 func init() {
@@ -336,6 +344,13 @@ func init() {
 		}
 		if cls.IsSubtype(OSError) {
 			return Obj(newOSError(cls, args)), nil
+		}
+		if n, _ := unicodeErrorParams(cls); n > 0 && !cls.User {
+			e, err := newUnicodeError(cls, args)
+			if err != nil {
+				return Value{}, err
+			}
+			return Obj(e), nil
 		}
 		return Obj(&Exception{Class: cls, Args: append([]Value(nil), args...)}), nil
 	}

@@ -105,7 +105,7 @@ func solidBase(t *Type) *Type {
 func excOwnLayout(t *Type) bool {
 	switch t {
 	case SystemExit, BaseExceptionGroup, AttributeError, ImportError, NameError,
-		OSError, StopIteration, SyntaxErrorType, UnicodeDecodeError, UnicodeEncodeError:
+		OSError, StopIteration, SyntaxErrorType, UnicodeDecodeError, UnicodeEncodeError, UnicodeTranslateError:
 		return true
 	}
 	return false
