@@ -95,6 +95,11 @@ type Options struct {
 	Stdin io.Reader
 	// Argv becomes sys.argv.
 	Argv []string
+	// Executable becomes sys.executable: the program that runs scripts
+	// like this one (the aio command gives its own path, so that
+	// subprocess.run([sys.executable, ...]) starts aio). Empty, as CPython
+	// has it when it cannot tell, for a host that does not set it.
+	Executable string
 	// MaxDepth is the recursion limit (default 1000, CPython's) and the
 	// ceiling of sys.setrecursionlimit: a script may lower its limit, and
 	// raise it again up to MaxDepth, but a larger request sets the limit
@@ -290,6 +295,7 @@ func New(opts Options) *Interp {
 	th.MaxDepth = runtime.ClampRecursionLimit(opts.MaxDepth)
 	th.DepthCeiling = th.MaxDepth
 	th.Argv = opts.Argv
+	th.Executable = opts.Executable
 	th.VirtualTime = opts.VirtualTime
 	in := &Interp{
 		th:       th,

@@ -57,6 +57,8 @@ type Thread struct {
 
 	// Argv is sys.argv.
 	Argv []string
+	// Executable is sys.executable.
+	Executable string
 
 	// OS is what the host granted of the file system and the
 	// environment (fsys.go); nil grants nothing.

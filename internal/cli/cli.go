@@ -110,7 +110,7 @@ loop:
 		if filename == "" {
 			rest = []string{""}
 			if f, ok := stdin.(*os.File); ok && isTerminal(f) {
-				opts := interp.Options{Stdin: stdin, Argv: rest, VirtualTime: virtualTime, Grants: grantAll(workDir)}
+				opts := interp.Options{Stdin: stdin, Argv: rest, Executable: executable(), VirtualTime: virtualTime, Grants: grantAll(workDir)}
 				grantModules(&opts, "", true)
 				if status := diag.apply(&opts, stderr); status >= 0 {
 					return status
@@ -158,7 +158,7 @@ loop:
 	// AIO_MEMORY_LIMIT (bytes) runs the script under a memory budget, to
 	// measure its cost (bench/README.md).
 	memLimit, _ := strconv.ParseInt(os.Getenv("AIO_MEMORY_LIMIT"), 10, 64)
-	opts := interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest, VirtualTime: virtualTime,
+	opts := interp.Options{Stdout: out, Stderr: stderr, Stdin: stdin, Argv: rest, Executable: executable(), VirtualTime: virtualTime,
 		MemoryLimit: memLimit, Grants: grantAll(workDir)}
 	grantModules(&opts, filename, haveCode)
 	if status := diag.apply(&opts, stderr); status >= 0 {
@@ -221,4 +221,15 @@ func exitStatus(err error, stderr io.Writer) int {
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// executable is sys.executable for the command: the path of this
+// program, so that a script can start another aio (as Python scripts
+// start sys.executable).
+func executable() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	return exe
 }

@@ -76,6 +76,19 @@ func load(th *runtime.Thread) *runtime.Module {
 	}
 	m.Set("argv", runtime.NewList(argv))
 	m.Set("exit", runtime.NewBuiltin("exit", exit))
+	m.Set("executable", runtime.Str(th.Executable))
+	m.Set("intern", runtime.NewBuiltin("intern", func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
+		// Equal strs are compared by value everywhere in aio: interning
+		// has nothing to do but check its argument.
+		v, err := runtime.OneArg("intern", args, kw)
+		if err != nil {
+			return runtime.Value{}, err
+		}
+		if _, ok := runtime.AsExact[*runtime.StrObj](v); !ok {
+			return runtime.Value{}, runtime.Errorf(runtime.TypeError, "intern() argument must be str, not %s", v.Type().Name)
+		}
+		return v, nil
+	}))
 	streams := map[string]runtime.StreamKind{"stdin": runtime.StreamStdin, "stdout": runtime.StreamStdout, "stderr": runtime.StreamStderr}
 	for name, kind := range streams {
 		s := runtime.NewStdStream(kind)
