@@ -9,7 +9,10 @@ package runtime
 // A context's variables are a Go map shared by its copies until one of
 // them writes (copy on write), so that creating a task copies nothing.
 
-import "unsafe"
+import (
+	"sync/atomic"
+	"unsafe"
+)
 
 // The classes of the contextvars module.
 var (
@@ -314,8 +317,9 @@ func init() {
 		if !ok {
 			return Value{}, Errorf(TypeError, "context variable name must be a str")
 		}
-		contextVarSerial++
-		return Obj(&ContextVar{name: s.S, def: def, serial: contextVarSerial}), nil
+		// Interpreters on other goroutines make variables too.
+		serial := atomic.AddUint64(&contextVarSerial, 1)
+		return Obj(&ContextVar{name: s.S, def: def, serial: serial}), nil
 	}
 	cvOf := func(v Value) *ContextVar { c, _ := v.obj.(*ContextVar); return c }
 	ContextVarType.Methods(map[string]BuiltinFn{
