@@ -103,6 +103,8 @@ func load(th *runtime.Thread) *runtime.Module {
 	m.Set("byteorder", runtime.Str("little"))
 	m.Set("maxunicode", runtime.Int(0x10ffff))
 	m.Set("float_info", runtime.Obj(floatInfo()))
+	m.Set("flags", runtime.Obj(flags()))
+	m.Set("implementation", runtime.Obj(implementation()))
 	m.Set("getrecursionlimit", runtime.NewBuiltin("getrecursionlimit", getRecursionLimit))
 	m.Set("setrecursionlimit", runtime.NewBuiltin("setrecursionlimit", setRecursionLimit))
 	m.Set("getfilesystemencoding", runtime.NewBuiltin("getfilesystemencoding", func(th *runtime.Thread, _ runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
@@ -142,5 +144,34 @@ func floatInfo() *runtime.Module {
 	m.Set("epsilon", runtime.Float(0x1p-52))
 	m.Set("radix", runtime.Int(2))
 	m.Set("rounds", runtime.Int(1))
+	return m
+}
+
+// flags is sys.flags for a script run without options: attributes only
+// (it is not a tuple here).
+func flags() *runtime.Module {
+	m := runtime.NewModule("sys.flags")
+	for _, name := range []string{"debug", "inspect", "interactive", "optimize", "no_user_site",
+		"no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "isolated",
+		"utf8_mode", "warn_default_encoding"} {
+		m.Set(name, runtime.Int(0))
+	}
+	// aio writes no bytecode files next to scripts; hashes of str are
+	// not randomized, but scripts test this flag for "is it on".
+	m.Set("dont_write_bytecode", runtime.Int(1))
+	m.Set("hash_randomization", runtime.Int(1))
+	m.Set("dev_mode", runtime.False)
+	m.Set("safe_path", runtime.False)
+	m.Set("int_max_str_digits", runtime.Int(-1))
+	return m
+}
+
+// implementation is sys.implementation: which interpreter this is.
+func implementation() *runtime.Module {
+	m := runtime.NewModule("sys.implementation")
+	m.Set("name", runtime.Str("aio"))
+	m.Set("cache_tag", runtime.None)
+	m.Set("version", runtime.TupleOf(runtime.Int(versionMajor), runtime.Int(versionMinor), runtime.Int(versionMicro), runtime.Str("final"), runtime.Int(0)))
+	m.Set("hexversion", runtime.Int(versionMajor<<24|versionMinor<<16|versionMicro<<8|0xf0))
 	return m
 }

@@ -53,3 +53,14 @@ None
 2.220446049250313e-16 1.7976931348623157e+308 15 4300
 `, out)
 }
+
+func TestSysFlagsAndImplementation(t *testing.T) {
+	src := `
+import sys
+print(sys.implementation.name, sys.implementation.cache_tag, sys.implementation.version[:3])
+print(sys.flags.optimize, sys.flags.dev_mode, sys.flags.int_max_str_digits, sys.flags.no_site)
+print(sys.intern('ab') == 'ab', sys.executable)
+`
+	out := libtest.Run(t, interp.Options{Executable: "/usr/local/bin/aio"}, src)
+	assert.Equal(t, "aio None (3, 11, 7)\n0 False -1 0\nTrue /usr/local/bin/aio\n", out)
+}
