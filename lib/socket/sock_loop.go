@@ -105,6 +105,19 @@ func futureCoro(name string, start func(th *runtime.Thread) (*runtime.Future, er
 	}))
 }
 
+// recvAttempt is one non-blocking receive into buf, for the loop's
+// sock_recv* methods: the byte count (0 on error), the sender, and
+// syscallAttempt's outcome.
+func (s *Sock) recvAttempt(buf []byte) (got int, from syscall.Sockaddr, err error, again bool) {
+	err, again = s.syscallAttempt(func(fd int) error {
+		var e error
+		got, from, e = syscall.Recvfrom(fd, buf, 0)
+		got = max(got, 0)
+		return e
+	})
+	return got, from, err, again
+}
+
 // syscallAttempt runs a non-blocking system call on s and sorts its
 // outcome: EAGAIN asks for another attempt once s is ready.
 func (s *Sock) syscallAttempt(op func(fd int) error) (err error, again bool) {
@@ -214,13 +227,7 @@ func init() {
 			}
 			return loopOp(loop, s, false, func() (runtime.Value, error, bool) {
 				buf := make([]byte, n)
-				var got int
-				err, again := s.syscallAttempt(func(fd int) error {
-					var err error
-					got, _, err = syscall.Recvfrom(fd, buf, 0)
-					got = max(got, 0)
-					return err
-				})
+				got, _, err, again := s.recvAttempt(buf)
 				return runtime.NewBytes(buf[:got]), err, again
 			}), nil
 		}),
@@ -231,13 +238,7 @@ func init() {
 			}
 			return loopOp(loop, s, false, func() (runtime.Value, error, bool) {
 				buf := make([]byte, len(ba.B))
-				var got int
-				err, again := s.syscallAttempt(func(fd int) error {
-					var err error
-					got, _, err = syscall.Recvfrom(fd, buf, 0)
-					got = max(got, 0)
-					return err
-				})
+				got, _, err, again := s.recvAttempt(buf)
 				copy(ba.B, buf[:got])
 				return runtime.Int(int64(got)), err, again
 			}), nil
@@ -252,14 +253,7 @@ func init() {
 			}
 			return loopOp(loop, s, false, func() (runtime.Value, error, bool) {
 				buf := make([]byte, n)
-				var got int
-				var from syscall.Sockaddr
-				err, again := s.syscallAttempt(func(fd int) error {
-					var err error
-					got, from, err = syscall.Recvfrom(fd, buf, 0)
-					got = max(got, 0)
-					return err
-				})
+				got, from, err, again := s.recvAttempt(buf)
 				return runtime.TupleOf(runtime.NewBytes(buf[:got]), addrValue(from)), err, again
 			}), nil
 		}),

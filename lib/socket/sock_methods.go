@@ -7,6 +7,7 @@ package socket
 import (
 	"math"
 	"net"
+	"os"
 	"syscall"
 	"unsafe"
 
@@ -367,30 +368,24 @@ func init() {
 		"_conn": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			// The connected socket as asyncio's transports take it; the
 			// socket object is closed (the transport owns the socket).
-			s := sockOf(self)
-			if _, err := s.open(); err != nil {
-				return runtime.Value{}, err
-			}
-			c, err := net.FileConn(s.file)
-			if err != nil {
-				return runtime.Value{}, errnoError(err)
-			}
-			s.close()
-			return runtime.Obj(runtime.NewConn(c)), nil
+			return sockOf(self).handOver(func(f *os.File) (runtime.Object, error) {
+				c, err := net.FileConn(f)
+				if err != nil {
+					return nil, err
+				}
+				return runtime.NewConn(c), nil
+			})
 		},
 		"_listener": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			// The listening socket as asyncio's Server takes it; the
 			// socket object is closed (the server owns the socket).
-			s := sockOf(self)
-			if _, err := s.open(); err != nil {
-				return runtime.Value{}, err
-			}
-			ln, err := net.FileListener(s.file)
-			if err != nil {
-				return runtime.Value{}, errnoError(err)
-			}
-			s.close()
-			return runtime.Obj(runtime.NewListener(ln)), nil
+			return sockOf(self).handOver(func(f *os.File) (runtime.Object, error) {
+				ln, err := net.FileListener(f)
+				if err != nil {
+					return nil, err
+				}
+				return runtime.NewListener(ln), nil
+			})
 		},
 		"getsockopt": func(th *runtime.Thread, self runtime.Value, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 			var level, opt, buflen int
@@ -461,4 +456,19 @@ func (s *Sock) checkUnboundListen(th *runtime.Thread) error {
 		host = "[::]"
 	}
 	return runtime.CheckNet(th, "listen", s.network(), host+":0")
+}
+
+// handOver gives s's descriptor to the object take makes of it (a
+// transport's connection, a server's listener) and closes the socket
+// object, which no longer owns it.
+func (s *Sock) handOver(take func(*os.File) (runtime.Object, error)) (runtime.Value, error) {
+	if _, err := s.open(); err != nil {
+		return runtime.Value{}, err
+	}
+	o, err := take(s.file)
+	if err != nil {
+		return runtime.Value{}, errnoError(err)
+	}
+	s.close()
+	return runtime.Obj(o), nil
 }
